@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QSet>
+
+// What the linter needs to know about the connection a command is going to.
+struct LintContext
+{
+    bool socketOpen = false;      // the WebSocket is open
+    bool connectSent = false;     // a connect command was sent on this socket
+    bool connected = false;       // connect succeeded
+    bool pingOutstanding = false; // the server pinged and no pong was sent yet
+    QSet<quint32> inFlightIds;    // ids of commands still waiting for their reply
+};

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+// Qt logging categories of the core. Trace categories are off by default; enable them with
+// QT_LOGGING_RULES="inspector.*.trace.debug=true".
+Q_DECLARE_LOGGING_CATEGORY(lcSession)
+Q_DECLARE_LOGGING_CATEGORY(lcSessionTrace)
+Q_DECLARE_LOGGING_CATEGORY(lcTransport)
+Q_DECLARE_LOGGING_CATEGORY(lcTransportTrace)

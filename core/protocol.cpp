@@ -1,0 +1,153 @@
+#include "protocol.h"
+
+#include <array>
+
+namespace Protocol {
+
+namespace {
+
+struct MethodInfo
+{
+    Method method;
+    QLatin1String name;
+    bool reply;
+    bool channel;
+};
+
+const std::array<MethodInfo, 12> kMethods = {{
+    {Method::Connect, QLatin1String("connect"), true, false},
+    {Method::Subscribe, QLatin1String("subscribe"), true, true},
+    {Method::Unsubscribe, QLatin1String("unsubscribe"), true, true},
+    {Method::Publish, QLatin1String("publish"), true, true},
+    {Method::Presence, QLatin1String("presence"), true, true},
+    {Method::PresenceStats, QLatin1String("presence_stats"), true, true},
+    {Method::History, QLatin1String("history"), true, true},
+    {Method::Ping, QLatin1String("ping"), true, false},
+    {Method::Send, QLatin1String("send"), false, false},
+    {Method::Rpc, QLatin1String("rpc"), true, false},
+    {Method::Refresh, QLatin1String("refresh"), true, false},
+    {Method::SubRefresh, QLatin1String("sub_refresh"), true, true},
+}};
+
+const std::array<std::pair<PushType, QLatin1String>, 9> kPushTypes = {{
+    {PushType::Pub, QLatin1String("pub")},
+    {PushType::Join, QLatin1String("join")},
+    {PushType::Leave, QLatin1String("leave")},
+    {PushType::Unsubscribe, QLatin1String("unsubscribe")},
+    {PushType::Message, QLatin1String("message")},
+    {PushType::Subscribe, QLatin1String("subscribe")},
+    {PushType::Connect, QLatin1String("connect")},
+    {PushType::Disconnect, QLatin1String("disconnect")},
+    {PushType::Refresh, QLatin1String("refresh")},
+}};
+
+const MethodInfo *info(Method method)
+{
+    for (const MethodInfo &m : kMethods) {
+        if (m.method == method)
+            return &m;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QList<Method> allMethods()
+{
+    QList<Method> out;
+    for (const MethodInfo &m : kMethods)
+        out.append(m.method);
+    return out;
+}
+
+QLatin1String methodName(Method method)
+{
+    const MethodInfo *m = info(method);
+    return m ? m->name : QLatin1String("");
+}
+
+Method methodFromName(QStringView name)
+{
+    for (const MethodInfo &m : kMethods) {
+        if (name == m.name)
+            return m.method;
+    }
+    return Method::None;
+}
+
+QLatin1String pushTypeName(PushType type)
+{
+    for (const auto &p : kPushTypes) {
+        if (p.first == type)
+            return p.second;
+    }
+    return QLatin1String("");
+}
+
+PushType pushTypeFromName(QStringView name)
+{
+    for (const auto &p : kPushTypes) {
+        if (name == p.second)
+            return p.first;
+    }
+    return PushType::None;
+}
+
+QLatin1String formatName(Format format)
+{
+    return format == Format::Json ? QLatin1String("json") : QLatin1String("protobuf");
+}
+
+QLatin1String directionName(Direction direction)
+{
+    return direction == Direction::In ? QLatin1String("in") : QLatin1String("out");
+}
+
+QStringList requestFields(Method method)
+{
+    switch (method) {
+    case Method::Connect:
+        return {QStringLiteral("token"),   QStringLiteral("data"),    QStringLiteral("subs"), QStringLiteral("name"),
+                QStringLiteral("version"), QStringLiteral("headers"), QStringLiteral("flag")};
+    case Method::Subscribe:
+        return {QStringLiteral("channel"),    QStringLiteral("token"),       QStringLiteral("recover"),
+                QStringLiteral("epoch"),      QStringLiteral("offset"),      QStringLiteral("data"),
+                QStringLiteral("positioned"), QStringLiteral("recoverable"), QStringLiteral("join_leave"),
+                QStringLiteral("delta"),      QStringLiteral("tf"),          QStringLiteral("flag")};
+    case Method::Unsubscribe:
+    case Method::Presence:
+    case Method::PresenceStats:
+        return {QStringLiteral("channel")};
+    case Method::Publish:
+        return {QStringLiteral("channel"), QStringLiteral("data")};
+    case Method::History:
+        return {QStringLiteral("channel"), QStringLiteral("limit"), QStringLiteral("since"), QStringLiteral("reverse")};
+    case Method::Ping:
+        return {};
+    case Method::Send:
+        return {QStringLiteral("data")};
+    case Method::Rpc:
+        return {QStringLiteral("data"), QStringLiteral("method")};
+    case Method::Refresh:
+        return {QStringLiteral("token")};
+    case Method::SubRefresh:
+        return {QStringLiteral("channel"), QStringLiteral("token")};
+    case Method::None:
+        break;
+    }
+    return {};
+}
+
+bool expectsReply(Method method)
+{
+    const MethodInfo *m = info(method);
+    return m && m->reply;
+}
+
+bool needsChannel(Method method)
+{
+    const MethodInfo *m = info(method);
+    return m && m->channel;
+}
+
+} // namespace Protocol

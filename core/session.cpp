@@ -1,0 +1,434 @@
+#include "session.h"
+
+#include "commandbuilder.h"
+#include "explainer.h"
+#include "jsoncodec.h"
+#include "logging.h"
+
+#include <QDateTime>
+#include <QNetworkRequest>
+#include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
+
+using Protocol::MessageKind;
+using Protocol::Method;
+using Level = LogEntry::Level;
+
+namespace {
+
+const char *stateName(Session::State s)
+{
+    switch (s) {
+    case Session::State::Disconnected:
+        return "disconnected";
+    case Session::State::Connecting:
+        return "connecting";
+    case Session::State::Open:
+        return "open";
+    case Session::State::Connected:
+        return "connected";
+    }
+    return "?";
+}
+
+QString preview(const QByteArray &payload, bool binary)
+{
+    constexpr int kMax = 512;
+    if (binary)
+        return QStringLiteral("[%1 bytes] %2")
+            .arg(payload.size())
+            .arg(QString::fromLatin1(payload.left(kMax).toHex(' ')));
+    QString text = QString::fromUtf8(payload.left(kMax));
+    if (payload.size() > kMax)
+        text += QStringLiteral("… (%1 bytes)").arg(payload.size());
+    return text;
+}
+
+} // namespace
+
+Session::Session(QObject *parent)
+    : QObject(parent)
+    , m_codec(createWireCodec(Protocol::Format::Json))
+{
+    m_clock.start();
+}
+
+Session::~Session()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void Session::log(Level level, const QString &message)
+{
+    if (!logs(level))
+        return;
+    const bool trace = level == Level::Trace;
+    const QLoggingCategory &cat = trace ? lcSessionTrace() : lcSession();
+    switch (level) {
+    case Level::Trace:
+    case Level::Debug:
+        qCDebug(cat).noquote() << message;
+        break;
+    case Level::Info:
+        qCInfo(cat).noquote() << message;
+        break;
+    case Level::Warning:
+        qCWarning(cat).noquote() << message;
+        break;
+    case Level::Error:
+        qCCritical(cat).noquote() << message;
+        break;
+    }
+    LogEntry e;
+    e.timeMs = QDateTime::currentMSecsSinceEpoch();
+    e.level = level;
+    e.category = QString::fromLatin1(cat.categoryName());
+    e.message = message;
+    emit logged(e);
+}
+
+void Session::setState(State state)
+{
+    if (state == m_state)
+        return;
+    log(Level::Debug, tr("State: %1 -> %2").arg(QLatin1String(stateName(m_state)), QLatin1String(stateName(state))));
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void Session::resetConnectionState()
+{
+    m_inFlight.clear();
+    m_inFlightMethod.clear();
+    m_clientId.clear();
+    m_serverVersion.clear();
+    m_connectResult = {};
+    m_pingInterval = 0;
+    m_pongRequired = false;
+    m_pingOutstanding = false;
+    m_connectSent = false;
+    m_closeReported = false;
+    m_closeCode = 0;
+    m_closeReason.clear();
+}
+
+void Session::open(const SessionOptions &options)
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    m_options = options;
+    m_codec = createWireCodec(options.format);
+    resetConnectionState();
+    m_nextId = 1;
+
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    connect(m_socket, &QWebSocket::connected, this, &Session::onSocketConnected);
+    connect(m_socket, &QWebSocket::disconnected, this, &Session::onSocketDisconnected);
+    connect(m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState s) {
+        if (s == QAbstractSocket::UnconnectedState && m_state != State::Disconnected)
+            onSocketDisconnected();
+    });
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &Session::onTextMessage);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Session::onBinaryMessage);
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, &Session::onSocketError);
+    connect(m_socket, &QWebSocket::pong, this, &Session::onPong);
+
+    QNetworkRequest request(options.url);
+    for (const auto &h : options.headers)
+        request.setRawHeader(h.first, h.second);
+    QWebSocketHandshakeOptions handshake;
+    if (options.format == Protocol::Format::Protobuf)
+        handshake.setSubprotocols({QStringLiteral("centrifuge-protobuf")});
+
+    setState(State::Connecting);
+    log(Level::Info, tr("Opening %1 (%2)").arg(options.url.toString(), QString(Protocol::formatName(options.format))));
+    if (logs(Level::Trace)) {
+        log(Level::Trace, QStringLiteral("> GET %1 HTTP/1.1").arg(options.url.path(QUrl::FullyEncoded)));
+        log(Level::Trace, QStringLiteral("> Host: %1").arg(options.url.authority()));
+        log(Level::Trace, QStringLiteral("> Upgrade: websocket"));
+        log(Level::Trace, QStringLiteral("> Connection: Upgrade"));
+        log(Level::Trace, QStringLiteral("> Sec-WebSocket-Version: 13"));
+        for (const QString &p : handshake.subprotocols())
+            log(Level::Trace, QStringLiteral("> Sec-WebSocket-Protocol: %1").arg(p));
+        for (const auto &h : options.headers)
+            log(Level::Trace,
+                QStringLiteral("> %1: %2").arg(QString::fromLatin1(h.first), QString::fromLatin1(h.second)));
+    }
+    m_socket->open(request, handshake);
+}
+
+void Session::close()
+{
+    if (!m_socket || m_state == State::Disconnected)
+        return;
+    log(Level::Info, tr("Closing the connection"));
+    m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("client closed"));
+}
+
+void Session::onSocketConnected()
+{
+    if (logs(Level::Trace)) {
+        log(Level::Trace, QStringLiteral("< HTTP/1.1 101 Switching Protocols"));
+        log(Level::Trace, QStringLiteral("< Upgrade: websocket"));
+        log(Level::Trace, QStringLiteral("< Connection: Upgrade"));
+        if (!m_socket->subprotocol().isEmpty())
+            log(Level::Trace, QStringLiteral("< Sec-WebSocket-Protocol: %1").arg(m_socket->subprotocol()));
+        log(Level::Trace, QStringLiteral("peer %1:%2, local port %3")
+                              .arg(m_socket->peerAddress().toString())
+                              .arg(m_socket->peerPort())
+                              .arg(m_socket->localPort()));
+    }
+    log(Level::Info, tr("WebSocket handshake complete"));
+    setState(State::Open);
+    if (m_options.autoConnect)
+        sendConnect();
+}
+
+void Session::onSocketDisconnected()
+{
+    if (m_closeReported || !m_socket)
+        return;
+    m_closeReported = true;
+    m_closeCode = int(m_socket->closeCode());
+    m_closeReason = m_socket->closeReason();
+    if (m_closeReason.isEmpty() && m_state == State::Connecting)
+        m_closeReason = m_socket->errorString();
+
+    ProtocolMessage m;
+    m.kind = MessageKind::Disconnect;
+    m.code = m_closeCode;
+    m.text = m_closeReason;
+    m.raw = m_closeReason.toUtf8();
+    Frame f;
+    f.timeMs = QDateTime::currentMSecsSinceEpoch();
+    f.direction = Protocol::Direction::In;
+    f.close = true;
+    f.raw = m.raw;
+    f.messages.append(m);
+
+    log(m_closeCode == QWebSocketProtocol::CloseCodeNormal ? Level::Info : Level::Warning, Explainer::describe(m));
+    m_inFlight.clear();
+    m_inFlightMethod.clear();
+    m_pingOutstanding = false;
+    setState(State::Disconnected);
+    emit frame(f);
+    emit closed(m_closeCode, m_closeReason);
+}
+
+void Session::onSocketError(QAbstractSocket::SocketError error)
+{
+    log(Level::Error, tr("Socket error %1: %2").arg(int(error)).arg(m_socket ? m_socket->errorString() : QString()));
+}
+
+void Session::onPong(quint64 elapsedTime, const QByteArray &payload)
+{
+    log(Level::Trace,
+        QStringLiteral("WebSocket pong frame after %1 ms (%2 bytes)").arg(elapsedTime).arg(payload.size()));
+}
+
+void Session::onTextMessage(const QString &message)
+{
+    handleIncoming(message.toUtf8(), false);
+}
+
+void Session::onBinaryMessage(const QByteArray &message)
+{
+    handleIncoming(message, true);
+}
+
+void Session::handleIncoming(const QByteArray &payload, bool binary)
+{
+    Frame f;
+    f.timeMs = QDateTime::currentMSecsSinceEpoch();
+    f.direction = Protocol::Direction::In;
+    f.binary = binary;
+    f.raw = payload;
+    f.messages = m_codec->decodeServerFrame(payload);
+    bool pinged = false;
+    for (ProtocolMessage &m : f.messages) {
+        handleMessage(m);
+        pinged = pinged || m.kind == MessageKind::Ping;
+    }
+    if (logs(Level::Trace))
+        log(Level::Trace, QStringLiteral("< %1").arg(preview(payload, binary)));
+    emit frame(f);
+
+    if (pinged) {
+        if (m_options.autoPong && m_pongRequired)
+            sendPong();
+        else if (m_pongRequired)
+            log(Level::Warning, tr("Server ping not answered (auto-pong is off): the server closes the connection "
+                                   "with 3012 no pong after its pong timeout."));
+    }
+}
+
+void Session::handleMessage(ProtocolMessage &m)
+{
+    switch (m.kind) {
+    case MessageKind::Ping:
+        m_pingOutstanding = true;
+        log(Level::Trace, tr("Server ping"));
+        return;
+    case MessageKind::Reply:
+    case MessageKind::Error: {
+        const auto it = m_inFlight.find(m.id);
+        if (it != m_inFlight.end()) {
+            m.rttMs = double(m_clock.nsecsElapsed() - it.value()) / 1e6;
+            m_lastRttMs = m.rttMs;
+            if (m.kind == MessageKind::Error)
+                m.method = m_inFlightMethod.value(m.id);
+            m_inFlight.erase(it);
+            m_inFlightMethod.remove(m.id);
+        }
+        break;
+    }
+    case MessageKind::Invalid:
+        log(Level::Warning, tr("Could not decode a server message: %1").arg(m.text));
+        return;
+    default:
+        return;
+    }
+
+    if (m.kind == MessageKind::Error) {
+        log(Level::Warning, Explainer::describe(m));
+        if (m.method == Method::Connect) {
+            emit connectFailed(m.code, m.text);
+        }
+        return;
+    }
+    if (m.method == Method::Connect) {
+        m_connectResult = m.json.value(QLatin1String("connect")).toObject();
+        m_clientId = m_connectResult.value(QLatin1String("client")).toString();
+        m_serverVersion = m_connectResult.value(QLatin1String("version")).toString();
+        m_pingInterval = m_connectResult.value(QLatin1String("ping")).toInt();
+        m_pongRequired = m_connectResult.value(QLatin1String("pong")).toBool();
+        log(Level::Info, tr("Connected: client %1, server %2, ping every %3 s, pong %4")
+                             .arg(m_clientId, m_serverVersion)
+                             .arg(m_pingInterval)
+                             .arg(m_pongRequired ? tr("required") : tr("not required")));
+        setState(State::Connected);
+        emit connected(m_clientId);
+    }
+}
+
+void Session::setAutoPong(bool on)
+{
+    m_options.autoPong = on;
+    log(Level::Info, on ? tr("Auto-pong on") : tr("Auto-pong off"));
+}
+
+LintContext Session::lintContext() const
+{
+    LintContext c;
+    c.socketOpen = m_state == State::Open || m_state == State::Connected;
+    c.connectSent = m_connectSent;
+    c.connected = m_state == State::Connected;
+    c.pingOutstanding = m_pingOutstanding;
+    for (auto it = m_inFlight.constBegin(); it != m_inFlight.constEnd(); ++it)
+        c.inFlightIds.insert(it.key());
+    return c;
+}
+
+quint32 Session::sendConnect()
+{
+    CommandBuilder::ConnectParams p;
+    p.token = m_options.token;
+    p.name = m_options.name;
+    p.version = m_options.version;
+    p.data = m_options.connectData;
+    return sendCommand(CommandBuilder::command(0, Method::Connect, CommandBuilder::connect(p)));
+}
+
+void Session::sendPong()
+{
+    ProtocolMessage m;
+    m.kind = MessageKind::Pong;
+    m.raw = m_codec->encodePong();
+    log(Level::Trace, tr("Pong"));
+    transmit(m.raw, {m});
+}
+
+quint32 Session::sendCommand(QJsonObject command)
+{
+    return sendCommands({std::move(command)}).value(0);
+}
+
+QList<quint32> Session::sendCommands(QList<QJsonObject> commands)
+{
+    QList<quint32> ids;
+    QList<ProtocolMessage> messages;
+    for (QJsonObject &c : commands) {
+        ProtocolMessage m = JsonCodec::classifyClientObject(c, {});
+        if (m.id == 0 && !c.contains(QLatin1String("id")) && Protocol::expectsReply(m.method)) {
+            m.id = m_nextId++;
+            c.insert(QLatin1String("id"), qint64(m.id));
+            m.json = c;
+        } else if (m.id >= m_nextId) {
+            m_nextId = m.id + 1; // keep automatic ids clear of ids the user chose
+        }
+        ids.append(m.id);
+        messages.append(m);
+    }
+    QString error;
+    const QByteArray payload = m_codec->encodeCommands(commands, &error);
+    if (payload.isEmpty() && !error.isEmpty()) {
+        log(Level::Error, tr("Cannot encode the command: %1").arg(error));
+        return {};
+    }
+    // Each message's own bytes, for the timeline; JSON has one line per command.
+    const QList<ProtocolMessage> decoded = m_codec->decodeClientFrame(payload);
+    for (qsizetype i = 0; i < messages.size() && i < decoded.size(); ++i)
+        messages[i].raw = decoded.at(i).raw;
+    transmit(payload, messages);
+    return ids;
+}
+
+void Session::sendRaw(const QByteArray &payload)
+{
+    QList<ProtocolMessage> messages = m_codec->decodeClientFrame(payload);
+    for (const ProtocolMessage &m : messages) {
+        if (m.id >= m_nextId)
+            m_nextId = m.id + 1;
+    }
+    transmit(payload, messages);
+}
+
+void Session::transmit(const QByteArray &payload, QList<ProtocolMessage> messages)
+{
+    if (!m_socket || !(m_state == State::Open || m_state == State::Connected)) {
+        log(Level::Warning, tr("Not sent: the connection is not open."));
+        return;
+    }
+    const qint64 now = m_clock.nsecsElapsed();
+    for (const ProtocolMessage &m : messages) {
+        if (m.kind == MessageKind::Command && m.id != 0) {
+            m_inFlight.insert(m.id, now);
+            m_inFlightMethod.insert(m.id, m.method);
+        }
+        if (m.kind == MessageKind::Command && m.method == Method::Connect)
+            m_connectSent = true;
+        if (m.kind == MessageKind::Pong)
+            m_pingOutstanding = false;
+    }
+    if (m_codec->binaryFrames())
+        m_socket->sendBinaryMessage(payload);
+    else
+        m_socket->sendTextMessage(QString::fromUtf8(payload));
+
+    Frame f;
+    f.timeMs = QDateTime::currentMSecsSinceEpoch();
+    f.direction = Protocol::Direction::Out;
+    f.binary = m_codec->binaryFrames();
+    f.raw = payload;
+    f.messages = std::move(messages);
+    if (logs(Level::Trace))
+        log(Level::Trace, QStringLiteral("> %1").arg(preview(payload, f.binary)));
+    emit frame(f);
+}

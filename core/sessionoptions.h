@@ -1,0 +1,23 @@
+#pragma once
+
+#include "protocol.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+// Everything needed to open one connection. A plain value: profiles store and copy it.
+struct SessionOptions
+{
+    QUrl url = QUrl(QStringLiteral("ws://127.0.0.1:8000/connection/websocket"));
+    Protocol::Format format = Protocol::Format::Json;
+    QList<QPair<QByteArray, QByteArray>> headers; // extra HTTP headers for the handshake
+    QString token;                                // connection JWT; empty = anonymous
+    QString name = QStringLiteral("centrifugo-inspector");
+    QString version = QStringLiteral(INSPECTOR_VERSION);
+    QByteArray connectData;  // raw JSON for the connect proxy; empty = none
+    bool autoConnect = true; // send connect right after the WebSocket handshake
+    bool autoPong = true;    // answer server pings when connect asked for pongs
+};
