@@ -1,0 +1,6 @@
+#pragma once
+
+// Compact storage for millions of timeline rows (work in progress).
+class FrameStore
+{
+};
