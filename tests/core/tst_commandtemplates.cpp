@@ -1,0 +1,90 @@
+#include "commandbuilder.h"
+#include "commandtemplates.h"
+#include "jsoncodec.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using Protocol::Method;
+
+class TestCommandTemplates : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyMethodHasATemplate();
+    void sendHasNoId();
+    void builderMakesValidCommands();
+    void jsonValueKeepsEverything_data();
+    void jsonValueKeepsEverything();
+};
+
+void TestCommandTemplates::everyMethodHasATemplate()
+{
+    QCOMPARE(Protocol::allMethods().size(), 12);
+    for (Method m : Protocol::allMethods()) {
+        const QString text = CommandTemplates::text(m, 9);
+        const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+        QVERIFY2(doc.isObject(), qPrintable(text));
+        const ProtocolMessage msg = JsonCodec::classifyClientObject(doc.object(), {});
+        QCOMPARE(msg.method, m);
+        QVERIFY(!CommandTemplates::description(m).isEmpty());
+        if (Protocol::expectsReply(m))
+            QCOMPARE(msg.id, 9u);
+    }
+    QVERIFY(!CommandTemplates::serverNote(Method::Ping).isEmpty());
+    QVERIFY(!CommandTemplates::serverNote(Method::Send).isEmpty());
+    QVERIFY(CommandTemplates::serverNote(Method::Subscribe).isEmpty());
+}
+
+void TestCommandTemplates::sendHasNoId()
+{
+    const QJsonObject o = QJsonDocument::fromJson(CommandTemplates::text(Method::Send, 3).toUtf8()).object();
+    QVERIFY(!o.contains(QStringLiteral("id")));
+}
+
+void TestCommandTemplates::builderMakesValidCommands()
+{
+    SubscribeOptions s;
+    s.channel = QStringLiteral("chat:a");
+    s.recover = true;
+    s.epoch = QStringLiteral("ep");
+    s.offset = 12;
+    s.joinLeave = true;
+    s.data = R"({"k":1})";
+    const QJsonObject sub = CommandBuilder::command(5, Method::Subscribe, CommandBuilder::subscribe(s));
+    const QByteArray line = QJsonDocument(sub).toJson(QJsonDocument::Compact);
+    QCOMPARE(
+        line,
+        QByteArray(
+            R"({"id":5,"subscribe":{"channel":"chat:a","data":{"k":1},"epoch":"ep","join_leave":true,"offset":12,"recover":true}})"));
+
+    CommandBuilder::ConnectParams p;
+    p.name = QStringLiteral("n");
+    QCOMPARE(QJsonDocument(CommandBuilder::command(1, Method::Connect, CommandBuilder::connect(p)))
+                 .toJson(QJsonDocument::Compact),
+             QByteArray(R"({"connect":{"name":"n"},"id":1})"));
+    const QJsonObject h = CommandBuilder::history(QStringLiteral("a"), -1, false, 10, QStringLiteral("e"));
+    QCOMPARE(h.value(QStringLiteral("since")).toObject().value(QStringLiteral("offset")).toInt(), 10);
+    QCOMPARE(h.value(QStringLiteral("limit")).toInt(), -1);
+}
+
+void TestCommandTemplates::jsonValueKeepsEverything_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::newRow("object") << QByteArray(R"({"a":1})") << QJsonValue(QJsonObject{{QStringLiteral("a"), 1}});
+    QTest::newRow("number") << QByteArray("5") << QJsonValue(5);
+    QTest::newRow("string") << QByteArray(R"("x")") << QJsonValue(QStringLiteral("x"));
+    QTest::newRow("not json") << QByteArray("hello") << QJsonValue(QStringLiteral("hello"));
+}
+
+void TestCommandTemplates::jsonValueKeepsEverything()
+{
+    QFETCH(QByteArray, raw);
+    QFETCH(QJsonValue, value);
+    QCOMPARE(CommandBuilder::jsonValue(raw), value);
+}
+
+QTEST_GUILESS_MAIN(TestCommandTemplates)
+#include "tst_commandtemplates.moc"
