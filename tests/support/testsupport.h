@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QLoggingCategory>
+#include <QString>
+
+// Logging of the test harness ("inspector.test.harness"). Info and warnings are on; the server's own log lines
+// are debug messages: QT_LOGGING_RULES="inspector.test.harness.debug=true" shows them live.
+Q_DECLARE_LOGGING_CATEGORY(lcTestHarness)
+
+namespace TestSupport {
+
+// Root of the source tree: $INSPECTOR_SOURCE_DIR (set by inspector_add_test), else the path baked in at
+// configure time.
+QString sourceDir();
+
+// Absolute path of a file in the source tree, e.g. sourcePath(u"tests/node"_s).
+QString sourcePath(const QString &relative);
+
+} // namespace TestSupport
