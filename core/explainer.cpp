@@ -98,8 +98,9 @@ const std::map<int, Entry> &disconnectTable()
           QT_TRANSLATE_NOOP("Explainer", "The peer is going away, for example a server restart."), Advice::Reconnect}},
         {1006,
          {QT_TRANSLATE_NOOP("Explainer", "abnormal closure"),
-          QT_TRANSLATE_NOOP("Explainer", "The connection dropped without a close frame (network failure or the server "
-                                         "process died)."),
+          QT_TRANSLATE_NOOP("Explainer", "The connection dropped without a close frame: a network failure, the "
+                                         "server process died, or (Centrifugo) about 5 s after a connect error "
+                                         "reply such as 109."),
           Advice::Reconnect}},
         {1009,
          {QT_TRANSLATE_NOOP("Explainer", "message too big"),
@@ -167,9 +168,8 @@ const std::map<int, Entry> &disconnectTable()
           Advice::Stop}},
         {3502,
          {QT_TRANSLATE_NOOP("Explainer", "stale"),
-          QT_TRANSLATE_NOOP("Explainer",
-                            "The connection did not complete connect in time (10 s by default) or could not "
-                            "be used after a failed connect."),
+          QT_TRANSLATE_NOOP("Explainer", "The client did not send connect within the server's stale delay (10 s by "
+                                         "default)."),
           Advice::Stop}},
         {3503,
          {QT_TRANSLATE_NOOP("Explainer", "force disconnect"),

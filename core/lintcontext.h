@@ -8,6 +8,7 @@ struct LintContext
     bool socketOpen = false;      // the WebSocket is open
     bool connectSent = false;     // a connect command was sent on this socket
     bool connected = false;       // connect succeeded
+    bool connectFailed = false;   // connect got an error reply: the server ignores everything after it
     bool pingOutstanding = false; // the server pinged and no pong was sent yet
     QSet<quint32> inFlightIds;    // ids of commands still waiting for their reply
 };

@@ -128,6 +128,15 @@ QList<LintFinding> Linter::lint(const QString &text, const LintContext &context)
                "connection with 3501 bad request."));
         return out;
     }
+    // Centrifugo's websocket.message_size_limit; the compact form is what goes on the wire.
+    constexpr qsizetype kMessageSizeLimit = 65536;
+    const qsizetype size = doc.toJson(QJsonDocument::Compact).size();
+    if (size > kMessageSizeLimit)
+        add(&out, Severity::Error, "too-big",
+            tr("The command is %1 bytes; Centrifugo closes the connection with 1009 (message too big) above %2 "
+               "bytes.")
+                .arg(size)
+                .arg(kMessageSizeLimit));
     lintObject(text, doc.object(), context, &out);
     return out;
 }
@@ -215,8 +224,11 @@ void Linter::lintObject(const QString &text, const QJsonObject &object, const Li
                 .arg(name));
     } else if (id == 0) {
         add(out, Severity::Error, "zero-id",
-            tr("An id of 0 means no reply is wanted; the server closes the connection with 3501 bad request. Use "
-               "a number from 1."),
+            context.pingOutstanding
+                ? tr("A command with id 0 is taken as the pong to the server's ping: the server silently drops the "
+                     "command and sends no reply. Use a number from 1.")
+                : tr("A command with id 0 is taken as a pong, and the server has not pinged: it closes the connection "
+                     "with 3501 bad request. Use a number from 1."),
             text, QStringLiteral("id"));
     } else if (context.inFlightIds.contains(id)) {
         add(out, Severity::Warning, "duplicate-id",
@@ -234,7 +246,11 @@ void Linter::lintObject(const QString &text, const QJsonObject &object, const Li
     }
 
     // Order of the session.
-    if (method == Method::Connect) {
+    if (context.connectFailed) {
+        add(out, Severity::Error, "after-failed-connect",
+            tr("Connect failed on this connection: Centrifugo ignores every further command (no reply) and drops the "
+               "socket about 5 s after the error (close 1006). Reconnect first."));
+    } else if (method == Method::Connect) {
         if (context.connected || context.connectSent)
             add(out, Severity::Error, "second-connect",
                 tr("This connection has already sent connect; a second connect closes it with 3501 bad request."), text,
@@ -303,9 +319,13 @@ void Linter::lintObject(const QString &text, const QJsonObject &object, const Li
 
     switch (method) {
     case Method::Publish:
-        if (!body.contains(QLatin1String("data")) || body.value(QLatin1String("data")).isNull())
+        if (!body.contains(QLatin1String("data")))
             add(out, Severity::Warning, "publish-no-data",
                 tr("\"publish\" without \"data\": Centrifugo answers with error 107 bad request."), text, name);
+        else if (body.value(QLatin1String("data")).isNull())
+            add(out, Severity::Info, "publish-null-data",
+                tr("\"data\" is null: Centrifugo accepts it and stores null as the publication's data."), text,
+                QStringLiteral("data"));
         break;
     case Method::Refresh:
         if (body.value(QLatin1String("token")).toString().isEmpty())
@@ -313,6 +333,10 @@ void Linter::lintObject(const QString &text, const QJsonObject &object, const Li
                 tr("\"refresh\" needs a \"token\"; without one the server closes the connection with 3501 bad "
                    "request."),
                 text, name);
+        else
+            add(out, Severity::Info, "refresh-token",
+                tr("An invalid or wrongly signed token here closes the connection with 3500 invalid token."), text,
+                QStringLiteral("token"));
         break;
     case Method::SubRefresh:
         if (body.value(QLatin1String("token")).toString().isEmpty())

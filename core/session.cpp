@@ -110,6 +110,7 @@ void Session::resetConnectionState()
     m_pongRequired = false;
     m_pingOutstanding = false;
     m_connectSent = false;
+    m_connectFailed = false;
     m_closeReported = false;
     m_closeCode = 0;
     m_closeReason.clear();
@@ -198,8 +199,11 @@ void Session::onSocketDisconnected()
     m_closeReported = true;
     m_closeCode = int(m_socket->closeCode());
     m_closeReason = m_socket->closeReason();
-    if (m_closeReason.isEmpty() && m_state == State::Connecting)
+    if (m_state == State::Connecting) {
+        // The handshake never completed: there was no close frame, whatever QWebSocket reports.
+        m_closeCode = QWebSocketProtocol::CloseCodeAbnormalDisconnection;
         m_closeReason = m_socket->errorString();
+    }
 
     ProtocolMessage m;
     m.kind = MessageKind::Disconnect;
@@ -299,6 +303,9 @@ void Session::handleMessage(ProtocolMessage &m)
     if (m.kind == MessageKind::Error) {
         log(Level::Warning, Explainer::describe(m));
         if (m.method == Method::Connect) {
+            m_connectFailed = true;
+            log(Level::Warning, tr("Connect failed: Centrifugo answers nothing more on this connection and drops it "
+                                   "about 5 s later."));
             emit connectFailed(m.code, m.text);
         }
         return;
@@ -330,6 +337,7 @@ LintContext Session::lintContext() const
     c.socketOpen = m_state == State::Open || m_state == State::Connected;
     c.connectSent = m_connectSent;
     c.connected = m_state == State::Connected;
+    c.connectFailed = m_connectFailed;
     c.pingOutstanding = m_pingOutstanding;
     for (auto it = m_inFlight.constBegin(); it != m_inFlight.constEnd(); ++it)
         c.inFlightIds.insert(it.key());

@@ -67,6 +67,8 @@ public:
     int closeCode() const { return m_closeCode; }
     QString closeReason() const { return m_closeReason; }
     bool connectSent() const { return m_connectSent; }
+    // Connect got an error reply: Centrifugo ignores the connection from then on and drops it after ~5 s.
+    bool connectFailed() const { return m_connectFailed; }
     // The next id the session will assign (without taking it).
     quint32 peekNextId() const { return m_nextId; }
     quint32 takeNextId() { return m_nextId++; }
@@ -113,6 +115,7 @@ private:
     bool m_pongRequired = false;
     bool m_pingOutstanding = false;
     bool m_connectSent = false;
+    bool m_connectFailed = false;
     bool m_closeReported = false;
     double m_lastRttMs = -1;
     int m_closeCode = 0;

@@ -53,6 +53,9 @@ private slots:
     void noMethodSaysBadRequest();
     void pongDependsOnPing();
     void duplicateIdInFlight();
+    void zeroIdWhilePinged();
+    void afterFailedConnect();
+    void tooBig();
     void validCommandsAreClean_data();
     void validCommandsAreClean();
     void templatesHaveOnlyPlaceholderFindings();
@@ -90,6 +93,8 @@ void TestLinter::findings_data()
     row("non ascii channel", R"({"id":2,"presence":{"channel":"频道"}})", true, "non-ascii-channel", Severity::Warning);
     row("unknown subscribe field", R"({"id":2,"subscribe":{"channel":"x","bogus":1}})", true, "unknown-field",
         Severity::Warning);
+    row("publish null data", R"({"id":2,"publish":{"channel":"x","data":null}})", true, "publish-null-data",
+        Severity::Info);
     row("publish no data", R"({"id":2,"publish":{"channel":"x"}})", true, "publish-no-data", Severity::Warning);
     row("ping command", R"({"id":2,"ping":{}})", true, "ping-command", Severity::Error);
     row("send", R"({"send":{"data":{}}})", true, "send-unavailable", Severity::Warning);
@@ -154,6 +159,34 @@ void TestLinter::duplicateIdInFlight()
     QVERIFY(!find(Linter::lint(text, c), QStringLiteral("duplicate-id")));
     c.inFlightIds.insert(7);
     QVERIFY(find(Linter::lint(text, c), QStringLiteral("duplicate-id")));
+}
+
+void TestLinter::zeroIdWhilePinged()
+{
+    // Observed: with a ping outstanding the server takes the command as the pong and silently drops it.
+    LintContext c = connectedContext();
+    c.pingOutstanding = true;
+    const LintFinding *f =
+        find(Linter::lint(QStringLiteral(R"({"id":0,"subscribe":{"channel":"x"}})"), c), QStringLiteral("zero-id"));
+    QVERIFY(f);
+    QVERIFY(f->message.contains(QStringLiteral("silently")));
+}
+
+void TestLinter::afterFailedConnect()
+{
+    LintContext c = openContext();
+    c.connectSent = true;
+    c.connectFailed = true;
+    QVERIFY(find(Linter::lint(QStringLiteral(R"({"id":3,"connect":{}})"), c), QStringLiteral("after-failed-connect")));
+}
+
+void TestLinter::tooBig()
+{
+    const QString big =
+        QStringLiteral(R"({"id":2,"publish":{"channel":"x","data":"%1"}})").arg(QString(70000, QLatin1Char('a')));
+    const LintFinding *f = find(Linter::lint(big, connectedContext()), QStringLiteral("too-big"));
+    QVERIFY(f);
+    QCOMPARE(f->severity, Severity::Error);
 }
 
 void TestLinter::validCommandsAreClean_data()

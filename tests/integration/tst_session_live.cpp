@@ -1,0 +1,310 @@
+// The core Session against a real Centrifugo server started by the test, and the official JS SDK.
+#include "centrifugoserver.h"
+#include "commandbuilder.h"
+#include "explainer.h"
+#include "linter.h"
+#include "nodescript.h"
+#include "session.h"
+#include "sessionrecorder.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+
+using Protocol::MessageKind;
+using Protocol::Method;
+using Protocol::PushType;
+
+namespace {
+
+QJsonObject payload(const ProtocolMessage &m, const char *field)
+{
+    return m.json.value(QLatin1String(field)).toObject();
+}
+
+} // namespace
+
+class TestSessionLive : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void connectsAnonymously();
+    void subscribeReceivesApiPublication();
+    void historyAndPresenceDecode();
+    void sdkPublicationArrives();
+    void ourPublicationArrivesAtSdk();
+    void missingMethodIsDisconnectedAsBadRequest();
+    void autoPongKeepsConnectionAlive();
+    void withoutPongServerCloses();
+    void connectionRefusedIsReported();
+
+private:
+    // Opens a session and waits for the connect reply.
+    bool connectSession(Session *session, SessionRecorder *recorder, const QUrl &url, bool autoPong = true);
+
+    CentrifugoServer m_server;
+};
+
+void TestSessionLive::initTestCase()
+{
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+    qInfo("Centrifugo %s at %s", qPrintable(m_server.version()), qPrintable(m_server.webSocketUrl().toString()));
+}
+
+bool TestSessionLive::connectSession(Session *session, SessionRecorder *recorder, const QUrl &url, bool autoPong)
+{
+    SessionOptions o;
+    o.url = url;
+    o.autoPong = autoPong;
+    session->open(o);
+    return recorder->waitForState(Session::State::Connected, 10000);
+}
+
+void TestSessionLive::connectsAnonymously()
+{
+    Session session;
+    SessionRecorder rec(&session);
+    QSignalSpy connected(&session, &Session::connected);
+    QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
+    QCOMPARE(connected.count(), 1);
+    QVERIFY(!session.clientId().isEmpty());
+    QCOMPARE(connected.first().first().toString(), session.clientId());
+    QVERIFY(session.serverVersion().endsWith(QLatin1String("OSS")));
+    QCOMPARE(session.pingIntervalSec(), 25);
+    QVERIFY(session.pongRequired());
+
+    // The connect reply was correlated with the connect command: it has a round-trip time.
+    const auto reply = rec.waitForIncoming([](const ProtocolMessage &m) { return m.method == Method::Connect; });
+    QVERIFY(reply);
+    QCOMPARE(reply->kind, MessageKind::Reply);
+    QVERIFY(reply->rttMs >= 0);
+    QCOMPARE(session.lastRttMs(), reply->rttMs);
+    QCOMPARE(rec.count(Protocol::Direction::Out, MessageKind::Command), 1);
+}
+
+void TestSessionLive::subscribeReceivesApiPublication()
+{
+    Session session;
+    SessionRecorder rec(&session);
+    QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
+
+    SubscribeOptions s;
+    s.channel = QStringLiteral("chat:live");
+    const quint32 id = session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(s)));
+    QVERIFY(id > 0);
+    const auto reply = rec.waitForReply(id);
+    QVERIFY2(reply, qPrintable(rec.dump()));
+    QCOMPARE(reply->kind, MessageKind::Reply);
+    QCOMPARE(reply->method, Method::Subscribe);
+    QVERIFY(payload(*reply, "subscribe").value(QStringLiteral("recoverable")).toBool()); // force_recovery
+
+    const QJsonObject api = m_server.publish(QStringLiteral("chat:live"),
+                                             QJsonObject{{QStringLiteral("text"), QStringLiteral("from api")}});
+    QVERIFY2(api.contains(QStringLiteral("result")), QJsonDocument(api).toJson().constData());
+
+    const auto pub = rec.waitForIncoming([](const ProtocolMessage &m) { return m.push == PushType::Pub; });
+    QVERIFY2(pub, qPrintable(rec.dump()));
+    QCOMPARE(pub->kind, MessageKind::Push);
+    QCOMPARE(pub->channel, QStringLiteral("chat:live"));
+    QCOMPARE(pub->kindName(), QStringLiteral("push_pub"));
+    const QJsonObject data = pub->json.value(QStringLiteral("push"))
+                                 .toObject()
+                                 .value(QStringLiteral("pub"))
+                                 .toObject()
+                                 .value(QStringLiteral("data"))
+                                 .toObject();
+    QCOMPARE(data.value(QStringLiteral("text")).toString(), QStringLiteral("from api"));
+}
+
+void TestSessionLive::historyAndPresenceDecode()
+{
+    Session session;
+    SessionRecorder rec(&session);
+    QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
+    const QString channel = QStringLiteral("chat:history");
+    for (int i = 1; i <= 3; ++i) {
+        const QJsonObject r = m_server.publish(channel, QJsonObject{{QStringLiteral("n"), i}});
+        QVERIFY(r.contains(QStringLiteral("result")));
+    }
+    SubscribeOptions s;
+    s.channel = channel;
+    QVERIFY(rec.waitForReply(
+        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(s)))));
+
+    const quint32 hid =
+        session.sendCommand(CommandBuilder::command(0, Method::History, CommandBuilder::history(channel, 10)));
+    const auto history = rec.waitForReply(hid);
+    QVERIFY2(history, qPrintable(rec.dump()));
+    QCOMPARE(history->method, Method::History);
+    const QJsonObject h = payload(*history, "history");
+    const QJsonArray pubs = h.value(QStringLiteral("publications")).toArray();
+    QCOMPARE(pubs.size(), 3);
+    QCOMPARE(pubs.at(2).toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("n")).toInt(), 3);
+    QCOMPARE(h.value(QStringLiteral("offset")).toInteger(), 3);
+    QVERIFY(!h.value(QStringLiteral("epoch")).toString().isEmpty());
+
+    const quint32 pid =
+        session.sendCommand(CommandBuilder::command(0, Method::Presence, CommandBuilder::presence(channel)));
+    const auto presence = rec.waitForReply(pid);
+    QVERIFY(presence);
+    QCOMPARE(presence->method, Method::Presence);
+    const QJsonObject clients = payload(*presence, "presence").value(QStringLiteral("presence")).toObject();
+    QVERIFY2(clients.contains(session.clientId()), QJsonDocument(clients).toJson().constData());
+
+    const quint32 sid =
+        session.sendCommand(CommandBuilder::command(0, Method::PresenceStats, CommandBuilder::presenceStats(channel)));
+    const auto stats = rec.waitForReply(sid);
+    QVERIFY(stats);
+    QCOMPARE(payload(*stats, "presence_stats").value(QStringLiteral("num_clients")).toInt(), 1);
+}
+
+void TestSessionLive::sdkPublicationArrives()
+{
+    Session session;
+    SessionRecorder rec(&session);
+    QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
+    SubscribeOptions s;
+    s.channel = QStringLiteral("chat:interop-in");
+    QVERIFY(rec.waitForReply(
+        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(s)))));
+
+    NodeScript publisher;
+    QVERIFY2(publisher.start(QStringLiteral("sdk-publisher.js"),
+                             {m_server.webSocketUrl().toString(), s.channel, QStringLiteral(R"({"from":"sdk"})")}),
+             qPrintable(publisher.failureContext()));
+    QVERIFY2(publisher.waitForLine(QStringLiteral("published")), qPrintable(publisher.failureContext()));
+
+    const auto pub = rec.waitForIncoming([](const ProtocolMessage &m) { return m.push == PushType::Pub; });
+    QVERIFY2(pub, qPrintable(rec.dump()));
+    const QJsonObject p = pub->json.value(QStringLiteral("push")).toObject().value(QStringLiteral("pub")).toObject();
+    QCOMPARE(p.value(QStringLiteral("data")).toObject().value(QStringLiteral("from")).toString(),
+             QStringLiteral("sdk"));
+    // A client-side publish carries the publisher's client info.
+    QVERIFY(!p.value(QStringLiteral("info")).toObject().value(QStringLiteral("client")).toString().isEmpty());
+}
+
+void TestSessionLive::ourPublicationArrivesAtSdk()
+{
+    const QString channel = QStringLiteral("chat:interop-out");
+    NodeScript subscriber;
+    QVERIFY2(subscriber.start(QStringLiteral("sdk-subscriber.js"),
+                              {m_server.webSocketUrl().toString(), channel, QStringLiteral("1")}),
+             qPrintable(subscriber.failureContext()));
+    QVERIFY2(subscriber.waitForLine(QStringLiteral("subscribed")), qPrintable(subscriber.failureContext()));
+
+    Session session;
+    SessionRecorder rec(&session);
+    QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
+    const quint32 id = session.sendCommand(CommandBuilder::command(
+        0, Method::Publish,
+        CommandBuilder::publish(channel, QJsonObject{{QStringLiteral("from"), QStringLiteral("inspector")}})));
+    const auto reply = rec.waitForReply(id);
+    QVERIFY2(reply && reply->kind == MessageKind::Reply, qPrintable(rec.dump()));
+
+    const auto line = subscriber.waitForLine(QStringLiteral("publication"));
+    QVERIFY2(line, qPrintable(subscriber.failureContext()));
+    QCOMPARE(line->value(QStringLiteral("data")).toObject().value(QStringLiteral("from")).toString(),
+             QStringLiteral("inspector"));
+}
+
+void TestSessionLive::missingMethodIsDisconnectedAsBadRequest()
+{
+    Session session;
+    SessionRecorder rec(&session);
+    QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
+
+    // The linter warns before sending ...
+    const QString typed = QStringLiteral(R"({"id":2})");
+    const QList<LintFinding> findings = Linter::lint(typed, session.lintContext());
+    QVERIFY(Linter::hasErrors(findings));
+    QCOMPARE(findings.first().code, QStringLiteral("no-method"));
+    QVERIFY(findings.first().message.contains(QStringLiteral("3501")));
+
+    // ... and the server does what it said: close 3501 "bad request".
+    QSignalSpy closed(&session, &Session::closed);
+    session.sendRaw(typed.toUtf8());
+    const auto close = rec.waitForClose();
+    QVERIFY2(close, qPrintable(rec.dump()));
+    QCOMPARE(close->code, 3501);
+    QCOMPARE(close->text, QStringLiteral("bad request"));
+    QCOMPARE(closed.count(), 1);
+    QCOMPARE(session.closeCode(), 3501);
+    QCOMPARE(session.state(), Session::State::Disconnected);
+    const CodeExplanation e = Explainer::disconnect(close->code);
+    QCOMPARE(e.name, QStringLiteral("bad request"));
+    QCOMPARE(e.advice, CodeExplanation::Advice::Stop);
+    QVERIFY(Explainer::describe(*close).contains(QStringLiteral("3501")));
+}
+
+void TestSessionLive::autoPongKeepsConnectionAlive()
+{
+    CentrifugoServer fast;
+    fast.setEnvironmentOverride(QStringLiteral("client.ping_interval"), QStringLiteral("2s"));
+    fast.setEnvironmentOverride(QStringLiteral("client.pong_timeout"), QStringLiteral("1s"));
+    QVERIFY2(fast.start(), qPrintable(fast.errorString()));
+
+    Session session;
+    SessionRecorder rec(&session);
+    QVERIFY2(connectSession(&session, &rec, fast.webSocketUrl()), qPrintable(rec.dump()));
+    QCOMPARE(session.pingIntervalSec(), 2);
+    QSignalSpy closed(&session, &Session::closed);
+
+    // Three pings span more than two ping periods and more than the pong timeout after each.
+    for (int i = 0; i < 3; ++i) {
+        const auto ping =
+            rec.waitForIncoming([](const ProtocolMessage &m) { return m.kind == MessageKind::Ping; }, 6000);
+        QVERIFY2(ping, qPrintable(rec.dump()));
+    }
+    QCOMPARE(rec.count(Protocol::Direction::Out, MessageKind::Pong), 3);
+    // The pong timeout after the third ping passes while we wait for the fourth: still connected.
+    QVERIFY2(rec.waitForIncoming([](const ProtocolMessage &m) { return m.kind == MessageKind::Ping; }, 6000),
+             qPrintable(rec.dump()));
+    QCOMPARE(closed.count(), 0);
+    QCOMPARE(session.state(), Session::State::Connected);
+}
+
+void TestSessionLive::withoutPongServerCloses()
+{
+    CentrifugoServer fast;
+    fast.setEnvironmentOverride(QStringLiteral("client.ping_interval"), QStringLiteral("2s"));
+    fast.setEnvironmentOverride(QStringLiteral("client.pong_timeout"), QStringLiteral("1s"));
+    QVERIFY2(fast.start(), qPrintable(fast.errorString()));
+
+    Session session;
+    SessionRecorder rec(&session);
+    QVERIFY2(connectSession(&session, &rec, fast.webSocketUrl(), false), qPrintable(rec.dump()));
+    QVERIFY(rec.waitForIncoming([](const ProtocolMessage &m) { return m.kind == MessageKind::Ping; }, 6000));
+    const auto close = rec.waitForClose(6000);
+    QVERIFY2(close, qPrintable(rec.dump()));
+    QCOMPARE(close->code, 3012);
+    QCOMPARE(close->text, QStringLiteral("no pong"));
+    QCOMPARE(rec.count(Protocol::Direction::Out, MessageKind::Pong), 0);
+    QCOMPARE(Explainer::disconnect(3012).name, QStringLiteral("no pong"));
+}
+
+void TestSessionLive::connectionRefusedIsReported()
+{
+    // A port with nothing listening: the session must end in Disconnected with a reason, not hang.
+    CentrifugoServer probe;
+    QVERIFY(probe.start());
+    const QUrl url = probe.webSocketUrl();
+    probe.stop();
+
+    Session session;
+    SessionRecorder rec(&session);
+    QSignalSpy closed(&session, &Session::closed);
+    SessionOptions o;
+    o.url = url;
+    session.open(o);
+    QVERIFY(closed.wait(10000));
+    QCOMPARE(session.state(), Session::State::Disconnected);
+    QCOMPARE(closed.first().at(0).toInt(), 1006);
+    QVERIFY2(closed.first().at(1).toString().contains(QStringLiteral("refused"), Qt::CaseInsensitive),
+             qPrintable(closed.first().at(1).toString()));
+}
+
+QTEST_GUILESS_MAIN(TestSessionLive)
+#include "tst_session_live.moc"
