@@ -1,0 +1,4 @@
+# Sources of the recorder CLI's area, compiled into inspector_core (included by core/CMakeLists.txt).
+target_sources(inspector_core PRIVATE
+    framerecord.cpp framerecord.h
+)

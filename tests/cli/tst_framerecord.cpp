@@ -1,0 +1,398 @@
+#include "framerecord.h"
+#include "jsoncodec.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using Protocol::Direction;
+using Protocol::MessageKind;
+using Protocol::Method;
+using Protocol::PushType;
+
+Q_DECLARE_METATYPE(Frame)
+
+namespace {
+
+// 2024-02-29T23:59:58.123Z
+constexpr qint64 kLeapTime = 1709251198123;
+
+Frame serverFrame(const QByteArray &payload, qint64 time = kLeapTime)
+{
+    Frame f;
+    f.timeMs = time;
+    f.direction = Direction::In;
+    f.raw = payload;
+    f.messages = JsonCodec().decodeServerFrame(payload);
+    return f;
+}
+
+Frame clientFrame(const QByteArray &payload, qint64 time = kLeapTime)
+{
+    Frame f;
+    f.timeMs = time;
+    f.direction = Direction::Out;
+    f.raw = payload;
+    f.messages = JsonCodec().decodeClientFrame(payload);
+    return f;
+}
+
+Frame closeFrame(int code, const QString &reason)
+{
+    ProtocolMessage m;
+    m.kind = MessageKind::Disconnect;
+    m.code = code;
+    m.text = reason;
+    m.raw = reason.toUtf8();
+    Frame f;
+    f.timeMs = kLeapTime;
+    f.close = true;
+    f.raw = m.raw;
+    f.messages = {m};
+    return f;
+}
+
+QJsonObject lineObject(const QByteArray &line)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &pe);
+    if (pe.error != QJsonParseError::NoError)
+        qWarning("not JSON: %s", line.constData());
+    return doc.object();
+}
+
+} // namespace
+
+class TestFrameRecord : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTrip_data();
+    void roundTrip();
+    void recordsAllFields();
+    void multiMessageFrameListsKinds();
+    void binaryFrameIsBase64();
+    void closeFrameHasCodeAndReason();
+    void timeFormat_data();
+    void timeFormat();
+    void readsOtherTimeSpellings();
+    void toleratesLineEndings();
+    void rejectsBadLines_data();
+    void rejectsBadLines();
+
+private:
+    static void compareFrames(const Frame &actual, const Frame &expected);
+};
+
+void TestFrameRecord::compareFrames(const Frame &a, const Frame &e)
+{
+    QCOMPARE(a.timeMs, e.timeMs);
+    QCOMPARE(a.direction, e.direction);
+    QCOMPARE(a.binary, e.binary);
+    QCOMPARE(a.close, e.close);
+    QCOMPARE(a.raw, e.raw);
+    QCOMPARE(a.messages.size(), e.messages.size());
+    for (qsizetype i = 0; i < e.messages.size(); ++i) {
+        const ProtocolMessage &am = a.messages.at(i);
+        const ProtocolMessage &em = e.messages.at(i);
+        QCOMPARE(am.kind, em.kind);
+        QCOMPARE(am.method, em.method);
+        QCOMPARE(am.push, em.push);
+        QCOMPARE(am.id, em.id);
+        QCOMPARE(am.channel, em.channel);
+        QCOMPARE(am.json, em.json);
+        QCOMPARE(am.raw, em.raw);
+        QCOMPARE(am.code, em.code);
+        QCOMPARE(am.text, em.text);
+        // Exact, not QCOMPARE's fuzzy double comparison: the format must not round.
+        QVERIFY2(am.rttMs == em.rttMs, qPrintable(QString::number(am.rttMs, 'g', 17)));
+    }
+}
+
+void TestFrameRecord::roundTrip_data()
+{
+    QTest::addColumn<Frame>("frame");
+
+    Frame pub = serverFrame(
+        R"({"push":{"channel":"chat:room","pub":{"data":{"text":"héllo 你好 🎉 \"q\" \\ \n\t\u0001 ","n":1.5},"offset":3}}})");
+    QTest::newRow("push pub, unicode and escapes") << pub;
+
+    Frame reply = serverFrame(R"({"id":1,"connect":{"client":"abc","version":"6.9.1 OSS","ping":25,"pong":true}})");
+    reply.messages[0].rttMs = 1.2345678901234567;
+    QTest::newRow("connect reply with rtt") << reply;
+
+    Frame multi = serverFrame("{\"id\":2,\"subscribe\":{\"recoverable\":true,\"epoch\":\"x\"}}\n"
+                              "{\"push\":{\"channel\":\"chat:a\",\"join\":{\"info\":{\"client\":\"c\"}}}}\n"
+                              "{\"id\":3,\"presence_stats\":{\"num_clients\":1,\"num_users\":1}}");
+    multi.messages[0].rttMs = 0.5;
+    multi.messages[2].rttMs = 0.75;
+    QTest::newRow("three messages, two rtts") << multi;
+
+    QTest::newRow("two messages, trailing newline")
+        << serverFrame("{\"id\":2,\"presence_stats\":{}}\n{\"id\":3,\"presence_stats\":{}}\n");
+    QTest::newRow("CRLF lines") << serverFrame("{\"id\":2,\"presence_stats\":{}}\r\n{}\r\n");
+    QTest::newRow("same line twice") << serverFrame("{}\n{}");
+
+    Frame error = serverFrame(R"({"id":4,"error":{"code":103,"message":"permission denied"}})");
+    error.messages[0].method = Method::Subscribe; // the session knows which command failed
+    error.messages[0].rttMs = 2;
+    QTest::newRow("error reply with its command's method") << error;
+
+    QTest::newRow("server ping") << serverFrame("{}");
+    QTest::newRow("client pong") << clientFrame("{}");
+    QTest::newRow("client ping command") << clientFrame(R"({"id":7,"ping":{}})");
+    QTest::newRow("connect and subscribe commands")
+        << clientFrame("{\"connect\":{\"name\":\"n\"},\"id\":1}\n{\"id\":2,\"subscribe\":{\"channel\":\"a\"}}");
+    QTest::newRow("unicode channel in command") << clientFrame(R"({"id":9,"subscribe":{"channel":"新闻"}})");
+    QTest::newRow("id only command") << clientFrame(R"({"id":2})");
+    QTest::newRow("invalid JSON") << clientFrame(R"({"id":3,)");
+    QTest::newRow("not an object") << serverFrame("[1,2]");
+    QTest::newRow("empty frame") << clientFrame("");
+    QTest::newRow("blank lines only") << clientFrame("\n\n");
+    QTest::newRow("max id") << serverFrame(R"({"id":4294967295,"presence_stats":{"num_clients":0}})");
+    QTest::newRow("unsubscribe push") << serverFrame(
+        R"({"push":{"channel":"c","unsubscribe":{"code":2000,"reason":"server unsubscribe"}}})");
+    QTest::newRow("disconnect push") << serverFrame(
+        R"({"push":{"disconnect":{"code":3001,"reason":"shutdown","reconnect":true}}})");
+
+    Frame badUtf8 = clientFrame(QByteArray("{\"id\":1,\"x\":\"\xff\xfe\"}"));
+    QTest::newRow("text frame that is not UTF-8") << badUtf8;
+    Frame surrogate = clientFrame(QByteArray("\xed\xa0\x80"));
+    QTest::newRow("UTF-8 encoded surrogate") << surrogate;
+    Frame overlong = clientFrame(QByteArray("\xc0\xaf"));
+    QTest::newRow("overlong UTF-8") << overlong;
+    QTest::newRow("four-byte UTF-8 and U+2028")
+        << serverFrame(QByteArray("{\"id\":1,\"rpc\":{\"data\":\"\xf0\x9f\x98\x80\xe2\x80\xa8\"}}"));
+
+    Frame binary;
+    binary.timeMs = kLeapTime;
+    binary.binary = true;
+    binary.raw = QByteArray("\x05\x08\x01\x12\x01\x00\x00\x03\x08\x02\x00\xff", 12);
+    ProtocolMessage b1;
+    b1.kind = MessageKind::Reply;
+    b1.method = Method::Connect;
+    b1.id = 1;
+    b1.json = QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("connect"), QJsonObject()}};
+    b1.raw = binary.raw.mid(1, 5);
+    b1.rttMs = 3.25;
+    ProtocolMessage b2;
+    b2.kind = MessageKind::Push;
+    b2.push = PushType::Pub;
+    b2.channel = QStringLiteral("chan");
+    b2.json = QJsonObject{{QStringLiteral("push"), QJsonObject{{QStringLiteral("channel"), QStringLiteral("chan")}}}};
+    b2.raw = binary.raw.mid(7, 5);
+    binary.messages = {b1, b2};
+    QTest::newRow("binary, two messages") << binary;
+
+    Frame binaryOne = binary;
+    binaryOne.messages = {b1};
+    QTest::newRow("binary, one message inside the payload") << binaryOne;
+    Frame binaryWhole = binary;
+    binaryWhole.messages = {b1};
+    binaryWhole.messages[0].raw = binaryWhole.raw;
+    QTest::newRow("binary, one message = payload") << binaryWhole;
+
+    Frame foreign = serverFrame(R"({"id":1,"connect":{}})");
+    foreign.messages[0].raw = QByteArray("not in the frame \xff", 19);
+    QTest::newRow("message bytes not in the frame") << foreign;
+
+    QTest::newRow("close 3501") << closeFrame(3501, QStringLiteral("bad request"));
+    QTest::newRow("close 1000 unicode reason") << closeFrame(1000, QStringLiteral("再见 \"bye\""));
+    QTest::newRow("close without reason") << closeFrame(1006, QString());
+
+    Frame none;
+    none.timeMs = 0;
+    none.direction = Direction::Out;
+    none.raw = "abc";
+    QTest::newRow("no messages at all") << none;
+
+    Frame odd = serverFrame("{}");
+    odd.direction = Direction::Out; // a server ping in an outgoing frame: the kind name alone is ambiguous
+    QTest::newRow("ping kind going out") << odd;
+    Frame oddCommand = clientFrame(R"({"id":7,"ping":{}})");
+    oddCommand.direction = Direction::In;
+    QTest::newRow("ping command coming in") << oddCommand;
+
+    Frame old = serverFrame("{}", -86400000LL * 365 * 10 - 1);
+    QTest::newRow("before 1970") << old;
+    QTest::newRow("year 10000") << serverFrame("{}", 253402300800000LL + 5);
+    QTest::newRow("year 0") << serverFrame("{}", -62167219200000LL);
+}
+
+void TestFrameRecord::roundTrip()
+{
+    QFETCH(Frame, frame);
+    const QByteArray line = FrameRecord::toJsonLine(frame);
+    QVERIFY2(!line.contains('\n'), line.constData());
+    QVERIFY2(!lineObject(line).isEmpty(), line.constData());
+    Frame back;
+    QString error;
+    QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error),
+             qPrintable(error + QLatin1Char(' ') + QString::fromUtf8(line)));
+    compareFrames(back, frame);
+    // Writing the frame read back gives the same line: the format is stable.
+    QCOMPARE(FrameRecord::toJsonLine(back), line);
+}
+
+void TestFrameRecord::recordsAllFields()
+{
+    Frame f = serverFrame(R"({"id":5,"subscribe":{"recoverable":true}})");
+    f.messages[0].rttMs = 1.5;
+    const QByteArray line = FrameRecord::toJsonLine(f);
+    const QJsonObject o = lineObject(line);
+    QCOMPARE(o.value(QLatin1String("time")).toString(), QStringLiteral("2024-02-29T23:59:58.123Z"));
+    QCOMPARE(o.value(QLatin1String("dir")).toString(), QStringLiteral("in"));
+    QCOMPARE(o.value(QLatin1String("kind")).toString(), QStringLiteral("subscribe_reply"));
+    QCOMPARE(o.value(QLatin1String("id")).toInt(), 5);
+    QCOMPARE(o.value(QLatin1String("rtt_ms")).toDouble(), 1.5);
+    QCOMPARE(o.value(QLatin1String("size")).toInt(), f.raw.size());
+    QCOMPARE(o.value(QLatin1String("raw")).toString().toUtf8(), f.raw);
+    QCOMPARE(o.value(QLatin1String("frame")).toObject(), f.messages[0].json);
+    QVERIFY(!o.contains(QLatin1String("binary")));
+    QVERIFY(!o.contains(QLatin1String("kinds")));
+    QVERIFY(!o.contains(QLatin1String("meta")));
+
+    const QJsonObject pub =
+        lineObject(FrameRecord::toJsonLine(serverFrame(R"({"push":{"channel":"news","pub":{"data":1}}})")));
+    QCOMPARE(pub.value(QLatin1String("channel")).toString(), QStringLiteral("news"));
+    QCOMPARE(pub.value(QLatin1String("kind")).toString(), QStringLiteral("push_pub"));
+    QVERIFY(!pub.contains(QLatin1String("id")));
+    QVERIFY(!pub.contains(QLatin1String("rtt_ms")));
+
+    const QJsonObject out = lineObject(FrameRecord::toJsonLine(clientFrame(R"({"id":3,"subscribe":{"channel":"a"}})")));
+    QCOMPARE(out.value(QLatin1String("dir")).toString(), QStringLiteral("out"));
+    QCOMPARE(out.value(QLatin1String("kind")).toString(), QStringLiteral("subscribe"));
+    QCOMPARE(out.value(QLatin1String("channel")).toString(), QStringLiteral("a"));
+}
+
+void TestFrameRecord::multiMessageFrameListsKinds()
+{
+    const Frame f = serverFrame("{\"id\":2,\"subscribe\":{}}\n{\"push\":{\"channel\":\"c\",\"pub\":{\"data\":{}}}}");
+    const QJsonObject o = lineObject(FrameRecord::toJsonLine(f));
+    QCOMPARE(o.value(QLatin1String("kind")).toString(), QStringLiteral("subscribe_reply"));
+    QCOMPARE(o.value(QLatin1String("kinds")).toArray(),
+             (QJsonArray{QStringLiteral("subscribe_reply"), QStringLiteral("push_pub")}));
+    const QJsonArray frames = o.value(QLatin1String("frame")).toArray();
+    QCOMPARE(frames.size(), 2);
+    QCOMPARE(frames.at(1).toObject(), f.messages[1].json);
+    QCOMPARE(o.value(QLatin1String("meta")).toArray().at(1).toObject().value(QLatin1String("channel")).toString(),
+             QStringLiteral("c"));
+}
+
+void TestFrameRecord::binaryFrameIsBase64()
+{
+    Frame f;
+    f.timeMs = kLeapTime;
+    f.binary = true;
+    f.raw = QByteArray("\x00\x01\xff", 3);
+    ProtocolMessage m;
+    m.kind = MessageKind::Ping;
+    m.raw = f.raw;
+    f.messages = {m};
+    const QJsonObject o = lineObject(FrameRecord::toJsonLine(f));
+    QCOMPARE(o.value(QLatin1String("binary")).toBool(), true);
+    QCOMPARE(o.value(QLatin1String("raw")).toString(), QStringLiteral("AAH/"));
+    QCOMPARE(o.value(QLatin1String("size")).toInt(), 3);
+}
+
+void TestFrameRecord::closeFrameHasCodeAndReason()
+{
+    const QJsonObject o = lineObject(FrameRecord::toJsonLine(closeFrame(3501, QStringLiteral("bad request"))));
+    QCOMPARE(o.value(QLatin1String("kind")).toString(), QStringLiteral("disconnect"));
+    QCOMPARE(o.value(QLatin1String("code")).toInt(), 3501);
+    QCOMPARE(o.value(QLatin1String("reason")).toString(), QStringLiteral("bad request"));
+    QCOMPARE(o.value(QLatin1String("close")).toBool(), true);
+    QVERIFY(o.value(QLatin1String("frame")).isNull());
+}
+
+void TestFrameRecord::timeFormat_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("epoch") << qint64(0) << QStringLiteral("1970-01-01T00:00:00.000Z");
+    QTest::newRow("leap day") << kLeapTime << QStringLiteral("2024-02-29T23:59:58.123Z");
+    QTest::newRow("before epoch") << qint64(-1) << QStringLiteral("1969-12-31T23:59:59.999Z");
+    QTest::newRow("2000-03-01") << qint64(951868800007) << QStringLiteral("2000-03-01T00:00:00.007Z");
+    QTest::newRow("9999-12-31") << qint64(253402300799999) << QStringLiteral("9999-12-31T23:59:59.999Z");
+}
+
+void TestFrameRecord::timeFormat()
+{
+    QFETCH(qint64, ms);
+    QFETCH(QString, text);
+    // The same text as Qt's own ISO 8601 formatting, which is the reference.
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs), text);
+    const QJsonObject o = lineObject(FrameRecord::toJsonLine(serverFrame("{}", ms)));
+    QCOMPARE(o.value(QLatin1String("time")).toString(), text);
+}
+
+void TestFrameRecord::readsOtherTimeSpellings()
+{
+    Frame f;
+    QString error;
+    QVERIFY2(
+        FrameRecord::fromJsonLine(
+            R"({"time":"2024-03-01T08:00:00.500+08:00","dir":"in","kind":"ping","frame":{},"raw":"{}"})", &f, &error),
+        qPrintable(error));
+    QCOMPARE(f.timeMs, QDateTime(QDate(2024, 3, 1), QTime(0, 0, 0, 500), Qt::UTC).toMSecsSinceEpoch());
+    QCOMPARE(f.messages.size(), 1);
+    QCOMPARE(f.messages[0].kind, MessageKind::Ping);
+    QCOMPARE(f.messages[0].raw, QByteArray("{}"));
+}
+
+void TestFrameRecord::toleratesLineEndings()
+{
+    const Frame f = serverFrame(R"({"id":1,"connect":{}})");
+    for (const QByteArray &end : {QByteArray("\n"), QByteArray("\r\n")}) {
+        Frame back;
+        QString error;
+        const QByteArray line = FrameRecord::toJsonLine(f) + end;
+        QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error), qPrintable(error));
+        compareFrames(back, f);
+    }
+}
+
+void TestFrameRecord::rejectsBadLines_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    const QByteArray good = FrameRecord::toJsonLine(serverFrame("{}"));
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("not JSON") << QByteArray("{\"time\":");
+    QTest::newRow("array") << QByteArray("[]");
+    QTest::newRow("no time") << QByteArray(R"({"dir":"in","kind":"ping","frame":{},"raw":"{}"})");
+    QTest::newRow("bad time") << QByteArray(
+        R"({"time":"2024-02-30T00:00:00.000Z","dir":"in","kind":"ping","frame":{},"raw":"{}"})");
+    QTest::newRow("bad dir") << QByteArray(
+        R"({"time":"2024-02-01T00:00:00.000Z","dir":"up","kind":"ping","frame":{},"raw":"{}"})");
+    QTest::newRow("no raw") << QByteArray(R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping"})");
+    QTest::newRow("bad base64") << QByteArray(
+        R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","binary":true,"raw":"*!"})");
+    QTest::newRow("unknown kind") << QByteArray(
+        R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"bogus","frame":{},"raw":"{}"})");
+    QTest::newRow("frame not an object") << QByteArray(
+        R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","frame":3,"raw":"{}"})");
+    QTest::newRow("kinds and frame disagree")
+        << QByteArray(R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","kinds":["ping","ping"],)"
+                      R"("frame":[{}],"meta":[{},{}],"raw":"{}\n{}"})");
+    QTest::newRow("span outside the frame")
+        << QByteArray(R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","span":[1,5],"frame":{},)"
+                      R"("raw":"{}"})");
+    QVERIFY(good.startsWith('{'));
+}
+
+void TestFrameRecord::rejectsBadLines()
+{
+    QFETCH(QByteArray, line);
+    Frame f;
+    QString error;
+    QVERIFY(!FrameRecord::fromJsonLine(line, &f, &error));
+    QVERIFY(!error.isEmpty());
+    // The error argument is optional.
+    QVERIFY(!FrameRecord::fromJsonLine(line, &f, nullptr));
+}
+
+QTEST_GUILESS_MAIN(TestFrameRecord)
+#include "tst_framerecord.moc"
