@@ -1,1 +1,287 @@
 #include "timelinemodel.h"
+
+#include "explainer.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QLocale>
+
+using Protocol::MessageKind;
+
+TimelineModel::TimelineModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(kDefaultBatchIntervalMs);
+    connect(&m_batchTimer, &QTimer::timeout, this, &TimelineModel::flush);
+}
+
+TimelineModel::~TimelineModel() = default;
+
+int TimelineModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int TimelineModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+qint64 TimelineModel::pendingCount() const
+{
+    return qint64(m_store.count() - m_rows) + m_queuedRows;
+}
+
+void TimelineModel::appendFrame(const Frame &frame)
+{
+    m_queue.append(frame);
+    m_queuedRows += FrameStore::rowsFor(frame);
+    // Started once per batch, not restarted: the first frame of a burst waits at most one interval.
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void TimelineModel::appendFrames(const QList<Frame> &frames)
+{
+    if (frames.isEmpty())
+        return;
+    for (const Frame &f : frames)
+        m_queuedRows += FrameStore::rowsFor(f);
+    m_queue.append(frames);
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void TimelineModel::enforceCap(int incomingRows)
+{
+    // Drop shown rows in one removal before the batch arrives; rows that were never shown go without a signal.
+    const qint64 excess = qint64(m_store.count()) + incomingRows - m_cap;
+    if (excess <= 0)
+        return;
+    const int shownDrop = int(qMin<qint64>(excess, m_rows));
+    if (shownDrop > 0) {
+        beginRemoveRows(QModelIndex(), 0, shownDrop - 1);
+        m_store.dropOldest(shownDrop);
+        m_rows -= shownDrop;
+        endRemoveRows();
+    }
+    const int hiddenDrop = int(qMin<qint64>(excess - shownDrop, m_store.count()));
+    if (hiddenDrop > 0)
+        m_store.dropOldest(hiddenDrop);
+}
+
+void TimelineModel::storeQueued()
+{
+    if (m_queue.isEmpty())
+        return;
+    const QList<Frame> queue = std::move(m_queue);
+    m_queue.clear();
+    const int incoming = m_queuedRows;
+    m_queuedRows = 0;
+    enforceCap(incoming);
+    // After enforceCap either everything fits or no shown row is left, so the drops below are never visible.
+    for (const Frame &f : queue) {
+        m_store.append(f);
+        if (m_store.count() > m_cap)
+            m_store.dropOldest(m_store.count() - m_cap);
+    }
+}
+
+void TimelineModel::exposeStored()
+{
+    if (m_paused || m_rows >= m_store.count())
+        return;
+    beginInsertRows(QModelIndex(), m_rows, m_store.count() - 1);
+    m_rows = m_store.count();
+    endInsertRows();
+}
+
+void TimelineModel::flush()
+{
+    m_batchTimer.stop();
+    const qint64 droppedBefore = m_store.droppedRows();
+    const int rowsBefore = m_rows;
+    const bool hadQueue = !m_queue.isEmpty();
+    storeQueued();
+    exposeStored();
+    if (m_store.droppedRows() != droppedBefore)
+        emit droppedCountChanged(m_store.droppedRows());
+    if (hadQueue || rowsBefore != m_rows)
+        emit countsChanged();
+}
+
+void TimelineModel::clear()
+{
+    m_batchTimer.stop();
+    const bool hadDrops = m_store.droppedRows() != 0;
+    beginResetModel();
+    m_queue.clear();
+    m_queuedRows = 0;
+    m_store.clear();
+    m_rows = 0;
+    endResetModel();
+    if (hadDrops)
+        emit droppedCountChanged(0);
+    emit countsChanged();
+}
+
+void TimelineModel::setCap(int rows)
+{
+    rows = qMax(1, rows);
+    if (rows == m_cap)
+        return;
+    m_cap = rows;
+    const qint64 droppedBefore = m_store.droppedRows();
+    enforceCap(0);
+    if (m_store.droppedRows() != droppedBefore) {
+        emit droppedCountChanged(m_store.droppedRows());
+        emit countsChanged();
+    }
+}
+
+void TimelineModel::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    if (paused)
+        flush(); // what arrived before the pause is shown
+    m_paused = paused;
+    emit pausedChanged(paused);
+    if (!paused)
+        flush();
+    else
+        emit countsChanged();
+}
+
+ProtocolMessage TimelineModel::messageAt(int row) const
+{
+    if (row < 0 || row >= m_rows)
+        return {};
+    return m_store.message(row);
+}
+
+Frame TimelineModel::frameAt(int row) const
+{
+    if (row < 0 || row >= m_rows)
+        return {};
+    return m_store.frame(row);
+}
+
+QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return section >= IdColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (Column(section)) {
+    case TimeColumn:
+        return role == Qt::DisplayRole ? tr("Time") : tr("Local time the frame was sent or received");
+    case DirectionColumn:
+        return role == Qt::DisplayRole ? tr("Dir") : tr("Direction: out = sent by this client, in = from the server");
+    case KindColumn:
+        return role == Qt::DisplayRole ? tr("Kind") : tr("What the message is, with the code of errors and closes");
+    case ChannelColumn:
+        return tr("Channel");
+    case IdColumn:
+        return role == Qt::DisplayRole ? tr("ID") : tr("Command id; a reply carries the id of its command");
+    case SizeColumn:
+        return role == Qt::DisplayRole ? tr("Size") : tr("Bytes of this message on the wire");
+    case RttColumn:
+        return role == Qt::DisplayRole ? tr("RTT (ms)") : tr("Round trip: time from the command to its reply");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant TimelineModel::displayData(const FrameStore::Row &r, int row, int column) const
+{
+    switch (Column(column)) {
+    case TimeColumn:
+        return QDateTime::fromMSecsSinceEpoch(r.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+    case DirectionColumn:
+        return r.flags & FrameStore::Row::Out ? tr("\u2191 out") : tr("\u2193 in");
+    case KindColumn: {
+        const QString name = FrameStore::kindName(r);
+        const MessageKind kind = r.messageKind();
+        const bool coded = kind == MessageKind::Error || kind == MessageKind::Disconnect ||
+                           (kind == MessageKind::Push && (r.push == quint8(Protocol::PushType::Unsubscribe) ||
+                                                          r.push == quint8(Protocol::PushType::Disconnect)));
+        return coded ? name + QLatin1Char(' ') + QString::number(r.code) : name;
+    }
+    case ChannelColumn:
+        return m_store.channels().at(int(r.channel));
+    case IdColumn:
+        return r.id ? QVariant(r.id) : QVariant();
+    case SizeColumn:
+        return QVariant(r.msgLength);
+    case RttColumn:
+        return r.rttMs < 0 ? QVariant() : QVariant(QLocale::c().toString(double(r.rttMs), 'f', 2));
+    case ColumnCount:
+        break;
+    }
+    Q_UNUSED(row)
+    return {};
+}
+
+QVariant TimelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const FrameStore::Row &r = m_store.row(row);
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(r, row, index.column());
+    case Qt::ToolTipRole:
+    case DescriptionRole:
+        return Explainer::describe(m_store.message(row));
+    case Qt::TextAlignmentRole:
+        return index.column() >= IdColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case Qt::ForegroundRole: {
+        const MessageKind kind = r.messageKind();
+        if (kind == MessageKind::Error || kind == MessageKind::Invalid)
+            return QColor(0xc6, 0x28, 0x28);
+        if (kind == MessageKind::Disconnect)
+            return r.code == 1000 ? QColor(0x8a, 0x6d, 0x00) : QColor(0xc6, 0x28, 0x28);
+        if (kind == MessageKind::Push &&
+            (r.push == quint8(Protocol::PushType::Disconnect) || r.push == quint8(Protocol::PushType::Unsubscribe)))
+            return QColor(0xb3, 0x5c, 0x00);
+        return {};
+    }
+    case KindRole:
+        return int(r.kind);
+    case KindNameRole:
+        return FrameStore::kindName(r);
+    case DirectionRole:
+        return int(r.direction());
+    case ChannelRole:
+        return m_store.channels().at(int(r.channel));
+    case MethodRole:
+        return int(r.method);
+    case PushRole:
+        return int(r.push);
+    case IdRole:
+        return r.id;
+    case CodeRole:
+        return r.code;
+    case TimeRole:
+        return r.timeMs;
+    case RttRole:
+        return r.rttMs < 0 ? QVariant() : QVariant(double(r.rttMs));
+    case SizeRole:
+        return int(r.msgLength);
+    case RawRole:
+        return m_store.messageBytes(r).toByteArray();
+    case BinaryRole:
+        return bool(r.flags & FrameStore::Row::Binary);
+    case SerialRole:
+        return m_store.serial(row);
+    default:
+        break;
+    }
+    return {};
+}

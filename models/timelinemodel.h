@@ -1,14 +1,116 @@
 #pragma once
 
-#include <QAbstractTableModel>
+#include "framestore.h"
 
-// Timeline rows over a FrameStore (work in progress).
+#include <QAbstractTableModel>
+#include <QList>
+#include <QTimer>
+
+// The timeline of one session as a table: one row per protocol message, over a compact FrameStore.
+//
+// Appends are batched: appendFrame() only queues; the queue is stored and shown in ONE rowsInserted per batch
+// (at most batchInterval() ms after the first queued frame), so a flood of frames costs a few view updates per
+// second, not one per frame.
+//
+// Cap: at most cap() rows are kept; the oldest are dropped and counted (droppedCount(), never silently).
+//
+// Pause: while paused the table is frozen (no rows are added, so nothing moves under the user's eyes) but every
+// frame is still stored; pendingCount() says how many wait. Resuming shows them all at once. Only the cap can
+// drop rows, paused or not, and those drops are counted.
 class TimelineModel : public QAbstractTableModel
 {
     Q_OBJECT
+
 public:
-    using QAbstractTableModel::QAbstractTableModel;
-    int rowCount(const QModelIndex & = {}) const override { return 0; }
-    int columnCount(const QModelIndex & = {}) const override { return 0; }
-    QVariant data(const QModelIndex &, int = Qt::DisplayRole) const override { return {}; }
+    enum Column {
+        TimeColumn,
+        DirectionColumn,
+        KindColumn,
+        ChannelColumn,
+        IdColumn,
+        SizeColumn,
+        RttColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        KindRole = Qt::UserRole + 1, // int (Protocol::MessageKind)
+        KindNameRole,                // QString, "subscribe_reply"
+        DirectionRole,               // int (Protocol::Direction)
+        ChannelRole,                 // QString
+        MethodRole,                  // int (Protocol::Method)
+        PushRole,                    // int (Protocol::PushType)
+        IdRole,                      // uint
+        CodeRole,                    // int: error, unsubscribe or close code
+        TimeRole,                    // qint64 ms since the epoch
+        RttRole,                     // double ms, or invalid
+        SizeRole,                    // int bytes of the message
+        RawRole,                     // QByteArray: the message's bytes
+        BinaryRole,                  // bool: from a binary (Protobuf) frame
+        SerialRole,                  // qint64: row number for the row's whole life (survives drops of older rows)
+        DescriptionRole,             // QString: Explainer::describe (decodes the row)
+    };
+    Q_ENUM(Role)
+
+    static constexpr int kDefaultCap = 2000000;
+    static constexpr int kDefaultBatchIntervalMs = 30;
+
+    explicit TimelineModel(QObject *parent = nullptr);
+    ~TimelineModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // The storage behind the rows. It may hold more rows than rowCount() while paused (those are pending).
+    const FrameStore &store() const { return m_store; }
+
+    // Decodes the message of a row (for the detail pane) and the whole frame it came in.
+    ProtocolMessage messageAt(int row) const;
+    Frame frameAt(int row) const;
+
+    int cap() const { return m_cap; }
+    // Rows dropped because of the cap since the last clear().
+    qint64 droppedCount() const { return m_store.droppedRows(); }
+    // Frames stored (shown or pending).
+    qint64 frameCount() const { return m_store.frameCount(); }
+    // Rows stored or queued but not shown yet (paused, or the batch has not run yet).
+    qint64 pendingCount() const;
+    bool isPaused() const { return m_paused; }
+
+    int batchInterval() const { return m_batchTimer.interval(); }
+    void setBatchInterval(int ms) { m_batchTimer.setInterval(qMax(0, ms)); }
+
+public slots:
+    void appendFrame(const Frame &frame);
+    void appendFrames(const QList<Frame> &frames);
+    // Stores and shows the queued frames now instead of at the end of the batch interval.
+    void flush();
+    // Removes every row and resets the dropped counter.
+    void clear();
+    // At least 1 row. Lowering it drops the oldest rows at once (counted).
+    void setCap(int rows);
+    void setPaused(bool paused);
+
+signals:
+    void droppedCountChanged(qint64 dropped);
+    // Rows, frames, pending or dropped counts changed (once per batch).
+    void countsChanged();
+    void pausedChanged(bool paused);
+
+private:
+    void storeQueued();
+    void enforceCap(int incomingRows);
+    void exposeStored();
+    QVariant displayData(const FrameStore::Row &r, int row, int column) const;
+
+    FrameStore m_store;
+    QList<Frame> m_queue;
+    int m_queuedRows = 0;
+    int m_rows = 0; // rows shown; m_store.count() - m_rows are pending
+    int m_cap = kDefaultCap;
+    bool m_paused = false;
+    QTimer m_batchTimer;
 };
