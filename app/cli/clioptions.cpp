@@ -1,0 +1,177 @@
+#include "clioptions.h"
+
+#include "wirecodec.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+QString description()
+{
+    return CliOptions::tr(
+        "Headless recorder for Centrifugo (client protocol v2, JSON or Protobuf over WebSocket).\n"
+        "\n"
+        "Connects to URL, sends connect (with --token if given), subscribes to every --subscribe channel, sends\n"
+        "every --send command in order, and records every WebSocket frame in and out.\n"
+        "\n"
+        "When it stops:\n"
+        "  --frames N and/or --duration S: at whichever limit comes first.\n"
+        "  --subscribe without limits: when interrupted (Ctrl+C, SIGTERM).\n"
+        "  otherwise: when every --send command that expects a reply got it, plus 250 ms for the server's\n"
+        "  reaction (a disconnect). With no --send at all this is a connection check.\n"
+        "It then closes the connection normally (code 1000), flushes the record and prints the summary.\n"
+        "SIGINT and SIGTERM end the run the same way.\n"
+        "\n"
+        "Record (--record): JSON Lines, one object per WebSocket frame, with time (ISO 8601 UTC, ms), dir\n"
+        "(in/out), kind, channel, id, rtt_ms, size, frame (decoded message JSON), raw (exact payload) and\n"
+        "code/reason for closes. See docs/cli.md for every field.\n"
+        "\n"
+        "Exit status:\n"
+        "  0  clean finish: limit reached, commands done, or interrupted\n"
+        "  1  the connection failed, connect was refused, the server closed the connection (its code,\n"
+        "     reason and explanation are printed), or the record could not be written\n"
+        "  2  bad usage (unknown option, bad value, record file not writable, Protobuf unavailable)");
+}
+
+bool isProtobufAvailable()
+{
+    return createWireCodec(Protocol::Format::Protobuf)->format() == Protocol::Format::Protobuf;
+}
+
+} // namespace
+
+CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o, QString *message)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(description());
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help and exit."));
+    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version and exit."));
+    const QCommandLineOption url(QStringLiteral("url"),
+                                 tr("WebSocket endpoint (default ws://127.0.0.1:8000/connection/websocket)."),
+                                 QStringLiteral("URL"), o->session.url.toString());
+    const QCommandLineOption token(QStringLiteral("token"), tr("Connection JWT sent in connect."), QStringLiteral("T"));
+    const QCommandLineOption subscribe(
+        QStringLiteral("subscribe"), tr("Subscribe to CHANNEL after connect. Repeatable."), QStringLiteral("CHANNEL"));
+    const QCommandLineOption send(QStringLiteral("send"),
+                                  tr("Send JSON as a raw command after connect and the subscribes, in the order "
+                                     "given. Repeatable. Linted first: findings go to stderr with their severity, "
+                                     "and the command is sent anyway (to see what the server does)."),
+                                  QStringLiteral("JSON"));
+    const QCommandLineOption record(QStringLiteral("record"),
+                                    tr("Record every frame to FILE as JSON Lines (\"-\" = stdout). Buffered; "
+                                       "flushed at exit."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption frames(QStringLiteral("frames"),
+                                    tr("Stop after N frames received (the closing frame is recorded as well)."),
+                                    QStringLiteral("N"));
+    const QCommandLineOption duration(QStringLiteral("duration"), tr("Stop after SECONDS (fractions allowed)."),
+                                      QStringLiteral("SECONDS"));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"),
+                                      tr("Log to stderr from this level up: trace, debug, info, warning, error "
+                                         "(default info). QT_LOGGING_RULES still applies on top."),
+                                      QStringLiteral("LEVEL"), QStringLiteral("info"));
+    const QCommandLineOption summary(QStringLiteral("summary"),
+                                     tr("At exit, print messages per kind and per channel, bytes in/out and the "
+                                        "frame rate."));
+    const QCommandLineOption protocol(QStringLiteral("protocol"), tr("Wire format: json or protobuf (default json)."),
+                                      QStringLiteral("json|protobuf"), QStringLiteral("json"));
+    const QCommandLineOption noAutoPong(QStringLiteral("no-auto-pong"),
+                                        tr("Do not answer server pings (the server then closes with 3012 no pong)."));
+    p.addOptions({help, version, url, token, subscribe, send, record, frames, duration, logLevel, summary, protocol,
+                  noAutoPong});
+
+    if (!p.parse(arguments)) {
+        *message = p.errorText();
+        return Parse::UsageError;
+    }
+    if (p.isSet(help)) {
+        *message = p.helpText();
+        return Parse::ShowHelp;
+    }
+    if (p.isSet(version)) {
+        *message = QStringLiteral("centrifugo-inspector-cli %1\n").arg(QStringLiteral(INSPECTOR_VERSION));
+        return Parse::ShowHelp;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        *message = tr("Unexpected argument: %1").arg(p.positionalArguments().constFirst());
+        return Parse::UsageError;
+    }
+
+    const QUrl u(p.value(url), QUrl::StrictMode);
+    if (!u.isValid() || (u.scheme() != QLatin1String("ws") && u.scheme() != QLatin1String("wss")) ||
+        u.host().isEmpty()) {
+        *message = tr("--url must be a ws:// or wss:// URL, not \"%1\"").arg(p.value(url));
+        return Parse::UsageError;
+    }
+    o->session.url = u;
+    o->session.token = p.value(token);
+    o->session.autoPong = !p.isSet(noAutoPong);
+
+    const QString format = p.value(protocol);
+    if (format == QLatin1String("json")) {
+        o->session.format = Protocol::Format::Json;
+    } else if (format == QLatin1String("protobuf")) {
+        if (!isProtobufAvailable()) {
+            *message = tr("--protocol protobuf: this build has no Protobuf codec; use --protocol json");
+            return Parse::UsageError;
+        }
+        o->session.format = Protocol::Format::Protobuf;
+    } else {
+        *message = tr("--protocol must be json or protobuf, not \"%1\"").arg(format);
+        return Parse::UsageError;
+    }
+
+    o->subscribe = p.values(subscribe);
+    for (const QString &channel : std::as_const(o->subscribe)) {
+        if (channel.isEmpty()) {
+            *message = tr("--subscribe needs a channel name");
+            return Parse::UsageError;
+        }
+    }
+    o->send = p.values(send);
+    if (o->session.format == Protocol::Format::Protobuf) {
+        // Protobuf frames are built from JSON objects, so each line of a command must be one.
+        for (const QString &command : std::as_const(o->send)) {
+            for (const QString &line : command.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                QJsonParseError error;
+                const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &error);
+                if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+                    *message =
+                        tr("--send with --protocol protobuf needs JSON objects (one per line), not \"%1\"").arg(line);
+                    return Parse::UsageError;
+                }
+            }
+        }
+    }
+    o->recordPath = p.value(record);
+    if (p.isSet(record) && o->recordPath.isEmpty()) {
+        *message = tr("--record needs a file name (or - for stdout)");
+        return Parse::UsageError;
+    }
+
+    if (p.isSet(frames)) {
+        bool ok = false;
+        o->frames = p.value(frames).toLongLong(&ok);
+        if (!ok || o->frames <= 0) {
+            *message = tr("--frames must be a positive whole number, not \"%1\"").arg(p.value(frames));
+            return Parse::UsageError;
+        }
+    }
+    if (p.isSet(duration)) {
+        bool ok = false;
+        o->durationSec = p.value(duration).toDouble(&ok);
+        if (!ok || !(o->durationSec > 0) || o->durationSec > 1e6) {
+            *message = tr("--duration must be a positive number of seconds, not \"%1\"").arg(p.value(duration));
+            return Parse::UsageError;
+        }
+    }
+    if (!LogEntry::levelFromName(p.value(logLevel), &o->logLevel)) {
+        *message = tr("--log-level must be trace, debug, info, warning or error, not \"%1\"").arg(p.value(logLevel));
+        return Parse::UsageError;
+    }
+    o->summary = p.isSet(summary);
+    return Parse::Run;
+}

@@ -1,0 +1,86 @@
+#include "clioptions.h"
+#include "recorder.h"
+#include "signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <csignal>
+#include <cstdio>
+
+namespace {
+
+// Maps --log-level onto the Qt logging categories "inspector.*" (QT_LOGGING_RULES still wins).
+void applyLogLevel(LogEntry::Level level)
+{
+    QString rules;
+    switch (level) {
+    case LogEntry::Level::Trace:
+    case LogEntry::Level::Debug:
+        rules = QStringLiteral("inspector.*.debug=true\ninspector.*.info=true");
+        break;
+    case LogEntry::Level::Info:
+        rules = QStringLiteral("inspector.*.debug=false\ninspector.*.info=true\n*.trace.info=false");
+        break;
+    case LogEntry::Level::Warning:
+        rules = QStringLiteral("inspector.*.debug=false\ninspector.*.info=false");
+        break;
+    case LogEntry::Level::Error:
+        rules = QStringLiteral("inspector.*.debug=false\ninspector.*.info=false\ninspector.*.warning=false");
+        break;
+    }
+    QLoggingCategory::setFilterRules(rules);
+    qSetMessagePattern(QStringLiteral("%{time hh:mm:ss.zzz} %{type} %{category}: %{message}"));
+}
+
+void print(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // A closed stdout pipe (`--record - | head`) must not kill the run before the record is flushed.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("centrifugo-inspector-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(INSPECTOR_VERSION));
+
+    CliOptions options;
+    QString message;
+    switch (CliOptions::parse(QCoreApplication::arguments(), &options, &message)) {
+    case CliOptions::Parse::ShowHelp:
+        print(stdout, message);
+        return CliOptions::kExitOk;
+    case CliOptions::Parse::UsageError:
+        print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message) +
+                          QCoreApplication::translate("main", "Try --help for the options.\n"));
+        return CliOptions::kExitUsage;
+    case CliOptions::Parse::Run:
+        break;
+    }
+    applyLogLevel(options.logLevel);
+
+    Recorder recorder(options);
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &recorder, &Recorder::interrupt);
+    int exitCode = CliOptions::kExitOk;
+    // Queued: the run may end before exec() starts (e.g. a refused connection reported at once).
+    QObject::connect(
+        &recorder, &Recorder::finished, &app,
+        [&exitCode](int code) {
+            exitCode = code;
+            QCoreApplication::exit(code);
+        },
+        Qt::QueuedConnection);
+    if (!recorder.start(&message)) {
+        print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
+        return CliOptions::kExitUsage;
+    }
+    QCoreApplication::exec();
+    return exitCode;
+}

@@ -1,0 +1,321 @@
+// Runs the real centrifugo-inspector-cli binary against a real Centrifugo.
+#include "centrifugoserver.h"
+#include "explainer.h"
+#include "framerecord.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using Protocol::Direction;
+using Protocol::MessageKind;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    QString out;
+    QString err;
+    QString context() const
+    {
+        return QStringLiteral("exit %1\n--- stdout ---\n%2\n--- stderr ---\n%3").arg(exitCode).arg(out, err);
+    }
+};
+
+QString cliPath()
+{
+    return QStringLiteral(INSPECTOR_CLI_BINARY);
+}
+
+Run collect(QProcess &p)
+{
+    Run r;
+    r.exitCode = p.exitCode();
+    r.exitStatus = p.exitStatus();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+Run runCli(const QStringList &arguments, int timeoutMs = 30000)
+{
+    QProcess p;
+    p.start(cliPath(), arguments);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return collect(p);
+}
+
+// A loopback port nothing listens on.
+quint16 closedPort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = s.serverPort();
+    s.close();
+    return port;
+}
+
+int subscribers(CentrifugoServer &server, const QString &channel)
+{
+    const QJsonObject reply = server.apiCall(QStringLiteral("presence_stats"), {{QStringLiteral("channel"), channel}});
+    return reply.value(QLatin1String("result")).toObject().value(QLatin1String("num_clients")).toInt(-1);
+}
+
+QList<QByteArray> recordLines(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QList<QByteArray> lines = f.readAll().split('\n');
+    if (!lines.isEmpty() && lines.constLast().isEmpty())
+        lines.removeLast();
+    return lines;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void helpListsEveryOption_data();
+    void helpListsEveryOption();
+    void badUsageExitsWith2_data();
+    void badUsageExitsWith2();
+    void recordsSubscribedPublication();
+    void commandWithoutMethodIsLintedAndExplained();
+    void finishesWhenCommandsAreAnswered();
+    void terminationFlushesRecordAndSummary();
+    void refusedConnectionExitsWith1();
+
+private:
+    CentrifugoServer m_server;
+    QTemporaryDir m_dir;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(QFile::exists(cliPath()), qPrintable(cliPath()));
+    QVERIFY(m_dir.isValid());
+    // No join push in channels without namespace: the frames a subscriber receives are then known exactly.
+    m_server.setEnvironmentOverride(QStringLiteral("channel.without_namespace.join_leave"), QStringLiteral("false"));
+    m_server.setEnvironmentOverride(QStringLiteral("channel.without_namespace.force_push_join_leave"),
+                                    QStringLiteral("false"));
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+}
+
+void TestCli::cleanupTestCase()
+{
+    m_server.stop();
+}
+
+void TestCli::helpListsEveryOption_data()
+{
+    QTest::addColumn<QString>("option");
+    for (const char *o : {"--url", "--token", "--subscribe", "--send", "--record", "--frames", "--duration",
+                          "--log-level", "--summary", "--protocol", "--no-auto-pong", "--help", "--version"})
+        QTest::newRow(o) << QString::fromLatin1(o);
+    QTest::newRow("exit status 2") << QStringLiteral("2  bad usage");
+    QTest::newRow("exit status 1") << QStringLiteral("1  the connection failed");
+}
+
+void TestCli::helpListsEveryOption()
+{
+    QFETCH(QString, option);
+    const Run r = runCli({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(option), qPrintable(r.context()));
+}
+
+void TestCli::badUsageExitsWith2_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << QStringLiteral("bogus");
+    QTest::newRow("missing value") << QStringList{QStringLiteral("--frames")} << QStringLiteral("frames");
+    QTest::newRow("frames zero") << QStringList{QStringLiteral("--frames"), QStringLiteral("0")}
+                                 << QStringLiteral("--frames");
+    QTest::newRow("frames text") << QStringList{QStringLiteral("--frames"), QStringLiteral("many")}
+                                 << QStringLiteral("--frames");
+    QTest::newRow("negative duration") << QStringList{QStringLiteral("--duration"), QStringLiteral("-1")}
+                                       << QStringLiteral("--duration");
+    QTest::newRow("log level") << QStringList{QStringLiteral("--log-level"), QStringLiteral("loud")}
+                               << QStringLiteral("--log-level");
+    QTest::newRow("protocol") << QStringList{QStringLiteral("--protocol"), QStringLiteral("xml")}
+                              << QStringLiteral("--protocol");
+    QTest::newRow("protobuf with non-JSON send")
+        << QStringList{QStringLiteral("--protocol"), QStringLiteral("protobuf"), QStringLiteral("--send"),
+                       QStringLiteral("{oops")}
+        << QStringLiteral("protobuf");
+    QTest::newRow("http url") << QStringList{QStringLiteral("--url"), QStringLiteral("http://127.0.0.1/")}
+                              << QStringLiteral("--url");
+    QTest::newRow("positional") << QStringList{QStringLiteral("extra")} << QStringLiteral("extra");
+    QTest::newRow("empty channel") << QStringList{QStringLiteral("--subscribe"), QString()}
+                                   << QStringLiteral("--subscribe");
+    QTest::newRow("unwritable record") << QStringList{QStringLiteral("--record"),
+                                                      QStringLiteral("/nonexistent-dir/x.jsonl")}
+                                       << QStringLiteral("nonexistent-dir");
+}
+
+void TestCli::badUsageExitsWith2()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    // A URL nobody listens on: a usage error must be reported before any connection attempt.
+    if (!arguments.contains(QLatin1String("--url")))
+        arguments = QStringList{QStringLiteral("--url"),
+                                QStringLiteral("ws://127.0.0.1:%1/connection/websocket").arg(closedPort())} +
+                    arguments;
+    const Run r = runCli(arguments);
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QVERIFY2(r.exitCode == 2, qPrintable(r.context()));
+    QVERIFY2(r.err.contains(message), qPrintable(r.context()));
+    QVERIFY2(!r.err.contains(QLatin1String("Opening")), qPrintable(r.context()));
+}
+
+void TestCli::recordsSubscribedPublication()
+{
+    const QString channel = QStringLiteral("cli-record");
+    const QString path = m_dir.filePath(QStringLiteral("record.jsonl"));
+    QProcess cli;
+    // connect reply, subscribe reply, publication: three frames in.
+    cli.start(cliPath(), {QStringLiteral("--url"), m_server.webSocketUrl().toString(), QStringLiteral("--subscribe"),
+                          channel, QStringLiteral("--frames"), QStringLiteral("3"), QStringLiteral("--record"), path,
+                          QStringLiteral("--summary")});
+    QVERIFY(cli.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(subscribers(m_server, channel), 1, 15000);
+
+    const QJsonObject data{{QStringLiteral("text"), QStringLiteral("héllo 你好 \"quoted\"\n")},
+                           {QStringLiteral("n"), 42}};
+    const QJsonObject published = m_server.publish(channel, data);
+    QVERIFY2(published.contains(QLatin1String("result")), QJsonDocument(published).toJson().constData());
+    QVERIFY(cli.waitForFinished(15000));
+    const Run r = collect(cli);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.context()));
+
+    const QList<QByteArray> lines = recordLines(path);
+    QList<Frame> frames;
+    for (const QByteArray &line : lines) {
+        Frame f;
+        QString error;
+        QVERIFY2(FrameRecord::fromJsonLine(line, &f, &error),
+                 qPrintable(error + QLatin1Char('\n') + QString::fromUtf8(line)));
+        frames.append(f);
+    }
+    // connect, subscribe out; connect reply, subscribe reply, publication in; our close.
+    QVERIFY2(frames.size() == 6, qPrintable(QString::fromUtf8(lines.join('\n'))));
+    QCOMPARE(frames.at(0).messages.first().kindName(), QStringLiteral("connect"));
+    QCOMPARE(frames.at(1).messages.first().kindName(), QStringLiteral("subscribe"));
+    QCOMPARE(frames.at(2).messages.first().kindName(), QStringLiteral("connect_reply"));
+    QCOMPARE(frames.at(3).messages.first().kindName(), QStringLiteral("subscribe_reply"));
+    QCOMPARE(frames.at(5).messages.first().kind, MessageKind::Disconnect);
+    QCOMPARE(frames.at(5).messages.first().code, 1000);
+
+    // The publication line has every field, and matches what the server sent.
+    const QJsonObject pub = QJsonDocument::fromJson(lines.at(4)).object();
+    const QString time = pub.value(QLatin1String("time")).toString();
+    QVERIFY2(QDateTime::fromString(time, Qt::ISODateWithMs).isValid() && time.endsWith(QLatin1Char('Z')) &&
+                 time.size() == 24,
+             qPrintable(time));
+    QVERIFY(qAbs(QDateTime::fromString(time, Qt::ISODateWithMs).msecsTo(QDateTime::currentDateTimeUtc())) < 600000);
+    QCOMPARE(pub.value(QLatin1String("dir")).toString(), QStringLiteral("in"));
+    QCOMPARE(pub.value(QLatin1String("kind")).toString(), QStringLiteral("push_pub"));
+    QCOMPARE(pub.value(QLatin1String("channel")).toString(), channel);
+    const QByteArray raw = pub.value(QLatin1String("raw")).toString().toUtf8();
+    QCOMPARE(pub.value(QLatin1String("size")).toInt(), raw.size());
+    const QJsonObject frame = pub.value(QLatin1String("frame")).toObject();
+    QCOMPARE(frame, QJsonDocument::fromJson(raw).object());
+    const QJsonObject pubBody = frame.value(QLatin1String("push")).toObject().value(QLatin1String("pub")).toObject();
+    QCOMPARE(pubBody.value(QLatin1String("data")).toObject(), data);
+    QCOMPARE(pubBody.value(QLatin1String("offset")).toInteger(),
+             published.value(QLatin1String("result")).toObject().value(QLatin1String("offset")).toInteger());
+
+    // Replies carry their id and round-trip time.
+    const QJsonObject subReply = QJsonDocument::fromJson(lines.at(3)).object();
+    QCOMPARE(subReply.value(QLatin1String("id")).toInt(), frames.at(1).messages.first().id);
+    QVERIFY(subReply.value(QLatin1String("rtt_ms")).toDouble(-1) >= 0);
+
+    QVERIFY2(r.out.contains(QLatin1String("push_pub")), qPrintable(r.context()));
+    QVERIFY2(r.out.contains(channel), qPrintable(r.context()));
+}
+
+void TestCli::commandWithoutMethodIsLintedAndExplained()
+{
+    const Run r = runCli({QStringLiteral("--url"), m_server.webSocketUrl().toString(), QStringLiteral("--send"),
+                          QStringLiteral(R"({"id":2})")});
+    QVERIFY2(r.exitCode == 1, qPrintable(r.context()));
+    // The lint finding with its severity, before the server's verdict.
+    QVERIFY2(r.err.contains(QLatin1String("lint error [no-method]")), qPrintable(r.context()));
+    QVERIFY2(r.err.contains(QLatin1String("code 3501")), qPrintable(r.context()));
+    QVERIFY2(r.err.contains(QLatin1String("reason \"bad request\"")), qPrintable(r.context()));
+    QVERIFY2(r.err.contains(Explainer::disconnect(3501).sentence()), qPrintable(r.context()));
+    QVERIFY2(r.err.indexOf(QLatin1String("lint error")) < r.err.indexOf(QLatin1String("code 3501")),
+             qPrintable(r.context()));
+}
+
+void TestCli::finishesWhenCommandsAreAnswered()
+{
+    const QString path = m_dir.filePath(QStringLiteral("commands.jsonl"));
+    const Run r = runCli({QStringLiteral("--url"), m_server.webSocketUrl().toString(), QStringLiteral("--send"),
+                          QStringLiteral(R"({"id":7,"presence_stats":{"channel":"chat:cli"}})"),
+                          QStringLiteral("--record"), path});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.context()));
+    QVERIFY2(!r.err.contains(QLatin1String("lint error")), qPrintable(r.context()));
+    bool sawReply = false;
+    for (const QByteArray &line : recordLines(path)) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.value(QLatin1String("kind")).toString() == QLatin1String("presence_stats_reply")) {
+            sawReply = true;
+            QCOMPARE(o.value(QLatin1String("id")).toInt(), 7);
+            QVERIFY(o.value(QLatin1String("rtt_ms")).isDouble());
+        }
+    }
+    QVERIFY2(sawReply, qPrintable(r.context()));
+}
+
+void TestCli::terminationFlushesRecordAndSummary()
+{
+    const QString channel = QStringLiteral("cli-term");
+    const QString path = m_dir.filePath(QStringLiteral("term.jsonl"));
+    QProcess cli;
+    cli.start(cliPath(), {QStringLiteral("--url"), m_server.webSocketUrl().toString(), QStringLiteral("--subscribe"),
+                          channel, QStringLiteral("--record"), path, QStringLiteral("--summary")});
+    QVERIFY(cli.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(subscribers(m_server, channel), 1, 15000);
+    cli.terminate(); // SIGTERM
+    QVERIFY(cli.waitForFinished(15000));
+    const Run r = collect(cli);
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.context()));
+    QVERIFY2(r.out.contains(QLatin1String("subscribe_reply")), qPrintable(r.context()));
+    const QList<QByteArray> lines = recordLines(path);
+    QVERIFY2(lines.size() == 5, qPrintable(QString::fromUtf8(lines.join('\n')))); // 2 out, 2 in, close
+    const QJsonObject last = QJsonDocument::fromJson(lines.constLast()).object();
+    QCOMPARE(last.value(QLatin1String("kind")).toString(), QStringLiteral("disconnect"));
+    QCOMPARE(last.value(QLatin1String("code")).toInt(), 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(subscribers(m_server, channel), 0, 10000);
+}
+
+void TestCli::refusedConnectionExitsWith1()
+{
+    const Run r =
+        runCli({QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:%1/connection/websocket").arg(closedPort())});
+    QVERIFY2(r.exitCode == 1, qPrintable(r.context()));
+    QVERIFY2(r.err.contains(QLatin1String("cannot connect")), qPrintable(r.context()));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
