@@ -2,6 +2,8 @@
 
 #include "protocol.h"
 
+#include <QJsonArray>
+
 #include <map>
 
 using Advice = CodeExplanation::Advice;
@@ -343,6 +345,68 @@ QList<int> Explainer::knownUnsubscribeCodes()
     return keys(unsubscribeTable());
 }
 
+QString Explainer::describeReply(const ProtocolMessage &m)
+{
+    const QJsonObject r = m.json.value(Protocol::methodName(m.method)).toObject();
+    switch (m.method) {
+    case Protocol::Method::Connect: {
+        QString s = tr("Connected as client %1 to server %2.")
+                        .arg(r.value(QLatin1String("client")).toString(), r.value(QLatin1String("version")).toString());
+        if (r.contains(QLatin1String("ping")))
+            s += QLatin1Char(' ') + (r.value(QLatin1String("pong")).toBool()
+                                         ? tr("The server pings every %1 s and expects a pong each time.")
+                                         : tr("The server pings every %1 s; no pong needed."))
+                                        .arg(r.value(QLatin1String("ping")).toInt());
+        if (r.value(QLatin1String("expires")).toBool())
+            s += QLatin1Char(' ') +
+                 tr("The token expires in %1 s: refresh before then.").arg(r.value(QLatin1String("ttl")).toInt());
+        return s;
+    }
+    case Protocol::Method::Subscribe: {
+        const QString channel = m.channel.isEmpty() ? tr("the channel") : m.channel;
+        if (r.value(QLatin1String("was_recovering")).toBool()) {
+            const int n = int(r.value(QLatin1String("publications")).toArray().size());
+            // The server omits "recovered" when it is false.
+            return r.value(QLatin1String("recovered")).toBool()
+                       ? tr("Subscribed to %1 again and recovered %n missed publication(s).", nullptr, n).arg(channel)
+                       : tr("Subscribed to %1 again, but the missed publications could not be recovered (stream "
+                            "reset or too old): load the state again.")
+                             .arg(channel);
+        }
+        QString s = tr("Subscribed to %1.").arg(channel);
+        if (r.value(QLatin1String("recoverable")).toBool())
+            s += QLatin1Char(' ') + tr("Recoverable at offset %1, epoch %2.")
+                                        .arg(r.value(QLatin1String("offset")).toInteger())
+                                        .arg(r.value(QLatin1String("epoch")).toString());
+        return s;
+    }
+    case Protocol::Method::History: {
+        const int n = int(r.value(QLatin1String("publications")).toArray().size());
+        return tr("History: %n publication(s); the stream is at offset %1, epoch %2.", nullptr, n)
+            .arg(r.value(QLatin1String("offset")).toInteger())
+            .arg(r.value(QLatin1String("epoch")).toString());
+    }
+    case Protocol::Method::Presence: {
+        const int n = int(r.value(QLatin1String("presence")).toObject().size());
+        return tr("Presence: %n client(s) subscribed.", nullptr, n);
+    }
+    case Protocol::Method::PresenceStats:
+        return tr("Presence stats: %1 client(s), %2 user(s).")
+            .arg(r.value(QLatin1String("num_clients")).toInt())
+            .arg(r.value(QLatin1String("num_users")).toInt());
+    case Protocol::Method::Refresh:
+    case Protocol::Method::SubRefresh:
+        return r.value(QLatin1String("expires")).toBool()
+                   ? tr("Token refreshed; it expires in %1 s.").arg(r.value(QLatin1String("ttl")).toInt())
+                   : tr("Token refreshed; it does not expire.");
+    case Protocol::Method::None:
+        return tr("Reply to command %1 with an empty result.").arg(m.id);
+    default:
+        break;
+    }
+    return tr("Reply to command %1 (%2): done.").arg(m.id).arg(QString(Protocol::methodName(m.method)));
+}
+
 QString Explainer::describe(const ProtocolMessage &m)
 {
     const QString method = QString(Protocol::methodName(m.method));
@@ -355,7 +419,7 @@ QString Explainer::describe(const ProtocolMessage &m)
         return m.channel.isEmpty() ? tr("Command %1 \"%2\".").arg(m.id).arg(method)
                                    : tr("Command %1 \"%2\" on channel %3.").arg(m.id).arg(method, m.channel);
     case MessageKind::Reply:
-        return tr("Reply to command %1 (%2).").arg(m.id).arg(method.isEmpty() ? tr("empty result") : method);
+        return describeReply(m);
     case MessageKind::Error:
         return tr("Error reply to command %1: %2").arg(m.id).arg(error(m.code).sentence());
     case MessageKind::Ping:

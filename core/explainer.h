@@ -22,4 +22,7 @@ public:
 
     // One sentence about any decoded message: what it is and, for errors and disconnects, what it means.
     static QString describe(const ProtocolMessage &message);
+
+private:
+    static QString describeReply(const ProtocolMessage &message);
 };

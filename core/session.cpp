@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 #include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
@@ -51,6 +53,8 @@ Session::Session(QObject *parent)
     , m_codec(createWireCodec(Protocol::Format::Json))
 {
     m_clock.start();
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this]() { refreshToken(); });
 }
 
 Session::~Session()
@@ -112,6 +116,12 @@ void Session::resetConnectionState()
     m_connectSent = false;
     m_connectFailed = false;
     m_closeReported = false;
+    m_closedByClient = false;
+    m_refreshTimer.stop();
+    m_expiresAtMs = -1;
+    qDeleteAll(m_subRefreshTimers);
+    m_subRefreshTimers.clear();
+    m_subscribeChannels.clear();
     m_closeCode = 0;
     m_closeReason.clear();
 }
@@ -140,6 +150,25 @@ void Session::open(const SessionOptions &options)
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Session::onBinaryMessage);
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, &Session::onSocketError);
     connect(m_socket, &QWebSocket::pong, this, &Session::onPong);
+    connect(m_socket, &QWebSocket::sslErrors, this, &Session::onSslErrors);
+
+    if (options.url.scheme() == QLatin1String("wss")) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (!options.caCertificatesFile.isEmpty()) {
+            const QList<QSslCertificate> cas = QSslCertificate::fromPath(options.caCertificatesFile, QSsl::Pem);
+            if (cas.isEmpty())
+                log(Level::Error,
+                    tr("No PEM certificate could be read from the CA file %1.").arg(options.caCertificatesFile));
+            else
+                log(Level::Info, tr("Trusting %n extra CA certificate(s) from %1.", nullptr, int(cas.size()))
+                                     .arg(options.caCertificatesFile));
+            tls.addCaCertificates(cas);
+        }
+        if (options.ignoreCertificateErrors)
+            log(Level::Warning, tr("Certificate errors are ignored for this connection: the server's identity is not "
+                                   "checked."));
+        m_socket->setSslConfiguration(tls);
+    }
 
     QNetworkRequest request(options.url);
     for (const auto &h : options.headers)
@@ -170,6 +199,7 @@ void Session::close()
     if (!m_socket || m_state == State::Disconnected)
         return;
     log(Level::Info, tr("Closing the connection"));
+    m_closedByClient = true;
     m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("client closed"));
 }
 
@@ -220,7 +250,12 @@ void Session::onSocketDisconnected()
     log(m_closeCode == QWebSocketProtocol::CloseCodeNormal ? Level::Info : Level::Warning, Explainer::describe(m));
     m_inFlight.clear();
     m_inFlightMethod.clear();
+    m_subscribeChannels.clear();
     m_pingOutstanding = false;
+    m_refreshTimer.stop();
+    m_expiresAtMs = -1;
+    qDeleteAll(m_subRefreshTimers);
+    m_subRefreshTimers.clear();
     setState(State::Disconnected);
     emit frame(f);
     emit closed(m_closeCode, m_closeReason);
@@ -291,10 +326,17 @@ void Session::handleMessage(ProtocolMessage &m)
             m_inFlight.erase(it);
             m_inFlightMethod.remove(m.id);
         }
+        // Replies carry no channel; the command did.
+        if (m.channel.isEmpty())
+            m.channel = m_subscribeChannels.take(m.id);
         break;
     }
     case MessageKind::Invalid:
         log(Level::Warning, tr("Could not decode a server message: %1").arg(m.text));
+        return;
+    case MessageKind::Push:
+        if (m.push == Protocol::PushType::Unsubscribe)
+            delete m_subRefreshTimers.take(m.channel);
         return;
     default:
         return;
@@ -323,6 +365,114 @@ void Session::handleMessage(ProtocolMessage &m)
         setState(State::Connected);
         emit connected(m_clientId);
     }
+    handleExpiry(m);
+}
+
+void Session::handleExpiry(const ProtocolMessage &reply)
+{
+    const QJsonObject result = reply.json.value(Protocol::methodName(reply.method)).toObject();
+    if (!result.value(QLatin1String("expires")).toBool())
+        return;
+    const int ttl = result.value(QLatin1String("ttl")).toInt();
+    switch (reply.method) {
+    case Method::Connect:
+    case Method::Refresh:
+        scheduleConnectionRefresh(ttl);
+        break;
+    case Method::Subscribe:
+    case Method::SubRefresh:
+        if (!reply.channel.isEmpty())
+            scheduleSubscriptionRefresh(reply.channel, ttl);
+        break;
+    default:
+        break;
+    }
+}
+
+void Session::scheduleConnectionRefresh(int ttlSec)
+{
+    m_expiresAtMs = m_clock.elapsed() + qint64(ttlSec) * 1000;
+    if (!m_tokenProvider) {
+        log(Level::Warning, tr("The connection token expires in %1 s and no token source is set for refresh: the "
+                               "server will close the connection with 3005 connection expired.")
+                                .arg(ttlSec));
+        return;
+    }
+    const int delay = qMax(1, ttlSec - m_refreshMarginSec);
+    log(Level::Info, tr("The connection token expires in %1 s; refreshing in %2 s.").arg(ttlSec).arg(delay));
+    m_refreshTimer.start(delay * 1000);
+}
+
+void Session::scheduleSubscriptionRefresh(const QString &channel, int ttlSec)
+{
+    if (!m_subTokenProvider) {
+        log(Level::Warning, tr("The subscription token of %1 expires in %2 s and no token source is set for "
+                               "refresh: the server will unsubscribe with 2501 subscription expired.")
+                                .arg(channel)
+                                .arg(ttlSec));
+        return;
+    }
+    QTimer *&timer = m_subRefreshTimers[channel];
+    if (!timer) {
+        timer = new QTimer(this);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, [this, channel]() { refreshSubscriptionToken(channel); });
+    }
+    const int delay = qMax(1, ttlSec - m_refreshMarginSec);
+    log(Level::Info,
+        tr("The subscription token of %1 expires in %2 s; refreshing in %3 s.").arg(channel).arg(ttlSec).arg(delay));
+    timer->start(delay * 1000);
+}
+
+int Session::connectionExpiresInSec() const
+{
+    if (m_expiresAtMs < 0)
+        return -1;
+    return int(qMax<qint64>(0, (m_expiresAtMs - m_clock.elapsed()) / 1000));
+}
+
+quint32 Session::refreshToken()
+{
+    const QString token = m_tokenProvider ? m_tokenProvider() : QString();
+    if (token.isEmpty()) {
+        log(Level::Warning, tr("No new connection token to refresh with."));
+        return 0;
+    }
+    const quint32 id = sendCommand(CommandBuilder::command(0, Method::Refresh, CommandBuilder::refresh(token)));
+    if (id)
+        emit tokenRefreshSent(QString(), id);
+    return id;
+}
+
+quint32 Session::refreshSubscriptionToken(const QString &channel)
+{
+    const QString token = m_subTokenProvider ? m_subTokenProvider(channel) : QString();
+    if (token.isEmpty()) {
+        log(Level::Warning, tr("No new subscription token for %1.").arg(channel));
+        return 0;
+    }
+    const quint32 id =
+        sendCommand(CommandBuilder::command(0, Method::SubRefresh, CommandBuilder::subRefresh(channel, token)));
+    if (id)
+        emit tokenRefreshSent(channel, id);
+    return id;
+}
+
+void Session::onSslErrors(const QList<QSslError> &errors)
+{
+    QStringList words;
+    for (const QSslError &e : errors) {
+        const QSslCertificate c = e.certificate();
+        QString line = e.errorString();
+        if (!c.isNull())
+            line += tr(" (certificate: subject %1, issuer %2, valid until %3)")
+                        .arg(c.subjectDisplayName(), c.issuerDisplayName(), c.expiryDate().toString(Qt::ISODate));
+        words.append(line);
+        log(m_options.ignoreCertificateErrors ? Level::Warning : Level::Error, tr("TLS: %1").arg(line));
+    }
+    if (m_options.ignoreCertificateErrors)
+        m_socket->ignoreSslErrors();
+    emit certificateErrors(words, m_options.ignoreCertificateErrors);
 }
 
 void Session::setAutoPong(bool on)
@@ -422,6 +572,11 @@ void Session::transmit(const QByteArray &payload, QList<ProtocolMessage> message
         }
         if (m.kind == MessageKind::Command && m.method == Method::Connect)
             m_connectSent = true;
+        if (m.kind == MessageKind::Command && m.id != 0 && !m.channel.isEmpty() &&
+            (m.method == Method::Subscribe || m.method == Method::SubRefresh))
+            m_subscribeChannels.insert(m.id, m.channel);
+        if (m.kind == MessageKind::Command && m.method == Method::Unsubscribe)
+            delete m_subRefreshTimers.take(m.channel);
         if (m.kind == MessageKind::Pong)
             m_pingOutstanding = false;
     }

@@ -11,6 +11,9 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSslError>
+#include <QTimer>
+#include <functional>
 #include <memory>
 
 class QWebSocket;
@@ -48,6 +51,23 @@ public:
     quint32 sendConnect();
     void sendPong();
 
+    // Where new tokens come from when the server says they expire. Empty providers (the default) mean no refresh:
+    // the server then closes the connection with 3005 (or unsubscribes with 2501) after expiry.
+    using TokenProvider = std::function<QString()>;
+    using SubscriptionTokenProvider = std::function<QString(const QString &channel)>;
+    void setTokenProvider(TokenProvider provider) { m_tokenProvider = std::move(provider); }
+    bool hasTokenProvider() const { return bool(m_tokenProvider); }
+    // A token from the provider, or an empty string.
+    QString freshToken() const { return m_tokenProvider ? m_tokenProvider() : QString(); }
+    void setSubscriptionTokenProvider(SubscriptionTokenProvider provider) { m_subTokenProvider = std::move(provider); }
+    // Seconds before expiry at which the session refreshes (default 5; never earlier than 1 s after the reply).
+    void setRefreshMarginSec(int seconds) { m_refreshMarginSec = seconds; }
+    // Sends refresh / sub_refresh now with a token from the provider. Returns the command id, 0 if no token.
+    quint32 refreshToken();
+    quint32 refreshSubscriptionToken(const QString &channel);
+    // Seconds until the connection token must be refreshed, -1 if it does not expire.
+    int connectionExpiresInSec() const;
+
     void setAutoPong(bool on);
     bool autoPong() const { return m_options.autoPong; }
     // Entries below this level are neither built nor emitted (keeps floods cheap). Default: Info.
@@ -67,8 +87,10 @@ public:
     int closeCode() const { return m_closeCode; }
     QString closeReason() const { return m_closeReason; }
     bool connectSent() const { return m_connectSent; }
+    // The last close was asked for by this client (close()), not done by the server or the network.
+    bool closedByClient() const { return m_closedByClient; }
     // Connect got an error reply: Centrifugo ignores the connection from then on and drops it after ~5 s.
-    bool connectFailed() const { return m_connectFailed; }
+    bool hasConnectFailed() const { return m_connectFailed; }
     // The next id the session will assign (without taking it).
     quint32 peekNextId() const { return m_nextId; }
     quint32 takeNextId() { return m_nextId++; }
@@ -83,6 +105,10 @@ signals:
     // The socket closed: the server's close code and reason, or the local close.
     void closed(int code, const QString &reason);
     void logged(const LogEntry &entry);
+    // TLS problems in words ("The certificate is self-signed, and untrusted (subject CN=..., issuer ...)").
+    void certificateErrors(const QStringList &errors, bool ignored);
+    // A token refresh was sent for the connection (channel empty) or a subscription.
+    void tokenRefreshSent(const QString &channel, quint32 id);
 
 private:
     void setState(State state);
@@ -98,6 +124,10 @@ private:
     void log(LogEntry::Level level, const QString &message);
     bool logs(LogEntry::Level level) const { return level >= m_logLevel; }
     void resetConnectionState();
+    void onSslErrors(const QList<QSslError> &errors);
+    void handleExpiry(const ProtocolMessage &reply);
+    void scheduleConnectionRefresh(int ttlSec);
+    void scheduleSubscriptionRefresh(const QString &channel, int ttlSec);
 
     SessionOptions m_options;
     std::unique_ptr<WireCodec> m_codec;
@@ -117,6 +147,14 @@ private:
     bool m_connectSent = false;
     bool m_connectFailed = false;
     bool m_closeReported = false;
+    bool m_closedByClient = false;
+    TokenProvider m_tokenProvider;
+    SubscriptionTokenProvider m_subTokenProvider;
+    int m_refreshMarginSec = 5;
+    QTimer m_refreshTimer;
+    qint64 m_expiresAtMs = -1; // on m_clock, ms
+    QHash<QString, QTimer *> m_subRefreshTimers;
+    QHash<quint32, QString> m_subscribeChannels; // in-flight subscribe/sub_refresh id -> channel
     double m_lastRttMs = -1;
     int m_closeCode = 0;
     QString m_closeReason;

@@ -20,4 +20,8 @@ struct SessionOptions
     QByteArray connectData;  // raw JSON for the connect proxy; empty = none
     bool autoConnect = true; // send connect right after the WebSocket handshake
     bool autoPong = true;    // answer server pings when connect asked for pongs
+    // TLS (wss://): the system's CAs, plus these PEM certificates when set.
+    QString caCertificatesFile;
+    // Continue despite certificate errors. A deliberate, visible choice: the errors are still logged.
+    bool ignoreCertificateErrors = false;
 };
