@@ -2,16 +2,98 @@
 
 #include <QWidget>
 
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QPlainTextEdit;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QTextBrowser;
+class QTimer;
+class QToolButton;
+class TimelineFilterModel;
 class TimelineModel;
 
-// Timeline view with filter bar and detail pane (work in progress).
+// The timeline of a session: a filter bar, the table of messages, and a detail pane for the selected message
+// (pretty JSON, raw text, hex, explanation). The table follows new rows while it is scrolled to the bottom and
+// stops following as soon as the user scrolls up; scrolling back to the bottom resumes it.
 class TimelineWidget : public QWidget
 {
     Q_OBJECT
+
 public:
-    explicit TimelineWidget(TimelineModel *model, QWidget *parent = nullptr)
-        : QWidget(parent)
-    {
-        Q_UNUSED(model)
-    }
+    explicit TimelineWidget(TimelineModel *model, QWidget *parent = nullptr);
+    ~TimelineWidget() override;
+
+    TimelineModel *model() const { return m_model; }
+    TimelineFilterModel *filterModel() const { return m_filter; }
+    QTableView *tableView() const { return m_table; }
+    QTabWidget *detailTabs() const { return m_tabs; }
+
+    // True while new rows scroll the table to the bottom.
+    bool isFollowing() const { return m_follow; }
+    // Source row of the selected message, or -1.
+    int currentSourceRow() const;
+    // The status line text ("N messages in F frames, M shown, K dropped (oldest)").
+    QString statusText() const;
+
+public slots:
+    void focusSearch();
+    void clear();
+    void setPaused(bool paused);
+    // Applies the search text now instead of after the typing pause.
+    void applySearchNow();
+    void setFollowing(bool follow);
+
+signals:
+    void followingChanged(bool following);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void buildFilterBar();
+    void buildDetailPane();
+    void applyFilter();
+    void updateKindButton();
+    void updateChannels();
+    void updateStatus();
+    void scheduleStatus();
+    void showDetail();
+    void onRangeChanged(int min, int max);
+    void onScrolled(int value);
+
+    TimelineModel *m_model;
+    TimelineFilterModel *m_filter;
+
+    QComboBox *m_direction = nullptr;
+    QToolButton *m_kindButton = nullptr;
+    QMenu *m_kindMenu = nullptr;
+    QComboBox *m_channel = nullptr;
+    QCheckBox *m_pingPong = nullptr;
+    QLineEdit *m_search = nullptr;
+    QToolButton *m_regex = nullptr;
+    QToolButton *m_caseSensitive = nullptr;
+    QToolButton *m_pause = nullptr;
+    QToolButton *m_clear = nullptr;
+    QToolButton *m_followButton = nullptr;
+    QTimer *m_searchDebounce = nullptr;
+    QTimer *m_statusTimer = nullptr;
+    int m_knownChannels = 0;
+
+    QSplitter *m_splitter = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_summary = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QPlainTextEdit *m_pretty = nullptr;
+    QPlainTextEdit *m_raw = nullptr;
+    QPlainTextEdit *m_hex = nullptr;
+    QTextBrowser *m_explanation = nullptr;
+    QLabel *m_status = nullptr;
+
+    bool m_follow = true;
+    bool m_scrollingToBottom = false;
 };
