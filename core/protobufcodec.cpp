@@ -23,6 +23,7 @@
 #include <cmath>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace pb = google::protobuf;
@@ -102,15 +103,15 @@ QJsonValue uint64ToJson(quint64 v)
 // Fields the JSON protocol writes even when they hold the zero value (see docs/centrifugo-protocol.md §1).
 bool alwaysWritten(const pb::FieldDescriptor *f)
 {
-    const pb::Descriptor *d = f->containing_type();
+    const std::string &type = f->containing_type()->name();
     const std::string &n = f->name();
-    if (d == cproto::ClientInfo::descriptor())
+    if (type == "ClientInfo")
         return n == "user" || n == "client";
-    if (d == cproto::PresenceResult::descriptor())
+    if (type == "PresenceResult")
         return n == "presence";
-    if (d == cproto::PresenceStatsResult::descriptor())
+    if (type == "PresenceStatsResult")
         return n == "num_clients" || n == "num_users";
-    if (d == cproto::HistoryResult::descriptor())
+    if (type == "HistoryResult")
         return n == "publications" || n == "epoch" || n == "offset";
     return false;
 }
@@ -133,12 +134,73 @@ QJsonValue zeroValue(const pb::FieldDescriptor *f)
     }
 }
 
-QJsonObject messageToJson(const pb::Message &m);
+// What decoding needs per message type, computed once: asking libprotobuf for descriptors and reflection on
+// every message costs more than the conversion itself.
+struct FieldInfo
+{
+    const pb::FieldDescriptor *field = nullptr;
+    QString key;
+    bool alwaysWritten = false;
+};
+
+struct MessageInfo
+{
+    const pb::Reflection *reflection = nullptr;
+    std::vector<FieldInfo> fields;
+};
+
+MessageInfo makeInfo(const pb::Descriptor *d)
+{
+    MessageInfo info;
+    info.reflection = pb::MessageFactory::generated_factory()->GetPrototype(d)->GetReflection();
+    for (int i = 0; i < d->field_count(); ++i) {
+        const pb::FieldDescriptor *f = d->field(i);
+        info.fields.push_back({f, fieldKey(f), alwaysWritten(f)});
+    }
+    return info;
+}
+
+// Immutable after construction (a thread-safe function-local static), covering every message of client.proto
+// including map entries.
+class SchemaTable
+{
+public:
+    SchemaTable()
+    {
+        const pb::FileDescriptor *file = cproto::Reply::descriptor()->file();
+        for (int i = 0; i < file->message_type_count(); ++i)
+            add(file->message_type(i));
+    }
+
+    const MessageInfo &info(const pb::Descriptor *d) const
+    {
+        const auto it = m_infos.find(d);
+        Q_ASSERT(it != m_infos.end());
+        return it->second;
+    }
+
+private:
+    void add(const pb::Descriptor *d)
+    {
+        m_infos.emplace(d, makeInfo(d));
+        for (int i = 0; i < d->nested_type_count(); ++i)
+            add(d->nested_type(i));
+    }
+
+    std::unordered_map<const pb::Descriptor *, MessageInfo> m_infos;
+};
+
+const SchemaTable &schemaTable()
+{
+    static const SchemaTable table;
+    return table;
+}
+
+QJsonObject messageToJson(const pb::Message &m, const pb::Descriptor *d);
 
 // One value of a field: the singular value when index < 0, else element `index` of a repeated field.
-QJsonValue valueToJson(const pb::Message &m, const pb::FieldDescriptor *f, int index)
+QJsonValue valueToJson(const pb::Message &m, const pb::Reflection *r, const pb::FieldDescriptor *f, int index)
 {
-    const pb::Reflection *r = m.GetReflection();
     const bool rep = index >= 0;
     switch (f->cpp_type()) {
     case pb::FieldDescriptor::CPPTYPE_INT32:
@@ -169,14 +231,14 @@ QJsonValue valueToJson(const pb::Message &m, const pb::FieldDescriptor *f, int i
         return qs(s);
     }
     case pb::FieldDescriptor::CPPTYPE_MESSAGE:
-        return messageToJson(rep ? r->GetRepeatedMessage(m, f, index) : r->GetMessage(m, f));
+        return messageToJson(rep ? r->GetRepeatedMessage(m, f, index) : r->GetMessage(m, f), f->message_type());
     }
     return QJsonValue();
 }
 
-QString mapKeyToString(const pb::Message &entry, const pb::FieldDescriptor *keyField)
+QString mapKeyToString(const pb::Message &entry, const pb::Reflection *r, const pb::FieldDescriptor *keyField)
 {
-    const QJsonValue k = valueToJson(entry, keyField, -1);
+    const QJsonValue k = valueToJson(entry, r, keyField, -1);
     if (k.isString())
         return k.toString();
     if (k.isBool())
@@ -184,40 +246,47 @@ QString mapKeyToString(const pb::Message &entry, const pb::FieldDescriptor *keyF
     return QString::number(k.toInteger());
 }
 
-QJsonObject messageToJson(const pb::Message &m)
+QJsonObject messageToJson(const pb::Message &m, const pb::Descriptor *d)
 {
-    const pb::Reflection *r = m.GetReflection();
-    const pb::Descriptor *d = m.GetDescriptor();
-    std::vector<const pb::FieldDescriptor *> fields;
-    r->ListFields(m, &fields);
+    const MessageInfo &info = schemaTable().info(d);
+    const pb::Reflection *r = info.reflection;
 
     QJsonObject o;
-    for (const pb::FieldDescriptor *f : fields) {
-        const QString key = fieldKey(f);
+    for (const FieldInfo &fi : info.fields) {
+        const pb::FieldDescriptor *f = fi.field;
         if (f->is_map()) {
-            const pb::FieldDescriptor *keyField = f->message_type()->map_key();
-            const pb::FieldDescriptor *valueField = f->message_type()->map_value();
-            QJsonObject map;
             const int n = r->FieldSize(m, f);
+            if (n == 0) {
+                if (fi.alwaysWritten)
+                    o.insert(fi.key, QJsonObject());
+                continue;
+            }
+            const pb::Descriptor *entryType = f->message_type();
+            const pb::Reflection *er = schemaTable().info(entryType).reflection;
+            const pb::FieldDescriptor *keyField = entryType->map_key();
+            const pb::FieldDescriptor *valueField = entryType->map_value();
+            QJsonObject map;
             for (int i = 0; i < n; ++i) {
                 const pb::Message &entry = r->GetRepeatedMessage(m, f, i);
-                map.insert(mapKeyToString(entry, keyField), valueToJson(entry, valueField, -1));
+                map.insert(mapKeyToString(entry, er, keyField), valueToJson(entry, er, valueField, -1));
             }
-            o.insert(key, map);
+            o.insert(fi.key, map);
         } else if (f->is_repeated()) {
-            QJsonArray array;
             const int n = r->FieldSize(m, f);
+            if (n == 0) {
+                if (fi.alwaysWritten)
+                    o.insert(fi.key, QJsonArray());
+                continue;
+            }
+            QJsonArray array;
             for (int i = 0; i < n; ++i)
-                array.append(valueToJson(m, f, i));
-            o.insert(key, array);
-        } else {
-            o.insert(key, valueToJson(m, f, -1));
+                array.append(valueToJson(m, r, f, i));
+            o.insert(fi.key, array);
+        } else if (r->HasField(m, f)) { // proto3 scalars: "has" means "not the zero value"
+            o.insert(fi.key, valueToJson(m, r, f, -1));
+        } else if (fi.alwaysWritten) {
+            o.insert(fi.key, zeroValue(f));
         }
-    }
-    for (int i = 0; i < d->field_count(); ++i) {
-        const pb::FieldDescriptor *f = d->field(i);
-        if (alwaysWritten(f) && !o.contains(fieldKey(f)))
-            o.insert(fieldKey(f), zeroValue(f));
     }
 
     // Never drop data silently: fields this schema does not know are named by number.
@@ -242,27 +311,28 @@ QString typeName(const QJsonValue &v)
 {
     switch (v.type()) {
     case QJsonValue::Null:
-        return QStringLiteral("null");
+        return QCoreApplication::translate("ProtobufCodec", "null");
     case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
+        return QCoreApplication::translate("ProtobufCodec", "a boolean");
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return QCoreApplication::translate("ProtobufCodec", "a number");
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return QCoreApplication::translate("ProtobufCodec", "a string");
     case QJsonValue::Array:
-        return QStringLiteral("an array");
+        return QCoreApplication::translate("ProtobufCodec", "an array");
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return QCoreApplication::translate("ProtobufCodec", "an object");
     case QJsonValue::Undefined:
         break;
     }
-    return QStringLiteral("undefined");
+    return QCoreApplication::translate("ProtobufCodec", "undefined");
 }
 
 QString wrongType(const QString &path, const char *expected, const QJsonValue &v)
 {
+    // `expected` is marked with QT_TRANSLATE_NOOP at the call site.
     return QCoreApplication::translate("ProtobufCodec", "%1: expected %2, got %3")
-        .arg(path, QLatin1String(expected), typeName(v));
+        .arg(path, QCoreApplication::translate("ProtobufCodec", expected), typeName(v));
 }
 
 // Whole numbers only. 64-bit fields also take decimal strings (their values may not fit a JSON double).
@@ -291,7 +361,10 @@ bool toSigned(const QJsonValue &v, bool allowString, qint64 min, qint64 max, qin
             return false;
         }
     } else {
-        *error = wrongType(path, allowString ? "a whole number (or a decimal string)" : "a whole number", v);
+        *error = wrongType(path,
+                           allowString ? QT_TRANSLATE_NOOP("ProtobufCodec", "a whole number (or a decimal string)")
+                                       : QT_TRANSLATE_NOOP("ProtobufCodec", "a whole number"),
+                           v);
         return false;
     }
     if (value < min || value > max) {
@@ -336,7 +409,10 @@ bool toUnsigned(const QJsonValue &v, bool allowString, quint64 max, quint64 *out
             return false;
         }
     } else {
-        *error = wrongType(path, allowString ? "a whole number (or a decimal string)" : "a whole number", v);
+        *error = wrongType(path,
+                           allowString ? QT_TRANSLATE_NOOP("ProtobufCodec", "a whole number (or a decimal string)")
+                                       : QT_TRANSLATE_NOOP("ProtobufCodec", "a whole number"),
+                           v);
         return false;
     }
     if (value > max) {
@@ -390,7 +466,7 @@ bool setValue(pb::Message *m, const pb::FieldDescriptor *f, const QJsonValue &v,
     case pb::FieldDescriptor::CPPTYPE_DOUBLE:
     case pb::FieldDescriptor::CPPTYPE_FLOAT: {
         if (!v.isDouble()) {
-            *error = wrongType(path, "a number", v);
+            *error = wrongType(path, QT_TRANSLATE_NOOP("ProtobufCodec", "a number"), v);
             return false;
         }
         if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_DOUBLE)
@@ -401,7 +477,7 @@ bool setValue(pb::Message *m, const pb::FieldDescriptor *f, const QJsonValue &v,
     }
     case pb::FieldDescriptor::CPPTYPE_BOOL:
         if (!v.isBool()) {
-            *error = wrongType(path, "true or false", v);
+            *error = wrongType(path, QT_TRANSLATE_NOOP("ProtobufCodec", "true or false"), v);
             return false;
         }
         rep ? r->AddBool(m, f, v.toBool()) : r->SetBool(m, f, v.toBool());
@@ -437,7 +513,7 @@ bool setValue(pb::Message *m, const pb::FieldDescriptor *f, const QJsonValue &v,
             s = bytes.toStdString();
         } else {
             if (!v.isString()) {
-                *error = wrongType(path, "a string", v);
+                *error = wrongType(path, QT_TRANSLATE_NOOP("ProtobufCodec", "a string"), v);
                 return false;
             }
             s = v.toString().toStdString();
@@ -447,7 +523,7 @@ bool setValue(pb::Message *m, const pb::FieldDescriptor *f, const QJsonValue &v,
     }
     case pb::FieldDescriptor::CPPTYPE_MESSAGE: {
         if (!v.isObject()) {
-            *error = wrongType(path, "an object", v);
+            *error = wrongType(path, QT_TRANSLATE_NOOP("ProtobufCodec", "an object"), v);
             return false;
         }
         pb::Message *child = rep ? r->AddMessage(m, f) : r->MutableMessage(m, f);
@@ -510,7 +586,7 @@ bool jsonToMessage(const QJsonObject &o, pb::Message *m, const QString &path, in
         }
         if (f->is_map()) {
             if (!v.isObject()) {
-                *error = wrongType(at, "an object", v);
+                *error = wrongType(at, QT_TRANSLATE_NOOP("ProtobufCodec", "an object"), v);
                 return false;
             }
             const pb::FieldDescriptor *keyField = f->message_type()->map_key();
@@ -526,7 +602,7 @@ bool jsonToMessage(const QJsonObject &o, pb::Message *m, const QString &path, in
             }
         } else if (f->is_repeated()) {
             if (!v.isArray()) {
-                *error = wrongType(at, "an array", v);
+                *error = wrongType(at, QT_TRANSLATE_NOOP("ProtobufCodec", "an array"), v);
                 return false;
             }
             const QJsonArray array = v.toArray();
@@ -577,6 +653,8 @@ template <typename Msg> QByteArray encodeObjects(const QList<QJsonObject> &objec
 template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &payload, bool server)
 {
     const char *messageType = server ? "Reply" : "Command";
+    const pb::Descriptor *descriptor = Msg::descriptor();
+    Msg message; // reused: ParseFromArray clears it but keeps its allocations
     QList<ProtocolMessage> out;
     const auto *data = reinterpret_cast<const quint8 *>(payload.constData());
     const qsizetype n = payload.size();
@@ -619,7 +697,6 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
         const qsizetype size = prefixSize + qsizetype(length);
         const QByteArray raw = payload.mid(pos, size);
 
-        Msg message;
         std::string parseLog;
         t_parseLog = &parseLog;
         const bool ok = message.ParseFromArray(data + pos + prefixSize, int(length));
@@ -635,7 +712,7 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
                 why += QLatin1String(": ") + qs(parseLog);
             out.append(invalid(raw, why));
         } else {
-            const QJsonObject json = messageToJson(message);
+            const QJsonObject json = messageToJson(message, descriptor);
             out.append(server ? JsonCodec::classifyServerObject(json, raw)
                               : JsonCodec::classifyClientObject(json, raw));
         }
@@ -683,13 +760,24 @@ QByteArray ProtobufCodec::encodeReplies(const QList<QJsonObject> &replies, QStri
 
 QJsonValue ProtobufCodec::bytesToJson(const QByteArray &bytes)
 {
-    // One JSON value of any type: wrapping it in brackets lets Qt's parser (objects and arrays only) read
-    // scalars too; a wrapped value that is not exactly one element was not one JSON value.
-    if (!bytes.isEmpty()) {
+    // One JSON value of any type. Qt's parser reads only objects and arrays at the top level, so scalars are
+    // parsed wrapped in brackets; a wrapped value that is not exactly one element was not one JSON value.
+    qsizetype first = 0;
+    while (first < bytes.size() &&
+           (bytes.at(first) == ' ' || bytes.at(first) == '\t' || bytes.at(first) == '\n' || bytes.at(first) == '\r'))
+        ++first;
+    if (first < bytes.size()) {
+        const char c = bytes.at(first);
         QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + bytes + QByteArray("]"), &pe);
-        if (pe.error == QJsonParseError::NoError && doc.isArray() && doc.array().size() == 1)
-            return doc.array().at(0);
+        if (c == '{' || c == '[') {
+            const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
+            if (pe.error == QJsonParseError::NoError)
+                return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+        } else if (c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n') {
+            const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + bytes + QByteArray("]"), &pe);
+            if (pe.error == QJsonParseError::NoError && doc.isArray() && doc.array().size() == 1)
+                return doc.array().at(0);
+        }
     }
     QJsonObject o;
     o.insert(kBase64Key, QString::fromLatin1(bytes.toBase64()));

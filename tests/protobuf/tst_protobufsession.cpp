@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -145,6 +146,7 @@ private slots:
     void binaryPublicationData();
     void apiPublicationArrives();
     void errorReply();
+    void unencodableCommandIsNotSent();
     void serverPingIsAnswered();
     void missingPongCloses();
     void badInputCloses_data();
@@ -349,6 +351,28 @@ void TestProtobufSession::errorReply()
     QCOMPARE(connectFailed.count(), 0);
     QCOMPARE(session.state(), Session::State::Connected);
     qInfo().noquote() << "error reply:" << compact(error->json);
+}
+
+void TestProtobufSession::unencodableCommandIsNotSent()
+{
+    Session session;
+    FrameLog log(&session);
+    QVERIFY(openConnected(session, log, options()));
+    QList<LogEntry> errors;
+    connect(&session, &Session::logged, this, [&errors](const LogEntry &e) {
+        if (e.level == LogEntry::Level::Error)
+            errors.append(e);
+    });
+    const qsizetype framesBefore = log.frames.size();
+    // "chanel" is not in the schema: JSON mode would send it (and the server would ignore it), Protobuf cannot.
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("publish\\.chanel")));
+    const quint32 id = session.sendCommand(obj(R"({"publish":{"chanel":"x","data":{}}})"));
+    QCOMPARE(id, 0u);
+    QCOMPARE(log.frames.size(), framesBefore);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().message.contains(s("publish.chanel")), qPrintable(errors.first().message));
+    QCOMPARE(session.state(), Session::State::Connected);
+    qInfo().noquote() << "refused locally:" << errors.first().message;
 }
 
 void TestProtobufSession::serverPingIsAnswered()
