@@ -15,9 +15,12 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QScopedValueRollback>
+#include <QSslError>
+
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTimer>
+#include <utility>
 
 namespace {
 
@@ -208,12 +211,16 @@ QString CentrifugoServer::logTail(int lines) const
 
 QUrl CentrifugoServer::webSocketUrl() const
 {
-    return QUrl(QStringLiteral("ws://%1:%2/connection/websocket").arg(loopbackHost()).arg(m_port));
+    return QUrl(QStringLiteral("%1://%2:%3/connection/websocket")
+                    .arg(m_tls ? QStringLiteral("wss") : QStringLiteral("ws"), loopbackHost())
+                    .arg(m_port));
 }
 
 QUrl CentrifugoServer::httpUrl() const
 {
-    return QUrl(QStringLiteral("http://%1:%2").arg(loopbackHost()).arg(m_port));
+    return QUrl(QStringLiteral("%1://%2:%3")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), loopbackHost())
+                    .arg(m_port));
 }
 
 QString CentrifugoServer::apiKey() const
@@ -242,6 +249,18 @@ QString CentrifugoServer::version() const
     static const QRegularExpression pattern(QStringLiteral("Centrifugo\\s+(\\S+)"));
     m_version = pattern.match(QString::fromUtf8(process.readAll())).captured(1);
     return m_version;
+}
+
+void CentrifugoServer::setTls(const QString &certificateFile, const QString &keyFile)
+{
+    m_tls = true;
+    setEnvironmentOverride(QStringLiteral("http_server.tls.enabled"), QStringLiteral("true"));
+    setEnvironmentOverride(QStringLiteral("http_server.tls.cert_pem"), certificateFile);
+    setEnvironmentOverride(QStringLiteral("http_server.tls.key_pem"), keyFile);
+    // Connected once: this server's replies are trusted whatever the certificate.
+    if (!std::exchange(m_trustAnyCertificate, true))
+        connect(&m_network, &QNetworkAccessManager::sslErrors, this,
+                [](QNetworkReply *reply, const QList<QSslError> &) { reply->ignoreSslErrors(); });
 }
 
 QJsonObject CentrifugoServer::apiCall(const QString &method, const QJsonObject &body, int timeoutMs)

@@ -41,6 +41,9 @@ public:
     // variable name ("CENTRIFUGO_CLIENT_PING_INTERVAL"); value as Centrifugo parses it ("2s", "true", "[...]").
     void setEnvironmentOverride(const QString &key, const QString &value);
     void clearEnvironmentOverrides();
+    // Serves HTTPS/WSS with this PEM certificate and key from the next start() on. The harness itself trusts the
+    // server whatever the certificate (it only checks readiness and calls the API); clients under test do not.
+    void setTls(const QString &certificateFile, const QString &keyFile);
     QMap<QString, QString> environmentOverrides() const { return m_overrides; }
 
     // How long start() waits for /health to answer 200 (default 15000 ms).
@@ -105,5 +108,7 @@ private:
     int m_startTimeoutMs = 15000;
     quint16 m_port = 0;
     bool m_stopping = false;
+    bool m_tls = false;
+    bool m_trustAnyCertificate = false;
     bool m_starting = false;
 };

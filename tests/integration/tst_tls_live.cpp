@@ -1,0 +1,152 @@
+// wss:// against a real Centrifugo serving TLS with certificates this test makes (openssl): a trusted CA, an
+// untrusted one, a hostname mismatch, and the deliberate "ignore certificate errors" choice.
+#include "centrifugoserver.h"
+#include "session.h"
+#include "sessionrecorder.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestTlsLive : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void trustedCaConnects();
+    void untrustedCertificateIsRefusedAndExplained();
+    void hostnameMismatchIsExplained();
+    void ignoringErrorsConnectsWithWarning();
+
+private:
+    bool openssl(const QStringList &args);
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    // Opens a session and waits until it is connected or closed.
+    void openAndWait(Session *session, SessionRecorder *rec, const SessionOptions &options);
+
+    QTemporaryDir m_dir;
+    CentrifugoServer m_server;
+};
+
+bool TestTlsLive::openssl(const QStringList &args)
+{
+    QProcess p;
+    p.setWorkingDirectory(m_dir.path());
+    p.start(QStringLiteral("openssl"), args);
+    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+        qWarning("openssl %s failed: %s", qPrintable(args.join(QLatin1Char(' '))),
+                 p.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+void TestTlsLive::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString days = QStringLiteral("2");
+    QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                     QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                     QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.pem"),
+                     QStringLiteral("-days"), days, QStringLiteral("-subj"), QStringLiteral("/CN=Inspector Test CA")}));
+    QVERIFY(
+        openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                 QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
+                 QStringLiteral("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}));
+    QFile ext(path(QStringLiteral("ext.cnf")));
+    QVERIFY(ext.open(QIODevice::WriteOnly));
+    ext.write("subjectAltName=IP:127.0.0.1\n"); // deliberately not "localhost": that is the mismatch case
+    ext.close();
+    QVERIFY(
+        openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
+                 QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                 QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.pem"),
+                 QStringLiteral("-days"), days, QStringLiteral("-extfile"), QStringLiteral("ext.cnf")}));
+    m_server.setTls(path(QStringLiteral("server.pem")), path(QStringLiteral("server.key")));
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+    QCOMPARE(m_server.webSocketUrl().scheme(), QStringLiteral("wss"));
+}
+
+void TestTlsLive::openAndWait(Session *session, SessionRecorder *rec, const SessionOptions &options)
+{
+    QSignalSpy closed(session, &Session::closed);
+    session->open(options);
+    QDeadlineTimer deadline(10000);
+    while (session->state() != Session::State::Connected && closed.isEmpty() && !deadline.hasExpired())
+        rec->waitForState(Session::State::Connected, int(qMax<qint64>(1, deadline.remainingTime())));
+}
+
+void TestTlsLive::trustedCaConnects()
+{
+    Session session;
+    SessionRecorder rec(&session);
+    QSignalSpy errors(&session, &Session::certificateErrors);
+    SessionOptions o;
+    o.url = m_server.webSocketUrl();
+    o.caCertificatesFile = path(QStringLiteral("ca.pem"));
+    openAndWait(&session, &rec, o);
+    QCOMPARE(session.state(), Session::State::Connected);
+    QCOMPARE(errors.count(), 0);
+}
+
+void TestTlsLive::untrustedCertificateIsRefusedAndExplained()
+{
+    Session session;
+    SessionRecorder rec(&session);
+    QSignalSpy errors(&session, &Session::certificateErrors);
+    QSignalSpy closed(&session, &Session::closed);
+    SessionOptions o;
+    o.url = m_server.webSocketUrl(); // the system's CAs only
+    session.open(o);
+    QVERIFY(closed.wait(10000));
+    QCOMPARE(session.state(), Session::State::Disconnected);
+    QVERIFY(errors.count() >= 1);
+    const QString words = errors.first().first().toStringList().join(QLatin1Char('\n'));
+    QVERIFY2(words.contains(QStringLiteral("Inspector Test CA")), qPrintable(words));
+    QVERIFY(!errors.first().at(1).toBool());
+}
+
+void TestTlsLive::hostnameMismatchIsExplained()
+{
+    Session session;
+    SessionRecorder rec(&session);
+    QSignalSpy errors(&session, &Session::certificateErrors);
+    QSignalSpy closed(&session, &Session::closed);
+    SessionOptions o;
+    o.url = m_server.webSocketUrl();
+    o.url.setHost(QStringLiteral("localhost"));
+    o.caCertificatesFile = path(QStringLiteral("ca.pem"));
+    session.open(o);
+    QVERIFY(closed.wait(10000));
+    QVERIFY(errors.count() >= 1);
+    const QString words = errors.first().first().toStringList().join(QLatin1Char('\n'));
+    QVERIFY2(words.contains(QStringLiteral("host name"), Qt::CaseInsensitive), qPrintable(words));
+    QVERIFY(words.contains(QStringLiteral("127.0.0.1")));
+}
+
+void TestTlsLive::ignoringErrorsConnectsWithWarning()
+{
+    Session session;
+    SessionRecorder rec(&session);
+    QSignalSpy errors(&session, &Session::certificateErrors);
+    QStringList warnings;
+    connect(&session, &Session::logged, this, [&](const LogEntry &e) {
+        if (e.level == LogEntry::Level::Warning)
+            warnings.append(e.message);
+    });
+    SessionOptions o;
+    o.url = m_server.webSocketUrl();
+    o.ignoreCertificateErrors = true;
+    openAndWait(&session, &rec, o);
+    QCOMPARE(session.state(), Session::State::Connected);
+    QVERIFY(errors.count() >= 1);
+    QVERIFY(errors.first().at(1).toBool());
+    QVERIFY2(warnings.join(QLatin1Char('\n')).contains(QStringLiteral("ignored")),
+             qPrintable(warnings.join(QLatin1Char('\n'))));
+}
+
+QTEST_GUILESS_MAIN(TestTlsLive)
+#include "tst_tls_live.moc"
