@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <emmintrin.h>
+
 namespace {
 
 constexpr int kMatchBlock = 4096;     // rows between deadline checks
@@ -18,6 +20,87 @@ inline uchar foldAscii(uchar c)
 {
     return (c >= 'A' && c <= 'Z') ? uchar(c + ('a' - 'A')) : c;
 }
+
+inline uchar upperAscii(uchar c)
+{
+    return (c >= 'a' && c <= 'z') ? uchar(c - ('a' - 'A')) : c;
+}
+
+// Substring search without per-call set-up, so it is cheap on a million short messages: SSE2 compares the
+// needle's first and last byte at 16 positions at once (both cases when folding) and checks the middle only
+// where both match. The needle is stored folded to lower case when case-insensitive (ASCII only).
+class ByteSearcher
+{
+public:
+    ByteSearcher() = default;
+    ByteSearcher(const QByteArray &needle, bool caseSensitive)
+        : m_needle(needle)
+        , m_fold(!caseSensitive)
+    {
+        if (m_fold) {
+            for (char &c : m_needle)
+                c = char(foldAscii(uchar(c)));
+        }
+        if (m_needle.isEmpty())
+            return;
+        const uchar first = uchar(m_needle.front());
+        const uchar last = uchar(m_needle.back());
+        m_firstLo = _mm_set1_epi8(char(first));
+        m_lastLo = _mm_set1_epi8(char(last));
+        m_firstHi = _mm_set1_epi8(char(m_fold ? upperAscii(first) : first));
+        m_lastHi = _mm_set1_epi8(char(m_fold ? upperAscii(last) : last));
+    }
+
+    bool isEmpty() const { return m_needle.isEmpty(); }
+
+    bool contains(const char *hay, qsizetype length) const
+    {
+        const qsizetype n = m_needle.size();
+        if (n == 0 || length < n)
+            return n == 0;
+        const qsizetype lastStart = length - n; // last position a match can start at
+        qsizetype i = 0;
+        for (; i + 15 <= lastStart; i += 16) {
+            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(hay + i));
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(hay + i + n - 1));
+            const __m128i ea = _mm_or_si128(_mm_cmpeq_epi8(a, m_firstLo), _mm_cmpeq_epi8(a, m_firstHi));
+            const __m128i eb = _mm_or_si128(_mm_cmpeq_epi8(b, m_lastLo), _mm_cmpeq_epi8(b, m_lastHi));
+            unsigned mask = unsigned(_mm_movemask_epi8(_mm_and_si128(ea, eb)));
+            while (mask) {
+                const int bit = __builtin_ctz(mask);
+                if (middleMatches(hay + i + bit))
+                    return true;
+                mask &= mask - 1;
+            }
+        }
+        for (; i <= lastStart; ++i) {
+            if (equal(uchar(hay[i]), uchar(m_needle.front())) && middleMatches(hay + i))
+                return true;
+        }
+        return false;
+    }
+
+private:
+    bool equal(uchar hay, uchar needle) const { return (m_fold ? foldAscii(hay) : hay) == needle; }
+
+    // The candidate's first and last bytes matched: compare everything (short needles make this cheap).
+    bool middleMatches(const char *at) const
+    {
+        const qsizetype n = m_needle.size();
+        const char *nd = m_needle.constData();
+        if (!m_fold)
+            return std::memcmp(at, nd, size_t(n)) == 0;
+        for (qsizetype k = 0; k < n; ++k) {
+            if (foldAscii(uchar(at[k])) != uchar(nd[k]))
+                return false;
+        }
+        return true;
+    }
+
+    QByteArray m_needle;
+    bool m_fold = false;
+    __m128i m_firstLo{}, m_firstHi{}, m_lastLo{}, m_lastHi{};
+};
 
 // Channel wildcard: * any run of characters (including ':' and '/'), ? one character, the rest literal.
 QRegularExpression wildcard(const QString &pattern)
@@ -44,9 +127,7 @@ struct TimelineFilterModel::Matcher
     QRegularExpression channelPattern;
     std::vector<qint8> channelCache; // per channel index: -1 not known yet, 0 no, 1 yes
     TextMode textMode = TextMode::None;
-    QByteArray needle;
-    bool caseSensitive = false;
-    int skip[256] = {};
+    ByteSearcher searcher;
     QRegularExpression regex;
 
     Matcher(const FrameStore *s, const TimelineFilter &f, QString *error)
@@ -75,21 +156,7 @@ struct TimelineFilterModel::Matcher
             return;
         }
         textMode = TextMode::Plain;
-        caseSensitive = f.caseSensitive;
-        needle = f.text.toUtf8();
-        if (!caseSensitive) {
-            for (char &c : needle)
-                c = char(foldAscii(uchar(c)));
-            const int n = int(needle.size());
-            for (int &s : skip)
-                s = n;
-            for (int i = 0; i < n - 1; ++i) {
-                const uchar c = uchar(needle.at(i));
-                skip[c] = n - 1 - i;
-                if (c >= 'a' && c <= 'z')
-                    skip[c - ('a' - 'A')] = n - 1 - i;
-            }
-        }
+        searcher = ByteSearcher(f.text.toUtf8(), f.caseSensitive);
     }
 
     bool channelMatches(quint32 index)
@@ -104,30 +171,10 @@ struct TimelineFilterModel::Matcher
         return known;
     }
 
-    bool containsFolded(const char *hay, qsizetype length) const
-    {
-        const qsizetype n = needle.size();
-        const char *nd = needle.constData();
-        qsizetype pos = 0;
-        while (pos + n <= length) {
-            qsizetype i = n - 1;
-            while (foldAscii(uchar(hay[pos + i])) == uchar(nd[i])) {
-                if (i == 0)
-                    return true;
-                --i;
-            }
-            pos += skip[uchar(hay[pos + n - 1])];
-        }
-        return false;
-    }
-
     bool textMatches(QByteArrayView bytes) const
     {
-        if (textMode == TextMode::Plain) {
-            if (caseSensitive)
-                return memmem(bytes.data(), size_t(bytes.size()), needle.constData(), size_t(needle.size())) != nullptr;
-            return containsFolded(bytes.data(), bytes.size());
-        }
+        if (textMode == TextMode::Plain)
+            return searcher.contains(bytes.data(), bytes.size());
         return regex.match(QString::fromUtf8(bytes)).hasMatch();
     }
 
@@ -222,9 +269,13 @@ void TimelineFilterModel::rebuild()
         m_scanTimer.start();
         return;
     }
-    if (m_filter.isPassThrough() || m_matcher->kinds == TimelineFilter::kAllKinds) {
-        // Most rows pass: reserve once instead of growing.
-        m_serials.reserve(size_t(n));
+    // Reserved once instead of grown: untouched capacity costs address space, not memory.
+    m_serials.reserve(size_t(n));
+    if (m_filter.isPassThrough()) {
+        const qint64 first = m_source->store().firstSerial();
+        for (int row = 0; row < n; ++row)
+            m_serials.push_back(first + row);
+        return;
     }
     match(0, n - 1, m_serials, nullptr, 0);
 }
