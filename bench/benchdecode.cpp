@@ -1,0 +1,106 @@
+// Benchmark 4 (decode): average cost of splitting and classifying one server frame of at most 256 bytes, the
+// work the session does for every frame of a flood before anything is shown or recorded.
+#include "fastclassifier.h"
+#include "jsoncodec.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <ctime>
+
+namespace {
+
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+QList<QByteArray> loadFrames(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "cannot read %s\n", qPrintable(path));
+        return {};
+    }
+    QList<QByteArray> lines;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (!line.isEmpty())
+            lines.append(line);
+    }
+    // Single-message frames as the server sends most of them, plus two-message frames where they fit in 256 bytes
+    // (the server batches under load).
+    QList<QByteArray> frames;
+    for (const QByteArray &l : lines) {
+        if (l.size() <= 256)
+            frames.append(l);
+    }
+    for (qsizetype i = 0; i + 1 < lines.size(); i += 2) {
+        const QByteArray two = lines.at(i) + '\n' + lines.at(i + 1);
+        if (two.size() <= 256)
+            frames.append(two);
+    }
+    return frames;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QString corpus = argc > 1 ? QString::fromLocal8Bit(argv[1])
+                                    : QStringLiteral(INSPECTOR_SOURCE_DIR "/bench/data/server-lines.txt");
+    const qint64 target = argc > 2 ? QByteArray(argv[2]).toLongLong() : 2000000;
+    const QList<QByteArray> frames = loadFrames(corpus);
+    if (frames.isEmpty())
+        return 1;
+    qint64 bytes = 0;
+    for (const QByteArray &f : frames)
+        bytes += f.size();
+
+    const JsonCodec codec;
+    quint64 sink = 0;
+    // Average ns per frame of one decoder over the corpus, after a warm-up (caches, allocator).
+    auto measure = [&](auto &&decode) {
+        auto pass = [&] {
+            for (const QByteArray &f : frames) {
+                const QList<ProtocolMessage> messages = decode(f);
+                for (const ProtocolMessage &m : messages)
+                    sink += quint64(m.kind) + m.id + quint64(m.channel.size());
+            }
+        };
+        for (int i = 0; i < 2000; ++i)
+            pass();
+        const qint64 rounds = qMax<qint64>(1, target / frames.size());
+        // Thread CPU time, not wall time: the machine is shared, and waiting for a core is not decoding.
+        const qint64 start = threadCpuNs();
+        for (qint64 r = 0; r < rounds; ++r)
+            pass();
+        return QPair<double, qint64>(double(threadCpuNs() - start) / double(rounds * frames.size()),
+                                     rounds * frames.size());
+    };
+    const auto full = measure([&codec](const QByteArray &f) { return codec.decodeServerFrame(f); });
+    const auto fast = measure([](const QByteArray &f) { return FastClassifier::classifyServerFrame(f); });
+    const auto fullThenJson = measure([](const QByteArray &f) {
+        // What a lazy timeline pays when a user opens a message: classify fast, parse the JSON on demand.
+        QList<ProtocolMessage> messages = FastClassifier::classifyServerFrame(f);
+        for (ProtocolMessage &m : messages)
+            m.json = QJsonDocument::fromJson(m.raw).object();
+        return messages;
+    });
+
+    QJsonObject out{{QStringLiteral("benchmark"), QStringLiteral("decode")},
+                    {QStringLiteral("corpus_frames"), frames.size()},
+                    {QStringLiteral("avg_frame_bytes"), double(bytes) / double(frames.size())},
+                    {QStringLiteral("frames_decoded"), full.second},
+                    {QStringLiteral("jsoncodec_ns_per_frame"), full.first},
+                    {QStringLiteral("fastclassifier_ns_per_frame"), fast.first},
+                    {QStringLiteral("fastclassifier_plus_json_ns_per_frame"), fullThenJson.first},
+                    {QStringLiteral("sink"), double(sink % 1000)}};
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
