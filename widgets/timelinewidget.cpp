@@ -97,6 +97,7 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     buildFilterBar();
 
     m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("timelineTable"));
     m_table->setModel(m_filter);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -145,8 +146,10 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
 
     auto *statusRow = new QHBoxLayout;
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_followButton = new QToolButton(this);
+    m_followButton->setObjectName(QStringLiteral("followButton"));
     m_followButton->setText(tr("Follow"));
     m_followButton->setCheckable(true);
     m_followButton->setChecked(true);
@@ -217,6 +220,7 @@ void TimelineWidget::buildFilterBar()
     bar->setSpacing(6);
 
     m_direction = new QComboBox(this);
+    m_direction->setObjectName(QStringLiteral("directionCombo"));
     m_direction->addItem(tr("In and out"), int(TimelineFilter::DirectionFilter::Any));
     m_direction->addItem(tr("In (from server)"), int(TimelineFilter::DirectionFilter::In));
     m_direction->addItem(tr("Out (sent)"), int(TimelineFilter::DirectionFilter::Out));
@@ -224,6 +228,7 @@ void TimelineWidget::buildFilterBar()
     connect(m_direction, &QComboBox::currentIndexChanged, this, &TimelineWidget::applyFilter);
 
     m_kindButton = new QToolButton(this);
+    m_kindButton->setObjectName(QStringLiteral("kindButton"));
     m_kindButton->setPopupMode(QToolButton::InstantPopup);
     m_kindButton->setToolTip(tr("Show only some kinds of messages"));
     m_kindMenu = new QMenu(m_kindButton);
@@ -246,6 +251,7 @@ void TimelineWidget::buildFilterBar()
     updateKindButton();
 
     m_channel = new QComboBox(this);
+    m_channel->setObjectName(QStringLiteral("channelCombo"));
     m_channel->setEditable(true);
     m_channel->setInsertPolicy(QComboBox::NoInsert);
     m_channel->setMinimumContentsLength(14);
@@ -256,20 +262,24 @@ void TimelineWidget::buildFilterBar()
     m_channel->addItem(QString());
 
     m_pingPong = new QCheckBox(tr("Pings/pongs"), this);
+    m_pingPong->setObjectName(QStringLiteral("pingPongCheck"));
     m_pingPong->setChecked(true);
     m_pingPong->setToolTip(tr("Show the server's pings and the client's pongs"));
     connect(m_pingPong, &QCheckBox::toggled, this, &TimelineWidget::applyFilter);
 
     m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setPlaceholderText(tr("Search message bytes"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(160);
     m_search->installEventFilter(this);
     m_regex = new QToolButton(this);
+    m_regex->setObjectName(QStringLiteral("regexButton"));
     m_regex->setText(QStringLiteral(".*"));
     m_regex->setCheckable(true);
     m_regex->setToolTip(tr("Search with a regular expression"));
     m_caseSensitive = new QToolButton(this);
+    m_caseSensitive->setObjectName(QStringLiteral("caseButton"));
     m_caseSensitive->setText(QStringLiteral("Aa"));
     m_caseSensitive->setCheckable(true);
     m_caseSensitive->setToolTip(tr("Match case"));
@@ -286,11 +296,13 @@ void TimelineWidget::buildFilterBar()
     connect(m_caseSensitive, &QToolButton::toggled, this, &TimelineWidget::applyFilter);
 
     m_pause = new QToolButton(this);
+    m_pause->setObjectName(QStringLiteral("pauseButton"));
     m_pause->setText(tr("Pause"));
     m_pause->setCheckable(true);
     m_pause->setToolTip(tr("Freeze the table. Frames keep being recorded and appear when you resume."));
     connect(m_pause, &QToolButton::toggled, this, &TimelineWidget::setPaused);
     m_clear = new QToolButton(this);
+    m_clear->setObjectName(QStringLiteral("clearButton"));
     m_clear->setText(tr("Clear"));
     m_clear->setToolTip(tr("Remove every message from the timeline"));
     connect(m_clear, &QToolButton::clicked, this, &TimelineWidget::clear);
@@ -319,17 +331,23 @@ void TimelineWidget::buildDetailPane()
         return edit;
     };
     m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setContentsMargins(4, 2, 4, 2);
 
     m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_pretty = makeText();
+    m_pretty->setObjectName(QStringLiteral("prettyView"));
     new JsonHighlighter(m_pretty->document());
     m_raw = makeText();
+    m_raw->setObjectName(QStringLiteral("rawView"));
     m_raw->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_hex = makeText();
+    m_hex->setObjectName(QStringLiteral("hexView"));
     m_explanation = new QTextBrowser(this);
+    m_explanation->setObjectName(QStringLiteral("explanationView"));
     m_explanation->setOpenLinks(false);
     m_tabs->addTab(m_pretty, tr("Pretty JSON"));
     m_tabs->addTab(m_raw, tr("Raw"));

@@ -1,0 +1,292 @@
+#include "../models/timelinetestdata.h"
+#include "explainer.h"
+#include "timelinefiltermodel.h"
+#include "timelinemodel.h"
+#include "timelinewidget.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace TimelineTestData;
+
+class tst_TimelineWidget : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void rowsAppearAndStatusCounts();
+    void directionAndPingFilters();
+    void kindMenu();
+    void channelCombo();
+    void searchIsDebouncedAndEscapeClears();
+    void regexToggleAndError();
+    void detailExplainsDisconnect();
+    void detailShowsErrorAndPrettyJson();
+    void followStopsWhenUserScrollsUp();
+    void pauseAndClearButtons();
+    void droppedIsShown();
+
+private:
+    void fillSample();
+    template <typename T> T *child(const char *name) const
+    {
+        T *w = m_widget->findChild<T *>(QLatin1String(name));
+        if (!w)
+            qFatal("no child %s", name);
+        return w;
+    }
+    int shown() const { return m_widget->filterModel()->rowCount(); }
+
+    TimelineModel *m_model = nullptr;
+    TimelineWidget *m_widget = nullptr;
+};
+
+void tst_TimelineWidget::init()
+{
+    m_model = new TimelineModel;
+    m_widget = new TimelineWidget(m_model);
+    m_widget->resize(1000, 700);
+    m_widget->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_widget));
+}
+
+void tst_TimelineWidget::cleanup()
+{
+    delete m_widget;
+    delete m_model;
+}
+
+void tst_TimelineWidget::fillSample()
+{
+    m_model->appendFrame(clientFrame(kConnectCommand));
+    m_model->appendFrame(serverFrame(kConnectReply));
+    m_model->appendFrame(clientFrame(kSubscribeCommand));
+    m_model->appendFrame(serverFrame(kSubscribeReply + '\n' + kPublication));
+    m_model->appendFrame(serverFrame(kJoin));
+    m_model->appendFrame(serverFrame(kPermissionDenied));
+    m_model->appendFrame(serverFrame(kPing));
+    m_model->appendFrame(clientFrame(kPong));
+    m_model->appendFrame(closeFrame(3501, QStringLiteral("bad request")));
+}
+
+void tst_TimelineWidget::rowsAppearAndStatusCounts()
+{
+    fillSample();
+    QTRY_COMPARE(m_widget->tableView()->model()->rowCount(), 10);
+    QTRY_COMPARE(child<QLabel>("statusLabel")->text(), m_widget->statusText());
+    QVERIFY2(m_widget->statusText().contains(QLatin1String("10 messages in 9 frames, 10 shown, 0 dropped")),
+             qPrintable(m_widget->statusText()));
+    QCOMPARE(m_widget->tableView()->model()->index(9, TimelineModel::KindColumn).data().toString(),
+             QStringLiteral("disconnect 3501"));
+}
+
+void tst_TimelineWidget::directionAndPingFilters()
+{
+    fillSample();
+    QTRY_COMPARE(shown(), 10);
+    auto *direction = child<QComboBox>("directionCombo");
+    direction->setCurrentIndex(2); // out
+    QCOMPARE(shown(), 3);
+    child<QCheckBox>("pingPongCheck")->setChecked(false);
+    QCOMPARE(shown(), 2);
+    direction->setCurrentIndex(1); // in
+    QCOMPARE(shown(), 6);
+    QVERIFY(m_widget->statusText().contains(QLatin1String("6 shown")));
+}
+
+void tst_TimelineWidget::kindMenu()
+{
+    fillSample();
+    QTRY_COMPARE(shown(), 10);
+    auto *button = child<QToolButton>("kindButton");
+    QMenu *menu = button->menu();
+    QVERIFY(menu);
+    // Leave only errors and disconnects checked.
+    for (QAction *a : menu->actions()) {
+        if (!a->isCheckable())
+            continue;
+        const auto kind = Protocol::MessageKind(a->data().toInt());
+        a->setChecked(kind == Protocol::MessageKind::Error || kind == Protocol::MessageKind::Disconnect);
+    }
+    child<QCheckBox>("pingPongCheck")->setChecked(false);
+    QCOMPARE(shown(), 2);
+    QCOMPARE(button->text(), QStringLiteral("Kinds: 2 of 6"));
+    menu->actions().first()->trigger(); // "All kinds"
+    QCOMPARE(shown(), 8);
+    QCOMPARE(button->text(), QStringLiteral("All kinds"));
+}
+
+void tst_TimelineWidget::channelCombo()
+{
+    fillSample();
+    QTRY_COMPARE(shown(), 10);
+    auto *combo = child<QComboBox>("channelCombo");
+    QTRY_COMPARE(combo->count(), 3); // "", chat:room, news
+    QCOMPARE(combo->itemText(1), QStringLiteral("chat:room"));
+    QCOMPARE(combo->itemText(2), QStringLiteral("news"));
+    combo->setCurrentIndex(2);
+    QTRY_COMPARE(shown(), 2); // subscribe and the publication
+    combo->setEditText(QStringLiteral("chat:*"));
+    QTRY_COMPARE(shown(), 1);
+    combo->setEditText(QString());
+    QTRY_COMPARE(shown(), 10);
+}
+
+void tst_TimelineWidget::searchIsDebouncedAndEscapeClears()
+{
+    fillSample();
+    QTRY_COMPARE(shown(), 10);
+    auto *search = child<QLineEdit>("searchEdit");
+    QSignalSpy filterChanged(m_widget->filterModel(), &TimelineFilterModel::filterChanged);
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("PERMISSION"));
+    QCOMPARE(filterChanged.count(), 0); // nothing per keystroke
+    QVERIFY(filterChanged.wait());
+    QCOMPARE(filterChanged.count(), 1);
+    QCOMPARE(shown(), 1);
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(search->text(), QString());
+    QCOMPARE(shown(), 10);
+
+    m_widget->focusSearch();
+    QVERIFY(search->hasFocus());
+}
+
+void tst_TimelineWidget::regexToggleAndError()
+{
+    fillSample();
+    QTRY_COMPARE(shown(), 10);
+    auto *search = child<QLineEdit>("searchEdit");
+    search->setText(QStringLiteral("\"id\":[12],"));
+    m_widget->applySearchNow();
+    QCOMPARE(shown(), 0); // literal text: no match
+    child<QToolButton>("regexButton")->setChecked(true);
+    QCOMPARE(shown(), 4);
+    search->setText(QStringLiteral("(["));
+    m_widget->applySearchNow();
+    QVERIFY(!m_widget->filterModel()->searchError().isEmpty());
+    QVERIFY(m_widget->statusText().contains(m_widget->filterModel()->searchError()));
+    QCOMPARE(search->toolTip(), m_widget->filterModel()->searchError());
+}
+
+void tst_TimelineWidget::detailExplainsDisconnect()
+{
+    fillSample();
+    QTRY_COMPARE(shown(), 10);
+    QTableView *table = m_widget->tableView();
+    table->setCurrentIndex(table->model()->index(9, 0));
+    QCOMPARE(m_widget->currentSourceRow(), 9);
+    const QString summary = child<QLabel>("summaryLabel")->text();
+    QVERIFY2(summary.contains(QLatin1String("3501")) && summary.contains(QLatin1String("bad request")),
+             qPrintable(summary));
+    QCOMPARE(summary, Explainer::describe(m_model->messageAt(9)));
+    const QString explanation = child<QTextBrowser>("explanationView")->toPlainText();
+    QVERIFY2(explanation.contains(Explainer::disconnect(3501).meaning), qPrintable(explanation));
+    QVERIFY(explanation.contains(QLatin1String("WebSocket close frame")));
+    const QString pretty = child<QPlainTextEdit>("prettyView")->toPlainText();
+    QVERIFY2(pretty.contains(QLatin1String("\"code\": 3501")), qPrintable(pretty));
+    QCOMPARE(child<QPlainTextEdit>("rawView")->toPlainText(), QStringLiteral("bad request"));
+}
+
+void tst_TimelineWidget::detailShowsErrorAndPrettyJson()
+{
+    fillSample();
+    QTRY_COMPARE(shown(), 10);
+    QTableView *table = m_widget->tableView();
+    table->setCurrentIndex(table->model()->index(3, 0)); // subscribe reply, first of a two-message frame
+    const QString pretty = child<QPlainTextEdit>("prettyView")->toPlainText();
+    QCOMPARE(pretty, QStringLiteral("{\n  \"id\": 2,\n  \"subscribe\": {}\n}"));
+    const QString raw = child<QPlainTextEdit>("rawView")->toPlainText();
+    QVERIFY(raw.startsWith(QString::fromUtf8(kSubscribeReply)));
+    QVERIFY2(raw.contains(QString::fromUtf8(kPublication)), qPrintable(raw)); // the whole frame follows
+    const QString hex = child<QPlainTextEdit>("hexView")->toPlainText();
+    QVERIFY2(hex.startsWith(QLatin1String("00000000  7b 22 69 64")), qPrintable(hex));
+
+    table->setCurrentIndex(table->model()->index(6, 0)); // permission denied
+    const QString summary = child<QLabel>("summaryLabel")->text();
+    QVERIFY2(summary.contains(QLatin1String("103")), qPrintable(summary));
+    QVERIFY(child<QLabel>("summaryLabel")->styleSheet().contains(QLatin1String("#c62828")));
+}
+
+void tst_TimelineWidget::followStopsWhenUserScrollsUp()
+{
+    QList<Frame> frames;
+    for (int i = 0; i < 500; ++i)
+        frames.append(publication(i));
+    m_model->appendFrames(frames);
+    QTRY_COMPARE(shown(), 500);
+    QScrollBar *bar = m_widget->tableView()->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_widget->isFollowing());
+
+    QSignalSpy following(m_widget, &TimelineWidget::followingChanged);
+    bar->setValue(10); // the user scrolls up
+    QVERIFY(!m_widget->isFollowing());
+    QCOMPARE(following.count(), 1);
+    QVERIFY(!child<QToolButton>("followButton")->isChecked());
+    m_model->appendFrame(publication(500));
+    QTRY_COMPARE(shown(), 501);
+    QCOMPARE(bar->value(), 10); // not dragged away
+
+    // Dropping the oldest rows keeps the rows the user reads in place.
+    m_model->setCap(496);
+    QCOMPARE(bar->value(), 5);
+
+    bar->setValue(bar->maximum()); // back at the bottom: follow again
+    QVERIFY(m_widget->isFollowing());
+    QCOMPARE(following.count(), 2);
+    m_model->appendFrame(publication(501));
+    QTRY_COMPARE(m_model->rowCount(), 496);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QCOMPARE(m_widget->tableView()->indexAt(QPoint(5, m_widget->tableView()->viewport()->height() - 5)).row(),
+             shown() - 1);
+}
+
+void tst_TimelineWidget::pauseAndClearButtons()
+{
+    fillSample();
+    QTRY_COMPARE(shown(), 10);
+    auto *pause = child<QToolButton>("pauseButton");
+    pause->click();
+    QVERIFY(m_model->isPaused());
+    QCOMPARE(pause->text(), QStringLiteral("Resume"));
+    m_model->appendFrame(publication(1));
+    m_model->flush();
+    QCOMPARE(shown(), 10);
+    QTRY_VERIFY(m_widget->statusText().contains(QLatin1String("paused: 1 new waiting")));
+    m_model->setPaused(false); // from elsewhere (menu): the button follows
+    QVERIFY(!pause->isChecked());
+    QCOMPARE(shown(), 11);
+
+    child<QToolButton>("clearButton")->click();
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(shown(), 0);
+    QVERIFY(m_widget->statusText().startsWith(QLatin1String("0 messages in 0 frames, 0 shown, 0 dropped")));
+    QCOMPARE(child<QComboBox>("channelCombo")->count(), 1);
+}
+
+void tst_TimelineWidget::droppedIsShown()
+{
+    m_model->setCap(5);
+    for (int i = 0; i < 12; ++i)
+        m_model->appendFrame(publication(i));
+    QTRY_COMPARE(m_model->droppedCount(), 7);
+    QTRY_VERIFY2(child<QLabel>("statusLabel")->text().contains(QLatin1String("7 dropped (oldest)")),
+                 qPrintable(child<QLabel>("statusLabel")->text()));
+}
+
+QTEST_MAIN(tst_TimelineWidget)
+#include "tst_timelinewidget.moc"
