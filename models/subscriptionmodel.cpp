@@ -134,6 +134,12 @@ QVariant SubscriptionModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole: {
         QString tip = s.channel + QLatin1String(": ") + ChannelState::statusName(s.status);
+        if (s.lastActivityMs > 0)
+            tip += QLatin1Char('\n') + tr("Last activity %1")
+                                           .arg(QDateTime::fromMSecsSinceEpoch(s.lastActivityMs)
+                                                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
+        if (s.hasPosition)
+            tip += QLatin1Char('\n') + tr("Offset %1, epoch %2").arg(s.offset).arg(s.epoch);
         if (s.code != 0 || !s.reason.isEmpty())
             tip += QLatin1Char('\n') + tr("Code %1, reason \"%2\"").arg(s.code).arg(s.reason);
         const QString d = details(s);
@@ -175,7 +181,7 @@ QVariant SubscriptionModel::data(const QModelIndex &index, int role) const
             return s.epoch;
         case ActivityColumn:
             return s.lastActivityMs > 0
-                       ? QDateTime::fromMSecsSinceEpoch(s.lastActivityMs).toString(QStringLiteral("HH:mm:ss.zzz"))
+                       ? QDateTime::fromMSecsSinceEpoch(s.lastActivityMs).toString(QStringLiteral("HH:mm:ss"))
                        : QString();
         case DetailsColumn:
             return details(s);

@@ -1,0 +1,142 @@
+#include "mainwindow.h"
+
+#include "connectionpanel.h"
+#include "logentry.h"
+#include "session.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QSettings>
+#include <QTranslator>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+// Value of an option before QCommandLineParser runs (the language must be known before any text is built).
+QString earlyOption(const QStringList &args, const QString &name)
+{
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args.at(i) == name && i + 1 < args.size())
+            return args.at(i + 1);
+        if (args.at(i).startsWith(name + QLatin1Char('=')))
+            return args.at(i).mid(name.size() + 1);
+    }
+    return {};
+}
+
+// Qt logging rules that print inspector.* messages at `level` and above on stderr.
+QString loggingRules(LogEntry::Level level)
+{
+    switch (level) {
+    case LogEntry::Level::Trace:
+        return QStringLiteral("inspector.*=true");
+    case LogEntry::Level::Debug:
+        return QStringLiteral("inspector.*=true\n*.trace.debug=false");
+    case LogEntry::Level::Info:
+        return QStringLiteral("inspector.*=true\ninspector.*.debug=false");
+    case LogEntry::Level::Warning:
+        return QStringLiteral("inspector.*=true\ninspector.*.debug=false\ninspector.*.info=false");
+    case LogEntry::Level::Error:
+        return QStringLiteral("inspector.*=true\ninspector.*.debug=false\ninspector.*.info=false\n"
+                              "inspector.*.warning=false");
+    }
+    return {};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("CentrifugoInspector"));
+    QApplication::setApplicationName(QStringLiteral("centrifugo-inspector"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Centrifugo Inspector"));
+    QApplication::setApplicationVersion(QStringLiteral(INSPECTOR_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/centrifugo-inspector.png")));
+
+    // Settings: the user's, or a given file (tests and screenshots must not touch the user's).
+    const QStringList rawArgs = QApplication::arguments();
+    const QString settingsFile = earlyOption(rawArgs, QStringLiteral("--settings"));
+    std::unique_ptr<QSettings> settings = settingsFile.isEmpty()
+                                              ? std::make_unique<QSettings>()
+                                              : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat);
+
+    // Language: --lang, else the settings, else the system locale.
+    QString language = earlyOption(rawArgs, QStringLiteral("--lang"));
+    if (language.isEmpty())
+        language = MainWindow::settingsLanguage(settings.get());
+    if (language.isEmpty())
+        language = QLocale::system().name();
+    QTranslator appTranslator;
+    QTranslator qtTranslator;
+    if (language.startsWith(QLatin1String("zh"))) {
+        if (appTranslator.load(QStringLiteral(":/i18n/centrifugo-inspector_zh_CN.qm")) ||
+            appTranslator.load(QStringLiteral("centrifugo-inspector_zh_CN.qm"),
+                               QApplication::applicationDirPath() + QLatin1String("/translations")))
+            QApplication::installTranslator(&appTranslator);
+        if (qtTranslator.load(QStringLiteral("qtbase_zh_CN.qm"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&qtTranslator);
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    } else {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Inspect, drive and explain a Centrifugo client connection."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption urlOption(
+        QStringLiteral("url"), QApplication::translate("main", "WebSocket URL of the server."), QStringLiteral("url"));
+    const QCommandLineOption connectOption(QStringLiteral("connect"),
+                                           QApplication::translate("main", "Connect at start."));
+    const QCommandLineOption subscribeOption(
+        QStringLiteral("subscribe"),
+        QApplication::translate("main", "Subscribe to a channel once connected (repeatable)."),
+        QStringLiteral("channel"));
+    const QCommandLineOption logLevelOption(
+        QStringLiteral("log-level"),
+        QApplication::translate("main", "Print log lines at this level and above on stderr: trace, debug, info, "
+                                        "warning or error."),
+        QStringLiteral("level"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QApplication::translate("main", "Language of the interface: en or zh_CN."),
+                                        QStringLiteral("language"));
+    const QCommandLineOption settingsOption(QStringLiteral("settings"),
+                                            QApplication::translate("main", "Use this INI file for the settings."),
+                                            QStringLiteral("file"));
+    parser.addOptions({urlOption, connectOption, subscribeOption, logLevelOption, langOption, settingsOption});
+    parser.process(app);
+
+    LogEntry::Level stderrLevel = LogEntry::Level::Info;
+    if (parser.isSet(logLevelOption)) {
+        if (!LogEntry::levelFromName(parser.value(logLevelOption), &stderrLevel)) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QApplication::translate("main", "Unknown log level \"%1\"; use trace, debug, "
+                                                                    "info, warning or error.")
+                                        .arg(parser.value(logLevelOption))));
+            return 2;
+        }
+        QLoggingCategory::setFilterRules(loggingRules(stderrLevel));
+    }
+
+    // One session per window; created here and given to the window, which does not own it.
+    Session session;
+    MainWindow window(&session, settings.get());
+    window.setStderrLevel(stderrLevel);
+    if (parser.isSet(urlOption))
+        window.connectionPanel()->setUrl(parser.value(urlOption));
+    const QStringList channels = parser.values(subscribeOption);
+    if (!channels.isEmpty())
+        window.subscribeWhenConnected(channels);
+    window.show();
+    if (parser.isSet(connectOption))
+        window.connectToServer();
+    return app.exec();
+}

@@ -1,0 +1,448 @@
+#include "mainwindow.h"
+
+#include "commandcomposer.h"
+#include "commandhistory.h"
+#include "connectionpanel.h"
+#include "logmodel.h"
+#include "logview.h"
+#include "session.h"
+#include "subscriptionpanel.h"
+#include "subscriptiontracker.h"
+#include "timelinemodel.h"
+#include "timelinewidget.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QScreen>
+#include <QSettings>
+#include <QStatusBar>
+
+Q_LOGGING_CATEGORY(lcGui, "inspector.gui", QtInfoMsg)
+
+using Level = LogEntry::Level;
+
+namespace {
+
+constexpr int kStateVersion = 1;
+
+QString settingsKey(const char *name)
+{
+    return QLatin1String("window/") + QLatin1String(name);
+}
+
+} // namespace
+
+MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_settings(settings)
+    , m_tracker(new SubscriptionTracker(this))
+    , m_timelineModel(new TimelineModel(this))
+    , m_logModel(new LogModel(this))
+    , m_history(new CommandHistory(settings, this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    m_tracker->setSession(session);
+    connect(session, &Session::frame, m_timelineModel, &TimelineModel::appendFrame);
+    connect(session, &Session::logged, m_logModel, &LogModel::append);
+
+    m_timeline = new TimelineWidget(m_timelineModel);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    setCentralWidget(m_timeline);
+    buildDocks();
+    buildMenus();
+
+    m_statusState = new QLabel;
+    statusBar()->addPermanentWidget(m_statusState);
+    connect(session, &Session::stateChanged, this, &MainWindow::updateTitle);
+    connect(session, &Session::connected, this, &MainWindow::onConnected);
+    connect(m_subscriptions, &SubscriptionPanel::problem, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_logView, &LogView::levelChanged, this, &MainWindow::updateSessionLogLevel);
+    connect(m_logView, &LogView::saved, this,
+            [this](const QString &path) { log(Level::Info, tr("Log saved to %1").arg(path)); });
+
+    m_defaultState = saveState(kStateVersion);
+    restoreSettings();
+    updateSessionLogLevel();
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    // The session outlives the window: stop it from calling into our models.
+    m_session->disconnect(this);
+    m_session->disconnect(m_timelineModel);
+    m_session->disconnect(m_logModel);
+    m_tracker->setSession(nullptr);
+}
+
+QDockWidget *MainWindow::addDock(QWidget *widget, const QString &title, const char *name, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(QLatin1String(name));
+    dock->setWidget(widget);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      QDockWidget::DockWidgetClosable);
+    addDockWidget(area, dock);
+    m_docks.append(dock);
+    return dock;
+}
+
+void MainWindow::buildDocks()
+{
+    m_connection = new ConnectionPanel(m_session, m_settings);
+    m_connection->setObjectName(QStringLiteral("connectionPanel"));
+    m_subscriptions = new SubscriptionPanel(m_session, m_tracker);
+    m_subscriptions->setObjectName(QStringLiteral("subscriptionPanel"));
+    m_composer = new CommandComposer(m_session, m_history);
+    m_composer->setObjectName(QStringLiteral("composer"));
+    m_logView = new LogView(m_logModel);
+    m_logView->setObjectName(QStringLiteral("logView"));
+
+    // Left column: connection over subscriptions, full height. Bottom, under the timeline: composer and log.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+    QDockWidget *connection = addDock(m_connection, tr("Connection"), "connectionDock", Qt::LeftDockWidgetArea);
+    QDockWidget *subscriptions =
+        addDock(m_subscriptions, tr("Subscriptions"), "subscriptionsDock", Qt::LeftDockWidgetArea);
+    QDockWidget *composer = addDock(m_composer, tr("Command"), "composerDock", Qt::BottomDockWidgetArea);
+    QDockWidget *log = addDock(m_logView, tr("Log"), "logDock", Qt::BottomDockWidgetArea);
+    splitDockWidget(connection, subscriptions, Qt::Vertical);
+    splitDockWidget(composer, log, Qt::Horizontal);
+    resizeDocks({connection}, {400}, Qt::Horizontal);
+    resizeDocks({connection, subscriptions}, {m_connection->sizeHint().height() + 30, 600}, Qt::Vertical);
+    resizeDocks({composer}, {330}, Qt::Vertical);
+    resizeDocks({composer, log}, {620, 560}, Qt::Horizontal);
+
+    // Tab order: connection -> subscriptions -> timeline -> composer -> log.
+    setTabOrder(m_connection, m_subscriptions);
+    setTabOrder(m_subscriptions, m_timeline);
+    setTabOrder(m_timeline, m_composer);
+    setTabOrder(m_composer, m_logView);
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return findChild<QAction *>(name);
+}
+
+void MainWindow::buildMenus()
+{
+    auto make = [this](QMenu *menu, const QString &text, const char *name, const QList<QKeySequence> &keys, auto slot) {
+        QAction *a = menu->addAction(text);
+        a->setObjectName(QLatin1String(name));
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::WindowShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a); // shortcuts work while the menu bar is hidden, too
+        return a;
+    };
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    make(file, tr("&Export timeline…"), "exportTimeline", {QKeySequence(QStringLiteral("Ctrl+Shift+E"))},
+         &MainWindow::exportTimeline);
+    make(file, tr("&Import timeline…"), "importTimeline", {QKeySequence(QStringLiteral("Ctrl+Shift+I"))},
+         &MainWindow::importTimeline);
+    make(file, tr("&Save log…"), "saveLog", {QKeySequence::Save}, &MainWindow::saveLog);
+    file->addSeparator();
+    make(file, tr("&Quit"), "quit", {QKeySequence::Quit, QKeySequence(QStringLiteral("Ctrl+Q"))}, &QWidget::close);
+
+    QMenu *connection = menuBar()->addMenu(tr("&Connection"));
+    make(connection, tr("&Connect"), "connect", {QKeySequence(QStringLiteral("Ctrl+K"))}, &MainWindow::connectToServer);
+    make(connection, tr("&Disconnect"), "disconnect", {QKeySequence(QStringLiteral("Ctrl+Shift+K"))},
+         &MainWindow::disconnectFromServer);
+    make(connection, tr("Send c&onnect command"), "sendConnect", {}, [this] { m_session->sendConnect(); });
+    make(connection, tr("Send a &pong"), "sendPong", {}, [this] { m_session->sendPong(); });
+
+    QMenu *command = menuBar()->addMenu(tr("C&ommand"));
+    make(command, tr("&Send"), "send",
+         {QKeySequence(QStringLiteral("Ctrl+Return")), QKeySequence(QStringLiteral("Ctrl+Enter"))},
+         &MainWindow::sendCommand);
+    make(command, tr("&Edit command"), "focusComposer", {QKeySequence(QStringLiteral("Ctrl+E"))}, [this] {
+        for (QDockWidget *d : std::as_const(m_docks)) {
+            if (d->widget() == m_composer)
+                d->show();
+        }
+        m_composer->editor()->setFocus();
+    });
+    make(command, tr("&Previous command"), "recallOlder", {}, [this] { m_composer->recallOlder(); });
+    make(command, tr("&Next command"), "recallNewer", {}, [this] { m_composer->recallNewer(); });
+    QMenu *templates = command->addMenu(tr("&Template"));
+    templates->addAction(tr("Raw / empty"), this, [this] { m_composer->loadTemplate(Protocol::Method::None); });
+    for (Protocol::Method m : Protocol::allMethods())
+        templates->addAction(QString(Protocol::methodName(m)), this, [this, m] { m_composer->loadTemplate(m); });
+    make(command, tr("S&ubscribe to a channel…"), "subscribe", {QKeySequence(QStringLiteral("Ctrl+Shift+S"))}, [this] {
+        for (QDockWidget *d : std::as_const(m_docks)) {
+            if (d->widget() == m_subscriptions)
+                d->show();
+        }
+        m_subscriptions->focusChannel();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    make(view, tr("&Find in timeline"), "find", {QKeySequence::Find}, &MainWindow::focusTimelineSearch);
+    make(view, tr("C&lear timeline"), "clearTimeline", {QKeySequence(QStringLiteral("Ctrl+L"))},
+         &MainWindow::clearTimeline);
+    QAction *pause = make(view, tr("&Pause timeline"), "pauseTimeline", {QKeySequence(QStringLiteral("Ctrl+P"))},
+                          [this](bool on) { m_timeline->setPaused(on); });
+    pause->setCheckable(true);
+    connect(m_timelineModel, &TimelineModel::pausedChanged, pause, &QAction::setChecked);
+    view->addSeparator();
+    for (QDockWidget *d : std::as_const(m_docks))
+        view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    make(view, tr("&Reset layout"), "resetLayout", {}, [this] {
+        restoreState(m_defaultState, kStateVersion);
+        for (QDockWidget *d : std::as_const(m_docks))
+            d->show();
+    });
+
+    QMenu *language = menuBar()->addMenu(tr("&Language"));
+    auto *group = new QActionGroup(this);
+    const QString current = settingsLanguage(m_settings);
+    // Language names stay in their own language so that anyone can find theirs.
+    const QList<QPair<QString, QString>> languages = {{QString(), tr("System default")},
+                                                      {QStringLiteral("en"), QStringLiteral("English")},
+                                                      {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto &l : languages) {
+        QAction *a = language->addAction(l.second);
+        a->setCheckable(true);
+        a->setChecked(l.first == current);
+        a->setObjectName(QLatin1String("language_") + (l.first.isEmpty() ? QStringLiteral("system") : l.first));
+        group->addAction(a);
+        const QString code = l.first;
+        connect(a, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    make(help, tr("&Keyboard shortcuts"), "shortcuts", {QKeySequence::HelpContents}, &MainWindow::showShortcuts);
+    make(help, tr("&About Centrifugo Inspector"), "about", {}, &MainWindow::showAbout);
+}
+
+void MainWindow::connectToServer()
+{
+    if (m_session->state() != Session::State::Disconnected) {
+        statusBar()->showMessage(tr("Already connected or connecting; disconnect first (Ctrl+Shift+K)."), 5000);
+        return;
+    }
+    m_connection->connectToServer();
+}
+
+void MainWindow::disconnectFromServer()
+{
+    m_connection->disconnectFromServer();
+}
+
+void MainWindow::sendCommand()
+{
+    m_composer->send();
+}
+
+void MainWindow::focusTimelineSearch()
+{
+    m_timeline->focusSearch();
+}
+
+void MainWindow::clearTimeline()
+{
+    m_timeline->clear();
+    statusBar()->showMessage(tr("Timeline cleared."), 3000);
+}
+
+void MainWindow::exportTimeline()
+{
+    statusBar()->showMessage(tr("Export is not available in this build."), 5000);
+}
+
+void MainWindow::importTimeline()
+{
+    statusBar()->showMessage(tr("Import is not available in this build."), 5000);
+}
+
+void MainWindow::saveLog()
+{
+    m_logView->save();
+}
+
+void MainWindow::setStderrLevel(Level level)
+{
+    m_stderrLevel = level;
+    updateSessionLogLevel();
+}
+
+void MainWindow::updateSessionLogLevel()
+{
+    // The session builds only the entries someone will see: the pane's level or stderr's, whichever is lower.
+    m_session->setLogLevel(qMin(m_logView->level(), m_stderrLevel));
+}
+
+void MainWindow::log(Level level, const QString &message)
+{
+    switch (level) {
+    case Level::Trace:
+    case Level::Debug:
+        qCDebug(lcGui).noquote() << message;
+        break;
+    case Level::Info:
+        qCInfo(lcGui).noquote() << message;
+        break;
+    case Level::Warning:
+        qCWarning(lcGui).noquote() << message;
+        break;
+    case Level::Error:
+        qCCritical(lcGui).noquote() << message;
+        break;
+    }
+    LogEntry e;
+    e.timeMs = QDateTime::currentMSecsSinceEpoch();
+    e.level = level;
+    e.category = QString::fromLatin1(lcGui().categoryName());
+    e.message = message;
+    m_logModel->append(e);
+    if (level >= Level::Info)
+        statusBar()->showMessage(message, 5000);
+}
+
+void MainWindow::subscribeWhenConnected(const QStringList &channels)
+{
+    m_pendingSubscriptions.append(channels);
+    if (m_session->state() == Session::State::Connected)
+        onConnected();
+}
+
+void MainWindow::onConnected()
+{
+    updateTitle();
+    const QStringList channels = std::exchange(m_pendingSubscriptions, {});
+    for (const QString &channel : channels) {
+        SubscribeOptions o;
+        o.channel = channel;
+        o.recoverable = true;
+        o.positioned = true;
+        o.joinLeave = true;
+        m_subscriptions->subscribe(o);
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    QString state;
+    switch (m_session->state()) {
+    case Session::State::Disconnected:
+        state = tr("disconnected");
+        break;
+    case Session::State::Connecting:
+        state = tr("connecting");
+        break;
+    case Session::State::Open:
+        state = tr("open");
+        break;
+    case Session::State::Connected:
+        state = tr("connected");
+        break;
+    }
+    const QString url = m_session->options().url.toString();
+    setWindowTitle(tr("Centrifugo Inspector — %1 (%2)").arg(url, state));
+    m_statusState->setText(state);
+}
+
+QString MainWindow::settingsLanguage(QSettings *settings)
+{
+    return settings ? settings->value(QStringLiteral("ui/language")).toString() : QString();
+}
+
+void MainWindow::chooseLanguage(const QString &language)
+{
+    if (m_settings)
+        m_settings->setValue(QStringLiteral("ui/language"), language);
+    const auto answer = QMessageBox::question(
+        this, tr("Language"),
+        tr("The new language is used from the next start. Restart the inspector now? The connection is closed."));
+    if (answer != QMessageBox::Yes)
+        return;
+    QStringList args = QCoreApplication::arguments().mid(1);
+    const qsizetype lang = args.indexOf(QStringLiteral("--lang"));
+    if (lang >= 0)
+        args.remove(lang, qMin<qsizetype>(2, args.size() - lang));
+    if (!language.isEmpty())
+        args << QStringLiteral("--lang") << language;
+    saveSettings();
+    if (m_settings)
+        m_settings->sync();
+    if (QProcess::startDetached(QCoreApplication::applicationFilePath(), args))
+        close();
+}
+
+void MainWindow::showShortcuts()
+{
+    QStringList rows;
+    for (const char *name : {"connect", "disconnect", "send", "focusComposer", "subscribe", "find", "clearTimeline",
+                             "pauseTimeline", "exportTimeline", "importTimeline", "saveLog", "quit"}) {
+        const QAction *a = action(QLatin1String(name));
+        if (!a)
+            continue;
+        rows.append(QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                        .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                             a->text().remove(QLatin1Char('&')).toHtmlEscaped()));
+    }
+    rows.append(QStringLiteral("<tr><td><b>Ctrl+↑ / Ctrl+↓</b></td><td>%1</td></tr>")
+                    .arg(tr("Recall older / newer sent commands in the editor").toHtmlEscaped()));
+    QMessageBox::information(this, tr("Keyboard shortcuts"),
+                             QStringLiteral("<table cellspacing=6>") + rows.join(QString()) +
+                                 QStringLiteral("</table>"));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Centrifugo Inspector"),
+                       tr("<h3>Centrifugo Inspector %1</h3><p>Speaks the Centrifugo client protocol v2, shows every "
+                          "frame, and explains every reply, push, error and disconnect.</p>")
+                           .arg(QStringLiteral(INSPECTOR_VERSION)));
+}
+
+void MainWindow::restoreSettings()
+{
+    if (!m_settings)
+        return;
+    const QByteArray geometry = m_settings->value(settingsKey("geometry")).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        const QSize available = screen() ? screen()->availableSize() : QSize(1600, 1000);
+        resize(available.boundedTo(QSize(1500, 920)));
+    }
+    // What was in the editor last time comes back: nothing typed is lost by closing the window.
+    m_composer->setText(m_settings->value(QStringLiteral("composer/draft")).toString());
+    restoreState(m_settings->value(settingsKey("state")).toByteArray(), kStateVersion);
+    Level level = Level::Info;
+    if (LogEntry::levelFromName(m_settings->value(QStringLiteral("log/level")).toString(), &level))
+        m_logView->setLevel(level);
+}
+
+void MainWindow::saveSettings() const
+{
+    if (!m_settings)
+        return;
+    m_settings->setValue(settingsKey("geometry"), saveGeometry());
+    m_settings->setValue(settingsKey("state"), saveState(kStateVersion));
+    m_settings->setValue(QStringLiteral("log/level"), LogEntry::levelName(m_logView->level()));
+    m_settings->setValue(QStringLiteral("composer/draft"), m_composer->text());
+    m_connection->saveSettings();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}

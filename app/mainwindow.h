@@ -1,0 +1,100 @@
+#pragma once
+
+#include "logentry.h"
+
+#include <QMainWindow>
+#include <QStringList>
+
+class CommandComposer;
+class CommandHistory;
+class ConnectionPanel;
+class LogModel;
+class LogView;
+class QAction;
+class QDockWidget;
+class QLabel;
+class QSettings;
+class Session;
+class SubscriptionPanel;
+class SubscriptionTracker;
+class TimelineModel;
+class TimelineWidget;
+
+// The inspector's window for one session: connection panel and subscriptions on the left, the timeline in the
+// centre, the command composer on the right, the log at the bottom. The session and the settings are given to it
+// (no singletons), so a second window could show a second session.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(Session *session, QSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Session *session() const { return m_session; }
+    ConnectionPanel *connectionPanel() const { return m_connection; }
+    CommandComposer *composer() const { return m_composer; }
+    SubscriptionPanel *subscriptionPanel() const { return m_subscriptions; }
+    SubscriptionTracker *tracker() const { return m_tracker; }
+    TimelineModel *timelineModel() const { return m_timelineModel; }
+    TimelineWidget *timeline() const { return m_timeline; }
+    LogModel *logModel() const { return m_logModel; }
+    LogView *logView() const { return m_logView; }
+    CommandHistory *history() const { return m_history; }
+
+    // The lowest level printed on stderr (set from --log-level); the session then logs at least that much.
+    void setStderrLevel(LogEntry::Level level);
+    // Channels to subscribe to after the next successful connect (--subscribe).
+    void subscribeWhenConnected(const QStringList &channels);
+    // Adds a line of the window's own to the log pane and the "inspector.gui" category.
+    void log(LogEntry::Level level, const QString &message);
+    QAction *action(const QString &name) const;
+
+    // The language the settings ask for: "en", "zh_CN" or "" (the system's).
+    static QString settingsLanguage(QSettings *settings);
+
+public slots:
+    void connectToServer();
+    void disconnectFromServer();
+    void sendCommand();
+    void focusTimelineSearch();
+    void clearTimeline();
+    void exportTimeline();
+    void importTimeline();
+    void saveLog();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildDocks();
+    void buildMenus();
+    QDockWidget *addDock(QWidget *widget, const QString &title, const char *name, Qt::DockWidgetArea area);
+    void restoreSettings();
+    void saveSettings() const;
+    void updateSessionLogLevel();
+    void updateTitle();
+    void onConnected();
+    void chooseLanguage(const QString &language);
+    void showShortcuts();
+    void showAbout();
+
+    Session *m_session;
+    QSettings *m_settings;
+    SubscriptionTracker *m_tracker;
+    TimelineModel *m_timelineModel;
+    LogModel *m_logModel;
+    CommandHistory *m_history;
+
+    ConnectionPanel *m_connection = nullptr;
+    CommandComposer *m_composer = nullptr;
+    SubscriptionPanel *m_subscriptions = nullptr;
+    TimelineWidget *m_timeline = nullptr;
+    LogView *m_logView = nullptr;
+    QList<QDockWidget *> m_docks;
+    QLabel *m_statusState = nullptr;
+    QByteArray m_defaultState;
+
+    LogEntry::Level m_stderrLevel = LogEntry::Level::Info;
+    QStringList m_pendingSubscriptions;
+};

@@ -1,0 +1,466 @@
+#include "commandcomposer.h"
+
+#include "commandhistory.h"
+#include "commandtemplates.h"
+#include "jsonhighlighter.h"
+#include "session.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStyle>
+#include <QTextBlock>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using Method = Protocol::Method;
+using Severity = LintFinding::Severity;
+
+namespace {
+
+constexpr int kLintDelayMs = 150;
+
+// Length of the token starting at a column, so that a finding underlines a whole "key" or value.
+int tokenLength(const QString &line, int column)
+{
+    const qsizetype start = column - 1;
+    if (start < 0 || start >= line.size())
+        return 1;
+    if (line.at(start) == QLatin1Char('"')) {
+        qsizetype i = start + 1;
+        while (i < line.size() && line.at(i) != QLatin1Char('"')) {
+            if (line.at(i) == QLatin1Char('\\'))
+                ++i;
+            ++i;
+        }
+        return int(qMin(i + 1, line.size()) - start);
+    }
+    qsizetype i = start;
+    while (i < line.size() && !line.at(i).isSpace() && !QStringView(u"{}[],:").contains(line.at(i)))
+        ++i;
+    return int(qMax<qsizetype>(1, i - start));
+}
+
+QColor severityColor(Severity s)
+{
+    switch (s) {
+    case Severity::Error:
+        return QColor(0xd0, 0x10, 0x20);
+    case Severity::Warning:
+        return QColor(0xe0, 0x8a, 0x00);
+    case Severity::Info:
+        break;
+    }
+    return QColor(0x1c, 0x71, 0xd8);
+}
+
+} // namespace
+
+CommandComposer::CommandComposer(Session *session, CommandHistory *history, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_history(history)
+{
+    auto *root = new QVBoxLayout(this);
+    root->setContentsMargins(6, 6, 6, 6);
+
+    auto *top = new QHBoxLayout;
+    auto *templateLabel = new QLabel(tr("&Template:"));
+    m_templates = new QComboBox;
+    m_templates->setObjectName(QStringLiteral("templates"));
+    m_templates->addItem(tr("Raw / empty"), int(Method::None));
+    for (Method m : Protocol::allMethods())
+        m_templates->addItem(QString(Protocol::methodName(m)), int(m));
+    m_templates->setToolTip(tr("Start from a protocol-valid command. Raw / empty clears the editor for free text."));
+    templateLabel->setBuddy(m_templates);
+    connect(m_templates, &QComboBox::activated, this,
+            [this](int index) { loadTemplate(Method(m_templates->itemData(index).toInt())); });
+    top->addWidget(templateLabel);
+    top->addWidget(m_templates);
+    root->addLayout(top);
+    m_description = new QLabel;
+    m_description->setObjectName(QStringLiteral("methodDescription"));
+    m_description->setWordWrap(true);
+    m_description->setStyleSheet(QStringLiteral("color: palette(dark)"));
+    root->addWidget(m_description);
+
+    m_editor = new QPlainTextEdit;
+    m_editor->setObjectName(QStringLiteral("composerEditor"));
+    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->setTabChangesFocus(true);
+    m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_editor->setPlaceholderText(tr("Type a command as JSON, e.g. {\"subscribe\": {\"channel\": \"news\"}}, or pick a "
+                                    "template. Ctrl+Enter sends; Ctrl+Up/Down recalls sent commands."));
+    m_editor->setMinimumHeight(m_editor->fontMetrics().lineSpacing() * 6);
+    m_editor->installEventFilter(this);
+    m_highlighter = new JsonHighlighter(m_editor->document());
+    root->addWidget(m_editor, 3);
+
+    m_note = new QLabel;
+    m_note->setObjectName(QStringLiteral("serverNote"));
+    m_note->setWordWrap(true);
+    m_note->setStyleSheet(QStringLiteral("background: #fff4ce; color: #5c4400; padding: 4px; border-radius: 3px"));
+    m_note->hide();
+    root->addWidget(m_note);
+
+    m_findings = new QListWidget;
+    m_findings->setObjectName(QStringLiteral("findings"));
+    m_findings->setWordWrap(true);
+    m_findings->setTextElideMode(Qt::ElideNone);
+    m_findings->setToolTip(tr("What the linter found; activate an entry to jump to it."));
+    m_findings->setMinimumHeight(m_findings->fontMetrics().lineSpacing() * 3);
+    connect(m_findings, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { moveToFinding(m_findings->row(item)); });
+    root->addWidget(m_findings, 2);
+
+    auto *bottom = new QHBoxLayout;
+    m_idInfo = new QLabel;
+    m_idInfo->setObjectName(QStringLiteral("idInfo"));
+    m_idInfo->setWordWrap(true);
+    m_historyBox = new QComboBox;
+    m_historyBox->setObjectName(QStringLiteral("history"));
+    m_historyBox->setModel(m_history);
+    m_historyBox->setPlaceholderText(tr("History"));
+    m_historyBox->setCurrentIndex(-1);
+    m_historyBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_historyBox->setMinimumContentsLength(8);
+    m_historyBox->setToolTip(tr("Commands sent before (Ctrl+Up / Ctrl+Down in the editor)"));
+    connect(m_historyBox, &QComboBox::activated, this, [this](int row) {
+        setText(m_history->at(row));
+        m_historyPos = row;
+        m_historyBox->setCurrentIndex(-1);
+        m_editor->setFocus();
+    });
+    top->addWidget(m_historyBox, 1);
+    m_resend = new QPushButton(tr("Resend last"));
+    m_resend->setObjectName(QStringLiteral("resendButton"));
+    m_resend->setToolTip(tr("Put the last sent command in the editor and send it again"));
+    connect(m_resend, &QPushButton::clicked, this, [this] {
+        if (m_history->count() == 0)
+            return;
+        setText(m_history->at(0));
+        send();
+    });
+    top->addWidget(m_resend);
+    bottom->addWidget(m_idInfo, 1);
+    m_send = new QPushButton(tr("Send"));
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setMinimumWidth(m_send->fontMetrics().horizontalAdvance(tr("Confirm: send with errors")) + 24);
+    connect(m_send, &QPushButton::clicked, this, &CommandComposer::send);
+    bottom->addWidget(m_send);
+    root->addLayout(bottom);
+
+    m_lintTimer = new QTimer(this);
+    m_lintTimer->setSingleShot(true);
+    m_lintTimer->setInterval(kLintDelayMs);
+    connect(m_lintTimer, &QTimer::timeout, this, &CommandComposer::lintNow);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        m_armed = false;
+        if (!m_settingText)
+            m_historyPos = -1;
+        m_lintTimer->start(); // restart: lint when typing pauses
+        updateSendButton();
+    });
+    connect(m_history, &QAbstractItemModel::modelReset, this, [this] { m_resend->setEnabled(m_history->count()); });
+    connect(m_history, &QAbstractItemModel::rowsInserted, this, [this] { m_resend->setEnabled(true); });
+    m_resend->setEnabled(m_history->count() > 0);
+
+    // The lint context (connect sent, ids in flight, ping outstanding) changes with traffic.
+    auto refresh = [this] {
+        if (!m_lintTimer->isActive())
+            m_lintTimer->start();
+    };
+    connect(m_session, &Session::stateChanged, this, refresh);
+    connect(m_session, &Session::frame, this, refresh);
+
+    lintNow();
+}
+
+QString CommandComposer::text() const
+{
+    return m_editor->toPlainText();
+}
+
+void CommandComposer::setText(const QString &text)
+{
+    m_settingText = true;
+    // Through the cursor, so Ctrl+Z brings back what was there before.
+    QTextCursor cursor(m_editor->document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+    m_settingText = false;
+    m_editor->moveCursor(QTextCursor::Start);
+    lintNow();
+}
+
+void CommandComposer::loadTemplate(Method method)
+{
+    const int index = m_templates->findData(int(method));
+    if (index >= 0 && m_templates->currentIndex() != index)
+        m_templates->setCurrentIndex(index);
+    if (method == Method::None) {
+        setText(QString());
+    } else {
+        // Templates come without "id": the session assigns the next free one when it sends.
+        QJsonObject object = QJsonDocument::fromJson(CommandTemplates::text(method, 1).toUtf8()).object();
+        object.remove(QLatin1String("id"));
+        setText(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed());
+        // Select the first placeholder, ready to be typed over.
+        const QTextCursor found = m_editor->document()->find(QStringLiteral("<"));
+        if (!found.isNull()) {
+            QTextCursor c = found;
+            const int start = c.selectionStart();
+            const QTextCursor end = m_editor->document()->find(QStringLiteral(">"), start);
+            if (!end.isNull()) {
+                c.setPosition(start);
+                c.setPosition(end.selectionEnd(), QTextCursor::KeepAnchor);
+                m_editor->setTextCursor(c);
+            }
+        }
+    }
+    m_editor->setFocus();
+}
+
+void CommandComposer::lintNow()
+{
+    m_lintTimer->stop();
+    m_analysis = CommandAnalysis::analyze(text(), m_session->lintContext(), m_session->peekNextId());
+    showFindings();
+    updateNote();
+    updateSendButton();
+}
+
+void CommandComposer::showFindings()
+{
+    m_findings->clear();
+    QList<QTextEdit::ExtraSelection> selections;
+    QStyle *style = this->style();
+    for (const LintFinding &f : m_analysis.findings) {
+        if (m_analysis.kind == CommandAnalysis::Kind::Empty)
+            break; // the placeholder text says what to do; an error for an empty editor is noise
+        QIcon icon;
+        switch (f.severity) {
+        case Severity::Error:
+            icon = style->standardIcon(QStyle::SP_MessageBoxCritical);
+            break;
+        case Severity::Warning:
+            icon = style->standardIcon(QStyle::SP_MessageBoxWarning);
+            break;
+        case Severity::Info:
+            icon = style->standardIcon(QStyle::SP_MessageBoxInformation);
+            break;
+        }
+        QString where;
+        if (f.line > 0)
+            where = tr("Line %1, column %2: ").arg(f.line).arg(f.column);
+        auto *item = new QListWidgetItem(icon, where + f.message);
+        item->setData(Qt::UserRole, f.code);
+        item->setToolTip(LintFinding::severityName(f.severity) + QLatin1String(" [") + f.code + QLatin1String("] ") +
+                         f.message);
+        m_findings->addItem(item);
+
+        if (f.line <= 0 || f.line > m_editor->document()->blockCount())
+            continue;
+        const QTextBlock block = m_editor->document()->findBlockByNumber(f.line - 1);
+        const QString line = block.text();
+        int column = f.column;
+        if (column <= 0 || column > line.size())
+            column = qMax(1, int(line.size())); // past the end: mark the last character
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = QTextCursor(block);
+        sel.cursor.setPosition(block.position() + column - 1);
+        sel.cursor.setPosition(block.position() + qMin(int(line.size()), column - 1 + tokenLength(line, column)),
+                               QTextCursor::KeepAnchor);
+        sel.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        sel.format.setUnderlineColor(severityColor(f.severity));
+        sel.format.setToolTip(f.message);
+        selections.append(sel);
+    }
+    m_findings->setVisible(m_findings->count() > 0);
+    m_editor->setExtraSelections(selections);
+
+    if (m_analysis.kind == CommandAnalysis::Kind::Object) {
+        const QJsonValue id = m_analysis.object.value(QLatin1String("id"));
+        if (m_analysis.idWillBeAssigned)
+            m_idInfo->setText(tr("id: automatic (%1)").arg(m_analysis.assignedId));
+        else if (!id.isUndefined())
+            m_idInfo->setText(tr("id: %1 (yours)")
+                                  .arg(QString::fromUtf8(QJsonDocument(QJsonArray{id}).toJson(QJsonDocument::Compact))
+                                           .mid(1)
+                                           .chopped(1)));
+        else
+            m_idInfo->setText(tr("no id"));
+    } else if (m_analysis.kind == CommandAnalysis::Kind::Raw) {
+        m_idInfo->setText(tr("raw: sent exactly as typed"));
+    } else {
+        m_idInfo->clear();
+    }
+}
+
+void CommandComposer::moveToFinding(int row)
+{
+    if (row < 0 || row >= m_analysis.findings.size())
+        return;
+    const LintFinding &f = m_analysis.findings.at(row);
+    if (f.line <= 0)
+        return;
+    const QTextBlock block = m_editor->document()->findBlockByNumber(f.line - 1);
+    if (!block.isValid())
+        return;
+    QTextCursor c(block);
+    c.setPosition(block.position() + qBound(0, f.column - 1, int(block.text().size())));
+    m_editor->setTextCursor(c);
+    m_editor->setFocus();
+}
+
+void CommandComposer::updateNote()
+{
+    // The template list shows which method the text is, once it is recognisable.
+    if (m_analysis.method != Method::None) {
+        const int index = m_templates->findData(int(m_analysis.method));
+        if (index >= 0)
+            m_templates->setCurrentIndex(index);
+    }
+    const QString note = CommandTemplates::serverNote(m_analysis.method);
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+    m_description->setText(CommandTemplates::description(m_analysis.method));
+}
+
+QString CommandComposer::sendButtonText() const
+{
+    return m_send->text();
+}
+
+void CommandComposer::updateSendButton()
+{
+    // Typing since the last lint: judge the state from the last analysis until the pause is over, but never let a
+    // stale "armed" survive an edit (m_armed is reset on every change).
+    if (!m_analysis.canSend())
+        m_sendState = SendState::Disabled;
+    else if (m_analysis.hasErrors())
+        m_sendState = m_armed ? SendState::Armed : SendState::Guarded;
+    else
+        m_sendState = SendState::Ready;
+
+    switch (m_sendState) {
+    case SendState::Disabled:
+        m_send->setText(tr("Send"));
+        m_send->setEnabled(false);
+        m_send->setToolTip(m_analysis.kind == CommandAnalysis::Kind::Empty
+                               ? tr("Type a command first.")
+                               : tr("The text is not JSON: fix the marked error to send it."));
+        m_send->setStyleSheet(QString());
+        break;
+    case SendState::Ready:
+        m_send->setText(tr("Send"));
+        m_send->setEnabled(true);
+        m_send->setToolTip(tr("Send the command (Ctrl+Enter)"));
+        m_send->setStyleSheet(QString());
+        break;
+    case SendState::Guarded:
+        m_send->setText(tr("Send anyway…"));
+        m_send->setEnabled(true);
+        m_send->setToolTip(tr("The linter found an error. Click once to arm, then again to send it on purpose."));
+        m_send->setStyleSheet(QStringLiteral("color: #9a2500"));
+        break;
+    case SendState::Armed:
+        m_send->setText(tr("Confirm: send with errors"));
+        m_send->setEnabled(true);
+        m_send->setToolTip(tr("Click (or Ctrl+Enter) again to send the command with its errors. Editing disarms."));
+        m_send->setStyleSheet(QStringLiteral("background: #c01c28; color: white; font-weight: bold"));
+        break;
+    }
+}
+
+bool CommandComposer::send()
+{
+    if (m_lintTimer->isActive())
+        lintNow();
+    switch (m_sendState) {
+    case SendState::Disabled:
+        return false;
+    case SendState::Guarded:
+        m_armed = true;
+        updateSendButton();
+        return false;
+    case SendState::Ready:
+    case SendState::Armed:
+        break;
+    }
+    const Session::State state = m_session->state();
+    if (state != Session::State::Open && state != Session::State::Connected) {
+        m_idInfo->setText(tr("Not sent: the connection is not open. Connect first (Ctrl+K)."));
+        return false;
+    }
+
+    QList<quint32> ids;
+    if (m_analysis.kind == CommandAnalysis::Kind::Object) {
+        const quint32 id = m_session->sendCommand(m_analysis.object);
+        ids.append(id);
+    } else {
+        m_session->sendRaw(m_analysis.payload);
+    }
+    m_history->add(text());
+    m_armed = false;
+    m_historyPos = -1;
+    lintNow();
+    if (!ids.isEmpty() && ids.first() != 0)
+        m_idInfo->setText(tr("Sent as id %1.").arg(ids.first()));
+    else
+        m_idInfo->setText(tr("Sent."));
+    emit sent(ids);
+    return true;
+}
+
+void CommandComposer::recallOlder()
+{
+    if (m_history->count() == 0)
+        return;
+    if (m_historyPos < 0)
+        m_draft = text();
+    const int pos = qMin(m_historyPos + 1, m_history->count() - 1);
+    setText(m_history->at(pos));
+    m_historyPos = pos;
+}
+
+void CommandComposer::recallNewer()
+{
+    if (m_historyPos < 0)
+        return;
+    const int pos = m_historyPos - 1;
+    setText(pos < 0 ? m_draft : m_history->at(pos));
+    m_historyPos = pos;
+}
+
+bool CommandComposer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_editor && (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride)) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const bool ctrl = (key->modifiers() & ~Qt::KeypadModifier) == Qt::ControlModifier;
+        const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        const bool upDown = key->key() == Qt::Key_Up || key->key() == Qt::Key_Down;
+        if (ctrl && (enter || upDown)) {
+            if (event->type() == QEvent::ShortcutOverride) {
+                event->accept(); // ours, not the window's shortcut: the key press follows
+                return true;
+            }
+            if (enter)
+                send();
+            else if (key->key() == Qt::Key_Up)
+                recallOlder();
+            else
+                recallNewer();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}

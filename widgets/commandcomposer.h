@@ -1,0 +1,91 @@
+#pragma once
+
+#include "commandanalysis.h"
+#include "protocol.h"
+
+#include <QWidget>
+
+class CommandHistory;
+class JsonHighlighter;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTimer;
+class Session;
+
+// Writes and sends commands: a template picker (every method, plus an empty "raw" entry), a JSON editor with
+// highlighting, the linter's findings as you type (underlined in the text and listed below), the server's notes
+// on surprising methods, Send (Ctrl+Enter) and a history of sent commands (Ctrl+Up/Down, or the list).
+//
+// Send is disabled only while the text is not JSON at all. When the linter reports an error, the first Send arms
+// the button ("Send anyway") and the second one sends, so bad commands can be sent on purpose but not by accident.
+class CommandComposer : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class SendState {
+        Disabled, // not JSON, or empty
+        Ready,    // no errors: Send sends
+        Guarded,  // the linter found an error: the next Send arms
+        Armed,    // the next Send sends despite the errors
+    };
+    Q_ENUM(SendState)
+
+    CommandComposer(Session *session, CommandHistory *history, QWidget *parent = nullptr);
+
+    QString text() const;
+    void setText(const QString &text);
+    // Puts the method's template in the editor (Method::None: empty, for free text).
+    void loadTemplate(Protocol::Method method);
+    QPlainTextEdit *editor() const { return m_editor; }
+
+    // Lints now instead of after the typing pause.
+    void lintNow();
+    const CommandAnalysis &analysis() const { return m_analysis; }
+    SendState sendState() const { return m_sendState; }
+    QString sendButtonText() const;
+
+public slots:
+    // What the Send button and Ctrl+Enter do: send, or arm when the linter found an error. Returns true if sent.
+    bool send();
+    void recallOlder();
+    void recallNewer();
+
+signals:
+    // A command went to the session; ids are those the session used (0 for send, pongs and raw text).
+    void sent(const QList<quint32> &ids);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void scheduleLint();
+    void showFindings();
+    void updateSendButton();
+    void updateNote();
+    void moveToFinding(int row);
+
+    Session *m_session;
+    CommandHistory *m_history;
+    QComboBox *m_templates = nullptr;
+    QLabel *m_description = nullptr;
+    QPlainTextEdit *m_editor = nullptr;
+    JsonHighlighter *m_highlighter = nullptr;
+    QLabel *m_note = nullptr;
+    QListWidget *m_findings = nullptr;
+    QLabel *m_idInfo = nullptr;
+    QPushButton *m_send = nullptr;
+    QComboBox *m_historyBox = nullptr;
+    QPushButton *m_resend = nullptr;
+    QTimer *m_lintTimer = nullptr;
+
+    CommandAnalysis m_analysis;
+    SendState m_sendState = SendState::Disabled;
+    bool m_armed = false;
+    int m_historyPos = -1; // -1: editing new text; else the history row shown
+    QString m_draft;       // what was typed before recalling history
+    bool m_settingText = false;
+};

@@ -1,0 +1,569 @@
+#include "connectionpanel.h"
+
+#include "commandanalysis.h"
+#include "explainer.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardItemModel>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWebSocketProtocol>
+
+using State = Session::State;
+
+namespace {
+
+constexpr int kMaxRecentUrls = 10;
+
+QPixmap dot(const QColor &color)
+{
+    const qreal dpr = 2.0;
+    QPixmap pm(QSize(14, 14) * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(color.darker(130));
+    p.setBrush(color);
+    p.drawEllipse(QRectF(1.5, 1.5, 11, 11));
+    return pm;
+}
+
+QString key(const char *name)
+{
+    return QLatin1String("connection/") + QLatin1String(name);
+}
+
+} // namespace
+
+ConnectionPanel::ConnectionPanel(Session *session, QSettings *settings, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_settings(settings)
+{
+    buildUi();
+    loadSettings();
+    connect(m_session, &Session::stateChanged, this, &ConnectionPanel::updateState);
+    connect(m_session, &Session::connected, this, [this] {
+        m_problemTitle.clear();
+        m_problemText.clear();
+        updateState();
+    });
+    connect(m_session, &Session::closed, this, &ConnectionPanel::onClosed);
+    connect(m_session, &Session::connectFailed, this, &ConnectionPanel::onConnectFailed);
+    connect(m_session, &Session::frame, this, &ConnectionPanel::onFrame);
+    updateState();
+}
+
+bool ConnectionPanel::protobufAvailable()
+{
+    return createWireCodec(Protocol::Format::Protobuf)->format() == Protocol::Format::Protobuf;
+}
+
+void ConnectionPanel::buildUi()
+{
+    auto *root = new QVBoxLayout(this);
+    root->setContentsMargins(6, 6, 6, 6);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_url = new QComboBox;
+    m_url->setEditable(true);
+    m_url->setInsertPolicy(QComboBox::NoInsert);
+    m_url->setObjectName(QStringLiteral("url"));
+    m_url->setToolTip(tr("WebSocket endpoint of the server: ws://host:port/connection/websocket, or wss:// for TLS. "
+                         "Recent URLs are in the list."));
+    m_url->lineEdit()->setPlaceholderText(QStringLiteral("ws://127.0.0.1:8000/connection/websocket"));
+    form->addRow(tr("&URL:"), m_url);
+
+    m_format = new QComboBox;
+    m_format->setObjectName(QStringLiteral("format"));
+    m_format->addItem(QStringLiteral("JSON"), int(Protocol::Format::Json));
+    m_format->addItem(QStringLiteral("Protobuf"), int(Protocol::Format::Protobuf));
+    if (!protobufAvailable()) {
+        if (auto *model = qobject_cast<QStandardItemModel *>(m_format->model()))
+            model->item(1)->setEnabled(false);
+        m_format->setItemData(1, tr("Protobuf arrives in its own issue."), Qt::ToolTipRole);
+    }
+    m_format->setToolTip(tr("Encoding of the client protocol, chosen at the WebSocket handshake."));
+    form->addRow(tr("&Format:"), m_format);
+
+    auto *tokenRow = new QHBoxLayout;
+    m_token = new QLineEdit;
+    m_token->setObjectName(QStringLiteral("token"));
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(tr("empty: anonymous"));
+    m_token->setToolTip(tr("Connection JWT sent in connect. It is not saved to the settings."));
+    m_showToken = new QToolButton;
+    m_showToken->setText(tr("Show"));
+    m_showToken->setCheckable(true);
+    m_showToken->setToolTip(tr("Show or hide the token"));
+    connect(m_showToken, &QToolButton::toggled, this, [this](bool on) {
+        m_token->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+        m_showToken->setText(on ? tr("Hide") : tr("Show"));
+    });
+    tokenRow->addWidget(m_token, 1);
+    tokenRow->addWidget(m_showToken);
+    auto *tokenLabel = new QLabel(tr("&Token:"));
+    tokenLabel->setBuddy(m_token);
+    form->addRow(tokenLabel, tokenRow);
+    root->addLayout(form);
+
+    // Less common options fold away behind a disclosure button.
+    m_more = new QToolButton;
+    m_more->setObjectName(QStringLiteral("moreOptions"));
+    m_more->setText(tr("More options"));
+    m_more->setCheckable(true);
+    m_more->setAutoRaise(true);
+    m_more->setArrowType(Qt::RightArrow);
+    m_more->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_more->setToolTip(tr("Client name and version, connect data, HTTP headers, automatic connect"));
+    root->addWidget(m_more);
+    auto *moreContent = new QWidget;
+    auto *more = new QFormLayout(moreContent);
+    more->setContentsMargins(0, 0, 0, 0);
+    more->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_name = new QLineEdit;
+    m_name->setObjectName(QStringLiteral("clientName"));
+    m_name->setToolTip(tr("Client name sent in connect (the server uses it for metrics only)."));
+    more->addRow(tr("Client &name:"), m_name);
+    m_version = new QLineEdit;
+    m_version->setObjectName(QStringLiteral("clientVersion"));
+    more->addRow(tr("Client &version:"), m_version);
+    m_data = new QPlainTextEdit;
+    m_data->setObjectName(QStringLiteral("connectData"));
+    m_data->setTabChangesFocus(true);
+    m_data->setPlaceholderText(tr("JSON for the connect proxy, e.g. {\"room\": 1}"));
+    m_data->setFixedHeight(m_data->fontMetrics().lineSpacing() * 3 + 12);
+    connect(m_data, &QPlainTextEdit::textChanged, this, &ConnectionPanel::validateConnectData);
+    more->addRow(tr("Connect &data:"), m_data);
+    m_dataProblem = new QLabel;
+    m_dataProblem->setWordWrap(true);
+    m_dataProblem->setStyleSheet(QStringLiteral("color: #c01c28"));
+    m_dataProblem->hide();
+    more->addRow(QString(), m_dataProblem);
+
+    m_headers = new QTableWidget(0, 2);
+    m_headers->setObjectName(QStringLiteral("headers"));
+    m_headers->setHorizontalHeaderLabels({tr("Header"), tr("Value")});
+    m_headers->horizontalHeader()->setStretchLastSection(true);
+    m_headers->verticalHeader()->hide();
+    m_headers->setFixedHeight(m_headers->horizontalHeader()->sizeHint().height() +
+                              m_headers->verticalHeader()->defaultSectionSize() * 3 + 4);
+    m_headers->setToolTip(tr("Extra HTTP headers sent with the WebSocket handshake (for proxies and cookies)."));
+    auto *headerButtons = new QHBoxLayout;
+    auto *addHeader = new QToolButton;
+    addHeader->setText(tr("Add header"));
+    connect(addHeader, &QToolButton::clicked, this, [this] {
+        addHeaderRow();
+        m_headers->setCurrentCell(m_headers->rowCount() - 1, 0);
+        m_headers->editItem(m_headers->item(m_headers->rowCount() - 1, 0));
+    });
+    auto *removeHeader = new QToolButton;
+    removeHeader->setText(tr("Remove"));
+    connect(removeHeader, &QToolButton::clicked, this, [this] {
+        const int row = m_headers->currentRow();
+        if (row >= 0)
+            m_headers->removeRow(row);
+    });
+    headerButtons->addWidget(addHeader);
+    headerButtons->addWidget(removeHeader);
+    headerButtons->addStretch();
+    auto *headerBox = new QVBoxLayout;
+    headerBox->addWidget(m_headers);
+    headerBox->addLayout(headerButtons);
+    more->addRow(tr("HTTP headers:"), headerBox);
+
+    m_autoConnect = new QCheckBox(tr("Send connect after the handshake"));
+    m_autoConnect->setObjectName(QStringLiteral("autoConnect"));
+    m_autoConnect->setToolTip(tr("Off: the WebSocket opens and you send connect yourself (from the composer or the "
+                                 "Send connect button)."));
+    more->addRow(m_autoConnect);
+    connect(m_more, &QToolButton::toggled, this, [this, moreContent](bool on) {
+        moreContent->setVisible(on);
+        m_more->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+    });
+    moreContent->setVisible(false);
+    root->addWidget(moreContent);
+
+    m_autoPong = new QCheckBox(tr("Answer server pings (auto-pong)"));
+    m_autoPong->setObjectName(QStringLiteral("autoPong"));
+    m_autoPong->setToolTip(tr("Off: server pings stay unanswered and the server closes the connection with 3012 no "
+                              "pong after its pong timeout."));
+    connect(m_autoPong, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_session->autoPong() != on)
+            m_session->setAutoPong(on);
+    });
+    root->addWidget(m_autoPong);
+
+    auto *buttons = new QHBoxLayout;
+    m_connect = new QPushButton(tr("Connect"));
+    m_connect->setObjectName(QStringLiteral("connectButton"));
+    m_connect->setDefault(true);
+    connect(m_connect, &QPushButton::clicked, this, &ConnectionPanel::toggleConnection);
+    m_sendConnect = new QPushButton(tr("Send connect"));
+    m_sendConnect->setObjectName(QStringLiteral("sendConnectButton"));
+    m_sendConnect->setToolTip(tr("Send the connect command now (when automatic connect is off)."));
+    connect(m_sendConnect, &QPushButton::clicked, this, [this] { m_session->sendConnect(); });
+    buttons->addWidget(m_connect, 1);
+    buttons->addWidget(m_sendConnect);
+    root->addLayout(buttons);
+
+    // The state area.
+    auto *stateBox = new QGroupBox(tr("State"));
+    auto *stateLayout = new QVBoxLayout(stateBox);
+    auto *stateRow = new QHBoxLayout;
+    m_stateIcon = new QLabel;
+    m_state = new QLabel;
+    m_state->setObjectName(QStringLiteral("stateLabel"));
+    QFont bold = m_state->font();
+    bold.setBold(true);
+    m_state->setFont(bold);
+    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    stateRow->addWidget(m_stateIcon);
+    stateRow->addWidget(m_state, 1);
+    stateLayout->addLayout(stateRow);
+    m_explanation = new QLabel;
+    m_explanation->setObjectName(QStringLiteral("explanationLabel"));
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_explanation->setStyleSheet(QStringLiteral("color: #8a1c1c"));
+    stateLayout->addWidget(m_explanation);
+
+    auto *grid = new QGridLayout;
+    grid->setColumnStretch(1, 1);
+    auto addInfo = [grid, this](int row, const QString &label, QLabel **value, const char *name) {
+        auto *l = new QLabel(label);
+        l->setStyleSheet(QStringLiteral("color: palette(mid)"));
+        *value = new QLabel;
+        (*value)->setObjectName(QLatin1String(name));
+        (*value)->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        grid->addWidget(l, row, 0);
+        grid->addWidget(*value, row, 1);
+    };
+    addInfo(0, tr("Client id:"), &m_clientId, "clientIdLabel");
+    addInfo(1, tr("Server:"), &m_serverVersion, "serverVersionLabel");
+    addInfo(2, tr("Ping:"), &m_ping, "pingLabel");
+    addInfo(3, tr("Last RTT:"), &m_rtt, "rttLabel");
+    stateLayout->addLayout(grid);
+    root->addWidget(stateBox);
+    root->addStretch();
+}
+
+void ConnectionPanel::addHeaderRow(const QString &name, const QString &value)
+{
+    const int row = m_headers->rowCount();
+    m_headers->insertRow(row);
+    m_headers->setItem(row, 0, new QTableWidgetItem(name));
+    m_headers->setItem(row, 1, new QTableWidgetItem(value));
+}
+
+void ConnectionPanel::validateConnectData()
+{
+    const QString text = m_data->toPlainText();
+    const bool ok = text.trimmed().isEmpty() || CommandAnalysis::parseValue(text, nullptr);
+    m_dataProblem->setVisible(!ok);
+    m_dataProblem->setText(ok ? QString() : tr("Connect data is not valid JSON."));
+}
+
+bool ConnectionPanel::readOptions(SessionOptions *options, QString *error) const
+{
+    SessionOptions o;
+    QString text = m_url->currentText().trimmed();
+    if (text.isEmpty()) {
+        *error = tr("Enter the server's WebSocket URL, e.g. ws://127.0.0.1:8000/connection/websocket.");
+        return false;
+    }
+    if (!text.contains(QLatin1String("://")))
+        text.prepend(QLatin1String("ws://"));
+    QUrl url(text, QUrl::StrictMode);
+    if (url.scheme() == QLatin1String("http"))
+        url.setScheme(QStringLiteral("ws"));
+    else if (url.scheme() == QLatin1String("https"))
+        url.setScheme(QStringLiteral("wss"));
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss"))) {
+        *error = tr("\"%1\" is not a WebSocket URL: use ws://host:port/path or wss://host:port/path.").arg(text);
+        return false;
+    }
+    o.url = url;
+    o.format = Protocol::Format(m_format->currentData().toInt());
+    o.token = m_token->text().trimmed();
+    o.name = m_name->text().trimmed();
+    o.version = m_version->text().trimmed();
+    const QString data = m_data->toPlainText().trimmed();
+    if (!data.isEmpty() && !CommandAnalysis::parseValue(data, nullptr)) {
+        *error = tr("Connect data is not valid JSON; fix it or clear it.");
+        return false;
+    }
+    o.connectData = data.toUtf8();
+    static const QRegularExpression headerName(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        const QString name = m_headers->item(row, 0) ? m_headers->item(row, 0)->text().trimmed() : QString();
+        const QString value = m_headers->item(row, 1) ? m_headers->item(row, 1)->text().trimmed() : QString();
+        if (name.isEmpty() && value.isEmpty())
+            continue;
+        if (!headerName.match(name).hasMatch()) {
+            *error = tr("\"%1\" is not a valid HTTP header name.").arg(name);
+            return false;
+        }
+        o.headers.append({name.toLatin1(), value.toUtf8()});
+    }
+    o.autoPong = m_autoPong->isChecked();
+    o.autoConnect = m_autoConnect->isChecked();
+    *options = o;
+    return true;
+}
+
+void ConnectionPanel::setOptions(const SessionOptions &o)
+{
+    setUrl(o.url.toString());
+    const int format = m_format->findData(int(o.format));
+    if (format >= 0)
+        m_format->setCurrentIndex(format);
+    m_token->setText(o.token);
+    m_name->setText(o.name);
+    m_version->setText(o.version);
+    m_data->setPlainText(QString::fromUtf8(o.connectData));
+    m_headers->setRowCount(0);
+    for (const auto &h : o.headers)
+        addHeaderRow(QString::fromLatin1(h.first), QString::fromUtf8(h.second));
+    m_autoPong->setChecked(o.autoPong);
+    m_autoConnect->setChecked(o.autoConnect);
+}
+
+void ConnectionPanel::setUrl(const QString &url)
+{
+    m_url->setCurrentText(url);
+}
+
+QString ConnectionPanel::url() const
+{
+    return m_url->currentText().trimmed();
+}
+
+QString ConnectionPanel::stateText() const
+{
+    return m_state->text();
+}
+
+QString ConnectionPanel::explanationText() const
+{
+    return m_explanation->text();
+}
+
+bool ConnectionPanel::connectToServer()
+{
+    SessionOptions options;
+    QString error;
+    if (!readOptions(&options, &error)) {
+        showProblem(tr("Cannot connect"), error);
+        return false;
+    }
+    m_problemTitle.clear();
+    m_problemText.clear();
+    rememberUrl(options.url.toString());
+    saveSettings();
+    m_session->open(options);
+    emit connectRequested(options);
+    updateState();
+    return true;
+}
+
+void ConnectionPanel::disconnectFromServer()
+{
+    m_session->close();
+}
+
+void ConnectionPanel::toggleConnection()
+{
+    if (m_session->state() == State::Disconnected)
+        connectToServer();
+    else
+        disconnectFromServer();
+}
+
+void ConnectionPanel::showProblem(const QString &title, const QString &text)
+{
+    m_problemTitle = title;
+    m_problemText = text;
+    updateState();
+}
+
+void ConnectionPanel::onClosed(int code, const QString &reason)
+{
+    if (code == QWebSocketProtocol::CloseCodeNormal && reason == QLatin1String("client closed")) {
+        m_problemTitle = tr("Closed by you");
+        m_problemText.clear();
+    } else {
+        ProtocolMessage m;
+        m.kind = Protocol::MessageKind::Disconnect;
+        m.code = code;
+        m.text = reason;
+        const CodeExplanation e = Explainer::disconnect(code);
+        m_problemTitle = e.known ? tr("Closed: %1 %2").arg(code).arg(e.name) : tr("Closed: code %1").arg(code);
+        m_problemText = Explainer::describe(m);
+    }
+    updateState();
+}
+
+void ConnectionPanel::onConnectFailed(int code, const QString &message)
+{
+    Q_UNUSED(message)
+    m_problemTitle = tr("connect failed: error %1").arg(code);
+    m_problemText = Explainer::error(code).sentence();
+    updateState();
+}
+
+void ConnectionPanel::onFrame(const Frame &frame)
+{
+    if (frame.direction != Protocol::Direction::In)
+        return;
+    for (const ProtocolMessage &m : frame.messages) {
+        if (m.rttMs >= 0) {
+            m_rtt->setText(tr("%1 ms").arg(m.rttMs, 0, 'f', 1));
+            break;
+        }
+    }
+}
+
+void ConnectionPanel::updateDetails()
+{
+    const bool connected = m_session->state() == State::Connected;
+    m_clientId->setText(connected ? m_session->clientId() : QStringLiteral("–"));
+    m_serverVersion->setText(connected && !m_session->serverVersion().isEmpty() ? m_session->serverVersion()
+                                                                                : QStringLiteral("–"));
+    if (connected && m_session->pingIntervalSec() > 0)
+        m_ping->setText(m_session->pongRequired() ? tr("every %1 s, pong required").arg(m_session->pingIntervalSec())
+                                                  : tr("every %1 s").arg(m_session->pingIntervalSec()));
+    else
+        m_ping->setText(QStringLiteral("–"));
+    if (m_session->lastRttMs() < 0)
+        m_rtt->setText(QStringLiteral("–"));
+}
+
+void ConnectionPanel::updateState()
+{
+    const State state = m_session->state();
+    QString text;
+    QColor color;
+    switch (state) {
+    case State::Disconnected:
+        text = m_problemTitle.isEmpty() ? tr("Disconnected") : m_problemTitle;
+        color = m_problemText.isEmpty() ? QColor(0x90, 0x90, 0x90) : QColor(0xc0, 0x1c, 0x28);
+        break;
+    case State::Connecting:
+        text = tr("Connecting to %1…").arg(m_session->options().url.toString());
+        color = QColor(0xe5, 0xa5, 0x0a);
+        break;
+    case State::Open:
+        if (!m_problemTitle.isEmpty())
+            text = m_problemTitle;
+        else
+            text = m_session->connectSent() ? tr("Open, waiting for the connect reply")
+                                            : tr("Open: WebSocket ready, connect not sent");
+        color = m_problemText.isEmpty() ? QColor(0x1c, 0x71, 0xd8) : QColor(0xc0, 0x1c, 0x28);
+        break;
+    case State::Connected:
+        text = tr("Connected");
+        color = QColor(0x2e, 0xc2, 0x7e);
+        break;
+    }
+    m_state->setText(text);
+    m_stateIcon->setPixmap(dot(color));
+    m_explanation->setText(m_problemText);
+    m_explanation->setVisible(!m_problemText.isEmpty());
+
+    const bool idle = state == State::Disconnected;
+    m_connect->setText(idle ? tr("Connect") : tr("Disconnect"));
+    m_connect->setToolTip(idle ? tr("Open the WebSocket and send connect (Ctrl+K)")
+                               : tr("Close the connection (Ctrl+Shift+K)"));
+    m_sendConnect->setEnabled(state == State::Open && !m_session->connectSent());
+    for (QWidget *w : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_format)})
+        w->setEnabled(idle);
+    updateDetails();
+}
+
+void ConnectionPanel::rememberUrl(const QString &url)
+{
+    QStringList recent;
+    recent.append(url);
+    for (int i = 0; i < m_url->count() && recent.size() < kMaxRecentUrls; ++i) {
+        if (m_url->itemText(i) != url)
+            recent.append(m_url->itemText(i));
+    }
+    const QSignalBlocker block(m_url);
+    m_url->clear();
+    m_url->addItems(recent);
+    m_url->setCurrentIndex(0);
+}
+
+void ConnectionPanel::saveSettings() const
+{
+    if (!m_settings)
+        return;
+    QStringList recent;
+    for (int i = 0; i < m_url->count(); ++i)
+        recent.append(m_url->itemText(i));
+    m_settings->setValue(key("recentUrls"), recent);
+    m_settings->setValue(key("url"), m_url->currentText().trimmed());
+    m_settings->setValue(key("format"),
+                         QString(Protocol::formatName(Protocol::Format(m_format->currentData().toInt()))));
+    m_settings->setValue(key("name"), m_name->text());
+    m_settings->setValue(key("version"), m_version->text());
+    m_settings->setValue(key("data"), m_data->toPlainText());
+    QStringList headers;
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        const QString name = m_headers->item(row, 0) ? m_headers->item(row, 0)->text() : QString();
+        const QString value = m_headers->item(row, 1) ? m_headers->item(row, 1)->text() : QString();
+        if (!name.isEmpty())
+            headers.append(name + QLatin1Char(':') + value);
+    }
+    m_settings->setValue(key("headers"), headers);
+    m_settings->setValue(key("autoPong"), m_autoPong->isChecked());
+    m_settings->setValue(key("autoConnect"), m_autoConnect->isChecked());
+    m_settings->setValue(key("moreOptions"), m_more->isChecked());
+}
+
+void ConnectionPanel::loadSettings()
+{
+    const SessionOptions defaults;
+    SessionOptions o = defaults;
+    QStringList recent;
+    if (m_settings) {
+        recent = m_settings->value(key("recentUrls")).toStringList();
+        o.url = QUrl(m_settings->value(key("url"), defaults.url.toString()).toString());
+        o.format = m_settings->value(key("format")).toString() == QLatin1String("protobuf") && protobufAvailable()
+                       ? Protocol::Format::Protobuf
+                       : Protocol::Format::Json;
+        o.name = m_settings->value(key("name"), defaults.name).toString();
+        o.version = m_settings->value(key("version"), defaults.version).toString();
+        o.connectData = m_settings->value(key("data")).toString().toUtf8();
+        for (const QString &h : m_settings->value(key("headers")).toStringList()) {
+            const qsizetype colon = h.indexOf(QLatin1Char(':'));
+            if (colon > 0)
+                o.headers.append({h.left(colon).toLatin1(), h.mid(colon + 1).toUtf8()});
+        }
+        o.autoPong = m_settings->value(key("autoPong"), true).toBool();
+        o.autoConnect = m_settings->value(key("autoConnect"), true).toBool();
+        m_more->setChecked(m_settings->value(key("moreOptions"), false).toBool());
+    }
+    recent.removeAll(QString());
+    m_url->clear();
+    m_url->addItems(recent.mid(0, kMaxRecentUrls));
+    setOptions(o);
+}

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "session.h"
+#include "sessionoptions.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSettings;
+class QTableWidget;
+class QToolButton;
+
+// Where a connection is set up and watched: URL, format, token, client name/version, connect data, extra HTTP
+// headers, auto-pong and auto-connect, the Connect/Disconnect button, and a state area that says what the
+// connection is doing and, after a close, why (code, reason and the explanation).
+// Settings (recent URLs and the last options, never the token) go to the QSettings given, if any.
+class ConnectionPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ConnectionPanel(Session *session, QSettings *settings, QWidget *parent = nullptr);
+
+    // The options the fields describe. Returns false and sets *error (translated) when they are not usable.
+    bool readOptions(SessionOptions *options, QString *error) const;
+    void setOptions(const SessionOptions &options);
+    void setUrl(const QString &url);
+    QString url() const;
+
+    // The state line ("Connected") and, after a close or failure, the explanation.
+    QString stateText() const;
+    QString explanationText() const;
+
+    void saveSettings() const;
+    void loadSettings();
+
+    static bool protobufAvailable();
+
+public slots:
+    // Validates the fields and opens the session; shows the problem in the state area when they are not valid.
+    bool connectToServer();
+    void disconnectFromServer();
+    void toggleConnection();
+
+signals:
+    // Emitted after the session was told to open, with the options used.
+    void connectRequested(const SessionOptions &options);
+
+private:
+    void buildUi();
+    void updateState();
+    void updateDetails();
+    void onFrame(const Frame &frame);
+    void onClosed(int code, const QString &reason);
+    void onConnectFailed(int code, const QString &message);
+    void validateConnectData();
+    void addHeaderRow(const QString &name = {}, const QString &value = {});
+    void rememberUrl(const QString &url);
+    void showProblem(const QString &title, const QString &text);
+
+    Session *m_session;
+    QSettings *m_settings;
+
+    QComboBox *m_url = nullptr;
+    QComboBox *m_format = nullptr;
+    QLineEdit *m_token = nullptr;
+    QToolButton *m_showToken = nullptr;
+    QToolButton *m_more = nullptr;
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_version = nullptr;
+    QPlainTextEdit *m_data = nullptr;
+    QLabel *m_dataProblem = nullptr;
+    QTableWidget *m_headers = nullptr;
+    QCheckBox *m_autoPong = nullptr;
+    QCheckBox *m_autoConnect = nullptr;
+    QPushButton *m_connect = nullptr;
+    QPushButton *m_sendConnect = nullptr;
+
+    QLabel *m_stateIcon = nullptr;
+    QLabel *m_state = nullptr;
+    QLabel *m_explanation = nullptr;
+    QLabel *m_clientId = nullptr;
+    QLabel *m_serverVersion = nullptr;
+    QLabel *m_ping = nullptr;
+    QLabel *m_rtt = nullptr;
+
+    // Why the last connection ended, kept until the next connect.
+    QString m_problemTitle;
+    QString m_problemText;
+};
