@@ -560,6 +560,18 @@ bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m)
     return true;
 }
 
+bool FastClassifier::isJsonObject(QByteArrayView text)
+{
+    Scanner s(text.data(), text.data() + text.size());
+    s.skipSpace();
+    if (s.atEnd() || *s.p != '{')
+        return false;
+    if (!s.value(0, nullptr))
+        return false;
+    s.skipSpace();
+    return s.atEnd();
+}
+
 QList<ProtocolMessage> FastClassifier::classifyServerFrame(const QByteArray &payload)
 {
     QList<ProtocolMessage> out;

@@ -21,4 +21,7 @@ public:
     static bool classifyServerLine(QByteArrayView line, ProtocolMessage *message);
     // Splits and classifies a server frame like JsonCodec::decodeServerFrame(), with `json` left empty.
     static QList<ProtocolMessage> classifyServerFrame(const QByteArray &payload);
+    // True when text is exactly one JSON object (surrounding whitespace allowed) that any conforming parser reads
+    // the same way; false for invalid JSON and for what the scanner leaves to the full parser.
+    static bool isJsonObject(QByteArrayView text);
 };

@@ -1,5 +1,6 @@
 #include "framerecord.h"
 
+#include "fastclassifier.h"
 #include "jsoncodec.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstring>
 
 using Protocol::Direction;
 using Protocol::MessageKind;
@@ -36,129 +38,217 @@ QString tr(const char *text)
 
 // ---- writing -------------------------------------------------------------------------------------------------
 
-// Appends s as a JSON string. Returns false and leaves out unchanged if s is not valid UTF-8 (RFC 3629: no
-// overlong forms, no surrogates, nothing above U+10FFFF), so that the caller can fall back to base64.
-bool appendJsonString(QByteArray &out, QByteArrayView s)
+// Appends to a QByteArray through a raw cursor: a line is dozens of small pieces, and QByteArray::append per
+// piece was most of the cost of recording a flood.
+class Writer
 {
-    static constexpr char kHex[] = "0123456789abcdef";
-    const qsizetype start = out.size();
-    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
-    const qsizetype n = s.size();
-    out.reserve(out.size() + n + 2);
-    out.append('"');
-    qsizetype run = 0; // start of the pending run of bytes copied as they are
-    qsizetype i = 0;
-    while (i < n) {
-        const unsigned char c = p[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-            ++i;
-            continue;
+public:
+    explicit Writer(QByteArray *out)
+        : m_out(out)
+        , m_base(out->size())
+    {
+        m_out->resize(m_out->size() + 256);
+        m_p = m_out->data() + m_base;
+        m_end = m_out->data() + m_out->size();
+    }
+
+    // Gives the unused tail back. Must be called once at the end.
+    void finish() { m_out->resize(m_p - m_out->data()); }
+
+    qsizetype offset() const { return m_p - m_out->data(); }
+    void rewind(qsizetype offset) { m_p = m_out->data() + offset; }
+    // Objects are written flat (the line, then "meta" entries one after another), so one flag is enough.
+    void openObject()
+    {
+        put('{');
+        m_firstKey = true;
+    }
+    void closeObject()
+    {
+        put('}');
+        m_firstKey = false;
+    }
+
+    void ensure(qsizetype n)
+    {
+        if (m_end - m_p >= n)
+            return;
+        const qsizetype used = offset();
+        m_out->resize(qMax(m_out->size() * 2, used + n + 256));
+        m_p = m_out->data() + used;
+        m_end = m_out->data() + m_out->size();
+    }
+    void put(char c)
+    {
+        ensure(1);
+        *m_p++ = c;
+    }
+    void put(const char *s, qsizetype n)
+    {
+        ensure(n);
+        std::memcpy(m_p, s, size_t(n));
+        m_p += n;
+    }
+    void put(QByteArrayView v) { put(v.data(), v.size()); }
+    void put(QLatin1String v) { put(v.data(), v.size()); }
+    template <qsizetype N> void lit(const char (&s)[N]) { put(s, N - 1); }
+    void key(const char *k, qsizetype n)
+    {
+        ensure(n + 4);
+        if (!m_firstKey)
+            *m_p++ = ',';
+        m_firstKey = false;
+        *m_p++ = '"';
+        std::memcpy(m_p, k, size_t(n));
+        m_p += n;
+        *m_p++ = '"';
+        *m_p++ = ':';
+    }
+    template <qsizetype N> void key(const char (&k)[N]) { key(k, N - 1); }
+    void number(qint64 v)
+    {
+        char buf[24];
+        char *e = buf + sizeof buf;
+        char *b = e;
+        const bool negative = v < 0;
+        quint64 u = negative ? quint64(0) - quint64(v) : quint64(v);
+        do {
+            *--b = char('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (negative)
+            *--b = '-';
+        put(b, e - b);
+    }
+    void real(double v)
+    {
+        if (!std::isfinite(v)) {
+            lit("null");
+            return;
         }
-        if (c >= 0x80) {
-            int len = 0;
-            unsigned min = 0;
-            unsigned cp = 0;
-            if (c >= 0xC2 && c <= 0xDF) {
-                len = 2;
-                cp = c & 0x1F;
-                min = 0x80;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                len = 3;
-                cp = c & 0x0F;
-                min = 0x800;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                len = 4;
-                cp = c & 0x07;
-                min = 0x10000;
-            } else {
-                out.truncate(start);
-                return false;
+        // Shortest form that reads back as the same double.
+        put(QByteArray::number(v, 'g', QLocale::FloatingPointShortest));
+    }
+
+    // s as a JSON string. Returns false, writing nothing, if s is not valid UTF-8 (RFC 3629: no overlong forms,
+    // no surrogates, nothing above U+10FFFF), so that the caller can fall back to base64.
+    bool string(QByteArrayView s)
+    {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const qsizetype start = offset();
+        const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+        const qsizetype n = s.size();
+        // Quotes and backslashes double; only control characters need more (ensured where they occur).
+        ensure(2 * n + 2);
+        *m_p++ = '"';
+        for (qsizetype i = 0; i < n;) {
+            const unsigned char c = p[i];
+            if (c >= 0x20 && c < 0x80) {
+                if (c == '"' || c == '\\')
+                    *m_p++ = '\\';
+                *m_p++ = char(c);
+                ++i;
+                continue;
             }
-            if (i + len > n) {
-                out.truncate(start);
-                return false;
-            }
-            for (int k = 1; k < len; ++k) {
-                const unsigned char cc = p[i + k];
-                if ((cc & 0xC0) != 0x80) {
-                    out.truncate(start);
+            if (c >= 0x80) {
+                const int len = utf8Length(p + i, n - i);
+                if (len == 0) {
+                    rewind(start);
                     return false;
                 }
-                cp = (cp << 6) | (cc & 0x3F);
+                std::memcpy(m_p, p + i, size_t(len));
+                m_p += len;
+                i += len;
+                continue;
             }
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                out.truncate(start);
-                return false;
+            ensure(6 + 2 * (n - i));
+            *m_p++ = '\\';
+            switch (c) {
+            case '\n':
+                *m_p++ = 'n';
+                break;
+            case '\r':
+                *m_p++ = 'r';
+                break;
+            case '\t':
+                *m_p++ = 't';
+                break;
+            case '\b':
+                *m_p++ = 'b';
+                break;
+            case '\f':
+                *m_p++ = 'f';
+                break;
+            default:
+                *m_p++ = 'u';
+                *m_p++ = '0';
+                *m_p++ = '0';
+                *m_p++ = kHex[c >> 4];
+                *m_p++ = kHex[c & 0xF];
             }
-            i += len;
-            continue;
+            ++i;
         }
-        out.append(s.data() + run, i - run);
-        switch (c) {
-        case '"':
-            out.append("\\\"", 2);
-            break;
-        case '\\':
-            out.append("\\\\", 2);
-            break;
-        case '\n':
-            out.append("\\n", 2);
-            break;
-        case '\r':
-            out.append("\\r", 2);
-            break;
-        case '\t':
-            out.append("\\t", 2);
-            break;
-        case '\b':
-            out.append("\\b", 2);
-            break;
-        case '\f':
-            out.append("\\f", 2);
-            break;
-        default: {
-            const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-            out.append(esc, 6);
-        }
-        }
-        ++i;
-        run = i;
+        *m_p++ = '"';
+        return true;
     }
-    out.append(s.data() + run, n - run);
-    out.append('"');
-    return true;
-}
+    void string(const QString &s)
+    {
+        // A QString always converts to valid UTF-8.
+        string(QByteArrayView(s.toUtf8()));
+    }
 
-void appendString(QByteArray &out, const QString &s)
-{
-    // A QString always converts to valid UTF-8.
-    appendJsonString(out, s.toUtf8());
-}
+private:
+    // Length of the valid UTF-8 sequence at p, or 0.
+    static int utf8Length(const unsigned char *p, qsizetype avail)
+    {
+        const unsigned char c = p[0];
+        int len = 0;
+        unsigned cp = 0;
+        unsigned min = 0;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            cp = c & 0x1F;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            cp = c & 0x0F;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            cp = c & 0x07;
+            min = 0x10000;
+        } else {
+            return 0;
+        }
+        if (avail < len)
+            return 0;
+        for (int k = 1; k < len; ++k) {
+            const unsigned char cc = p[k];
+            if ((cc & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        return len;
+    }
 
-void appendKey(QByteArray &out, const char *key)
-{
-    if (out.size() > 1)
-        out.append(',');
-    out.append('"').append(key).append("\":");
-}
+    QByteArray *m_out;
+    qsizetype m_base;
+    char *m_p = nullptr;
+    char *m_end = nullptr;
+    bool m_firstKey = true;
+};
 
-// Bytes as a JSON string, or base64 when they are not UTF-8; returns whether base64 was used.
-bool appendBytes(QByteArray &out, const QByteArray &bytes, bool forceBase64)
+// Bytes as a JSON string, or base64 when they are not UTF-8 (or forced); returns whether base64 was used.
+bool writeBytes(Writer &w, const QByteArray &bytes, bool forceBase64)
 {
-    if (!forceBase64 && appendJsonString(out, bytes))
+    if (!forceBase64 && w.string(QByteArrayView(bytes)))
         return false;
-    out.append('"').append(bytes.toBase64()).append('"');
+    w.put('"');
+    w.put(QByteArrayView(bytes.toBase64()));
+    w.put('"');
     return true;
-}
-
-void appendDouble(QByteArray &out, double v)
-{
-    if (!std::isfinite(v)) {
-        out.append("null");
-        return;
-    }
-    // Shortest form that reads back as the same double.
-    out.append(QByteArray::number(v, 'g', QLocale::FloatingPointShortest));
 }
 
 // Days since 1970-01-01 -> civil date (proleptic Gregorian), after H. Hinnant's public-domain algorithms.
@@ -188,7 +278,7 @@ qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
 constexpr qint64 kMsPerDay = 86400000;
 
 // "YYYY-MM-DDTHH:MM:SS.mmmZ"; returns false when the year has no four-digit form.
-bool appendTime(QByteArray &out, qint64 ms)
+bool writeTime(Writer &w, qint64 ms)
 {
     qint64 days = ms / kMsPerDay;
     qint64 rest = ms % kMsPerDay;
@@ -232,7 +322,7 @@ bool appendTime(QByteArray &out, qint64 ms)
     buf[23] = char('0' + msec % 10);
     buf[24] = 'Z';
     buf[25] = '"';
-    out.append(buf, 26);
+    w.put(buf, 26);
     return true;
 }
 
@@ -244,7 +334,79 @@ struct KindParts
     MessageKind kind = MessageKind::Invalid;
     Method method = Method::None;
     PushType push = PushType::None;
+    bool operator!=(const KindParts &o) const { return kind != o.kind || method != o.method || push != o.push; }
 };
+
+// ProtocolMessage::kindName() as JSON string bytes, without building a QString (this runs for every message).
+void writeKindName(Writer &w, const ProtocolMessage &m)
+{
+    w.put('"');
+    switch (m.kind) {
+    case MessageKind::Command:
+        if (m.method == Method::None)
+            w.lit("command");
+        else
+            w.put(Protocol::methodName(m.method));
+        break;
+    case MessageKind::Reply:
+        if (m.method == Method::None) {
+            w.lit("reply");
+        } else {
+            w.put(Protocol::methodName(m.method));
+            w.lit("_reply");
+        }
+        break;
+    case MessageKind::Error:
+        w.lit("error");
+        break;
+    case MessageKind::Push:
+        w.lit("push_");
+        w.put(Protocol::pushTypeName(m.push));
+        break;
+    case MessageKind::Ping:
+        w.lit("ping");
+        break;
+    case MessageKind::Pong:
+        w.lit("pong");
+        break;
+    case MessageKind::Disconnect:
+        w.lit("disconnect");
+        break;
+    case MessageKind::Invalid:
+        w.lit("invalid");
+        break;
+    }
+    w.put('"');
+}
+
+// What a reader gets back from the kind name alone (see parseKindName), computed without strings.
+KindParts impliedParts(const ProtocolMessage &m, Direction dir)
+{
+    KindParts p;
+    switch (m.kind) {
+    case MessageKind::Command:
+        if (m.method == Method::Ping && dir == Direction::In)
+            p.kind = MessageKind::Ping; // "ping" coming in reads as a server ping
+        else
+            p = {MessageKind::Command, m.method, PushType::None};
+        break;
+    case MessageKind::Reply:
+        p = {MessageKind::Reply, m.method, PushType::None};
+        break;
+    case MessageKind::Push:
+        p = {MessageKind::Push, Method::None, m.push};
+        break;
+    case MessageKind::Ping:
+        if (dir == Direction::In)
+            p.kind = MessageKind::Ping;
+        else
+            p = {MessageKind::Command, Method::Ping, PushType::None}; // "ping" going out reads as a command
+        break;
+    default:
+        p.kind = m.kind;
+    }
+    return p;
+}
 
 // Inverse of ProtocolMessage::kindName(). "ping" is a server ping coming in and a ping command going out.
 bool parseKindName(QStringView name, Direction dir, KindParts *out)
@@ -294,49 +456,68 @@ QList<QByteArrayView> derivedMessageRaws(const QByteArray &raw, bool binary, qsi
     return {};
 }
 
+// Per-line state: the last channel written, so a batch of publications converts it to UTF-8 once.
+struct ChannelCache
+{
+    QString channel;
+    QByteArray utf8;
+};
+
+void writeChannel(Writer &w, const QString &channel, ChannelCache *cache)
+{
+    if (channel != cache->channel) {
+        cache->channel = channel;
+        cache->utf8 = channel.toUtf8();
+    }
+    w.string(QByteArrayView(cache->utf8));
+}
+
 // Message fields; summaryOnly writes just the ones a reader of the first message looks for.
-void appendMessageFields(QByteArray &out, const ProtocolMessage &m, Direction dir, bool summaryOnly,
-                         const QByteArray &frameRaw, QByteArrayView derived, bool haveDerived, qsizetype *searchFrom)
+void writeMessageFields(Writer &w, const ProtocolMessage &m, Direction dir, bool summaryOnly,
+                        const QByteArray &frameRaw, QByteArrayView derived, bool haveDerived, qsizetype *searchFrom,
+                        ChannelCache *cache)
 {
     if (!m.channel.isEmpty()) {
-        appendKey(out, "channel");
-        appendString(out, m.channel);
+        w.key("channel");
+        writeChannel(w, m.channel, cache);
     }
     if (m.id != 0) {
-        appendKey(out, "id");
-        out.append(QByteArray::number(m.id));
+        w.key("id");
+        w.number(m.id);
     }
     if (m.rttMs != -1) {
-        appendKey(out, "rtt_ms");
-        appendDouble(out, m.rttMs);
+        w.key("rtt_ms");
+        w.real(m.rttMs);
     }
     if (m.code != 0) {
-        appendKey(out, "code");
-        out.append(QByteArray::number(m.code));
+        w.key("code");
+        w.number(m.code);
     }
     if (!m.text.isEmpty()) {
-        appendKey(out, "reason");
-        appendString(out, m.text);
+        w.key("reason");
+        w.string(m.text);
     }
     if (summaryOnly)
         return;
 
-    KindParts parts;
-    if (!parseKindName(m.kindName(), dir, &parts))
-        parts = {};
+    const KindParts parts = impliedParts(m, dir);
     if (parts.kind != m.kind) {
-        appendKey(out, "msg_kind");
-        out.append('"').append(kMessageKindNames.at(size_t(m.kind))).append('"');
+        w.key("msg_kind");
+        w.put('"');
+        w.put(kMessageKindNames.at(size_t(m.kind)), qsizetype(std::strlen(kMessageKindNames.at(size_t(m.kind)))));
+        w.put('"');
     }
     if (parts.method != m.method) {
-        appendKey(out, "method");
-        const QLatin1String name = Protocol::methodName(m.method);
-        out.append('"').append(name.data(), name.size()).append('"');
+        w.key("method");
+        w.put('"');
+        w.put(Protocol::methodName(m.method));
+        w.put('"');
     }
     if (parts.push != m.push) {
-        appendKey(out, "push");
-        const QLatin1String name = Protocol::pushTypeName(m.push);
-        out.append('"').append(name.data(), name.size()).append('"');
+        w.key("push");
+        w.put('"');
+        w.put(Protocol::pushTypeName(m.push));
+        w.put('"');
     }
 
     if (haveDerived && QByteArrayView(m.raw) == derived) {
@@ -346,25 +527,127 @@ void appendMessageFields(QByteArray &out, const ProtocolMessage &m, Direction di
     }
     const qsizetype at = m.raw.isEmpty() ? 0 : frameRaw.indexOf(m.raw, *searchFrom);
     if (at >= 0) {
-        appendKey(out, "span");
-        out.append('[').append(QByteArray::number(at)).append(',').append(QByteArray::number(m.raw.size()));
-        out.append(']');
+        w.key("span");
+        w.put('[');
+        w.number(at);
+        w.put(',');
+        w.number(m.raw.size());
+        w.put(']');
         *searchFrom = at + m.raw.size();
         return;
     }
-    appendKey(out, "msg_raw");
-    if (appendBytes(out, m.raw, false)) {
-        appendKey(out, "msg_raw_base64");
-        out.append("true");
+    w.key("msg_raw");
+    if (writeBytes(w, m.raw, false)) {
+        w.key("msg_raw_base64");
+        w.lit("true");
     }
 }
 
-void appendMessageJson(QByteArray &out, const ProtocolMessage &m)
+void writeMessageJson(Writer &w, const ProtocolMessage &m, bool binaryFrame, FrameRecord::FrameJson mode)
 {
-    if (m.json.isEmpty() && (m.kind == MessageKind::Disconnect || m.kind == MessageKind::Invalid))
-        out.append("null");
+    if (m.json.isEmpty() && (m.kind == MessageKind::Disconnect || m.kind == MessageKind::Invalid)) {
+        w.lit("null");
+        return;
+    }
+    if (mode == FrameRecord::FrameJson::FromRaw && !binaryFrame && m.kind != MessageKind::Invalid &&
+        m.kind != MessageKind::Disconnect) {
+        const QByteArrayView text = QByteArrayView(m.raw).trimmed();
+        if (FastClassifier::isJsonObject(text)) {
+            w.put(text);
+            return;
+        }
+    }
+    w.put(QByteArrayView(QJsonDocument(m.json).toJson(QJsonDocument::Compact)));
+}
+
+void writeLine(Writer &w, const Frame &f, FrameRecord::FrameJson mode)
+{
+    w.openObject();
+    const qsizetype n = f.messages.size();
+    ChannelCache cache;
+
+    w.key("time");
+    const bool timeInRange = writeTime(w, f.timeMs);
+    if (!timeInRange)
+        w.lit("null");
+    w.key("dir");
+    if (f.direction == Direction::In)
+        w.lit("\"in\"");
     else
-        out.append(QJsonDocument(m.json).toJson(QJsonDocument::Compact));
+        w.lit("\"out\"");
+    w.key("kind");
+    if (n > 0)
+        writeKindName(w, f.messages.first());
+    else
+        w.lit("\"\"");
+    if (n != 1) {
+        w.key("kinds");
+        w.put('[');
+        for (qsizetype i = 0; i < n; ++i) {
+            if (i)
+                w.put(',');
+            writeKindName(w, f.messages.at(i));
+        }
+        w.put(']');
+    }
+
+    const QList<QByteArrayView> derived = derivedMessageRaws(f.raw, f.binary, n);
+    qsizetype searchFrom = 0;
+    if (n == 1)
+        writeMessageFields(w, f.messages.first(), f.direction, false, f.raw, derived.value(0), !derived.isEmpty(),
+                           &searchFrom, &cache);
+    else if (n > 1)
+        writeMessageFields(w, f.messages.first(), f.direction, true, f.raw, {}, false, &searchFrom, &cache);
+
+    w.key("size");
+    w.number(f.raw.size());
+    if (f.binary) {
+        w.key("binary");
+        w.lit("true");
+    }
+    if (f.close) {
+        w.key("close");
+        w.lit("true");
+    }
+
+    w.key("frame");
+    if (n == 1) {
+        writeMessageJson(w, f.messages.first(), f.binary, mode);
+    } else {
+        w.put('[');
+        for (qsizetype i = 0; i < n; ++i) {
+            if (i)
+                w.put(',');
+            writeMessageJson(w, f.messages.at(i), f.binary, mode);
+        }
+        w.put(']');
+    }
+
+    w.key("raw");
+    if (writeBytes(w, f.raw, f.binary) && !f.binary) {
+        // A text frame whose bytes are not UTF-8 (sent raw on purpose) is kept exactly, as base64.
+        w.key("raw_base64");
+        w.lit("true");
+    }
+
+    if (n > 1) {
+        w.key("meta");
+        w.put('[');
+        for (qsizetype i = 0; i < n; ++i) {
+            if (i)
+                w.put(',');
+            w.openObject();
+            writeMessageFields(w, f.messages.at(i), f.direction, false, f.raw, derived.value(i), i < derived.size(),
+                               &searchFrom, &cache);
+            w.closeObject();
+        }
+        w.put(']');
+    }
+    if (!timeInRange) {
+        w.key("time_ms");
+        w.number(f.timeMs);
+    }
+    w.closeObject();
 }
 
 // ---- reading -------------------------------------------------------------------------------------------------
@@ -515,96 +798,22 @@ bool readMessage(const QJsonObject &obj, const QString &kindName, const QJsonVal
 
 namespace FrameRecord {
 
-QByteArray toJsonLine(const Frame &f)
+QByteArray toJsonLine(const Frame &f, FrameJson mode)
 {
     QByteArray out;
-    out.reserve(f.raw.size() * 2 + 160);
-    out.append('{');
-    const qsizetype n = f.messages.size();
-
-    appendKey(out, "time");
-    const bool timeInRange = appendTime(out, f.timeMs);
-    if (!timeInRange)
-        out.append("null");
-    appendKey(out, "dir");
-    out.append(f.direction == Direction::In ? "\"in\"" : "\"out\"");
-    appendKey(out, "kind");
-    if (n > 0)
-        appendString(out, f.messages.first().kindName());
-    else
-        out.append("\"\"");
-    if (n != 1) {
-        appendKey(out, "kinds");
-        out.append('[');
-        for (qsizetype i = 0; i < n; ++i) {
-            if (i)
-                out.append(',');
-            appendString(out, f.messages.at(i).kindName());
-        }
-        out.append(']');
-    }
-
-    const QList<QByteArrayView> derived = derivedMessageRaws(f.raw, f.binary, n);
-    qsizetype searchFrom = 0;
-    if (n == 1)
-        appendMessageFields(out, f.messages.first(), f.direction, false, f.raw, derived.value(0), !derived.isEmpty(),
-                            &searchFrom);
-    else if (n > 1)
-        appendMessageFields(out, f.messages.first(), f.direction, true, f.raw, {}, false, &searchFrom);
-
-    appendKey(out, "size");
-    out.append(QByteArray::number(f.raw.size()));
-    if (f.binary) {
-        appendKey(out, "binary");
-        out.append("true");
-    }
-    if (f.close) {
-        appendKey(out, "close");
-        out.append("true");
-    }
-
-    appendKey(out, "frame");
-    if (n == 1) {
-        appendMessageJson(out, f.messages.first());
-    } else {
-        out.append('[');
-        for (qsizetype i = 0; i < n; ++i) {
-            if (i)
-                out.append(',');
-            appendMessageJson(out, f.messages.at(i));
-        }
-        out.append(']');
-    }
-
-    QByteArray rawField;
-    if (appendBytes(rawField, f.raw, f.binary) && !f.binary) {
-        // A text frame whose bytes are not UTF-8 (sent raw on purpose): kept exactly, as base64.
-        appendKey(out, "raw_base64");
-        out.append("true");
-    }
-    appendKey(out, "raw");
-    out.append(rawField);
-
-    if (n > 1) {
-        appendKey(out, "meta");
-        out.append('[');
-        for (qsizetype i = 0; i < n; ++i) {
-            if (i)
-                out.append(',');
-            QByteArray entry("{");
-            appendMessageFields(entry, f.messages.at(i), f.direction, false, f.raw, derived.value(i),
-                                i < derived.size(), &searchFrom);
-            entry.append('}');
-            out.append(entry);
-        }
-        out.append(']');
-    }
-    if (!timeInRange) {
-        appendKey(out, "time_ms");
-        out.append(QByteArray::number(f.timeMs));
-    }
-    out.append('}');
+    out.reserve(f.raw.size() * 2 + 256);
+    Writer w(&out);
+    writeLine(w, f, mode);
+    w.finish();
     return out;
+}
+
+void appendJsonLine(const Frame &f, QByteArray *out, FrameJson mode)
+{
+    Writer w(out);
+    writeLine(w, f, mode);
+    w.put('\n');
+    w.finish();
 }
 
 bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)

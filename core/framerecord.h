@@ -16,8 +16,20 @@
 // (several messages, binary payloads, text that is not valid UTF-8, close frames).
 namespace FrameRecord {
 
+// How "frame" (the decoded messages) is written.
+enum class FrameJson {
+    // Serialized from each message's json. Always exact.
+    FromJson,
+    // For text frames, each message's own bytes when they are one valid JSON object (validated by a scanner, not
+    // parsed), else as FromJson. Exact whenever json was decoded from raw, as Session and JsonCodec do; several
+    // times cheaper, for recording floods. Not for frames whose json was edited after decoding.
+    FromRaw,
+};
+
 // One record line for the frame, WITHOUT the trailing newline.
-QByteArray toJsonLine(const Frame &f);
+QByteArray toJsonLine(const Frame &f, FrameJson mode = FrameJson::FromJson);
+// Appends the line and a "\n" to *out, without a temporary: for writers that batch many lines in one buffer.
+void appendJsonLine(const Frame &f, QByteArray *out, FrameJson mode = FrameJson::FromJson);
 
 // Parses one record line (a trailing "\n" or "\r\n" is ignored) into *f. On failure returns false, leaves *f
 // unspecified and sets *error (if given) to a translated sentence saying what is wrong.

@@ -28,8 +28,8 @@ void RecordWriter::write(const Frame &frame)
 {
     if (!m_file.isOpen() || m_failed)
         return;
-    m_buffer += FrameRecord::toJsonLine(frame);
-    m_buffer += '\n';
+    // Frames come from the Session, whose messages were decoded from their bytes: "frame" can be those bytes.
+    FrameRecord::appendJsonLine(frame, &m_buffer, FrameRecord::FrameJson::FromRaw);
     ++m_lines;
     if (m_buffer.size() >= kBufferSize)
         flush();

@@ -30,9 +30,25 @@ void RunSummary::add(const Frame &frame)
         } else {
             ++it.value();
         }
-        if (!m.channel.isEmpty())
-            ++m_channels[m.channel];
+        if (m.channel.isEmpty())
+            continue;
+        if (m.channel == m_runChannel) {
+            ++m_runCount;
+        } else {
+            if (m_runCount)
+                m_channels[m_runChannel] += m_runCount;
+            m_runChannel = m.channel;
+            m_runCount = 1;
+        }
     }
+}
+
+QHash<QString, qint64> RunSummary::channels() const
+{
+    QHash<QString, qint64> out = m_channels;
+    if (m_runCount)
+        out[m_runChannel] += m_runCount;
+    return out;
 }
 
 QHash<QString, qint64> RunSummary::kinds() const
@@ -78,7 +94,8 @@ QString RunSummary::text() const
     s += tr("  rate in       %1 frames/s over %2 s\n").arg(rate, 0, 'f', 1).arg(span, 0, 'f', 3);
     s += tr("  messages      %1\n").arg(m_messages);
     s += tr("  by kind:\n") + table(kinds());
-    if (!m_channels.isEmpty())
-        s += tr("  by channel:\n") + table(m_channels);
+    const QHash<QString, qint64> perChannel = channels();
+    if (!perChannel.isEmpty())
+        s += tr("  by channel:\n") + table(perChannel);
     return s;
 }

@@ -111,6 +111,8 @@ private slots:
     void realServerLinesTakeTheFastPath();
     void agreesOnMutationsOfRealLines();
     void agreesOnFrames();
+    void recognisesJsonObjects_data();
+    void recognisesJsonObjects();
 
 private:
     static bool same(const ProtocolMessage &a, const ProtocolMessage &b, QString *why);
@@ -194,6 +196,9 @@ void TestFastClassifier::agreesOnMutationsOfRealLines()
             }
             for (const QByteArray &v : std::as_const(variants)) {
                 const ProtocolMessage expected = JsonCodec::decodeServerLine(v);
+                // isJsonObject() never accepts what the full parser rejects.
+                if (FastClassifier::isJsonObject(v))
+                    QVERIFY2(expected.kind != Protocol::MessageKind::Invalid, v.constData());
                 ProtocolMessage actual;
                 if (FastClassifier::classifyServerLine(v, &actual)) {
                     ++fast;
@@ -228,6 +233,27 @@ void TestFastClassifier::agreesOnFrames()
             QVERIFY2(same(actual.at(i), expected.at(i), &why), qPrintable(why));
         }
     }
+}
+
+void TestFastClassifier::recognisesJsonObjects_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("object");
+    QTest::newRow("empty object") << QByteArray("{}") << true;
+    QTest::newRow("spaces around") << QByteArray(" \t{\"a\":[1,{\"b\":null}]}\r\n") << true;
+    QTest::newRow("array") << QByteArray("[1]") << false;
+    QTest::newRow("two objects") << QByteArray("{}{}") << false;
+    QTest::newRow("two lines") << QByteArray("{}\n{}") << false;
+    QTest::newRow("unterminated") << QByteArray("{\"a\":1") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("text") << QByteArray("hello") << false;
+}
+
+void TestFastClassifier::recognisesJsonObjects()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, object);
+    QCOMPARE(FastClassifier::isJsonObject(text), object);
 }
 
 QTEST_GUILESS_MAIN(TestFastClassifier)

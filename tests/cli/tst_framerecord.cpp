@@ -72,6 +72,7 @@ class TestFrameRecord : public QObject
 private slots:
     void roundTrip_data();
     void roundTrip();
+    void fromRawKeepsServerBytes();
     void recordsAllFields();
     void multiMessageFrameListsKinds();
     void binaryFrameIsBase64();
@@ -225,16 +226,37 @@ void TestFrameRecord::roundTrip_data()
 void TestFrameRecord::roundTrip()
 {
     QFETCH(Frame, frame);
-    const QByteArray line = FrameRecord::toJsonLine(frame);
-    QVERIFY2(!line.contains('\n'), line.constData());
-    QVERIFY2(!lineObject(line).isEmpty(), line.constData());
-    Frame back;
-    QString error;
-    QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error),
-             qPrintable(error + QLatin1Char(' ') + QString::fromUtf8(line)));
-    compareFrames(back, frame);
-    // Writing the frame read back gives the same line: the format is stable.
-    QCOMPARE(FrameRecord::toJsonLine(back), line);
+    for (const auto mode : {FrameRecord::FrameJson::FromJson, FrameRecord::FrameJson::FromRaw}) {
+        const QByteArray line = FrameRecord::toJsonLine(frame, mode);
+        QVERIFY2(!line.contains('\n'), line.constData());
+        QVERIFY2(!lineObject(line).isEmpty(), line.constData());
+        Frame back;
+        QString error;
+        QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error),
+                 qPrintable(error + QLatin1Char(' ') + QString::fromUtf8(line)));
+        compareFrames(back, frame);
+        // Writing the frame read back gives the same line: the format is stable.
+        QCOMPARE(FrameRecord::toJsonLine(back, mode), line);
+        // The batching variant writes the same line plus a newline, after what the buffer held.
+        QByteArray buffer("previous\n");
+        FrameRecord::appendJsonLine(frame, &buffer, mode);
+        QCOMPARE(buffer, QByteArray("previous\n") + line + '\n');
+    }
+}
+
+void TestFrameRecord::fromRawKeepsServerBytes()
+{
+    // The server's own text (key order, spacing) is kept as "frame", and still reads back as the same JSON.
+    const Frame f = serverFrame(R"({"push":{"pub":{"offset":1,"data":{"b":1,"a":2}},"channel":"c"}})");
+    const QByteArray line = FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromRaw);
+    QVERIFY2(line.contains(R"("frame":{"push":{"pub":{"offset":1,"data":{"b":1,"a":2}},"channel":"c"}})"),
+             line.constData());
+    QCOMPARE(lineObject(line).value(QLatin1String("frame")).toObject(), f.messages[0].json);
+    // Text that is not a JSON object falls back to the decoded JSON.
+    Frame odd = f;
+    odd.messages[0].raw = "not json";
+    const QByteArray oddLine = FrameRecord::toJsonLine(odd, FrameRecord::FrameJson::FromRaw);
+    QCOMPARE(lineObject(oddLine).value(QLatin1String("frame")).toObject(), f.messages[0].json);
 }
 
 void TestFrameRecord::recordsAllFields()
