@@ -32,6 +32,9 @@ public:
     // Re-evaluates every row: synchronously unless the filter uses a regular expression.
     void setFilter(const TimelineFilter &filter);
 
+    // The matching rows' serials (FrameStore::serial), ascending: what "export the shown rows" writes.
+    std::vector<qint64> serials() const { return {m_serials.begin() + m_head, m_serials.end()}; }
+
     // Row of the source model for a row of this model, or -1.
     int sourceRow(int proxyRow) const;
     // Row of this model for a source row, or -1 when the row is filtered out.

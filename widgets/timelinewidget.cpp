@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -157,9 +158,46 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     m_followButton->setToolTip(
         tr("Keep the newest message in view. Scrolling up stops following; scrolling to the bottom resumes."));
     connect(m_followButton, &QToolButton::toggled, this, &TimelineWidget::setFollowing);
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("noticeLabel"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->setVisible(false);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("transferProgress"));
+    m_progress->setMaximumWidth(200);
+    m_progress->setRange(0, 1000);
+    m_progress->setVisible(false);
+    m_cancelTransfer = new QToolButton(this);
+    m_cancelTransfer->setObjectName(QStringLiteral("cancelTransferButton"));
+    m_cancelTransfer->setText(tr("Cancel"));
+    m_cancelTransfer->setVisible(false);
+    connect(m_cancelTransfer, &QToolButton::clicked, this, &TimelineWidget::cancelTransfer);
     statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_progress);
+    statusRow->addWidget(m_cancelTransfer);
     statusRow->addWidget(m_followButton);
+    layout->addWidget(m_notice);
     layout->addLayout(statusRow);
+
+    m_importer = new TimelineImporter(m_model, this);
+    m_exporter = new TimelineExporter(m_model, this);
+    auto onProgress = [this](qint64 done, qint64 total) {
+        m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
+    };
+    connect(m_importer, &TimelineImporter::progress, this, onProgress);
+    connect(m_exporter, &TimelineExporter::progress, this, onProgress);
+    connect(m_importer, &TimelineImporter::finished, this, [this](const TimelineImporter::Summary &summary) {
+        setTransferRunning(false);
+        showNotice(summary.text(), !summary.ok() || summary.badLines > 0);
+        updateStatus();
+        emit importFinished(summary);
+    });
+    connect(m_exporter, &TimelineExporter::finished, this, [this](const TimelineExporter::Summary &summary) {
+        setTransferRunning(false);
+        showNotice(summary.text(), !summary.ok() || summary.dropped > 0);
+        emit exportFinished(summary);
+    });
 
     m_statusTimer = new QTimer(this);
     m_statusTimer->setSingleShot(true);
@@ -404,12 +442,12 @@ void TimelineWidget::showDetail()
 
     QString raw;
     if (binary)
-        raw = tr("Binary (Protobuf) message of %Ln byte(s); the Hex tab shows its bytes.", nullptr, int(m.raw.size()));
+        raw = tr("Binary (Protobuf) message, size in bytes: %L1. The Hex tab shows its bytes.").arg(m.raw.size());
     else
         raw = QString::fromUtf8(m.raw);
     if (frameRows > 1 && !binary)
-        raw += QLatin1String("\n\n") + tr("Whole frame (%Ln message(s), ", nullptr, frameRows) +
-               tr("%Ln byte(s)):", nullptr, int(frameBytes.size())) + QLatin1Char('\n') +
+        raw += QLatin1String("\n\n") +
+               tr("Whole frame (messages: %1, bytes: %L2):").arg(frameRows).arg(frameBytes.size()) + QLatin1Char('\n') +
                QString::fromUtf8(frameBytes.toByteArray());
     m_raw->setPlainText(raw);
     m_hex->setPlainText(hexDump(m.raw));
@@ -456,11 +494,12 @@ void TimelineWidget::showDetail()
         html += row(tr("Round trip"), tr("%1 ms").arg(QLocale().toString(m.rttMs, 'f', 2)));
     html += row(tr("Encoding"), close ? tr("WebSocket close frame")
                                       : (binary ? tr("Protobuf (binary frame)") : tr("JSON (text frame)")));
-    html += row(tr("Size"), tr("%Ln byte(s)", nullptr, int(m.raw.size())));
+    html += row(tr("Size (bytes)"), QLocale().toString(m.raw.size()));
     if (frameRows > 1)
-        html += row(tr("Frame"),
-                    tr("%1 of %Ln messages, ", nullptr, frameRows).arg(sourceRow - store.frameFirstRow(sourceRow) + 1) +
-                        tr("%Ln byte(s)", nullptr, int(frameBytes.size())));
+        html += row(tr("Frame"), tr("message %1 of %2, frame size in bytes: %L3")
+                                     .arg(sourceRow - store.frameFirstRow(sourceRow) + 1)
+                                     .arg(frameRows)
+                                     .arg(frameBytes.size()));
     html += QStringLiteral("</table>");
     m_explanation->setHtml(html);
 }
@@ -530,15 +569,15 @@ void TimelineWidget::updateChannels()
 
 QString TimelineWidget::statusText() const
 {
-    QString s = tr("%L1 messages in %L2 frames, %L3 shown, %L4 dropped (oldest)")
+    QString s = tr("Messages: %L1 | Frames: %L2 | Shown: %L3 | Dropped (oldest): %L4")
                     .arg(m_model->store().count())
                     .arg(m_model->frameCount())
                     .arg(m_filter->rowCount())
                     .arg(m_model->droppedCount());
     if (m_model->isPaused())
-        s += tr(" | paused: %L1 new waiting").arg(m_model->pendingCount());
+        s += tr(" | Paused, waiting: %L1").arg(m_model->pendingCount());
     if (m_filter->isBusy())
-        s += tr(" | searching…");
+        s += tr(" | Searching…");
     if (!m_filter->searchError().isEmpty())
         s += QLatin1String(" | ") + m_filter->searchError();
     return s;
@@ -606,6 +645,72 @@ bool TimelineWidget::eventFilter(QObject *watched, QEvent *event)
         return true;
     }
     return QWidget::eventFilter(watched, event);
+}
+
+bool TimelineWidget::importFile(const QString &path, bool clearFirst)
+{
+    m_exporter->cancel();
+    if (clearFirst) {
+        m_model->clear();
+        setFollowing(false); // a reopened recording is read from its start
+    }
+    if (!m_importer->start(path)) {
+        TimelineImporter::Summary failed;
+        failed.path = path;
+        failed.error = m_importer->lastError();
+        showNotice(failed.error, true);
+        emit importFinished(failed);
+        return false;
+    }
+    setTransferRunning(true);
+    showNotice(tr("Importing %1…").arg(path), false);
+    return true;
+}
+
+bool TimelineWidget::exportJsonLines(const QString &path, bool onlyShown)
+{
+    const bool started = onlyShown ? m_exporter->start(path, m_filter->serials()) : m_exporter->start(path);
+    if (!started) {
+        TimelineExporter::Summary failed;
+        failed.path = path;
+        failed.error = m_exporter->lastError();
+        showNotice(failed.error, true);
+        emit exportFinished(failed);
+        return false;
+    }
+    setTransferRunning(true);
+    showNotice(tr("Exporting to %1…").arg(path), false);
+    return true;
+}
+
+bool TimelineWidget::isTransferRunning() const
+{
+    return m_importer->isRunning() || m_exporter->isRunning();
+}
+
+void TimelineWidget::cancelTransfer()
+{
+    m_importer->cancel();
+    m_exporter->cancel();
+}
+
+QString TimelineWidget::noticeText() const
+{
+    return m_notice->text();
+}
+
+void TimelineWidget::showNotice(const QString &text, bool problem)
+{
+    m_notice->setText(text);
+    m_notice->setStyleSheet(problem ? QStringLiteral("QLabel { color: #b35c00; }") : QString());
+    m_notice->setVisible(!text.isEmpty());
+}
+
+void TimelineWidget::setTransferRunning(bool running)
+{
+    m_progress->setValue(0);
+    m_progress->setVisible(running);
+    m_cancelTransfer->setVisible(running);
 }
 
 void TimelineWidget::focusSearch()

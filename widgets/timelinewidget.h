@@ -1,5 +1,8 @@
 #pragma once
 
+#include "timelineexporter.h"
+#include "timelineimporter.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -8,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QPlainTextEdit;
+class QProgressBar;
 class QSplitter;
 class QTabWidget;
 class QTableView;
@@ -37,8 +41,18 @@ public:
     bool isFollowing() const { return m_follow; }
     // Source row of the selected message, or -1.
     int currentSourceRow() const;
-    // The status line text ("N messages in F frames, M shown, K dropped (oldest)").
+    // The status line text ("Messages: N | Frames: F | Shown: M | Dropped (oldest): K").
     QString statusText() const;
+
+    // Loads a recording (JSON Lines) or a browser HAR file; by default the timeline is cleared first and the
+    // view shows the recording from its start. Returns false when the file cannot be opened (the reason is in
+    // the finished signal's summary and the notice line). Runs in slices: the UI keeps working.
+    bool importFile(const QString &path, bool clearFirst = true);
+    // Writes every stored frame, or only the frames of the rows the filter shows, as JSON Lines.
+    bool exportJsonLines(const QString &path, bool onlyShown = false);
+    bool isTransferRunning() const;
+    // The last import/export summary shown under the table.
+    QString noticeText() const;
 
 public slots:
     void focusSearch();
@@ -47,9 +61,12 @@ public slots:
     // Applies the search text now instead of after the typing pause.
     void applySearchNow();
     void setFollowing(bool follow);
+    void cancelTransfer();
 
 signals:
     void followingChanged(bool following);
+    void importFinished(const TimelineImporter::Summary &summary);
+    void exportFinished(const TimelineExporter::Summary &summary);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -65,6 +82,8 @@ private:
     void showDetail();
     void onRangeChanged(int min, int max);
     void onScrolled(int value);
+    void showNotice(const QString &text, bool problem);
+    void setTransferRunning(bool running);
 
     TimelineModel *m_model;
     TimelineFilterModel *m_filter;
@@ -93,6 +112,11 @@ private:
     QPlainTextEdit *m_hex = nullptr;
     QTextBrowser *m_explanation = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_notice = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelTransfer = nullptr;
+    TimelineImporter *m_importer = nullptr;
+    TimelineExporter *m_exporter = nullptr;
 
     bool m_follow = true;
     bool m_scrollingToBottom = false;

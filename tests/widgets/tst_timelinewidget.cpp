@@ -13,6 +13,7 @@
 #include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QtTest>
@@ -37,6 +38,8 @@ private slots:
     void followStopsWhenUserScrollsUp();
     void pauseAndClearButtons();
     void droppedIsShown();
+    void importAndExport();
+    void importMissingFileIsReported();
 
 private:
     void fillSample();
@@ -86,8 +89,9 @@ void tst_TimelineWidget::rowsAppearAndStatusCounts()
     fillSample();
     QTRY_COMPARE(m_widget->tableView()->model()->rowCount(), 10);
     QTRY_COMPARE(child<QLabel>("statusLabel")->text(), m_widget->statusText());
-    QVERIFY2(m_widget->statusText().contains(QLatin1String("10 messages in 9 frames, 10 shown, 0 dropped")),
-             qPrintable(m_widget->statusText()));
+    QVERIFY2(
+        m_widget->statusText().contains(QLatin1String("Messages: 10 | Frames: 9 | Shown: 10 | Dropped (oldest): 0")),
+        qPrintable(m_widget->statusText()));
     QCOMPARE(m_widget->tableView()->model()->index(9, TimelineModel::KindColumn).data().toString(),
              QStringLiteral("disconnect 3501"));
 }
@@ -103,7 +107,7 @@ void tst_TimelineWidget::directionAndPingFilters()
     QCOMPARE(shown(), 2);
     direction->setCurrentIndex(1); // in
     QCOMPARE(shown(), 6);
-    QVERIFY(m_widget->statusText().contains(QLatin1String("6 shown")));
+    QVERIFY(m_widget->statusText().contains(QLatin1String("Shown: 6 ")));
 }
 
 void tst_TimelineWidget::kindMenu()
@@ -266,7 +270,7 @@ void tst_TimelineWidget::pauseAndClearButtons()
     m_model->appendFrame(publication(1));
     m_model->flush();
     QCOMPARE(shown(), 10);
-    QTRY_VERIFY(m_widget->statusText().contains(QLatin1String("paused: 1 new waiting")));
+    QTRY_VERIFY(m_widget->statusText().contains(QLatin1String("Paused, waiting: 1")));
     m_model->setPaused(false); // from elsewhere (menu): the button follows
     QVERIFY(!pause->isChecked());
     QCOMPARE(shown(), 11);
@@ -274,7 +278,8 @@ void tst_TimelineWidget::pauseAndClearButtons()
     child<QToolButton>("clearButton")->click();
     QCOMPARE(m_model->rowCount(), 0);
     QCOMPARE(shown(), 0);
-    QVERIFY(m_widget->statusText().startsWith(QLatin1String("0 messages in 0 frames, 0 shown, 0 dropped")));
+    QVERIFY(
+        m_widget->statusText().startsWith(QLatin1String("Messages: 0 | Frames: 0 | Shown: 0 | Dropped (oldest): 0")));
     QCOMPARE(child<QComboBox>("channelCombo")->count(), 1);
 }
 
@@ -284,8 +289,55 @@ void tst_TimelineWidget::droppedIsShown()
     for (int i = 0; i < 12; ++i)
         m_model->appendFrame(publication(i));
     QTRY_COMPARE(m_model->droppedCount(), 7);
-    QTRY_VERIFY2(child<QLabel>("statusLabel")->text().contains(QLatin1String("7 dropped (oldest)")),
+    QTRY_VERIFY2(child<QLabel>("statusLabel")->text().contains(QLatin1String("Dropped (oldest): 7")),
                  qPrintable(child<QLabel>("statusLabel")->text()));
+}
+
+void tst_TimelineWidget::importAndExport()
+{
+    m_model->appendFrame(publication(1)); // replaced by the import
+    m_model->flush();
+    QSignalSpy imported(m_widget, &TimelineWidget::importFinished);
+    QVERIFY(m_widget->importFile(qEnvironmentVariable("INSPECTOR_SOURCE_DIR") +
+                                 QLatin1String("/tests/models/data/centrifugo-session.har")));
+    QVERIFY(m_widget->isTransferRunning());
+    QVERIFY(imported.wait());
+    QVERIFY(!m_widget->isTransferRunning());
+    QCOMPARE(m_model->frameCount(), 11);
+    QTRY_COMPARE(shown(), m_model->rowCount());
+    QVERIFY2(m_widget->noticeText().contains(QLatin1String("Frames imported: 11.")),
+             qPrintable(m_widget->noticeText()));
+    QVERIFY(m_widget->noticeText().contains(QLatin1String("could not be read: 2")));
+    QVERIFY(!m_widget->isFollowing()); // a reopened recording starts at its top
+    QCOMPARE(m_widget->tableView()->verticalScrollBar()->value(), 0);
+
+    // Export only what the filter shows: the errors and disconnects.
+    child<QComboBox>("directionCombo")->setCurrentIndex(1);
+    for (QAction *a : child<QToolButton>("kindButton")->menu()->actions()) {
+        if (a->isCheckable())
+            a->setChecked(Protocol::MessageKind(a->data().toInt()) == Protocol::MessageKind::Disconnect);
+    }
+    child<QCheckBox>("pingPongCheck")->setChecked(false);
+    QCOMPARE(shown(), 1);
+    QTemporaryDir dir;
+    QSignalSpy exported(m_widget, &TimelineWidget::exportFinished);
+    QVERIFY(m_widget->exportJsonLines(dir.filePath(QStringLiteral("shown.jsonl")), true));
+    QVERIFY(exported.wait());
+    QVERIFY(m_widget->noticeText().contains(QLatin1String("Frames exported to")));
+    QFile file(dir.filePath(QStringLiteral("shown.jsonl")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QCOMPARE(content.count('\n'), 1);
+    QVERIFY(content.contains("\"kind\":\"disconnect\""));
+}
+
+void tst_TimelineWidget::importMissingFileIsReported()
+{
+    QSignalSpy imported(m_widget, &TimelineWidget::importFinished);
+    QVERIFY(!m_widget->importFile(QStringLiteral("/nonexistent/recording.jsonl")));
+    QCOMPARE(imported.count(), 1);
+    QVERIFY(m_widget->noticeText().contains(QLatin1String("/nonexistent/recording.jsonl")));
+    QVERIFY(!m_widget->isTransferRunning());
 }
 
 QTEST_MAIN(tst_TimelineWidget)

@@ -1,0 +1,521 @@
+#include "recordlineparser.h"
+
+#include "framerecord.h"
+#include "jsoncodec.h"
+
+#include <charconv>
+#include <climits>
+#include <cmath>
+#include <cstring>
+
+using Protocol::Direction;
+using Protocol::MessageKind;
+using Protocol::Method;
+using Protocol::PushType;
+
+namespace {
+
+// A forward-only scanner over one line. Every method returns false when the text is not what the fast path
+// expects; the caller then falls back to the full reader, which also produces the error message.
+struct Scanner
+{
+    const char *p;
+    const char *end;
+
+    void skipSpace()
+    {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+            ++p;
+    }
+
+    bool consume(char c)
+    {
+        skipSpace();
+        if (p >= end || *p != c)
+            return false;
+        ++p;
+        return true;
+    }
+
+    // A key without escapes (all keys of the format are plain ASCII).
+    bool key(QByteArrayView *out)
+    {
+        if (!consume('"'))
+            return false;
+        const char *start = p;
+        while (p < end && *p != '"') {
+            if (*p == '\\')
+                return false;
+            ++p;
+        }
+        if (p >= end)
+            return false;
+        *out = QByteArrayView(start, p - start);
+        ++p;
+        return consume(':');
+    }
+
+    static int hex(char c)
+    {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    }
+
+    bool hex4(unsigned *v)
+    {
+        if (end - p < 4)
+            return false;
+        unsigned r = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int h = hex(p[i]);
+            if (h < 0)
+                return false;
+            r = (r << 4) | unsigned(h);
+        }
+        p += 4;
+        *v = r;
+        return true;
+    }
+
+    static void appendUtf8(QByteArray &out, unsigned cp)
+    {
+        if (cp < 0x80) {
+            out.append(char(cp));
+        } else if (cp < 0x800) {
+            out.append(char(0xC0 | (cp >> 6)));
+            out.append(char(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            out.append(char(0xE0 | (cp >> 12)));
+            out.append(char(0x80 | ((cp >> 6) & 0x3F)));
+            out.append(char(0x80 | (cp & 0x3F)));
+        } else {
+            out.append(char(0xF0 | (cp >> 18)));
+            out.append(char(0x80 | ((cp >> 12) & 0x3F)));
+            out.append(char(0x80 | ((cp >> 6) & 0x3F)));
+            out.append(char(0x80 | (cp & 0x3F)));
+        }
+    }
+
+    // A JSON string, unescaped to UTF-8 bytes.
+    bool string(QByteArray *out)
+    {
+        if (!consume('"'))
+            return false;
+        out->clear();
+        const char *run = p;
+        while (p < end) {
+            const char c = *p;
+            if (c == '"') {
+                out->append(run, p - run);
+                ++p;
+                return true;
+            }
+            if (uchar(c) < 0x20)
+                return false;
+            if (c != '\\') {
+                ++p;
+                continue;
+            }
+            out->append(run, p - run);
+            if (++p >= end)
+                return false;
+            switch (*p++) {
+            case '"':
+                out->append('"');
+                break;
+            case '\\':
+                out->append('\\');
+                break;
+            case '/':
+                out->append('/');
+                break;
+            case 'b':
+                out->append('\b');
+                break;
+            case 'f':
+                out->append('\f');
+                break;
+            case 'n':
+                out->append('\n');
+                break;
+            case 'r':
+                out->append('\r');
+                break;
+            case 't':
+                out->append('\t');
+                break;
+            case 'u': {
+                unsigned cp = 0;
+                if (!hex4(&cp))
+                    return false;
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    unsigned lo = 0;
+                    if (end - p < 2 || p[0] != '\\' || p[1] != 'u')
+                        return false; // a lone surrogate: leave it to the full reader
+                    p += 2;
+                    if (!hex4(&lo) || lo < 0xDC00 || lo > 0xDFFF)
+                        return false;
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                    return false;
+                }
+                appendUtf8(*out, cp);
+                break;
+            }
+            default:
+                return false;
+            }
+            run = p;
+        }
+        return false;
+    }
+
+    bool literal(const char *word)
+    {
+        skipSpace();
+        const size_t n = std::strlen(word);
+        if (size_t(end - p) < n || std::memcmp(p, word, n) != 0)
+            return false;
+        p += n;
+        return true;
+    }
+
+    bool boolean(bool *out)
+    {
+        skipSpace();
+        if (literal("true")) {
+            *out = true;
+            return true;
+        }
+        if (literal("false")) {
+            *out = false;
+            return true;
+        }
+        return false;
+    }
+
+    // Number text: the span of characters a JSON number can contain.
+    QByteArrayView numberText()
+    {
+        skipSpace();
+        const char *start = p;
+        while (p < end && ((*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E'))
+            ++p;
+        return QByteArrayView(start, p - start);
+    }
+
+    bool integer(qint64 *out)
+    {
+        const QByteArrayView t = numberText();
+        if (t.isEmpty())
+            return false;
+        const auto r = std::from_chars(t.data(), t.data() + t.size(), *out);
+        return r.ec == std::errc() && r.ptr == t.data() + t.size();
+    }
+
+    bool number(double *out)
+    {
+        const QByteArrayView t = numberText();
+        if (t.isEmpty())
+            return false;
+        const auto r = std::from_chars(t.data(), t.data() + t.size(), *out);
+        return r.ec == std::errc() && r.ptr == t.data() + t.size();
+    }
+
+    // Skips any JSON value, checking only that brackets balance outside strings.
+    bool skipValue()
+    {
+        skipSpace();
+        if (p >= end)
+            return false;
+        if (*p == '"') {
+            QByteArray ignored;
+            return string(&ignored);
+        }
+        if (*p != '{' && *p != '[') {
+            const char *start = p;
+            while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ')
+                ++p;
+            return p > start;
+        }
+        int depth = 0;
+        while (p < end) {
+            const char c = *p;
+            if (c == '"') {
+                ++p;
+                while (p < end && *p != '"') {
+                    if (*p == '\\')
+                        ++p;
+                    ++p;
+                }
+                if (p >= end)
+                    return false;
+                ++p;
+                continue;
+            }
+            if (c == '{' || c == '[')
+                ++depth;
+            else if (c == '}' || c == ']')
+                --depth;
+            ++p;
+            if (depth == 0)
+                return true;
+        }
+        return false;
+    }
+};
+
+int digits(const char *p, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; ++i) {
+        if (p[i] < '0' || p[i] > '9')
+            return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const qint64 era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + qint64(doe) - 719468;
+}
+
+// Only the writer's own spelling "YYYY-MM-DDTHH:MM:SS.mmmZ"; others go to the full reader.
+bool parseTime(const QByteArray &s, qint64 *ms)
+{
+    if (s.size() != 24)
+        return false;
+    const char *p = s.constData();
+    if (p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':' || p[19] != '.' || p[23] != 'Z')
+        return false;
+    const int y = digits(p, 4);
+    const int mo = digits(p + 5, 2);
+    const int d = digits(p + 8, 2);
+    const int h = digits(p + 11, 2);
+    const int mi = digits(p + 14, 2);
+    const int se = digits(p + 17, 2);
+    const int msec = digits(p + 20, 3);
+    static constexpr int kMonthDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > kMonthDays[mo - 1] || (mo == 2 && d > 28 && !leap) || h < 0 ||
+        h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59 || msec < 0)
+        return false;
+    *ms = daysFromCivil(y, unsigned(mo), unsigned(d)) * 86400000LL + h * 3600000LL + mi * 60000LL + se * 1000LL + msec;
+    return true;
+}
+
+// The inverse of ProtocolMessage::kindName(), as the format defines it.
+bool parseKind(const QString &name, Direction dir, ProtocolMessage *m)
+{
+    m->kind = MessageKind::Invalid;
+    m->method = Method::None;
+    m->push = PushType::None;
+    if (name == QLatin1String("error")) {
+        m->kind = MessageKind::Error;
+    } else if (name == QLatin1String("pong")) {
+        m->kind = MessageKind::Pong;
+    } else if (name == QLatin1String("disconnect")) {
+        m->kind = MessageKind::Disconnect;
+    } else if (name == QLatin1String("invalid")) {
+        m->kind = MessageKind::Invalid;
+    } else if (name == QLatin1String("command")) {
+        m->kind = MessageKind::Command;
+    } else if (name == QLatin1String("reply")) {
+        m->kind = MessageKind::Reply;
+    } else if (name == QLatin1String("ping") && dir == Direction::In) {
+        m->kind = MessageKind::Ping;
+    } else if (name.startsWith(QLatin1String("push_"))) {
+        m->kind = MessageKind::Push;
+        m->push = Protocol::pushTypeFromName(QStringView(name).mid(5));
+        return m->push != PushType::None;
+    } else if (name.endsWith(QLatin1String("_reply"))) {
+        m->kind = MessageKind::Reply;
+        m->method = Protocol::methodFromName(QStringView(name).chopped(6));
+        return m->method != Method::None;
+    } else {
+        m->kind = MessageKind::Command;
+        m->method = Protocol::methodFromName(name);
+        return m->method != Method::None;
+    }
+    return true;
+}
+
+const char *const kMessageKindNames[] = {"invalid", "command", "reply", "error", "push", "ping", "pong", "disconnect"};
+
+} // namespace
+
+bool RecordLineParser::parseFast(QByteArrayView line, Frame *f)
+{
+    Scanner s{line.data(), line.data() + line.size()};
+    if (!s.consume('{'))
+        return false;
+
+    bool haveTime = false;
+    bool haveDir = false;
+    bool haveRaw = false;
+    bool rawBase64 = false;
+    QByteArray kindName;
+    QByteArray msgKind;
+    QByteArray method;
+    QByteArray push;
+    bool haveMethod = false;
+    bool havePush = false;
+    ProtocolMessage m;
+    m.rttMs = -1;
+    *f = Frame();
+    QByteArray text;
+
+    s.skipSpace();
+    if (s.p < s.end && *s.p == '}')
+        return false;
+    for (;;) {
+        QByteArrayView k;
+        if (!s.key(&k))
+            return false;
+        if (k == "time") {
+            if (!s.string(&text) || !parseTime(text, &f->timeMs))
+                return false;
+            haveTime = true;
+        } else if (k == "dir") {
+            if (!s.string(&text))
+                return false;
+            if (text == "in")
+                f->direction = Direction::In;
+            else if (text == "out")
+                f->direction = Direction::Out;
+            else
+                return false;
+            haveDir = true;
+        } else if (k == "kind") {
+            if (!s.string(&kindName))
+                return false;
+        } else if (k == "channel") {
+            if (!s.string(&text))
+                return false;
+            m.channel = QString::fromUtf8(text);
+        } else if (k == "reason") {
+            if (!s.string(&text))
+                return false;
+            m.text = QString::fromUtf8(text);
+        } else if (k == "id") {
+            qint64 id = 0;
+            if (!s.integer(&id) || id < 0 || id > 4294967295LL)
+                return false;
+            m.id = quint32(id);
+        } else if (k == "rtt_ms") {
+            s.skipSpace();
+            if (s.literal("null")) {
+                m.rttMs = std::nan("");
+            } else if (!s.number(&m.rttMs)) {
+                return false;
+            }
+        } else if (k == "code") {
+            qint64 code = 0;
+            if (!s.integer(&code) || code < INT_MIN || code > INT_MAX)
+                return false;
+            m.code = int(code);
+        } else if (k == "binary") {
+            if (!s.boolean(&f->binary))
+                return false;
+        } else if (k == "close") {
+            if (!s.boolean(&f->close))
+                return false;
+        } else if (k == "raw_base64") {
+            if (!s.boolean(&rawBase64))
+                return false;
+        } else if (k == "raw") {
+            if (!s.string(&f->raw))
+                return false;
+            haveRaw = true;
+        } else if (k == "msg_kind") {
+            if (!s.string(&msgKind))
+                return false;
+        } else if (k == "method") {
+            if (!s.string(&method))
+                return false;
+            haveMethod = true;
+        } else if (k == "push") {
+            if (!s.string(&push))
+                return false;
+            havePush = true;
+        } else if (k == "size" || k == "frame") {
+            if (!s.skipValue())
+                return false;
+        } else {
+            return false; // kinds, meta, span, msg_raw, time_ms or a key this reader does not know
+        }
+        if (s.consume(','))
+            continue;
+        if (!s.consume('}'))
+            return false;
+        break;
+    }
+    s.skipSpace();
+    if (s.p != s.end || !haveTime || !haveDir || !haveRaw || kindName.isEmpty())
+        return false;
+
+    if (f->binary || rawBase64) {
+        const auto decoded = QByteArray::fromBase64Encoding(f->raw, QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return false;
+        f->raw = decoded.decoded;
+    }
+
+    if (!parseKind(QString::fromLatin1(kindName), f->direction, &m) && msgKind.isEmpty())
+        return false;
+    if (!msgKind.isEmpty()) {
+        bool found = false;
+        for (int i = 0; i < 8; ++i) {
+            if (msgKind == kMessageKindNames[i]) {
+                m.kind = MessageKind(i);
+                found = true;
+            }
+        }
+        if (!found)
+            return false;
+    }
+    if (haveMethod) {
+        m.method = Protocol::methodFromName(QString::fromLatin1(method));
+        if (m.method == Method::None && !method.isEmpty())
+            return false;
+    }
+    if (havePush) {
+        m.push = Protocol::pushTypeFromName(QString::fromLatin1(push));
+        if (m.push == PushType::None && !push.isEmpty())
+            return false;
+    }
+
+    // The message's bytes: the frame's only line for text, else the whole frame.
+    if (!f->binary) {
+        const QList<QByteArrayView> lines = JsonCodec::splitLines(f->raw);
+        if (lines.size() == 1) {
+            m.raw = lines.first().size() == f->raw.size() ? f->raw : lines.first().toByteArray();
+        } else {
+            m.raw = f->raw;
+        }
+    } else {
+        m.raw = f->raw;
+    }
+    f->messages.append(std::move(m));
+    return true;
+}
+
+bool RecordLineParser::parse(QByteArrayView line, Frame *frame, QString *error)
+{
+    while (!line.isEmpty() && (line.back() == '\n' || line.back() == '\r'))
+        line.chop(1);
+    if (parseFast(line, frame))
+        return true;
+    return FrameRecord::fromJsonLine(line, frame, error);
+}

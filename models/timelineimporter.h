@@ -1,0 +1,89 @@
+#pragma once
+
+#include "frame.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+
+class QThread;
+class TimelineModel;
+
+// Loads a recording (JSON Lines, see core/framerecord.h) or a browser HAR file into a TimelineModel without
+// freezing the UI. JSON Lines are read in slices of about 20 ms per event-loop turn: the first rows are on
+// screen after the first slice and a million-frame file is loaded in about a second. A HAR file is parsed on a
+// worker thread and then appended in slices. Bad lines are counted, and the first one is described; nothing is
+// skipped silently.
+class TimelineImporter : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Format { Auto, JsonLines, Har };
+    Q_ENUM(Format)
+
+    struct Summary
+    {
+        QString path;
+        Format format = Format::Auto;
+        qint64 frames = 0;       // frames handed to the model
+        qint64 badLines = 0;     // lines (or HAR messages) that could not be read
+        qint64 firstBadLine = 0; // 1-based line number (0 for HAR)
+        QString firstError;      // why the first bad line could not be read
+        QStringList notes;       // HAR: connections found, skipped control frames
+        QString error;           // why the file could not be read at all
+        bool cancelled = false;
+
+        bool ok() const { return error.isEmpty() && !cancelled; }
+        // One translated sentence for a status line or a message box.
+        QString text() const;
+    };
+
+    explicit TimelineImporter(TimelineModel *model, QObject *parent = nullptr);
+    ~TimelineImporter() override;
+
+    // Starts loading; returns false (and emits nothing) when the file cannot be opened; see lastError().
+    bool start(const QString &path, Format format = Format::Auto);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    QString lastError() const { return m_summary.error; }
+
+    // JSON Lines unless the name ends in .har or the first line is not a complete record.
+    static Format detectFormat(const QString &path, const QByteArray &head);
+
+signals:
+    void progress(qint64 done, qint64 total);
+    void finished(const TimelineImporter::Summary &summary);
+
+private:
+    void readSlice();
+    void appendHarSlice();
+    void finish();
+    bool budgetLeft() const { return m_slice.elapsed() < kSliceMs; }
+
+    static constexpr qint64 kSliceMs = 20;
+
+    QPointer<TimelineModel> m_model;
+    Summary m_summary;
+    bool m_running = false;
+    QFile m_file;
+    QByteArray m_buffer;
+    qsizetype m_pos = 0;
+    qint64 m_lineNumber = 0;
+    qint64 m_bytesDone = 0;
+    qint64 m_bytesTotal = 0;
+    QElapsedTimer m_slice;
+    QTimer m_timer;
+    // HAR: parsed on a worker, then appended from here.
+    QPointer<QThread> m_worker; // deletes itself when done
+    int m_generation = 0;
+    std::shared_ptr<QList<Frame>> m_harFrames;
+    qsizetype m_harNext = 0;
+};
+
+Q_DECLARE_METATYPE(TimelineImporter::Summary)

@@ -1,0 +1,176 @@
+#include "framerecord.h"
+#include "recordlineparser.h"
+#include "timelinetestdata.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+#ifdef INSPECTOR_HAVE_PROTOBUF
+#include "protobufcodec.h"
+#endif
+
+using namespace TimelineTestData;
+using Protocol::MessageKind;
+
+class tst_RecordLineParser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void agreesWithFrameRecord_data();
+    void agreesWithFrameRecord();
+    void badLines_data();
+    void badLines();
+    void handWrittenLine();
+};
+
+namespace {
+
+Frame withRtt(Frame f, double rtt, Protocol::Method method = Protocol::Method::None)
+{
+    f.messages[0].rttMs = rtt;
+    if (method != Protocol::Method::None)
+        f.messages[0].method = method;
+    return f;
+}
+
+bool sameDouble(double a, double b)
+{
+    return (std::isnan(a) && std::isnan(b)) || a == b;
+}
+
+} // namespace
+
+void tst_RecordLineParser::agreesWithFrameRecord_data()
+{
+    QTest::addColumn<Frame>("frame");
+    QTest::addColumn<bool>("fast"); // the scanner alone handles it
+
+    QTest::newRow("connect reply") << withRtt(serverFrame(kConnectReply), 11.25) << true;
+    QTest::newRow("publication") << serverFrame(kPublication) << true;
+    QTest::newRow("join") << serverFrame(kJoin) << true;
+    QTest::newRow("error with method") << withRtt(serverFrame(kPermissionDenied), 3, Protocol::Method::Subscribe)
+                                       << true;
+    QTest::newRow("rtt nan") << withRtt(serverFrame(kSubscribeReply), std::nan("")) << true;
+    QTest::newRow("ping") << serverFrame(kPing) << true;
+    QTest::newRow("pong") << clientFrame(kPong) << true;
+    QTest::newRow("ping command") << clientFrame(R"({"id":9,"ping":{}})") << true;
+    QTest::newRow("subscribe command") << clientFrame(kSubscribeCommand) << true;
+    QTest::newRow("unsubscribe push") << serverFrame(kUnsubscribePush) << true;
+    QTest::newRow("close") << closeFrame(3501, QStringLiteral("bad request")) << true;
+    QTest::newRow("close with quotes") << closeFrame(4000, QStringLiteral("say \"bye\"\\ \u00e9 \U0001F600")) << true;
+    QTest::newRow("invalid json") << serverFrame("{\"id\":4,") << true;
+    QTest::newRow("trailing newline") << serverFrame(kPublication + '\n') << true;
+    QTest::newRow("unicode channel") << serverFrame(
+                                            R"({"push":{"channel":"聊天:房间\t1","pub":{"data":{"x":"\u0001"}}}})")
+                                     << true;
+    QTest::newRow("several messages") << serverFrame(kSubscribeReply + '\n' + kPublication + '\n' + kJoin) << false;
+
+    Frame notUtf8 = serverFrame("{\"a\":\"\xff\xfe\"}");
+    QTest::newRow("not utf-8") << notUtf8 << true;
+
+    Frame custom = serverFrame(kPublication);
+    custom.messages[0].raw = "other bytes";
+    QTest::newRow("message bytes elsewhere") << custom << false;
+
+    Frame none;
+    none.timeMs = 42;
+    none.raw = "x";
+    QTest::newRow("no messages") << none << false;
+
+    Frame future = serverFrame(kPing);
+    future.timeMs = 400000000000000; // year 14645: written as time_ms
+    QTest::newRow("time out of range") << future << false;
+
+#ifdef INSPECTOR_HAVE_PROTOBUF
+    const QByteArray pb = ProtobufCodec::encodeReplies({QJsonDocument::fromJson(kPublication).object()});
+    Frame binary;
+    binary.timeMs = 1714564800999;
+    binary.binary = true;
+    binary.raw = pb;
+    binary.messages = ProtobufCodec().decodeServerFrame(pb);
+    QTest::newRow("protobuf") << binary << true;
+#endif
+}
+
+void tst_RecordLineParser::agreesWithFrameRecord()
+{
+    QFETCH(Frame, frame);
+    QFETCH(bool, fast);
+    const QByteArray line = FrameRecord::toJsonLine(frame);
+
+    Frame expected;
+    QString error;
+    QVERIFY2(FrameRecord::fromJsonLine(line, &expected, &error), qPrintable(error));
+    Frame scanned;
+    QCOMPARE(RecordLineParser::parseFast(line, &scanned), fast);
+    Frame got;
+    QVERIFY2(RecordLineParser::parse(QByteArray(line + "\r\n"), &got, &error), qPrintable(error));
+
+    QCOMPARE(got.timeMs, expected.timeMs);
+    QCOMPARE(got.direction, expected.direction);
+    QCOMPARE(got.binary, expected.binary);
+    QCOMPARE(got.close, expected.close);
+    QCOMPARE(got.raw, expected.raw);
+    QCOMPARE(got.raw, frame.raw);
+    QCOMPARE(got.messages.size(), expected.messages.size());
+    for (int i = 0; i < got.messages.size(); ++i) {
+        const ProtocolMessage &a = got.messages.at(i);
+        const ProtocolMessage &b = expected.messages.at(i);
+        QCOMPARE(a.kind, b.kind);
+        QCOMPARE(a.method, b.method);
+        QCOMPARE(a.push, b.push);
+        QCOMPARE(a.id, b.id);
+        QCOMPARE(a.channel, b.channel);
+        QCOMPARE(a.raw, b.raw);
+        QCOMPARE(a.code, b.code);
+        QCOMPARE(a.text, b.text);
+        QVERIFY2(sameDouble(a.rttMs, b.rttMs), qPrintable(QStringLiteral("%1 vs %2").arg(a.rttMs).arg(b.rttMs)));
+        if (!fast)
+            QCOMPARE(a.json, b.json); // the full reader keeps the decoded JSON
+    }
+}
+
+void tst_RecordLineParser::badLines_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("not json") << QByteArray("hello");
+    QTest::newRow("truncated") << QByteArray(
+        R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","raw":"{})");
+    QTest::newRow("no dir") << QByteArray(R"({"time":"2024-05-01T12:00:00.123Z","kind":"ping","frame":{},"raw":"{}"})");
+    QTest::newRow("bad dir") << QByteArray(
+        R"({"time":"2024-05-01T12:00:00.123Z","dir":"up","kind":"ping","raw":"{}"})");
+    QTest::newRow("bad kind") << QByteArray(
+        R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"zap","raw":"{}"})");
+    QTest::newRow("bad time") << QByteArray(R"({"time":"yesterday","dir":"in","kind":"ping","raw":"{}"})");
+    QTest::newRow("bad base64") << QByteArray(
+        R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","binary":true,"raw":"%%%"})");
+}
+
+void tst_RecordLineParser::badLines()
+{
+    QFETCH(QByteArray, line);
+    Frame f;
+    QString error;
+    QVERIFY(!RecordLineParser::parse(line, &f, &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void tst_RecordLineParser::handWrittenLine()
+{
+    // Spaces, another key order and an escaped slash are fine for the scanner too.
+    const QByteArray line =
+        R"( { "raw" : "{\"push\":{\"channel\":\"a\\/b\",\"pub\":{\"data\":1}}}" , "kind":"push_pub", )"
+        R"("channel":"a/b", "dir":"in", "time":"2024-05-01T12:00:00.123Z", "frame": {"push": {"x": [1, "]"]}} } )";
+    Frame f;
+    QVERIFY(RecordLineParser::parseFast(line, &f));
+    QCOMPARE(f.timeMs, 1714564800123);
+    QCOMPARE(f.messages.first().kindName(), QStringLiteral("push_pub"));
+    QCOMPARE(f.messages.first().channel, QStringLiteral("a/b"));
+    QCOMPARE(f.raw, QByteArray(R"({"push":{"channel":"a\/b","pub":{"data":1}}})"));
+}
+
+QTEST_GUILESS_MAIN(tst_RecordLineParser)
+#include "tst_recordlineparser.moc"

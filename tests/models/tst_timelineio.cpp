@@ -1,0 +1,290 @@
+#include "framerecord.h"
+#include "timelineexporter.h"
+#include "timelinefiltermodel.h"
+#include "timelineimporter.h"
+#include "timelinemodel.h"
+#include "timelinetestdata.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#ifdef INSPECTOR_HAVE_PROTOBUF
+#include "protobufcodec.h"
+#endif
+
+using namespace TimelineTestData;
+
+class tst_TimelineIo : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void exportImportRoundTrip();
+    void exportShownOnly();
+    void exportCancelKeepsOldFile();
+    void importReportsBadLines();
+    void importShowsRowsBeforeItEnds();
+    void importHar();
+    void importMissingFile();
+    void detectFormat_data();
+    void detectFormat();
+
+private:
+    QList<Frame> sampleFrames() const;
+    TimelineImporter::Summary importInto(TimelineModel *model, const QString &path);
+    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+
+    QTemporaryDir m_dir;
+};
+
+void tst_TimelineIo::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+QList<Frame> tst_TimelineIo::sampleFrames() const
+{
+    QList<Frame> frames;
+    frames << clientFrame(kConnectCommand);
+    Frame reply = serverFrame(kConnectReply);
+    reply.messages[0].rttMs = 7.5;
+    frames << reply;
+    frames << clientFrame(kSubscribeCommand);
+    frames << serverFrame(kSubscribeReply + '\n' + kPublication + '\n' + kJoin);
+    Frame error = serverFrame(kPermissionDenied);
+    error.messages[0].method = Protocol::Method::Subscribe;
+    frames << error;
+    frames << serverFrame(kPing) << clientFrame(kPong);
+#ifdef INSPECTOR_HAVE_PROTOBUF
+    Frame binary;
+    binary.timeMs = 1714564800555;
+    binary.binary = true;
+    binary.raw = ProtobufCodec::encodeReplies({QJsonDocument::fromJson(kPublication).object()});
+    binary.messages = ProtobufCodec().decodeServerFrame(binary.raw);
+    frames << binary;
+#endif
+    frames << closeFrame(3501, QStringLiteral("bad request"));
+    return frames;
+}
+
+TimelineImporter::Summary tst_TimelineIo::importInto(TimelineModel *model, const QString &file)
+{
+    TimelineImporter importer(model);
+    QSignalSpy finished(&importer, &TimelineImporter::finished);
+    if (!importer.start(file)) {
+        TimelineImporter::Summary failed;
+        failed.error = importer.lastError();
+        return failed;
+    }
+    if (!finished.wait(30000))
+        qFatal("import did not finish");
+    model->flush();
+    return finished.first().first().value<TimelineImporter::Summary>();
+}
+
+void tst_TimelineIo::exportImportRoundTrip()
+{
+    TimelineModel source;
+    source.appendFrames(sampleFrames());
+    source.flush();
+
+    TimelineExporter exporter(&source);
+    QSignalSpy finished(&exporter, &TimelineExporter::finished);
+    QVERIFY(exporter.start(path("round.jsonl")));
+    QVERIFY(exporter.isRunning());
+    QVERIFY(finished.wait());
+    const auto written = finished.first().first().value<TimelineExporter::Summary>();
+    QVERIFY2(written.ok(), qPrintable(written.text()));
+    QCOMPARE(written.frames, sampleFrames().size());
+    QVERIFY(written.text().contains(QLatin1String("round.jsonl")));
+
+    QFile file(path("round.jsonl"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size(), sampleFrames().size() + 1); // last newline
+    Frame first;
+    QString error;
+    QVERIFY2(FrameRecord::fromJsonLine(lines.first(), &first, &error), qPrintable(error));
+    QCOMPARE(first.raw, kConnectCommand);
+
+    TimelineModel back;
+    const TimelineImporter::Summary read = importInto(&back, path("round.jsonl"));
+    QVERIFY2(read.ok(), qPrintable(read.text()));
+    QCOMPARE(read.frames, sampleFrames().size());
+    QCOMPARE(read.badLines, 0);
+    QCOMPARE(back.rowCount(), source.rowCount());
+    QCOMPARE(back.frameCount(), source.frameCount());
+    for (int row = 0; row < source.rowCount(); ++row) {
+        for (int role : {int(TimelineModel::KindNameRole), int(TimelineModel::TimeRole), int(TimelineModel::RawRole),
+                         int(TimelineModel::ChannelRole), int(TimelineModel::IdRole), int(TimelineModel::CodeRole),
+                         int(TimelineModel::RttRole), int(TimelineModel::DirectionRole), int(TimelineModel::MethodRole),
+                         int(TimelineModel::BinaryRole)}) {
+            QCOMPARE(back.index(row, 0).data(role), source.index(row, 0).data(role));
+        }
+        QCOMPARE(back.messageAt(row).json, source.messageAt(row).json);
+        QCOMPARE(back.store().frameRowCount(row), source.store().frameRowCount(row));
+    }
+    QCOMPARE(back.frameAt(3).raw, source.frameAt(3).raw);
+}
+
+void tst_TimelineIo::exportShownOnly()
+{
+    TimelineModel source;
+    source.appendFrames(sampleFrames());
+    source.flush();
+    TimelineFilterModel filter(&source);
+    TimelineFilter f;
+    f.channel = QStringLiteral("news");
+    filter.setFilter(f); // the subscribe command and the publication inside the three-message frame
+#ifdef INSPECTOR_HAVE_PROTOBUF
+    QCOMPARE(filter.rowCount(), 3);
+#else
+    QCOMPARE(filter.rowCount(), 2);
+#endif
+    TimelineExporter exporter(&source);
+    QSignalSpy finished(&exporter, &TimelineExporter::finished);
+    QVERIFY(exporter.start(path("shown.jsonl"), filter.serials()));
+    QVERIFY(finished.wait());
+    const auto written = finished.first().first().value<TimelineExporter::Summary>();
+    QCOMPARE(written.frames, filter.rowCount()); // one frame per matching row here
+
+    TimelineModel back;
+    const TimelineImporter::Summary read = importInto(&back, path("shown.jsonl"));
+    QVERIFY(read.ok());
+    // Whole frames are written: the three-message frame comes back whole.
+    QCOMPARE(back.rowCount(), filter.rowCount() + 2);
+    QCOMPARE(back.index(1, 0).data(TimelineModel::KindNameRole).toString(), QStringLiteral("subscribe_reply"));
+}
+
+void tst_TimelineIo::exportCancelKeepsOldFile()
+{
+    QFile old(path("keep.jsonl"));
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("old\n");
+    old.close();
+    TimelineModel source;
+    source.appendFrames(sampleFrames());
+    source.flush();
+    TimelineExporter exporter(&source);
+    QSignalSpy finished(&exporter, &TimelineExporter::finished);
+    QVERIFY(exporter.start(path("keep.jsonl")));
+    exporter.cancel();
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(finished.first().first().value<TimelineExporter::Summary>().cancelled);
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("old\n"));
+    QVERIFY(!exporter.start(m_dir.filePath(QStringLiteral("missing-dir/x.jsonl"))));
+    QVERIFY(!exporter.lastError().isEmpty());
+}
+
+void tst_TimelineIo::importReportsBadLines()
+{
+    QFile file(path("bad.jsonl"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(FrameRecord::toJsonLine(serverFrame(kPublication)) + '\n');
+    file.write("\n");                     // line 2: blank, ignored
+    file.write("this is not a record\n"); // line 3: bad
+    file.write(FrameRecord::toJsonLine(serverFrame(kJoin)) + "\r\n");
+    file.write("{\"time\":\"2024-05-01T12:00:00.123Z\"}\n"); // line 5: bad
+    file.write(FrameRecord::toJsonLine(serverFrame(kPing))); // no final newline
+    file.close();
+
+    TimelineModel model;
+    const TimelineImporter::Summary s = importInto(&model, path("bad.jsonl"));
+    QVERIFY(s.error.isEmpty());
+    QCOMPARE(s.format, TimelineImporter::Format::JsonLines);
+    QCOMPARE(s.frames, 3);
+    QCOMPARE(s.badLines, 2);
+    QCOMPARE(s.firstBadLine, 3);
+    QVERIFY(!s.firstError.isEmpty());
+    QVERIFY2(s.text().contains(QLatin1String("line 3")), qPrintable(s.text()));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(2, 0).data(TimelineModel::KindNameRole).toString(), QStringLiteral("ping"));
+}
+
+void tst_TimelineIo::importShowsRowsBeforeItEnds()
+{
+    QFile file(path("big.jsonl"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const int n = 200000;
+    QByteArray chunk;
+    for (int i = 0; i < n; ++i) {
+        chunk += FrameRecord::toJsonLine(publication(i, QStringLiteral("feed:%1").arg(i % 7))) + '\n';
+        if (chunk.size() > (1 << 20)) {
+            file.write(chunk);
+            chunk.clear();
+        }
+    }
+    file.write(chunk);
+    file.close();
+
+    TimelineModel model;
+    TimelineImporter importer(&model);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy progress(&importer, &TimelineImporter::progress);
+    QSignalSpy finished(&importer, &TimelineImporter::finished);
+    QVERIFY(importer.start(path("big.jsonl")));
+    QCOMPARE(model.rowCount(), 0); // nothing happens inside start(): the event loop runs the slices
+    QVERIFY(inserted.wait());
+    QVERIFY(finished.isEmpty()); // rows are on screen before the import ends
+    QVERIFY(model.rowCount() > 0);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(inserted.count() > 1);
+    QCOMPARE(model.rowCount(), n);
+    QCOMPARE(progress.last().at(0).toLongLong(), file.size());
+    QCOMPARE(model.index(n - 1, 0).data(TimelineModel::TimeRole).toLongLong(), publication(n - 1).timeMs);
+    QCOMPARE(model.store().channels().size(), 8);
+}
+
+void tst_TimelineIo::importHar()
+{
+    TimelineModel model;
+    const TimelineImporter::Summary s =
+        importInto(&model, qEnvironmentVariable("INSPECTOR_SOURCE_DIR") +
+                               QLatin1String("/tests/models/data/centrifugo-session.har"));
+    QCOMPARE(s.format, TimelineImporter::Format::Har);
+    QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+    QCOMPARE(s.frames, 11);
+    QCOMPARE(s.badLines, 2);
+    QVERIFY2(s.text().contains(QLatin1String("WebSocket connections: 2 (")), qPrintable(s.text()));
+    QVERIFY2(s.text().contains(QLatin1String("control frames not shown: 1.")), qPrintable(s.text()));
+    QCOMPARE(model.frameCount(), 11);
+    QCOMPARE(model.index(model.rowCount() - 1, TimelineModel::KindColumn).data().toString(),
+             QStringLiteral("disconnect 3501"));
+}
+
+void tst_TimelineIo::importMissingFile()
+{
+    TimelineModel model;
+    TimelineImporter importer(&model);
+    QSignalSpy finished(&importer, &TimelineImporter::finished);
+    QVERIFY(!importer.start(path("nope.jsonl")));
+    QVERIFY(importer.lastError().contains(QLatin1String("nope.jsonl")));
+    QCOMPARE(finished.count(), 0);
+}
+
+void tst_TimelineIo::detectFormat_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<TimelineImporter::Format>("format");
+    const QByteArray record = FrameRecord::toJsonLine(serverFrame(kPing));
+    QTest::newRow("har by name") << "a.HAR" << record << TimelineImporter::Format::Har;
+    QTest::newRow("jsonl by name") << "a.jsonl" << QByteArray("{\n \"log\": {") << TimelineImporter::Format::JsonLines;
+    QTest::newRow("record content") << "a.txt" << (record + "\n" + record) << TimelineImporter::Format::JsonLines;
+    QTest::newRow("har content") << "a.json" << QByteArray("{\n  \"log\": {\n    \"version\": \"1.2\",")
+                                 << TimelineImporter::Format::Har;
+    QTest::newRow("one-line har") << "a" << QByteArray(R"({"log":{"entries":[]}})") << TimelineImporter::Format::Har;
+}
+
+void tst_TimelineIo::detectFormat()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, head);
+    QFETCH(TimelineImporter::Format, format);
+    QCOMPARE(TimelineImporter::detectFormat(name, head), format);
+}
+
+QTEST_GUILESS_MAIN(tst_TimelineIo)
+#include "tst_timelineio.moc"
