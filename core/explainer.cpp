@@ -145,8 +145,8 @@ const std::map<int, Entry> &disconnectTable()
         {3012,
          {QT_TRANSLATE_NOOP("Explainer", "no pong"),
           QT_TRANSLATE_NOOP("Explainer",
-                            "The client did not answer the server's ping ({}) with a pong ({}) within the pong "
-                            "timeout (8 s in Centrifugo)."),
+                            "The client did not answer the server's ping with a pong (an empty message: {} in "
+                            "JSON, the byte 00 in Protobuf) within the pong timeout (8 s in Centrifugo)."),
           Advice::Reconnect}},
         {3013,
          {QT_TRANSLATE_NOOP("Explainer", "too many requests"),
@@ -423,8 +423,9 @@ QString Explainer::describe(const ProtocolMessage &m)
     case MessageKind::Error:
         return tr("Error reply to command %1: %2").arg(m.id).arg(error(m.code).sentence());
     case MessageKind::Ping:
-        return tr("Server ping: answer with {} (a pong) when connect returned pong: true, or the server closes the "
-                  "connection with 3012 no pong.");
+        return tr("Server ping (an empty message: {} in JSON, the byte 00 in Protobuf): answer with the same "
+                  "empty message (a pong) when connect returned pong: true, or the server closes the connection with "
+                  "3012 no pong.");
     case MessageKind::Pong:
         return tr("Pong: the answer to the server's ping. A pong without an outstanding ping is a bad request (3501).");
     case MessageKind::Disconnect: {

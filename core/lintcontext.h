@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol.h"
+
 #include <QSet>
 
 // What the linter needs to know about the connection a command is going to.
@@ -10,5 +12,6 @@ struct LintContext
     bool connected = false;       // connect succeeded
     bool connectFailed = false;   // connect got an error reply: the server ignores everything after it
     bool pingOutstanding = false; // the server pinged and no pong was sent yet
-    QSet<quint32> inFlightIds;    // ids of commands still waiting for their reply
+    Protocol::Format format = Protocol::Format::Json;
+    QSet<quint32> inFlightIds; // ids of commands still waiting for their reply
 };

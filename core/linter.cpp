@@ -154,9 +154,13 @@ void Linter::lintObject(const QString &text, const QJsonObject &object, const Li
             continue;
         const Method m = Protocol::methodFromName(key);
         if (m == Method::None) {
-            add(out, Severity::Warning, "unknown-field",
-                tr("\"%1\" is not a command field; the server ignores it. Methods are: %2.")
-                    .arg(key, known.join(QLatin1String(", "))),
+            const bool protobuf = context.format == Protocol::Format::Protobuf;
+            add(out, protobuf ? Severity::Error : Severity::Warning, "unknown-field",
+                protobuf ? tr("\"%1\" is not a command field, so the command cannot be encoded in Protobuf. Methods "
+                              "are: %2.")
+                               .arg(key, known.join(QLatin1String(", ")))
+                         : tr("\"%1\" is not a command field; the server ignores it. Methods are: %2.")
+                               .arg(key, known.join(QLatin1String(", "))),
                 text, key);
         } else if (!it.value().isNull()) {
             methods.append(m);
@@ -276,6 +280,14 @@ void Linter::lintObject(const QString &text, const QJsonObject &object, const Li
     const QStringList fields = Protocol::requestFields(method);
     for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
         if (!fields.contains(it.key())) {
+            if (context.format == Protocol::Format::Protobuf) {
+                add(out, Severity::Error, "unknown-field",
+                    tr("\"%1\" has no field \"%2\", so the command cannot be encoded in Protobuf. Known fields: "
+                       "%3.")
+                        .arg(name, it.key(), fields.join(QLatin1String(", "))),
+                    text, it.key());
+                continue;
+            }
             add(out, Severity::Warning, "unknown-field",
                 fields.isEmpty() ? tr("\"%1\" takes no fields; the server ignores \"%2\".").arg(name, it.key())
                                  : tr("\"%1\" has no field \"%2\"; the server ignores it. Known fields: %3.")

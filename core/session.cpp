@@ -488,6 +488,7 @@ LintContext Session::lintContext() const
     c.connectSent = m_connectSent;
     c.connected = m_state == State::Connected;
     c.connectFailed = m_connectFailed;
+    c.format = m_options.format;
     c.pingOutstanding = m_pingOutstanding;
     for (auto it = m_inFlight.constBegin(); it != m_inFlight.constEnd(); ++it)
         c.inFlightIds.insert(it.key());

@@ -140,18 +140,23 @@ install_centrifugo() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-# 4. Node packages of the reference clients (tests/node): `npm ci` when node_modules is missing or older than
-#    the lock file.
+# 4. Node packages (tests/node, tests/protobuf/node, bench/node): `npm ci` when node_modules is missing or
+#    older than the lock file.
 # ---------------------------------------------------------------------------------------------------------------
 install_node_modules() {
-    local dir="$REPO_ROOT/tests/node"
-    local marker="$dir/node_modules/.package-lock.json"
-    if [[ -f "$marker" && ! "$dir/package-lock.json" -nt "$marker" && ! "$dir/package.json" -nt "$marker" ]]; then
-        log "Node packages: tests/node/node_modules up to date"
-        return
-    fi
-    log "Node packages: running npm ci in tests/node"
-    (cd "$dir" && npm ci --no-audit --no-fund)
+    local rel dir marker
+    # Every folder with a package-lock.json: the reference clients, the Protobuf SDK scripts, the benchmarks.
+    for rel in tests/node tests/protobuf/node bench/node; do
+        dir="$REPO_ROOT/$rel"
+        [[ -f "$dir/package-lock.json" ]] || continue
+        marker="$dir/node_modules/.package-lock.json"
+        if [[ -f "$marker" && ! "$dir/package-lock.json" -nt "$marker" && ! "$dir/package.json" -nt "$marker" ]]; then
+            log "Node packages: $rel/node_modules up to date"
+            continue
+        fi
+        log "Node packages: running npm ci in $rel"
+        (cd "$dir" && npm ci --no-audit --no-fund)
+    done
 }
 
 install_apt_packages

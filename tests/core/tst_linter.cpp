@@ -56,6 +56,7 @@ private slots:
     void zeroIdWhilePinged();
     void afterFailedConnect();
     void tooBig();
+    void unknownFieldIsAnErrorInProtobuf();
     void validCommandsAreClean_data();
     void validCommandsAreClean();
     void templatesHaveOnlyPlaceholderFindings();
@@ -187,6 +188,15 @@ void TestLinter::tooBig()
     const LintFinding *f = find(Linter::lint(big, connectedContext()), QStringLiteral("too-big"));
     QVERIFY(f);
     QCOMPARE(f->severity, Severity::Error);
+}
+
+void TestLinter::unknownFieldIsAnErrorInProtobuf()
+{
+    LintContext c = connectedContext();
+    const QString text = QStringLiteral(R"({"id":2,"subscribe":{"channel":"x","bogus":1}})");
+    QCOMPARE(find(Linter::lint(text, c), QStringLiteral("unknown-field"))->severity, Severity::Warning);
+    c.format = Protocol::Format::Protobuf;
+    QCOMPARE(find(Linter::lint(text, c), QStringLiteral("unknown-field"))->severity, Severity::Error);
 }
 
 void TestLinter::validCommandsAreClean_data()
