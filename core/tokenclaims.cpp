@@ -155,8 +155,6 @@ QStringList TokenClaims::problems() const
         if (channel.isEmpty())
             list << tr("A subscription token needs the channel claim (the channel it lets the user subscribe to).");
     }
-    if (exp && iat && *exp <= *iat)
-        list << tr("exp is not after iat: the token is expired from the moment it is issued.");
     if (!b64info.isEmpty() &&
         !QByteArray::fromBase64Encoding(b64info.toLatin1(), QByteArray::AbortOnBase64DecodingErrors))
         list << tr("b64info is not valid base64.");

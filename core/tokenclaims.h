@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -50,10 +51,13 @@ public:
     // The payload, ready for Jwt::sign. Invalid JSON-valued claims are left out: check problems() first.
     QByteArray toJson() const;
     // What would make the token useless or rejected, one sentence each: invalid JSON in info/subs/meta/data/
-    // override, subs or override not an object, a subscription token without channel, exp not after iat ...
+    // override, subs or override not an object, a subscription token without channel ... An exp in the past is
+    // not one of them: expired tokens are how error 109 is tested.
     QStringList problems() const;
 
     // Reads decoded claims (e.g. Jwt::claims()) back for editing; kind from the presence of "channel". The
     // JSON-valued claims come back as compact JSON text (with QJsonDocument's sorted key order).
     static TokenClaims fromJson(const QJsonObject &claims);
 };
+
+Q_DECLARE_METATYPE(TokenClaims)

@@ -1,9 +1,9 @@
 # Connection profiles and secrets. Included by models/CMakeLists.txt before add_library(inspector_models).
 list(APPEND INSPECTOR_MODELS_SOURCES
-    connectionprofile.cpp connectionprofile.h
-    profileresolver.cpp profileresolver.h
-    profilestore.cpp profilestore.h
-    secretstore.cpp secretstore.h
+    ${CMAKE_CURRENT_LIST_DIR}/connectionprofile.cpp ${CMAKE_CURRENT_LIST_DIR}/connectionprofile.h
+    ${CMAKE_CURRENT_LIST_DIR}/profileresolver.cpp ${CMAKE_CURRENT_LIST_DIR}/profileresolver.h
+    ${CMAKE_CURRENT_LIST_DIR}/profilestore.cpp ${CMAKE_CURRENT_LIST_DIR}/profilestore.h
+    ${CMAKE_CURRENT_LIST_DIR}/secretstore.cpp ${CMAKE_CURRENT_LIST_DIR}/secretstore.h
 )
 
 # QtKeychain (Debian: qtkeychain-qt6-dev) keeps secrets in the system keychain. Without it SecretStore keeps them

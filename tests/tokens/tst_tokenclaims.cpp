@@ -112,16 +112,17 @@ private slots:
     {
         QTest::addColumn<QByteArray>("info");
         QTest::addColumn<QByteArray>("subs");
-        QTest::addColumn<qint64>("exp");
+        QTest::addColumn<QStringList>("channels");
         QTest::addColumn<QString>("b64info");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("bad info") << QByteArray("{name: 1}") << QByteArray() << qint64(0) << QString()
+        QTest::newRow("bad info") << QByteArray("{name: 1}") << QByteArray() << QStringList() << QString()
                                   << QStringLiteral("info is not valid JSON");
-        QTest::newRow("subs array") << QByteArray() << QByteArray("[1]") << qint64(0) << QString()
+        QTest::newRow("subs array") << QByteArray() << QByteArray("[1]") << QStringList() << QString()
                                     << QStringLiteral("subs must be a JSON object");
-        QTest::newRow("exp before iat") << QByteArray() << QByteArray() << qint64(999) << QString()
-                                        << QStringLiteral("exp is not after iat");
-        QTest::newRow("bad b64info") << QByteArray() << QByteArray() << qint64(0) << QStringLiteral("**")
+        QTest::newRow("empty channel name")
+            << QByteArray() << QByteArray() << QStringList{QStringLiteral("news"), QStringLiteral(" ")} << QString()
+            << QStringLiteral("empty channel name");
+        QTest::newRow("bad b64info") << QByteArray() << QByteArray() << QStringList() << QStringLiteral("**")
                                      << QStringLiteral("b64info");
     }
 
@@ -129,15 +130,16 @@ private slots:
     {
         QFETCH(QByteArray, info);
         QFETCH(QByteArray, subs);
-        QFETCH(qint64, exp);
+        QFETCH(QStringList, channels);
         QFETCH(QString, b64info);
         QFETCH(QString, mentions);
         TokenClaims c;
         c.info = info;
         c.subs = subs;
+        c.channels = channels;
+        // An exp before iat is no problem: expired tokens are wanted to test error 109.
         c.iat = 1000;
-        if (exp)
-            c.exp = exp;
+        c.exp = 999;
         c.b64info = b64info;
         const QStringList problems = c.problems();
         QCOMPARE(problems.size(), 1);
