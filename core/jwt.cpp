@@ -75,6 +75,11 @@ Jwt Jwt::decode(QStringView input)
                 sentence = tr("%1 is not base64url: unexpected character '%2' at position %3 of the token.")
                                .arg(partName(part), parts.at(part).sliced(position, 1).toString())
                                .arg(partStart + position + 1);
+                const QChar c = parts.at(part).at(position);
+                if (c == u'+' || c == u'/')
+                    sentence += QLatin1Char(' ') +
+                                tr("This looks like standard base64; a JWT uses base64url, with '-' and '_' instead "
+                                   "of '+' and '/'.");
             } else {
                 sentence = tr("%1 is not base64url: a length of %2 characters is impossible (a character is "
                               "missing or one too many).")

@@ -125,8 +125,9 @@ private slots:
         QTest::newRow("bad header char") << QStringLiteral("eyJh$GciOi.") + payload + QStringLiteral(".abc")
                                          << int(Jwt::DecodeError::BadHeaderBase64)
                                          << QStringLiteral("'$' at position 5");
-        QTest::newRow("plain base64 in payload") << header + QStringLiteral(".eyJzdWIi+OiI0MiJ9.abc")
-                                                 << int(Jwt::DecodeError::BadPayloadBase64) << QStringLiteral("'+'");
+        QTest::newRow("plain base64 in payload")
+            << header + QStringLiteral(".eyJzdWIi+OiI0MiJ9.abc") << int(Jwt::DecodeError::BadPayloadBase64)
+            << QStringLiteral("'+' at position 46 of the token. This looks like standard base64");
         QTest::newRow("impossible length") << header + QStringLiteral(".eyJzd.abc")
                                            << int(Jwt::DecodeError::BadPayloadBase64) << QStringLiteral("length of 5");
         QTest::newRow("bad signature") << header + QStringLiteral(".") + payload + QStringLiteral(".a b")
