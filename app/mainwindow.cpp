@@ -16,7 +16,10 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLoggingCategory>
@@ -70,8 +73,18 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     connect(m_subscriptions, &SubscriptionPanel::problem, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_logView, &LogView::levelChanged, this, &MainWindow::updateSessionLogLevel);
+    connect(m_timeline, &TimelineWidget::exportFinished, this, [this](const TimelineExporter::Summary &summary) {
+        log(summary.ok() && summary.dropped == 0 ? Level::Info : Level::Warning, summary.text());
+    });
+    connect(m_timeline, &TimelineWidget::importFinished, this, [this](const TimelineImporter::Summary &summary) {
+        log(summary.ok() && summary.badLines == 0 ? Level::Info : Level::Warning, summary.text());
+    });
     connect(m_logView, &LogView::saved, this,
             [this](const QString &path) { log(Level::Info, tr("Log saved to %1").arg(path)); });
+
+    // Text fields claim some of the window's keys for themselves (on X11, Ctrl+K deletes to the end of the line
+    // and Ctrl+E moves to it); the window's shortcuts must work wherever the focus is.
+    qApp->installEventFilter(this);
 
     m_defaultState = saveState(kStateVersion);
     restoreSettings();
@@ -86,6 +99,27 @@ MainWindow::~MainWindow()
     m_session->disconnect(m_timelineModel);
     m_session->disconnect(m_logModel);
     m_tracker->setSession(nullptr);
+    qApp->removeEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::ShortcutOverride)
+        return QMainWindow::eventFilter(watched, event);
+    auto *widget = qobject_cast<QWidget *>(watched);
+    if (!widget || widget->window() != this)
+        return QMainWindow::eventFilter(watched, event);
+    auto *key = static_cast<QKeyEvent *>(event);
+    const QKeySequence pressed(key->keyCombination());
+    // Ctrl+Enter and Ctrl+Up/Down belong to the composer's editor, which handles them itself.
+    if (widget == m_composer->editor() && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter ||
+                                           key->key() == Qt::Key_Up || key->key() == Qt::Key_Down))
+        return QMainWindow::eventFilter(watched, event);
+    if (m_windowKeys.contains(pressed)) {
+        event->ignore(); // not overridden: the shortcut runs
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 QDockWidget *MainWindow::addDock(QWidget *widget, const QString &title, const char *name, Qt::DockWidgetArea area)
@@ -148,12 +182,14 @@ void MainWindow::buildMenus()
         a->setShortcutContext(Qt::WindowShortcut);
         connect(a, &QAction::triggered, this, slot);
         addAction(a); // shortcuts work while the menu bar is hidden, too
+        m_windowKeys.append(keys);
         return a;
     };
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     make(file, tr("&Export timeline…"), "exportTimeline", {QKeySequence(QStringLiteral("Ctrl+Shift+E"))},
          &MainWindow::exportTimeline);
+    make(file, tr("Export &shown rows…"), "exportShownRows", {}, &MainWindow::exportShownRows);
     make(file, tr("&Import timeline…"), "importTimeline", {QKeySequence(QStringLiteral("Ctrl+Shift+I"))},
          &MainWindow::importTimeline);
     make(file, tr("&Save log…"), "saveLog", {QKeySequence::Save}, &MainWindow::saveLog);
@@ -264,12 +300,49 @@ void MainWindow::clearTimeline()
 
 void MainWindow::exportTimeline()
 {
-    statusBar()->showMessage(tr("Export is not available in this build."), 5000);
+    exportFrames(false);
+}
+
+void MainWindow::exportShownRows()
+{
+    exportFrames(true);
+}
+
+void MainWindow::exportFrames(bool onlyShown)
+{
+    if (m_timeline->isTransferRunning()) {
+        statusBar()->showMessage(tr("An import or export is still running."), 5000);
+        return;
+    }
+    const QString suggested =
+        QDir::home().filePath(QStringLiteral("centrifugo-timeline-%1.jsonl")
+                                  .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    const QString path = QFileDialog::getSaveFileName(this, onlyShown ? tr("Export shown rows") : tr("Export timeline"),
+                                                      suggested, tr("Recordings (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (!m_timeline->exportJsonLines(path, onlyShown))
+        log(Level::Error, tr("Could not export the timeline to %1: %2").arg(path, m_timeline->noticeText()));
 }
 
 void MainWindow::importTimeline()
 {
-    statusBar()->showMessage(tr("Import is not available in this build."), 5000);
+    if (m_timeline->isTransferRunning()) {
+        statusBar()->showMessage(tr("An import or export is still running."), 5000);
+        return;
+    }
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import timeline"), QDir::homePath(),
+                                     tr("Recordings and HAR files (*.jsonl *.har *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (m_session->state() != Session::State::Disconnected &&
+        QMessageBox::question(this, tr("Import timeline"),
+                              tr("The timeline is cleared and shows the file; new frames of the live connection "
+                                 "are added after it. Import now?")) != QMessageBox::Yes)
+        return;
+    if (!m_timeline->importFile(path, true))
+        log(Level::Error, tr("Could not import %1: %2").arg(path, m_timeline->noticeText()));
 }
 
 void MainWindow::saveLog()

@@ -2,6 +2,7 @@
 
 #include "logentry.h"
 
+#include <QKeySequence>
 #include <QMainWindow>
 #include <QStringList>
 
@@ -60,14 +61,17 @@ public slots:
     void focusTimelineSearch();
     void clearTimeline();
     void exportTimeline();
+    void exportShownRows();
     void importTimeline();
     void saveLog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildDocks();
+    void exportFrames(bool onlyShown);
     void buildMenus();
     QDockWidget *addDock(QWidget *widget, const QString &title, const char *name, Qt::DockWidgetArea area);
     void restoreSettings();
@@ -97,4 +101,5 @@ private:
 
     LogEntry::Level m_stderrLevel = LogEntry::Level::Info;
     QStringList m_pendingSubscriptions;
+    QList<QKeySequence> m_windowKeys; // shortcuts that win over text fields' own key bindings
 };

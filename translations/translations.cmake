@@ -29,7 +29,7 @@ endfunction()
 
 function(inspector_add_translations target)
     set(all)
-    foreach(t inspector_core inspector_models inspector_widgets ${target} centrifugo-inspector-cli)
+    foreach(t inspector_core inspector_models inspector_widgets inspector_app ${target} centrifugo-inspector-cli)
         inspector_collect_sources(${t} srcs)
         list(APPEND all ${srcs})
     endforeach()

@@ -110,6 +110,7 @@ void ConnectionPanel::buildUi()
     m_token->setToolTip(tr("Connection JWT sent in connect. It is not saved to the settings."));
     m_showToken = new QToolButton;
     m_showToken->setText(tr("Show"));
+    m_showToken->setObjectName(QStringLiteral("showToken"));
     m_showToken->setCheckable(true);
     m_showToken->setToolTip(tr("Show or hide the token"));
     connect(m_showToken, &QToolButton::toggled, this, [this](bool on) {

@@ -1,0 +1,7 @@
+# GUI engineer's widget tests (included from tests/widgets/CMakeLists.txt).
+inspector_add_test(tst_mainwindow_live SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_mainwindow_live.cpp
+                   LIBS inspector_app inspector_testsupport LABELS widgets integration TIMEOUT 240)
+inspector_add_test(tst_commandcomposer SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_commandcomposer.cpp
+                   LIBS inspector_widgets LABELS widgets)
+inspector_add_test(tst_guipanels SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_guipanels.cpp
+                   LIBS inspector_widgets LABELS widgets)
