@@ -1,0 +1,430 @@
+'use strict';
+// Benchmark 1 driver. Two phases, each printing one {"event":"result",...} line:
+//
+//   node ingest.js ingest --api URL --key KEY --ws URL --channel C --count N --cli PATH --record FILE
+//     Starts three subscribers on channel C at the same time: centrifugo-inspector-cli (recording every frame
+//     to FILE), the official centrifuge-js SDK (sdk-subscriber.js) and a bare ws counter (bare-subscriber.js).
+//     When all three are subscribed it floods C with N publications of ~100 bytes through the server HTTP API
+//     `batch` method, waits until every client is done, and reports each client's publications received and
+//     its own CPU time (user+sys of its process, /proc/<pid>/stat) spent while receiving.
+//
+//   node ingest.js replay --cli PATH --record FILE --channel C
+//     Replays the publication frames of FILE (the inspector's recording from the ingest phase) with
+//     replay-sender.js to one client at a time, as fast as it takes them, and reports msgs/s per client.
+
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+const readline = require('readline');
+const { spawn } = require('child_process');
+const { cpuSeconds, emit } = require('./common');
+
+function parseArgs(argv) {
+    const out = { _: [] };
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i].startsWith('--')) {
+            out[argv[i].slice(2)] = argv[i + 1];
+            i++;
+        } else {
+            out._.push(argv[i]);
+        }
+    }
+    return out;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// A child process whose stdout JSON lines can be awaited by event name.
+function start(name, command, args) {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = { name, child, pid: child.pid, events: [], stdout: '', stderr: '', exited: false, waiters: [] };
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+        proc.stdout += line + '\n';
+        let ev = null;
+        try {
+            ev = JSON.parse(line);
+        } catch (e) {
+            return;
+        }
+        ev.at = process.hrtime.bigint();
+        proc.events.push(ev);
+        proc.waiters = proc.waiters.filter((w) => !w(ev));
+    });
+    child.stderr.on('data', (d) => {
+        proc.stderr += d.toString();
+    });
+    child.on('exit', (code, signal) => {
+        proc.exited = true;
+        proc.exitCode = code;
+        proc.exitSignal = signal;
+        proc.waiters = proc.waiters.filter((w) => !w({ event: '__exit' }));
+    });
+    return proc;
+}
+
+function waitEvent(proc, event, timeoutMs) {
+    const found = proc.events.find((e) => e.event === event);
+    if (found) {
+        return Promise.resolve(found);
+    }
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${proc.name}: no "${event}" within ${timeoutMs} ms`)), timeoutMs);
+        proc.waiters.push((ev) => {
+            if (ev.event === event) {
+                clearTimeout(timer);
+                resolve(ev);
+                return true;
+            }
+            if (ev.event === '__exit') {
+                clearTimeout(timer);
+                reject(new Error(`${proc.name} exited (${proc.exitCode}) before "${event}": ${proc.stderr.slice(-2000)}`));
+                return true;
+            }
+            return false;
+        });
+    });
+}
+
+function waitExit(proc, timeoutMs) {
+    if (proc.exited) {
+        return Promise.resolve(true);
+    }
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        proc.child.on('exit', () => {
+            clearTimeout(timer);
+            resolve(true);
+        });
+    });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+function api(base, key, method, body) {
+    const payload = Buffer.from(JSON.stringify(body));
+    const url = new URL(`/api/${method}`, base);
+    return new Promise((resolve, reject) => {
+        const req = http.request(
+            {
+                host: url.hostname,
+                port: url.port,
+                path: url.pathname,
+                method: 'POST',
+                agent,
+                headers: { 'X-API-Key': key, 'Content-Type': 'application/json', 'Content-Length': payload.length },
+            },
+            (res) => {
+                const chunks = [];
+                res.on('data', (c) => chunks.push(c));
+                res.on('end', () => {
+                    try {
+                        resolve(JSON.parse(Buffer.concat(chunks).toString()));
+                    } catch (e) {
+                        reject(new Error(`HTTP ${res.statusCode} from /api/${method}`));
+                    }
+                });
+            },
+        );
+        req.on('error', reject);
+        req.end(payload);
+    });
+}
+
+// Publication data of about 100 bytes: a sequence number and padding.
+function publicationData(seq) {
+    const base = { seq, text: '' };
+    const size = JSON.stringify(base).length;
+    base.text = 'x'.repeat(Math.max(0, 100 - size));
+    return base;
+}
+
+async function flood(args, channel, count) {
+    const batchSize = Number(args.batch || 1000);
+    const concurrency = Number(args.concurrency || 4);
+    let nextSeq = 0;
+    let errors = 0;
+    const started = process.hrtime.bigint();
+    const worker = async () => {
+        while (nextSeq < count) {
+            const first = nextSeq;
+            const n = Math.min(batchSize, count - first);
+            nextSeq += n;
+            const commands = [];
+            for (let i = 0; i < n; i++) {
+                commands.push({ publish: { channel, data: publicationData(first + i) } });
+            }
+            const reply = await api(args.api, args.key, 'batch', { commands });
+            for (const r of reply.replies || []) {
+                if (r.error) {
+                    errors += 1;
+                }
+            }
+            if (!reply.replies || reply.replies.length !== n) {
+                errors += n - (reply.replies ? reply.replies.length : 0);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { seconds, errors, rate: count / seconds };
+}
+
+// The number of push_pub messages in a recording (frames may carry several).
+function countRecordedPublications(file) {
+    let pubs = 0;
+    let lines = 0;
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+        if (!line) {
+            continue;
+        }
+        lines += 1;
+        const r = JSON.parse(line);
+        for (const k of r.kinds || [r.kind]) {
+            if (k === 'push_pub' && r.dir === 'in') {
+                pubs += 1;
+            }
+        }
+    }
+    return { pubs, lines };
+}
+
+// Waits until a process has used no CPU for `quietMs` (it has drained its input).
+async function waitIdle(pid, quietMs, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    let last = cpuSeconds(pid);
+    let quietSince = Date.now();
+    while (Date.now() < deadline) {
+        await sleep(100);
+        const now = cpuSeconds(pid);
+        if (now !== last) {
+            last = now;
+            quietSince = Date.now();
+        } else if (Date.now() - quietSince >= quietMs) {
+            return { cpu: now, idleAt: quietSince };
+        }
+    }
+    return { cpu: last, timedOut: true };
+}
+
+async function ingest(args) {
+    const channel = args.channel;
+    const count = Number(args.count);
+    const here = __dirname;
+    const inspector = start('inspector', args.cli, [
+        '--url', args.ws, '--subscribe', channel, '--record', args.record, '--log-level', 'warning', '--summary',
+    ]);
+    const sdk = start('sdk', process.execPath, [path.join(here, 'sdk-subscriber.js'), args.ws, channel, String(count)]);
+    const bare = start('bare', process.execPath, [path.join(here, 'bare-subscriber.js'), args.ws, channel, String(count)]);
+    const clients = [inspector, sdk, bare];
+    try {
+        await Promise.all([waitEvent(sdk, 'subscribed', 20000), waitEvent(bare, 'subscribed', 20000)]);
+        // The inspector prints nothing per subscription; the server's channel list tells when all three are in.
+        const deadline = Date.now() + 20000;
+        for (;;) {
+            const r = await api(args.api, args.key, 'channels', {});
+            const info = r.result && r.result.channels && r.result.channels[channel];
+            if (info && info.num_clients >= 3) {
+                break;
+            }
+            if (Date.now() > deadline || inspector.exited) {
+                throw new Error(`inspector did not subscribe: ${inspector.stderr.slice(-2000)}`);
+            }
+            await sleep(50);
+        }
+        const cpu0 = Object.fromEntries(clients.map((c) => [c.name, cpuSeconds(c.pid)]));
+        const publish = await flood(args, channel, count);
+
+        // SDK and bare client report themselves; their CPU is read the moment they say they are done.
+        const cpu1 = {};
+        const results = {};
+        const waitDone = async (c) => {
+            try {
+                const ev = await waitEvent(c, 'done', 120000);
+                cpu1[c.name] = cpuSeconds(c.pid);
+                results[c.name] = { received: ev.count, doneAt: ev.at };
+            } catch (e) {
+                cpu1[c.name] = cpuSeconds(c.pid);
+                results[c.name] = { received: null, error: e.message };
+            }
+        };
+        await Promise.all([waitDone(sdk), waitDone(bare)]);
+        // The inspector is done when it stops using CPU (it records everything; its summary gives the count).
+        const idle = await waitIdle(inspector.pid, 700, 120000);
+        cpu1.inspector = idle.cpu;
+
+        for (const c of clients) {
+            c.child.kill('SIGTERM');
+        }
+        await Promise.all(clients.map((c) => waitExit(c, 15000)));
+        for (const c of [sdk, bare]) {
+            if (results[c.name].received === null) {
+                const fin = c.events.find((e) => e.event === 'final');
+                results[c.name].received = fin ? fin.count : 0;
+            }
+        }
+        const summaryPubs = /push_pub\s+(\d+)/.exec(inspector.stdout);
+        const recorded = countRecordedPublications(args.record);
+        results.inspector = {
+            received: summaryPubs ? Number(summaryPubs[1]) : 0,
+            recorded_publications: recorded.pubs,
+            record_lines: recorded.lines,
+            record_bytes: fs.statSync(args.record).size,
+            exit_code: inspector.exitCode,
+            idle_timed_out: !!idle.timedOut,
+        };
+        const out = { publish, count, clients: {} };
+        for (const c of clients) {
+            const cpu = cpu1[c.name] - cpu0[c.name];
+            const r = results[c.name];
+            out.clients[c.name] = {
+                ...r,
+                doneAt: undefined,
+                lost: count - r.received,
+                cpu_seconds: cpu,
+                cpu_us_per_msg: r.received ? (cpu * 1e6) / r.received : null,
+            };
+        }
+        const per = (n) => out.clients[n].cpu_us_per_msg;
+        out.sdk_over_inspector_cpu = per('sdk') / per('inspector');
+        out.bare_over_inspector_cpu = per('bare') / per('inspector');
+        emit('result', { phase: 'ingest', ...out });
+    } finally {
+        for (const c of clients) {
+            if (!c.exited) {
+                c.child.kill('SIGKILL');
+            }
+        }
+        agent.destroy();
+    }
+}
+
+async function replayOne(args, name, makeClient) {
+    const sender = start('replay-sender', process.execPath, [path.join(__dirname, 'replay-sender.js'), args.record]);
+    const listening = await waitEvent(sender, 'listening', 60000);
+    const url = `ws://127.0.0.1:${listening.port}/connection/websocket`;
+    const client = makeClient(url, listening);
+    // CPU from the first replayed frame on: start-up and subscribing are not what is measured.
+    await waitEvent(sender, 'streaming', 60000);
+    const cpuStart = cpuSeconds(client.pid);
+    let cpuEnd = cpuStart;
+    const poll = setInterval(() => {
+        try {
+            cpuEnd = cpuSeconds(client.pid);
+        } catch (e) {
+            // exited
+        }
+    }, 50);
+    try {
+        const replayed = await waitEvent(sender, 'replayed', 300000);
+        try {
+            cpuEnd = cpuSeconds(client.pid);
+        } catch (e) {
+            // exited already: the last poll is close enough
+        }
+        return {
+            name,
+            msgs_per_s: replayed.msgs_per_s,
+            seconds: replayed.seconds,
+            messages: replayed.messages,
+            frames: replayed.frames,
+            complete: replayed.frames_sent === replayed.frames,
+            cpu_us_per_msg: ((cpuEnd - cpuStart) * 1e6) / replayed.messages,
+        };
+    } finally {
+        clearInterval(poll);
+        if (!client.exited) {
+            client.child.kill('SIGTERM');
+            await waitExit(client, 10000);
+        }
+        if (!sender.exited) {
+            sender.child.kill('SIGKILL');
+        }
+    }
+}
+
+async function replay(args) {
+    const channel = args.channel;
+    const here = __dirname;
+    const replayRecord = args.record.replace(/\.jsonl$/, '') + '-replayed.jsonl';
+    const results = {};
+    // One client at a time; the inspector stops after the connect and subscribe replies plus every frame.
+    results.inspector = await replayOne(args, 'inspector', (url, info) =>
+        start('inspector', args.cli, [
+            '--url', url, '--subscribe', channel, '--record', replayRecord, '--log-level', 'warning',
+            '--frames', String(info.frames + 2),
+        ]),
+    );
+    results.sdk = await replayOne(args, 'sdk', (url, info) =>
+        start('sdk', process.execPath, [path.join(here, 'sdk-subscriber.js'), url, channel, String(info.messages), '--exit-when-done']),
+    );
+    results.bare = await replayOne(args, 'bare', (url, info) =>
+        start('bare', process.execPath, [path.join(here, 'bare-subscriber.js'), url, channel, String(info.messages), '--exit-when-done']),
+    );
+    const recorded = countRecordedPublications(replayRecord);
+    results.inspector.recorded_publications = recorded.pubs;
+    fs.unlinkSync(replayRecord);
+    emit('result', {
+        phase: 'replay',
+        clients: results,
+        inspector_over_bare_rate: results.inspector.msgs_per_s / results.bare.msgs_per_s,
+        inspector_over_sdk_rate: results.inspector.msgs_per_s / results.sdk.msgs_per_s,
+    });
+}
+
+// Benchmark 5: the GUI under the same flood, its event-loop stalls measured from outside by bench_guiprobe.
+async function gui(args) {
+    const channel = args.channel;
+    const count = Number(args.count);
+    const settings = path.join(require('os').tmpdir(), `bench-gui-${process.pid}.ini`);
+    const probe = start('probe', args.probe, [
+        'stall', '--', args.app, '--url', args.ws, '--connect', '--subscribe', channel, '--settings', settings,
+        '--log-level', 'warning',
+    ]);
+    try {
+        const mapped = await waitEvent(probe, 'mapped', 30000);
+        const deadline = Date.now() + 30000;
+        for (;;) {
+            const r = await api(args.api, args.key, 'channels', {});
+            const info = r.result && r.result.channels && r.result.channels[channel];
+            if (info && info.num_clients >= 1) {
+                break;
+            }
+            if (Date.now() > deadline || probe.exited) {
+                throw new Error(`the GUI did not subscribe: ${probe.stderr.slice(-2000)}`);
+            }
+            await sleep(50);
+        }
+        await sleep(500); // let the start-up settle: only the flood is measured
+        const cpu0 = cpuSeconds(mapped.pid);
+        probe.child.kill('SIGUSR1');
+        const publish = await flood(args, channel, count);
+        const idle = await waitIdle(mapped.pid, 1000, 180000);
+        probe.child.kill('SIGUSR2');
+        const stats = await waitEvent(probe, 'stats', 30000);
+        emit('result', {
+            phase: 'gui',
+            count,
+            publish,
+            stalls: { ...stats, event: undefined, at: undefined },
+            gui_cpu_seconds: idle.cpu - cpu0,
+            gui_cpu_us_per_msg: ((idle.cpu - cpu0) * 1e6) / count,
+            idle_timed_out: !!idle.timedOut,
+        });
+    } finally {
+        probe.child.kill('SIGTERM');
+        await waitExit(probe, 15000);
+        if (!probe.exited) {
+            probe.child.kill('SIGKILL');
+        }
+        agent.destroy();
+        fs.rmSync(settings, { force: true });
+    }
+}
+
+const args = parseArgs(process.argv.slice(2));
+const phases = { ingest, replay, gui };
+const phase = phases[args._[0]];
+(phase ? phase(args) : Promise.reject(new Error('phase: ingest, replay or gui'))).catch((e) => {
+    emit('error', { message: e.message });
+    process.exitCode = 1;
+});

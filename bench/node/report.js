@@ -1,0 +1,104 @@
+'use strict';
+// node report.js RESULTS.json
+// Prints the benchmark table of one run (written by bench/run.sh): every measurement, its goal and a verdict.
+
+const fs = require('fs');
+
+const r = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const rows = [];
+const fmt = (v, digits = 1) => (v === undefined || v === null || Number.isNaN(v) ? '-' : Number(v).toFixed(digits));
+
+// verdict: true = met, false = not met, null = no goal / not measured, or a text of its own
+function row(bench, what, value, goal, verdict) {
+    const text = typeof verdict === 'string' ? verdict : verdict === null || verdict === undefined ? '' : verdict ? 'met' : 'NOT MET';
+    rows.push([bench, what, value, goal || '', text]);
+}
+
+function missing(bench, what, name) {
+    const reason = (r.skipped && r.skipped[name]) || 'not run';
+    row(bench, what, `not done: ${reason}`, '', null);
+}
+
+const d = r.decode;
+if (d) {
+    row('4 decode', `JsonCodec, ns/frame (avg ${fmt(d.avg_frame_bytes, 0)} B)`, fmt(d.jsoncodec_ns_per_frame, 0), '<= 1000',
+        d.jsoncodec_ns_per_frame <= 1000);
+    row('4 decode', 'FastClassifier, ns/frame', fmt(d.fastclassifier_ns_per_frame, 0), '<= 1000',
+        d.fastclassifier_ns_per_frame <= 1000);
+} else {
+    missing('4 decode', 'split + classify', 'decode');
+}
+
+const i = r.ingest;
+if (i) {
+    row('1 ingest', `publish ${i.count} via HTTP batch, pubs/s`, fmt(i.publish.rate, 0), '', null);
+    for (const name of ['inspector', 'sdk', 'bare']) {
+        const c = i.clients[name];
+        row('1 ingest', `${name}: received / lost`, `${c.received} / ${c.lost}`, 'lost 0', c.lost === 0);
+        row('1 ingest', `${name}: CPU us/msg`, fmt(c.cpu_us_per_msg, 2), '', null);
+    }
+    row('1 ingest', 'SDK CPU/msg / inspector CPU/msg', fmt(i.sdk_over_inspector_cpu, 2), '>= 1.5 (at least 1.0)',
+        i.sdk_over_inspector_cpu >= 1.5 ? true : i.sdk_over_inspector_cpu >= 1.0 ? 'NOT MET (minimum 1.0 met)' : false);
+    row('1 ingest', 'bare CPU/msg / inspector CPU/msg', fmt(i.bare_over_inspector_cpu, 2), '', null);
+} else {
+    missing('1 ingest', 'flood of publications', 'ingest');
+}
+const p = r.replay;
+if (p) {
+    for (const name of ['inspector', 'sdk', 'bare']) {
+        const c = p.clients[name];
+        row('1 replay', `${name}: msgs/s (CPU us/msg)`, `${fmt(c.msgs_per_s, 0)} (${fmt(c.cpu_us_per_msg, 2)})`, '', null);
+    }
+    row('1 replay', 'inspector rate / bare rate', fmt(p.inspector_over_bare_rate, 2), '>= 0.8', p.inspector_over_bare_rate >= 0.8);
+} else {
+    missing('1 replay', 'replay sender', 'replay');
+}
+
+const s = r.store;
+if (s) {
+    row('2 memory', `RSS after ${s.frames} frames of ~${fmt(s.avg_frame_bytes, 0)} B, MB`, fmt(s.rss_after_mb), '<= 250',
+        s.rss_after_mb <= 250);
+    row('3 filter', `kind (${s.filter_kind_rows} rows), ms`, fmt(s.filter_kind_ms), '<= 20', s.filter_kind_ms <= 20);
+    row('3 filter', `channel (${s.filter_channel_rows} rows), ms`, fmt(s.filter_channel_ms), '<= 20', s.filter_channel_ms <= 20);
+    row('3 filter', `text (${s.filter_text_rows} rows), ms`, fmt(s.filter_text_ms), '<= 100', s.filter_text_ms <= 100);
+    row('3 filter', 'QSortFilterProxyModel fixed string (channel column), ms', fmt(s.qsfpm_fixed_string_ms), 'reference ~190', null);
+} else {
+    missing('2 memory', 'RSS after 1M frames', 'store');
+    missing('3 filter', 'filters over 1M frames', 'store');
+}
+
+const g = r.gui;
+if (g) {
+    row('5 GUI', `longest event-loop stall under ${g.count} pubs, ms`, fmt(g.stalls.max_ms), '< 50', g.stalls.max_ms < 50);
+    row('5 GUI', `p99 stall (${g.stalls.samples} probes), ms`, fmt(g.stalls.p99_ms), '< 17', g.stalls.p99_ms < 17);
+} else {
+    missing('5 GUI', 'event-loop stalls under the flood', 'gui');
+}
+const st = r.startup;
+if (st) {
+    row('6 start-up', `launch -> main window shown, median of ${st.runs}, ms`, fmt(st.median_mapped_ms), '< 500',
+        st.median_mapped_ms < 500);
+    row('6 start-up', 'launch -> first event-loop answer, median, ms', fmt(st.median_first_ping_ms), '', null);
+} else {
+    missing('6 start-up', 'launch to main window', 'startup');
+}
+const ro = r.reopen;
+if (ro) {
+    row('6 reopen', `${ro.frames} frames: first rows painted, ms`, fmt(ro.first_rows_painted_ms), '< 200',
+        ro.first_rows_painted_ms >= 0 && ro.first_rows_painted_ms < 200);
+    row('6 reopen', 'fully loaded, ms', fmt(ro.loaded_ms, 0), '< 2000', ro.loaded_ms < 2000);
+} else {
+    missing('6 reopen', 'open a 1M-frame recording', 'reopen');
+}
+
+const table = [['bench', 'measure', 'value', 'goal', 'verdict'], ...rows.map((x) => x.map(String))];
+const widths = table[0].map((_, c) => Math.max(...table.map((x) => x[c].length)));
+const line = (x) => '| ' + x.map((v, c) => v.padEnd(widths[c])).join(' | ') + ' |';
+console.log(`Machine: ${r.machine.cpu} (${r.machine.cores} cores), ${r.machine.memory}, ${r.machine.os}`);
+console.log(`Load average at start / end: ${r.machine.load_start} / ${r.machine.load_end}`);
+console.log(`Versions: ${r.versions}; commit ${r.commit}; ${r.timestamp}`);
+console.log(line(table[0]));
+console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+for (const x of table.slice(1)) {
+    console.log(line(x));
+}

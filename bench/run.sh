@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Runs the Centrifugo Inspector benchmarks (docs/benchmarks.md) and prints the table.
+#
+#   bench/run.sh                 everything
+#   bench/run.sh decode ingest   only these (decode ingest replay store reopen startup gui)
+#
+# Builds what it needs (in $BUILD_DIR, default build-bench), starts its own Centrifugo on a free loopback port with
+# bench/config/centrifugo-bench.json and stops it at the end, and writes bench/results/<timestamp>.json.
+# Environment: BUILD_DIR, CENTRIFUGO_BIN, BENCH_COUNT (publications, default 200000),
+# BENCH_STORE_FRAMES (default 1000000), BENCH_STARTUP_RUNS (default 5). Never part of ctest.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${BUILD_DIR:-$REPO/build-bench}"
+COUNT="${BENCH_COUNT:-200000}"
+STORE_FRAMES="${BENCH_STORE_FRAMES:-1000000}"
+STARTUP_RUNS="${BENCH_STARTUP_RUNS:-5}"
+CENTRIFUGO_BIN="${CENTRIFUGO_BIN:-$(command -v centrifugo || echo "$HOME/go/bin/centrifugo")}"
+ALL=(decode ingest replay store reopen startup gui)
+WANT=("$@")
+[ ${#WANT[@]} -eq 0 ] && WANT=("${ALL[@]}")
+wants() { local w; for w in "${WANT[@]}"; do [ "$w" = "$1" ] && return 0; done; return 1; }
+
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/inspector-bench.XXXXXX")"
+RESULTS_DIR="$REPO/bench/results"
+mkdir -p "$RESULTS_DIR"
+PARTS="$WORK/parts"
+mkdir -p "$PARTS"
+SERVER_PID=""
+
+cleanup() {
+    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+log() { printf '== %s\n' "$*" >&2; }
+skip() { printf '%s' "$2" > "$PARTS/$1.skipped"; log "$1: not done: $2"; }
+
+# ---- build --------------------------------------------------------------------------------------------------------
+log "building in $BUILD_DIR"
+if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    cmake -S "$REPO" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+build() { nice -n 5 cmake --build "$BUILD_DIR" --target "$@" >"$WORK/build-$1.log" 2>&1; }
+BIN="$BUILD_DIR/bin"
+build centrifugo-inspector-cli || { cat "$WORK/build-centrifugo-inspector-cli.log" >&2; exit 1; }
+build bench_decode || skip decode "bench_decode does not build"
+build bench_store || { skip store "bench_store does not build (models/widgets)"; skip reopen "bench_store does not build"; }
+build centrifugo-inspector || { skip gui "the GUI does not build"; skip startup "the GUI does not build"; }
+build bench_guiprobe || { skip gui "bench_guiprobe does not build (libX11)"; skip startup "bench_guiprobe does not build"; }
+
+if [ ! -d "$REPO/bench/node/node_modules/centrifuge" ]; then
+    log "installing the Node clients (npm ci)"
+    (cd "$REPO/bench/node" && npm ci --no-audit --no-fund >/dev/null)
+fi
+
+# ---- server -------------------------------------------------------------------------------------------------------
+PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+API="http://127.0.0.1:$PORT"
+WS="ws://127.0.0.1:$PORT/connection/websocket"
+KEY="bench-api-key"
+if wants ingest || wants replay || wants gui; then
+    log "starting Centrifugo on $API"
+    CENTRIFUGO_HTTP_SERVER_PORT="$PORT" CENTRIFUGO_HTTP_SERVER_ADDRESS=127.0.0.1 \
+        "$CENTRIFUGO_BIN" -c "$REPO/bench/config/centrifugo-bench.json" >"$WORK/centrifugo.log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 1 100); do
+        curl -fs "$API/health" >/dev/null 2>&1 && break
+        sleep 0.1
+    done
+    curl -fs "$API/health" >/dev/null || { cat "$WORK/centrifugo.log" >&2; exit 1; }
+fi
+
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24")
+# A part's JSON is the last {"event":"result"...} or {"benchmark":...} line of its output; an {"event":"error"}
+# line makes the part "not done" with its message.
+part() {
+    local last
+    last="$(grep -E '^\{' | tail -n 1)"
+    if [ -z "$last" ]; then
+        return 1
+    elif printf '%s' "$last" | grep -q '"event":"error"'; then
+        skip "$1" "$(printf '%s' "$last" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).message))')"
+    else
+        printf '%s\n' "$last" > "$PARTS/$1.json"
+    fi
+}
+
+# ---- benchmarks ---------------------------------------------------------------------------------------------------
+if wants decode && [ ! -e "$PARTS/decode.skipped" ]; then
+    log "4 decode"
+    "$BIN/bench_decode" | part decode || skip decode "bench_decode failed"
+fi
+RECORD="$WORK/ingest.jsonl"
+if wants ingest; then
+    log "1 ingest: $COUNT publications to the inspector CLI, the centrifuge-js SDK and a bare ws client"
+    node "$REPO/bench/node/ingest.js" ingest --api "$API" --key "$KEY" --ws "$WS" --channel bench-ingest \
+        --count "$COUNT" --cli "$BIN/centrifugo-inspector-cli" --record "$RECORD" | part ingest ||
+        skip ingest "the ingest driver failed"
+fi
+if wants replay; then
+    if [ -s "$RECORD" ]; then
+        log "1 replay: the recorded frames, one client at a time"
+        node "$REPO/bench/node/ingest.js" replay --cli "$BIN/centrifugo-inspector-cli" --record "$RECORD" \
+            --channel bench-ingest | part replay || skip replay "the replay driver failed"
+    else
+        skip replay "needs the recording of the ingest run"
+    fi
+fi
+STORE_RECORD="$WORK/store.jsonl"
+if wants store && [ ! -e "$PARTS/store.skipped" ]; then
+    log "2/3 memory and filters over $STORE_FRAMES frames"
+    QT_QPA_PLATFORM=offscreen "$BIN/bench_store" store "$STORE_FRAMES" "$STORE_RECORD" 2>/dev/null | part store ||
+        skip store "bench_store failed"
+fi
+if wants reopen && [ ! -e "$PARTS/reopen.skipped" ]; then
+    if [ ! -s "$STORE_RECORD" ]; then
+        QT_QPA_PLATFORM=offscreen "$BIN/bench_store" store "$STORE_FRAMES" "$STORE_RECORD" >/dev/null 2>&1 || true
+    fi
+    log "6 reopen a $STORE_FRAMES-frame recording"
+    "${XVFB[@]}" "$BIN/bench_store" reopen "$STORE_RECORD" 2>/dev/null | part reopen || skip reopen "bench_store reopen failed"
+fi
+rm -f "$STORE_RECORD"
+GUI_SETTINGS="$WORK/gui.ini"
+if wants startup && [ ! -e "$PARTS/startup.skipped" ]; then
+    log "6 start-up of the GUI, $STARTUP_RUNS runs"
+    "${XVFB[@]}" "$BIN/bench_guiprobe" startup "$STARTUP_RUNS" -- "$BIN/centrifugo-inspector" --settings "$GUI_SETTINGS" \
+        2>/dev/null | part startup || skip startup "bench_guiprobe startup failed"
+fi
+if wants gui && [ ! -e "$PARTS/gui.skipped" ]; then
+    log "5 GUI event-loop stalls under $COUNT publications"
+    "${XVFB[@]}" node "$REPO/bench/node/ingest.js" gui --api "$API" --key "$KEY" --ws "$WS" --channel bench-gui \
+        --count "$COUNT" --app "$BIN/centrifugo-inspector" --probe "$BIN/bench_guiprobe" | part gui ||
+        skip gui "the GUI driver failed"
+fi
+LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---- results ------------------------------------------------------------------------------------------------------
+OUT="$RESULTS_DIR/$STAMP.json"
+CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+MEM="$(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo)"
+OS="$(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+VERSIONS="Qt $(pkg-config --modversion Qt6Core 2>/dev/null || echo '?'), $("$CENTRIFUGO_BIN" version 2>/dev/null | cut -d' ' -f1-2), Node $(node --version)"
+COMMIT="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')"
+STAMP="$STAMP" CPU="$CPU" MEM="$MEM" OS="$OS" VERSIONS="$VERSIONS" COMMIT="$COMMIT" LOAD_START="$LOAD_START" \
+    LOAD_END="$LOAD_END" NPROC="$(nproc)" PARTS="$PARTS" OUT="$OUT" node -e '
+const fs = require("fs"), path = require("path"), e = process.env;
+const r = { timestamp: e.STAMP, commit: e.COMMIT, versions: e.VERSIONS, skipped: {},
+            machine: { cpu: e.CPU, cores: Number(e.NPROC), memory: e.MEM, os: e.OS, load_start: e.LOAD_START, load_end: e.LOAD_END } };
+for (const f of fs.readdirSync(e.PARTS)) {
+    const name = f.replace(/\.(json|skipped)$/, "");
+    if (f.endsWith(".json")) r[name] = JSON.parse(fs.readFileSync(path.join(e.PARTS, f), "utf8"));
+    else r.skipped[name] = fs.readFileSync(path.join(e.PARTS, f), "utf8");
+}
+fs.writeFileSync(e.OUT, JSON.stringify(r, null, 2) + "\n");'
+node "$REPO/bench/node/report.js" "$OUT"
+log "results: $OUT"
