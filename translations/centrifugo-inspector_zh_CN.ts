@@ -5,2467 +5,2752 @@
     <name>ChannelState</name>
     <message>
         <source>subscribing</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅中</translation>
     </message>
     <message>
         <source>subscribed</source>
-        <translation type="unfinished"></translation>
+        <translation>已订阅</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>unsubscribing</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订阅中</translation>
     </message>
     <message>
         <source>unsubscribed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CliOptions</name>
-    <message>
-        <source>Headless recorder for Centrifugo (client protocol v2, JSON or Protobuf over WebSocket).
-
-Connects to URL, sends connect (with --token if given), subscribes to every --subscribe channel, sends
-every --send command in order, and records every WebSocket frame in and out.
-
-When it stops:
-  --frames N and/or --duration S: at whichever limit comes first.
-  --subscribe without limits: when interrupted (Ctrl+C, SIGTERM).
-  otherwise: when every --send command that expects a reply got it, plus 250 ms for the server&apos;s
-  reaction (a disconnect). With no --send at all this is a connection check.
-It then closes the connection normally (code 1000), flushes the record and prints the summary.
-SIGINT and SIGTERM end the run the same way.
-
-Record (--record): JSON Lines, one object per WebSocket frame, with time (ISO 8601 UTC, ms), dir
-(in/out), kind, channel, id, rtt_ms, size, frame (decoded message JSON), raw (exact payload) and
-code/reason for closes. See docs/cli.md for every field.
-
-Exit status:
-  0  clean finish: limit reached, commands done, or interrupted
-  1  the connection failed, connect was refused, the server closed the connection (its code,
-     reason and explanation are printed), or the record could not be written
-  2  bad usage (unknown option, bad value, record file not writable, Protobuf unavailable)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show this help and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the version and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WebSocket endpoint (default ws://127.0.0.1:8000/connection/websocket).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection JWT sent in connect.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subscribe to CHANNEL after connect. Repeatable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send JSON as a raw command after connect and the subscribes, in the order given. Repeatable. Linted first: findings go to stderr with their severity, and the command is sent anyway (to see what the server does).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record every frame to FILE as JSON Lines (&quot;-&quot; = stdout). Buffered; flushed at exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop after N frames received (the closing frame is recorded as well).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop after SECONDS (fractions allowed).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log to stderr from this level up: trace, debug, info, warning, error (default info). QT_LOGGING_RULES still applies on top.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At exit, print messages per kind and per channel, bytes in/out and the frame rate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wire format: json or protobuf (default json).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not answer server pings (the server then closes with 3012 no pong).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--url must be a ws:// or wss:// URL, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--protocol protobuf: this build has no Protobuf codec; use --protocol json</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--protocol must be json or protobuf, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--subscribe needs a channel name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--send with --protocol protobuf needs JSON objects (one per line), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--record needs a file name (or - for stdout)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--frames must be a positive whole number, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--duration must be a positive number of seconds, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--log-level must be trace, debug, info, warning or error, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消订阅</translation>
     </message>
 </context>
 <context>
     <name>CommandAnalysis</name>
     <message>
         <source>This is not JSON; fix it before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 JSON；请先修正再发送。</translation>
     </message>
     <message>
         <source>No &quot;id&quot;: the inspector adds id %1 when it sends the command.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 &quot;id&quot;：发送时检查器会加上 id %1。</translation>
     </message>
     <message>
         <source>Value %1 is not a JSON object, so it is not a command: the server closes the connection with 3501 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 个值不是 JSON 对象，因此不是命令：服务器会以 3501 bad request 关闭连接。</translation>
     </message>
     <message>
         <source>%1 values: sent in one frame, one per line, exactly as typed (no ids are added).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个值：在同一帧中逐行发送，与输入完全一致（不添加 id）。</translation>
     </message>
 </context>
 <context>
     <name>CommandComposer</name>
     <message>
         <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>模板(&amp;T)：</translation>
     </message>
     <message>
         <source>Raw / empty</source>
-        <translation type="unfinished"></translation>
+        <translation>原始 / 空白</translation>
     </message>
     <message>
         <source>Start from a protocol-valid command. Raw / empty clears the editor for free text.</source>
-        <translation type="unfinished"></translation>
+        <translation>从符合协议的命令开始。“原始 / 空白”会清空编辑器，供自由输入。</translation>
     </message>
     <message>
         <source>Type a command as JSON, e.g. {&quot;subscribe&quot;: {&quot;channel&quot;: &quot;news&quot;}}, or pick a template. Ctrl+Enter sends; Ctrl+Up/Down recalls sent commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 JSON 输入命令，例如 {&quot;subscribe&quot;: {&quot;channel&quot;: &quot;news&quot;}}，或选择一个模板。Ctrl+Enter 发送；Ctrl+上/下 调出已发送的命令。</translation>
     </message>
     <message>
         <source>What the linter found; activate an entry to jump to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查器（linter）发现的问题；激活某一项可跳转到对应位置。</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史</translation>
     </message>
     <message>
         <source>Commands sent before (Ctrl+Up / Ctrl+Down in the editor)</source>
-        <translation type="unfinished"></translation>
+        <translation>之前发送过的命令（在编辑器中按 Ctrl+上 / Ctrl+下）</translation>
     </message>
     <message>
         <source>Resend last</source>
-        <translation type="unfinished"></translation>
+        <translation>重发上一条</translation>
     </message>
     <message>
         <source>Put the last sent command in the editor and send it again</source>
-        <translation type="unfinished"></translation>
+        <translation>把上一条发送的命令放回编辑器并再次发送</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <source>Confirm: send with errors</source>
-        <translation type="unfinished"></translation>
+        <translation>确认：带错误发送</translation>
     </message>
     <message>
         <source>Line %1, column %2: </source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行，第 %2 列：</translation>
     </message>
     <message>
         <source>id: automatic (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>id：自动（%1）</translation>
     </message>
     <message>
         <source>id: %1 (yours)</source>
-        <translation type="unfinished"></translation>
+        <translation>id：%1（由你指定）</translation>
     </message>
     <message>
         <source>no id</source>
-        <translation type="unfinished"></translation>
+        <translation>无 id</translation>
     </message>
     <message>
         <source>raw: sent exactly as typed</source>
-        <translation type="unfinished"></translation>
+        <translation>原始：按输入原样发送</translation>
     </message>
     <message>
         <source>Type a command first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入命令。</translation>
     </message>
     <message>
         <source>The text is not JSON: fix the marked error to send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>文本不是 JSON：修正标出的错误后才能发送。</translation>
     </message>
     <message>
         <source>Send the command (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>发送命令（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Send anyway…</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然发送…</translation>
     </message>
     <message>
         <source>The linter found an error. Click once to arm, then again to send it on purpose.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查发现了错误。点击一次进入待发状态，再点击一次即可有意发送。</translation>
     </message>
     <message>
         <source>Click (or Ctrl+Enter) again to send the command with its errors. Editing disarms.</source>
-        <translation type="unfinished"></translation>
+        <translation>再次点击（或按 Ctrl+Enter）将带着错误发送该命令。编辑文本会取消待发状态。</translation>
     </message>
     <message>
         <source>Not sent: the connection is not open. Connect first (Ctrl+K).</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送：连接尚未打开。请先连接（Ctrl+K）。</translation>
     </message>
     <message>
         <source>Sent as id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送，id 为 %1。</translation>
     </message>
     <message>
         <source>Sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送。</translation>
     </message>
 </context>
 <context>
     <name>CommandTemplates</name>
     <message>
         <source>Authenticate the connection; must be the first command. Add &quot;token&quot; for a user, omit it for anonymous access.</source>
-        <translation type="unfinished"></translation>
+        <translation>认证连接；必须是第一条命令。以用户身份连接时加上 &quot;token&quot;，匿名访问时省略。</translation>
     </message>
     <message>
         <source>Subscribe to a channel and receive its publications as pushes.</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅频道，并以推送的形式接收其发布的消息。</translation>
     </message>
     <message>
         <source>Stop receiving a channel&apos;s publications.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止接收频道的发布消息。</translation>
     </message>
     <message>
         <source>Publish data into a channel (needs publish permission).</source>
-        <translation type="unfinished"></translation>
+        <translation>向频道发布数据（需要发布权限）。</translation>
     </message>
     <message>
         <source>List the clients subscribed to a channel (needs presence enabled).</source>
-        <translation type="unfinished"></translation>
+        <translation>列出订阅了该频道的客户端（需要启用 presence）。</translation>
     </message>
     <message>
         <source>Count the clients and users subscribed to a channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计订阅了该频道的客户端数和用户数。</translation>
     </message>
     <message>
         <source>Read a channel&apos;s recent publications (limit 0 returns only the stream position).</source>
-        <translation type="unfinished"></translation>
+        <translation>读取频道最近的发布消息（limit 为 0 时只返回流位置）。</translation>
     </message>
     <message>
         <source>A client ping; part of the schema, but see the server note.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 ping；属于协议定义，但请看服务器说明。</translation>
     </message>
     <message>
         <source>Send an asynchronous message to the server, without a reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>向服务器发送一条异步消息，不会有回复。</translation>
     </message>
     <message>
         <source>Call a server-side method through the RPC proxy.</source>
-        <translation type="unfinished"></translation>
+        <translation>通过 RPC 代理调用服务器端方法。</translation>
     </message>
     <message>
         <source>Give the server a new connection token before the old one expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>在旧的连接令牌过期前，向服务器提供新的令牌。</translation>
     </message>
     <message>
         <source>Give the server a new subscription token for a channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>为某个频道向服务器提供新的订阅令牌。</translation>
     </message>
     <message>
         <source>Centrifugo v6 does not accept a client ping: it closes the connection with 3501 bad request. The server pings with {} and expects {} back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrifugo v6 不接受客户端 ping：它会以 3501 bad request 关闭连接。服务器用 {} 发送 ping，并期望收到 {} 作为回应。</translation>
     </message>
     <message>
         <source>Centrifugo v6 has no handler for send: it closes the connection with 3508 not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrifugo v6 没有处理 send 的程序：它会以 3508 not available 关闭连接。</translation>
     </message>
     <message>
         <source>Without an RPC proxy configured, Centrifugo answers with error 108 not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置 RPC 代理时，Centrifugo 以错误 108 not available 作答。</translation>
     </message>
 </context>
 <context>
     <name>ConnectionPanel</name>
     <message>
         <source>WebSocket endpoint of the server: ws://host:port/connection/websocket, or wss:// for TLS. Recent URLs are in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的 WebSocket 端点：ws://主机:端口/connection/websocket，TLS 用 wss://。最近使用的 URL 在列表中。</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL：</translation>
     </message>
     <message>
         <source>Protobuf arrives in its own issue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Protobuf 将在单独的议题中提供。</translation>
     </message>
     <message>
         <source>Encoding of the client protocol, chosen at the WebSocket handshake.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端协议的编码，在 WebSocket 握手时选定。</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>格式(&amp;F)：</translation>
     </message>
     <message>
         <source>empty: anonymous</source>
-        <translation type="unfinished"></translation>
+        <translation>留空：匿名</translation>
     </message>
     <message>
         <source>Connection JWT sent in connect. It is not saved to the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 connect 中发送的连接 JWT。不会保存到设置中。</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>Show or hide the token</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏令牌</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌(&amp;T)：</translation>
     </message>
     <message>
         <source>More options</source>
-        <translation type="unfinished"></translation>
+        <translation>更多选项</translation>
     </message>
     <message>
         <source>Client name sent in connect (the server uses it for metrics only).</source>
-        <translation type="unfinished"></translation>
+        <translation>在 connect 中发送的客户端名称（服务器仅用于统计指标）。</translation>
     </message>
     <message>
         <source>Client &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Client &amp;version:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端版本(&amp;V)：</translation>
     </message>
     <message>
         <source>JSON for the connect proxy, e.g. {&quot;room&quot;: 1}</source>
-        <translation type="unfinished"></translation>
+        <translation>供 connect 代理使用的 JSON，例如 {&quot;room&quot;: 1}</translation>
     </message>
     <message>
         <source>Connect &amp;data:</source>
-        <translation type="unfinished"></translation>
+        <translation>connect 数据(&amp;D)：</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>请求头</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>Extra HTTP headers sent with the WebSocket handshake (for proxies and cookies).</source>
-        <translation type="unfinished"></translation>
+        <translation>随 WebSocket 握手发送的额外 HTTP 请求头（用于代理和 Cookie）。</translation>
     </message>
     <message>
         <source>Add header</source>
-        <translation type="unfinished"></translation>
+        <translation>添加请求头</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>HTTP headers:</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 请求头：</translation>
     </message>
     <message>
         <source>Send connect after the handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>握手后发送 connect</translation>
     </message>
     <message>
         <source>Off: the WebSocket opens and you send connect yourself (from the composer or the Send connect button).</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭时：WebSocket 打开后由你自己发送 connect（在命令编辑器中或点击“发送 connect”按钮）。</translation>
     </message>
     <message>
         <source>Answer server pings (auto-pong)</source>
-        <translation type="unfinished"></translation>
+        <translation>应答服务器 ping（自动 pong）</translation>
     </message>
     <message>
         <source>Off: server pings stay unanswered and the server closes the connection with 3012 no pong after its pong timeout.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭时：服务器的 ping 得不到应答，服务器会在 pong 超时后以 3012 no pong 关闭连接。</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Send connect</source>
-        <translation type="unfinished"></translation>
+        <translation>发送 connect</translation>
     </message>
     <message>
         <source>Send the connect command now (when automatic connect is off).</source>
-        <translation type="unfinished"></translation>
+        <translation>立即发送 connect 命令（在关闭自动 connect 时使用）。</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Client id:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 id：</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器：</translation>
     </message>
     <message>
         <source>Ping:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping：</translation>
     </message>
     <message>
         <source>Last RTT:</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 RTT：</translation>
     </message>
     <message>
         <source>Connect data is not valid JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>connect 数据不是有效的 JSON。</translation>
     </message>
     <message>
         <source>Enter the server&apos;s WebSocket URL, e.g. ws://127.0.0.1:8000/connection/websocket.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入服务器的 WebSocket URL，例如 ws://127.0.0.1:8000/connection/websocket。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a WebSocket URL: use ws://host:port/path or wss://host:port/path.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是 WebSocket URL：请使用 ws://主机:端口/路径 或 wss://主机:端口/路径。</translation>
     </message>
     <message>
         <source>Connect data is not valid JSON; fix it or clear it.</source>
-        <translation type="unfinished"></translation>
+        <translation>connect 数据不是有效的 JSON；请修正或清空。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid HTTP header name.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的 HTTP 请求头名称。</translation>
     </message>
     <message>
         <source>Cannot connect</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接</translation>
     </message>
     <message>
         <source>Closed by you</source>
-        <translation type="unfinished"></translation>
+        <translation>已由你关闭</translation>
     </message>
     <message>
         <source>Closed: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭：%1 %2</translation>
     </message>
     <message>
         <source>Closed: code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭：代码 %1</translation>
     </message>
     <message>
         <source>connect failed: error %1</source>
-        <translation type="unfinished"></translation>
+        <translation>connect 失败：错误 %1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>every %1 s, pong required</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 秒，需要 pong</translation>
     </message>
     <message>
         <source>every %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 秒</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接 %1…</translation>
     </message>
     <message>
         <source>Open, waiting for the connect reply</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开，等待 connect 回复</translation>
     </message>
     <message>
         <source>Open: WebSocket ready, connect not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开：WebSocket 就绪，尚未发送 connect</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开连接</translation>
     </message>
     <message>
         <source>Open the WebSocket and send connect (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 WebSocket 并发送 connect（Ctrl+K）</translation>
     </message>
     <message>
         <source>Close the connection (Ctrl+Shift+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭连接（Ctrl+Shift+K）</translation>
+    </message>
+    <message>
+        <source>Client name and version, connect data, HTTP headers, automatic connect</source>
+        <translation>客户端名称和版本、connect 数据、HTTP 请求头、自动 connect</translation>
     </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
     <message>
         <source>A profile needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置需要一个名称。</translation>
     </message>
     <message>
         <source>The URL must be a WebSocket URL such as ws://127.0.0.1:8000/connection/websocket.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL 必须是 WebSocket URL，例如 ws://127.0.0.1:8000/connection/websocket。</translation>
     </message>
     <message>
         <source>The connect data is not valid JSON: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>connect 数据不是有效的 JSON：%1。</translation>
     </message>
     <message>
         <source>The subscribe data of %1 is not valid JSON: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 subscribe 数据不是有效的 JSON：%2。</translation>
     </message>
     <message>
         <source>The CA certificate file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 CA 证书文件 %1。</translation>
     </message>
 </context>
 <context>
     <name>Explainer</name>
     <message>
         <source>internal server error</source>
-        <translation type="unfinished"></translation>
+        <translation>internal server error</translation>
     </message>
     <message>
         <source>The server failed to handle the command; this is temporary.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器处理该命令时出错；这是暂时性的。</translation>
     </message>
     <message>
         <source>unauthorized</source>
-        <translation type="unfinished"></translation>
+        <translation>unauthorized</translation>
     </message>
     <message>
         <source>The connection is not authenticated for this command.</source>
-        <translation type="unfinished"></translation>
+        <translation>该连接未经认证，不能执行此命令。</translation>
     </message>
     <message>
         <source>unknown channel</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown channel</translation>
     </message>
     <message>
         <source>The channel&apos;s namespace (the part before &apos;:&apos;) is not configured on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>频道的命名空间（&apos;:&apos; 之前的部分）未在服务器上配置。</translation>
     </message>
     <message>
         <source>permission denied</source>
-        <translation type="unfinished"></translation>
+        <translation>permission denied</translation>
     </message>
     <message>
         <source>The server does not allow this operation on the channel for this user: check the namespace&apos;s allow_* options (anonymous users need both allow_*_for_client and allow_*_for_anonymous), or use a subscription token for private ($) channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器不允许该用户在此频道上执行此操作：请检查命名空间的 allow_* 选项（匿名用户需要同时开启 allow_*_for_client 和 allow_*_for_anonymous），私有（$）频道请使用订阅令牌。</translation>
     </message>
     <message>
         <source>method not found</source>
-        <translation type="unfinished"></translation>
+        <translation>method not found</translation>
     </message>
     <message>
         <source>The server has no handler for this method (for RPC: unknown method).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器没有处理该方法的程序（对 RPC 而言：未知方法）。</translation>
     </message>
     <message>
         <source>already subscribed</source>
-        <translation type="unfinished"></translation>
+        <translation>already subscribed</translation>
     </message>
     <message>
         <source>This connection is already subscribed to the channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>该连接已经订阅了此频道。</translation>
     </message>
     <message>
         <source>limit exceeded</source>
-        <translation type="unfinished"></translation>
+        <translation>limit exceeded</translation>
     </message>
     <message>
         <source>A server limit was reached, for example the number of channels per connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>达到了服务器的某项限制，例如每个连接的频道数。</translation>
     </message>
     <message>
         <source>bad request</source>
-        <translation type="unfinished"></translation>
+        <translation>bad request</translation>
     </message>
     <message>
         <source>The command is well-formed but its values are not acceptable: a channel name that is too long, not ASCII or not matching the channel regex, a publish without data, or history with reverse and a zero since.offset.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令格式正确，但其中的值不被接受：频道名过长、含非 ASCII 字符或不匹配频道正则表达式，publish 没有 data，或 history 同时使用 reverse 与为零的 since.offset。</translation>
     </message>
     <message>
         <source>not available</source>
-        <translation type="unfinished"></translation>
+        <translation>not available</translation>
     </message>
     <message>
         <source>The feature is off for this channel or server: presence needs presence: true, history needs history_size and history_ttl, RPC needs an RPC proxy.</source>
-        <translation type="unfinished"></translation>
+        <translation>该功能在此频道或服务器上未启用：presence 需要 presence: true，history 需要 history_size 和 history_ttl，RPC 需要 RPC 代理。</translation>
     </message>
     <message>
         <source>token expired</source>
-        <translation type="unfinished"></translation>
+        <translation>token expired</translation>
     </message>
     <message>
         <source>The token has expired: get a new token and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌已过期：请获取新令牌后重试。</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>expired</translation>
     </message>
     <message>
         <source>The connection or subscription has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接或订阅已过期。</translation>
     </message>
     <message>
         <source>too many requests</source>
-        <translation type="unfinished"></translation>
+        <translation>too many requests</translation>
     </message>
     <message>
         <source>The server limits the command rate; slow down and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器限制了命令频率；请放慢速度后重试。</translation>
     </message>
     <message>
         <source>unrecoverable position</source>
-        <translation type="unfinished"></translation>
+        <translation>unrecoverable position</translation>
     </message>
     <message>
         <source>The server cannot continue from the given offset and epoch (the stream was reset or the publications are gone); load the state again.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器无法从给定的 offset 和 epoch 继续（流已重置或这些发布消息已不存在）；请重新加载状态。</translation>
     </message>
     <message>
         <source>concurrent pagination</source>
-        <translation type="unfinished"></translation>
+        <translation>concurrent pagination</translation>
     </message>
     <message>
         <source>Another pagination request is running; this is temporary.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个分页请求正在进行；这是暂时性的。</translation>
     </message>
     <message>
         <source>normal closure</source>
-        <translation type="unfinished"></translation>
+        <translation>normal closure</translation>
     </message>
     <message>
         <source>The WebSocket was closed normally.</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket 已正常关闭。</translation>
     </message>
     <message>
         <source>going away</source>
-        <translation type="unfinished"></translation>
+        <translation>going away</translation>
     </message>
     <message>
         <source>The peer is going away, for example a server restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>对端正在离开，例如服务器重启。</translation>
     </message>
     <message>
         <source>abnormal closure</source>
-        <translation type="unfinished"></translation>
+        <translation>abnormal closure</translation>
     </message>
     <message>
         <source>The connection dropped without a close frame: a network failure, the server process died, or (Centrifugo) about 5 s after a connect error reply such as 109.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接在没有关闭帧的情况下中断：网络故障、服务器进程退出，或（Centrifugo）在 connect 收到错误回复（如 109）约 5 秒之后。</translation>
     </message>
     <message>
         <source>message too big</source>
-        <translation type="unfinished"></translation>
+        <translation>message too big</translation>
     </message>
     <message>
         <source>A frame exceeded the server&apos;s websocket.message_size_limit (65536 bytes by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>某帧超过了服务器的 websocket.message_size_limit（默认 65536 字节）。</translation>
     </message>
     <message>
         <source>connection closed</source>
-        <translation type="unfinished"></translation>
+        <translation>connection closed</translation>
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已关闭。</translation>
     </message>
     <message>
         <source>shutdown</source>
-        <translation type="unfinished"></translation>
+        <translation>shutdown</translation>
     </message>
     <message>
         <source>The server is shutting down.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器正在关闭。</translation>
     </message>
     <message>
         <source>The server hit an internal error.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器发生了内部错误。</translation>
     </message>
     <message>
         <source>connection expired</source>
-        <translation type="unfinished"></translation>
+        <translation>connection expired</translation>
     </message>
     <message>
         <source>The connection&apos;s token expired and was not refreshed in time; reconnect with a fresh token.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接的令牌已过期且未及时刷新；请使用新令牌重新连接。</translation>
     </message>
     <message>
         <source>subscription expired</source>
-        <translation type="unfinished"></translation>
+        <translation>subscription expired</translation>
     </message>
     <message>
         <source>A server-side subscription expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>某个服务器端订阅已过期。</translation>
     </message>
     <message>
         <source>slow</source>
-        <translation type="unfinished"></translation>
+        <translation>slow</translation>
     </message>
     <message>
         <source>The client read too slowly and the server&apos;s queue for it overflowed (client.queue_max_size).</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端读取太慢，服务器为它准备的队列溢出（client.queue_max_size）。</translation>
     </message>
     <message>
         <source>write error</source>
-        <translation type="unfinished"></translation>
+        <translation>write error</translation>
     </message>
     <message>
         <source>The server could not write to the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器无法向该连接写入数据。</translation>
     </message>
     <message>
         <source>insufficient state</source>
-        <translation type="unfinished"></translation>
+        <translation>insufficient state</translation>
     </message>
     <message>
         <source>The server found a gap in a positioned server-side subscription&apos;s stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器在一个定位（positioned）的服务器端订阅的流中发现了缺口。</translation>
     </message>
     <message>
         <source>force reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>force reconnect</translation>
     </message>
     <message>
         <source>The server asked the client to reconnect.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器要求客户端重新连接。</translation>
     </message>
     <message>
         <source>no pong</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The client did not answer the server&apos;s ping ({}) with a pong ({}) within the pong timeout (8 s in Centrifugo).</source>
-        <translation type="unfinished"></translation>
+        <translation>no pong</translation>
     </message>
     <message>
         <source>The client sent commands faster than the server allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端发送命令的速度超过了服务器允许的范围。</translation>
     </message>
     <message>
         <source>state invalidated</source>
-        <translation type="unfinished"></translation>
+        <translation>state invalidated</translation>
     </message>
     <message>
         <source>Drop the token and cached state, then reconnect.</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃令牌和缓存的状态，然后重新连接。</translation>
     </message>
     <message>
         <source>invalid token</source>
-        <translation type="unfinished"></translation>
+        <translation>invalid token</translation>
     </message>
     <message>
         <source>The token is malformed or its signature does not match the server&apos;s secret, or a subscription token&apos;s channel, user or client does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌格式错误或签名与服务器密钥不符，或者订阅令牌中的频道、用户或客户端不匹配。</translation>
     </message>
     <message>
         <source>The server could not accept a command: invalid JSON, a command without a known method (such as {&quot;id&quot;:2}), a command before connect or a second connect, an empty channel, or a stray {} when no ping was outstanding.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器无法接受某条命令：JSON 无效、命令没有已知的方法（例如 {&quot;id&quot;:2}）、在 connect 之前发送命令或第二次发送 connect、频道为空，或在没有待应答 ping 时发送了多余的 {}。</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>stale</translation>
     </message>
     <message>
         <source>The client did not send connect within the server&apos;s stale delay (10 s by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端没有在服务器的过期延迟（默认 10 秒）内发送 connect。</translation>
     </message>
     <message>
         <source>force disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>force disconnect</translation>
     </message>
     <message>
         <source>The server disconnected the client on purpose (for example via the server API&apos;s disconnect).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器有意断开了客户端（例如通过服务器 API 的 disconnect）。</translation>
     </message>
     <message>
         <source>connection limit</source>
-        <translation type="unfinished"></translation>
+        <translation>connection limit</translation>
     </message>
     <message>
         <source>The user has too many connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>该用户的连接数过多。</translation>
     </message>
     <message>
         <source>channel limit</source>
-        <translation type="unfinished"></translation>
+        <translation>channel limit</translation>
     </message>
     <message>
         <source>The connection reached the server&apos;s channel limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>该连接达到了服务器的频道数限制。</translation>
     </message>
     <message>
         <source>inappropriate protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>inappropriate protocol</translation>
     </message>
     <message>
         <source>The data cannot be sent in this protocol, for example binary data to a JSON client.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据无法用此协议发送，例如向 JSON 客户端发送二进制数据。</translation>
     </message>
     <message>
         <source>The server refused the connection for this user.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝了该用户的连接。</translation>
     </message>
     <message>
         <source>The command is not available on this server, for example an asynchronous send without a message handler.</source>
-        <translation type="unfinished"></translation>
+        <translation>该命令在此服务器上不可用，例如没有消息处理程序时的异步 send。</translation>
     </message>
     <message>
         <source>too many errors</source>
-        <translation type="unfinished"></translation>
+        <translation>too many errors</translation>
     </message>
     <message>
         <source>The client caused too many errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端引发了过多错误。</translation>
     </message>
     <message>
         <source>server unsubscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>server unsubscribe</translation>
     </message>
     <message>
         <source>The server unsubscribed the client from the channel (for example via the server API).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器让客户端退订了该频道（例如通过服务器 API）。</translation>
     </message>
     <message>
         <source>The server found a gap in the positioned stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器在定位（positioned）的流中发现了缺口。</translation>
     </message>
     <message>
         <source>The subscription token expired and was not refreshed.</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅令牌已过期且未被刷新。</translation>
     </message>
     <message>
         <source>Drop cached state and subscribe again.</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃缓存的状态并重新订阅。</translation>
     </message>
     <message>
         <source>A client may retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端可以重试。</translation>
     </message>
     <message>
         <source>A client should reconnect.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端应当重新连接。</translation>
     </message>
     <message>
         <source>A client should subscribe again.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端应当重新订阅。</translation>
     </message>
     <message>
         <source>A client should not retry without changing something.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端不做任何改动时不应重试。</translation>
     </message>
     <message>
         <source>application error</source>
-        <translation type="unfinished"></translation>
+        <translation>application error</translation>
     </message>
     <message>
         <source>Error %1 is in the range 400-1999 that applications (proxies) use; its meaning is defined by the application.</source>
-        <translation type="unfinished"></translation>
+        <translation>错误 %1 位于应用（代理）使用的 400-1999 范围内；其含义由应用定义。</translation>
     </message>
     <message>
         <source>Error %1 is not defined by the protocol.</source>
-        <translation type="unfinished"></translation>
+        <translation>错误 %1 未在协议中定义。</translation>
     </message>
     <message>
         <source>WebSocket close</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket close</translation>
     </message>
     <message>
         <source>Close code %1 is a WebSocket transport code, not a Centrifugo disconnect.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭代码 %1 是 WebSocket 传输层代码，不是 Centrifugo 的断开代码。</translation>
     </message>
     <message>
         <source>reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>reconnect</translation>
     </message>
     <message>
         <source>Close code %1 is in a reconnect range (3000-3499, 4000-4499, 5000+); application codes are 4000-4999.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭代码 %1 位于需重连的范围（3000-3499、4000-4499、5000 及以上）；应用代码为 4000-4999。</translation>
     </message>
     <message>
         <source>terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>terminal</translation>
     </message>
     <message>
         <source>Close code %1 is in a terminal range (3500-3999, 4500-4999); application codes are 4000-4999.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭代码 %1 位于终止范围（3500-3999、4500-4999）；应用代码为 4000-4999。</translation>
     </message>
     <message>
         <source>unsubscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>unsubscribe</translation>
     </message>
     <message>
         <source>Unsubscribe code %1 is not defined by the protocol; codes from 2500 up mean subscribe again.</source>
-        <translation type="unfinished"></translation>
+        <translation>退订代码 %1 未在协议中定义；2500 及以上的代码表示应重新订阅。</translation>
     </message>
     <message>
         <source>Connected as client %1 to server %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已作为客户端 %1 连接到服务器 %2。</translation>
     </message>
     <message>
         <source>The server pings every %1 s and expects a pong each time.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器每 %1 秒发送一次 ping，每次都期望收到 pong。</translation>
     </message>
     <message>
         <source>The server pings every %1 s; no pong needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器每 %1 秒发送一次 ping；不需要 pong。</translation>
     </message>
     <message>
         <source>The token expires in %1 s: refresh before then.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌将在 %1 秒后过期：请在此之前刷新。</translation>
     </message>
     <message>
         <source>the channel</source>
-        <translation type="unfinished"></translation>
+        <translation>该频道</translation>
     </message>
     <message numerus="yes">
         <source>Subscribed to %1 again and recovered %n missed publication(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已重新订阅 %1，并恢复了 %n 条错过的发布消息。</numerusform>
         </translation>
     </message>
     <message>
         <source>Subscribed to %1 again, but the missed publications could not be recovered (stream reset or too old): load the state again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新订阅 %1，但错过的发布消息无法恢复（流已重置或消息太旧）：请重新加载状态。</translation>
     </message>
     <message>
         <source>Subscribed to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已订阅 %1。</translation>
     </message>
     <message>
         <source>Recoverable at offset %1, epoch %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>可恢复，位于 offset %1，epoch %2。</translation>
     </message>
     <message numerus="yes">
         <source>History: %n publication(s); the stream is at offset %1, epoch %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>History：%n 条发布消息；流位于 offset %1，epoch %2。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Presence: %n client(s) subscribed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Presence：%n 个客户端已订阅。</numerusform>
         </translation>
     </message>
     <message>
         <source>Presence stats: %1 client(s), %2 user(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Presence 统计：%1 个客户端，%2 个用户。</translation>
     </message>
     <message>
         <source>Token refreshed; it expires in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌已刷新；将在 %1 秒后过期。</translation>
     </message>
     <message>
         <source>Token refreshed; it does not expire.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌已刷新；不会过期。</translation>
     </message>
     <message>
         <source>Reply to command %1 with an empty result.</source>
-        <translation type="unfinished"></translation>
+        <translation>对命令 %1 的回复，结果为空。</translation>
     </message>
     <message>
         <source>Reply to command %1 (%2): done.</source>
-        <translation type="unfinished"></translation>
+        <translation>对命令 %1（%2）的回复：已完成。</translation>
     </message>
     <message>
         <source>Not a valid protocol message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的协议消息：%1</translation>
     </message>
     <message>
         <source>Command %1 has no method: the server closes the connection with 3501 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令 %1 没有方法：服务器会以 3501 bad request 关闭连接。</translation>
     </message>
     <message>
         <source>Command %1 &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令 %1 “%2”。</translation>
     </message>
     <message>
         <source>Command %1 &quot;%2&quot; on channel %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令 %1 “%2”，频道 %3。</translation>
     </message>
     <message>
         <source>Error reply to command %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server ping: answer with {} (a pong) when connect returned pong: true, or the server closes the connection with 3012 no pong.</source>
-        <translation type="unfinished"></translation>
+        <translation>对命令 %1 的错误回复：%2</translation>
     </message>
     <message>
         <source>Pong: the answer to the server&apos;s ping. A pong without an outstanding ping is a bad request (3501).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pong：对服务器 ping 的应答。没有待应答 ping 时发送的 pong 属于错误请求（3501）。</translation>
     </message>
     <message>
         <source>Connection closed with code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已关闭，代码 %1</translation>
     </message>
     <message>
         <source>, reason &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>，原因“%1”</translation>
     </message>
     <message>
         <source>Publication in channel %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>频道 %1 中的发布消息。</translation>
     </message>
     <message>
         <source>A client joined channel %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>有客户端加入了频道 %1。</translation>
     </message>
     <message>
         <source>A client left channel %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>有客户端离开了频道 %1。</translation>
     </message>
     <message>
         <source>The server unsubscribed this client from channel %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器让此客户端退订了频道 %1。%2</translation>
     </message>
     <message>
         <source>The server subscribed this client to channel %1 (server-side subscription).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器为此客户端订阅了频道 %1（服务器端订阅）。</translation>
     </message>
     <message>
         <source>An asynchronous message from the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>来自服务器的异步消息。</translation>
     </message>
     <message>
         <source>Connect push (unidirectional transports).</source>
-        <translation type="unfinished"></translation>
+        <translation>connect 推送（单向传输）。</translation>
     </message>
     <message>
         <source>Disconnect push: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>disconnect 推送：%1</translation>
     </message>
     <message>
         <source>The server refreshed the connection&apos;s expiry.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器刷新了连接的过期时间。</translation>
     </message>
     <message>
         <source>Push of an unknown type.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知类型的推送。</translation>
+    </message>
+    <message>
+        <source>The client did not answer the server&apos;s ping with a pong (an empty message: {} in JSON, the byte 00 in Protobuf) within the pong timeout (8 s in Centrifugo).</source>
+        <translation>客户端没有在 pong 超时时间（Centrifugo 中为 8 秒）内用 pong（一条空消息：JSON 中为 {}，Protobuf 中为字节 00）应答服务器的 ping。</translation>
+    </message>
+    <message>
+        <source>Server ping (an empty message: {} in JSON, the byte 00 in Protobuf): answer with the same empty message (a pong) when connect returned pong: true, or the server closes the connection with 3012 no pong.</source>
+        <translation>服务器 ping（一条空消息：JSON 中为 {}，Protobuf 中为字节 00）：当 connect 返回 pong: true 时，请用同样的空消息（pong）应答，否则服务器会以 3012 no pong 关闭连接。</translation>
     </message>
 </context>
 <context>
     <name>FrameRecord</name>
     <message>
         <source>empty line</source>
-        <translation type="unfinished"></translation>
+        <translation>空行</translation>
     </message>
     <message>
         <source>not JSON: %1 at offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 JSON：%1，位于偏移 %2</translation>
     </message>
     <message>
         <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 JSON 对象</translation>
     </message>
     <message>
         <source>&quot;time&quot; is missing or not an ISO 8601 time</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &quot;time&quot;，或不是 ISO 8601 时间</translation>
     </message>
     <message>
         <source>&quot;dir&quot; must be &quot;in&quot; or &quot;out&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;dir&quot; 必须是 &quot;in&quot; 或 &quot;out&quot;</translation>
     </message>
     <message>
         <source>&quot;raw&quot; is missing, not a string or not valid base64</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &quot;raw&quot;，或它不是字符串或不是有效的 base64</translation>
     </message>
     <message>
         <source>&quot;kinds&quot;, &quot;frame&quot; and &quot;meta&quot; must have one entry per message</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;kinds&quot;、&quot;frame&quot; 和 &quot;meta&quot; 必须每条消息各有一项</translation>
+    </message>
+</context>
+<context>
+    <name>HarImporter</name>
+    <message>
+        <source>Not a HAR file: the JSON is invalid (%1 at offset %2).</source>
+        <translation>不是 HAR 文件：JSON 无效（%1，位于偏移 %2）。</translation>
+    </message>
+    <message>
+        <source>Not a HAR file: there is no log.entries array.</source>
+        <translation>不是 HAR 文件：没有 log.entries 数组。</translation>
+    </message>
+    <message>
+        <source>%1, message %2: type is &quot;%3&quot;, not &quot;send&quot; or &quot;receive&quot;.</source>
+        <translation>%1，消息 %2：类型为“%3”，不是 &quot;send&quot; 或 &quot;receive&quot;。</translation>
+    </message>
+    <message>
+        <source>%1, message %2: no time.</source>
+        <translation>%1，消息 %2：没有时间。</translation>
+    </message>
+    <message>
+        <source>%1, message %2: no data.</source>
+        <translation>%1，消息 %2：没有数据。</translation>
+    </message>
+    <message>
+        <source>%1, message %2: binary data is not base64.</source>
+        <translation>%1，消息 %2：二进制数据不是 base64。</translation>
+    </message>
+    <message>
+        <source>The HAR file has no WebSocket connection. Record it with the Network panel open and save it with &quot;Save all as HAR with content&quot;.</source>
+        <translation>该 HAR 文件中没有 WebSocket 连接。请在打开“网络”面板的情况下录制，并用“以 HAR 格式保存所有内容（含内容）”保存。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>JsonText</name>
     <message>
         <source>%1 at character %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，位于第 %2 个字符</translation>
     </message>
     <message>
         <source>no JSON value</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 JSON 值</translation>
     </message>
     <message>
         <source>more than one JSON value (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>不止一个 JSON 值（%1）</translation>
     </message>
 </context>
 <context>
     <name>Jwt</name>
     <message>
         <source>The header (part 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>头部（第 1 部分）</translation>
     </message>
     <message>
         <source>The payload (part 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>载荷（第 2 部分）</translation>
     </message>
     <message>
         <source>The signature (part 3)</source>
-        <translation type="unfinished"></translation>
+        <translation>签名（第 3 部分）</translation>
     </message>
     <message>
         <source>The token is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌为空。</translation>
     </message>
     <message>
         <source>A JWT has exactly three parts separated by dots (header.payload.signature); found: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>JWT 恰好由点分隔的三部分组成（header.payload.signature）；实际为：%1。</translation>
     </message>
     <message>
         <source>Five parts is an encrypted token (JWE), which Centrifugo does not accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>五个部分表示加密令牌（JWE），Centrifugo 不接受。</translation>
     </message>
     <message>
         <source>%1 is not base64url: unexpected character &apos;%2&apos; at position %3 of the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 base64url：令牌第 %3 位出现了意外字符“%2”。</translation>
     </message>
     <message>
         <source>%1 is not base64url: a length of %2 characters is impossible (a character is missing or one too many).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 base64url：长度 %2 个字符不可能出现（少了一个字符或多了一个）。</translation>
     </message>
     <message>
         <source>%1 decodes, but not to JSON: %2 at character %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 可以解码，但结果不是 JSON：%2，位于第 %3 个字符。</translation>
     </message>
     <message>
         <source>%1 decodes to JSON, but not to a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 解码为 JSON，但不是 JSON 对象。</translation>
     </message>
     <message>
         <source>Signature valid: the token was signed with this secret and not changed since.</source>
-        <translation type="unfinished"></translation>
+        <translation>签名有效：令牌是用此密钥签名的，签名后未被修改。</translation>
     </message>
     <message>
         <source>Signature invalid: the token was signed with another secret or changed after signing. Centrifugo closes a connection with such a token with code 3500 (invalid token).</source>
-        <translation type="unfinished"></translation>
+        <translation>签名无效：令牌是用其他密钥签名的，或签名后被修改过。Centrifugo 会以代码 3500（invalid token）关闭使用此令牌的连接。</translation>
     </message>
     <message>
         <source>The token cannot be verified because it does not decode.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌无法解码，因此无法验证。</translation>
     </message>
     <message>
         <source>Only HMAC tokens (HS256, HS384, HS512) can be verified with a secret; this token&apos;s algorithm needs a public key, or the token is unsigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 HMAC 令牌（HS256、HS384、HS512）可以用密钥验证；此令牌的算法需要公钥，或令牌未签名。</translation>
     </message>
     <message>
         <source>Enter the HMAC secret (client.token.hmac_secret_key) to verify the signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 HMAC 密钥（client.token.hmac_secret_key）以验证签名。</translation>
     </message>
     <message>
         <source>Not valid yet: becomes valid in %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未生效：将在 %1 后生效（%2）。</translation>
     </message>
     <message>
         <source>Has no exp claim: never expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 exp 声明：永不过期。</translation>
     </message>
     <message>
         <source>Expires in %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>将在 %1 后过期（%2）。</translation>
     </message>
     <message>
         <source>Expired %1 ago (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %1 前过期（%2）。</translation>
     </message>
     <message>
         <source>The token is unsigned (alg &quot;%1&quot;); Centrifugo rejects it.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌未签名（alg 为“%1”）；Centrifugo 会拒绝它。</translation>
     </message>
     <message>
         <source>Signed with %1: Centrifugo verifies it only with a configured public key (client.token.rsa_public_key, ecdsa_public_key or jwks_public_endpoint).</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 %1 签名：Centrifugo 只有在配置了公钥（client.token.rsa_public_key、ecdsa_public_key 或 jwks_public_endpoint）时才能验证它。</translation>
     </message>
     <message>
         <source>The %1 claim must be a number of seconds since 1970-01-01 UTC; here it is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 声明必须是自 1970-01-01 UTC 起的秒数；这里是 %2。</translation>
     </message>
     <message>
         <source>The sub claim (user ID) must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>sub 声明（用户 ID）必须是字符串。</translation>
     </message>
     <message>
         <source>The channel claim makes this a subscription token, but it also has &quot;%1&quot;, a connection token claim. As a connection token it would be rejected (3500).</source>
-        <translation type="unfinished"></translation>
+        <translation>channel 声明使它成为订阅令牌，但它还含有连接令牌的声明“%1”。作为连接令牌它会被拒绝（3500）。</translation>
     </message>
     <message>
         <source>Both info and b64info are set; Centrifugo uses b64info.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时设置了 info 和 b64info；Centrifugo 使用 b64info。</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天 %2 小时</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>This looks like standard base64; a JWT uses base64url, with &apos;-&apos; and &apos;_&apos; instead of &apos;+&apos; and &apos;/&apos;.</source>
+        <translation>这看起来是标准 base64；JWT 使用 base64url，用 &apos;-&apos; 和 &apos;_&apos; 代替 &apos;+&apos; 和 &apos;/&apos;。</translation>
     </message>
 </context>
 <context>
     <name>LintFinding</name>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
 </context>
 <context>
     <name>Linter</name>
     <message>
         <source>The command is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令为空。</translation>
     </message>
     <message>
         <source>Invalid JSON at line %1, column %2: %3. The server closes the connection with 3501 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行第 %2 列的 JSON 无效：%3。服务器会以 3501 bad request 关闭连接。</translation>
     </message>
     <message>
         <source>A command must be a JSON object such as {&quot;id&quot;: 1, &quot;connect&quot;: {}}. The server closes the connection with 3501 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令必须是 JSON 对象，例如 {&quot;id&quot;: 1, &quot;connect&quot;: {}}。服务器会以 3501 bad request 关闭连接。</translation>
     </message>
     <message>
         <source>The command is %1 bytes; Centrifugo closes the connection with 1009 (message too big) above %2 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>该命令有 %1 字节；超过 %2 字节时 Centrifugo 会以 1009（message too big）关闭连接。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a command field; the server ignores it. Methods are: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是命令字段；服务器会忽略它。可用的方法有：%2。</translation>
     </message>
     <message>
         <source>&quot;id&quot; must be a whole number from 1 to 4294967295; the server cannot decode this command and closes the connection with 3501 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;id&quot; 必须是 1 到 4294967295 之间的整数；服务器无法解码该命令，会以 3501 bad request 关闭连接。</translation>
     </message>
     <message>
         <source>This is a pong: the answer to the server&apos;s ping.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是一个 pong：对服务器 ping 的应答。</translation>
     </message>
     <message>
         <source>An empty command is a pong, and the server has not pinged: it closes the connection with 3501 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>空命令就是 pong，而服务器并没有发送 ping：它会以 3501 bad request 关闭连接。</translation>
     </message>
     <message>
         <source>This command has no method, so the server closes the connection with 3501 bad request. Add exactly one of: %1 (connect first).</source>
-        <translation type="unfinished"></translation>
+        <translation>该命令没有方法，因此服务器会以 3501 bad request 关闭连接。请恰好加上以下之一：%1（先 connect）。</translation>
     </message>
     <message>
         <source>The command has several methods (%1); the server handles only &quot;%2&quot; and ignores the rest. Send one command per method.</source>
-        <translation type="unfinished"></translation>
+        <translation>该命令含有多个方法（%1）；服务器只处理“%2”，忽略其余。请每条命令只用一个方法。</translation>
     </message>
     <message>
         <source>&quot;send&quot; gets no reply, so its id is not needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;send&quot; 没有回复，因此不需要 id。</translation>
     </message>
     <message>
         <source>Centrifugo has no handler for asynchronous &quot;send&quot; messages: it closes the connection with 3508 not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrifugo 没有处理异步 &quot;send&quot; 消息的程序：它会以 3508 not available 关闭连接。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; expects a reply, so it needs an &quot;id&quot; (a number from 1). Without one the server takes the command for a pong and closes the connection with 3501 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”需要回复，因此需要 &quot;id&quot;（从 1 开始的数字）。没有 id 时服务器会把命令当作 pong，并以 3501 bad request 关闭连接。</translation>
     </message>
     <message>
         <source>A command with id 0 is taken as the pong to the server&apos;s ping: the server silently drops the command and sends no reply. Use a number from 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>id 为 0 的命令会被当作对服务器 ping 的 pong：服务器会静默丢弃该命令，不发送回复。请使用从 1 开始的数字。</translation>
     </message>
     <message>
         <source>A command with id 0 is taken as a pong, and the server has not pinged: it closes the connection with 3501 bad request. Use a number from 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>id 为 0 的命令会被当作 pong，而服务器并没有发送 ping：它会以 3501 bad request 关闭连接。请使用从 1 开始的数字。</translation>
     </message>
     <message>
         <source>Command %1 is still waiting for its reply; a second command with the same id makes the replies impossible to tell apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令 %1 仍在等待回复；再发一条相同 id 的命令会使回复无法区分。</translation>
     </message>
     <message>
         <source>Centrifugo does not accept a client &quot;ping&quot; command: it closes the connection with 3501 bad request. The server pings the client with {}; answer with {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrifugo 不接受客户端 &quot;ping&quot; 命令：它会以 3501 bad request 关闭连接。服务器用 {} 向客户端发送 ping；请用 {} 应答。</translation>
     </message>
     <message>
         <source>Connect failed on this connection: Centrifugo ignores every further command (no reply) and drops the socket about 5 s after the error (close 1006). Reconnect first.</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接上的 connect 已失败：Centrifugo 会忽略之后的所有命令（不回复），并在出错约 5 秒后断开套接字（关闭代码 1006）。请先重新连接。</translation>
     </message>
     <message>
         <source>This connection has already sent connect; a second connect closes it with 3501 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接已经发送过 connect；第二次 connect 会使它以 3501 bad request 关闭。</translation>
     </message>
     <message>
         <source>The first command must be connect; &quot;%1&quot; before connect closes the connection with 3501 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一条命令必须是 connect；在 connect 之前发送“%1”会使连接以 3501 bad request 关闭。</translation>
     </message>
     <message>
         <source>Not connected: open the connection before sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接：发送前请先打开连接。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be an object, for example &quot;%1&quot;: {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”必须是对象，例如 &quot;%1&quot;: {}。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; takes no fields; the server ignores &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不接受任何字段；服务器会忽略“%2”。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has no field &quot;%2&quot;; the server ignores it. Known fields: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”没有字段“%2”；服务器会忽略它。已知字段：%3。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs a non-empty &quot;channel&quot;; without one the server closes the connection with 3501 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”需要非空的 &quot;channel&quot;；没有它服务器会以 3501 bad request 关闭连接。</translation>
     </message>
     <message>
         <source>&quot;channel&quot; must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;channel&quot; 必须是字符串。</translation>
     </message>
     <message>
         <source>The channel name is longer than 255 characters; Centrifugo answers with error 107 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>频道名超过 255 个字符；Centrifugo 会以错误 107 bad request 作答。</translation>
     </message>
     <message>
         <source>The channel name is not ASCII; Centrifugo answers with error 107 bad request unless a channel_regex allows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>频道名不是 ASCII；除非 channel_regex 允许，否则 Centrifugo 会以错误 107 bad request 作答。</translation>
     </message>
     <message>
         <source>&quot;token&quot; must be a string (a JWT).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;token&quot; 必须是字符串（JWT）。</translation>
     </message>
     <message>
         <source>&quot;publish&quot; without &quot;data&quot;: Centrifugo answers with error 107 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;publish&quot; 没有 &quot;data&quot;：Centrifugo 会以错误 107 bad request 作答。</translation>
     </message>
     <message>
         <source>&quot;data&quot; is null: Centrifugo accepts it and stores null as the publication&apos;s data.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;data&quot; 为 null：Centrifugo 会接受，并把 null 存为发布消息的数据。</translation>
     </message>
     <message>
         <source>&quot;refresh&quot; needs a &quot;token&quot;; without one the server closes the connection with 3501 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;refresh&quot; 需要 &quot;token&quot;；没有它服务器会以 3501 bad request 关闭连接。</translation>
     </message>
     <message>
         <source>An invalid or wrongly signed token here closes the connection with 3500 invalid token.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处的令牌无效或签名错误时，连接会以 3500 invalid token 关闭。</translation>
     </message>
     <message>
         <source>&quot;sub_refresh&quot; needs the new subscription &quot;token&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;sub_refresh&quot; 需要新的订阅 &quot;token&quot;。</translation>
     </message>
     <message>
         <source>The only delta type is &quot;fossil&quot;; any other value closes the connection with 3501 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>唯一的 delta 类型是 &quot;fossil&quot;；其他任何值都会使连接以 3501 bad request 关闭。</translation>
     </message>
     <message>
         <source>&quot;recover&quot; needs the last &quot;offset&quot; and &quot;epoch&quot; you saw; without them nothing can be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;recover&quot; 需要你最后看到的 &quot;offset&quot; 和 &quot;epoch&quot;；没有它们就无法恢复任何内容。</translation>
     </message>
     <message>
         <source>Channels starting with $ are private: without a subscription &quot;token&quot; the server answers 103 permission denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 $ 开头的频道是私有频道：没有订阅 &quot;token&quot; 时服务器会以 103 permission denied 作答。</translation>
     </message>
     <message>
         <source>History with &quot;reverse&quot; and a zero since.offset is answered with error 107 bad request.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时使用 &quot;reverse&quot; 和为零的 since.offset 的 history 会得到错误 107 bad request。</translation>
     </message>
     <message>
         <source>Without &quot;limit&quot; (or with 0) history returns no publications, only the current offset and epoch; use -1 for as many as the server allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>不带 &quot;limit&quot;（或为 0）时，history 不返回发布消息，只返回当前的 offset 和 epoch；用 -1 可获取服务器允许的最大数量。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; still holds a template placeholder; fill it in.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”仍是模板占位符；请填写。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a command field, so the command cannot be encoded in Protobuf. Methods are: %2.</source>
+        <translation>“%1”不是命令字段，因此该命令无法用 Protobuf 编码。可用的方法有：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no field &quot;%2&quot;, so the command cannot be encoded in Protobuf. Known fields: %3.</source>
+        <translation>“%1”没有字段“%2”，因此该命令无法用 Protobuf 编码。已知字段：%3。</translation>
     </message>
 </context>
 <context>
     <name>LogModel</name>
     <message>
         <source>Centrifugo Inspector log, level %1 and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrifugo Inspector 日志，%1 级别及以上</translation>
     </message>
     <message>
         <source>%1 older entries were dropped by the log&apos;s cap of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>因日志上限 %2，已丢弃 %1 条较早的记录。</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
 </context>
 <context>
     <name>LogView</name>
     <message>
         <source>&amp;Level:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>trace (every frame and handshake line)</source>
-        <translation type="unfinished"></translation>
+        <translation>级别(&amp;L)：</translation>
     </message>
     <message>
         <source>debug</source>
-        <translation type="unfinished"></translation>
+        <translation>调试（debug）</translation>
     </message>
     <message>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>信息（info）</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告（warning）</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误（error）</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Remove every log entry from the pane</source>
-        <translation type="unfinished"></translation>
+        <translation>从面板中移除所有日志记录</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存…</translation>
     </message>
     <message>
         <source>Save the shown log entries to a text file</source>
-        <translation type="unfinished"></translation>
+        <translation>把显示的日志记录保存到文本文件</translation>
     </message>
     <message>
         <source>%1 older entries dropped (cap %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>已丢弃 %1 条较早的记录（上限 %2）</translation>
     </message>
     <message>
         <source>Save log</source>
-        <translation type="unfinished"></translation>
+        <translation>保存日志</translation>
     </message>
     <message>
         <source>Log files (*.log *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>日志文件 (*.log *.txt)</translation>
     </message>
     <message>
         <source>Could not save the log to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把日志保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>trace</source>
+        <translation>跟踪（trace）</translation>
+    </message>
+    <message>
+        <source>Show entries at this level and above. trace shows every frame and the handshake.</source>
+        <translation>显示此级别及以上的记录。trace 会显示每一帧和握手过程。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Log saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>日志已保存到 %1</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>命令</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Export timeline…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出时间线(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Import timeline…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入时间线(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Save log…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存日志(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
         <source>Send c&amp;onnect command</source>
-        <translation type="unfinished"></translation>
+        <translation>发送 connect 命令(&amp;O)</translation>
     </message>
     <message>
         <source>Send a &amp;pong</source>
-        <translation type="unfinished"></translation>
+        <translation>发送一个 pong(&amp;P)</translation>
     </message>
     <message>
         <source>C&amp;ommand</source>
-        <translation type="unfinished"></translation>
+        <translation>命令(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>发送(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Edit command</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑命令(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Previous command</source>
-        <translation type="unfinished"></translation>
+        <translation>上一条命令(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Next command</source>
-        <translation type="unfinished"></translation>
+        <translation>下一条命令(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Template</source>
-        <translation type="unfinished"></translation>
+        <translation>模板(&amp;T)</translation>
     </message>
     <message>
         <source>Raw / empty</source>
-        <translation type="unfinished"></translation>
+        <translation>原始 / 空白</translation>
     </message>
     <message>
         <source>S&amp;ubscribe to a channel…</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅频道(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Find in timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>在时间线中查找(&amp;F)</translation>
     </message>
     <message>
         <source>C&amp;lear timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>清空时间线(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Pause timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停时间线(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About Centrifugo Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Centrifugo Inspector(&amp;A)</translation>
     </message>
     <message>
         <source>Already connected or connecting; disconnect first (Ctrl+Shift+K).</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接或正在连接；请先断开连接（Ctrl+Shift+K）。</translation>
     </message>
     <message>
         <source>Timeline cleared.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export is not available in this build.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线已清空。</translation>
     </message>
     <message>
         <source>disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <source>Centrifugo Inspector — %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrifugo Inspector — %1（%2）</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>The new language is used from the next start. Restart the inspector now? The connection is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在下次启动时生效。现在重启检查器吗？当前连接会被关闭。</translation>
     </message>
     <message>
         <source>Recall older / newer sent commands in the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>在编辑器中调出更早 / 更新的已发送命令</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>About Centrifugo Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Centrifugo Inspector</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Centrifugo Inspector %1&lt;/h3&gt;&lt;p&gt;Speaks the Centrifugo client protocol v2, shows every frame, and explains every reply, push, error and disconnect.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Centrifugo Inspector %1&lt;/h3&gt;&lt;p&gt;使用 Centrifugo 客户端协议 v2 通信，显示每一帧，并解释每一条回复、推送、错误和断开。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Export &amp;shown rows…</source>
+        <translation>导出显示的行(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>An import or export is still running.</source>
+        <translation>仍有导入或导出正在进行。</translation>
+    </message>
+    <message>
+        <source>Export shown rows</source>
+        <translation>导出显示的行</translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>导出时间线</translation>
+    </message>
+    <message>
+        <source>Recordings (*.jsonl);;All files (*)</source>
+        <translation>录制文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not export the timeline to %1: %2</source>
+        <translation>无法把时间线导出到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Import timeline</source>
+        <translation>导入时间线</translation>
+    </message>
+    <message>
+        <source>Recordings and HAR files (*.jsonl *.har *.json);;All files (*)</source>
+        <translation>录制文件和 HAR 文件 (*.jsonl *.har *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The timeline is cleared and shows the file; new frames of the live connection are added after it. Import now?</source>
+        <translation>时间线会被清空并显示该文件的内容；实时连接的新帧会追加在其后。现在导入吗？</translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditor</name>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL：</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Protobuf</source>
+        <translation>Protobuf</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>Add Header</source>
+        <translation>添加请求头</translation>
+    </message>
+    <message>
+        <source>Remove Header</source>
+        <translation>移除请求头</translation>
+    </message>
+    <message>
+        <source>HTTP headers:</source>
+        <translation>HTTP 请求头：</translation>
+    </message>
+    <message>
+        <source>JSON sent as connect data (for a connect proxy); empty for none</source>
+        <translation>作为 connect 数据发送的 JSON（供 connect 代理使用）；留空表示不发送</translation>
+    </message>
+    <message>
+        <source>Connect &amp;data:</source>
+        <translation>connect 数据(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>No token (anonymous)</source>
+        <translation>无令牌（匿名）</translation>
+    </message>
+    <message>
+        <source>Fixed token</source>
+        <translation>固定令牌</translation>
+    </message>
+    <message>
+        <source>Generate from HMAC secret</source>
+        <translation>用 HMAC 密钥生成</translation>
+    </message>
+    <message>
+        <source>eyJ… (kept in the secret store, never in settings or exports)</source>
+        <translation>eyJ…（保存在机密存储中，绝不写入设置或导出文件）</translation>
+    </message>
+    <message>
+        <source>T&amp;oken:</source>
+        <translation>令牌(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>client.token.hmac_secret_key (development servers only)</source>
+        <translation>client.token.hmac_secret_key（仅限开发服务器）</translation>
+    </message>
+    <message>
+        <source>HMAC s&amp;ecret:</source>
+        <translation>HMAC 密钥(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>empty = anonymous user</source>
+        <translation>留空 = 匿名用户</translation>
+    </message>
+    <message>
+        <source>User ID (sub):</source>
+        <translation>用户 ID（sub）：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source>Lifetime:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>{&quot;name&quot;: &quot;Alice&quot;}  (info claim, JSON)</source>
+        <translation>{&quot;name&quot;: &quot;Alice&quot;}（info 声明，JSON）</translation>
+    </message>
+    <message>
+        <source>Info:</source>
+        <translation>Info：</translation>
+    </message>
+    <message>
+        <source>server-side subscriptions, e.g. news, chat:room</source>
+        <translation>服务器端订阅，例如 news, chat:room</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>频道：</translation>
+    </message>
+    <message>
+        <source>Also sign subscription tokens for private ($) channels with this secret</source>
+        <translation>同时用此密钥为私有（$）频道签发订阅令牌</translation>
+    </message>
+    <message>
+        <source>Open Token Generator…</source>
+        <translation>打开令牌生成器…</translation>
+    </message>
+    <message>
+        <source>Server API</source>
+        <translation>服务器 API</translation>
+    </message>
+    <message>
+        <source>derived from the URL, e.g. http://127.0.0.1:8000/api</source>
+        <translation>由 URL 推导，例如 http://127.0.0.1:8000/api</translation>
+    </message>
+    <message>
+        <source>API URL:</source>
+        <translation>API URL：</translation>
+    </message>
+    <message>
+        <source>http_api.key (kept in the secret store)</source>
+        <translation>http_api.key（保存在机密存储中）</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Subscriptions to restore after connecting</source>
+        <translation>连接后要恢复的订阅</translation>
+    </message>
+    <message>
+        <source>One channel per line</source>
+        <translation>每行一个频道</translation>
+    </message>
+    <message>
+        <source>TLS (wss://)</source>
+        <translation>TLS（wss://）</translation>
+    </message>
+    <message>
+        <source>extra CA certificates (PEM), e.g. for a self-signed development server</source>
+        <translation>额外的 CA 证书（PEM），例如用于自签名的开发服务器</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA 文件：</translation>
+    </message>
+    <message>
+        <source>Ignore certificate errors</source>
+        <translation>忽略证书错误</translation>
+    </message>
+    <message>
+        <source>Certificate errors are still shown in the log, but the connection goes ahead: anyone on the network could read and change the traffic. For development only.</source>
+        <translation>证书错误仍会显示在日志中，但连接会继续：网络上的任何人都可能读取和篡改流量。仅用于开发。</translation>
+    </message>
+    <message>
+        <source>No secret store: secrets are not saved.</source>
+        <translation>没有机密存储：机密不会被保存。</translation>
+    </message>
+    <message>
+        <source>CA Certificates</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Keep the value in the secret store instead of the settings, and out of exports</source>
+        <translation>把该值保存在机密存储中而不是设置里，并排除在导出之外</translation>
+    </message>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation>配置需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The token is sent as is with every connect.</source>
+        <translation>令牌会在每次 connect 时原样发送。</translation>
+    </message>
+    <message>
+        <source>an anonymous user</source>
+        <translation>匿名用户</translation>
+    </message>
+    <message>
+        <source>user &quot;%1&quot;</source>
+        <translation>用户“%1”</translation>
+    </message>
+    <message>
+        <source>Token for %1. %2</source>
+        <translation>为 %1 生成的令牌。%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileManagerDialog</name>
+    <message>
+        <source>Connection Profiles</source>
+        <translation>连接配置</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>New profile (%1)</source>
+        <translation>新配置（%1）</translation>
+    </message>
+    <message>
+        <source>Copy the selected profile with its secrets (Ctrl+D)</source>
+        <translation>复制选中的配置及其机密（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Rename the selected profile (F2)</source>
+        <translation>重命名选中的配置（F2）</translation>
+    </message>
+    <message>
+        <source>Delete the selected profile and its secrets (Delete)</source>
+        <translation>删除选中的配置及其机密（Delete）</translation>
+    </message>
+    <message>
+        <source>Save profiles to a JSON file. Tokens, secrets and API keys are never written.</source>
+        <translation>把配置保存到 JSON 文件。令牌、机密和 API 密钥绝不会写入。</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Use and &amp;Connect</source>
+        <translation>使用并连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Rename Profile</source>
+        <translation>重命名配置</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Export Profiles</source>
+        <translation>导出配置</translation>
+    </message>
+    <message>
+        <source>Profiles (*.json)</source>
+        <translation>配置文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export all %1 profiles? (No: only the selected one.)</source>
+        <translation>导出全部 %1 个配置吗？（选“否”只导出选中的配置。）</translation>
+    </message>
+    <message>
+        <source>Import Profiles</source>
+        <translation>导入配置</translation>
+    </message>
+    <message>
+        <source>Profiles (*.json);;All files (*)</source>
+        <translation>配置文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; has unsaved changes.</source>
+        <translation>配置“%1”有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>新配置</translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot;.</source>
+        <translation>已创建“%1”。</translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot; with the same settings and secrets.</source>
+        <translation>已创建“%1”，设置和机密与原配置相同。</translation>
+    </message>
+    <message>
+        <source>Renamed to &quot;%1&quot;.</source>
+        <translation>已重命名为“%1”。</translation>
+    </message>
+    <message>
+        <source>Delete Profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <source>Delete the profile &quot;%1&quot; and the secrets stored for it?</source>
+        <translation>删除配置“%1”及为其保存的机密吗？</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Saved. Secrets are kept in memory only until the application exits.</source>
+        <translation>已保存。机密只保存在内存中，直到应用程序退出。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Saved, but: %1</source>
+        <translation>已保存，但：%1</translation>
+    </message>
+    <message>
+        <source>Changes discarded.</source>
+        <translation>已放弃更改。</translation>
+    </message>
+    <message>
+        <source>Profiles exported: %1, to %2. Tokens, secrets and API keys are not in the file.</source>
+        <translation>已导出 %1 个配置到 %2。文件中不包含令牌、机密和 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Profiles imported: %1.</source>
+        <translation>已导入配置：%1。</translation>
+    </message>
+    <message>
+        <source>Enter their secrets (not part of exported files): %1.</source>
+        <translation>请输入它们的机密（不包含在导出文件中）：%1。</translation>
     </message>
 </context>
 <context>
     <name>ProfileResolver</name>
     <message>
         <source>No token is stored for profile &quot;%1&quot;: it connects without a token. Enter the token in Profiles (tokens are not part of exported files).</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”没有保存令牌：它会在没有令牌的情况下连接。请在“配置”中输入令牌（令牌不包含在导出文件中）。</translation>
     </message>
     <message>
         <source>No HMAC secret is stored for profile &quot;%1&quot;: no token can be generated, so it connects without a token. Enter the secret in Profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”没有保存 HMAC 密钥：无法生成令牌，因此会在没有令牌的情况下连接。请在“配置”中输入密钥。</translation>
     </message>
     <message>
         <source>No value is stored for the secret header %1 of profile &quot;%2&quot;: it is sent empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%2”的机密请求头 %1 没有保存值：它会以空值发送。</translation>
     </message>
 </context>
 <context>
     <name>ProfileStore</name>
     <message>
         <source>Local Centrifugo</source>
-        <translation type="unfinished"></translation>
+        <translation>本地 Centrifugo</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>配置</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（副本）</translation>
     </message>
     <message>
         <source>The profile no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该配置已不存在。</translation>
     </message>
     <message>
         <source>A profile needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置需要一个名称。</translation>
     </message>
     <message>
         <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>名为“%1”的配置已存在。</translation>
     </message>
     <message>
         <source>The last profile cannot be deleted: there is always one to connect with.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能删除最后一个配置：必须始终保留一个可用于连接的配置。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>The file is not JSON: %1 at character %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是 JSON：%1，位于第 %2 个字符。</translation>
     </message>
     <message>
         <source>The file is not a Centrifugo Inspector profiles file (its &quot;format&quot; is not &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是 Centrifugo Inspector 配置文件（其 &quot;format&quot; 不是“%1”）。</translation>
     </message>
     <message>
         <source>The file was written by a newer version (format version %1; this version reads %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件由更新的版本写入（格式版本 %1；本版本可读取 %2）。</translation>
     </message>
     <message>
         <source>Profile %1 in the file cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件中的配置 %1：%2</translation>
     </message>
     <message>
         <source>The file contains no profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不包含任何配置。</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1 is too large to be a profiles file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 太大，不可能是配置文件。</translation>
     </message>
 </context>
 <context>
     <name>ProtobufCodec</name>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>布尔值</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>数字</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>数组</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>undefined</source>
-        <translation type="unfinished"></translation>
+        <translation>undefined</translation>
     </message>
     <message>
         <source>%1: expected %2, got %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：应为%2，实际为%3</translation>
     </message>
     <message>
         <source>%1: %2 is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 不是整数</translation>
     </message>
     <message>
         <source>%1: %2 is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 超出范围</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：“%2”不是整数</translation>
     </message>
     <message>
         <source>a whole number (or a decimal string)</source>
-        <translation type="unfinished"></translation>
+        <translation>整数（或十进制字符串）</translation>
     </message>
     <message>
         <source>a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>整数</translation>
     </message>
     <message>
         <source>%1: %2 is out of range (%3 to %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 超出范围（%3 到 %4）</translation>
     </message>
     <message>
         <source>%1: %2 is out of range (0 to %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 超出范围（0 到 %3）</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a whole number from 0 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：“%2”不是 0 到 %3 之间的整数</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true 或 false</translation>
     </message>
     <message>
         <source>%1: unknown value &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未知的值“%2”</translation>
     </message>
     <message>
         <source>%1: map key &quot;%2&quot; is not true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：映射键“%2”不是 true 或 false</translation>
     </message>
     <message>
         <source>%1: map key &quot;%2&quot; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：映射键“%2”不是数字</translation>
     </message>
     <message>
         <source>%1: nested deeper than %2 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：嵌套超过 %2 层</translation>
     </message>
     <message>
         <source>%1: %2 has no field &quot;%3&quot; in the Protobuf schema, so it cannot be sent in Protobuf mode</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 在 Protobuf 模式定义中没有字段“%3”，因此无法以 Protobuf 模式发送</translation>
     </message>
     <message>
         <source>message %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>消息 %1：%2</translation>
     </message>
     <message>
         <source>message %1 is too large to encode</source>
-        <translation type="unfinished"></translation>
+        <translation>消息 %1 太大，无法编码</translation>
     </message>
     <message>
         <source>more than %1 messages in one frame: the remaining %2 bytes are not decoded</source>
-        <translation type="unfinished"></translation>
+        <translation>一帧中超过 %1 条消息：剩余的 %2 字节未解码</translation>
     </message>
     <message>
         <source>bad length prefix at byte %1: the varint is truncated or longer than 10 bytes (%2 bytes left in the frame)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 字节处的长度前缀错误：varint 被截断或超过 10 字节（帧中还剩 %2 字节）</translation>
     </message>
     <message>
         <source>length prefix at byte %1 announces %2 bytes, but only %3 bytes follow in the frame</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 字节处的长度前缀声明了 %2 字节，但帧中只剩 %3 字节</translation>
     </message>
     <message>
         <source>bytes %1 to %2 are not a valid Protobuf %3 (%4-byte message)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 到 %2 字节不是有效的 Protobuf %3（%4 字节的消息）</translation>
     </message>
     <message>
         <source>empty frame (no messages)</source>
-        <translation type="unfinished"></translation>
+        <translation>空帧（没有消息）</translation>
     </message>
     <message>
         <source>&quot;$base64&quot; is not valid base64</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;$base64&quot; 不是有效的 base64</translation>
     </message>
     <message>
         <source>&quot;$text&quot; must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;$text&quot; 必须是字符串</translation>
     </message>
 </context>
 <context>
     <name>Reconnector</name>
     <message>
         <source>Automatic reconnect was turned off.</source>
-        <translation type="unfinished"></translation>
+        <translation>自动重连已关闭。</translation>
     </message>
     <message>
         <source>Reconnecting was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>重连已取消。</translation>
     </message>
     <message>
         <source>Not reconnecting: connect failed with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不重连：connect 失败，错误 %1</translation>
     </message>
     <message>
         <source>Not reconnecting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不重连：%1</translation>
     </message>
 </context>
 <context>
-    <name>RecordWriter</name>
+    <name>SecretLineEdit</name>
     <message>
-        <source>Cannot write the record file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Show</source>
+        <translation>显示</translation>
     </message>
     <message>
-        <source>Writing the record file failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Recorder</name>
-    <message>
-        <source>Recording to %1</source>
-        <translation type="unfinished"></translation>
+        <source>Show or hide the secret</source>
+        <translation>显示或隐藏机密</translation>
     </message>
     <message>
-        <source>lint %1 [%2] %3%4 (in --send %5)
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connect was refused: error %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot connect to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server closed the connection with code %1, reason &quot;%2&quot;.
-  %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RunSummary</name>
-    <message>
-        <source>Summary
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  run time      %1 s
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  frames in     %1 (%2 bytes)
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  frames out    %1 (%2 bytes)
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  rate in       %1 frames/s over %2 s
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  messages      %1
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  by kind:
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  by channel:
-</source>
-        <translation type="unfinished"></translation>
+        <source>Hide</source>
+        <translation>隐藏</translation>
     </message>
 </context>
 <context>
     <name>SecretStore</name>
     <message>
         <source>Checking for a system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查系统钥匙串…</translation>
     </message>
     <message>
         <source>Secrets are stored in the system keychain and kept between sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>机密保存在系统钥匙串中，跨会话保留。</translation>
     </message>
     <message>
         <source>Secrets are kept in memory only and forgotten when the application exits.</source>
-        <translation type="unfinished"></translation>
+        <translation>机密只保存在内存中，应用程序退出时即被遗忘。</translation>
     </message>
     <message>
         <source>No system keychain is available (%1): secrets are kept in memory only and forgotten when the application exits.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的系统钥匙串（%1）：机密只保存在内存中，应用程序退出时即被遗忘。</translation>
     </message>
     <message>
         <source>built without QtKeychain</source>
-        <translation type="unfinished"></translation>
+        <translation>构建时未包含 QtKeychain</translation>
     </message>
     <message>
         <source>the keychain did not answer within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串在 %1 秒内没有响应</translation>
     </message>
     <message>
         <source>keychain error %1</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串错误 %1</translation>
     </message>
     <message>
         <source>The keychain did not store the secret (%1); it is kept in memory for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串未能保存该机密（%1）；它只在本次会话中保存在内存里。</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
         <source>State: %1 -&gt; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：%1 -&gt; %2</translation>
     </message>
     <message>
         <source>No PEM certificate could be read from the CA file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从 CA 文件 %1 中读取任何 PEM 证书。</translation>
     </message>
     <message numerus="yes">
         <source>Trusting %n extra CA certificate(s) from %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>信任来自 %1 的 %n 个额外 CA 证书。</numerusform>
         </translation>
     </message>
     <message>
         <source>Certificate errors are ignored for this connection: the server&apos;s identity is not checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接忽略证书错误：不检查服务器的身份。</translation>
     </message>
     <message>
         <source>Opening %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 %1（%2）</translation>
     </message>
     <message>
         <source>Closing the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>正在关闭连接</translation>
     </message>
     <message>
         <source>WebSocket handshake complete</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket 握手完成</translation>
     </message>
     <message>
         <source>Socket error %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>套接字错误 %1：%2</translation>
     </message>
     <message>
         <source>Server ping not answered (auto-pong is off): the server closes the connection with 3012 no pong after its pong timeout.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 ping 未被应答（自动 pong 已关闭）：服务器会在 pong 超时后以 3012 no pong 关闭连接。</translation>
     </message>
     <message>
         <source>Server ping</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 ping</translation>
     </message>
     <message>
         <source>Could not decode a server message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解码一条服务器消息：%1</translation>
     </message>
     <message>
         <source>Connect failed: Centrifugo answers nothing more on this connection and drops it about 5 s later.</source>
-        <translation type="unfinished"></translation>
+        <translation>connect 失败：Centrifugo 不会再在此连接上应答，并在约 5 秒后断开它。</translation>
     </message>
     <message>
         <source>Connected: client %1, server %2, ping every %3 s, pong %4</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接：客户端 %1，服务器 %2，每 %3 秒 ping 一次，pong %4</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>必需</translation>
     </message>
     <message>
         <source>not required</source>
-        <translation type="unfinished"></translation>
+        <translation>不需要</translation>
     </message>
     <message>
         <source>The connection token expires in %1 s and no token source is set for refresh: the server will close the connection with 3005 connection expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接令牌将在 %1 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 3005 connection expired 关闭连接。</translation>
     </message>
     <message>
         <source>The connection token expires in %1 s; refreshing in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接令牌将在 %1 秒后过期；将在 %2 秒后刷新。</translation>
     </message>
     <message>
         <source>The subscription token of %1 expires in %2 s and no token source is set for refresh: the server will unsubscribe with 2501 subscription expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的订阅令牌将在 %2 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 2501 subscription expired 退订。</translation>
     </message>
     <message>
         <source>The subscription token of %1 expires in %2 s; refreshing in %3 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的订阅令牌将在 %2 秒后过期；将在 %3 秒后刷新。</translation>
     </message>
     <message>
         <source>No new connection token to refresh with.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用于刷新的新连接令牌。</translation>
     </message>
     <message>
         <source>No new subscription token for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 %1 的新订阅令牌。</translation>
     </message>
     <message>
         <source> (certificate: subject %1, issuer %2, valid until %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>（证书：主体 %1，颁发者 %2，有效期至 %3）</translation>
     </message>
     <message>
         <source>TLS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS：%1</translation>
     </message>
     <message>
         <source>Auto-pong on</source>
-        <translation type="unfinished"></translation>
+        <translation>自动 pong 已开启</translation>
     </message>
     <message>
         <source>Auto-pong off</source>
-        <translation type="unfinished"></translation>
+        <translation>自动 pong 已关闭</translation>
     </message>
     <message>
         <source>Pong</source>
-        <translation type="unfinished"></translation>
+        <translation>Pong</translation>
     </message>
     <message>
         <source>Cannot encode the command: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法编码该命令：%1</translation>
     </message>
     <message>
         <source>Not sent: the connection is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送：连接尚未打开。</translation>
     </message>
 </context>
 <context>
     <name>SubscriptionModel</name>
     <message>
         <source>server-side</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器端</translation>
     </message>
     <message>
         <source>recoverable</source>
-        <translation type="unfinished"></translation>
+        <translation>可恢复</translation>
     </message>
     <message>
         <source>positioned</source>
-        <translation type="unfinished"></translation>
+        <translation>定位</translation>
     </message>
     <message>
         <source>recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复</translation>
     </message>
     <message>
         <source>not recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>未恢复</translation>
     </message>
     <message>
         <source>delta</source>
-        <translation type="unfinished"></translation>
+        <translation>delta</translation>
     </message>
     <message numerus="yes">
         <source>%n publication(s) missed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>错过了 %n 条发布消息</numerusform>
         </translation>
     </message>
     <message>
         <source>joins %1, leaves %2</source>
-        <translation type="unfinished"></translation>
+        <translation>加入 %1 次，离开 %2 次</translation>
     </message>
     <message>
         <source>Code %1, reason &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>代码 %1，原因“%2”</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>频道</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>消息数</translation>
     </message>
     <message>
         <source>Offset</source>
-        <translation type="unfinished"></translation>
+        <translation>Offset</translation>
     </message>
     <message>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoch</translation>
     </message>
     <message>
         <source>Last activity</source>
-        <translation type="unfinished"></translation>
+        <translation>最近活动</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Last activity %1</source>
+        <translation>最近活动 %1</translation>
+    </message>
+    <message>
+        <source>Offset %1, epoch %2</source>
+        <translation>Offset %1，epoch %2</translation>
     </message>
 </context>
 <context>
     <name>SubscriptionPanel</name>
     <message>
         <source>Channel, e.g. chat:room1</source>
-        <translation type="unfinished"></translation>
+        <translation>频道，例如 chat:room1</translation>
     </message>
     <message>
         <source>Subscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅</translation>
     </message>
     <message>
         <source>Send subscribe for the channel with the options below (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>用下面的选项为该频道发送 subscribe（Enter）</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>选项</translation>
     </message>
     <message>
         <source>Subscribe options: recovery, positioning, join/leave, token, data</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅选项：恢复、定位、加入/离开、令牌、数据</translation>
     </message>
     <message>
         <source>recoverable</source>
-        <translation type="unfinished"></translation>
+        <translation>recoverable</translation>
     </message>
     <message>
         <source>Ask for a recoverable stream (granted when the namespace allows recovery).</source>
-        <translation type="unfinished"></translation>
+        <translation>请求可恢复的流（命名空间允许恢复时授予）。</translation>
     </message>
     <message>
         <source>positioned</source>
-        <translation type="unfinished"></translation>
+        <translation>positioned</translation>
     </message>
     <message>
         <source>Ask the server to watch the stream position and report gaps.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求服务器监视流位置并报告缺口。</translation>
     </message>
     <message>
         <source>join/leave</source>
-        <translation type="unfinished"></translation>
+        <translation>join/leave</translation>
     </message>
     <message>
         <source>Receive join and leave pushes (when the namespace has join_leave).</source>
-        <translation type="unfinished"></translation>
+        <translation>接收加入和离开推送（命名空间启用 join_leave 时）。</translation>
     </message>
     <message>
         <source>delta</source>
-        <translation type="unfinished"></translation>
+        <translation>delta</translation>
     </message>
     <message>
         <source>Ask for fossil delta compression (delta: &quot;fossil&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>请求 fossil 增量压缩（delta: &quot;fossil&quot;）。</translation>
     </message>
     <message>
         <source>Ask for:</source>
-        <translation type="unfinished"></translation>
+        <translation>请求：</translation>
     </message>
     <message>
         <source>recover from</source>
-        <translation type="unfinished"></translation>
+        <translation>从此处恢复</translation>
     </message>
     <message>
         <source>Recover missed publications since this epoch and offset.</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复自该 epoch 和 offset 之后错过的发布消息。</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>epoch</translation>
     </message>
     <message>
         <source>offset</source>
-        <translation type="unfinished"></translation>
+        <translation>offset</translation>
     </message>
     <message>
         <source>Recovery:</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复：</translation>
     </message>
     <message>
         <source>subscription JWT (needed for $private channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅 JWT（$ 私有频道需要）</translation>
     </message>
     <message>
         <source>Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌：</translation>
     </message>
     <message>
         <source>JSON for the subscribe proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>供 subscribe 代理使用的 JSON</translation>
     </message>
     <message>
         <source>Data:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据：</translation>
     </message>
     <message>
         <source>Unsubscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>退订</translation>
     </message>
     <message>
         <source>Send unsubscribe for the selected channel</source>
-        <translation type="unfinished"></translation>
+        <translation>为选中的频道发送 unsubscribe</translation>
     </message>
     <message>
         <source>Resubscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>重新订阅</translation>
     </message>
     <message>
         <source>Subscribe again with the same options, recovering from the last position when the stream is recoverable</source>
-        <translation type="unfinished"></translation>
+        <translation>用相同的选项再次订阅；流可恢复时从最后的位置恢复</translation>
     </message>
     <message>
         <source>Publish…</source>
-        <translation type="unfinished"></translation>
+        <translation>发布…</translation>
     </message>
     <message>
         <source>Publish JSON data into the selected channel</source>
-        <translation type="unfinished"></translation>
+        <translation>向选中的频道发布 JSON 数据</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <source>Ask for the channel&apos;s last 10 publications</source>
-        <translation type="unfinished"></translation>
+        <translation>请求该频道最近 10 条发布消息</translation>
     </message>
     <message>
         <source>Presence</source>
-        <translation type="unfinished"></translation>
+        <translation>Presence</translation>
     </message>
     <message>
         <source>Ask who is subscribed to the channel</source>
-        <translation type="unfinished"></translation>
+        <translation>查询谁订阅了该频道</translation>
     </message>
     <message>
         <source>Stats</source>
-        <translation type="unfinished"></translation>
+        <translation>统计</translation>
     </message>
     <message>
         <source>Ask for the channel&apos;s presence stats (clients and users)</source>
-        <translation type="unfinished"></translation>
+        <translation>请求该频道的 presence 统计（客户端数和用户数）</translation>
     </message>
     <message>
         <source>Forget</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Remove the channel from this list (sends nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>从此列表中移除该频道（不发送任何内容）</translation>
     </message>
     <message>
         <source>%1 not sent: the connection is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未发送：连接尚未打开。</translation>
     </message>
     <message>
         <source>Enter a channel name to subscribe to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入要订阅的频道名。</translation>
     </message>
     <message>
         <source>Subscribe data is not valid JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>subscribe 数据不是有效的 JSON。</translation>
     </message>
     <message>
         <source>Publish to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>发布到 %1</translation>
     </message>
     <message>
         <source>Data to publish (any JSON value):</source>
-        <translation type="unfinished"></translation>
+        <translation>要发布的数据（任意 JSON 值）：</translation>
     </message>
     <message>
         <source>Not JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 JSON</translation>
     </message>
     <message>
         <source>The data is not valid JSON. Strings need quotes, e.g. &quot;hello&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据不是有效的 JSON。字符串需要加引号，例如 &quot;hello&quot;。</translation>
     </message>
     <message numerus="yes">
         <source>%n channel(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个频道</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n subscribed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个已订阅</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
 </context>
@@ -2473,370 +2758,693 @@ Exit status:
     <name>SubscriptionTracker</name>
     <message>
         <source>Unsubscribed by the client.</source>
-        <translation type="unfinished"></translation>
+        <translation>已由客户端退订。</translation>
     </message>
     <message>
         <source>The connection closed (code %1), which ends every subscription.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已关闭（代码 %1），所有订阅随之结束。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineExporter</name>
+    <message>
+        <source>Export cancelled; %1 was not written.</source>
+        <translation>导出已取消；未写入 %1。</translation>
+    </message>
+    <message>
+        <source>Frames exported to %1: %L2.</source>
+        <translation>已导出帧到 %1：%L2。</translation>
+    </message>
+    <message>
+        <source>Messages dropped by the row limit before they could be written: %L1.</source>
+        <translation>写入前被行数上限丢弃的消息：%L1。</translation>
+    </message>
+    <message>
+        <source>There is no timeline to export.</source>
+        <translation>没有可导出的时间线。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The timeline was closed during the export.</source>
+        <translation>导出过程中时间线被关闭。</translation>
     </message>
 </context>
 <context>
     <name>TimelineFilterModel</name>
     <message>
         <source>Invalid regular expression: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的正则表达式：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineImporter</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Import cancelled; frames imported: %L1.</source>
+        <translation>导入已取消；已导入帧：%L1。</translation>
+    </message>
+    <message>
+        <source>Frames imported: %L1.</source>
+        <translation>已导入帧：%L1。</translation>
+    </message>
+    <message>
+        <source>Lines that could not be read: %L1; the first, line %L2: %3</source>
+        <translation>无法读取的行：%L1；第一处在第 %L2 行：%3</translation>
+    </message>
+    <message>
+        <source>Messages that could not be read: %L1; the first: %2</source>
+        <translation>无法读取的消息：%L1；第一条：%2</translation>
+    </message>
+    <message>
+        <source>WebSocket connections: %L1 (%2).</source>
+        <translation>WebSocket 连接：%L1（%2）。</translation>
+    </message>
+    <message>
+        <source>WebSocket ping/pong control frames not shown: %L1.</source>
+        <translation>未显示的 WebSocket ping/pong 控制帧：%L1。</translation>
+    </message>
+    <message>
+        <source>The timeline was closed during the import.</source>
+        <translation>导入过程中时间线被关闭。</translation>
     </message>
 </context>
 <context>
     <name>TimelineModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Local time the frame was sent or received</source>
-        <translation type="unfinished"></translation>
+        <translation>发送或接收该帧时的本地时间</translation>
     </message>
     <message>
         <source>Dir</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <source>Direction: out = sent by this client, in = from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>方向：out = 本客户端发出，in = 来自服务器</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>What the message is, with the code of errors and closes</source>
-        <translation type="unfinished"></translation>
+        <translation>消息是什么，错误和关闭附带代码</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>频道</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Command id; a reply carries the id of its command</source>
-        <translation type="unfinished"></translation>
+        <translation>命令 id；回复带有其命令的 id</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Bytes of this message on the wire</source>
-        <translation type="unfinished"></translation>
+        <translation>该消息在线路上的字节数</translation>
     </message>
     <message>
         <source>RTT (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>RTT（毫秒）</translation>
     </message>
     <message>
         <source>Round trip: time from the command to its reply</source>
-        <translation type="unfinished"></translation>
+        <translation>往返时间：从命令发出到收到其回复</translation>
     </message>
     <message>
         <source>↑ out</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ 发出</translation>
     </message>
     <message>
         <source>↓ in</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ 收到</translation>
     </message>
 </context>
 <context>
     <name>TimelineWidget</name>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>命令</translation>
     </message>
     <message>
         <source>Replies</source>
-        <translation type="unfinished"></translation>
+        <translation>回复</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Pushes</source>
-        <translation type="unfinished"></translation>
+        <translation>推送</translation>
     </message>
     <message>
         <source>Disconnects</source>
-        <translation type="unfinished"></translation>
+        <translation>断开</translation>
     </message>
     <message>
         <source>Invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>无效</translation>
     </message>
     <message>
         <source>… %L1 more bytes not shown
 </source>
-        <translation type="unfinished"></translation>
+        <translation>… 还有 %L1 字节未显示
+</translation>
     </message>
     <message>
         <source>↓ in</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ 收到</translation>
     </message>
     <message>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随</translation>
     </message>
     <message>
         <source>Keep the newest message in view. Scrolling up stops following; scrolling to the bottom resumes.</source>
-        <translation type="unfinished"></translation>
+        <translation>保持最新消息可见。向上滚动会停止跟随；滚动到底部会恢复。</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>In and out</source>
-        <translation type="unfinished"></translation>
+        <translation>收发全部</translation>
     </message>
     <message>
         <source>In (from server)</source>
-        <translation type="unfinished"></translation>
+        <translation>收到（来自服务器）</translation>
     </message>
     <message>
         <source>Out (sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>发出（已发送）</translation>
     </message>
     <message>
         <source>Show messages in one direction only</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示一个方向的消息</translation>
     </message>
     <message>
         <source>Show only some kinds of messages</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示某些类型的消息</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <source>All channels</source>
-        <translation type="unfinished"></translation>
+        <translation>全部频道</translation>
     </message>
     <message>
         <source>Channel name, or a pattern with * and ?</source>
-        <translation type="unfinished"></translation>
+        <translation>频道名，或含 * 和 ? 的模式</translation>
     </message>
     <message>
         <source>Pings/pongs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping/pong</translation>
     </message>
     <message>
         <source>Show the server&apos;s pings and the client&apos;s pongs</source>
-        <translation type="unfinished"></translation>
+        <translation>显示服务器的 ping 和客户端的 pong</translation>
     </message>
     <message>
         <source>Search message bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索消息字节</translation>
     </message>
     <message>
         <source>Search with a regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>用正则表达式搜索</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>区分大小写</translation>
     </message>
     <message>
         <source>Freeze the table. Frames keep being recorded and appear when you resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>冻结表格。帧会继续被记录，恢复后显示。</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空</translation>
     </message>
     <message>
         <source>Remove every message from the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>从时间线中移除所有消息</translation>
     </message>
     <message>
         <source>Pretty JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>格式化 JSON</translation>
     </message>
     <message>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>原始</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>十六进制</translation>
     </message>
     <message>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>解释</translation>
     </message>
     <message>
         <source>Select a message to see it decoded and explained.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条消息，查看它的解码结果和解释。</translation>
     </message>
     <message>
         <source>Not JSON: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Binary (Protobuf) message of %Ln byte(s); the Hex tab shows its bytes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Whole frame (%Ln message(s), </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln byte(s)):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>不是 JSON：%1</translation>
     </message>
     <message>
         <source>Code %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>代码 %1（%2）：%3</translation>
     </message>
     <message>
         <source>not a documented code</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有文档说明的代码</translation>
     </message>
     <message>
         <source>Decoder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>解码器：%1</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <source>out: sent by this client</source>
-        <translation type="unfinished"></translation>
+        <translation>out：由本客户端发出</translation>
     </message>
     <message>
         <source>in: from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>in：来自服务器</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>频道</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Round trip</source>
-        <translation type="unfinished"></translation>
+        <translation>往返时间</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>Encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>WebSocket close frame</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket 关闭帧</translation>
     </message>
     <message>
         <source>Protobuf (binary frame)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protobuf（二进制帧）</translation>
     </message>
     <message>
         <source>JSON (text frame)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>JSON（文本帧）</translation>
     </message>
     <message>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %Ln messages, </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>帧</translation>
     </message>
     <message>
         <source>Kinds: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：%1 / %2</translation>
     </message>
     <message>
-        <source>%L1 messages in %L2 frames, %L3 shown, %L4 dropped (oldest)</source>
-        <translation type="unfinished"></translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-        <source> | paused: %L1 new waiting</source>
-        <translation type="unfinished"></translation>
+        <source>Binary (Protobuf) message, size in bytes: %L1. The Hex tab shows its bytes.</source>
+        <translation>二进制（Protobuf）消息，大小（字节）：%L1。“十六进制”页显示其字节。</translation>
     </message>
     <message>
-        <source> | searching…</source>
-        <translation type="unfinished"></translation>
+        <source>Whole frame (messages: %1, bytes: %L2):</source>
+        <translation>整帧（消息：%1，字节：%L2）：</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>大小（字节）</translation>
+    </message>
+    <message>
+        <source>message %1 of %2, frame size in bytes: %L3</source>
+        <translation>第 %1 条消息，共 %2 条，帧大小（字节）：%L3</translation>
+    </message>
+    <message>
+        <source>Messages: %L1 | Frames: %L2 | Shown: %L3 | Dropped (oldest): %L4</source>
+        <translation>消息：%L1 | 帧：%L2 | 显示：%L3 | 已丢弃（最早的）：%L4</translation>
+    </message>
+    <message>
+        <source> | Paused, waiting: %L1</source>
+        <translation> | 已暂停，等待中：%L1</translation>
+    </message>
+    <message>
+        <source> | Searching…</source>
+        <translation> | 搜索中…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
     </message>
 </context>
 <context>
     <name>TokenClaims</name>
     <message>
         <source>%1 is not valid JSON: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的 JSON：%2。</translation>
     </message>
     <message>
         <source>%1 must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是 JSON 对象。</translation>
     </message>
     <message>
         <source>channels contains an empty channel name.</source>
-        <translation type="unfinished"></translation>
+        <translation>channels 中含有空的频道名。</translation>
     </message>
     <message>
         <source>A subscription token needs the channel claim (the channel it lets the user subscribe to).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exp is not after iat: the token is expired from the moment it is issued.</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅令牌需要 channel 声明（允许该用户订阅的频道）。</translation>
     </message>
     <message>
         <source>b64info is not valid base64.</source>
-        <translation type="unfinished"></translation>
+        <translation>b64info 不是有效的 base64。</translation>
     </message>
     <message>
         <source>b64data is not valid base64.</source>
-        <translation type="unfinished"></translation>
+        <translation>b64data 不是有效的 base64。</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDecoderDialog</name>
+    <message>
+        <source>Token Decoder</source>
+        <translation>令牌解码器</translation>
+    </message>
+    <message>
+        <source>Paste a JWT (a &quot;Bearer &quot; prefix or quotes are fine)</source>
+        <translation>粘贴一个 JWT（可带 &quot;Bearer &quot; 前缀或引号）</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>头部</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>optional: the HMAC secret, to verify the signature</source>
+        <translation>可选：HMAC 密钥，用于验证签名</translation>
+    </message>
+    <message>
+        <source>HMAC s&amp;ecret:</source>
+        <translation>HMAC 密钥(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Claims</source>
+        <translation>复制声明(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit in Generator</source>
+        <translation>在生成器中编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Paste a token above.</source>
+        <translation>请在上方粘贴令牌。</translation>
+    </message>
+    <message>
+        <source>an anonymous user</source>
+        <translation>匿名用户</translation>
+    </message>
+    <message>
+        <source>user &quot;%1&quot;</source>
+        <translation>用户“%1”</translation>
+    </message>
+    <message>
+        <source>unsigned</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>%1 subscription token for %2, channel &quot;%3&quot;.</source>
+        <translation>%1 订阅令牌，用于 %2，频道“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 connection token for %2.</source>
+        <translation>%1 连接令牌，用于 %2。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Issued (iat)</source>
+        <translation>签发时间（iat）</translation>
+    </message>
+    <message>
+        <source>Not before (nbf)</source>
+        <translation>生效时间（nbf）</translation>
+    </message>
+    <message>
+        <source>Expires (exp)</source>
+        <translation>过期时间（exp）</translation>
+    </message>
+    <message>
+        <source>Connection expires (expire_at)</source>
+        <translation>连接过期时间（expire_at）</translation>
+    </message>
+    <message>
+        <source>Centrifugo answers it with error 109 (token expired).</source>
+        <translation>Centrifugo 会以错误 109（token expired）作答。</translation>
+    </message>
+    <message>
+        <source>The signature is not checked: without the secret anyone can read a JWT, and only the server can tell whether it is genuine.</source>
+        <translation>未检查签名：没有密钥时任何人都能读取 JWT，只有服务器能判断它是否真实。</translation>
+    </message>
+</context>
+<context>
+    <name>TokenGeneratorDialog</name>
+    <message>
+        <source>Token Generator</source>
+        <translation>令牌生成器</translation>
+    </message>
+    <message>
+        <source>&amp;Connection token</source>
+        <translation>连接令牌(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Subscription token</source>
+        <translation>订阅令牌(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>&amp;Algorithm:</source>
+        <translation>算法(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>client.token.hmac_secret_key of the server&apos;s configuration</source>
+        <translation>服务器配置中的 client.token.hmac_secret_key</translation>
+    </message>
+    <message>
+        <source>HMAC s&amp;ecret:</source>
+        <translation>HMAC 密钥(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>empty = anonymous user</source>
+        <translation>留空 = 匿名用户</translation>
+    </message>
+    <message>
+        <source>&amp;User ID (sub):</source>
+        <translation>用户 ID（sub）(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>e.g. $private or chat:room</source>
+        <translation>例如 $private 或 chat:room</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>频道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>optional: limits the token to one client ID</source>
+        <translation>可选：将令牌限定于某个客户端 ID</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>客户端 ID：</translation>
+    </message>
+    <message>
+        <source>Expires after</source>
+        <translation>多久后过期</translation>
+    </message>
+    <message>
+        <source>Expires at</source>
+        <translation>过期时刻</translation>
+    </message>
+    <message>
+        <source>Never expires</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source>A negative value makes an already expired token, to test error 109.</source>
+        <translation>负值会生成一个已过期的令牌，用于测试错误 109。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry (exp):</source>
+        <translation>过期（exp）(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Include the issue time (iat)</source>
+        <translation>包含签发时间（iat）</translation>
+    </message>
+    <message>
+        <source>{&quot;name&quot;: &quot;Alice&quot;}  (JSON, shown to other clients in presence and join/leave)</source>
+        <translation>{&quot;name&quot;: &quot;Alice&quot;}（JSON，会在 presence 和 join/leave 中展示给其他客户端）</translation>
+    </message>
+    <message>
+        <source>&amp;Info:</source>
+        <translation>Info(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>news, chat:room  (server-side subscriptions)</source>
+        <translation>news, chat:room（服务器端订阅）</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnels:</source>
+        <translation>频道(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>{&quot;chat:room&quot;: {&quot;info&quot;: {}}}  (JSON object: server-side subscriptions with options)</source>
+        <translation>{&quot;chat:room&quot;: {&quot;info&quot;: {}}}（JSON 对象：带选项的服务器端订阅）</translation>
+    </message>
+    <message>
+        <source>Subs:</source>
+        <translation>Subs：</translation>
+    </message>
+    <message>
+        <source>{&quot;plan&quot;: &quot;pro&quot;}  (JSON kept on the server, never sent to clients)</source>
+        <translation>{&quot;plan&quot;: &quot;pro&quot;}（保存在服务器上的 JSON，绝不会发给客户端）</translation>
+    </message>
+    <message>
+        <source>&amp;Meta:</source>
+        <translation>Meta(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>{&quot;welcome&quot;: true}  (JSON sent to the client in the subscribe result)</source>
+        <translation>{&quot;welcome&quot;: true}（在 subscribe 结果中发给客户端的 JSON）</translation>
+    </message>
+    <message>
+        <source>&amp;Data:</source>
+        <translation>数据(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>令牌：</translation>
+    </message>
+    <message>
+        <source>Payload (claims, in the order they are signed):</source>
+        <translation>载荷（声明，按签名顺序）：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Token</source>
+        <translation>复制令牌(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Use as C&amp;onnection Token</source>
+        <translation>用作连接令牌(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Use as Su&amp;bscription Token</source>
+        <translation>用作订阅令牌(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Enter the HMAC secret: client.token.hmac_secret_key in the server&apos;s configuration (or client.subscription_token.hmac_secret_key when subscription tokens have their own).</source>
+        <translation>请输入 HMAC 密钥：服务器配置中的 client.token.hmac_secret_key（订阅令牌有独立密钥时为 client.subscription_token.hmac_secret_key）。</translation>
+    </message>
+    <message>
+        <source>Centrifugo answers such a token with error 109 (token expired).</source>
+        <translation>Centrifugo 会对这样的令牌以错误 109（token expired）作答。</translation>
+    </message>
+    <message>
+        <source>Length: %1 characters.</source>
+        <translation>长度：%1 个字符。</translation>
     </message>
 </context>
 <context>
@@ -2844,39 +3452,40 @@ Exit status:
     <message>
         <source>Try --help for the options.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用 --help 查看选项。
+</translation>
     </message>
     <message>
         <source>Inspect, drive and explain a Centrifugo client connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查、驱动并解释 Centrifugo 客户端连接。</translation>
     </message>
     <message>
         <source>WebSocket URL of the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的 WebSocket URL。</translation>
     </message>
     <message>
         <source>Connect at start.</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时连接。</translation>
     </message>
     <message>
         <source>Subscribe to a channel once connected (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>连接后订阅一个频道（可重复）。</translation>
     </message>
     <message>
         <source>Print log lines at this level and above on stderr: trace, debug, info, warning or error.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 stderr 上打印此级别及以上的日志行：trace、debug、info、warning 或 error。</translation>
     </message>
     <message>
         <source>Language of the interface: en or zh_CN.</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言：en 或 zh_CN。</translation>
     </message>
     <message>
         <source>Use this INI file for the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此 INI 文件保存设置。</translation>
     </message>
     <message>
         <source>Unknown log level &quot;%1&quot;; use trace, debug, info, warning or error.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的日志级别“%1”；请使用 trace、debug、info、warning 或 error。</translation>
     </message>
 </context>
 </TS>
