@@ -82,23 +82,42 @@ struct Scanner
         return true;
     }
 
-    static void appendUtf8(QByteArray &out, unsigned cp)
+    static char *writeUtf8(char *out, unsigned cp)
     {
         if (cp < 0x80) {
-            out.append(char(cp));
+            *out++ = char(cp);
         } else if (cp < 0x800) {
-            out.append(char(0xC0 | (cp >> 6)));
-            out.append(char(0x80 | (cp & 0x3F)));
+            *out++ = char(0xC0 | (cp >> 6));
+            *out++ = char(0x80 | (cp & 0x3F));
         } else if (cp < 0x10000) {
-            out.append(char(0xE0 | (cp >> 12)));
-            out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-            out.append(char(0x80 | (cp & 0x3F)));
+            *out++ = char(0xE0 | (cp >> 12));
+            *out++ = char(0x80 | ((cp >> 6) & 0x3F));
+            *out++ = char(0x80 | (cp & 0x3F));
         } else {
-            out.append(char(0xF0 | (cp >> 18)));
-            out.append(char(0x80 | ((cp >> 12) & 0x3F)));
-            out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-            out.append(char(0x80 | (cp & 0x3F)));
+            *out++ = char(0xF0 | (cp >> 18));
+            *out++ = char(0x80 | ((cp >> 12) & 0x3F));
+            *out++ = char(0x80 | ((cp >> 6) & 0x3F));
+            *out++ = char(0x80 | (cp & 0x3F));
         }
+        return out;
+    }
+
+    // The closing quote of a string whose contents start at from (memchr, then an even run of backslashes).
+    const char *closingQuote(const char *from) const
+    {
+        const char *q = from;
+        while (q < end) {
+            q = static_cast<const char *>(std::memchr(q, '"', size_t(end - q)));
+            if (!q)
+                return nullptr;
+            const char *b = q;
+            while (b > from && b[-1] == '\\')
+                --b;
+            if ((q - b) % 2 == 0)
+                return q;
+            ++q;
+        }
+        return nullptr;
     }
 
     // A JSON string, unescaped to UTF-8 bytes.
@@ -106,48 +125,56 @@ struct Scanner
     {
         if (!consume('"'))
             return false;
-        out->clear();
-        const char *run = p;
-        while (p < end) {
-            const char c = *p;
-            if (c == '"') {
-                out->append(run, p - run);
-                ++p;
-                return true;
-            }
-            if (uchar(c) < 0x20)
-                return false;
-            if (c != '\\') {
-                ++p;
-                continue;
-            }
-            out->append(run, p - run);
-            if (++p >= end)
-                return false;
+        const char *q = closingQuote(p);
+        if (!q)
+            return false;
+        unsigned char control = 0;
+        for (const char *c = p; c < q; ++c)
+            control |= uchar(*c) < 0x20;
+        if (control)
+            return false;
+        if (!std::memchr(p, '\\', size_t(q - p))) {
+            // Most strings have no escapes: one copy.
+            *out = QByteArray(p, q - p);
+            p = q + 1;
+            return true;
+        }
+        // Unescaping only shrinks: write into a buffer of the escaped size, then cut it.
+        out->resize(q - p);
+        char *dst = out->data();
+        while (p < q) {
+            const char *bs = static_cast<const char *>(std::memchr(p, '\\', size_t(q - p)));
+            const char *runEnd = bs ? bs : q;
+            std::memcpy(dst, p, size_t(runEnd - p));
+            dst += runEnd - p;
+            p = runEnd;
+            if (!bs)
+                break;
+            ++p; // the backslash; closingQuote() guarantees an escaped character follows
             switch (*p++) {
             case '"':
-                out->append('"');
+                *dst++ = '"';
                 break;
             case '\\':
-                out->append('\\');
+                *dst++ = '\\';
                 break;
             case '/':
-                out->append('/');
+                *dst++ = '/';
                 break;
             case 'b':
-                out->append('\b');
+                *dst++ = '\b';
                 break;
             case 'f':
-                out->append('\f');
+                *dst++ = '\f';
                 break;
             case 'n':
-                out->append('\n');
+                *dst++ = '\n';
                 break;
             case 'r':
-                out->append('\r');
+                *dst++ = '\r';
                 break;
             case 't':
-                out->append('\t');
+                *dst++ = '\t';
                 break;
             case 'u': {
                 unsigned cp = 0;
@@ -155,7 +182,7 @@ struct Scanner
                     return false;
                 if (cp >= 0xD800 && cp <= 0xDBFF) {
                     unsigned lo = 0;
-                    if (end - p < 2 || p[0] != '\\' || p[1] != 'u')
+                    if (q - p < 2 || p[0] != '\\' || p[1] != 'u')
                         return false; // a lone surrogate: leave it to the full reader
                     p += 2;
                     if (!hex4(&lo) || lo < 0xDC00 || lo > 0xDFFF)
@@ -164,15 +191,18 @@ struct Scanner
                 } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                     return false;
                 }
-                appendUtf8(*out, cp);
+                dst = writeUtf8(dst, cp); // at most as long as its escape
                 break;
             }
             default:
                 return false;
             }
-            run = p;
+            if (p > q)
+                return false;
         }
-        return false;
+        out->resize(dst - out->constData());
+        p = q + 1;
+        return true;
     }
 
     bool literal(const char *word)
@@ -247,15 +277,10 @@ struct Scanner
         while (p < end) {
             const char c = *p;
             if (c == '"') {
-                ++p;
-                while (p < end && *p != '"') {
-                    if (*p == '\\')
-                        ++p;
-                    ++p;
-                }
-                if (p >= end)
+                const char *q = closingQuote(p + 1);
+                if (!q)
                     return false;
-                ++p;
+                p = q + 1;
                 continue;
             }
             if (c == '{' || c == '[')
@@ -497,7 +522,9 @@ bool RecordLineParser::parseFast(QByteArrayView line, Frame *f)
     }
 
     // The message's bytes: the frame's only line for text, else the whole frame.
-    if (!f->binary) {
+    if (!f->binary && !f->raw.contains('\n')) {
+        m.raw = f->raw; // at most one line: the message is the whole frame, as splitLines() would give
+    } else if (!f->binary) {
         const QList<QByteArrayView> lines = JsonCodec::splitLines(f->raw);
         if (lines.size() == 1) {
             m.raw = lines.first().size() == f->raw.size() ? f->raw : lines.first().toByteArray();

@@ -4,15 +4,123 @@
 #include "recordlineparser.h"
 #include "timelinemodel.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QThread>
+#include <QWaitCondition>
+
+#include <atomic>
 
 namespace {
 
 constexpr qint64 kReadChunk = 1 << 20;
 constexpr int kHarSliceFrames = 5000;
+constexpr int kBatchFrames = 4096;
+constexpr int kMaxQueuedBatches = 8; // how far the reader may run ahead of the UI (memory bound)
+constexpr qint64 kSliceMs = 20;
+constexpr int kIdlePollMs = 5;
 
 } // namespace
+
+// What the reader thread and the UI thread share while a JSON Lines file loads.
+struct TimelineImporter::LinesShared
+{
+    QMutex mutex;
+    QWaitCondition notFull;
+    QList<QList<Frame>> queue;
+    bool done = false;
+    std::atomic<bool> cancel{false};
+    // Written by the reader; read by the UI thread under the mutex.
+    qint64 bytesDone = 0;
+    qint64 badLines = 0;
+    qint64 firstBadLine = 0;
+    QString firstError;
+    QString readError;
+
+    void push(QList<Frame> &&batch)
+    {
+        QMutexLocker lock(&mutex);
+        while (queue.size() >= kMaxQueuedBatches && !cancel)
+            notFull.wait(&mutex);
+        queue.append(std::move(batch));
+    }
+
+    // Runs on the reader thread.
+    void read(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            QMutexLocker lock(&mutex);
+            readError = TimelineImporter::tr("Cannot open %1: %2").arg(path, file.errorString());
+            done = true;
+            return;
+        }
+        QByteArray buffer;
+        qsizetype pos = 0;
+        qint64 lineNumber = 0;
+        qint64 consumed = 0;
+        QList<Frame> batch;
+        batch.reserve(kBatchFrames);
+        qint64 bad = 0;
+        qint64 firstBad = 0;
+        QString firstErr;
+        QString ioError;
+        auto publish = [&] {
+            {
+                QMutexLocker lock(&mutex);
+                bytesDone = consumed;
+                badLines = bad;
+                firstBadLine = firstBad;
+                firstError = firstErr;
+            }
+            push(std::move(batch));
+            batch = QList<Frame>();
+            batch.reserve(kBatchFrames);
+        };
+        while (!cancel) {
+            qsizetype nl = buffer.indexOf('\n', pos);
+            if (nl < 0) {
+                if (file.atEnd()) {
+                    if (pos >= buffer.size())
+                        break;
+                    nl = buffer.size(); // the last line has no newline
+                } else {
+                    buffer.remove(0, pos);
+                    pos = 0;
+                    const QByteArray chunk = file.read(kReadChunk);
+                    if (chunk.isEmpty() && !file.atEnd()) {
+                        ioError = TimelineImporter::tr("Cannot read %1: %2").arg(path, file.errorString());
+                        break;
+                    }
+                    buffer += chunk;
+                    continue;
+                }
+            }
+            const QByteArrayView line = QByteArrayView(buffer).sliced(pos, nl - pos);
+            consumed += qMin<qsizetype>(nl + 1, buffer.size()) - pos;
+            pos = nl + 1;
+            ++lineNumber;
+            if (line.trimmed().isEmpty())
+                continue;
+            Frame f;
+            QString error;
+            if (RecordLineParser::parse(line, &f, &error)) {
+                batch.append(std::move(f));
+                if (batch.size() >= kBatchFrames)
+                    publish();
+            } else if (bad++ == 0) {
+                firstBad = lineNumber;
+                firstErr = error;
+            }
+        }
+        publish();
+        QMutexLocker lock(&mutex);
+        readError = ioError;
+        done = true;
+    }
+};
 
 QString TimelineImporter::Summary::text() const
 {
@@ -41,14 +149,18 @@ TimelineImporter::TimelineImporter(TimelineModel *model, QObject *parent)
 {
     qRegisterMetaType<TimelineImporter::Summary>();
     m_timer.setSingleShot(true);
-    m_timer.setInterval(0);
 }
 
 TimelineImporter::~TimelineImporter()
 {
-    // A HAR worker still parsing owns its data and deletes itself when done.
+    // A worker still running owns its data and deletes itself when done; a reader is told to stop.
     if (m_worker)
         disconnect(m_worker, nullptr, this, nullptr);
+    if (m_lines) {
+        QMutexLocker lock(&m_lines->mutex);
+        m_lines->cancel = true;
+        m_lines->notFull.wakeAll();
+    }
 }
 
 TimelineImporter::Format TimelineImporter::detectFormat(const QString &path, const QByteArray &head)
@@ -72,41 +184,39 @@ bool TimelineImporter::start(const QString &path, Format format)
         cancel();
     m_summary = Summary();
     m_summary.path = path;
-    m_file.close();
-    m_file.setFileName(path);
-    if (!m_file.open(QIODevice::ReadOnly)) {
-        m_summary.error = tr("Cannot open %1: %2").arg(path, m_file.errorString());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_summary.error = tr("Cannot open %1: %2").arg(path, file.errorString());
         return false;
     }
     if (format == Format::Auto)
-        format = detectFormat(path, m_file.peek(64 * 1024));
+        format = detectFormat(path, file.peek(64 * 1024));
     m_summary.format = format;
-    m_buffer.clear();
-    m_pos = 0;
-    m_lineNumber = 0;
-    m_bytesDone = 0;
-    m_bytesTotal = m_file.size();
+    m_bytesTotal = file.size();
+    file.close();
     m_running = true;
     disconnect(&m_timer, nullptr, this, nullptr);
+    const int generation = ++m_generation;
 
     if (format == Format::JsonLines) {
-        connect(&m_timer, &QTimer::timeout, this, &TimelineImporter::readSlice);
-        m_timer.start();
+        auto shared = std::make_shared<LinesShared>();
+        m_lines = shared;
+        m_ready.clear();
+        m_worker = QThread::create([shared, path] { shared->read(path); });
+        connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
+        connect(&m_timer, &QTimer::timeout, this, &TimelineImporter::appendLinesSlice);
+        m_worker->start();
+        m_timer.start(0);
         return true;
     }
 
-    m_file.close();
     connect(&m_timer, &QTimer::timeout, this, &TimelineImporter::appendHarSlice);
     auto result = std::make_shared<HarImporter::Result>();
-    const int generation = ++m_generation;
     m_worker = QThread::create([result, path] { *result = HarImporter::parseFile(path); });
     connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &QThread::finished, this, [this, result, generation] {
         if (generation != m_generation)
-            return; // a later import replaced this one
-        m_worker = nullptr;
-        if (!m_running)
-            return; // cancelled meanwhile
+            return; // a later import replaced this one, or it was cancelled
         m_summary.error = result->error;
         m_summary.badLines = result->badMessages;
         m_summary.firstError = result->firstProblem;
@@ -120,8 +230,7 @@ bool TimelineImporter::start(const QString &path, Format format)
         }
         m_harFrames = std::make_shared<QList<Frame>>(std::move(result->frames));
         m_harNext = 0;
-        m_bytesDone = m_bytesTotal;
-        m_timer.start();
+        m_timer.start(0);
     });
     m_worker->start();
     return true;
@@ -131,72 +240,51 @@ void TimelineImporter::cancel()
 {
     if (!m_running)
         return;
-    ++m_generation; // a HAR worker still parsing is ignored when it ends
     m_summary.cancelled = true;
     finish();
 }
 
-void TimelineImporter::readSlice()
+void TimelineImporter::appendLinesSlice()
 {
     if (!m_model) {
         m_summary.error = tr("The timeline was closed during the import.");
         finish();
         return;
     }
-    m_slice.start();
-    QList<Frame> batch;
+    QElapsedTimer slice;
+    slice.start();
     bool done = false;
-    int sinceCheck = 0;
-    while (true) {
-        qsizetype nl = m_buffer.indexOf('\n', m_pos);
-        if (nl < 0) {
-            if (m_file.atEnd()) {
-                if (m_pos >= m_buffer.size()) {
-                    done = true;
-                    break;
-                }
-                nl = m_buffer.size(); // the last line has no newline
-            } else {
-                m_buffer.remove(0, m_pos);
-                m_pos = 0;
-                const QByteArray chunk = m_file.read(kReadChunk);
-                if (chunk.isEmpty() && !m_file.atEnd()) {
-                    m_summary.error = tr("Cannot read %1: %2").arg(m_summary.path, m_file.errorString());
-                    done = true;
-                    break;
-                }
-                m_buffer += chunk;
-                continue;
-            }
-        }
-        const QByteArrayView line = QByteArrayView(m_buffer).sliced(m_pos, nl - m_pos);
-        m_pos = nl + 1;
-        ++m_lineNumber;
-        if (!line.trimmed().isEmpty()) {
-            Frame f;
-            QString error;
-            if (RecordLineParser::parse(line, &f, &error)) {
-                batch.append(std::move(f));
-            } else if (m_summary.badLines++ == 0) {
-                m_summary.firstBadLine = m_lineNumber;
-                m_summary.firstError = error;
-            }
-        }
-        if (++sinceCheck == 64) {
-            sinceCheck = 0;
-            if (!budgetLeft())
-                break;
-        }
+    qint64 bytesDone = 0;
+    {
+        QMutexLocker lock(&m_lines->mutex);
+        m_ready.append(std::move(m_lines->queue));
+        m_lines->queue.clear();
+        m_lines->notFull.wakeAll();
+        done = m_lines->done;
+        bytesDone = m_lines->bytesDone;
+        m_summary.badLines = m_lines->badLines;
+        m_summary.firstBadLine = m_lines->firstBadLine;
+        m_summary.firstError = m_lines->firstError;
+        if (done)
+            m_summary.error = m_lines->readError;
     }
-    m_summary.frames += batch.size();
-    m_model->appendFrames(batch);
-    m_model->flush(); // rows show now, not a batch interval later
-    m_bytesDone = m_file.pos() - (m_buffer.size() - qMin(m_pos, m_buffer.size()));
-    emit progress(m_bytesDone, m_bytesTotal);
-    if (done)
+    bool appended = false;
+    while (!m_ready.isEmpty() && slice.elapsed() < kSliceMs) {
+        const QList<Frame> batch = m_ready.takeFirst();
+        m_summary.frames += batch.size();
+        m_model->appendFrames(batch);
+        appended = true;
+    }
+    if (appended)
+        m_model->flush(); // rows show now, not a batch interval later
+    if (appended || done)
+        emit progress(done && m_ready.isEmpty() ? m_bytesTotal : bytesDone, m_bytesTotal);
+    if (done && m_ready.isEmpty()) {
         finish();
-    else
-        m_timer.start();
+        return;
+    }
+    // Poll again at once while there is work, else shortly (the reader is ahead or behind).
+    m_timer.start(m_ready.isEmpty() ? kIdlePollMs : 0);
 }
 
 void TimelineImporter::appendHarSlice()
@@ -219,15 +307,21 @@ void TimelineImporter::appendHarSlice()
     if (m_harNext >= m_harFrames->size())
         finish();
     else
-        m_timer.start();
+        m_timer.start(0);
 }
 
 void TimelineImporter::finish()
 {
     m_timer.stop();
-    m_file.close();
-    m_buffer.clear();
-    m_buffer.squeeze();
+    ++m_generation; // a HAR worker still parsing is ignored when it ends
+    if (m_lines) {
+        // Stop the reader; it ends by itself (it owns its share of the state) and deletes its thread.
+        QMutexLocker lock(&m_lines->mutex);
+        m_lines->cancel = true;
+        m_lines->notFull.wakeAll();
+    }
+    m_lines.reset();
+    m_ready.clear();
     m_harFrames.reset();
     m_running = false;
     emit finished(m_summary);
