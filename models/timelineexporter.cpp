@@ -23,6 +23,15 @@ TimelineExporter::TimelineExporter(TimelineModel *model, QObject *parent)
     m_timer.setSingleShot(true);
     m_timer.setInterval(0);
     connect(&m_timer, &QTimer::timeout, this, &TimelineExporter::writeSlice);
+    // Row serials start again after a clear: an export running then would write the wrong frames.
+    if (model) {
+        connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+            if (!m_running)
+                return;
+            m_summary.error = tr("The timeline was cleared during the export; %1 was not written.").arg(m_summary.path);
+            finish();
+        });
+    }
 }
 
 TimelineExporter::~TimelineExporter() = default;

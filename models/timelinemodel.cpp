@@ -219,7 +219,7 @@ QVariant TimelineModel::displayData(const FrameStore::Row &r, int row, int colum
     case SizeColumn:
         return QVariant(r.msgLength);
     case RttColumn:
-        return r.rttMs < 0 ? QVariant() : QVariant(QLocale::c().toString(double(r.rttMs), 'f', 2));
+        return !(r.rttMs >= 0) ? QVariant() : QVariant(QLocale::c().toString(double(r.rttMs), 'f', 2));
     case ColumnCount:
         break;
     }
@@ -271,7 +271,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case TimeRole:
         return r.timeMs;
     case RttRole:
-        return r.rttMs < 0 ? QVariant() : QVariant(double(r.rttMs));
+        return !(r.rttMs >= 0) ? QVariant() : QVariant(double(r.rttMs)); // none, or NaN from a recording
     case SizeRole:
         return int(r.msgLength);
     case RawRole:

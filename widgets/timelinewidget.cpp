@@ -721,6 +721,7 @@ void TimelineWidget::focusSearch()
 
 void TimelineWidget::clear()
 {
+    cancelTransfer(); // clearing during an import or export means stop it
     m_model->clear();
 }
 

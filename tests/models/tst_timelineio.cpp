@@ -176,6 +176,16 @@ void tst_TimelineIo::exportCancelKeepsOldFile()
     QCOMPARE(old.readAll(), QByteArray("old\n"));
     QVERIFY(!exporter.start(m_dir.filePath(QStringLiteral("missing-dir/x.jsonl"))));
     QVERIFY(!exporter.lastError().isEmpty());
+
+    // Clearing the timeline stops an export: serials would point at new frames.
+    QVERIFY(exporter.start(path("keep.jsonl")));
+    source.clear();
+    QCOMPARE(finished.count(), 2);
+    QVERIFY(finished.last().first().value<TimelineExporter::Summary>().text().contains(QLatin1String("cleared")));
+    QCOMPARE(old.readAll(), QByteArray()); // still open at its end: nothing new
+    old.close();
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("old\n"));
 }
 
 void tst_TimelineIo::importReportsBadLines()

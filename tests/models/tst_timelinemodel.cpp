@@ -6,6 +6,8 @@
 #include <QColor>
 #include <QtTest>
 
+#include <cmath>
+
 using namespace TimelineTestData;
 using Protocol::MessageKind;
 
@@ -285,6 +287,15 @@ void tst_TimelineModel::rolesAndColours()
     QVERIFY(normal.data(Qt::ForegroundRole).value<QColor>() != QColor(0xc6, 0x28, 0x28));
     QCOMPARE(normal.data(TimelineModel::RawRole).toByteArray(), QByteArray("client closed"));
     QCOMPARE(normal.data(TimelineModel::DirectionRole).toInt(), int(Protocol::Direction::In));
+
+    // A recording can hold a NaN round trip: shown as none, kept for export.
+    Frame nan = serverFrame(kSubscribeReply);
+    nan.messages[0].rttMs = std::nan("");
+    m_model->appendFrame(nan);
+    m_model->flush();
+    QCOMPARE(m_model->index(4, TimelineModel::RttColumn).data().toString(), QString());
+    QVERIFY(!m_model->index(4, 0).data(TimelineModel::RttRole).isValid());
+    QVERIFY(std::isnan(m_model->messageAt(4).rttMs));
 }
 
 void tst_TimelineModel::detailAccessors()
