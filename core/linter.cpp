@@ -13,22 +13,6 @@ using Severity = LintFinding::Severity;
 
 namespace {
 
-void position(const QString &text, qsizetype offset, int *line, int *column)
-{
-    int l = 1;
-    int c = 1;
-    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
-        if (text.at(i) == QLatin1Char('\n')) {
-            ++l;
-            c = 1;
-        } else {
-            ++c;
-        }
-    }
-    *line = l;
-    *column = c;
-}
-
 // Where a field name first appears, so the finding can be shown next to it.
 void locateKey(const QString &text, const QString &key, int *line, int *column)
 {
@@ -38,7 +22,7 @@ void locateKey(const QString &text, const QString &key, int *line, int *column)
         *column = 0;
         return;
     }
-    position(text, at, line, column);
+    Linter::lineColumn(text, at, line, column);
 }
 
 void add(QList<LintFinding> *out, Severity severity, const char *code, const QString &message, const QString &text = {},
@@ -89,6 +73,22 @@ bool isAscii(const QString &s)
 
 } // namespace
 
+void Linter::lineColumn(const QString &text, qsizetype offset, int *line, int *column)
+{
+    int l = 1;
+    int c = 1;
+    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('\n')) {
+            ++l;
+            c = 1;
+        } else {
+            ++c;
+        }
+    }
+    *line = l;
+    *column = c;
+}
+
 bool Linter::hasErrors(const QList<LintFinding> &findings)
 {
     for (const LintFinding &f : findings) {
@@ -113,7 +113,7 @@ QList<LintFinding> Linter::lint(const QString &text, const LintContext &context)
         f.code = QStringLiteral("invalid-json");
         // QJsonParseError's offset counts UTF-8 bytes; map it back to characters for line and column.
         const qsizetype chars = QString::fromUtf8(text.toUtf8().left(pe.offset)).size();
-        position(text, chars, &f.line, &f.column);
+        lineColumn(text, chars, &f.line, &f.column);
         f.message = tr("Invalid JSON at line %1, column %2: %3. The server closes the connection with 3501 bad "
                        "request.")
                         .arg(f.line)

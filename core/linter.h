@@ -15,6 +15,8 @@ class Linter
 public:
     static QList<LintFinding> lint(const QString &text, const LintContext &context = {});
     static bool hasErrors(const QList<LintFinding> &findings);
+    // 1-based line and column of a character offset in text.
+    static void lineColumn(const QString &text, qsizetype offset, int *line, int *column);
 
 private:
     static void lintObject(const QString &text, const QJsonObject &object, const LintContext &context,

@@ -19,22 +19,6 @@ bool structural(QChar c)
            c == QLatin1Char('"') || c == QLatin1Char(',') || c == QLatin1Char(':');
 }
 
-void lineColumn(const QString &text, qsizetype offset, int *line, int *column)
-{
-    int l = 1;
-    int c = 1;
-    for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
-        if (text.at(i) == QLatin1Char('\n')) {
-            ++l;
-            c = 1;
-        } else {
-            ++c;
-        }
-    }
-    *line = l;
-    *column = c;
-}
-
 QByteArray compact(const QJsonValue &v)
 {
     if (v.isObject())
@@ -184,7 +168,7 @@ CommandAnalysis CommandAnalysis::analyze(const QString &text, const LintContext 
         const auto &r = ranges.at(i);
         int line = 0;
         int column = 0;
-        lineColumn(text, r.first, &line, &column);
+        Linter::lineColumn(text, r.first, &line, &column);
         if (values.at(i).isObject()) {
             // Lint each object on its own and move its findings to where it starts in the whole text.
             const QList<LintFinding> own = Linter::lint(text.mid(r.first, r.second - r.first), context);
