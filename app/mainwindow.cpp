@@ -5,11 +5,18 @@
 #include "connectionpanel.h"
 #include "logmodel.h"
 #include "logview.h"
+#include "profilemanagerdialog.h"
+#include "profileresolver.h"
+#include "profilestore.h"
+#include "reconnector.h"
+#include "secretstore.h"
 #include "session.h"
 #include "subscriptionpanel.h"
 #include "subscriptiontracker.h"
 #include "timelinemodel.h"
 #include "timelinewidget.h"
+#include "tokendecoderdialog.h"
+#include "tokengeneratordialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -54,17 +61,33 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     , m_timelineModel(new TimelineModel(this))
     , m_logModel(new LogModel(this))
     , m_history(new CommandHistory(settings, this))
+    , m_reconnector(new Reconnector(session, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_tracker->setSession(session);
     connect(session, &Session::frame, m_timelineModel, &TimelineModel::appendFrame);
     connect(session, &Session::logged, m_logModel, &LogModel::append);
+    // After a reconnect, the channels the close ended come back, recovering from their last position.
+    m_reconnector->setSubscriptionSource([this] { return m_tracker->restorableSubscriptions(); });
 
     m_timeline = new TimelineWidget(m_timelineModel);
     m_timeline->setObjectName(QStringLiteral("timeline"));
     setCentralWidget(m_timeline);
     buildDocks();
     buildMenus();
+    m_connection->setReconnector(m_reconnector);
+    connect(m_reconnector, &Reconnector::restored, this,
+            [this](const QStringList &channels, const QStringList &recovering) {
+                log(Level::Info,
+                    recovering.isEmpty()
+                        ? tr("Reconnected; subscribed again to %1.").arg(channels.join(QLatin1String(", ")))
+                        : tr("Reconnected; subscribed again to %1 (recovering %2).")
+                              .arg(channels.join(QLatin1String(", ")), recovering.join(QLatin1String(", "))));
+            });
+    connect(m_reconnector, &Reconnector::stopped, this, [this](const QString &reason) {
+        if (!m_session->closedByClient())
+            log(Level::Info, reason);
+    });
 
     m_statusState = new QLabel;
     statusBar()->addPermanentWidget(m_statusState);
@@ -78,6 +101,11 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     });
     connect(m_timeline, &TimelineWidget::importFinished, this, [this](const TimelineImporter::Summary &summary) {
         log(summary.ok() && summary.badLines == 0 ? Level::Info : Level::Warning, summary.text());
+    });
+    // A connect from the panel uses the panel's token: refresh tokens of a profile no longer apply.
+    connect(m_connection, &ConnectionPanel::connectRequested, this, [this] {
+        m_session->setTokenProvider({});
+        m_session->setSubscriptionTokenProvider({});
     });
     connect(m_logView, &LogView::saved, this,
             [this](const QString &path) { log(Level::Info, tr("Log saved to %1").arg(path)); });
@@ -95,6 +123,7 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // The session outlives the window: stop it from calling into our models.
+    m_reconnector->cancel();
     m_session->disconnect(this);
     m_session->disconnect(m_timelineModel);
     m_session->disconnect(m_logModel);
@@ -246,6 +275,13 @@ void MainWindow::buildMenus()
             d->show();
     });
 
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    QAction *profiles = make(tools, tr("Connection &profiles…"), "profiles",
+                             {QKeySequence(QStringLiteral("Ctrl+Shift+P"))}, &MainWindow::showProfiles);
+    profiles->setEnabled(m_settings != nullptr);
+    make(tools, tr("Token &generator…"), "tokenGenerator", {}, &MainWindow::showTokenGenerator);
+    make(tools, tr("Token &decoder…"), "tokenDecoder", {}, &MainWindow::showTokenDecoder);
+
     QMenu *language = menuBar()->addMenu(tr("&Language"));
     auto *group = new QActionGroup(this);
     const QString current = settingsLanguage(m_settings);
@@ -391,7 +427,21 @@ void MainWindow::log(Level level, const QString &message)
 
 void MainWindow::subscribeWhenConnected(const QStringList &channels)
 {
-    m_pendingSubscriptions.append(channels);
+    QList<SubscribeOptions> list;
+    for (const QString &channel : channels) {
+        SubscribeOptions o;
+        o.channel = channel;
+        o.recoverable = true;
+        o.positioned = true;
+        o.joinLeave = true;
+        list.append(o);
+    }
+    subscribeWhenConnected(list);
+}
+
+void MainWindow::subscribeWhenConnected(const QList<SubscribeOptions> &subscriptions)
+{
+    m_pendingSubscriptions.append(subscriptions);
     if (m_session->state() == Session::State::Connected)
         onConnected();
 }
@@ -399,15 +449,112 @@ void MainWindow::subscribeWhenConnected(const QStringList &channels)
 void MainWindow::onConnected()
 {
     updateTitle();
-    const QStringList channels = std::exchange(m_pendingSubscriptions, {});
-    for (const QString &channel : channels) {
-        SubscribeOptions o;
-        o.channel = channel;
-        o.recoverable = true;
-        o.positioned = true;
-        o.joinLeave = true;
+    const QList<SubscribeOptions> pending = std::exchange(m_pendingSubscriptions, {});
+    for (const SubscribeOptions &o : pending)
         m_subscriptions->subscribe(o);
+}
+
+void MainWindow::ensureProfiles()
+{
+    if (m_profiles || !m_settings)
+        return;
+    m_secrets = new SecretStore(QStringLiteral("centrifugo-inspector"), SecretStore::Mode::Auto, this);
+    m_profiles = new ProfileStore(m_settings, this);
+    m_profiles->setSecretStore(m_secrets);
+    m_resolver = new ProfileResolver(m_secrets, this);
+    connect(m_resolver, &ProfileResolver::resolved, this, [this](const ProfileResolver::Result &result) {
+        for (const QString &warning : result.warnings)
+            log(Level::Warning, warning);
+        if (m_session->state() != Session::State::Disconnected)
+            return; // connected some other way meanwhile
+        m_reconnector->cancel();
+        // The panel shows the profile's options, except the values of secret headers.
+        SessionOptions shown = result.options;
+        shown.headers.clear();
+        for (const auto &h : result.options.headers) {
+            bool secret = false;
+            for (const ConnectionProfile::Header &ph : result.profile.headers)
+                secret = secret || (ph.secret && ph.name == h.first);
+            if (!secret)
+                shown.headers.append(h);
+        }
+        m_connection->setOptions(shown);
+        log(Level::Info, tr("Connecting with profile \"%1\".").arg(result.profile.name));
+        m_session->open(result.options);
+        m_session->setTokenProvider(result.tokenProvider());
+        m_session->setSubscriptionTokenProvider(result.subscriptionTokenProvider());
+        subscribeWhenConnected(result.profile.subscriptions);
+    });
+}
+
+void MainWindow::showProfiles()
+{
+    ensureProfiles();
+    if (!m_profiles)
+        return;
+    auto *dialog = new ProfileManagerDialog(m_profiles, m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProfileManagerDialog::connectRequested, this, &MainWindow::connectWithProfile);
+    connect(dialog, &ProfileManagerDialog::tokenGeneratorRequested, this,
+            [this](const TokenClaims &claims, const QString &secret) {
+                TokenGeneratorDialog *generator = tokenGenerator();
+                generator->setSecret(secret);
+                generator->setClaims(claims);
+                generator->show();
+                generator->raise();
+            });
+    dialog->show();
+}
+
+void MainWindow::connectWithProfile(const QString &profileId)
+{
+    ensureProfiles();
+    if (!m_profiles)
+        return;
+    if (m_session->state() != Session::State::Disconnected) {
+        statusBar()->showMessage(tr("Already connected or connecting; disconnect first (Ctrl+Shift+K)."), 5000);
+        return;
     }
+    m_resolver->resolve(m_profiles->profile(profileId));
+}
+
+TokenGeneratorDialog *MainWindow::tokenGenerator()
+{
+    if (!m_tokenGenerator) {
+        m_tokenGenerator = new TokenGeneratorDialog(this);
+        connect(m_tokenGenerator, &TokenGeneratorDialog::useAsConnectionToken, this, [this](const QString &token) {
+            m_connection->setToken(token);
+            statusBar()->showMessage(tr("Token set in the connection panel; connect (Ctrl+K) to use it."), 8000);
+        });
+        connect(m_tokenGenerator, &TokenGeneratorDialog::useAsSubscriptionToken, this,
+                [this](const QString &channel, const QString &token) {
+                    m_subscriptions->prepareSubscribe(channel, token);
+                    statusBar()->showMessage(
+                        tr("Subscription token set for %1; press Subscribe to use it.").arg(channel), 8000);
+                });
+    }
+    return m_tokenGenerator;
+}
+
+void MainWindow::showTokenGenerator()
+{
+    TokenGeneratorDialog *generator = tokenGenerator();
+    generator->show();
+    generator->raise();
+    generator->activateWindow();
+}
+
+void MainWindow::showTokenDecoder()
+{
+    auto *decoder = new TokenDecoderDialog(this);
+    decoder->setAttribute(Qt::WA_DeleteOnClose);
+    decoder->setToken(m_connection->token());
+    connect(decoder, &TokenDecoderDialog::editRequested, this, [this](const TokenClaims &claims) {
+        TokenGeneratorDialog *generator = tokenGenerator();
+        generator->setClaims(claims);
+        showTokenGenerator();
+    });
+    decoder->show();
 }
 
 void MainWindow::updateTitle()

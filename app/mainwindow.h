@@ -1,9 +1,12 @@
 #pragma once
 
 #include "logentry.h"
+#include "subscribeoptions.h"
+#include "tokenclaims.h"
 
 #include <QKeySequence>
 #include <QMainWindow>
+#include <QPointer>
 #include <QStringList>
 
 class CommandComposer;
@@ -14,7 +17,12 @@ class LogView;
 class QAction;
 class QDockWidget;
 class QLabel;
+class ProfileResolver;
+class ProfileStore;
 class QSettings;
+class SecretStore;
+class TokenGeneratorDialog;
+class Reconnector;
 class Session;
 class SubscriptionPanel;
 class SubscriptionTracker;
@@ -42,11 +50,13 @@ public:
     LogModel *logModel() const { return m_logModel; }
     LogView *logView() const { return m_logView; }
     CommandHistory *history() const { return m_history; }
+    Reconnector *reconnector() const { return m_reconnector; }
 
     // The lowest level printed on stderr (set from --log-level); the session then logs at least that much.
     void setStderrLevel(LogEntry::Level level);
     // Channels to subscribe to after the next successful connect (--subscribe).
     void subscribeWhenConnected(const QStringList &channels);
+    void subscribeWhenConnected(const QList<SubscribeOptions> &subscriptions);
     // Adds a line of the window's own to the log pane and the "inspector.gui" category.
     void log(LogEntry::Level level, const QString &message);
     QAction *action(const QString &name) const;
@@ -64,6 +74,11 @@ public slots:
     void exportShownRows();
     void importTimeline();
     void saveLog();
+    void showProfiles();
+    void showTokenGenerator();
+    void showTokenDecoder();
+    // Connects with a saved profile (its secrets from the secret store, token refresh from its token source).
+    void connectWithProfile(const QString &profileId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -81,6 +96,8 @@ private:
     void onConnected();
     void chooseLanguage(const QString &language);
     void showShortcuts();
+    void ensureProfiles();
+    TokenGeneratorDialog *tokenGenerator();
     void showAbout();
 
     Session *m_session;
@@ -89,6 +106,7 @@ private:
     TimelineModel *m_timelineModel;
     LogModel *m_logModel;
     CommandHistory *m_history;
+    Reconnector *m_reconnector;
 
     ConnectionPanel *m_connection = nullptr;
     CommandComposer *m_composer = nullptr;
@@ -100,6 +118,11 @@ private:
     QByteArray m_defaultState;
 
     LogEntry::Level m_stderrLevel = LogEntry::Level::Info;
-    QStringList m_pendingSubscriptions;
+    QList<SubscribeOptions> m_pendingSubscriptions;
+    // Created when first needed (the keychain probe is slow on some desktops).
+    SecretStore *m_secrets = nullptr;
+    ProfileStore *m_profiles = nullptr;
+    ProfileResolver *m_resolver = nullptr;
+    QPointer<TokenGeneratorDialog> m_tokenGenerator;
     QList<QKeySequence> m_windowKeys; // shortcuts that win over text fields' own key bindings
 };

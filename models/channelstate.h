@@ -47,8 +47,9 @@ public:
     QString reason;
     QString explanation; // one translated sentence about code and reason, empty when there is nothing to explain
 
-    QJsonObject request;   // body of the last subscribe command (to resubscribe with the same options)
-    quint32 pendingId = 0; // id of the subscribe/unsubscribe command waiting for its reply
+    bool endedByClose = false; // was subscribed (or subscribing) when the connection closed: restore it
+    QJsonObject request;       // body of the last subscribe command (to resubscribe with the same options)
+    quint32 pendingId = 0;     // id of the subscribe/unsubscribe command waiting for its reply
 
     bool isActive() const { return status == Status::Subscribing || status == Status::Subscribed; }
 

@@ -4,6 +4,7 @@
 #include "session.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using Protocol::MessageKind;
 using Protocol::Method;
@@ -135,6 +136,7 @@ int SubscriptionTracker::ensure(const QString &channel, qint64 timeMs, bool *add
 void SubscriptionTracker::setStatus(int row, Status status, qint64 timeMs)
 {
     ChannelState &s = m_channels[row];
+    s.endedByClose = false;
     const bool differs = s.status != status;
     s.status = status;
     s.statusSinceMs = timeMs;
@@ -365,7 +367,9 @@ void SubscriptionTracker::onClose(const ProtocolMessage &m, qint64 timeMs)
         s.code = m.code;
         s.reason = m.text;
         s.explanation = tr("The connection closed (code %1), which ends every subscription.").arg(m.code);
+        const bool restore = s.status != Status::Unsubscribing; // an unsubscribe on its way was meant to end it
         setStatus(row, Status::Unsubscribed, timeMs);
+        s.endedByClose = restore;
     }
 }
 
@@ -388,6 +392,37 @@ QJsonObject SubscriptionTracker::resubscribeBody(const QString &channel) const
         }
     }
     return body;
+}
+
+QList<SubscribeOptions> SubscriptionTracker::restorableSubscriptions() const
+{
+    QList<SubscribeOptions> out;
+    for (const ChannelState &s : m_channels) {
+        if (s.endedByClose && !s.serverSide)
+            out.append(subscribeOptions(resubscribeBody(s.channel)));
+    }
+    return out;
+}
+
+SubscribeOptions SubscriptionTracker::subscribeOptions(const QJsonObject &body)
+{
+    SubscribeOptions o;
+    o.channel = body.value(key("channel")).toString();
+    o.token = body.value(key("token")).toString();
+    o.recover = body.value(key("recover")).toBool();
+    o.epoch = body.value(key("epoch")).toString();
+    o.offset = toU64(body.value(key("offset")));
+    o.positioned = body.value(key("positioned")).toBool();
+    o.recoverable = body.value(key("recoverable")).toBool();
+    o.joinLeave = body.value(key("join_leave")).toBool();
+    o.delta = body.value(key("delta")).toString();
+    const QJsonValue data = body.value(key("data"));
+    if (!data.isUndefined()) {
+        // Back to raw JSON text: serialise inside an array and strip the brackets (data may be a scalar).
+        const QByteArray a = QJsonDocument(QJsonArray{data}).toJson(QJsonDocument::Compact);
+        o.data = a.mid(1, a.size() - 2);
+    }
+    return o;
 }
 
 void SubscriptionTracker::rebuildIndex()

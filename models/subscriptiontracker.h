@@ -2,6 +2,7 @@
 
 #include "channelstate.h"
 #include "frame.h"
+#include "subscribeoptions.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -38,6 +39,11 @@ public:
     // The body of a subscribe command that continues where the channel left off: the options of the last request
     // and, when the stream is recoverable and its position known, recover with epoch and offset.
     QJsonObject resubscribeBody(const QString &channel) const;
+    // The subscriptions the connection's close ended (client-side ones: the server restores server-side ones
+    // itself), as resubscribeBody() describes them. A Reconnector sends them again after reconnecting.
+    QList<SubscribeOptions> restorableSubscriptions() const;
+    // A subscribe command body as SubscribeOptions (unknown fields are dropped).
+    static SubscribeOptions subscribeOptions(const QJsonObject &body);
 
     // Forgets a channel (the row disappears); it comes back if the session touches it again.
     void remove(const QString &channel);

@@ -2,9 +2,11 @@
 
 #include "commandanalysis.h"
 #include "explainer.h"
+#include "reconnector.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -61,6 +63,8 @@ ConnectionPanel::ConnectionPanel(Session *session, QSettings *settings, QWidget 
     connect(m_session, &Session::connected, this, [this] {
         m_problemTitle.clear();
         m_problemText.clear();
+        m_reconnectText.clear();
+        m_reconnectNote.clear();
         updateState();
     });
     connect(m_session, &Session::closed, this, &ConnectionPanel::onClosed);
@@ -211,6 +215,23 @@ void ConnectionPanel::buildUi()
     });
     root->addWidget(m_autoPong);
 
+    m_reconnect = new QCheckBox(tr("Reconnect automatically"));
+    m_reconnect->setObjectName(QStringLiteral("reconnect"));
+    m_reconnect->setToolTip(tr("After a close in a reconnect range (for example 3012 no pong, or a lost network), "
+                               "connect again with backoff and restore the subscriptions, recovering missed "
+                               "publications. Terminal codes such as 3501 do not reconnect."));
+    m_reconnect->setEnabled(false);
+    m_reconnect->setChecked(true);
+    connect(m_reconnect, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_reconnector)
+            m_reconnector->setEnabled(on);
+        if (!on) {
+            m_reconnectText.clear();
+            updateState();
+        }
+    });
+    root->addWidget(m_reconnect);
+
     auto *buttons = new QHBoxLayout;
     m_connect = new QPushButton(tr("Connect"));
     m_connect->setObjectName(QStringLiteral("connectButton"));
@@ -260,9 +281,42 @@ void ConnectionPanel::buildUi()
     addInfo(1, tr("Server:"), &m_serverVersion, "serverVersionLabel");
     addInfo(2, tr("Ping:"), &m_ping, "pingLabel");
     addInfo(3, tr("Last RTT:"), &m_rtt, "rttLabel");
+    addInfo(4, tr("Last close:"), &m_lastClose, "lastCloseLabel");
+    m_lastClose->setWordWrap(true);
     stateLayout->addLayout(grid);
     root->addWidget(stateBox);
     root->addStretch();
+}
+
+void ConnectionPanel::setReconnector(Reconnector *reconnector)
+{
+    m_reconnector = reconnector;
+    m_reconnect->setEnabled(reconnector);
+    if (!reconnector)
+        return;
+    reconnector->setEnabled(m_reconnect->isChecked());
+    connect(reconnector, &Reconnector::scheduled, this, [this](int attempt, int delayMs) {
+        m_reconnectText = tr("reconnecting in %1 s (attempt %2)").arg(delayMs / 1000.0, 0, 'f', 1).arg(attempt);
+        m_reconnectNote.clear();
+        updateState();
+    });
+    connect(reconnector, &Reconnector::attempting, this, [this](int attempt) {
+        m_reconnectText = tr("reconnect attempt %1").arg(attempt);
+        updateState();
+    });
+    connect(reconnector, &Reconnector::stopped, this, [this](const QString &reason) {
+        const bool wasReconnecting = !m_reconnectText.isEmpty();
+        m_reconnectText.clear();
+        // A close the user asked for needs no comment; otherwise say why no reconnect follows.
+        if (!m_session->closedByClient() || wasReconnecting)
+            m_reconnectNote = reason;
+        updateState();
+    });
+}
+
+QString ConnectionPanel::lastCloseText() const
+{
+    return m_lastClose->text();
 }
 
 void ConnectionPanel::addHeaderRow(const QString &name, const QString &value)
@@ -352,6 +406,16 @@ void ConnectionPanel::setUrl(const QString &url)
     m_url->setCurrentText(url);
 }
 
+void ConnectionPanel::setToken(const QString &token)
+{
+    m_token->setText(token);
+}
+
+QString ConnectionPanel::token() const
+{
+    return m_token->text().trimmed();
+}
+
 QString ConnectionPanel::url() const
 {
     return m_url->currentText().trimmed();
@@ -369,6 +433,10 @@ QString ConnectionPanel::explanationText() const
 
 bool ConnectionPanel::connectToServer()
 {
+    if (m_reconnector && m_reconnector->isScheduled())
+        m_reconnector->cancel(); // connect now, with the fields as they are
+    m_reconnectText.clear();
+    m_reconnectNote.clear();
     SessionOptions options;
     QString error;
     if (!readOptions(&options, &error)) {
@@ -392,6 +460,12 @@ void ConnectionPanel::disconnectFromServer()
 
 void ConnectionPanel::toggleConnection()
 {
+    if (m_reconnector && m_reconnector->isScheduled()) {
+        m_reconnector->cancel(); // "Stop reconnecting"
+        m_reconnectText.clear();
+        updateState();
+        return;
+    }
     if (m_session->state() == State::Disconnected)
         connectToServer();
     else
@@ -407,6 +481,12 @@ void ConnectionPanel::showProblem(const QString &title, const QString &text)
 
 void ConnectionPanel::onClosed(int code, const QString &reason)
 {
+    const CodeExplanation last = Explainer::disconnect(code);
+    m_lastClose->setText(tr("%1 %2 at %3")
+                             .arg(code)
+                             .arg(last.known ? last.name : reason)
+                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_lastClose->setToolTip(reason);
     if (code == QWebSocketProtocol::CloseCodeNormal && reason == QLatin1String("client closed")) {
         m_problemTitle = tr("Closed by you");
         m_problemText.clear();
@@ -484,13 +564,19 @@ void ConnectionPanel::updateState()
         color = QColor(0x2e, 0xc2, 0x7e);
         break;
     }
+    if (!m_reconnectText.isEmpty() && state != State::Connected)
+        text += QLatin1String(" — ") + m_reconnectText;
     m_state->setText(text);
     m_stateIcon->setPixmap(dot(color));
-    m_explanation->setText(m_problemText);
-    m_explanation->setVisible(!m_problemText.isEmpty());
+    QString explanation = m_problemText;
+    if (!m_reconnectNote.isEmpty() && state == State::Disconnected)
+        explanation += (explanation.isEmpty() ? QString() : QStringLiteral("\n")) + m_reconnectNote;
+    m_explanation->setText(explanation);
+    m_explanation->setVisible(!explanation.isEmpty());
 
     const bool idle = state == State::Disconnected;
-    m_connect->setText(idle ? tr("Connect") : tr("Disconnect"));
+    const bool scheduled = m_reconnector && m_reconnector->isScheduled();
+    m_connect->setText(scheduled ? tr("Stop reconnecting") : idle ? tr("Connect") : tr("Disconnect"));
     m_connect->setToolTip(idle ? tr("Open the WebSocket and send connect (Ctrl+K)")
                                : tr("Close the connection (Ctrl+Shift+K)"));
     m_sendConnect->setEnabled(state == State::Open && !m_session->connectSent());
@@ -537,6 +623,7 @@ void ConnectionPanel::saveSettings() const
     m_settings->setValue(key("headers"), headers);
     m_settings->setValue(key("autoPong"), m_autoPong->isChecked());
     m_settings->setValue(key("autoConnect"), m_autoConnect->isChecked());
+    m_settings->setValue(key("reconnect"), m_reconnect->isChecked());
     m_settings->setValue(key("moreOptions"), m_more->isChecked());
 }
 
@@ -562,6 +649,7 @@ void ConnectionPanel::loadSettings()
         o.autoPong = m_settings->value(key("autoPong"), true).toBool();
         o.autoConnect = m_settings->value(key("autoConnect"), true).toBool();
         m_more->setChecked(m_settings->value(key("moreOptions"), false).toBool());
+        m_reconnect->setChecked(m_settings->value(key("reconnect"), true).toBool());
     }
     recent.removeAll(QString());
     m_url->clear();

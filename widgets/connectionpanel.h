@@ -14,6 +14,7 @@ class QPushButton;
 class QSettings;
 class QTableWidget;
 class QToolButton;
+class Reconnector;
 
 // Where a connection is set up and watched: URL, format, token, client name/version, connect data, extra HTTP
 // headers, auto-pong and auto-connect, the Connect/Disconnect button, and a state area that says what the
@@ -31,6 +32,8 @@ public:
     void setOptions(const SessionOptions &options);
     void setUrl(const QString &url);
     QString url() const;
+    void setToken(const QString &token);
+    QString token() const;
 
     // The state line ("Connected") and, after a close or failure, the explanation.
     QString stateText() const;
@@ -40,6 +43,11 @@ public:
     void loadSettings();
 
     static bool protobufAvailable();
+
+    // Shows and controls automatic reconnects ("Reconnect automatically", countdown, why it stopped).
+    void setReconnector(Reconnector *reconnector);
+    // The last close of this session, kept after a reconnect: "3012 no pong at 12:00:01", or empty.
+    QString lastCloseText() const;
 
 public slots:
     // Validates the fields and opens the session; shows the problem in the state area when they are not valid.
@@ -78,6 +86,7 @@ private:
     QTableWidget *m_headers = nullptr;
     QCheckBox *m_autoPong = nullptr;
     QCheckBox *m_autoConnect = nullptr;
+    QCheckBox *m_reconnect = nullptr;
     QPushButton *m_connect = nullptr;
     QPushButton *m_sendConnect = nullptr;
 
@@ -88,6 +97,10 @@ private:
     QLabel *m_serverVersion = nullptr;
     QLabel *m_ping = nullptr;
     QLabel *m_rtt = nullptr;
+    QLabel *m_lastClose = nullptr;
+    Reconnector *m_reconnector = nullptr;
+    QString m_reconnectText; // "reconnecting in 1.2 s (attempt 2)"
+    QString m_reconnectNote; // why reconnecting stopped
 
     // Why the last connection ended, kept until the next connect.
     QString m_problemTitle;

@@ -202,6 +202,14 @@ void SubscriptionPanel::selectChannel(const QString &channel)
         m_view->selectRow(row);
 }
 
+void SubscriptionPanel::prepareSubscribe(const QString &channel, const QString &token)
+{
+    m_channel->setText(channel);
+    m_token->setText(token);
+    m_optionsToggle->setChecked(true);
+    m_subscribe->setFocus();
+}
+
 void SubscriptionPanel::focusChannel()
 {
     m_channel->setFocus();

@@ -35,6 +35,8 @@ public:
     SubscribeOptions formOptions() const;
     QString selectedChannel() const;
     void selectChannel(const QString &channel);
+    // Fills the form with a channel and its subscription token (from the token generator), options shown.
+    void prepareSubscribe(const QString &channel, const QString &token);
 
     // Each returns the id the session used, or 0 when nothing was sent (not open, no channel).
     quint32 subscribe(const SubscribeOptions &options);

@@ -350,6 +350,40 @@ private slots:
         QVERIFY(plain.value(QLatin1String("positioned")).toBool());
     }
 
+    void restorableAfterClose()
+    {
+        Fixture fx;
+        fx.tracker.processFrame(
+            out(R"({"id":2,"subscribe":{"channel":"chat:a","recoverable":true,"join_leave":true,"data":{"k":1}}})"));
+        fx.tracker.processFrame(in(R"({"id":2,"subscribe":{"recoverable":true,"epoch":"E","offset":3}})"));
+        fx.tracker.processFrame(out(R"({"id":3,"subscribe":{"channel":"plain"}})")); // no reply before the close
+        fx.tracker.processFrame(out(R"({"id":4,"subscribe":{"channel":"gone"}})"));
+        fx.tracker.processFrame(in(R"({"id":4,"subscribe":{}})"));
+        fx.tracker.processFrame(out(R"({"id":5,"unsubscribe":{"channel":"gone"}})")); // on its way out
+        fx.tracker.processFrame(out(R"({"id":6,"subscribe":{"channel":"denied"}})"));
+        fx.tracker.processFrame(in(R"({"id":6,"error":{"code":103,"message":"permission denied"}})"));
+        fx.tracker.processFrame(in(R"({"push":{"channel":"srv","subscribe":{}}})")); // server-side
+        QVERIFY(fx.tracker.restorableSubscriptions().isEmpty());
+
+        fx.tracker.processFrame(closeFrame(3012, QStringLiteral("no pong")));
+        const QList<SubscribeOptions> restore = fx.tracker.restorableSubscriptions();
+        QCOMPARE(restore.size(), 2);
+        QCOMPARE(restore.at(0).channel, QStringLiteral("chat:a"));
+        QVERIFY(restore.at(0).recover);
+        QCOMPARE(restore.at(0).epoch, QStringLiteral("E"));
+        QCOMPARE(restore.at(0).offset, 3u);
+        QVERIFY(restore.at(0).joinLeave);
+        QCOMPARE(restore.at(0).data, QByteArray("{\"k\":1}"));
+        QCOMPARE(restore.at(1).channel, QStringLiteral("plain"));
+        QVERIFY(!restore.at(1).recover);
+
+        // Subscribing again (the reconnect's restore) clears the mark.
+        fx.tracker.processFrame(out(R"({"id":1,"connect":{}})"));
+        fx.tracker.processFrame(
+            out(R"({"id":2,"subscribe":{"channel":"chat:a","recover":true,"epoch":"E","offset":3}})"));
+        QCOMPARE(fx.tracker.restorableSubscriptions().size(), 1);
+    }
+
     void removeAndClear()
     {
         Fixture fx;

@@ -7,6 +7,8 @@
 #include "logmodel.h"
 #include "logview.h"
 #include "mainwindow.h"
+#include "profilestore.h"
+#include "secretstore.h" // profilestore.h needs it complete (QPointer<SecretStore>)
 #include "session.h"
 #include "subscriptionmodel.h"
 #include "subscriptionpanel.h"
@@ -392,6 +394,31 @@ private slots:
         QCOMPARE(m_window->logView()->level(), LogEntry::Level::Debug);
     }
 
+    void connectWithProfile()
+    {
+        QString id;
+        {
+            ProfileStore store(m_settings.get());
+            ConnectionProfile base;
+            base.url = m_server.webSocketUrl();
+            base.headers = {{"X-Inspector-Test", "1", false}};
+            SubscribeOptions sub;
+            sub.channel = QStringLiteral("chat:profile");
+            sub.recoverable = true;
+            base.subscriptions = {sub};
+            id = store.create(QStringLiteral("Live test"), base);
+        }
+        QVERIFY(!id.isEmpty());
+        QSignalSpy connected(m_session.get(), &Session::connected);
+        m_window->connectWithProfile(id);
+        QVERIFY(connected.wait(15000));
+        QTRY_COMPARE(statusKey(panel(), QStringLiteral("chat:profile")), QStringLiteral("subscribed"));
+        QVERIFY(m_window->tracker()->channel(QStringLiteral("chat:profile")).recoverable);
+        // The panel shows what the profile connected with.
+        QCOMPARE(m_window->connectionPanel()->url(), m_server.webSocketUrl().toString());
+        QCOMPARE(m_session->options().headers.size(), 1);
+    }
+
     void autoPongOffEndsWithNoPong()
     {
         // A server that pings every 2 s and waits 1 s for the pong.
@@ -404,6 +431,7 @@ private slots:
         openWindow(server.webSocketUrl());
         QCheckBox *autoPong = m_window->findChild<QCheckBox *>(QStringLiteral("autoPong"));
         autoPong->setChecked(false);
+        m_window->findChild<QCheckBox *>(QStringLiteral("reconnect"))->setChecked(false);
         connectWindow();
         QVERIFY(!m_session->autoPong());
         QSignalSpy closed(m_session.get(), &Session::closed);
@@ -411,6 +439,49 @@ private slots:
         QCOMPARE(closed.at(0).at(0).toInt(), 3012);
         QTRY_VERIFY(m_window->connectionPanel()->stateText().contains(QLatin1String("3012")));
         QVERIFY(m_window->connectionPanel()->explanationText().contains(QLatin1String("pong")));
+        QVERIFY(m_window->connectionPanel()->lastCloseText().contains(QLatin1String("3012")));
+    }
+
+    void reconnectRestoresAndRecovers()
+    {
+        CentrifugoServer server;
+        server.setEnvironmentOverride(QStringLiteral("client.ping_interval"), QStringLiteral("2s"));
+        server.setEnvironmentOverride(QStringLiteral("client.pong_timeout"), QStringLiteral("1s"));
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        cleanup();
+        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("reconnect.ini")), QSettings::IniFormat);
+        openWindow(server.webSocketUrl());
+        QCheckBox *autoPong = m_window->findChild<QCheckBox *>(QStringLiteral("autoPong"));
+        QVERIFY(m_window->findChild<QCheckBox *>(QStringLiteral("reconnect"))->isChecked()); // the default
+        autoPong->setChecked(false);
+        connectWindow();
+        typeAndSend(QStringLiteral(R"({"subscribe": {"channel": "chat:r", "recoverable": true}})"));
+        QTRY_COMPARE(statusKey(panel(), QStringLiteral("chat:r")), QStringLiteral("subscribed"));
+        QVERIFY(server.publish(QStringLiteral("chat:r"), QJsonObject{{QStringLiteral("n"), 1}})
+                    .contains(QLatin1String("result")));
+        QTRY_COMPARE(m_window->tracker()->channel(QStringLiteral("chat:r")).publications, 1u);
+
+        // Unanswered pings: the server closes with 3012, a reconnect-range code.
+        QSignalSpy closed(m_session.get(), &Session::closed);
+        QVERIFY(closed.wait(15000));
+        QCOMPARE(closed.at(0).at(0).toInt(), 3012);
+        QCOMPARE(statusKey(panel(), QStringLiteral("chat:r")), QStringLiteral("unsubscribed"));
+        QVERIFY2(m_window->connectionPanel()->stateText().contains(QLatin1String("reconnecting")),
+                 qPrintable(m_window->connectionPanel()->stateText()));
+        autoPong->setChecked(true); // so that the new connection stays up
+        // Published while the client is away: recovered on the resubscribe.
+        QVERIFY(server.publish(QStringLiteral("chat:r"), QJsonObject{{QStringLiteral("n"), 2}})
+                    .contains(QLatin1String("result")));
+
+        QTRY_COMPARE_WITH_TIMEOUT(statusKey(panel(), QStringLiteral("chat:r")), QStringLiteral("subscribed"), 15000);
+        const ChannelState s = m_window->tracker()->channel(QStringLiteral("chat:r"));
+        QVERIFY(s.wasRecovering);
+        QVERIFY(s.recovered);
+        QCOMPARE(s.publications, 2u);
+        QCOMPARE(s.offset, 2u);
+        QCOMPARE(m_window->connectionPanel()->stateText(), QStringLiteral("Connected"));
+        QVERIFY(m_window->connectionPanel()->lastCloseText().contains(QLatin1String("3012")));
+        QCOMPARE(countRows(timeline(), QStringLiteral("disconnect")), 1);
     }
 };
 
