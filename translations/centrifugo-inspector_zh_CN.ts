@@ -439,6 +439,34 @@
         <source>Client name and version, connect data, HTTP headers, automatic connect</source>
         <translation>客户端名称和版本、connect 数据、HTTP 请求头、自动 connect</translation>
     </message>
+    <message>
+        <source>Reconnect automatically</source>
+        <translation>自动重连</translation>
+    </message>
+    <message>
+        <source>After a close in a reconnect range (for example 3012 no pong, or a lost network), connect again with backoff and restore the subscriptions, recovering missed publications. Terminal codes such as 3501 do not reconnect.</source>
+        <translation>在需重连范围内的关闭之后（例如 3012 no pong 或网络中断），以退避方式重新连接并恢复订阅，同时找回错过的发布消息。3501 等终止代码不会重连。</translation>
+    </message>
+    <message>
+        <source>Last close:</source>
+        <translation>最近关闭：</translation>
+    </message>
+    <message>
+        <source>reconnecting in %1 s (attempt %2)</source>
+        <translation>%1 秒后重连（第 %2 次尝试）</translation>
+    </message>
+    <message>
+        <source>reconnect attempt %1</source>
+        <translation>第 %1 次重连尝试</translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3</source>
+        <translation>%1 %2，于 %3</translation>
+    </message>
+    <message>
+        <source>Stop reconnecting</source>
+        <translation>停止重连</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
@@ -1710,6 +1738,42 @@
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
+    <message>
+        <source>Reconnected; subscribed again to %1.</source>
+        <translation>已重新连接；已重新订阅 %1。</translation>
+    </message>
+    <message>
+        <source>Reconnected; subscribed again to %1 (recovering %2).</source>
+        <translation>已重新连接；已重新订阅 %1（正在恢复 %2）。</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connection &amp;profiles…</source>
+        <translation>连接配置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Token &amp;generator…</source>
+        <translation>令牌生成器(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Token &amp;decoder…</source>
+        <translation>令牌解码器(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Connecting with profile &quot;%1&quot;.</source>
+        <translation>正在使用配置“%1”连接。</translation>
+    </message>
+    <message>
+        <source>Token set in the connection panel; connect (Ctrl+K) to use it.</source>
+        <translation>令牌已填入连接面板；连接（Ctrl+K）即可使用。</translation>
+    </message>
+    <message>
+        <source>Subscription token set for %1; press Subscribe to use it.</source>
+        <translation>已为 %1 设置订阅令牌；点击“订阅”即可使用。</translation>
+    </message>
 </context>
 <context>
     <name>ProfileEditor</name>
@@ -2790,6 +2854,10 @@
     <message>
         <source>The timeline was closed during the export.</source>
         <translation>导出过程中时间线被关闭。</translation>
+    </message>
+    <message>
+        <source>The timeline was cleared during the export; %1 was not written.</source>
+        <translation>导出过程中时间线被清空；未写入 %1。</translation>
     </message>
 </context>
 <context>

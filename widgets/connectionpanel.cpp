@@ -283,6 +283,7 @@ void ConnectionPanel::buildUi()
     addInfo(3, tr("Last RTT:"), &m_rtt, "rttLabel");
     addInfo(4, tr("Last close:"), &m_lastClose, "lastCloseLabel");
     m_lastClose->setWordWrap(true);
+    m_lastClose->setText(QStringLiteral("–"));
     stateLayout->addLayout(grid);
     root->addWidget(stateBox);
     root->addStretch();
