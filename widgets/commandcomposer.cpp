@@ -173,9 +173,15 @@ CommandComposer::CommandComposer(Session *session, CommandHistory *history, QWid
     connect(m_history, &QAbstractItemModel::rowsInserted, this, [this] { m_resend->setEnabled(true); });
     m_resend->setEnabled(m_history->count() > 0);
 
-    // The lint context (connect sent, ids in flight, ping outstanding) changes with traffic.
+    // The lint context (connect sent, ids in flight, ping outstanding) changes with traffic. Lint again only when
+    // it did: a flood of pushes leaves it alone.
     auto refresh = [this] {
-        if (!m_lintTimer->isActive())
+        if (m_lintTimer->isActive())
+            return;
+        const LintContext c = m_session->lintContext();
+        if (c.socketOpen != m_context.socketOpen || c.connectSent != m_context.connectSent ||
+            c.connected != m_context.connected || c.connectFailed != m_context.connectFailed ||
+            c.pingOutstanding != m_context.pingOutstanding || c.inFlightIds != m_context.inFlightIds)
             m_lintTimer->start();
     };
     connect(m_session, &Session::stateChanged, this, refresh);
@@ -232,7 +238,8 @@ void CommandComposer::loadTemplate(Method method)
 void CommandComposer::lintNow()
 {
     m_lintTimer->stop();
-    m_analysis = CommandAnalysis::analyze(text(), m_session->lintContext(), m_session->peekNextId());
+    m_context = m_session->lintContext();
+    m_analysis = CommandAnalysis::analyze(text(), m_context, m_session->peekNextId());
     showFindings();
     updateNote();
     updateSendButton();

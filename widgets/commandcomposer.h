@@ -83,6 +83,7 @@ private:
     QTimer *m_lintTimer = nullptr;
 
     CommandAnalysis m_analysis;
+    LintContext m_context; // the one m_analysis was made with
     SendState m_sendState = SendState::Disabled;
     bool m_armed = false;
     int m_historyPos = -1; // -1: editing new text; else the history row shown
