@@ -27,7 +27,7 @@ APT_PACKAGES=(
     qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-charts-dev
     libprotobuf-dev protobuf-compiler:protoc qtkeychain-qt6-dev
     xvfb:Xvfb xauth:xauth clang-format:clang-format imagemagick fonts-noto-cjk libgl1-mesa-dev
-    nodejs:node npm:npm golang-go:go ccache:ccache openssl:openssl
+    nodejs:node npm:npm golang-go:go ccache:ccache openssl:openssl curl:curl xdotool:xdotool
 )
 
 dpkg_installed() {
