@@ -94,7 +94,15 @@ void Recorder::onConnected()
 {
     if (m_stopping)
         return;
-    sendCommands();
+    // Next turn of the event loop: the session emits the connect reply's frame after this signal, and the record
+    // must show the reply before the commands it triggered.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_stopping)
+                sendCommands();
+        },
+        Qt::QueuedConnection);
 }
 
 void Recorder::sendCommands()

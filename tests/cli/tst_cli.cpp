@@ -2,6 +2,7 @@
 #include "centrifugoserver.h"
 #include "explainer.h"
 #include "framerecord.h"
+#include "wirecodec.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -100,6 +101,7 @@ private slots:
     void finishesWhenCommandsAreAnswered();
     void terminationFlushesRecordAndSummary();
     void refusedConnectionExitsWith1();
+    void recordsProtobufFrames();
 
 private:
     CentrifugoServer m_server;
@@ -216,14 +218,16 @@ void TestCli::recordsSubscribedPublication()
                  qPrintable(error + QLatin1Char('\n') + QString::fromUtf8(line)));
         frames.append(f);
     }
-    // connect, subscribe out; connect reply, subscribe reply, publication in; our close.
+    // In the order they happened: connect, its reply, subscribe, its reply, the publication, our close.
     QVERIFY2(frames.size() == 6, qPrintable(QString::fromUtf8(lines.join('\n'))));
     QCOMPARE(frames.at(0).messages.first().kindName(), QStringLiteral("connect"));
-    QCOMPARE(frames.at(1).messages.first().kindName(), QStringLiteral("subscribe"));
-    QCOMPARE(frames.at(2).messages.first().kindName(), QStringLiteral("connect_reply"));
+    QCOMPARE(frames.at(1).messages.first().kindName(), QStringLiteral("connect_reply"));
+    QCOMPARE(frames.at(2).messages.first().kindName(), QStringLiteral("subscribe"));
     QCOMPARE(frames.at(3).messages.first().kindName(), QStringLiteral("subscribe_reply"));
     QCOMPARE(frames.at(5).messages.first().kind, MessageKind::Disconnect);
     QCOMPARE(frames.at(5).messages.first().code, 1000);
+    for (qsizetype i = 1; i < frames.size(); ++i)
+        QVERIFY(frames.at(i).timeMs >= frames.at(i - 1).timeMs);
 
     // The publication line has every field, and matches what the server sent.
     const QJsonObject pub = QJsonDocument::fromJson(lines.at(4)).object();
@@ -246,7 +250,7 @@ void TestCli::recordsSubscribedPublication()
 
     // Replies carry their id and round-trip time.
     const QJsonObject subReply = QJsonDocument::fromJson(lines.at(3)).object();
-    QCOMPARE(subReply.value(QLatin1String("id")).toInt(), frames.at(1).messages.first().id);
+    QCOMPARE(subReply.value(QLatin1String("id")).toInt(), frames.at(2).messages.first().id);
     QVERIFY(subReply.value(QLatin1String("rtt_ms")).toDouble(-1) >= 0);
 
     QVERIFY2(r.out.contains(QLatin1String("push_pub")), qPrintable(r.context()));
@@ -317,6 +321,48 @@ void TestCli::refusedConnectionExitsWith1()
         runCli({QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:%1/connection/websocket").arg(closedPort())});
     QVERIFY2(r.exitCode == 1, qPrintable(r.context()));
     QVERIFY2(r.err.contains(QLatin1String("cannot connect")), qPrintable(r.context()));
+}
+
+void TestCli::recordsProtobufFrames()
+{
+    if (createWireCodec(Protocol::Format::Protobuf)->format() != Protocol::Format::Protobuf)
+        QSKIP("built without the Protobuf codec");
+    const QString channel = QStringLiteral("cli-protobuf");
+    const QString path = m_dir.filePath(QStringLiteral("protobuf.jsonl"));
+    QProcess cli;
+    cli.start(cliPath(), {QStringLiteral("--url"), m_server.webSocketUrl().toString(), QStringLiteral("--protocol"),
+                          QStringLiteral("protobuf"), QStringLiteral("--subscribe"), channel,
+                          QStringLiteral("--frames"), QStringLiteral("3"), QStringLiteral("--record"), path});
+    QVERIFY(cli.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(subscribers(m_server, channel), 1, 15000);
+    const QJsonObject data{{QStringLiteral("text"), QStringLiteral("protobuf 你好")}};
+    QVERIFY(m_server.publish(channel, data).contains(QLatin1String("result")));
+    QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 15000);
+    const Run r = collect(cli);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.context()));
+
+    const QList<QByteArray> lines = recordLines(path);
+    QVERIFY2(lines.size() == 6, qPrintable(QString::fromUtf8(lines.join('\n'))));
+    const QJsonObject pub = QJsonDocument::fromJson(lines.at(4)).object();
+    QCOMPARE(pub.value(QLatin1String("kind")).toString(), QStringLiteral("push_pub"));
+    QCOMPARE(pub.value(QLatin1String("binary")).toBool(), true);
+    const QByteArray raw = QByteArray::fromBase64(pub.value(QLatin1String("raw")).toString().toLatin1());
+    QCOMPARE(pub.value(QLatin1String("size")).toInt(), raw.size());
+    // The Protobuf message, converted to JSON by the codec, carries the publication's data.
+    QCOMPARE(pub.value(QLatin1String("frame"))
+                 .toObject()
+                 .value(QLatin1String("push"))
+                 .toObject()
+                 .value(QLatin1String("pub"))
+                 .toObject()
+                 .value(QLatin1String("data"))
+                 .toObject(),
+             data);
+    Frame f;
+    QString error;
+    QVERIFY2(FrameRecord::fromJsonLine(lines.at(4), &f, &error), qPrintable(error));
+    QVERIFY(f.binary);
+    QCOMPARE(f.raw, raw);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
