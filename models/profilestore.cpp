@@ -36,6 +36,12 @@ void ProfileStore::setSecretStore(SecretStore *secrets)
     m_secrets = secrets;
 }
 
+// Out of line: QPointer<SecretStore> converts only where SecretStore is complete, and the header only declares it.
+SecretStore *ProfileStore::secretStore() const
+{
+    return m_secrets;
+}
+
 void ProfileStore::reload()
 {
     beginResetModel();

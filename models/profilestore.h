@@ -34,7 +34,7 @@ public:
     // Optional: with a secret store, remove() also deletes the profile's secrets, duplicate() copies them and
     // exports are masked with its known secrets.
     void setSecretStore(SecretStore *secrets);
-    SecretStore *secretStore() const { return m_secrets; }
+    SecretStore *secretStore() const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
