@@ -140,13 +140,13 @@ install_centrifugo() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-# 4. Node packages (tests/node, tests/protobuf/node, bench/node): `npm ci` when node_modules is missing or
+# 4. Node packages (tests/node, bench/node): `npm ci` when node_modules is missing or
 #    older than the lock file.
 # ---------------------------------------------------------------------------------------------------------------
 install_node_modules() {
     local rel dir marker
     # Every folder with a package-lock.json: the reference clients, the Protobuf SDK scripts, the benchmarks.
-    for rel in tests/node tests/protobuf/node bench/node; do
+    for rel in tests/node bench/node; do
         dir="$REPO_ROOT/$rel"
         [[ -f "$dir/package-lock.json" ]] || continue
         marker="$dir/node_modules/.package-lock.json"

@@ -1,8 +1,8 @@
 'use strict';
-// Shared helpers for the reference-client scripts: JSON-lines output on stdout, a timeout,
-// and a Centrifuge client built on the `ws` package (Node 20 has no global WebSocket).
+// Shared helpers for the reference-client scripts: JSON-lines output on stdout, a timeout, and a client of the
+// official SDK on the `ws` package (Node 20 has no global WebSocket), in its JSON build or its Protobuf build
+// (WebSocket subprotocol centrifuge-protobuf).
 
-const { Centrifuge } = require('centrifuge');
 const WebSocket = require('ws');
 
 const DEFAULT_TIMEOUT_MS = 20000;
@@ -42,9 +42,34 @@ function armTimeout(what) {
     };
 }
 
-function createClient(url) {
+// Publication bytes as the Inspector shows them: the JSON value when the bytes are JSON, else
+// {"$base64": ..., "$text": ...} ($text only for valid UTF-8). base64 is always printed too, for exact checks.
+function describeData(bytes) {
+    const buffer = Buffer.from(bytes || []);
+    const fields = { base64: buffer.toString('base64') };
+    let text = null;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+    } catch (e) {
+        text = null;
+    }
+    if (text !== null && text.length > 0) {
+        try {
+            fields.data = JSON.parse(text);
+            return fields;
+        } catch (e) {
+            // not JSON: fall through
+        }
+    }
+    fields.data = text === null ? { $base64: fields.base64 } : { $base64: fields.base64, $text: text };
+    return fields;
+}
+
+// format: 'json' (default) or 'protobuf'.
+function createClient(url, format = 'json') {
+    const { Centrifuge } = require(format === 'protobuf' ? 'centrifuge/build/protobuf' : 'centrifuge');
     const client = new Centrifuge(url, { websocket: WebSocket });
-    client.on('connected', (ctx) => emit('connected', { client: ctx.client, transport: ctx.transport }));
+    client.on('connected', (ctx) => emit('connected', { client: ctx.client, transport: ctx.transport, format }));
     client.on('disconnected', (ctx) => emit('disconnected', { code: ctx.code, reason: ctx.reason }));
     client.on('error', (ctx) => emit('client_error', { message: ctx.error && ctx.error.message, type: ctx.type }));
     return client;
@@ -55,4 +80,4 @@ function usage(text) {
     finish(2);
 }
 
-module.exports = { emit, finish, fail, armTimeout, createClient, usage };
+module.exports = { emit, finish, fail, armTimeout, describeData, createClient, usage };

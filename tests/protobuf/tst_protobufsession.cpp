@@ -1,5 +1,5 @@
 // Session in Protobuf mode against a real Centrifugo (subprotocol centrifuge-protobuf, binary frames), and
-// interoperability with the official JavaScript SDK's Protobuf build (tests/protobuf/node).
+// interoperability with the official JavaScript SDK's Protobuf build (tests/node).
 #include "centrifugoserver.h"
 #include "nodescript.h"
 #include "protobufcodec.h"
@@ -125,7 +125,7 @@ public:
 
 QString nodeDir()
 {
-    return TestSupport::sourcePath(QStringLiteral("tests/protobuf/node"));
+    return NodeScript::scriptsDir();
 }
 
 QString nodeScript(const char *name)
@@ -495,7 +495,7 @@ void TestProtobufSession::badInputCloses()
 void TestProtobufSession::sdkSubscriberReceivesInspectorPublications()
 {
     QVERIFY2(QFileInfo::exists(nodeDir() + QStringLiteral("/node_modules/centrifuge")),
-             "tests/protobuf/node/node_modules is missing: run `npm ci` in tests/protobuf/node");
+             "tests/node/node_modules is missing: run scripts/install-deps.sh");
     const QString channel = QStringLiteral("chat:pb-sdk-%1").arg(++m_channelSerial);
     NodeScript subscriber;
     QVERIFY2(subscriber.start(nodeScript("sdk-protobuf-subscriber.js"),
@@ -503,7 +503,7 @@ void TestProtobufSession::sdkSubscriberReceivesInspectorPublications()
              qPrintable(subscriber.failureContext()));
     const auto connected = subscriber.waitForLine(s("connected"));
     QVERIFY2(connected, qPrintable(subscriber.failureContext()));
-    QCOMPARE(connected->value(s("codec")).toString(), s("protobuf"));
+    QCOMPARE(connected->value(s("format")).toString(), s("protobuf"));
     QVERIFY2(subscriber.waitForLine(s("subscribed")), qPrintable(subscriber.failureContext()));
 
     Session session;
@@ -536,7 +536,7 @@ void TestProtobufSession::sdkSubscriberReceivesInspectorPublications()
 void TestProtobufSession::inspectorReceivesSdkPublications()
 {
     QVERIFY2(QFileInfo::exists(nodeDir() + QStringLiteral("/node_modules/centrifuge")),
-             "tests/protobuf/node/node_modules is missing: run `npm ci` in tests/protobuf/node");
+             "tests/node/node_modules is missing: run scripts/install-deps.sh");
     const QString channel = QStringLiteral("chat:pb-sdk-%1").arg(++m_channelSerial);
     Session session;
     FrameLog log(&session);

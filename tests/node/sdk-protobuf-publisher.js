@@ -24,7 +24,7 @@ if (!url || !channel || bytes === undefined) {
     usage('sdk-protobuf-publisher.js URL CHANNEL (JSONDATA | --base64 BASE64DATA)');
 } else {
     const disarm = armTimeout(() => `publish to ${channel}`);
-    const client = createClient(url);
+    const client = createClient(url, 'protobuf');
     client.connect();
     client
         .publish(channel, new Uint8Array(bytes))

@@ -13,7 +13,7 @@ if (!url || !channel || !Number.isInteger(count) || count < 0) {
 } else {
     let received = 0;
     const disarm = armTimeout(() => `${count} publications on ${channel} (got ${received})`);
-    const client = createClient(url);
+    const client = createClient(url, 'protobuf');
     const sub = client.newSubscription(channel);
 
     const done = () => {
