@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrl>
 
 namespace {
@@ -32,6 +33,25 @@ void SecretMasker::addSecret(const QString &secret)
     rebuild();
 }
 
+void SecretMasker::addToken(const QString &token)
+{
+    if (!isJwt(token))
+        addSecret(token);
+}
+
+void SecretMasker::addSecrets(const SecretMasker &other)
+{
+    bool added = false;
+    for (const QString &secret : other.m_secrets) {
+        if (secret.size() >= kMinimumSecretLength && !m_secrets.contains(secret)) {
+            m_secrets << secret;
+            added = true;
+        }
+    }
+    if (added)
+        rebuild();
+}
+
 void SecretMasker::removeSecret(const QString &secret)
 {
     if (m_secrets.removeAll(secret) > 0)
@@ -57,6 +77,9 @@ void SecretMasker::rebuild()
     // Longest first, so that a secret containing another one is masked as a whole.
     std::sort(m_variants.begin(), m_variants.end(),
               [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    m_variantsUtf8.clear();
+    for (const QString &variant : std::as_const(m_variants))
+        m_variantsUtf8 << variant.toUtf8();
     if (m_variants.isEmpty()) {
         m_pattern = QRegularExpression();
         return;
@@ -69,6 +92,22 @@ void SecretMasker::rebuild()
     m_pattern = QRegularExpression(QLatin1String("(") + alternatives.join(QLatin1Char('|')) + QLatin1String(")|(") +
                                    kJwtPattern + QLatin1String(")"));
     m_pattern.optimize();
+}
+
+bool SecretMasker::isJwt(QStringView text)
+{
+    static const QRegularExpression whole{QRegularExpression::anchoredPattern(QString(kJwtPattern))};
+    return text.startsWith(QLatin1String("eyJ")) && whole.match(text).hasMatch();
+}
+
+bool SecretMasker::isSecretHeaderName(const QString &name)
+{
+    static const char *const parts[] = {"auth", "token", "secret", "key", "password", "passwd", "session", "cookie"};
+    for (const char *part : parts) {
+        if (name.contains(QLatin1String(part), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
 }
 
 QString SecretMasker::maskedJwt(QStringView token)
@@ -123,10 +162,63 @@ QString SecretMasker::mask(const QString &text) const
 QByteArray SecretMasker::mask(const QByteArray &utf8) const
 {
     // Bytes that hold nothing to mask are returned untouched, even when they are not valid UTF-8.
-    bool anySecret = utf8.contains("eyJ");
-    for (qsizetype i = 0; !anySecret && i < m_variants.size(); ++i)
-        anySecret = utf8.contains(m_variants.at(i).toUtf8());
-    if (!anySecret)
+    if (!needsMasking(utf8))
         return utf8;
     return mask(QString::fromUtf8(utf8)).toUtf8();
+}
+
+bool SecretMasker::needsMasking(QByteArrayView utf8) const
+{
+    for (const QByteArray &variant : m_variantsUtf8) {
+        if (utf8.contains(variant))
+            return true;
+    }
+    if (!utf8.contains("eyJ"))
+        return false;
+    // Latin-1 maps byte to character one to one, and the JWT pattern is ASCII only.
+    return jwtExpression().match(QString::fromLatin1(utf8.data(), utf8.size())).hasMatch();
+}
+
+QByteArray SecretMasker::maskSameLength(const QByteArray &bytes) const
+{
+    if (!needsMasking(bytes))
+        return bytes;
+    QByteArray out = bytes;
+    // Longest first: a secret that contains another one goes whole.
+    for (const QByteArray &variant : m_variantsUtf8) {
+        for (qsizetype at = out.indexOf(variant); at >= 0; at = out.indexOf(variant, at + variant.size()))
+            std::fill(out.begin() + at, out.begin() + at + variant.size(), '*');
+    }
+    if (out.contains("eyJ")) {
+        const QString latin1 = QString::fromLatin1(out);
+        QRegularExpressionMatchIterator it = jwtExpression().globalMatch(latin1);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch match = it.next();
+            const qsizetype from = match.capturedStart() + qMin<qsizetype>(10, match.capturedLength());
+            std::fill(out.begin() + from, out.begin() + match.capturedEnd(), '*');
+        }
+    }
+    return out;
+}
+
+QJsonValue SecretMasker::mask(const QJsonValue &value) const
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return mask(value.toString());
+    case QJsonValue::Array: {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            array[i] = mask(QJsonValue(array.at(i)));
+        return array;
+    }
+    case QJsonValue::Object: {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            it.value() = mask(QJsonValue(it.value()));
+        return object;
+    }
+    default:
+        return value;
+    }
 }

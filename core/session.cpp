@@ -2,6 +2,7 @@
 
 #include "commandbuilder.h"
 #include "explainer.h"
+#include "framemasker.h"
 #include "jsoncodec.h"
 #include "logging.h"
 
@@ -65,10 +66,11 @@ Session::~Session()
     }
 }
 
-void Session::log(Level level, const QString &message)
+void Session::log(Level level, const QString &text)
 {
     if (!logs(level))
         return;
+    const QString message = m_showSecrets ? text : m_masker.mask(text);
     const bool trace = level == Level::Trace;
     const QLoggingCategory &cat = trace ? lcSessionTrace() : lcSession();
     switch (level) {
@@ -92,6 +94,26 @@ void Session::log(Level level, const QString &message)
     e.category = QString::fromLatin1(cat.categoryName());
     e.message = message;
     emit logged(e);
+}
+
+void Session::logFrame(const char *arrow, const QByteArray &payload, bool binary)
+{
+    if (!logs(Level::Trace))
+        return;
+    // Masked before the preview is cut and before bytes become hex, where a token would no longer be seen.
+    QByteArray shown = payload;
+    if (!m_showSecrets)
+        shown = binary ? m_masker.maskSameLength(payload) : m_masker.mask(payload);
+    log(Level::Trace, QLatin1String(arrow) + QLatin1Char(' ') + preview(shown, binary));
+}
+
+void Session::setShowSecrets(bool show)
+{
+    if (show == m_showSecrets)
+        return;
+    m_showSecrets = show;
+    log(Level::Info,
+        show ? tr("Secrets are shown in the log from now on.") : tr("Secrets are masked in the log from now on."));
 }
 
 void Session::setState(State state)
@@ -135,6 +157,11 @@ void Session::open(const SessionOptions &options)
         m_socket = nullptr;
     }
     m_options = options;
+    m_masker.addToken(options.token);
+    for (const auto &h : options.headers) {
+        if (SecretMasker::isSecretHeaderName(QString::fromLatin1(h.first)))
+            m_masker.addSecret(QString::fromUtf8(h.second));
+    }
     m_codec = createWireCodec(options.format);
     resetConnectionState();
     m_nextId = 1;
@@ -187,9 +214,12 @@ void Session::open(const SessionOptions &options)
         log(Level::Trace, QStringLiteral("> Sec-WebSocket-Version: 13"));
         for (const QString &p : handshake.subprotocols())
             log(Level::Trace, QStringLiteral("> Sec-WebSocket-Protocol: %1").arg(p));
-        for (const auto &h : options.headers)
-            log(Level::Trace,
-                QStringLiteral("> %1: %2").arg(QString::fromLatin1(h.first), QString::fromLatin1(h.second)));
+        for (const auto &h : options.headers) {
+            const bool hide = !m_showSecrets && SecretMasker::isSecretHeaderName(QString::fromLatin1(h.first));
+            log(Level::Trace, QStringLiteral("> %1: %2")
+                                  .arg(QString::fromLatin1(h.first),
+                                       hide ? QString(SecretMasker::secretMask()) : QString::fromUtf8(h.second)));
+        }
     }
     m_socket->open(request, handshake);
 }
@@ -295,8 +325,7 @@ void Session::handleIncoming(const QByteArray &payload, bool binary)
         handleMessage(m);
         pinged = pinged || m.kind == MessageKind::Ping;
     }
-    if (logs(Level::Trace))
-        log(Level::Trace, QStringLiteral("< %1").arg(preview(payload, binary)));
+    logFrame("<", payload, binary);
     emit frame(f);
 
     if (pinged) {
@@ -592,7 +621,8 @@ void Session::transmit(const QByteArray &payload, QList<ProtocolMessage> message
     f.binary = m_codec->binaryFrames();
     f.raw = payload;
     f.messages = std::move(messages);
-    if (logs(Level::Trace))
-        log(Level::Trace, QStringLiteral("> %1").arg(preview(payload, f.binary)));
+    // Tokens typed into commands (connect, refresh, subscribe, sub_refresh) are secrets from now on.
+    FrameMasker::learnTokens(f, &m_masker);
+    logFrame(">", payload, f.binary);
     emit frame(f);
 }

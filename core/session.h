@@ -3,6 +3,7 @@
 #include "frame.h"
 #include "lintcontext.h"
 #include "logentry.h"
+#include "secretmasker.h"
 #include "sessionoptions.h"
 #include "wirecodec.h"
 
@@ -74,6 +75,16 @@ public:
     void setLogLevel(LogEntry::Level level) { m_logLevel = level; }
     LogEntry::Level logLevel() const { return m_logLevel; }
 
+    // Log lines (the log pane, saved logs, stderr) show secrets only when this is on. Off by default: the
+    // connection token, the tokens of every command sent, secret header values, secrets added with addSecret()
+    // and any JWT-looking string are masked ("eyJhbGciOi…(masked)", "***(masked)"). Frames are never changed.
+    void setShowSecrets(bool show);
+    bool showSecrets() const { return m_showSecrets; }
+    // A secret to mask in log lines from now on (a profile's secret header value, an API key, ...).
+    void addSecret(const QString &secret) { m_masker.addSecret(secret); }
+    // Every secret this session has seen (kept after a reconnect: older frames still contain them).
+    const SecretMasker &masker() const { return m_masker; }
+
     State state() const { return m_state; }
     const SessionOptions &options() const { return m_options; }
     const WireCodec &codec() const { return *m_codec; }
@@ -122,6 +133,7 @@ private:
     void handleMessage(ProtocolMessage &message);
     void transmit(const QByteArray &payload, QList<ProtocolMessage> messages);
     void log(LogEntry::Level level, const QString &message);
+    void logFrame(const char *arrow, const QByteArray &payload, bool binary);
     bool logs(LogEntry::Level level) const { return level >= m_logLevel; }
     void resetConnectionState();
     void onSslErrors(const QList<QSslError> &errors);
@@ -134,6 +146,8 @@ private:
     QWebSocket *m_socket = nullptr;
     State m_state = State::Disconnected;
     LogEntry::Level m_logLevel = LogEntry::Level::Info;
+    SecretMasker m_masker;
+    bool m_showSecrets = false;
     QElapsedTimer m_clock;
     QHash<quint32, qint64> m_inFlight; // id -> send time (ns on m_clock)
     QHash<quint32, Protocol::Method> m_inFlightMethod;
