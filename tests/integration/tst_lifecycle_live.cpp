@@ -6,10 +6,13 @@
 #include "reconnector.h"
 #include "session.h"
 #include "sessionrecorder.h"
+#include "tokenclaims.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -24,6 +27,19 @@ QString connectionToken(const QString &secret, const QString &user, qint64 expir
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const QJsonObject claims{{QStringLiteral("sub"), user}, {QStringLiteral("exp"), now + expiresInSec}};
     return Jwt::sign(QJsonDocument(claims).toJson(QJsonDocument::Compact), secret.toUtf8());
+}
+
+// A subscription token as `centrifugo gensubtoken` makes it (TokenClaims writes the same bytes).
+QString subscriptionToken(const QString &secret, const QString &user, const QString &channel, qint64 expiresInSec)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    TokenClaims claims;
+    claims.kind = TokenClaims::Kind::Subscription;
+    claims.sub = user;
+    claims.channel = channel;
+    claims.iat = now;
+    claims.exp = now + expiresInSec;
+    return Jwt::sign(claims.toJson(), secret.toUtf8());
 }
 
 QJsonObject result(const ProtocolMessage &m)
@@ -44,6 +60,9 @@ private slots:
     void clientCloseDoesNotReconnect();
     void refreshesConnectionTokenBeforeExpiry();
     void expiredTokenIsExplained();
+    void refreshesSubscriptionTokenBeforeExpiry();
+    void expiredSubscriptionTokenIsExplained();
+    void traceLogMasksSecrets();
 
 private:
     bool connectSession(Session *session, SessionRecorder *rec, const QString &token = {});
@@ -219,6 +238,149 @@ void TestLifecycleLive::expiredTokenIsExplained()
     QVERIFY(Explainer::describe(*error).contains(QStringLiteral("token expired")));
     QVERIFY(session.hasConnectFailed());
     QVERIFY(session.lintContext().connectFailed);
+}
+
+void TestLifecycleLive::refreshesSubscriptionTokenBeforeExpiry()
+{
+    const QString user = QStringLiteral("sub-refresh-user");
+    const QString channel = QStringLiteral("$sub-refresh");
+    Session session;
+    SessionRecorder rec(&session);
+    session.setRefreshMarginSec(2);
+    QStringList asked;
+    session.setSubscriptionTokenProvider([&](const QString &ch) {
+        asked.append(ch);
+        return subscriptionToken(m_server.hmacSecret(), user, ch, 600);
+    });
+    QSignalSpy refreshSent(&session, &Session::tokenRefreshSent);
+    QVERIFY(connectSession(&session, &rec, connectionToken(m_server.hmacSecret(), user, 3600)));
+
+    // ttl 3 s, margin 2 s: sub_refresh goes out about 1 s after the subscribe reply.
+    SubscribeOptions sub;
+    sub.channel = channel;
+    sub.token = subscriptionToken(m_server.hmacSecret(), user, channel, 3);
+    const auto subscribed = rec.waitForReply(
+        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub))));
+    QVERIFY2(subscribed && subscribed->kind == MessageKind::Reply, qPrintable(rec.dump()));
+    QVERIFY2(result(*subscribed).value(QStringLiteral("expires")).toBool(), qPrintable(rec.dump()));
+    QVERIFY(result(*subscribed).value(QStringLiteral("ttl")).toInt() <= 3);
+
+    QVERIFY2(refreshSent.wait(6000), qPrintable(rec.dump()));
+    QCOMPARE(refreshSent.first().at(0).toString(), channel);
+    QCOMPARE(asked, QStringList{channel});
+    const quint32 id = refreshSent.first().at(1).toUInt();
+    QVERIFY(id != 0);
+
+    // The command on the wire: sub_refresh for the channel with the provider's fresh token.
+    bool commandSeen = false;
+    for (const Frame &f : rec.frames()) {
+        for (const ProtocolMessage &m : f.messages) {
+            if (f.direction == Protocol::Direction::Out && m.id == id) {
+                QCOMPARE(m.method, Method::SubRefresh);
+                QCOMPARE(m.channel, channel);
+                const QString token =
+                    m.json.value(QStringLiteral("sub_refresh")).toObject().value(QStringLiteral("token")).toString();
+                QVERIFY(token.startsWith(QStringLiteral("eyJ")));
+                QVERIFY(token != sub.token);
+                commandSeen = true;
+            }
+        }
+    }
+    QVERIFY2(commandSeen, qPrintable(rec.dump()));
+
+    const auto reply = rec.waitForReply(id);
+    QVERIFY2(reply && reply->kind == MessageKind::Reply, qPrintable(rec.dump()));
+    QCOMPARE(reply->method, Method::SubRefresh);
+    QCOMPARE(reply->channel, channel);
+    QVERIFY2(result(*reply).value(QStringLiteral("expires")).toBool(), qPrintable(rec.dump()));
+    QVERIFY2(result(*reply).value(QStringLiteral("ttl")).toInt() > 500, qPrintable(rec.dump()));
+    // Past the first token's expiry the subscription is still there: no 2501 unsubscribe came.
+    const auto late = rec.waitForIncoming(
+        [](const ProtocolMessage &m) { return m.kind == MessageKind::Push && m.push == PushType::Unsubscribe; }, 3000);
+    QVERIFY2(!late, qPrintable(rec.dump()));
+    QCOMPARE(session.state(), Session::State::Connected);
+}
+
+void TestLifecycleLive::expiredSubscriptionTokenIsExplained()
+{
+    const QString user = QStringLiteral("sub-expired-user");
+    const QString channel = QStringLiteral("$sub-expired");
+    Session session;
+    SessionRecorder rec(&session);
+    QVERIFY(connectSession(&session, &rec, connectionToken(m_server.hmacSecret(), user, 3600)));
+    SubscribeOptions sub;
+    sub.channel = channel;
+    sub.token = subscriptionToken(m_server.hmacSecret(), user, channel, -10);
+    const auto reply = rec.waitForReply(
+        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub))));
+    QVERIFY2(reply && reply->kind == MessageKind::Error, qPrintable(rec.dump()));
+    QCOMPARE(reply->code, 109);
+    QCOMPARE(reply->method, Method::Subscribe);
+    QVERIFY(Explainer::describe(*reply).contains(QStringLiteral("token expired")));
+    QCOMPARE(session.state(), Session::State::Connected); // a subscribe error is not a disconnect
+}
+
+void TestLifecycleLive::traceLogMasksSecrets()
+{
+    const QString user = QStringLiteral("masked-user");
+    const QString token = connectionToken(m_server.hmacSecret(), user, 3600);
+    const QString signature = token.section(QLatin1Char('.'), 2);
+    const QString opaque = QStringLiteral("opaque-subscription-token-4711");
+    const QString header = QStringLiteral("Bearer header-secret-0815");
+    // What --log-level trace prints on stderr goes through the Qt message handler: capture it.
+    static QStringList printed;
+    printed.clear();
+    QLoggingCategory::setFilterRules(QStringLiteral("inspector.*=true"));
+    const QtMessageHandler previous =
+        qInstallMessageHandler([](QtMsgType, const QMessageLogContext &context, const QString &message) {
+            if (QByteArray(context.category).startsWith("inspector."))
+                printed.append(message);
+        });
+    const auto restore = qScopeGuard([previous] {
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+    });
+
+    Session session;
+    session.setLogLevel(LogEntry::Level::Trace);
+    SessionRecorder rec(&session);
+    QStringList lines;
+    connect(&session, &Session::logged, this, [&](const LogEntry &e) { lines.append(e.message); });
+
+    SessionOptions o;
+    o.url = m_server.webSocketUrl();
+    o.token = token;
+    o.headers.append({"Authorization", header.toUtf8()});
+    session.open(o);
+    QVERIFY2(rec.waitForState(Session::State::Connected), qPrintable(rec.dump()));
+    // A subscribe with a token that is not a JWT (the server refuses it; the log must not show it).
+    SubscribeOptions sub;
+    sub.channel = QStringLiteral("chat:masked");
+    sub.token = opaque;
+    QVERIFY(rec.waitForReply(
+        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub)))));
+
+    const QString masked = lines.join(QLatin1Char('\n'));
+    QVERIFY2(!masked.contains(signature), qPrintable(masked));
+    QVERIFY2(!masked.contains(opaque), qPrintable(masked));
+    QVERIFY2(!masked.contains(QStringLiteral("header-secret-0815")), qPrintable(masked));
+    QVERIFY2(masked.contains(QStringLiteral("\"token\":\"eyJhbGciOi…(masked)\"")), qPrintable(masked));
+    QVERIFY2(masked.contains(QStringLiteral("> Authorization: ***(masked)")), qPrintable(masked));
+    QVERIFY2(masked.contains(QStringLiteral("\"token\":\"***(masked)\"")), qPrintable(masked));
+    const QString onStderr = printed.join(QLatin1Char('\n'));
+    QVERIFY2(onStderr.contains(QStringLiteral("eyJhbGciOi…(masked)")), qPrintable(onStderr));
+    QVERIFY(!onStderr.contains(signature) && !onStderr.contains(opaque) &&
+            !onStderr.contains(QStringLiteral("header-secret-0815")));
+    // The frames themselves are never changed: the timeline and recordings stay lossless.
+    QVERIFY(rec.frames().first().raw.contains(token.toUtf8()));
+
+    // The explicit switch shows them.
+    lines.clear();
+    session.setShowSecrets(true);
+    QVERIFY(rec.waitForReply(
+        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub)))));
+    const QString shown = lines.join(QLatin1Char('\n'));
+    QVERIFY2(shown.contains(opaque), qPrintable(shown));
 }
 
 QTEST_GUILESS_MAIN(TestLifecycleLive)
