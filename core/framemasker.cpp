@@ -73,9 +73,12 @@ Frame masked(const Frame &frame, const SecretMasker &masker)
     const SecretMasker local = tokens.isEmpty() ? SecretMasker() : withTokens(tokens, masker, &changed);
     const SecretMasker &use = changed ? local : masker;
 
+    // A message's bytes are a part of the frame's; its text (a close reason, a decoder's note) may not be.
     bool needed = use.needsMasking(frame.raw);
-    for (qsizetype i = 0; !needed && i < frame.messages.size(); ++i)
-        needed = use.needsMasking(frame.messages.at(i).raw) || use.needsMasking(frame.messages.at(i).text.toUtf8());
+    for (qsizetype i = 0; !needed && i < frame.messages.size(); ++i) {
+        const QString &text = frame.messages.at(i).text;
+        needed = !text.isEmpty() && use.needsMasking(text.toUtf8());
+    }
     if (!needed)
         return frame;
     Frame f = frame;

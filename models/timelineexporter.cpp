@@ -1,5 +1,6 @@
 #include "timelineexporter.h"
 
+#include "framemasker.h"
 #include "framerecord.h"
 #include "timelinemodel.h"
 
@@ -12,6 +13,10 @@ QString TimelineExporter::Summary::text() const
     QString s = tr("Frames exported to %1: %L2.").arg(path).arg(frames);
     if (dropped > 0)
         s += QLatin1Char(' ') + tr("Messages dropped by the row limit before they could be written: %L1.").arg(dropped);
+    if (secretsIncluded)
+        s += QLatin1Char(' ') + tr("Secrets are included: keep the file private.");
+    else if (maskedFrames > 0)
+        s += QLatin1Char(' ') + tr("Secrets masked in %L1 frames.").arg(maskedFrames);
     return s;
 }
 
@@ -42,6 +47,8 @@ bool TimelineExporter::start(const QString &path, std::vector<qint64> rowSerials
         cancel();
     m_summary = Summary();
     m_summary.path = path;
+    m_summary.secretsIncluded = m_includeSecrets;
+    m_masker = m_baseMasker;
     if (!m_model) {
         m_summary.error = tr("There is no timeline to export.");
         return false;
@@ -100,8 +107,17 @@ void TimelineExporter::writeSlice()
         if (firstSerial == m_lastFrameSerial)
             continue;
         m_lastFrameSerial = firstSerial;
-        out += FrameRecord::toJsonLine(store.frame(first));
-        out += '\n';
+        const Frame frame = store.frame(first);
+        if (m_includeSecrets) {
+            FrameRecord::appendJsonLine(frame, &out);
+        } else {
+            // A token learnt here is masked in every later frame, too (it may be echoed back or logged).
+            FrameMasker::learnTokens(frame, &m_masker);
+            const Frame masked = FrameMasker::masked(frame, m_masker);
+            if (!masked.raw.isSharedWith(frame.raw))
+                ++m_summary.maskedFrames;
+            FrameRecord::appendJsonLine(masked, &out);
+        }
         ++m_summary.frames;
         if (++sinceCheck == 32) {
             sinceCheck = 0;

@@ -1,4 +1,5 @@
 #include "framerecord.h"
+#include "jwt.h"
 #include "timelineexporter.h"
 #include "timelinefiltermodel.h"
 #include "timelineimporter.h"
@@ -23,6 +24,8 @@ private slots:
     void exportImportRoundTrip();
     void exportShownOnly();
     void exportCancelKeepsOldFile();
+    void exportMasksSecretsByDefault();
+    void exportWithSecretsIsLossless();
     void importReportsBadLines();
     void importShowsRowsBeforeItEnds();
     void importHar();
@@ -32,6 +35,8 @@ private slots:
 
 private:
     QList<Frame> sampleFrames() const;
+    QList<Frame> framesWithSecrets() const;
+    TimelineExporter::Summary exportTo(TimelineModel *model, const QString &file, bool includeSecrets);
     TimelineImporter::Summary importInto(TimelineModel *model, const QString &path);
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
 
@@ -66,6 +71,46 @@ QList<Frame> tst_TimelineIo::sampleFrames() const
 #endif
     frames << closeFrame(3501, QStringLiteral("bad request"));
     return frames;
+}
+
+// Tokens as they travel: a JWT in connect, an opaque subscription token, a refresh, and (with Protobuf) a binary
+// connect; then a publication that echoes the opaque token back.
+namespace {
+const QString kJwt = Jwt::sign(R"({"sub":"42","exp":4102444800})", "test-only-hmac-secret");
+const QString kSignature = kJwt.section(QLatin1Char('.'), 2);
+const QByteArray kOpaque = "opaque-subscription-token-4711";
+} // namespace
+
+QList<Frame> tst_TimelineIo::framesWithSecrets() const
+{
+    QList<Frame> frames;
+    frames << clientFrame(R"({"id":1,"connect":{"token":")" + kJwt.toUtf8() + R"(","name":"t"}})");
+    frames << serverFrame(kConnectReply);
+    frames << clientFrame(R"({"id":2,"subscribe":{"channel":"$private","token":")" + kOpaque + R"("}})");
+    frames << clientFrame(R"({"id":3,"refresh":{"token":")" + kJwt.toUtf8() + R"("}})");
+    frames << serverFrame(R"({"push":{"channel":"news","pub":{"data":{"echo":")" + kOpaque + R"("}}}})");
+#ifdef INSPECTOR_HAVE_PROTOBUF
+    Frame binary;
+    binary.timeMs = 1714564800555;
+    binary.direction = Protocol::Direction::Out;
+    binary.binary = true;
+    const QJsonObject connect{{QStringLiteral("id"), 4},
+                              {QStringLiteral("connect"), QJsonObject{{QStringLiteral("token"), kJwt}}}};
+    binary.raw = ProtobufCodec().encodeCommands({connect});
+    binary.messages = ProtobufCodec().decodeClientFrame(binary.raw);
+    frames << binary;
+#endif
+    return frames;
+}
+
+TimelineExporter::Summary tst_TimelineIo::exportTo(TimelineModel *model, const QString &file, bool includeSecrets)
+{
+    TimelineExporter exporter(model);
+    exporter.setIncludeSecrets(includeSecrets);
+    QSignalSpy finished(&exporter, &TimelineExporter::finished);
+    if (!exporter.start(file) || !finished.wait())
+        qFatal("export did not run");
+    return finished.first().first().value<TimelineExporter::Summary>();
 }
 
 TimelineImporter::Summary tst_TimelineIo::importInto(TimelineModel *model, const QString &file)
@@ -186,6 +231,76 @@ void tst_TimelineIo::exportCancelKeepsOldFile()
     old.close();
     QVERIFY(old.open(QIODevice::ReadOnly));
     QCOMPARE(old.readAll(), QByteArray("old\n"));
+}
+
+void tst_TimelineIo::exportMasksSecretsByDefault()
+{
+    TimelineModel source;
+    source.appendFrames(framesWithSecrets());
+    source.flush();
+    const TimelineExporter::Summary written = exportTo(&source, path("masked.jsonl"), false);
+    QVERIFY2(written.ok(), qPrintable(written.text()));
+    QCOMPARE(written.frames, framesWithSecrets().size());
+    QVERIFY(!written.secretsIncluded);
+    // connect, subscribe, refresh, the echo, and the binary connect.
+    const int binaryFrames = framesWithSecrets().size() - 5;
+    QCOMPARE(written.maskedFrames, 4 + binaryFrames);
+    QVERIFY2(written.text().contains(QLatin1String("masked")), qPrintable(written.text()));
+
+    QFile file(path("masked.jsonl"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(!text.contains(kSignature.toUtf8()));
+    QVERIFY(!text.contains(kOpaque));
+    QVERIFY(text.contains("eyJhbGciOi…(masked)"));
+    QVERIFY(text.contains("***(masked)"));
+    // Base64 of the Protobuf frame: decode each line and look inside, too.
+    const QList<QByteArray> lines = text.trimmed().split('\n');
+    QCOMPARE(lines.size(), framesWithSecrets().size());
+    for (const QByteArray &line : lines) {
+        Frame f;
+        QString error;
+        QVERIFY2(FrameRecord::fromJsonLine(line, &f, &error), qPrintable(error));
+        QVERIFY2(!f.raw.contains(kSignature.toUtf8()), line.constData());
+        QVERIFY(!f.raw.contains(kOpaque));
+        for (const ProtocolMessage &m : std::as_const(f.messages))
+            QVERIFY(!QJsonDocument(m.json).toJson().contains(kSignature.toUtf8()));
+    }
+    // A masked export is still a recording: it imports with every frame and no bad line.
+    TimelineModel back;
+    const TimelineImporter::Summary read = importInto(&back, path("masked.jsonl"));
+    QVERIFY2(read.ok(), qPrintable(read.text()));
+    QCOMPARE(read.badLines, 0);
+    QCOMPARE(back.rowCount(), source.rowCount());
+    QCOMPARE(back.messageAt(0).method, Protocol::Method::Connect);
+    QCOMPARE(back.messageAt(2).channel, QStringLiteral("$private"));
+}
+
+void tst_TimelineIo::exportWithSecretsIsLossless()
+{
+    TimelineModel source;
+    source.appendFrames(framesWithSecrets());
+    source.flush();
+    const TimelineExporter::Summary written = exportTo(&source, path("secrets.jsonl"), true);
+    QVERIFY2(written.ok(), qPrintable(written.text()));
+    QVERIFY(written.secretsIncluded);
+    QCOMPARE(written.maskedFrames, 0);
+    QVERIFY(written.text().contains(QLatin1String("Secrets are included")));
+
+    QFile file(path("secrets.jsonl"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    const QList<Frame> frames = framesWithSecrets();
+    QCOMPARE(lines.size(), frames.size());
+    for (qsizetype i = 0; i < frames.size(); ++i)
+        QCOMPARE(lines.at(i), FrameRecord::toJsonLine(frames.at(i)));
+    TimelineModel back;
+    QVERIFY(importInto(&back, path("secrets.jsonl")).ok());
+    QCOMPARE(back.rowCount(), source.rowCount());
+    for (int row = 0; row < source.rowCount(); ++row) {
+        QCOMPARE(back.frameAt(row).raw, source.frameAt(row).raw);
+        QCOMPARE(back.messageAt(row).json, source.messageAt(row).json);
+    }
 }
 
 void tst_TimelineIo::importReportsBadLines()
