@@ -73,7 +73,7 @@ Frame makeFrame(qint64 i, qint64 t0)
         if (f.raw.size() < 150)
             f.raw.insert(f.raw.indexOf("\"},\"offset\""), QByteArray(150 - f.raw.size(), 'x'));
     }
-    f.messages = FastClassifier::classifyServerFrame(f.raw);
+    f.messages = JsonCodec().decodeServerFrame(f.raw);
     return f;
 }
 

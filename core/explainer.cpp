@@ -347,7 +347,7 @@ QList<int> Explainer::knownUnsubscribeCodes()
 
 QString Explainer::describeReply(const ProtocolMessage &m)
 {
-    const QJsonObject r = m.json.value(Protocol::methodName(m.method)).toObject();
+    const QJsonObject r = m.json().value(Protocol::methodName(m.method)).toObject();
     switch (m.method) {
     case Protocol::Method::Connect: {
         QString s = tr("Connected as client %1 to server %2.")

@@ -571,24 +571,3 @@ bool FastClassifier::isJsonObject(QByteArrayView text)
     s.skipSpace();
     return s.atEnd();
 }
-
-QList<ProtocolMessage> FastClassifier::classifyServerFrame(const QByteArray &payload)
-{
-    QList<ProtocolMessage> out;
-    const QList<QByteArrayView> lines = JsonCodec::splitLines(payload);
-    if (lines.isEmpty()) {
-        out = JsonCodec().decodeServerFrame(payload);
-        for (ProtocolMessage &m : out)
-            m.json = QJsonObject();
-        return out;
-    }
-    out.resize(lines.size());
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        ProtocolMessage &m = out[i];
-        if (!classifyServerLine(lines.at(i), &m)) {
-            m = JsonCodec::decodeServerLine(lines.at(i));
-            m.json = QJsonObject();
-        }
-    }
-    return out;
-}

@@ -10,17 +10,16 @@
 // that notes the top-level keys (and the few nested values a classification needs). About ten times cheaper
 // than JsonCodec for typical frames, for floods where every frame must be classified but few are ever opened.
 //
-// Agreement: every field equals JsonCodec::decodeServerLine()'s except `json`, which stays EMPTY (parse `raw`
-// when the message is opened). Lines the scanner cannot be sure about (invalid JSON, escapes in the keys or
-// values it reads, fractional ids, duplicate keys, very deep nesting) go through JsonCodec, so the result is
-// always the same; tests/cli/tst_fastclassifier checks this on real server lines and on mutations of them.
+// Agreement: every field equals JsonCodec::decodeServerLine()'s except `json`, which stays empty;
+// JsonCodec::decodeServerFrame() marks it to be parsed from `raw` when someone opens the message. Lines the scanner
+// cannot be sure about (invalid JSON, escapes in the keys or values it reads, fractional ids, duplicate keys, very deep
+// nesting) go through JsonCodec, so the result is always the same; tests/cli/tst_fastclassifier checks this on real
+// server lines and on mutations of them.
 class FastClassifier
 {
 public:
     // The fast path only: false when the line needs the full parser (then *message is unspecified).
     static bool classifyServerLine(QByteArrayView line, ProtocolMessage *message);
-    // Splits and classifies a server frame like JsonCodec::decodeServerFrame(), with `json` left empty.
-    static QList<ProtocolMessage> classifyServerFrame(const QByteArray &payload);
     // True when text is exactly one JSON object (surrounding whitespace allowed) that any conforming parser reads
     // the same way; false for invalid JSON and for what the scanner leaves to the full parser.
     static bool isJsonObject(QByteArrayView text);

@@ -408,39 +408,12 @@ KindParts impliedParts(const ProtocolMessage &m, Direction dir)
     return p;
 }
 
-// Inverse of ProtocolMessage::kindName(). "ping" is a server ping coming in and a ping command going out.
 bool parseKindName(QStringView name, Direction dir, KindParts *out)
 {
-    *out = {};
-    if (name == QLatin1String("error")) {
-        out->kind = MessageKind::Error;
-    } else if (name == QLatin1String("pong")) {
-        out->kind = MessageKind::Pong;
-    } else if (name == QLatin1String("disconnect")) {
-        out->kind = MessageKind::Disconnect;
-    } else if (name == QLatin1String("invalid")) {
-        out->kind = MessageKind::Invalid;
-    } else if (name == QLatin1String("command")) {
-        out->kind = MessageKind::Command;
-    } else if (name == QLatin1String("reply")) {
-        out->kind = MessageKind::Reply;
-    } else if (name == QLatin1String("ping") && dir == Direction::In) {
-        out->kind = MessageKind::Ping;
-    } else if (name.startsWith(QLatin1String("push_"))) {
-        out->kind = MessageKind::Push;
-        const QStringView type = name.mid(5);
-        out->push = Protocol::pushTypeFromName(type);
-        return !type.isEmpty() ? out->push != PushType::None : true;
-    } else if (name.endsWith(QLatin1String("_reply"))) {
-        out->kind = MessageKind::Reply;
-        out->method = Protocol::methodFromName(name.chopped(6));
-        return out->method != Method::None;
-    } else {
-        out->kind = MessageKind::Command;
-        out->method = Protocol::methodFromName(name);
-        return out->method != Method::None;
-    }
-    return true;
+    ProtocolMessage m;
+    const bool ok = ProtocolMessage::parseKindName(name, dir, &m);
+    *out = {m.kind, m.method, m.push};
+    return ok;
 }
 
 // The message bytes a reader derives from the frame alone (see the layout comment at the top).
@@ -545,7 +518,7 @@ void writeMessageFields(Writer &w, const ProtocolMessage &m, Direction dir, bool
 
 void writeMessageJson(Writer &w, const ProtocolMessage &m, bool binaryFrame, FrameRecord::FrameJson mode)
 {
-    if (m.json.isEmpty() && (m.kind == MessageKind::Disconnect || m.kind == MessageKind::Invalid)) {
+    if (m.json().isEmpty() && (m.kind == MessageKind::Disconnect || m.kind == MessageKind::Invalid)) {
         w.lit("null");
         return;
     }
@@ -557,7 +530,7 @@ void writeMessageJson(Writer &w, const ProtocolMessage &m, bool binaryFrame, Fra
             return;
         }
     }
-    w.put(QByteArrayView(QJsonDocument(m.json).toJson(QJsonDocument::Compact)));
+    w.put(QByteArrayView(QJsonDocument(m.json()).toJson(QJsonDocument::Compact)));
 }
 
 void writeLine(Writer &w, const Frame &f, FrameRecord::FrameJson mode)
@@ -767,9 +740,9 @@ bool readMessage(const QJsonObject &obj, const QString &kindName, const QJsonVal
     m->text = obj.value(QLatin1String("reason")).toString();
 
     if (json.isObject())
-        m->json = json.toObject();
+        m->setJson(json.toObject());
     else if (json.isNull())
-        m->json = QJsonObject();
+        m->setJson(QJsonObject());
     else
         return fail(error, tr("\"frame\" must hold JSON objects"));
 

@@ -1,5 +1,7 @@
 #include "jsoncodec.h"
 
+#include "fastclassifier.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -109,7 +111,7 @@ ProtocolMessage JsonCodec::classifyServerObject(const QJsonObject &object, const
 {
     ProtocolMessage m;
     m.raw = raw;
-    m.json = object;
+    m.setJson(object);
     m.id = readId(object);
 
     if (object.isEmpty()) {
@@ -166,7 +168,7 @@ ProtocolMessage JsonCodec::classifyClientObject(const QJsonObject &object, const
 {
     ProtocolMessage m;
     m.raw = raw;
-    m.json = object;
+    m.setJson(object);
     m.id = readId(object);
     for (Method method : dispatchOrder()) {
         const QJsonValue v = object.value(Protocol::methodName(method));
@@ -191,8 +193,16 @@ QList<ProtocolMessage> JsonCodec::decodeServerFrame(const QByteArray &payload) c
     QList<ProtocolMessage> out;
     const QList<QByteArrayView> lines = splitLines(payload);
     out.reserve(lines.size());
-    for (QByteArrayView line : lines)
-        out.append(decodeServerLine(line));
+    for (QByteArrayView line : lines) {
+        // The scanner classifies typical lines without building a document; JSON is parsed only when opened.
+        ProtocolMessage m;
+        if (FastClassifier::classifyServerLine(line, &m)) {
+            m.setJsonFromRaw();
+            out.append(std::move(m));
+        } else {
+            out.append(decodeServerLine(line));
+        }
+    }
     if (out.isEmpty())
         out.append(invalid(payload, QStringLiteral("empty frame")));
     return out;

@@ -17,7 +17,8 @@ public:
 
     // Non-empty lines of a frame, in order. A trailing newline does not make an extra line.
     static QList<QByteArrayView> splitLines(QByteArrayView payload);
-    // Classifies one server line (a Reply object, possibly a push or a ping).
+    // Classifies one server line (a Reply object, possibly a push or a ping) with a full JSON parse. Frames go
+    // through the faster FastClassifier and give the same result (json() parses lazily then).
     static ProtocolMessage decodeServerLine(QByteArrayView line);
     // Classifies one client line (a Command object, possibly a pong).
     static ProtocolMessage decodeClientLine(QByteArrayView line);

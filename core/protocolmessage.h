@@ -14,13 +14,27 @@ struct ProtocolMessage
     Protocol::PushType push = Protocol::PushType::None;
     quint32 id = 0;
     QString channel;
-    QJsonObject json;  // the message as JSON (Protobuf messages are converted)
     QByteArray raw;    // this message's own bytes on the wire
     int code = 0;      // error code, or close code for Disconnect
     QString text;      // error message, close reason, or why it could not be decoded
     double rttMs = -1; // for replies: time since the command with the same id was sent
 
+    // The message as JSON (Protobuf messages are converted). A JSON message classified without a full parse
+    // (see FastClassifier) is parsed from `raw` on first use, so floods of publications that nobody opens cost
+    // no JSON parsing; the result is cached in this copy.
+    const QJsonObject &json() const;
+    void setJson(const QJsonObject &object);
+    // Marks `raw` as the JSON text that json() parses when first asked.
+    void setJsonFromRaw();
+
     // Stable machine name: "subscribe", "subscribe_reply", "error", "push_pub", "ping", "pong", "disconnect",
     // "invalid". Used in recordings and filters; never translated.
     QString kindName() const;
+    // The inverse of kindName() for a message going in direction `direction` ("ping" coming in is a server ping,
+    // going out a ping command): sets kind, method and push. False for a name kindName() never gives.
+    static bool parseKindName(QStringView name, Protocol::Direction direction, ProtocolMessage *out);
+
+private:
+    mutable QJsonObject m_json;
+    mutable bool m_jsonPending = false;
 };

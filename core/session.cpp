@@ -321,12 +321,17 @@ void Session::handleIncoming(const QByteArray &payload, bool binary)
     f.raw = payload;
     f.messages = m_codec->decodeServerFrame(payload);
     bool pinged = false;
+    // State signals wait until the frame is out, so whatever a listener sends in reaction (subscribes after
+    // connected) is recorded after the reply that caused it.
+    QList<std::function<void()>> after;
     for (ProtocolMessage &m : f.messages) {
-        handleMessage(m);
+        handleMessage(m, &after);
         pinged = pinged || m.kind == MessageKind::Ping;
     }
     logFrame("<", payload, binary);
     emit frame(f);
+    for (const auto &effect : after)
+        effect();
 
     if (pinged) {
         if (m_options.autoPong && m_pongRequired)
@@ -337,7 +342,7 @@ void Session::handleIncoming(const QByteArray &payload, bool binary)
     }
 }
 
-void Session::handleMessage(ProtocolMessage &m)
+void Session::handleMessage(ProtocolMessage &m, QList<std::function<void()>> *after)
 {
     switch (m.kind) {
     case MessageKind::Ping:
@@ -377,12 +382,12 @@ void Session::handleMessage(ProtocolMessage &m)
             m_connectFailed = true;
             log(Level::Warning, tr("Connect failed: Centrifugo answers nothing more on this connection and drops it "
                                    "about 5 s later."));
-            emit connectFailed(m.code, m.text);
+            after->append([this, code = m.code, text = m.text]() { emit connectFailed(code, text); });
         }
         return;
     }
     if (m.method == Method::Connect) {
-        m_connectResult = m.json.value(QLatin1String("connect")).toObject();
+        m_connectResult = m.json().value(QLatin1String("connect")).toObject();
         m_clientId = m_connectResult.value(QLatin1String("client")).toString();
         m_serverVersion = m_connectResult.value(QLatin1String("version")).toString();
         m_pingInterval = m_connectResult.value(QLatin1String("ping")).toInt();
@@ -391,15 +396,17 @@ void Session::handleMessage(ProtocolMessage &m)
                              .arg(m_clientId, m_serverVersion)
                              .arg(m_pingInterval)
                              .arg(m_pongRequired ? tr("required") : tr("not required")));
-        setState(State::Connected);
-        emit connected(m_clientId);
+        after->append([this]() {
+            setState(State::Connected);
+            emit connected(m_clientId);
+        });
     }
     handleExpiry(m);
 }
 
 void Session::handleExpiry(const ProtocolMessage &reply)
 {
-    const QJsonObject result = reply.json.value(Protocol::methodName(reply.method)).toObject();
+    const QJsonObject result = reply.json().value(Protocol::methodName(reply.method)).toObject();
     if (!result.value(QLatin1String("expires")).toBool())
         return;
     const int ttl = result.value(QLatin1String("ttl")).toInt();
@@ -557,7 +564,7 @@ QList<quint32> Session::sendCommands(QList<QJsonObject> commands)
         if (m.id == 0 && !c.contains(QLatin1String("id")) && Protocol::expectsReply(m.method)) {
             m.id = m_nextId++;
             c.insert(QLatin1String("id"), qint64(m.id));
-            m.json = c;
+            m.setJson(c);
         } else if (m.id >= m_nextId) {
             m_nextId = m.id + 1; // keep automatic ids clear of ids the user chose
         }

@@ -130,7 +130,7 @@ private:
     void onSocketError(QAbstractSocket::SocketError error);
     void onPong(quint64 elapsedTime, const QByteArray &payload);
     void handleIncoming(const QByteArray &payload, bool binary);
-    void handleMessage(ProtocolMessage &message);
+    void handleMessage(ProtocolMessage &message, QList<std::function<void()>> *after);
     void transmit(const QByteArray &payload, QList<ProtocolMessage> messages);
     void log(LogEntry::Level level, const QString &message);
     void logFrame(const char *arrow, const QByteArray &payload, bool binary);

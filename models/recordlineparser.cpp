@@ -340,42 +340,6 @@ bool parseTime(const QByteArray &s, qint64 *ms)
     return true;
 }
 
-// The inverse of ProtocolMessage::kindName(), as the format defines it.
-bool parseKind(const QString &name, Direction dir, ProtocolMessage *m)
-{
-    m->kind = MessageKind::Invalid;
-    m->method = Method::None;
-    m->push = PushType::None;
-    if (name == QLatin1String("error")) {
-        m->kind = MessageKind::Error;
-    } else if (name == QLatin1String("pong")) {
-        m->kind = MessageKind::Pong;
-    } else if (name == QLatin1String("disconnect")) {
-        m->kind = MessageKind::Disconnect;
-    } else if (name == QLatin1String("invalid")) {
-        m->kind = MessageKind::Invalid;
-    } else if (name == QLatin1String("command")) {
-        m->kind = MessageKind::Command;
-    } else if (name == QLatin1String("reply")) {
-        m->kind = MessageKind::Reply;
-    } else if (name == QLatin1String("ping") && dir == Direction::In) {
-        m->kind = MessageKind::Ping;
-    } else if (name.startsWith(QLatin1String("push_"))) {
-        m->kind = MessageKind::Push;
-        m->push = Protocol::pushTypeFromName(QStringView(name).mid(5));
-        return m->push != PushType::None;
-    } else if (name.endsWith(QLatin1String("_reply"))) {
-        m->kind = MessageKind::Reply;
-        m->method = Protocol::methodFromName(QStringView(name).chopped(6));
-        return m->method != Method::None;
-    } else {
-        m->kind = MessageKind::Command;
-        m->method = Protocol::methodFromName(name);
-        return m->method != Method::None;
-    }
-    return true;
-}
-
 const char *const kMessageKindNames[] = {"invalid", "command", "reply", "error", "push", "ping", "pong", "disconnect"};
 
 } // namespace
@@ -497,7 +461,7 @@ bool RecordLineParser::parseFast(QByteArrayView line, Frame *f)
         f->raw = decoded.decoded;
     }
 
-    if (!parseKind(QString::fromLatin1(kindName), f->direction, &m) && msgKind.isEmpty())
+    if (!ProtocolMessage::parseKindName(QString::fromLatin1(kindName), f->direction, &m) && msgKind.isEmpty())
         return false;
     if (!msgKind.isEmpty()) {
         bool found = false;

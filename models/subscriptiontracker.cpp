@@ -209,7 +209,7 @@ void SubscriptionTracker::onCommand(const ProtocolMessage &m, qint64 timeMs)
     ChannelState &s = m_channels[row];
     s.pendingId = m.id;
     if (m.method == Method::Subscribe) {
-        s.request = m.json.value(key("subscribe")).toObject();
+        s.request = m.json().value(key("subscribe")).toObject();
         s.serverSide = false;
         s.code = 0;
         s.reason.clear();
@@ -234,7 +234,7 @@ void SubscriptionTracker::onReply(const ProtocolMessage &m, qint64 timeMs)
 
     if (p.method == Method::Connect) {
         // Server-side subscriptions: channel -> SubscribeResult in the connect result.
-        const QJsonObject subs = m.json.value(key("connect")).toObject().value(key("subs")).toObject();
+        const QJsonObject subs = m.json().value(key("connect")).toObject().value(key("subs")).toObject();
         for (auto s = subs.constBegin(); s != subs.constEnd(); ++s) {
             const int row = ensure(s.key(), timeMs);
             ChannelState &state = m_channels[row];
@@ -256,7 +256,7 @@ void SubscriptionTracker::onReply(const ProtocolMessage &m, qint64 timeMs)
     if (s.pendingId == m.id)
         s.pendingId = 0;
     if (p.method == Method::Subscribe) {
-        applySubscribeResult(s, m.json.value(key("subscribe")).toObject());
+        applySubscribeResult(s, m.json().value(key("subscribe")).toObject());
         setStatus(row, Status::Subscribed, timeMs);
     } else {
         m_statusBeforeUnsubscribe.remove(p.channel);
@@ -298,7 +298,7 @@ void SubscriptionTracker::onPush(const ProtocolMessage &m, qint64 timeMs)
 {
     if (m.channel.isEmpty())
         return; // message and refresh pushes concern the connection, not a channel
-    const QJsonObject push = m.json.value(key("push")).toObject();
+    const QJsonObject push = m.json().value(key("push")).toObject();
     switch (m.push) {
     case PushType::Pub: {
         bool added = false;

@@ -433,8 +433,8 @@ void TimelineWidget::showDetail()
                 .toJson(QJsonDocument::Indented));
     } else if (!binary && JsonText::isValid(m.raw)) {
         pretty = QString::fromUtf8(JsonText::indent(m.raw, 2));
-    } else if (!m.json.isEmpty() || m.kind == MessageKind::Ping || m.kind == MessageKind::Pong) {
-        pretty = QString::fromUtf8(QJsonDocument(m.json).toJson(QJsonDocument::Indented));
+    } else if (!m.json().isEmpty() || m.kind == MessageKind::Ping || m.kind == MessageKind::Pong) {
+        pretty = QString::fromUtf8(QJsonDocument(m.json()).toJson(QJsonDocument::Indented));
     } else {
         pretty = tr("Not JSON: %1").arg(m.text);
     }

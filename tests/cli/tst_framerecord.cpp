@@ -104,7 +104,7 @@ void TestFrameRecord::compareFrames(const Frame &a, const Frame &e)
         QCOMPARE(am.push, em.push);
         QCOMPARE(am.id, em.id);
         QCOMPARE(am.channel, em.channel);
-        QCOMPARE(am.json, em.json);
+        QCOMPARE(am.json(), em.json());
         QCOMPARE(am.raw, em.raw);
         QCOMPARE(am.code, em.code);
         QCOMPARE(am.text, em.text);
@@ -176,14 +176,14 @@ void TestFrameRecord::roundTrip_data()
     b1.kind = MessageKind::Reply;
     b1.method = Method::Connect;
     b1.id = 1;
-    b1.json = QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("connect"), QJsonObject()}};
+    b1.setJson(QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("connect"), QJsonObject()}});
     b1.raw = binary.raw.mid(1, 5);
     b1.rttMs = 3.25;
     ProtocolMessage b2;
     b2.kind = MessageKind::Push;
     b2.push = PushType::Pub;
     b2.channel = QStringLiteral("chan");
-    b2.json = QJsonObject{{QStringLiteral("push"), QJsonObject{{QStringLiteral("channel"), QStringLiteral("chan")}}}};
+    b2.setJson(QJsonObject{{QStringLiteral("push"), QJsonObject{{QStringLiteral("channel"), QStringLiteral("chan")}}}});
     b2.raw = binary.raw.mid(7, 5);
     binary.messages = {b1, b2};
     QTest::newRow("binary, two messages") << binary;
@@ -251,12 +251,12 @@ void TestFrameRecord::fromRawKeepsServerBytes()
     const QByteArray line = FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromRaw);
     QVERIFY2(line.contains(R"("frame":{"push":{"pub":{"offset":1,"data":{"b":1,"a":2}},"channel":"c"}})"),
              line.constData());
-    QCOMPARE(lineObject(line).value(QLatin1String("frame")).toObject(), f.messages[0].json);
+    QCOMPARE(lineObject(line).value(QLatin1String("frame")).toObject(), f.messages[0].json());
     // Text that is not a JSON object falls back to the decoded JSON.
     Frame odd = f;
     odd.messages[0].raw = "not json";
     const QByteArray oddLine = FrameRecord::toJsonLine(odd, FrameRecord::FrameJson::FromRaw);
-    QCOMPARE(lineObject(oddLine).value(QLatin1String("frame")).toObject(), f.messages[0].json);
+    QCOMPARE(lineObject(oddLine).value(QLatin1String("frame")).toObject(), f.messages[0].json());
 }
 
 void TestFrameRecord::recordsAllFields()
@@ -272,7 +272,7 @@ void TestFrameRecord::recordsAllFields()
     QCOMPARE(o.value(QLatin1String("rtt_ms")).toDouble(), 1.5);
     QCOMPARE(o.value(QLatin1String("size")).toInt(), f.raw.size());
     QCOMPARE(o.value(QLatin1String("raw")).toString().toUtf8(), f.raw);
-    QCOMPARE(o.value(QLatin1String("frame")).toObject(), f.messages[0].json);
+    QCOMPARE(o.value(QLatin1String("frame")).toObject(), f.messages[0].json());
     QVERIFY(!o.contains(QLatin1String("binary")));
     QVERIFY(!o.contains(QLatin1String("kinds")));
     QVERIFY(!o.contains(QLatin1String("meta")));
@@ -299,7 +299,7 @@ void TestFrameRecord::multiMessageFrameListsKinds()
              (QJsonArray{QStringLiteral("subscribe_reply"), QStringLiteral("push_pub")}));
     const QJsonArray frames = o.value(QLatin1String("frame")).toArray();
     QCOMPARE(frames.size(), 2);
-    QCOMPARE(frames.at(1).toObject(), f.messages[1].json);
+    QCOMPARE(frames.at(1).toObject(), f.messages[1].json());
     QCOMPARE(o.value(QLatin1String("meta")).toArray().at(1).toObject().value(QLatin1String("channel")).toString(),
              QStringLiteral("c"));
 }

@@ -188,7 +188,7 @@ void TestJsonCodec::encodesCompactLines()
     QCOMPARE(out.count('\n'), 1);
     const QList<ProtocolMessage> back = JsonCodec().decodeClientFrame(out);
     QCOMPARE(back.size(), 2);
-    QCOMPARE(back.at(1).json, b);
+    QCOMPARE(back.at(1).json(), b);
 }
 
 void TestJsonCodec::garbageNeverCrashes()

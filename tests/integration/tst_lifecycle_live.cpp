@@ -44,7 +44,7 @@ QString subscriptionToken(const QString &secret, const QString &user, const QStr
 
 QJsonObject result(const ProtocolMessage &m)
 {
-    return m.json.value(Protocol::methodName(m.method)).toObject();
+    return m.json().value(Protocol::methodName(m.method)).toObject();
 }
 
 } // namespace
@@ -103,7 +103,7 @@ void TestLifecycleLive::reconnectsAndRecoversMissedPublications()
     const auto first = rec.waitForIncoming([](const ProtocolMessage &m) { return m.push == PushType::Pub; });
     QVERIFY(first);
     const QJsonObject pub =
-        first->json.value(QStringLiteral("push")).toObject().value(QStringLiteral("pub")).toObject();
+        first->json().value(QStringLiteral("push")).toObject().value(QStringLiteral("pub")).toObject();
     const quint64 lastOffset = quint64(pub.value(QStringLiteral("offset")).toInteger());
     // The first publication of a stream carries its epoch (observed), else the subscribe reply has it.
     QString epoch = result(*subscribed).value(QStringLiteral("epoch")).toString();

@@ -20,7 +20,7 @@ namespace {
 
 QJsonObject payload(const ProtocolMessage &m, const char *field)
 {
-    return m.json.value(QLatin1String(field)).toObject();
+    return m.json().value(QLatin1String(field)).toObject();
 }
 
 } // namespace
@@ -32,6 +32,7 @@ class TestSessionLive : public QObject
 private slots:
     void initTestCase();
     void connectsAnonymously();
+    void reactionsAreRecordedAfterTheirCause();
     void subscribeReceivesApiPublication();
     void historyAndPresenceDecode();
     void sdkPublicationArrives();
@@ -85,6 +86,33 @@ void TestSessionLive::connectsAnonymously()
     QCOMPARE(rec.count(Protocol::Direction::Out, MessageKind::Command), 1);
 }
 
+void TestSessionLive::reactionsAreRecordedAfterTheirCause()
+{
+    // A subscribe sent from the connected signal must come after the connect reply in the frame stream.
+    Session session;
+    SessionRecorder rec(&session);
+    quint32 subscribeId = 0;
+    connect(&session, &Session::connected, this, [&]() {
+        SubscribeOptions s;
+        s.channel = QStringLiteral("chat:order");
+        subscribeId = session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(s)));
+    });
+    QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
+    QVERIFY(rec.waitForReply(subscribeId));
+    const QList<Frame> frames = rec.frames();
+    qsizetype replyAt = -1;
+    qsizetype subscribeAt = -1;
+    for (qsizetype i = 0; i < frames.size(); ++i) {
+        for (const ProtocolMessage &m : frames.at(i).messages) {
+            if (m.kind == MessageKind::Reply && m.method == Method::Connect)
+                replyAt = i;
+            if (m.kind == MessageKind::Command && m.method == Method::Subscribe)
+                subscribeAt = i;
+        }
+    }
+    QVERIFY2(replyAt >= 0 && subscribeAt > replyAt, qPrintable(rec.dump()));
+}
+
 void TestSessionLive::subscribeReceivesApiPublication()
 {
     Session session;
@@ -110,7 +138,8 @@ void TestSessionLive::subscribeReceivesApiPublication()
     QCOMPARE(pub->kind, MessageKind::Push);
     QCOMPARE(pub->channel, QStringLiteral("chat:live"));
     QCOMPARE(pub->kindName(), QStringLiteral("push_pub"));
-    const QJsonObject data = pub->json.value(QStringLiteral("push"))
+    const QJsonObject data = pub->json()
+                                 .value(QStringLiteral("push"))
                                  .toObject()
                                  .value(QStringLiteral("pub"))
                                  .toObject()
@@ -179,7 +208,7 @@ void TestSessionLive::sdkPublicationArrives()
 
     const auto pub = rec.waitForIncoming([](const ProtocolMessage &m) { return m.push == PushType::Pub; });
     QVERIFY2(pub, qPrintable(rec.dump()));
-    const QJsonObject p = pub->json.value(QStringLiteral("push")).toObject().value(QStringLiteral("pub")).toObject();
+    const QJsonObject p = pub->json().value(QStringLiteral("push")).toObject().value(QStringLiteral("pub")).toObject();
     QCOMPARE(p.value(QStringLiteral("data")).toObject().value(QStringLiteral("from")).toString(),
              QStringLiteral("sdk"));
     // A client-side publish carries the publisher's client info.

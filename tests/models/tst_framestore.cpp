@@ -89,7 +89,7 @@ void tst_FrameStore::singleMessageRoundTrip()
     QCOMPARE(m.push, orig.push);
     QCOMPARE(m.id, orig.id);
     QCOMPARE(m.channel, orig.channel);
-    QCOMPARE(m.json, orig.json);
+    QCOMPARE(m.json(), orig.json());
     QCOMPARE(m.raw, orig.raw);
     QCOMPARE(m.code, orig.code);
     QCOMPARE(m.text, orig.text);
@@ -134,7 +134,7 @@ void tst_FrameStore::multiMessageFrameSharesBytes()
     const Frame back = store.frame(2);
     QCOMPARE(back.raw, payload);
     QCOMPARE(back.messages.size(), 3);
-    QCOMPARE(back.messages.at(1).json, f.messages.at(1).json);
+    QCOMPARE(back.messages.at(1).json(), f.messages.at(1).json());
     QCOMPARE(back.messages.at(2).channel, QStringLiteral("chat:room"));
 }
 
@@ -219,7 +219,7 @@ void tst_FrameStore::dropOldestCountsAndRenumbers()
     QCOMPARE(store.frameCount(), n - 4500);
     QCOMPARE(store.serial(0), 4500);
     QCOMPARE(store.message(0)
-                 .json.value(QLatin1String("push"))
+                 .json().value(QLatin1String("push"))
                  .toObject()
                  .value(QLatin1String("pub"))
                  .toObject()
@@ -310,7 +310,7 @@ void tst_FrameStore::binaryFrame()
     QCOMPARE(store.kindName(1), QStringLiteral("push_pub"));
     QCOMPARE(store.channel(1), QStringLiteral("news"));
     const ProtocolMessage m = store.message(1);
-    QCOMPARE(m.json, f.messages.at(1).json);
+    QCOMPARE(m.json(), f.messages.at(1).json());
     QCOMPARE(m.raw, f.messages.at(1).raw);
     const Frame back = store.frame(0);
     QVERIFY(back.binary);

@@ -167,7 +167,7 @@ void tst_TimelineIo::exportImportRoundTrip()
                          int(TimelineModel::BinaryRole)}) {
             QCOMPARE(back.index(row, 0).data(role), source.index(row, 0).data(role));
         }
-        QCOMPARE(back.messageAt(row).json, source.messageAt(row).json);
+        QCOMPARE(back.messageAt(row).json(), source.messageAt(row).json());
         QCOMPARE(back.store().frameRowCount(row), source.store().frameRowCount(row));
     }
     QCOMPARE(back.frameAt(3).raw, source.frameAt(3).raw);

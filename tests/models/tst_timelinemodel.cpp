@@ -305,7 +305,7 @@ void tst_TimelineModel::detailAccessors()
     m_model->flush();
     const ProtocolMessage m = m_model->messageAt(1);
     QCOMPARE(m.kind, MessageKind::Push);
-    QCOMPARE(m.json, f.messages.at(1).json);
+    QCOMPARE(m.json(), f.messages.at(1).json());
     const Frame back = m_model->frameAt(1);
     QCOMPARE(back.raw, f.raw);
     QCOMPARE(back.messages.size(), 2);

@@ -150,7 +150,7 @@ void TestProtobufCodec::observedConnectReplyDecodes()
                                                 {QStringLiteral("version"), QStringLiteral("0.0.0 OSS")},
                                                 {QStringLiteral("ping"), 25},
                                                 {QStringLiteral("pong"), true}}}};
-    QCOMPARE(m.json, expected);
+    QCOMPARE(m.json(), expected);
 }
 
 void TestProtobufCodec::commandRoundTrip_data()
@@ -208,7 +208,7 @@ void TestProtobufCodec::commandRoundTrip()
 
     const QList<ProtocolMessage> decoded = codec.decodeClientFrame(payload);
     QCOMPARE(decoded.size(), 1);
-    QCOMPARE(decoded.first().json, command);
+    QCOMPARE(decoded.first().json(), command);
     QCOMPARE(decoded.first().raw, payload);
     compareClassification(decoded.first(), JsonCodec::decodeClientLine(compact(command)));
 }
@@ -315,8 +315,8 @@ void TestProtobufCodec::replyRoundTrip()
 
     const QList<ProtocolMessage> decoded = ProtobufCodec().decodeServerFrame(payload);
     QCOMPARE(decoded.size(), 1);
-    QCOMPARE(QString::fromUtf8(compact(decoded.first().json)), QString::fromUtf8(compact(reply)));
-    QCOMPARE(decoded.first().json, reply);
+    QCOMPARE(QString::fromUtf8(compact(decoded.first().json())), QString::fromUtf8(compact(reply)));
+    QCOMPARE(decoded.first().json(), reply);
     QCOMPARE(decoded.first().raw, payload);
     compareClassification(decoded.first(), JsonCodec::decodeServerLine(compact(reply)));
 }
@@ -342,15 +342,15 @@ void TestProtobufCodec::replyFromGeneratedClasses()
     const QList<ProtocolMessage> m = ProtobufCodec().decodeServerFrame(frame);
     QCOMPARE(m.size(), 4);
     QCOMPARE(
-        m[0].json,
+        m[0].json(),
         obj(R"({"push":{"channel":"chat:a","pub":{"data":{"text":"hi"},"info":{"user":"","client":"c1"},"offset":13}}})"));
     QCOMPARE(m[0].kind, MessageKind::Push);
     QCOMPARE(m[0].push, PushType::Pub);
     QCOMPARE(m[0].channel, QStringLiteral("chat:a"));
-    QCOMPARE(m[1].json, obj(R"({"id":3,"presence_stats":{"num_clients":0,"num_users":0}})"));
+    QCOMPARE(m[1].json(), obj(R"({"id":3,"presence_stats":{"num_clients":0,"num_users":0}})"));
     QCOMPARE(m[1].method, Method::PresenceStats);
     QCOMPARE(m[2].kind, MessageKind::Ping);
-    QCOMPARE(m[2].json, QJsonObject());
+    QCOMPARE(m[2].json(), QJsonObject());
     QCOMPARE(m[2].raw, QByteArray(1, '\0'));
     QCOMPARE(m[3].kind, MessageKind::Error);
     QCOMPARE(m[3].code, 103);
@@ -374,7 +374,7 @@ void TestProtobufCodec::severalMessagesPerFrame()
     QCOMPARE(sent[2].raw, QByteArray(1, '\0'));
     QCOMPARE(sent[3].method, Method::Publish);
     for (int i = 0; i < 4; ++i)
-        QCOMPARE(sent[i].json, commands[i]);
+        QCOMPARE(sent[i].json(), commands[i]);
 
     // The server may put a ping between pushes in one frame.
     const QByteArray in = ProtobufCodec::encodeReplies(
@@ -386,7 +386,7 @@ void TestProtobufCodec::severalMessagesPerFrame()
     QCOMPARE(received[0].push, PushType::Pub);
     QCOMPARE(received[1].kind, MessageKind::Ping);
     QCOMPARE(received[2]
-                 .json.value(QStringLiteral("push"))
+                 .json().value(QStringLiteral("push"))
                  .toObject()
                  .value(QStringLiteral("pub"))
                  .toObject()
@@ -500,14 +500,14 @@ void TestProtobufCodec::unknownFieldsAreListed()
     // Field 99 (varint): tag 99 << 3 = 0x318 -> 98 06.
     const QList<ProtocolMessage> onlyUnknown = codec.decodeServerFrame(hex("03980601"));
     QCOMPARE(onlyUnknown.size(), 1);
-    QCOMPARE(onlyUnknown.first().json, obj(R"({"$unknown_fields":[99]})"));
+    QCOMPARE(onlyUnknown.first().json(), obj(R"({"$unknown_fields":[99]})"));
     QCOMPARE(onlyUnknown.first().kind, MessageKind::Ping); // decoders ignore unknown fields
 
     // id 5, connect {} with an unknown field 20 inside (tag a0 01, varint 1) and field 99 outside.
     const QList<ProtocolMessage> reply =
         codec.decodeServerFrame(hex("0a") + hex("0805") + hex("2a03a00101") + hex("980601"));
     QCOMPARE(reply.size(), 1);
-    QCOMPARE(reply.first().json, obj(R"({"id":5,"connect":{"$unknown_fields":[20]},"$unknown_fields":[99]})"));
+    QCOMPARE(reply.first().json(), obj(R"({"id":5,"connect":{"$unknown_fields":[20]},"$unknown_fields":[99]})"));
     QCOMPARE(reply.first().kind, MessageKind::Reply);
     QCOMPARE(reply.first().method, Method::Connect);
 }
@@ -646,21 +646,21 @@ void TestProtobufCodec::checkFrameInvariants(const QList<ProtocolMessage> &messa
     for (const ProtocolMessage &m : messages) {
         if (m.kind == MessageKind::Invalid) {
             QVERIFY(!m.text.isEmpty());
-            QVERIFY(m.json.isEmpty());
+            QVERIFY(m.json().isEmpty());
             continue;
         }
         // A decoded message's JSON converts back, and that decodes to the same JSON.
-        const QByteArray text = compact(m.json);
+        const QByteArray text = compact(m.json());
         if (text.contains("$unknown_fields") || text.contains("$base64"))
             continue; // unknown fields cannot be encoded; "$base64" may be data that merely looks like the form
         QString error;
         const QByteArray again =
-            server ? ProtobufCodec::encodeReplies({m.json}, &error) : ProtobufCodec().encodeCommands({m.json}, &error);
+            server ? ProtobufCodec::encodeReplies({m.json()}, &error) : ProtobufCodec().encodeCommands({m.json()}, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error + QLatin1String(" for ") + QString::fromUtf8(text)));
         const QList<ProtocolMessage> redecoded =
             server ? ProtobufCodec().decodeServerFrame(again) : ProtobufCodec().decodeClientFrame(again);
         QCOMPARE(redecoded.size(), 1);
-        QCOMPARE(redecoded.first().json, m.json);
+        QCOMPARE(redecoded.first().json(), m.json());
     }
 }
 

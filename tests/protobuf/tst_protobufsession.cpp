@@ -41,7 +41,7 @@ QString compact(const QJsonObject &o)
 
 QJsonObject pushBody(const ProtocolMessage &m, const char *type)
 {
-    return m.json.value(QLatin1String("push")).toObject().value(QLatin1String(type)).toObject();
+    return m.json().value(QLatin1String("push")).toObject().value(QLatin1String(type)).toObject();
 }
 
 // Every frame a session emits, in order, with helpers to wait for a message.
@@ -114,7 +114,7 @@ public:
             for (const ProtocolMessage &m : f.messages) {
                 lines << QStringLiteral("%1 %2 %3 %4")
                              .arg(f.direction == Direction::In ? QStringLiteral("<") : QStringLiteral(">"),
-                                  m.kindName(), compact(m.json), m.text);
+                                  m.kindName(), compact(m.json()), m.text);
             }
         }
         return lines.join(QLatin1Char('\n'));
@@ -205,12 +205,12 @@ void TestProtobufSession::connectsWithBinaryFrames()
     QCOMPARE(out.messages.size(), 1);
     QCOMPARE(out.messages.first().method, Method::Connect);
     QCOMPARE(out.messages.first().raw, out.raw);
-    QCOMPARE(ProtobufCodec().decodeClientFrame(out.raw).first().json, out.messages.first().json);
+    QCOMPARE(ProtobufCodec().decodeClientFrame(out.raw).first().json(), out.messages.first().json());
 
     const auto reply = log.find(Direction::In, [](const ProtocolMessage &m) { return m.method == Method::Connect; });
     QVERIFY(reply);
     QCOMPARE(reply->kind, MessageKind::Reply);
-    const QJsonObject connect = reply->json.value(QLatin1String("connect")).toObject();
+    const QJsonObject connect = reply->json().value(QLatin1String("connect")).toObject();
     QCOMPARE(connect.value(QLatin1String("client")).toString(), session.clientId());
     QCOMPARE(connect.value(QLatin1String("ping")).toInt(), 25);
     QCOMPARE(connect.value(QLatin1String("pong")).toBool(), true);
@@ -218,7 +218,7 @@ void TestProtobufSession::connectsWithBinaryFrames()
         if (f.direction == Direction::In && !f.close)
             QVERIFY(f.binary); // the server answers the subprotocol with binary frames only
     }
-    qInfo().noquote() << "connect reply:" << compact(reply->json);
+    qInfo().noquote() << "connect reply:" << compact(reply->json());
 }
 
 void TestProtobufSession::subscribePublishHistoryPresence()
@@ -234,17 +234,17 @@ void TestProtobufSession::subscribePublishHistoryPresence()
     QCOMPARE(sub->kind, MessageKind::Reply);
     QCOMPARE(sub->method, Method::Subscribe);
     QVERIFY(sub->rttMs >= 0);
-    const QJsonObject subResult = sub->json.value(s("subscribe")).toObject();
+    const QJsonObject subResult = sub->json().value(s("subscribe")).toObject();
     QCOMPARE(subResult.value(s("recoverable")).toBool(), true); // force_recovery in the test config
     QVERIFY(!subResult.value(s("epoch")).toString().isEmpty());
-    qInfo().noquote() << "subscribe reply:" << compact(sub->json);
+    qInfo().noquote() << "subscribe reply:" << compact(sub->json());
 
     const QJsonObject data{{s("text"), s("hello protobuf")}, {s("n"), 1}};
     const quint32 pubId =
         session.sendCommand(QJsonObject{{s("publish"), QJsonObject{{s("channel"), channel}, {s("data"), data}}}});
     const auto pubReply = log.waitReply(pubId);
     QVERIFY2(pubReply, qPrintable(log.dump()));
-    QCOMPARE(pubReply->json, QJsonObject({{s("id"), qint64(pubId)}, {s("publish"), QJsonObject()}}));
+    QCOMPARE(pubReply->json(), QJsonObject({{s("id"), qint64(pubId)}, {s("publish"), QJsonObject()}}));
 
     // A subscribed publisher gets its own publication as a pub push.
     const auto push = log.waitPub(channel, data);
@@ -253,40 +253,40 @@ void TestProtobufSession::subscribePublishHistoryPresence()
     const QJsonObject pub = pushBody(*push, "pub");
     QCOMPARE(pub.value(s("info")).toObject().value(s("client")).toString(), session.clientId());
     QCOMPARE(pub.value(s("offset")).toInt(), 1);
-    qInfo().noquote() << "own pub push:" << compact(push->json);
+    qInfo().noquote() << "own pub push:" << compact(push->json());
 
     const quint32 historyId =
         session.sendCommand(QJsonObject{{s("history"), QJsonObject{{s("channel"), channel}, {s("limit"), 10}}}});
     const auto history = log.waitReply(historyId);
     QVERIFY2(history, qPrintable(log.dump()));
-    const QJsonObject h = history->json.value(s("history")).toObject();
+    const QJsonObject h = history->json().value(s("history")).toObject();
     QCOMPARE(h.value(s("publications")).toArray().size(), 1);
     QCOMPARE(h.value(s("publications")).toArray().first().toObject().value(s("data")).toObject(), data);
     QCOMPARE(h.value(s("offset")).toInt(), 1);
     QCOMPARE(h.value(s("epoch")).toString(), subResult.value(s("epoch")).toString());
-    qInfo().noquote() << "history reply:" << compact(history->json);
+    qInfo().noquote() << "history reply:" << compact(history->json());
 
     const quint32 presenceId = session.sendCommand(QJsonObject{{s("presence"), QJsonObject{{s("channel"), channel}}}});
     const auto presence = log.waitReply(presenceId);
     QVERIFY2(presence, qPrintable(log.dump()));
-    const QJsonObject clients = presence->json.value(s("presence")).toObject().value(s("presence")).toObject();
+    const QJsonObject clients = presence->json().value(s("presence")).toObject().value(s("presence")).toObject();
     QCOMPARE(clients.size(), 1);
     QCOMPARE(clients.value(session.clientId()).toObject(),
              QJsonObject({{s("user"), QString()}, {s("client"), session.clientId()}}));
-    qInfo().noquote() << "presence reply:" << compact(presence->json);
+    qInfo().noquote() << "presence reply:" << compact(presence->json());
 
     const quint32 statsId =
         session.sendCommand(QJsonObject{{s("presence_stats"), QJsonObject{{s("channel"), channel}}}});
     const auto stats = log.waitReply(statsId);
     QVERIFY2(stats, qPrintable(log.dump()));
-    QCOMPARE(stats->json.value(s("presence_stats")).toObject(),
+    QCOMPARE(stats->json().value(s("presence_stats")).toObject(),
              QJsonObject({{s("num_clients"), 1}, {s("num_users"), 1}}));
 
     const quint32 unsubId = session.sendCommand(QJsonObject{{s("unsubscribe"), QJsonObject{{s("channel"), channel}}}});
     const auto unsub = log.waitReply(unsubId);
     QVERIFY2(unsub, qPrintable(log.dump()));
     QCOMPARE(unsub->method, Method::Unsubscribe);
-    QCOMPARE(unsub->json.value(s("unsubscribe")).toObject(), QJsonObject());
+    QCOMPARE(unsub->json().value(s("unsubscribe")).toObject(), QJsonObject());
 
     // Nothing in the whole exchange failed to decode.
     QCOMPARE(log.count(Direction::In, [](const ProtocolMessage &m) { return m.kind == MessageKind::Invalid; }), 0);
@@ -313,7 +313,7 @@ void TestProtobufSession::binaryPublicationData()
     session.sendCommand(QJsonObject{
         {s("publish"), QJsonObject{{s("channel"), channel}, {s("data"), QJsonObject{{s("$text"), s("hello")}}}}}});
     QVERIFY2(log.waitPub(channel, text), qPrintable(log.dump()));
-    qInfo().noquote() << "binary pub push:" << compact(push->json);
+    qInfo().noquote() << "binary pub push:" << compact(push->json());
 }
 
 void TestProtobufSession::apiPublicationArrives()
@@ -331,7 +331,7 @@ void TestProtobufSession::apiPublicationArrives()
     const auto push = log.waitPub(channel, data);
     QVERIFY2(push, qPrintable(log.dump()));
     QVERIFY(!pushBody(*push, "pub").contains(s("info"))); // no client published it
-    qInfo().noquote() << "API pub push:" << compact(push->json);
+    qInfo().noquote() << "API pub push:" << compact(push->json());
 }
 
 void TestProtobufSession::errorReply()
@@ -350,7 +350,7 @@ void TestProtobufSession::errorReply()
     QCOMPARE(error->text, s("permission denied"));
     QCOMPARE(connectFailed.count(), 0);
     QCOMPARE(session.state(), Session::State::Connected);
-    qInfo().noquote() << "error reply:" << compact(error->json);
+    qInfo().noquote() << "error reply:" << compact(error->json());
 }
 
 void TestProtobufSession::unencodableCommandIsNotSent()
@@ -398,7 +398,7 @@ void TestProtobufSession::serverPingIsAnswered()
     QVERIFY(log.count(Direction::In, isPing) >= 2);
     const auto ping = log.find(Direction::In, isPing);
     QCOMPARE(ping->raw, QByteArray(1, '\0'));
-    QCOMPARE(ping->json, QJsonObject());
+    QCOMPARE(ping->json(), QJsonObject());
     for (const Frame &f : log.frames) {
         if (f.direction == Direction::Out && f.messages.size() == 1 && f.messages.first().kind == MessageKind::Pong) {
             QVERIFY(f.binary);

@@ -225,7 +225,7 @@ private slots:
                       QJsonObject{{QStringLiteral("channel"), channel},
                                   {QStringLiteral("token"), Jwt::sign(claims.toJson(), m_secret)}}}});
         QVERIFY2(accepted.kind == Protocol::MessageKind::Reply, qPrintable(QString::fromUtf8(accepted.raw)));
-        const QJsonObject result = accepted.json.value(QLatin1String("subscribe")).toObject();
+        const QJsonObject result = accepted.json().value(QLatin1String("subscribe")).toObject();
         QVERIFY2(result.value(QLatin1String("expires")).toBool(), qPrintable(QString::fromUtf8(accepted.raw)));
         QCOMPARE(closed.count(), 0);
         session.close();
