@@ -1,5 +1,7 @@
 #include "fastclassifier.h"
 
+#include "utf8.h"
+
 #include "jsoncodec.h"
 
 #include <algorithm>
@@ -272,37 +274,9 @@ private:
     // Strict UTF-8 (no overlong forms, no surrogates, at most U+10FFFF); p at the lead byte.
     bool utf8Sequence()
     {
-        const auto c = static_cast<unsigned char>(*p);
-        int len = 0;
-        unsigned cp = 0;
-        unsigned min = 0;
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            cp = c & 0x1F;
-            min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            cp = c & 0x0F;
-            min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            cp = c & 0x07;
-            min = 0x10000;
-        } else {
-            return false;
-        }
-        if (m_end - p < len)
-            return false;
-        for (int i = 1; i < len; ++i) {
-            const auto cc = static_cast<unsigned char>(p[i]);
-            if ((cc & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
+        const int len = Utf8::sequenceLength(reinterpret_cast<const unsigned char *>(p), m_end - p);
         p += len;
-        return true;
+        return len > 0;
     }
 
     const char *m_end;
