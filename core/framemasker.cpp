@@ -15,8 +15,11 @@ ProtocolMessage maskMessage(const ProtocolMessage &message, bool binary, const S
 {
     ProtocolMessage m = message;
     m.raw = maskBytes(m.raw, binary, masker);
-    if (!m.json.isEmpty())
-        m.json = masker.mask(QJsonValue(m.json)).toObject();
+    using Protocol::MessageKind;
+    if (!binary && m.kind != MessageKind::Invalid && m.kind != MessageKind::Disconnect)
+        m.setJsonFromRaw(); // a JSON line: the masked text is the message, parsed when opened
+    else if (!m.json().isEmpty())
+        m.setJson(masker.mask(QJsonValue(m.json())).toObject());
     m.text = masker.mask(m.text);
     return m;
 }
@@ -50,7 +53,7 @@ QStringList commandTokens(const Frame &frame)
             m.method != Method::SubRefresh)
             continue;
         const QString token =
-            m.json.value(Protocol::methodName(m.method)).toObject().value(QLatin1String("token")).toString();
+            m.json().value(Protocol::methodName(m.method)).toObject().value(QLatin1String("token")).toString();
         if (!token.isEmpty())
             tokens << token;
     }

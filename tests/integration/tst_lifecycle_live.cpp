@@ -279,7 +279,7 @@ void TestLifecycleLive::refreshesSubscriptionTokenBeforeExpiry()
                 QCOMPARE(m.method, Method::SubRefresh);
                 QCOMPARE(m.channel, channel);
                 const QString token =
-                    m.json.value(QStringLiteral("sub_refresh")).toObject().value(QStringLiteral("token")).toString();
+                    m.json().value(QStringLiteral("sub_refresh")).toObject().value(QStringLiteral("token")).toString();
                 QVERIFY(token.startsWith(QStringLiteral("eyJ")));
                 QVERIFY(token != sub.token);
                 commandSeen = true;
