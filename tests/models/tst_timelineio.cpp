@@ -264,7 +264,7 @@ void tst_TimelineIo::exportMasksSecretsByDefault()
         QVERIFY2(!f.raw.contains(kSignature.toUtf8()), line.constData());
         QVERIFY(!f.raw.contains(kOpaque));
         for (const ProtocolMessage &m : std::as_const(f.messages))
-            QVERIFY(!QJsonDocument(m.json).toJson().contains(kSignature.toUtf8()));
+            QVERIFY(!QJsonDocument(m.json()).toJson().contains(kSignature.toUtf8()));
     }
     // A masked export is still a recording: it imports with every frame and no bad line.
     TimelineModel back;
@@ -299,7 +299,7 @@ void tst_TimelineIo::exportWithSecretsIsLossless()
     QCOMPARE(back.rowCount(), source.rowCount());
     for (int row = 0; row < source.rowCount(); ++row) {
         QCOMPARE(back.frameAt(row).raw, source.frameAt(row).raw);
-        QCOMPARE(back.messageAt(row).json, source.messageAt(row).json);
+        QCOMPARE(back.messageAt(row).json(), source.messageAt(row).json());
     }
 }
 
