@@ -21,11 +21,13 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
@@ -72,6 +74,7 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
 
     m_timeline = new TimelineWidget(m_timelineModel);
     m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timeline->setSecretSource([this] { return knownSecrets(); });
     setCentralWidget(m_timeline);
     buildDocks();
     buildMenus();
@@ -89,6 +92,13 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
             log(Level::Info, reason);
     });
 
+    m_statusSecrets = new QLabel(tr("Secrets shown"));
+    m_statusSecrets->setObjectName(QStringLiteral("secretsShownLabel"));
+    m_statusSecrets->setStyleSheet(QStringLiteral("color: #b35c00; font-weight: bold"));
+    m_statusSecrets->setToolTip(tr("Tokens and keys are shown in the log, the timeline and the connection panel. "
+                                   "View ▸ Show secrets hides them."));
+    m_statusSecrets->hide();
+    statusBar()->addPermanentWidget(m_statusSecrets);
     m_statusState = new QLabel;
     statusBar()->addPermanentWidget(m_statusState);
     connect(session, &Session::stateChanged, this, &MainWindow::updateTitle);
@@ -269,6 +279,11 @@ void MainWindow::buildMenus()
     for (QDockWidget *d : std::as_const(m_docks))
         view->addAction(d->toggleViewAction());
     view->addSeparator();
+    QAction *secrets = make(view, tr("Show &secrets"), "showSecrets", {}, &MainWindow::setSecretsShown);
+    secrets->setCheckable(true);
+    secrets->setToolTip(tr("Show tokens, keys and secret header values in the log, the timeline's detail pane and "
+                           "the connection panel. Off at every start."));
+    view->addSeparator();
     make(view, tr("&Reset layout"), "resetLayout", {}, [this] {
         restoreState(m_defaultState, kStateVersion);
         for (QDockWidget *d : std::as_const(m_docks))
@@ -353,12 +368,52 @@ void MainWindow::exportFrames(bool onlyShown)
     const QString suggested =
         QDir::home().filePath(QStringLiteral("centrifugo-timeline-%1.jsonl")
                                   .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-    const QString path = QFileDialog::getSaveFileName(this, onlyShown ? tr("Export shown rows") : tr("Export timeline"),
-                                                      suggested, tr("Recordings (*.jsonl);;All files (*)"));
-    if (path.isEmpty())
+    // Qt's own dialog, so that the "Include secrets" choice sits in it, where the file is chosen.
+    QFileDialog dialog(this, onlyShown ? tr("Export shown rows") : tr("Export timeline"), suggested,
+                       tr("Recordings (*.jsonl);;All files (*)"));
+    dialog.setObjectName(QStringLiteral("exportDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.setDefaultSuffix(QStringLiteral("jsonl"));
+    auto *include = new QCheckBox(tr("Include secrets (tokens, keys): a lossless copy; keep the file private"));
+    include->setObjectName(QStringLiteral("includeSecrets"));
+    include->setToolTip(tr("Off: tokens in connect, refresh and subscribe commands, JWTs and known keys are masked "
+                           "in the file. On: every frame byte for byte."));
+    include->setChecked(m_secretsShown); // off unless View ▸ Show secrets is on
+    if (auto *grid = qobject_cast<QGridLayout *>(dialog.layout()))
+        grid->addWidget(include, grid->rowCount(), 0, 1, grid->columnCount());
+    else
+        include->setParent(&dialog); // never expected; the export then follows View ▸ Show secrets
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
-    if (!m_timeline->exportJsonLines(path, onlyShown))
-        log(Level::Error, tr("Could not export the timeline to %1: %2").arg(path, m_timeline->noticeText()));
+    exportTimelineTo(dialog.selectedFiles().constFirst(), onlyShown, include->isChecked());
+}
+
+bool MainWindow::exportTimelineTo(const QString &path, bool onlyShown, bool includeSecrets)
+{
+    if (m_timeline->exportJsonLines(path, onlyShown, includeSecrets))
+        return true;
+    log(Level::Error, tr("Could not export the timeline to %1: %2").arg(path, m_timeline->noticeText()));
+    return false;
+}
+
+SecretMasker MainWindow::knownSecrets() const
+{
+    SecretMasker masker = m_session->masker();
+    if (m_secrets)
+        masker.addSecrets(m_secrets->masker());
+    return masker;
+}
+
+void MainWindow::setSecretsShown(bool shown)
+{
+    m_secretsShown = shown;
+    if (QAction *a = action(QStringLiteral("showSecrets")); a && a->isChecked() != shown)
+        a->setChecked(shown);
+    m_session->setShowSecrets(shown);
+    m_timeline->setShowSecrets(shown);
+    m_connection->setShowSecrets(shown);
+    m_statusSecrets->setVisible(shown);
 }
 
 void MainWindow::importTimeline()
@@ -479,6 +534,13 @@ void MainWindow::ensureProfiles()
                 shown.headers.append(h);
         }
         m_connection->setOptions(shown);
+        // The profile's secrets are masked in the log from the first line on.
+        for (const auto &h : result.options.headers) {
+            if (!shown.headers.contains(h))
+                m_session->addSecret(QString::fromUtf8(h.second));
+        }
+        m_session->addSecret(QString::fromUtf8(result.hmacSecret));
+        m_session->addSecret(result.apiKey);
         log(Level::Info, tr("Connecting with profile \"%1\".").arg(result.profile.name));
         m_session->open(result.options);
         m_session->setTokenProvider(result.tokenProvider());

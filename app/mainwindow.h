@@ -1,6 +1,7 @@
 #pragma once
 
 #include "logentry.h"
+#include "secretmasker.h"
 #include "subscribeoptions.h"
 #include "tokenclaims.h"
 
@@ -60,6 +61,12 @@ public:
     // Adds a line of the window's own to the log pane and the "inspector.gui" category.
     void log(LogEntry::Level level, const QString &message);
     QAction *action(const QString &name) const;
+    // View ▸ Show secrets: off at every start.
+    bool secretsShown() const { return m_secretsShown; }
+    // Every secret known in this run (the session's and the secret store's), for masking.
+    SecretMasker knownSecrets() const;
+    // The export behind File ▸ Export timeline, without the file dialog.
+    bool exportTimelineTo(const QString &path, bool onlyShown, bool includeSecrets);
 
     // The language the settings ask for: "en", "zh_CN" or "" (the system's).
     static QString settingsLanguage(QSettings *settings);
@@ -79,6 +86,8 @@ public slots:
     void showTokenDecoder();
     // Connects with a saved profile (its secrets from the secret store, token refresh from its token source).
     void connectWithProfile(const QString &profileId);
+    // Shows or masks secrets in the log (from now on), the timeline's detail pane and the connection panel.
+    void setSecretsShown(bool shown);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -115,6 +124,8 @@ private:
     LogView *m_logView = nullptr;
     QList<QDockWidget *> m_docks;
     QLabel *m_statusState = nullptr;
+    QLabel *m_statusSecrets = nullptr;
+    bool m_secretsShown = false;
     QByteArray m_defaultState;
 
     LogEntry::Level m_stderrLevel = LogEntry::Level::Info;

@@ -3,10 +3,13 @@
 #include "commandanalysis.h"
 #include "explainer.h"
 #include "reconnector.h"
+#include "secretmasker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -20,6 +23,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardItemModel>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -50,6 +54,35 @@ QString key(const char *name)
     return QLatin1String("connection/") + QLatin1String(name);
 }
 
+// Shows the values of secret headers as dots, and edits them in a password field, unless secrets are shown.
+class HeaderValueDelegate : public QStyledItemDelegate
+{
+public:
+    explicit HeaderValueDelegate(const ConnectionPanel *panel)
+        : QStyledItemDelegate(const_cast<ConnectionPanel *>(panel))
+        , m_panel(panel)
+    {
+    }
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
+        if (auto *line = qobject_cast<QLineEdit *>(editor); line && m_panel->isHeaderValueHidden(index.row()))
+            line->setEchoMode(QLineEdit::Password);
+        return editor;
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->text = m_panel->shownHeaderValue(index.row());
+    }
+
+private:
+    const ConnectionPanel *m_panel;
+};
+
 } // namespace
 
 ConnectionPanel::ConnectionPanel(Session *session, QSettings *settings, QWidget *parent)
@@ -70,6 +103,14 @@ ConnectionPanel::ConnectionPanel(Session *session, QSettings *settings, QWidget 
     connect(m_session, &Session::closed, this, &ConnectionPanel::onClosed);
     connect(m_session, &Session::connectFailed, this, &ConnectionPanel::onConnectFailed);
     connect(m_session, &Session::frame, this, &ConnectionPanel::onFrame);
+    connect(m_session, &Session::certificateErrors, this, &ConnectionPanel::onCertificateErrors);
+    connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
+        if (state == State::Connecting) { // a new attempt, from this panel or a profile
+            m_certificateErrors.clear();
+            m_certificateErrorsIgnored = false;
+            updateTlsWarning();
+        }
+    });
     updateState();
 }
 
@@ -136,7 +177,7 @@ void ConnectionPanel::buildUi()
     m_more->setAutoRaise(true);
     m_more->setArrowType(Qt::RightArrow);
     m_more->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_more->setToolTip(tr("Client name and version, connect data, HTTP headers, automatic connect"));
+    m_more->setToolTip(tr("Client name and version, connect data, HTTP headers, TLS, automatic connect"));
     root->addWidget(m_more);
     auto *moreContent = new QWidget;
     auto *more = new QFormLayout(moreContent);
@@ -169,7 +210,12 @@ void ConnectionPanel::buildUi()
     m_headers->verticalHeader()->hide();
     m_headers->setFixedHeight(m_headers->horizontalHeader()->sizeHint().height() +
                               m_headers->verticalHeader()->defaultSectionSize() * 3 + 4);
-    m_headers->setToolTip(tr("Extra HTTP headers sent with the WebSocket handshake (for proxies and cookies)."));
+    m_headers->setToolTip(tr("Extra HTTP headers sent with the WebSocket handshake (for proxies and cookies). "
+                             "Values of secret headers (Authorization, Cookie, API keys, tokens) are shown as dots "
+                             "and not saved; View ▸ Show secrets shows them."));
+    m_headers->setItemDelegateForColumn(1, new HeaderValueDelegate(this));
+    // A name typed into column 0 may make the value beside it secret.
+    connect(m_headers, &QTableWidget::itemChanged, m_headers->viewport(), qOverload<>(&QWidget::update));
     auto *headerButtons = new QHBoxLayout;
     auto *addHeader = new QToolButton;
     addHeader->setText(tr("Add header"));
@@ -192,6 +238,31 @@ void ConnectionPanel::buildUi()
     headerBox->addWidget(m_headers);
     headerBox->addLayout(headerButtons);
     more->addRow(tr("HTTP headers:"), headerBox);
+
+    auto *caRow = new QHBoxLayout;
+    m_caFile = new QLineEdit;
+    m_caFile->setObjectName(QStringLiteral("caFile"));
+    m_caFile->setPlaceholderText(tr("extra CA certificates (PEM) for wss://"));
+    m_caFile->setToolTip(tr("PEM file with CA certificates to trust besides the system's, e.g. for a self-signed "
+                            "development server."));
+    auto *browseCa = new QToolButton;
+    browseCa->setText(tr("Browse…"));
+    connect(browseCa, &QToolButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("CA Certificates"), m_caFile->text(),
+                                                          tr("PEM certificates (*.pem *.crt);;All files (*)"));
+        if (!path.isEmpty())
+            m_caFile->setText(path);
+    });
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(browseCa);
+    more->addRow(tr("CA &file:"), caRow);
+    m_ignoreCertErrors = new QCheckBox(tr("Ignore certificate errors (test servers only)"));
+    m_ignoreCertErrors->setObjectName(QStringLiteral("ignoreCertificateErrors"));
+    m_ignoreCertErrors->setToolTip(tr("Connect to a wss:// server even when its certificate is not trusted, expired "
+                                      "or for another host. The errors are still shown, and the state area warns "
+                                      "for as long as this is on. Not remembered: off at every start."));
+    connect(m_ignoreCertErrors, &QCheckBox::toggled, this, &ConnectionPanel::updateTlsWarning);
+    more->addRow(m_ignoreCertErrors);
 
     m_autoConnect = new QCheckBox(tr("Send connect after the handshake"));
     m_autoConnect->setObjectName(QStringLiteral("autoConnect"));
@@ -265,6 +336,13 @@ void ConnectionPanel::buildUi()
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_explanation->setStyleSheet(QStringLiteral("color: #8a1c1c"));
     stateLayout->addWidget(m_explanation);
+    m_tlsWarning = new QLabel;
+    m_tlsWarning->setObjectName(QStringLiteral("tlsWarningLabel"));
+    m_tlsWarning->setWordWrap(true);
+    m_tlsWarning->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tlsWarning->setStyleSheet(QStringLiteral("color: #b35c00; font-weight: bold"));
+    m_tlsWarning->hide();
+    stateLayout->addWidget(m_tlsWarning);
 
     auto *grid = new QGridLayout;
     grid->setColumnStretch(1, 1);
@@ -379,6 +457,12 @@ bool ConnectionPanel::readOptions(SessionOptions *options, QString *error) const
         }
         o.headers.append({name.toLatin1(), value.toUtf8()});
     }
+    o.caCertificatesFile = m_caFile->text().trimmed();
+    if (!o.caCertificatesFile.isEmpty() && !QFileInfo(o.caCertificatesFile).isReadable()) {
+        *error = tr("The CA certificate file %1 cannot be read.").arg(o.caCertificatesFile);
+        return false;
+    }
+    o.ignoreCertificateErrors = m_ignoreCertErrors->isChecked();
     o.autoPong = m_autoPong->isChecked();
     o.autoConnect = m_autoConnect->isChecked();
     *options = o;
@@ -398,6 +482,8 @@ void ConnectionPanel::setOptions(const SessionOptions &o)
     m_headers->setRowCount(0);
     for (const auto &h : o.headers)
         addHeaderRow(QString::fromLatin1(h.first), QString::fromUtf8(h.second));
+    m_caFile->setText(o.caCertificatesFile);
+    m_ignoreCertErrors->setChecked(o.ignoreCertificateErrors);
     m_autoPong->setChecked(o.autoPong);
     m_autoConnect->setChecked(o.autoConnect);
 }
@@ -499,6 +585,11 @@ void ConnectionPanel::onClosed(int code, const QString &reason)
         const CodeExplanation e = Explainer::disconnect(code);
         m_problemTitle = e.known ? tr("Closed: %1 %2").arg(code).arg(e.name) : tr("Closed: code %1").arg(code);
         m_problemText = Explainer::describe(m);
+        if (!m_certificateErrors.isEmpty() && !m_certificateErrorsIgnored)
+            m_problemText += QLatin1Char('\n') +
+                             tr("The server's certificate was not accepted: %1. Trust its CA with a CA file (More "
+                                "options) or, for a test server only, ignore certificate errors.")
+                                 .arg(m_certificateErrors.join(QLatin1String("; ")));
     }
     updateState();
 }
@@ -509,6 +600,66 @@ void ConnectionPanel::onConnectFailed(int code, const QString &message)
     m_problemTitle = tr("connect failed: error %1").arg(code);
     m_problemText = Explainer::error(code).sentence();
     updateState();
+}
+
+void ConnectionPanel::onCertificateErrors(const QStringList &errors, bool ignored)
+{
+    m_certificateErrors = errors;
+    m_certificateErrorsIgnored = ignored;
+    updateTlsWarning();
+}
+
+void ConnectionPanel::updateTlsWarning()
+{
+    QStringList lines;
+    if (m_session->state() != State::Disconnected) {
+        const SessionOptions &o = m_session->options();
+        if (o.ignoreCertificateErrors && o.url.scheme() == QLatin1String("wss"))
+            lines << tr("Certificate errors are ignored for this connection: the server's identity is not checked.");
+        if (m_certificateErrorsIgnored && !m_certificateErrors.isEmpty())
+            lines << tr("Ignored: %1").arg(m_certificateErrors.join(QLatin1String("; ")));
+    } else if (m_ignoreCertErrors->isChecked()) {
+        lines << tr("Certificate errors will be ignored when you connect to a wss:// URL: the server's identity "
+                    "will not be checked.");
+    }
+    const QString text = lines.join(QLatin1Char('\n'));
+    m_tlsWarning->setText(text.isEmpty() ? QString() : QStringLiteral("⚠ ") + text);
+    m_tlsWarning->setVisible(!text.isEmpty());
+}
+
+QString ConnectionPanel::tlsWarningText() const
+{
+    return m_tlsWarning->isHidden() ? QString() : m_tlsWarning->text();
+}
+
+bool ConnectionPanel::isHeaderValueHidden(int row) const
+{
+    const QTableWidgetItem *name = m_headers->item(row, 0);
+    const QTableWidgetItem *value = m_headers->item(row, 1);
+    return !m_showSecrets && value && isSecretHeader(name ? name->text() : QString(), value->text());
+}
+
+QString ConnectionPanel::shownHeaderValue(int row) const
+{
+    const QTableWidgetItem *value = m_headers->item(row, 1);
+    if (!value)
+        return {};
+    // The same dots whatever the length: the length of a secret is a hint, too.
+    return isHeaderValueHidden(row) && !value->text().isEmpty() ? QString(8, QChar(0x2022)) : value->text();
+}
+
+bool ConnectionPanel::isSecretHeader(const QString &name, const QString &value)
+{
+    return SecretMasker::isSecretHeaderName(name) || SecretMasker::maskJwts(value) != value;
+}
+
+void ConnectionPanel::setShowSecrets(bool show)
+{
+    if (show == m_showSecrets)
+        return;
+    m_showSecrets = show;
+    m_showToken->setChecked(show);
+    m_headers->viewport()->update();
 }
 
 void ConnectionPanel::onFrame(const Frame &frame)
@@ -583,6 +734,7 @@ void ConnectionPanel::updateState()
     m_sendConnect->setEnabled(state == State::Open && !m_session->connectSent());
     for (QWidget *w : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_format)})
         w->setEnabled(idle);
+    updateTlsWarning();
     updateDetails();
 }
 
@@ -618,10 +770,12 @@ void ConnectionPanel::saveSettings() const
     for (int row = 0; row < m_headers->rowCount(); ++row) {
         const QString name = m_headers->item(row, 0) ? m_headers->item(row, 0)->text() : QString();
         const QString value = m_headers->item(row, 1) ? m_headers->item(row, 1)->text() : QString();
+        // Like the token, the values of secret headers stay out of the settings (the name is kept).
         if (!name.isEmpty())
-            headers.append(name + QLatin1Char(':') + value);
+            headers.append(name + QLatin1Char(':') + (isSecretHeader(name, value) ? QString() : value));
     }
     m_settings->setValue(key("headers"), headers);
+    m_settings->setValue(key("caFile"), m_caFile->text().trimmed());
     m_settings->setValue(key("autoPong"), m_autoPong->isChecked());
     m_settings->setValue(key("autoConnect"), m_autoConnect->isChecked());
     m_settings->setValue(key("reconnect"), m_reconnect->isChecked());
@@ -647,6 +801,7 @@ void ConnectionPanel::loadSettings()
             if (colon > 0)
                 o.headers.append({h.left(colon).toLatin1(), h.mid(colon + 1).toUtf8()});
         }
+        o.caCertificatesFile = m_settings->value(key("caFile")).toString();
         o.autoPong = m_settings->value(key("autoPong"), true).toBool();
         o.autoConnect = m_settings->value(key("autoConnect"), true).toBool();
         m_more->setChecked(m_settings->value(key("moreOptions"), false).toBool());

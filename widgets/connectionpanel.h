@@ -17,9 +17,13 @@ class QToolButton;
 class Reconnector;
 
 // Where a connection is set up and watched: URL, format, token, client name/version, connect data, extra HTTP
-// headers, auto-pong and auto-connect, the Connect/Disconnect button, and a state area that says what the
-// connection is doing and, after a close, why (code, reason and the explanation).
-// Settings (recent URLs and the last options, never the token) go to the QSettings given, if any.
+// headers, TLS (CA file, ignoring certificate errors), auto-pong and auto-connect, the Connect/Disconnect button,
+// and a state area that says what the connection is doing and, after a close, why (code, reason and the
+// explanation). While certificate errors are ignored the state area says so in orange, with the errors.
+// Secrets stay hidden unless setShowSecrets(true): the token field is a password field and the values of secret
+// headers (isSecretHeader) are shown as dots, also while being edited.
+// Settings (recent URLs and the last options) go to the QSettings given, if any; never the token, the values of
+// secret headers, or the choice to ignore certificate errors (off at every start).
 class ConnectionPanel : public QWidget
 {
     Q_OBJECT
@@ -44,6 +48,17 @@ public:
 
     static bool protobufAvailable();
 
+    // Shows the values of secret headers and the token (the View menu's Show secrets); off by default.
+    void setShowSecrets(bool show);
+    bool showSecrets() const { return m_showSecrets; }
+    // A header whose value is a credential: by its name (SecretMasker::isSecretHeaderName) or a JWT in the value.
+    static bool isSecretHeader(const QString &name, const QString &value);
+    // What the headers table shows in the value column of row: the value, or dots while it is a hidden secret.
+    QString shownHeaderValue(int row) const;
+    bool isHeaderValueHidden(int row) const;
+    // The orange TLS line of the state area ("Certificate errors are ignored ..."), empty while hidden.
+    QString tlsWarningText() const;
+
     // Shows and controls automatic reconnects ("Reconnect automatically", countdown, why it stopped).
     void setReconnector(Reconnector *reconnector);
     // The last close of this session, kept after a reconnect: "3012 no pong at 12:00:01", or empty.
@@ -66,6 +81,8 @@ private:
     void onFrame(const Frame &frame);
     void onClosed(int code, const QString &reason);
     void onConnectFailed(int code, const QString &message);
+    void onCertificateErrors(const QStringList &errors, bool ignored);
+    void updateTlsWarning();
     void validateConnectData();
     void addHeaderRow(const QString &name = {}, const QString &value = {});
     void rememberUrl(const QString &url);
@@ -84,6 +101,8 @@ private:
     QPlainTextEdit *m_data = nullptr;
     QLabel *m_dataProblem = nullptr;
     QTableWidget *m_headers = nullptr;
+    QLineEdit *m_caFile = nullptr;
+    QCheckBox *m_ignoreCertErrors = nullptr;
     QCheckBox *m_autoPong = nullptr;
     QCheckBox *m_autoConnect = nullptr;
     QCheckBox *m_reconnect = nullptr;
@@ -93,6 +112,7 @@ private:
     QLabel *m_stateIcon = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_explanation = nullptr;
+    QLabel *m_tlsWarning = nullptr;
     QLabel *m_clientId = nullptr;
     QLabel *m_serverVersion = nullptr;
     QLabel *m_ping = nullptr;
@@ -101,6 +121,11 @@ private:
     Reconnector *m_reconnector = nullptr;
     QString m_reconnectText; // "reconnecting in 1.2 s (attempt 2)"
     QString m_reconnectNote; // why reconnecting stopped
+
+    bool m_showSecrets = false;
+    // Certificate errors of the current connection attempt (Session::certificateErrors), in words.
+    QStringList m_certificateErrors;
+    bool m_certificateErrorsIgnored = false;
 
     // Why the last connection ended, kept until the next connect.
     QString m_problemTitle;

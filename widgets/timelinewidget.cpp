@@ -1,6 +1,7 @@
 #include "timelinewidget.h"
 
 #include "explainer.h"
+#include "framemasker.h"
 #include "jsonhighlighter.h"
 #include "jsontext.h"
 #include "timelinefiltermodel.h"
@@ -413,14 +414,31 @@ void TimelineWidget::showDetail()
     }
     const FrameStore &store = m_model->store();
     const FrameStore::Row &r = store.row(sourceRow);
-    const ProtocolMessage m = m_model->messageAt(sourceRow);
+    ProtocolMessage m = m_model->messageAt(sourceRow);
     const bool binary = r.flags & FrameStore::Row::Binary;
     const bool close = r.flags & FrameStore::Row::Close;
     const int frameRows = store.frameRowCount(sourceRow);
-    const QByteArrayView frameBytes = store.frameBytes(sourceRow);
+    QByteArray frameBytes = store.frameBytes(sourceRow).toByteArray();
 
     const QString sentence = Explainer::describe(m);
-    m_summary->setText(sentence);
+    bool masked = false;
+    if (!m_showSecrets) {
+        // The whole frame's command tokens count: connect and subscribe often travel in one frame.
+        const Frame frame = frameRows > 1 ? m_model->frameAt(sourceRow) : Frame();
+        SecretMasker masker = m_secretSource ? m_secretSource() : SecretMasker();
+        FrameMasker::learnTokens(frame, &masker);
+        const ProtocolMessage shown = FrameMasker::masked(m, binary, masker);
+        masked = !shown.raw.isSharedWith(m.raw) || shown.text != m.text;
+        m = shown;
+        if (frameRows > 1 && !binary) {
+            const QByteArray bytes = masker.mask(frameBytes);
+            masked = masked || bytes != frameBytes;
+            frameBytes = bytes;
+        }
+    }
+    m_summary->setText(masked ? sentence + QLatin1Char(' ') +
+                                    tr("Secrets in it are masked; View ▸ Show secrets shows them.")
+                              : sentence);
     const bool bad = m.kind == MessageKind::Error || m.kind == MessageKind::Invalid ||
                      (m.kind == MessageKind::Disconnect && m.code != 1000);
     m_summary->setStyleSheet(bad ? QStringLiteral("QLabel { color: #c62828; }") : QString());
@@ -448,7 +466,7 @@ void TimelineWidget::showDetail()
     if (frameRows > 1 && !binary)
         raw += QLatin1String("\n\n") +
                tr("Whole frame (messages: %1, bytes: %L2):").arg(frameRows).arg(frameBytes.size()) + QLatin1Char('\n') +
-               QString::fromUtf8(frameBytes.toByteArray());
+               QString::fromUtf8(frameBytes);
     m_raw->setPlainText(raw);
     m_hex->setPlainText(hexDump(m.raw));
 
@@ -667,8 +685,18 @@ bool TimelineWidget::importFile(const QString &path, bool clearFirst)
     return true;
 }
 
-bool TimelineWidget::exportJsonLines(const QString &path, bool onlyShown)
+void TimelineWidget::setShowSecrets(bool show)
 {
+    if (show == m_showSecrets)
+        return;
+    m_showSecrets = show;
+    showDetail();
+}
+
+bool TimelineWidget::exportJsonLines(const QString &path, bool onlyShown, bool includeSecrets)
+{
+    m_exporter->setIncludeSecrets(includeSecrets);
+    m_exporter->setSecretMasker(m_secretSource ? m_secretSource() : SecretMasker());
     const bool started = onlyShown ? m_exporter->start(path, m_filter->serials()) : m_exporter->start(path);
     if (!started) {
         TimelineExporter::Summary failed;

@@ -4,6 +4,7 @@
 #include "timelineimporter.h"
 
 #include <QWidget>
+#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -24,6 +25,9 @@ class TimelineModel;
 // The timeline of a session: a filter bar, the table of messages, and a detail pane for the selected message
 // (pretty JSON, raw text, hex, explanation). The table follows new rows while it is scrolled to the bottom and
 // stops following as soon as the user scrolls up; scrolling back to the bottom resumes it.
+// Secrets (JWTs, command tokens, known secrets) are masked in the detail pane and in exported files unless asked
+// for: setShowSecrets() for the screen, exportJsonLines(..., includeSecrets) per export. The stored frames are
+// never changed.
 class TimelineWidget : public QWidget
 {
     Q_OBJECT
@@ -48,8 +52,15 @@ public:
     // view shows the recording from its start. Returns false when the file cannot be opened (the reason is in
     // the finished signal's summary and the notice line). Runs in slices: the UI keeps working.
     bool importFile(const QString &path, bool clearFirst = true);
-    // Writes every stored frame, or only the frames of the rows the filter shows, as JSON Lines.
-    bool exportJsonLines(const QString &path, bool onlyShown = false);
+    // Writes every stored frame, or only the frames of the rows the filter shows, as JSON Lines; secrets masked
+    // unless includeSecrets (then the file is lossless).
+    bool exportJsonLines(const QString &path, bool onlyShown = false, bool includeSecrets = false);
+    // Secrets in the detail pane: masked (default) or shown.
+    void setShowSecrets(bool show);
+    bool showSecrets() const { return m_showSecrets; }
+    // Known secrets to mask besides JWTs and command tokens (the session's, the secret store's); asked for each
+    // time the detail pane is filled or an export starts.
+    void setSecretSource(std::function<SecretMasker()> source) { m_secretSource = std::move(source); }
     bool isTransferRunning() const;
     // The last import/export summary shown under the table.
     QString noticeText() const;
@@ -120,4 +131,6 @@ private:
 
     bool m_follow = true;
     bool m_scrollingToBottom = false;
+    bool m_showSecrets = false;
+    std::function<SecretMasker()> m_secretSource;
 };
