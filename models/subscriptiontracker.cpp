@@ -298,13 +298,14 @@ void SubscriptionTracker::onPush(const ProtocolMessage &m, qint64 timeMs)
 {
     if (m.channel.isEmpty())
         return; // message and refresh pushes concern the connection, not a channel
-    const QJsonObject push = m.json().value(key("push")).toObject();
+    // Parsed only for the pushes that need their body: floods of joins and leaves stay unparsed.
+    const auto push = [&m]() { return m.json().value(key("push")).toObject(); };
     switch (m.push) {
     case PushType::Pub: {
         bool added = false;
         const int row = ensure(m.channel, timeMs, &added);
         ChannelState &s = m_channels[row];
-        notePublication(s, push.value(key("pub")).toObject());
+        notePublication(s, push().value(key("pub")).toObject());
         s.lastActivityMs = timeMs;
         if (added) {
             // A publication for a channel nobody asked for: the server subscribed us some other way.
@@ -336,7 +337,7 @@ void SubscriptionTracker::onPush(const ProtocolMessage &m, qint64 timeMs)
         s.code = 0;
         s.reason.clear();
         s.explanation.clear();
-        applySubscribeResult(s, push.value(key("subscribe")).toObject());
+        applySubscribeResult(s, push().value(key("subscribe")).toObject());
         setStatus(row, Status::Subscribed, timeMs);
         break;
     }
