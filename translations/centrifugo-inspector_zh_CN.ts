@@ -288,10 +288,6 @@
         <translation>值</translation>
     </message>
     <message>
-        <source>Extra HTTP headers sent with the WebSocket handshake (for proxies and cookies).</source>
-        <translation>随 WebSocket 握手发送的额外 HTTP 请求头（用于代理和 Cookie）。</translation>
-    </message>
-    <message>
         <source>Add header</source>
         <translation>添加请求头</translation>
     </message>
@@ -436,10 +432,6 @@
         <translation>关闭连接（Ctrl+Shift+K）</translation>
     </message>
     <message>
-        <source>Client name and version, connect data, HTTP headers, automatic connect</source>
-        <translation>客户端名称和版本、connect 数据、HTTP 请求头、自动 connect</translation>
-    </message>
-    <message>
         <source>Reconnect automatically</source>
         <translation>自动重连</translation>
     </message>
@@ -466,6 +458,66 @@
     <message>
         <source>Stop reconnecting</source>
         <translation>停止重连</translation>
+    </message>
+    <message>
+        <source>Client name and version, connect data, HTTP headers, TLS, automatic connect</source>
+        <translation>客户端名称和版本、connect 数据、HTTP 请求头、TLS、自动 connect</translation>
+    </message>
+    <message>
+        <source>Extra HTTP headers sent with the WebSocket handshake (for proxies and cookies). Values of secret headers (Authorization, Cookie, API keys, tokens) are shown as dots and not saved; View ▸ Show secrets shows them.</source>
+        <translation>随 WebSocket 握手发送的额外 HTTP 请求头（用于代理和 Cookie）。机密请求头（Authorization、Cookie、API 密钥、令牌）的值显示为圆点，且不会保存；“视图 ▸ 显示机密信息”可显示它们。</translation>
+    </message>
+    <message>
+        <source>extra CA certificates (PEM) for wss://</source>
+        <translation>用于 wss:// 的额外 CA 证书（PEM）</translation>
+    </message>
+    <message>
+        <source>PEM file with CA certificates to trust besides the system&apos;s, e.g. for a self-signed development server.</source>
+        <translation>除系统 CA 外还要信任的 CA 证书 PEM 文件，例如用于自签名的开发服务器。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>CA Certificates</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>CA &amp;file:</source>
+        <translation>CA 文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Ignore certificate errors (test servers only)</source>
+        <translation>忽略证书错误（仅限测试服务器）</translation>
+    </message>
+    <message>
+        <source>Connect to a wss:// server even when its certificate is not trusted, expired or for another host. The errors are still shown, and the state area warns for as long as this is on. Not remembered: off at every start.</source>
+        <translation>即使 wss:// 服务器的证书不受信任、已过期或属于其他主机，也照样连接。错误仍会显示，并且只要此项开启，状态区域就会一直发出警告。不会被记住：每次启动时均为关闭。</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 cannot be read.</source>
+        <translation>无法读取 CA 证书文件 %1。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was not accepted: %1. Trust its CA with a CA file (More options) or, for a test server only, ignore certificate errors.</source>
+        <translation>服务器的证书未被接受：%1。请通过 CA 文件（更多选项）信任其 CA，或者（仅限测试服务器）忽略证书错误。</translation>
+    </message>
+    <message>
+        <source>Certificate errors are ignored for this connection: the server&apos;s identity is not checked.</source>
+        <translation>此连接忽略证书错误：不检查服务器的身份。</translation>
+    </message>
+    <message>
+        <source>Ignored: %1</source>
+        <translation>已忽略：%1</translation>
+    </message>
+    <message>
+        <source>Certificate errors will be ignored when you connect to a wss:// URL: the server&apos;s identity will not be checked.</source>
+        <translation>连接到 wss:// URL 时将忽略证书错误：不会检查服务器的身份。</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1826,30 @@
         <source>Subscription token set for %1; press Subscribe to use it.</source>
         <translation>已为 %1 设置订阅令牌；点击“订阅”即可使用。</translation>
     </message>
+    <message>
+        <source>Secrets shown</source>
+        <translation>正在显示机密信息</translation>
+    </message>
+    <message>
+        <source>Tokens and keys are shown in the log, the timeline and the connection panel. View ▸ Show secrets hides them.</source>
+        <translation>令牌和密钥会显示在日志、时间线和连接面板中。“视图 ▸ 显示机密信息”可将其隐藏。</translation>
+    </message>
+    <message>
+        <source>Show &amp;secrets</source>
+        <translation>显示机密信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show tokens, keys and secret header values in the log, the timeline&apos;s detail pane and the connection panel. Off at every start.</source>
+        <translation>在日志、时间线的详情窗格和连接面板中显示令牌、密钥和机密请求头的值。每次启动时均为关闭。</translation>
+    </message>
+    <message>
+        <source>Include secrets (tokens, keys): a lossless copy; keep the file private</source>
+        <translation>包含机密信息（令牌、密钥）：无损副本；请妥善保管该文件</translation>
+    </message>
+    <message>
+        <source>Off: tokens in connect, refresh and subscribe commands, JWTs and known keys are masked in the file. On: every frame byte for byte.</source>
+        <translation>关闭：文件中 connect、refresh 和 subscribe 命令里的令牌、JWT 以及已知密钥都会被遮蔽。开启：每个帧逐字节原样写入。</translation>
+    </message>
 </context>
 <context>
     <name>ProfileEditor</name>
@@ -2539,6 +2615,14 @@
         <source>Not sent: the connection is not open.</source>
         <translation>未发送：连接尚未打开。</translation>
     </message>
+    <message>
+        <source>Secrets are shown in the log from now on.</source>
+        <translation>从现在起，日志中显示机密信息。</translation>
+    </message>
+    <message>
+        <source>Secrets are masked in the log from now on.</source>
+        <translation>从现在起，日志中遮蔽机密信息。</translation>
+    </message>
 </context>
 <context>
     <name>SubscriptionModel</name>
@@ -2858,6 +2942,14 @@
     <message>
         <source>The timeline was cleared during the export; %1 was not written.</source>
         <translation>导出过程中时间线被清空；未写入 %1。</translation>
+    </message>
+    <message>
+        <source>Secrets are included: keep the file private.</source>
+        <translation>已包含机密信息：请妥善保管该文件。</translation>
+    </message>
+    <message>
+        <source>Secrets masked in %L1 frames.</source>
+        <translation>已在 %L1 个帧中遮蔽机密信息。</translation>
     </message>
 </context>
 <context>
@@ -3220,6 +3312,10 @@
     <message>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Secrets in it are masked; View ▸ Show secrets shows them.</source>
+        <translation>其中的机密信息已被遮蔽；“视图 ▸ 显示机密信息”可显示它们。</translation>
     </message>
 </context>
 <context>
