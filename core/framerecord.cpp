@@ -605,29 +605,8 @@ int digits(const char *p, int n)
 
 bool parseTime(const QString &text, qint64 *ms)
 {
-    if (text.size() == 24) {
-        const QByteArray s = text.toLatin1();
-        const char *p = s.constData();
-        if (p[4] == '-' && p[7] == '-' && p[10] == 'T' && p[13] == ':' && p[16] == ':' && p[19] == '.' &&
-            p[23] == 'Z') {
-            const int y = digits(p, 4);
-            const int mo = digits(p + 5, 2);
-            const int d = digits(p + 8, 2);
-            const int h = digits(p + 11, 2);
-            const int mi = digits(p + 14, 2);
-            const int se = digits(p + 17, 2);
-            const int msec = digits(p + 20, 3);
-            static constexpr std::array<int, 12> kMonthDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-            const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= kMonthDays.at(size_t(mo - 1)) &&
-                (mo != 2 || d <= 28 || leap) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 59 &&
-                msec >= 0) {
-                *ms = daysFromCivil(y, unsigned(mo), unsigned(d)) * kMsPerDay + h * 3600000LL + mi * 60000LL +
-                      se * 1000LL + msec;
-                return true;
-            }
-        }
-    }
+    if (text.size() == 24 && FrameRecord::parseWrittenTime(text.toLatin1(), ms))
+        return true;
     // Other ISO 8601 spellings (an offset instead of Z, no milliseconds) from hand-edited files.
     const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid())
@@ -824,3 +803,26 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)
 }
 
 } // namespace FrameRecord
+
+bool FrameRecord::parseWrittenTime(QByteArrayView s, qint64 *ms)
+{
+    if (s.size() != 24)
+        return false;
+    const char *p = s.data();
+    if (p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':' || p[19] != '.' || p[23] != 'Z')
+        return false;
+    const int y = digits(p, 4);
+    const int mo = digits(p + 5, 2);
+    const int d = digits(p + 8, 2);
+    const int h = digits(p + 11, 2);
+    const int mi = digits(p + 14, 2);
+    const int se = digits(p + 17, 2);
+    const int msec = digits(p + 20, 3);
+    static constexpr std::array<int, 12> kMonthDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > kMonthDays.at(size_t(mo - 1)) || (mo == 2 && d > 28 && !leap) ||
+        h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59 || msec < 0)
+        return false;
+    *ms = daysFromCivil(y, unsigned(mo), unsigned(d)) * kMsPerDay + h * 3600000LL + mi * 60000LL + se * 1000LL + msec;
+    return true;
+}

@@ -34,5 +34,8 @@ void appendJsonLine(const Frame &f, QByteArray *out, FrameJson mode = FrameJson:
 // Parses one record line (a trailing "\n" or "\r\n" is ignored) into *f. On failure returns false, leaves *f
 // unspecified and sets *error (if given) to a translated sentence saying what is wrong.
 bool fromJsonLine(QByteArrayView line, Frame *f, QString *error);
+// The writer's own time spelling "YYYY-MM-DDTHH:MM:SS.mmmZ" to milliseconds since the epoch; false for anything
+// else (fromJsonLine also reads other ISO 8601 spellings).
+bool parseWrittenTime(QByteArrayView text, qint64 *ms);
 
 } // namespace FrameRecord

@@ -295,51 +295,6 @@ struct Scanner
     }
 };
 
-int digits(const char *p, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; ++i) {
-        if (p[i] < '0' || p[i] > '9')
-            return -1;
-        v = v * 10 + (p[i] - '0');
-    }
-    return v;
-}
-
-qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const qint64 era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + qint64(doe) - 719468;
-}
-
-// Only the writer's own spelling "YYYY-MM-DDTHH:MM:SS.mmmZ"; others go to the full reader.
-bool parseTime(const QByteArray &s, qint64 *ms)
-{
-    if (s.size() != 24)
-        return false;
-    const char *p = s.constData();
-    if (p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':' || p[19] != '.' || p[23] != 'Z')
-        return false;
-    const int y = digits(p, 4);
-    const int mo = digits(p + 5, 2);
-    const int d = digits(p + 8, 2);
-    const int h = digits(p + 11, 2);
-    const int mi = digits(p + 14, 2);
-    const int se = digits(p + 17, 2);
-    const int msec = digits(p + 20, 3);
-    static constexpr int kMonthDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > kMonthDays[mo - 1] || (mo == 2 && d > 28 && !leap) || h < 0 ||
-        h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59 || msec < 0)
-        return false;
-    *ms = daysFromCivil(y, unsigned(mo), unsigned(d)) * 86400000LL + h * 3600000LL + mi * 60000LL + se * 1000LL + msec;
-    return true;
-}
-
 const char *const kMessageKindNames[] = {"invalid", "command", "reply", "error", "push", "ping", "pong", "disconnect"};
 
 } // namespace
@@ -373,7 +328,7 @@ bool RecordLineParser::parseFast(QByteArrayView line, Frame *f)
         if (!s.key(&k))
             return false;
         if (k == "time") {
-            if (!s.string(&text) || !parseTime(text, &f->timeMs))
+            if (!s.string(&text) || !FrameRecord::parseWrittenTime(text, &f->timeMs))
                 return false;
             haveTime = true;
         } else if (k == "dir") {
