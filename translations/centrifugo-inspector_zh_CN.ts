@@ -468,10 +468,6 @@
         <translation>随 WebSocket 握手发送的额外 HTTP 请求头（用于代理和 Cookie）。机密请求头（Authorization、Cookie、API 密钥、令牌）的值显示为圆点，且不会保存；“视图 ▸ 显示机密信息”可显示它们。</translation>
     </message>
     <message>
-        <source>extra CA certificates (PEM) for wss://</source>
-        <translation>用于 wss:// 的额外 CA 证书（PEM）</translation>
-    </message>
-    <message>
         <source>PEM file with CA certificates to trust besides the system&apos;s, e.g. for a self-signed development server.</source>
         <translation>除系统 CA 外还要信任的 CA 证书 PEM 文件，例如用于自签名的开发服务器。</translation>
     </message>
@@ -518,6 +514,10 @@
     <message>
         <source>Certificate errors will be ignored when you connect to a wss:// URL: the server&apos;s identity will not be checked.</source>
         <translation>连接到 wss:// URL 时将忽略证书错误：不会检查服务器的身份。</translation>
+    </message>
+    <message>
+        <source>PEM file, for wss://</source>
+        <translation>PEM 文件，用于 wss://</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
@@ -53,6 +55,23 @@ QString key(const char *name)
 {
     return QLatin1String("connection/") + QLatin1String(name);
 }
+
+// A scroll area as large as its content wants (QScrollArea caps its hint at 24 lines) and never narrower than the
+// content: the options scroll only when the dock is too short for them.
+class FittingScrollArea : public QScrollArea
+{
+public:
+    QSize sizeHint() const override
+    {
+        return widget() ? widget()->sizeHint() + QSize(verticalScrollBar()->sizeHint().width(), 0)
+                        : QScrollArea::sizeHint();
+    }
+    QSize minimumSizeHint() const override
+    {
+        const int width = widget() ? widget()->minimumSizeHint().width() : 0;
+        return {width + verticalScrollBar()->sizeHint().width(), fontMetrics().height() * 4};
+    }
+};
 
 // Shows the values of secret headers as dots, and edits them in a password field, unless secrets are shown.
 class HeaderValueDelegate : public QStyledItemDelegate
@@ -121,8 +140,26 @@ bool ConnectionPanel::protobufAvailable()
 
 void ConnectionPanel::buildUi()
 {
-    auto *root = new QVBoxLayout(this);
-    root->setContentsMargins(6, 6, 6, 6);
+    // The options scroll (with More options open they are taller than a small window's dock, and squeezed rows
+    // would overlap); the Connect button and the state area below them always stay in view.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    auto *scroll = new FittingScrollArea;
+    scroll->setObjectName(QStringLiteral("connectionScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    outer->addWidget(scroll);
+    auto *content = new QWidget;
+    scroll->setWidget(content);
+    auto *root = new QVBoxLayout(content);
+    root->setContentsMargins(6, 6, 6, 0);
+    auto *bottom = new QVBoxLayout;
+    bottom->setContentsMargins(6, 6, 6, 6);
+    outer->addLayout(bottom);
+    outer->addStretch(1);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -242,7 +279,7 @@ void ConnectionPanel::buildUi()
     auto *caRow = new QHBoxLayout;
     m_caFile = new QLineEdit;
     m_caFile->setObjectName(QStringLiteral("caFile"));
-    m_caFile->setPlaceholderText(tr("extra CA certificates (PEM) for wss://"));
+    m_caFile->setPlaceholderText(tr("PEM file, for wss://"));
     m_caFile->setToolTip(tr("PEM file with CA certificates to trust besides the system's, e.g. for a self-signed "
                             "development server."));
     auto *browseCa = new QToolButton;
@@ -255,7 +292,9 @@ void ConnectionPanel::buildUi()
     });
     caRow->addWidget(m_caFile, 1);
     caRow->addWidget(browseCa);
-    more->addRow(tr("CA &file:"), caRow);
+    auto *caLabel = new QLabel(tr("CA &file:"));
+    caLabel->setBuddy(m_caFile);
+    more->addRow(caLabel, caRow);
     m_ignoreCertErrors = new QCheckBox(tr("Ignore certificate errors (test servers only)"));
     m_ignoreCertErrors->setObjectName(QStringLiteral("ignoreCertificateErrors"));
     m_ignoreCertErrors->setToolTip(tr("Connect to a wss:// server even when its certificate is not trusted, expired "
@@ -269,9 +308,11 @@ void ConnectionPanel::buildUi()
     m_autoConnect->setToolTip(tr("Off: the WebSocket opens and you send connect yourself (from the composer or the "
                                  "Send connect button)."));
     more->addRow(m_autoConnect);
-    connect(m_more, &QToolButton::toggled, this, [this, moreContent](bool on) {
+    connect(m_more, &QToolButton::toggled, this, [this, moreContent, scroll](bool on) {
         moreContent->setVisible(on);
         m_more->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        scroll->widget()->adjustSize();
+        scroll->updateGeometry();
     });
     moreContent->setVisible(false);
     root->addWidget(moreContent);
@@ -314,7 +355,7 @@ void ConnectionPanel::buildUi()
     connect(m_sendConnect, &QPushButton::clicked, this, [this] { m_session->sendConnect(); });
     buttons->addWidget(m_connect, 1);
     buttons->addWidget(m_sendConnect);
-    root->addLayout(buttons);
+    bottom->addLayout(buttons);
 
     // The state area.
     auto *stateBox = new QGroupBox(tr("State"));
@@ -340,7 +381,8 @@ void ConnectionPanel::buildUi()
     m_tlsWarning->setObjectName(QStringLiteral("tlsWarningLabel"));
     m_tlsWarning->setWordWrap(true);
     m_tlsWarning->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_tlsWarning->setStyleSheet(QStringLiteral("color: #b35c00; font-weight: bold"));
+    m_tlsWarning->setTextFormat(Qt::RichText);
+    m_tlsWarning->setStyleSheet(QStringLiteral("color: #b35c00"));
     m_tlsWarning->hide();
     stateLayout->addWidget(m_tlsWarning);
 
@@ -363,7 +405,7 @@ void ConnectionPanel::buildUi()
     m_lastClose->setWordWrap(true);
     m_lastClose->setText(QStringLiteral("–"));
     stateLayout->addLayout(grid);
-    root->addWidget(stateBox);
+    bottom->addWidget(stateBox);
     root->addStretch();
 }
 
@@ -622,14 +664,20 @@ void ConnectionPanel::updateTlsWarning()
         lines << tr("Certificate errors will be ignored when you connect to a wss:// URL: the server's identity "
                     "will not be checked.");
     }
-    const QString text = lines.join(QLatin1Char('\n'));
-    m_tlsWarning->setText(text.isEmpty() ? QString() : QStringLiteral("⚠ ") + text);
-    m_tlsWarning->setVisible(!text.isEmpty());
+    m_tlsWarningText = lines.join(QLatin1Char('\n'));
+    // The warning in bold, the errors themselves in normal weight below it.
+    QString html;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).toHtmlEscaped();
+        html += i == 0 ? QStringLiteral("<b>⚠ %1</b>").arg(line) : QStringLiteral("<br>%1").arg(line);
+    }
+    m_tlsWarning->setText(html);
+    m_tlsWarning->setVisible(!lines.isEmpty());
 }
 
 QString ConnectionPanel::tlsWarningText() const
 {
-    return m_tlsWarning->isHidden() ? QString() : m_tlsWarning->text();
+    return m_tlsWarningText;
 }
 
 bool ConnectionPanel::isHeaderValueHidden(int row) const

@@ -125,6 +125,7 @@ private:
     bool m_showSecrets = false;
     // Certificate errors of the current connection attempt (Session::certificateErrors), in words.
     QStringList m_certificateErrors;
+    QString m_tlsWarningText; // plain text of m_tlsWarning
     bool m_certificateErrorsIgnored = false;
 
     // Why the last connection ended, kept until the next connect.
