@@ -66,10 +66,13 @@ public:
         return widget() ? widget()->sizeHint() + QSize(verticalScrollBar()->sizeHint().width(), 0)
                         : QScrollArea::sizeHint();
     }
+    // The usual options (More options closed) in full; more only scrolls.
     QSize minimumSizeHint() const override
     {
-        const int width = widget() ? widget()->minimumSizeHint().width() : 0;
-        return {width + verticalScrollBar()->sizeHint().width(), fontMetrics().height() * 4};
+        if (!widget())
+            return QScrollArea::minimumSizeHint();
+        return {widget()->minimumSizeHint().width() + verticalScrollBar()->sizeHint().width(),
+                qMin(widget()->sizeHint().height(), fontMetrics().height() * 12)};
     }
 };
 
