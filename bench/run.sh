@@ -8,7 +8,9 @@
 # bench/config/centrifugo-bench.json and stops it at the end, and writes bench/results/<timestamp>.json.
 # Environment: BUILD_DIR, CENTRIFUGO_BIN, BENCH_COUNT (publications, default 200000),
 # BENCH_STORE_FRAMES (default 1000000), BENCH_STARTUP_RUNS (default 5), BENCH_REPEAT (runs of the ingest, replay
-# and GUI benchmarks, default 3: the table shows the median run and lists all). Never part of ctest.
+# and GUI benchmarks, default 3: the table shows the median run and lists all), BENCH_PROTOBUF (the ingest's
+# Protobuf pair: separate = a second flood of the same shape (default), together = in the JSON flood, none).
+# Never part of ctest.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +19,7 @@ COUNT="${BENCH_COUNT:-200000}"
 STORE_FRAMES="${BENCH_STORE_FRAMES:-1000000}"
 STARTUP_RUNS="${BENCH_STARTUP_RUNS:-5}"
 REPEAT="${BENCH_REPEAT:-3}"
+PROTOBUF="${BENCH_PROTOBUF:-separate}"
 CENTRIFUGO_BIN="${CENTRIFUGO_BIN:-$(command -v centrifugo || echo "$HOME/go/bin/centrifugo")}"
 ALL=(decode ingest replay store reopen startup gui)
 WANT=("$@")
@@ -102,9 +105,10 @@ fi
 RECORD="$WORK/ingest.jsonl"
 for run in $(seq 1 "$REPEAT"); do
     if wants ingest; then
-        log "1 ingest ($run/$REPEAT): $COUNT publications to the inspector CLI, the centrifuge-js SDK and a bare ws client"
+        log "1 ingest ($run/$REPEAT): $COUNT publications to the inspector CLI, the centrifuge-js SDK and a bare ws client; Protobuf pair: $PROTOBUF"
         node "$REPO/bench/node/ingest.js" ingest --api "$API" --key "$KEY" --ws "$WS" --channel "bench-ingest-$run" \
-            --count "$COUNT" --cli "$BIN/centrifugo-inspector-cli" --record "$RECORD" | part "ingest.$run" ||
+            --count "$COUNT" --cli "$BIN/centrifugo-inspector-cli" --record "$RECORD" --protobuf "$PROTOBUF" |
+            part "ingest.$run" ||
             skip "ingest.$run" "the ingest driver failed"
     fi
     if wants replay; then
@@ -175,6 +179,9 @@ const key = { ingest: (x) => x.sdk_over_inspector_cpu, replay: (x) => x.inspecto
 for (const [name, list] of Object.entries(runs)) {
     list.sort((a, b) => key[name](a) - key[name](b));
     r[name] = { ...list[Math.floor((list.length - 1) / 2)], runs: list.length, all: list.map(key[name]) };
+    if (name === "ingest" && list.some((x) => x.protobuf_sdk_over_inspector_cpu !== undefined)) {
+        r[name].all_protobuf = list.map((x) => x.protobuf_sdk_over_inspector_cpu).sort((a, b) => a - b);
+    }
     delete r.skipped[name];
 }
 fs.writeFileSync(e.OUT, JSON.stringify(r, null, 2) + "\n");'

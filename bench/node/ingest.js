@@ -2,11 +2,14 @@
 // Benchmark 1 driver. Two phases, each printing one {"event":"result",...} line:
 //
 //   node ingest.js ingest --api URL --key KEY --ws URL --channel C --count N --cli PATH --record FILE
+//       [--protobuf separate|together|none]
 //     Starts three subscribers on channel C at the same time: centrifugo-inspector-cli (recording every frame
 //     to FILE), the official centrifuge-js SDK (sdk-subscriber.js) and a bare ws counter (bare-subscriber.js).
 //     When all three are subscribed it floods C with N publications of ~100 bytes through the server HTTP API
 //     `batch` method, waits until every client is done, and reports each client's publications received and
 //     its own CPU time (user+sys of its process, /proc/<pid>/stat) spent while receiving.
+//     Then (--protobuf separate, the default) a second flood of the same shape on C-protobuf for the Protobuf
+//     pair: the inspector with --protocol protobuf and the SDK's Protobuf build (see ingest() below).
 //
 //   node ingest.js replay --cli PATH --record FILE --channel C
 //     Replays the publication frames of FILE (the inspector's recording from the ingest phase) with
@@ -206,35 +209,32 @@ async function waitIdle(pid, quietMs, timeoutMs) {
     return { cpu: last, timedOut: true };
 }
 
-async function ingest(args) {
-    const channel = args.channel;
-    const count = Number(args.count);
-    const here = __dirname;
-    const inspector = start('inspector', args.cli, [
-        '--url', args.ws, '--subscribe', channel, '--record', args.record, '--log-level', 'warning', '--summary',
-    ]);
-    const sdk = start('sdk', process.execPath, [path.join(here, 'sdk-subscriber.js'), args.ws, channel, String(count)]);
-    const bare = start('bare', process.execPath, [path.join(here, 'bare-subscriber.js'), args.ws, channel, String(count)]);
-    const clients = [inspector, sdk, bare];
+// One flood: starts the given subscribers on `channel`, waits until all are subscribed, publishes `count`
+// publications and measures each client. specs: [{ name, inspector: bool, command, args, record? }].
+async function floodRun(args, channel, count, specs) {
+    const clients = specs.map((s) => Object.assign(start(s.name, s.command, s.args), { spec: s }));
+    const inspectors = clients.filter((c) => c.spec.inspector);
+    const counters = clients.filter((c) => !c.spec.inspector);
     try {
-        await Promise.all([waitEvent(sdk, 'subscribed', 20000), waitEvent(bare, 'subscribed', 20000)]);
-        // The inspector prints nothing per subscription; the server's channel list tells when all three are in.
+        await Promise.all(counters.map((c) => waitEvent(c, 'subscribed', 20000)));
+        // The inspector prints nothing per subscription; the server's channel list tells when all are in.
         const deadline = Date.now() + 20000;
         for (;;) {
             const r = await api(args.api, args.key, 'channels', {});
             const info = r.result && r.result.channels && r.result.channels[channel];
-            if (info && info.num_clients >= 3) {
+            if (info && info.num_clients >= clients.length) {
                 break;
             }
-            if (Date.now() > deadline || inspector.exited) {
-                throw new Error(`inspector did not subscribe: ${inspector.stderr.slice(-2000)}`);
+            const gone = inspectors.find((c) => c.exited);
+            if (Date.now() > deadline || gone) {
+                throw new Error(`inspector did not subscribe: ${(gone || inspectors[0]).stderr.slice(-2000)}`);
             }
             await sleep(50);
         }
         const cpu0 = Object.fromEntries(clients.map((c) => [c.name, cpuSeconds(c.pid)]));
         const publish = await flood(args, channel, count);
 
-        // SDK and bare client report themselves; their CPU is read the moment they say they are done.
+        // SDK and bare clients report themselves; their CPU is read the moment they say they are done.
         const cpu1 = {};
         const results = {};
         const waitDone = async (c) => {
@@ -247,32 +247,37 @@ async function ingest(args) {
                 results[c.name] = { received: null, error: e.message };
             }
         };
-        await Promise.all([waitDone(sdk), waitDone(bare)]);
-        // The inspector is done when it stops using CPU (it records everything; its summary gives the count).
-        const idle = await waitIdle(inspector.pid, 700, 120000);
-        cpu1.inspector = idle.cpu;
+        await Promise.all(counters.map(waitDone));
+        // An inspector is done when it stops using CPU (it records everything; its summary gives the count).
+        const idle = {};
+        for (const c of inspectors) {
+            idle[c.name] = await waitIdle(c.pid, 700, 120000);
+            cpu1[c.name] = idle[c.name].cpu;
+        }
 
         for (const c of clients) {
             c.child.kill('SIGTERM');
         }
         await Promise.all(clients.map((c) => waitExit(c, 15000)));
-        for (const c of [sdk, bare]) {
+        for (const c of counters) {
             if (results[c.name].received === null) {
                 const fin = c.events.find((e) => e.event === 'final');
                 results[c.name].received = fin ? fin.count : 0;
             }
         }
-        const summaryPubs = /push_pub\s+(\d+)/.exec(inspector.stdout);
-        const recorded = countRecordedPublications(args.record);
-        results.inspector = {
-            received: summaryPubs ? Number(summaryPubs[1]) : 0,
-            recorded_publications: recorded.pubs,
-            record_lines: recorded.lines,
-            record_bytes: fs.statSync(args.record).size,
-            exit_code: inspector.exitCode,
-            idle_timed_out: !!idle.timedOut,
-        };
-        const out = { publish, count, clients: {} };
+        for (const c of inspectors) {
+            const summaryPubs = /push_pub\s+(\d+)/.exec(c.stdout);
+            const recorded = countRecordedPublications(c.spec.record);
+            results[c.name] = {
+                received: summaryPubs ? Number(summaryPubs[1]) : 0,
+                recorded_publications: recorded.pubs,
+                record_lines: recorded.lines,
+                record_bytes: fs.statSync(c.spec.record).size,
+                exit_code: c.exitCode,
+                idle_timed_out: !!idle[c.name].timedOut,
+            };
+        }
+        const out = { publish, clients: {} };
         for (const c of clients) {
             const cpu = cpu1[c.name] - cpu0[c.name];
             const r = results[c.name];
@@ -284,16 +289,75 @@ async function ingest(args) {
                 cpu_us_per_msg: r.received ? (cpu * 1e6) / r.received : null,
             };
         }
-        const per = (n) => out.clients[n].cpu_us_per_msg;
-        out.sdk_over_inspector_cpu = per('sdk') / per('inspector');
-        out.bare_over_inspector_cpu = per('bare') / per('inspector');
-        emit('result', { phase: 'ingest', ...out });
+        return out;
     } finally {
         for (const c of clients) {
             if (!c.exited) {
                 c.child.kill('SIGKILL');
             }
         }
+    }
+}
+
+// --protobuf separate (default): the JSON trio first, then a second flood of the same shape on its own channel
+// with the inspector in --protocol protobuf, the SDK's Protobuf build and the bare JSON client again (so that the
+// server fans out to three subscribers as in the first flood; its figures go to protobuf_run.bare only).
+// --protobuf together: all five in one flood (on 2 cores this distorts every figure; kept for comparison).
+// --protobuf none: the JSON trio only, as before.
+async function ingest(args) {
+    const channel = args.channel;
+    const count = Number(args.count);
+    const mode = args.protobuf || 'separate';
+    if (!['separate', 'together', 'none'].includes(mode)) {
+        throw new Error(`--protobuf: separate, together or none, not "${mode}"`);
+    }
+    const here = __dirname;
+    const pbRecord = args.record.replace(/\.jsonl$/, '') + '-protobuf.jsonl';
+    const inspectorSpec = (name, ch, record, extra) => ({
+        name,
+        inspector: true,
+        record,
+        command: args.cli,
+        args: ['--url', args.ws, '--subscribe', ch, '--record', record, '--log-level', 'warning', '--summary', ...extra],
+    });
+    const nodeSpec = (name, script, ch, extra) => ({
+        name,
+        command: process.execPath,
+        args: [path.join(here, script), args.ws, ch, String(count), ...extra],
+    });
+    const jsonSpecs = (ch) => [
+        inspectorSpec('inspector', ch, args.record, []),
+        nodeSpec('sdk', 'sdk-subscriber.js', ch, []),
+        nodeSpec('bare', 'bare-subscriber.js', ch, []),
+    ];
+    const pbSpecs = (ch) => [
+        inspectorSpec('inspector_protobuf', ch, pbRecord, ['--protocol', 'protobuf']),
+        nodeSpec('sdk_protobuf', 'sdk-subscriber.js', ch, ['--protobuf']),
+    ];
+    try {
+        let out;
+        if (mode === 'together') {
+            out = await floodRun(args, channel, count, [...jsonSpecs(channel), ...pbSpecs(channel)]);
+        } else {
+            out = await floodRun(args, channel, count, jsonSpecs(channel));
+        }
+        const result = { publish: out.publish, count, protobuf_mode: mode, clients: out.clients };
+        if (mode === 'separate') {
+            const pbChannel = `${channel}-protobuf`;
+            const pb = await floodRun(args, pbChannel, count, [...pbSpecs(pbChannel), nodeSpec('bare', 'bare-subscriber.js', pbChannel, [])]);
+            result.clients.inspector_protobuf = pb.clients.inspector_protobuf;
+            result.clients.sdk_protobuf = pb.clients.sdk_protobuf;
+            result.protobuf_run = { publish: pb.publish, channel: pbChannel, bare: pb.clients.bare };
+        }
+        const per = (n) => result.clients[n].cpu_us_per_msg;
+        result.sdk_over_inspector_cpu = per('sdk') / per('inspector');
+        result.bare_over_inspector_cpu = per('bare') / per('inspector');
+        if (mode !== 'none') {
+            result.protobuf_sdk_over_inspector_cpu = per('sdk_protobuf') / per('inspector_protobuf');
+        }
+        emit('result', { phase: 'ingest', ...result });
+    } finally {
+        fs.rmSync(pbRecord, { force: true });
         agent.destroy();
     }
 }

@@ -41,6 +41,22 @@ if (i) {
     row('1 ingest', 'SDK CPU/msg / inspector CPU/msg', fmt(i.sdk_over_inspector_cpu, 2) + allRuns(i, 2), '>= 1.5 (at least 1.0)',
         i.sdk_over_inspector_cpu >= 1.5 ? true : i.sdk_over_inspector_cpu >= 1.0 ? 'NOT MET (minimum 1.0 met)' : false);
     row('1 ingest', 'bare CPU/msg / inspector CPU/msg', fmt(i.bare_over_inspector_cpu, 2), '', null);
+    // Protobuf pair (bench/run.sh BENCH_PROTOBUF: a second flood of the same shape by default, or in the same one).
+    if (i.clients.inspector_protobuf && i.clients.sdk_protobuf) {
+        const where = i.protobuf_mode === 'together' ? 'same flood' : 'own flood';
+        if (i.protobuf_run) {
+            row('1 ingest', `Protobuf (${where}): publish ${i.count} via HTTP batch, pubs/s`, fmt(i.protobuf_run.publish.rate, 0), '', null);
+        }
+        for (const [name, label] of [['inspector_protobuf', 'inspector protobuf'], ['sdk_protobuf', 'sdk protobuf']]) {
+            const c = i.clients[name];
+            row('1 ingest', `${label}: received / lost`, `${c.received} / ${c.lost}`, 'lost 0', c.lost === 0);
+            row('1 ingest', `${label}: CPU us/msg`, fmt(c.cpu_us_per_msg, 2), '', null);
+        }
+        const pbRuns = i.runs > 1 && i.all_protobuf ? ` [runs: ${i.all_protobuf.map((v) => fmt(v, 2)).join(', ')}]` : '';
+        row('1 ingest', 'Protobuf: SDK CPU/msg / inspector CPU/msg', fmt(i.protobuf_sdk_over_inspector_cpu, 2) + pbRuns, '', null);
+    } else if (i.protobuf_mode !== 'none') {
+        row('1 ingest', 'Protobuf: SDK CPU/msg / inspector CPU/msg', 'not done: no Protobuf clients in the result', '', null);
+    }
 } else {
     missing('1 ingest', 'flood of publications', 'ingest');
 }

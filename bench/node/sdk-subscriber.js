@@ -1,16 +1,18 @@
 'use strict';
-// node sdk-subscriber.js URL CHANNEL COUNT [--exit-when-done]
+// node sdk-subscriber.js URL CHANNEL COUNT [--exit-when-done] [--protobuf]
 // The official centrifuge-js SDK as an application would use it: subscribes and counts publications, nothing
 // else. Prints {"event":"subscribed"}, then {"event":"done","count":N} when COUNT publications arrived (and
 // disconnects). Without --exit-when-done it then waits for SIGTERM so that the driver can read its CPU time.
+// --protobuf: the SDK's Protobuf build (centrifuge/build/protobuf, subprotocol centrifuge-protobuf; the same API,
+// publication data as Uint8Array, which is only counted here as well).
 
-const { Centrifuge } = require('centrifuge');
+const [url, channel, countArg, ...flags] = process.argv.slice(2);
+const { Centrifuge } = require(flags.includes('--protobuf') ? 'centrifuge/build/protobuf' : 'centrifuge');
 const WebSocket = require('ws');
 const { emit } = require('./common');
 
-const [url, channel, countArg, flag] = process.argv.slice(2);
 const expected = Number.parseInt(countArg, 10);
-const exitWhenDone = flag === '--exit-when-done';
+const exitWhenDone = flags.includes('--exit-when-done');
 let received = 0;
 
 const client = new Centrifuge(url, { websocket: WebSocket, minReconnectDelay: 60000 });
