@@ -636,7 +636,7 @@ void MainWindow::updateTitle()
         state = tr("connected");
         break;
     }
-    const QString url = m_session->options().url.toString();
+    const QString url = m_session->options().url.toString(QUrl::RemovePassword);
     setWindowTitle(tr("Centrifugo Inspector — %1 (%2)").arg(url, state));
     m_statusState->setText(state);
 }

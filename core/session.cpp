@@ -205,10 +205,16 @@ void Session::open(const SessionOptions &options)
         handshake.setSubprotocols({QStringLiteral("centrifuge-protobuf")});
 
     setState(State::Connecting);
-    log(Level::Info, tr("Opening %1 (%2)").arg(options.url.toString(), QString(Protocol::formatName(options.format))));
+    log(Level::Info,
+        tr("Opening %1 (%2)")
+            .arg(options.url.toString(QUrl::RemovePassword), QString(Protocol::formatName(options.format))));
     if (logs(Level::Trace)) {
         log(Level::Trace, QStringLiteral("> GET %1 HTTP/1.1").arg(options.url.path(QUrl::FullyEncoded)));
-        log(Level::Trace, QStringLiteral("> Host: %1").arg(options.url.authority()));
+        // Host as the request sends it: never the user info of the URL.
+        const QString host = options.url.port() < 0
+                                 ? options.url.host()
+                                 : QStringLiteral("%1:%2").arg(options.url.host()).arg(options.url.port());
+        log(Level::Trace, QStringLiteral("> Host: %1").arg(host));
         log(Level::Trace, QStringLiteral("> Upgrade: websocket"));
         log(Level::Trace, QStringLiteral("> Connection: Upgrade"));
         log(Level::Trace, QStringLiteral("> Sec-WebSocket-Version: 13"));

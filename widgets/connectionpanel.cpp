@@ -751,7 +751,7 @@ void ConnectionPanel::updateState()
         color = m_problemText.isEmpty() ? QColor(0x90, 0x90, 0x90) : QColor(0xc0, 0x1c, 0x28);
         break;
     case State::Connecting:
-        text = tr("Connecting to %1…").arg(m_session->options().url.toString());
+        text = tr("Connecting to %1…").arg(m_session->options().url.toString(QUrl::RemovePassword));
         color = QColor(0xe5, 0xa5, 0x0a);
         break;
     case State::Open:
