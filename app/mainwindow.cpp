@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "secretmasker.h"
+
 #include "commandcomposer.h"
 #include "commandhistory.h"
 #include "connectionpanel.h"
@@ -719,7 +721,8 @@ void MainWindow::saveSettings() const
     m_settings->setValue(settingsKey("geometry"), saveGeometry());
     m_settings->setValue(settingsKey("state"), saveState(kStateVersion));
     m_settings->setValue(QStringLiteral("log/level"), LogEntry::levelName(m_logView->level()));
-    m_settings->setValue(QStringLiteral("composer/draft"), m_composer->text());
+    // The draft may hold a token: it is saved masked.
+    m_settings->setValue(QStringLiteral("composer/draft"), SecretMasker::maskJwts(m_composer->text()));
     m_connection->saveSettings();
 }
 

@@ -1,5 +1,7 @@
 #include "commandhistory.h"
 
+#include "secretmasker.h"
+
 #include <QSettings>
 
 CommandHistory::CommandHistory(QSettings *settings, QObject *parent)
@@ -92,6 +94,12 @@ QVariant CommandHistory::data(const QModelIndex &index, int role) const
 
 void CommandHistory::save() const
 {
-    if (m_settings)
-        m_settings->setValue(settingsKey(), m_commands);
+    if (!m_settings)
+        return;
+    // Tokens stay in memory for recall in this run, but never reach the settings file.
+    QStringList stored;
+    stored.reserve(m_commands.size());
+    for (const QString &command : m_commands)
+        stored.append(SecretMasker::maskJwts(command));
+    m_settings->setValue(settingsKey(), stored);
 }

@@ -1,6 +1,7 @@
 #include "commandhistory.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +64,26 @@ private slots:
         QCOMPARE(restored.commands(), (QStringList{QStringLiteral("two"), QStringLiteral("one")}));
         restored.clear();
         QCOMPARE(settings.value(CommandHistory::settingsKey()).toStringList(), QStringList());
+    }
+
+    void neverSavesTokens()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("test.ini"));
+        const QString jwt = QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlLXBhcnQ");
+        const QString command = QStringLiteral(R"({"id":1,"connect":{"token":"%1"}})").arg(jwt);
+        {
+            QSettings settings(path, QSettings::IniFormat);
+            CommandHistory history(&settings);
+            history.add(command);
+            QCOMPARE(history.commands().first(), command); // recall in this run keeps the token
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray stored = file.readAll();
+        QVERIFY(!stored.contains("c2lnbmF0dXJlLXBhcnQ"));
+        QVERIFY(stored.contains("masked"));
     }
 };
 
