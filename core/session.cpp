@@ -247,6 +247,8 @@ void Session::onSocketConnected()
         log(Level::Trace, QStringLiteral("< Connection: Upgrade"));
         if (!m_socket->subprotocol().isEmpty())
             log(Level::Trace, QStringLiteral("< Sec-WebSocket-Protocol: %1").arg(m_socket->subprotocol()));
+        // QWebSocket checked these and Sec-WebSocket-Accept before reporting success; Qt 6.4 exposes no others.
+        log(Level::Trace, tr("(response headers as validated by QWebSocket; Qt 6.4 does not expose the others)"));
         log(Level::Trace, QStringLiteral("peer %1:%2, local port %3")
                               .arg(m_socket->peerAddress().toString())
                               .arg(m_socket->peerPort())

@@ -2623,6 +2623,10 @@
         <source>Secrets are masked in the log from now on.</source>
         <translation>从现在起，日志中遮蔽机密信息。</translation>
     </message>
+    <message>
+        <source>(response headers as validated by QWebSocket; Qt 6.4 does not expose the others)</source>
+        <translation>（以上响应头已由 QWebSocket 校验；Qt 6.4 不提供其他响应头）</translation>
+    </message>
 </context>
 <context>
     <name>SubscriptionModel</name>
