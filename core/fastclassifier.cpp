@@ -169,19 +169,9 @@ public:
                 return false;
             if (!onMember(key, v))
                 return false;
-            skipSpace();
-            if (p >= m_end)
-                return false;
-            if (*p == ',') {
-                ++p;
-                skipSpace();
-                continue;
-            }
-            if (*p == '}') {
-                ++p;
-                return true;
-            }
-            return false;
+            const int next = afterElement('}');
+            if (next != 0)
+                return next > 0;
         }
         return false;
     }
@@ -200,21 +190,30 @@ private:
         while (p < m_end) {
             if (!value(depth, nullptr))
                 return false;
-            skipSpace();
-            if (p >= m_end)
-                return false;
-            if (*p == ',') {
-                ++p;
-                skipSpace();
-                continue;
-            }
-            if (*p == ']') {
-                ++p;
-                return true;
-            }
-            return false;
+            const int next = afterElement(']');
+            if (next != 0)
+                return next > 0;
         }
         return false;
+    }
+
+    // After an element: ',' means another follows (0), `closer` ends the container (1), anything else is an
+    // error (-1).
+    int afterElement(char closer)
+    {
+        skipSpace();
+        if (p >= m_end)
+            return -1;
+        if (*p == ',') {
+            ++p;
+            skipSpace();
+            return 0;
+        }
+        if (*p == closer) {
+            ++p;
+            return 1;
+        }
+        return -1;
     }
 
     bool literal(const char *word, int n)
