@@ -498,8 +498,8 @@ void TestProtobufSession::sdkSubscriberReceivesInspectorPublications()
              "tests/node/node_modules is missing: run scripts/install-deps.sh");
     const QString channel = QStringLiteral("chat:pb-sdk-%1").arg(++m_channelSerial);
     NodeScript subscriber;
-    QVERIFY2(subscriber.start(nodeScript("sdk-protobuf-subscriber.js"),
-                              {m_server.webSocketUrl().toString(), channel, QStringLiteral("2")}),
+    QVERIFY2(subscriber.start(nodeScript("sdk-subscriber.js"),
+                              {m_server.webSocketUrl().toString(), channel, QStringLiteral("2"), s("protobuf")}),
              qPrintable(subscriber.failureContext()));
     const auto connected = subscriber.waitForLine(s("connected"));
     QVERIFY2(connected, qPrintable(subscriber.failureContext()));
