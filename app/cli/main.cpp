@@ -3,7 +3,9 @@
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QLoggingCategory>
+#include <QTranslator>
 
 #include <csignal>
 #include <cstdio>
@@ -49,6 +51,13 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("centrifugo-inspector-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(INSPECTOR_VERSION));
+    // Explanations in the user's language: a Chinese locale (LANG=zh_CN.UTF-8) loads the translation the GUI
+    // build puts next to the binaries.
+    QTranslator translator;
+    if (QLocale::system().name().startsWith(QLatin1String("zh")) &&
+        translator.load(QStringLiteral("centrifugo-inspector_zh_CN.qm"),
+                        QCoreApplication::applicationDirPath() + QLatin1String("/translations")))
+        QCoreApplication::installTranslator(&translator);
 
     CliOptions options;
     QString message;
