@@ -336,6 +336,14 @@ QString wrongType(const QString &path, const char *expected, const QJsonValue &v
 }
 
 // Whole numbers only. 64-bit fields also take decimal strings (their values may not fit a JSON double).
+QString notAWholeNumber(const QString &path, bool allowString, const QJsonValue &v)
+{
+    return wrongType(path,
+                     allowString ? QT_TRANSLATE_NOOP("ProtobufCodec", "a whole number (or a decimal string)")
+                                 : QT_TRANSLATE_NOOP("ProtobufCodec", "a whole number"),
+                     v);
+}
+
 bool toSigned(const QJsonValue &v, bool allowString, qint64 min, qint64 max, qint64 *out, const QString &path,
               QString *error)
 {
@@ -361,10 +369,7 @@ bool toSigned(const QJsonValue &v, bool allowString, qint64 min, qint64 max, qin
             return false;
         }
     } else {
-        *error = wrongType(path,
-                           allowString ? QT_TRANSLATE_NOOP("ProtobufCodec", "a whole number (or a decimal string)")
-                                       : QT_TRANSLATE_NOOP("ProtobufCodec", "a whole number"),
-                           v);
+        *error = notAWholeNumber(path, allowString, v);
         return false;
     }
     if (value < min || value > max) {
@@ -409,10 +414,7 @@ bool toUnsigned(const QJsonValue &v, bool allowString, quint64 max, quint64 *out
             return false;
         }
     } else {
-        *error = wrongType(path,
-                           allowString ? QT_TRANSLATE_NOOP("ProtobufCodec", "a whole number (or a decimal string)")
-                                       : QT_TRANSLATE_NOOP("ProtobufCodec", "a whole number"),
-                           v);
+        *error = notAWholeNumber(path, allowString, v);
         return false;
     }
     if (value > max) {

@@ -99,6 +99,20 @@ private:
                         s("-extfile"), s("ext.cnf")});
     }
 
+    // Opens the window, connects as user and subscribes to channel with a token that expires in ttlSec.
+    bool connectAndSubscribe(const QString &user, const QString &channel, qint64 ttlSec)
+    {
+        openWindow(m_server.webSocketUrl());
+        panel()->setToken(connectionToken(m_server.hmacSecret(), user, 3600));
+        QSignalSpy connected(m_session.get(), &Session::connected);
+        if (!panel()->connectToServer() || !connected.wait(10000))
+            return false;
+        SubscribeOptions o;
+        o.channel = channel;
+        o.token = subscriptionToken(m_server.hmacSecret(), user, channel, ttlSec);
+        return m_window->subscriptionPanel()->subscribe(o);
+    }
+
     void openWindow(const QUrl &url)
     {
         m_settings =
@@ -158,15 +172,7 @@ private slots:
     {
         const QString user = QStringLiteral("gui-sub-user");
         const QString channel = QStringLiteral("$gui-expired");
-        openWindow(m_server.webSocketUrl());
-        panel()->setToken(connectionToken(m_server.hmacSecret(), user, 3600));
-        QSignalSpy connected(m_session.get(), &Session::connected);
-        QVERIFY(panel()->connectToServer());
-        QVERIFY(connected.wait(10000));
-        SubscribeOptions o;
-        o.channel = channel;
-        o.token = subscriptionToken(m_server.hmacSecret(), user, channel, -30);
-        QVERIFY(m_window->subscriptionPanel()->subscribe(o));
+        QVERIFY(connectAndSubscribe(user, channel, -30));
         QTRY_COMPARE(m_window->tracker()->channel(channel).status, Status::Failed);
         const ChannelState s = m_window->tracker()->channel(channel);
         QCOMPARE(s.code, 109);
@@ -191,15 +197,7 @@ private slots:
     {
         const QString user = QStringLiteral("gui-sub-expiring");
         const QString channel = QStringLiteral("$gui-expiring");
-        openWindow(m_server.webSocketUrl());
-        panel()->setToken(connectionToken(m_server.hmacSecret(), user, 3600));
-        QSignalSpy connected(m_session.get(), &Session::connected);
-        QVERIFY(panel()->connectToServer());
-        QVERIFY(connected.wait(10000));
-        SubscribeOptions o;
-        o.channel = channel;
-        o.token = subscriptionToken(m_server.hmacSecret(), user, channel, 2);
-        QVERIFY(m_window->subscriptionPanel()->subscribe(o));
+        QVERIFY(connectAndSubscribe(user, channel, 2));
         QTRY_COMPARE(m_window->tracker()->channel(channel).status, Status::Subscribed);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->tracker()->channel(channel).status, Status::Unsubscribed, 15000);
         const ChannelState s = m_window->tracker()->channel(channel);
