@@ -55,6 +55,9 @@ public:
         const char *start = p;
         bool escaped = false;
         while (p < m_end) {
+            p += Utf8::plainJsonStringRun(p, m_end - p);
+            if (p >= m_end)
+                break;
             const auto c = static_cast<unsigned char>(*p);
             if (c == '"') {
                 *content = {start, p, escaped, true};

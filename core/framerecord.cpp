@@ -144,6 +144,14 @@ public:
         ensure(2 * n + 2);
         *m_p++ = '"';
         for (qsizetype i = 0; i < n;) {
+            const qsizetype plain = Utf8::plainJsonStringRun(s.data() + i, n - i);
+            if (plain) {
+                std::memcpy(m_p, p + i, size_t(plain));
+                m_p += plain;
+                i += plain;
+                if (i >= n)
+                    break;
+            }
             const unsigned char c = p[i];
             if (c >= 0x20 && c < 0x80) {
                 if (c == '"' || c == '\\')
@@ -485,14 +493,15 @@ void writeMessageFields(Writer &w, const ProtocolMessage &m, Direction dir, bool
 
 void writeMessageJson(Writer &w, const ProtocolMessage &m, bool binaryFrame, FrameRecord::FrameJson mode)
 {
-    if (m.json().isEmpty() && (m.kind == MessageKind::Disconnect || m.kind == MessageKind::Invalid)) {
+    const bool noJsonText = m.kind == MessageKind::Disconnect || m.kind == MessageKind::Invalid;
+    // Checked before json(): asking for it would parse every lazily classified message of a flood.
+    if (noJsonText && m.json().isEmpty()) {
         w.lit("null");
         return;
     }
-    if (mode == FrameRecord::FrameJson::FromRaw && !binaryFrame && m.kind != MessageKind::Invalid &&
-        m.kind != MessageKind::Disconnect) {
+    if (mode == FrameRecord::FrameJson::FromRaw && !binaryFrame && !noJsonText) {
         const QByteArrayView text = QByteArrayView(m.raw).trimmed();
-        if (FastClassifier::isJsonObject(text)) {
+        if (m.rawIsValidatedJson() || FastClassifier::isJsonObject(text)) {
             w.put(text);
             return;
         }

@@ -197,7 +197,7 @@ QList<ProtocolMessage> JsonCodec::decodeServerFrame(const QByteArray &payload) c
         // The scanner classifies typical lines without building a document; JSON is parsed only when opened.
         ProtocolMessage m;
         if (FastClassifier::classifyServerLine(line, &m)) {
-            m.setJsonFromRaw();
+            m.setJsonFromRaw(ProtocolMessage::RawText::Validated);
             out.append(std::move(m));
         } else {
             out.append(decodeServerLine(line));

@@ -41,12 +41,14 @@ void ProtocolMessage::setJson(const QJsonObject &object)
 {
     m_json = object;
     m_jsonPending = false;
+    m_validatedRaw = QByteArray();
 }
 
-void ProtocolMessage::setJsonFromRaw()
+void ProtocolMessage::setJsonFromRaw(RawText check)
 {
     m_json = QJsonObject();
     m_jsonPending = true;
+    m_validatedRaw = check == RawText::Validated ? raw : QByteArray();
 }
 
 bool ProtocolMessage::parseKindName(QStringView name, Protocol::Direction direction, ProtocolMessage *out)

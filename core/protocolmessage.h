@@ -24,8 +24,17 @@ struct ProtocolMessage
     // no JSON parsing; the result is cached in this copy.
     const QJsonObject &json() const;
     void setJson(const QJsonObject &object);
-    // Marks `raw` as the JSON text that json() parses when first asked.
-    void setJsonFromRaw();
+    // Marks `raw` as the JSON text that json() parses when first asked. `Validated` when a validating scanner has
+    // just checked that raw is exactly one JSON object (surrounding whitespace allowed).
+    enum class RawText { Unchecked, Validated };
+    void setJsonFromRaw(RawText check = RawText::Unchecked);
+    // True while raw still holds the very bytes that were validated: writers may then copy it as JSON without
+    // scanning it again. Any change to raw detaches it from the kept reference, so this cannot go stale.
+    bool rawIsValidatedJson() const
+    {
+        return !m_validatedRaw.isNull() && raw.constData() == m_validatedRaw.constData() &&
+               raw.size() == m_validatedRaw.size();
+    }
 
     // Stable machine name: "subscribe", "subscribe_reply", "error", "push_pub", "ping", "pong", "disconnect",
     // "invalid". Used in recordings and filters; never translated.
@@ -37,4 +46,5 @@ struct ProtocolMessage
 private:
     mutable QJsonObject m_json;
     mutable bool m_jsonPending = false;
+    QByteArray m_validatedRaw; // shares raw's bytes when they were validated (see rawIsValidatedJson)
 };
