@@ -144,9 +144,9 @@ public:
         return ok;
     }
 
-    // p at '{'. onMember(key, value) for each member; value spans include quotes/braces except for strings,
-    // whose span is the content (escaped set when it holds escapes). onMember returns false to give up.
-    template <typename OnMember> bool object(int depth, OnMember &&onMember)
+    // p at '{'. For each member, scanValue(key) is called with p at the member's value and must scan it (with
+    // value(), or object() to look inside); it returns false to give up.
+    template <typename ScanValue> bool members(int depth, ScanValue &&scanValue)
     {
         if (depth > kMaxDepth)
             return false;
@@ -167,16 +167,23 @@ public:
                 return false;
             ++p;
             skipSpace();
-            Span v;
-            if (!value(depth, &v))
-                return false;
-            if (!onMember(key, v))
+            if (!scanValue(key))
                 return false;
             const int next = afterElement('}');
             if (next != 0)
                 return next > 0;
         }
         return false;
+    }
+
+    // p at '{'. onMember(key, value) for each member; value spans include quotes/braces except for strings,
+    // whose span is the content (escaped set when it holds escapes). onMember returns false to give up.
+    template <typename OnMember> bool object(int depth, OnMember &&onMember)
+    {
+        return members(depth, [&](const Span &key) {
+            Span v;
+            return value(depth, &v) && onMember(key, v);
+        });
     }
 
 private:
@@ -352,6 +359,22 @@ bool readString(const Span &v, QString *out)
     return true;
 }
 
+// A flood repeats one channel name: the last one decoded on this thread is shared instead of converted again.
+bool readChannel(const Span &v, QString *out)
+{
+    if (!v.isSet() || !v.isString || v.escaped)
+        return readString(v, out);
+    thread_local QByteArray lastBytes;
+    thread_local QString lastChannel;
+    const QByteArrayView bytes = v.view();
+    if (bytes != QByteArrayView(lastBytes)) {
+        lastBytes = bytes.toByteArray();
+        lastChannel = QString::fromUtf8(bytes);
+    }
+    *out = lastChannel;
+    return true;
+}
+
 struct MethodName
 {
     QByteArrayView name;
@@ -434,11 +457,47 @@ bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m)
     quint32 methods = 0; // bit i: methodNames()[i] present
     int members = 0;
     const QList<MethodName> &names = methodNames();
-    const bool ok = s.object(1, [&](const Span &key, const Span &v) {
+    // A push object is read in the same pass that validates it: its channel and the push type's body.
+    Span channel;
+    std::array<Span, 9> bodies;
+    const QList<PushName> &pushes = pushNames();
+    const auto onPushMember = [&](const Span &key, const Span &v) {
+        if (key.escaped)
+            return false;
+        const QByteArrayView k = key.view();
+        if (k == "channel") {
+            if (channel.isSet())
+                return false;
+            channel = v;
+            return true;
+        }
+        for (qsizetype i = 0; i < pushes.size(); ++i) {
+            if (k == pushes.at(i).name) {
+                if (bodies.at(size_t(i)).isSet())
+                    return false;
+                bodies[size_t(i)] = v;
+                break;
+            }
+        }
+        return true;
+    };
+    const bool ok = s.members(1, [&](const Span &key) {
         ++members;
         if (key.escaped)
             return false; // "\u0070ush" is "push" too
         const QByteArrayView k = key.view();
+        if (k == "push" && !s.atEnd() && *s.p == '{') {
+            if (push.isSet())
+                return false;
+            const char *start = s.p;
+            if (!s.object(2, onPushMember))
+                return false;
+            push = {start, s.p, false, false};
+            return true;
+        }
+        Span v;
+        if (!s.value(1, &v))
+            return false;
         Span *target = nullptr;
         if (k == "id")
             target = &id;
@@ -481,31 +540,7 @@ bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m)
         m->kind = MessageKind::Push;
         if (push.isString || *push.begin != '{')
             return true; // not an object: JsonCodec reads it as {}
-        Span channel;
-        std::array<Span, 9> bodies;
-        const QList<PushName> &pushes = pushNames();
-        Scanner ps(push.begin, push.end);
-        const bool pok = ps.object(1, [&](const Span &key, const Span &v) {
-            if (key.escaped)
-                return false;
-            const QByteArrayView k = key.view();
-            if (k == "channel") {
-                if (channel.isSet())
-                    return false;
-                channel = v;
-                return true;
-            }
-            for (qsizetype i = 0; i < pushes.size(); ++i) {
-                if (k == pushes.at(i).name) {
-                    if (bodies.at(size_t(i)).isSet())
-                        return false;
-                    bodies[size_t(i)] = v;
-                    break;
-                }
-            }
-            return true;
-        });
-        if (!pok || !readString(channel, &m->channel))
+        if (!readChannel(channel, &m->channel))
             return false;
         for (qsizetype i = 0; i < pushes.size(); ++i) {
             if (bodies.at(size_t(i)).isSet()) {
