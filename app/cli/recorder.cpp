@@ -16,6 +16,8 @@ namespace {
 constexpr int kSettleMs = 250;
 // How long the normal close handshake may take before the run ends anyway.
 constexpr int kCloseTimeoutMs = 2000;
+// How long a recorded frame may wait in memory before it goes to the writer thread on a quiet connection.
+constexpr int kRecordFlushMs = 200;
 
 // Verdicts, lint findings and the summary are printed whatever --log-level says.
 void printTo(FILE *stream, const QString &text)
@@ -54,6 +56,7 @@ Recorder::Recorder(const CliOptions &options, QObject *parent)
         qCWarning(lcCli, "The close handshake did not finish in %d ms", kCloseTimeoutMs);
         finish(m_exitCode);
     });
+    connect(&m_recordFlushTimer, &QTimer::timeout, this, [this] { m_writer.flush(); });
     m_settleTimer.setSingleShot(true);
     connect(&m_settleTimer, &QTimer::timeout, this, [this] {
         if (m_session.inFlightIds().isEmpty())
@@ -67,6 +70,7 @@ bool Recorder::start(QString *error)
         if (!m_writer.open(m_options.recordPath, error))
             return false;
         qCInfo(lcCli).noquote() << tr("Recording to %1").arg(m_options.recordPath);
+        m_recordFlushTimer.start(kRecordFlushMs);
     }
     if (m_options.durationSec > 0)
         m_durationTimer.start(int(qMin(m_options.durationSec * 1000.0, 2.0e9)));
@@ -224,6 +228,7 @@ void Recorder::finish(int exitCode)
     m_durationTimer.stop();
     m_closeTimeout.stop();
     m_settleTimer.stop();
+    m_recordFlushTimer.stop();
     if (m_writer.isOpen()) {
         if (!m_writer.close()) {
             printError(m_writer.errorString());

@@ -47,6 +47,7 @@ private:
     QTimer m_durationTimer;
     QTimer m_closeTimeout;
     QTimer m_settleTimer;
+    QTimer m_recordFlushTimer; // hands a quiet connection's frames to the record writer
     qint64 m_dataFramesIn = 0;
     int m_exitCode = 0;
     bool m_everOpen = false;

@@ -4,6 +4,16 @@
 
 #include <cstdio>
 
+namespace {
+
+qsizetype frameBytes(const Frame &frame)
+{
+    // The raw bytes dominate; the constant stands for the decoded messages that travel with them.
+    return frame.raw.size() + 64 * frame.messages.size();
+}
+
+} // namespace
+
 RecordWriter::~RecordWriter()
 {
     close();
@@ -11,7 +21,7 @@ RecordWriter::~RecordWriter()
 
 bool RecordWriter::open(const QString &path, QString *error)
 {
-    // Unbuffered QFile: our own buffer already batches the writes, a second copy would only cost time.
+    // Unbuffered QFile: the writer thread's buffer already batches the writes, a second copy would only cost time.
     const bool ok = path == QLatin1String("-")
                         ? m_file.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered)
                         : (m_file.setFileName(path),
@@ -20,52 +30,123 @@ bool RecordWriter::open(const QString &path, QString *error)
         *error = tr("Cannot write the record file %1: %2").arg(path, m_file.errorString());
         return false;
     }
-    m_buffer.reserve(kBufferSize + 64 * 1024);
+    m_open = true;
+    m_stop = false;
+    m_thread = std::thread([this] { run(); });
     return true;
 }
 
 void RecordWriter::write(const Frame &frame)
 {
-    if (!m_file.isOpen() || m_failed)
+    if (!m_open || failed())
         return;
-    // Frames come from the Session, whose messages were decoded from their bytes: "frame" can be those bytes.
-    FrameRecord::appendJsonLine(frame, &m_buffer, FrameRecord::FrameJson::FromRaw);
+    m_batch.append(frame);
+    // The copy must not share its messages with the caller: a message parses its JSON lazily into a cache, and
+    // the caller may open one while this thread writes the line.
+    m_batch.last().messages.detach();
+    m_batchBytes += frameBytes(frame);
     ++m_lines;
-    if (m_buffer.size() >= kBufferSize)
+    if (m_batchBytes >= kBatchBytes)
         flush();
 }
 
-bool RecordWriter::flush()
+void RecordWriter::flush()
 {
-    if (!m_file.isOpen() || m_failed)
-        return !m_failed;
-    const char *data = m_buffer.constData();
-    qint64 left = m_buffer.size();
+    if (!m_open || m_batch.isEmpty())
+        return;
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_room.wait(lock, [this] { return m_queuedBytes < kMaxQueuedBytes || m_failed.load(); });
+    m_queue.push_back(std::move(m_batch));
+    m_queuedBytes += m_batchBytes;
+    lock.unlock();
+    m_work.notify_one();
+    m_batch = QList<Frame>();
+    m_batchBytes = 0;
+}
+
+bool RecordWriter::close()
+{
+    if (!m_open)
+        return !failed();
+    flush();
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stop = true;
+    }
+    m_work.notify_one();
+    m_thread.join();
+    if (!m_file.flush())
+        fail(tr("Writing the record file failed: %1").arg(m_file.errorString()));
+    m_file.close();
+    m_open = false;
+    return !failed();
+}
+
+QString RecordWriter::errorString() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_error;
+}
+
+void RecordWriter::run()
+{
+    QByteArray buffer;
+    buffer.reserve(2 * kBatchBytes + 64 * 1024);
+    for (;;) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_work.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+        if (m_queue.empty())
+            return; // stopped, and everything queued is written
+        const QList<Frame> batch = std::move(m_queue.front());
+        m_queue.pop_front();
+        lock.unlock();
+
+        qsizetype bytes = 0;
+        if (!failed()) {
+            buffer.truncate(0); // keeps the capacity
+            for (const Frame &frame : batch) {
+                // Frames come from the Session, whose messages were decoded from their bytes: "frame" can be those
+                // bytes.
+                FrameRecord::appendJsonLine(frame, &buffer, FrameRecord::FrameJson::FromRaw);
+                bytes += frameBytes(frame);
+            }
+            writeOut(buffer);
+        } else {
+            for (const Frame &frame : batch)
+                bytes += frameBytes(frame);
+        }
+
+        lock.lock();
+        m_queuedBytes -= bytes;
+        lock.unlock();
+        m_room.notify_one();
+    }
+}
+
+bool RecordWriter::writeOut(const QByteArray &bytes)
+{
+    const char *data = bytes.constData();
+    qint64 left = bytes.size();
     while (left > 0) {
         const qint64 n = m_file.write(data, left);
         if (n <= 0) {
-            m_failed = true;
-            m_error = tr("Writing the record file failed: %1").arg(m_file.errorString());
+            fail(tr("Writing the record file failed: %1").arg(m_file.errorString()));
             return false;
         }
         data += n;
         left -= n;
     }
-    m_buffer.truncate(0); // keeps the capacity
-    if (m_buffer.capacity() < kBufferSize)
-        m_buffer.reserve(kBufferSize + 64 * 1024);
     return true;
 }
 
-bool RecordWriter::close()
+void RecordWriter::fail(const QString &error)
 {
-    if (!m_file.isOpen())
-        return !m_failed;
-    flush();
-    if (!m_file.flush() && !m_failed) {
-        m_failed = true;
-        m_error = tr("Writing the record file failed: %1").arg(m_file.errorString());
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_failed.load())
+            return;
+        m_error = error;
+        m_failed.store(true);
     }
-    m_file.close();
-    return !m_failed;
+    m_room.notify_all();
 }

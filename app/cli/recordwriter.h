@@ -5,9 +5,19 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QFile>
+#include <QList>
 #include <QString>
 
-// Appends frames to a JSON Lines file through one large buffer, so a flood costs one write() per ~256 KiB.
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+// Appends frames to a JSON Lines file. Formatting a line costs about as much as decoding the frame, so it runs on
+// a writer thread: write() only queues a copy of the frame, and the thread formats batches into one large buffer
+// and writes them with one write() per batch. The queue is bounded (kMaxQueuedBytes of frame bytes): when the disk
+// is slower than the network, write() waits, which slows the reading of the socket instead of growing memory.
 class RecordWriter
 {
     Q_DECLARE_TR_FUNCTIONS(RecordWriter)
@@ -20,22 +30,44 @@ public:
 
     // path "-" writes to stdout. Truncates an existing file.
     bool open(const QString &path, QString *error);
-    bool isOpen() const { return m_file.isOpen(); }
+    bool isOpen() const { return m_open; }
     void write(const Frame &frame);
-    // Writes the buffer out; false (and errorString()) when the disk refused it.
-    bool flush();
+    // Hands the frames queued so far to the writer thread without waiting for them to reach the file. Call it
+    // now and then so that a quiet connection's frames do not sit in memory.
+    void flush();
+    // Writes everything still queued and closes the file; false (and errorString()) when the disk refused it.
     bool close();
 
+    // Frames accepted by write() (all of them are in the file once close() returned true).
     qint64 linesWritten() const { return m_lines; }
-    bool failed() const { return m_failed; }
-    QString errorString() const { return m_error; }
+    bool failed() const { return m_failed.load(std::memory_order_relaxed); }
+    QString errorString() const;
+
+    static constexpr qsizetype kBatchBytes = 64 * 1024;
+    static constexpr qsizetype kMaxQueuedBytes = 64 * 1024 * 1024;
 
 private:
-    static constexpr qsizetype kBufferSize = 256 * 1024;
+    void run();
+    bool writeOut(const QByteArray &bytes);
+    void fail(const QString &error);
 
-    QFile m_file;
-    QByteArray m_buffer;
+    QFile m_file; // used by the writer thread only while it runs
+    bool m_open = false;
     qint64 m_lines = 0;
-    bool m_failed = false;
+
+    // Owned by the caller's thread.
+    QList<Frame> m_batch;
+    qsizetype m_batchBytes = 0;
+
+    // Shared with the writer thread, under m_mutex.
+    mutable std::mutex m_mutex;
+    std::condition_variable m_work;
+    std::condition_variable m_room;
+    std::deque<QList<Frame>> m_queue;
+    qsizetype m_queuedBytes = 0;
+    bool m_stop = false;
     QString m_error;
+    std::atomic<bool> m_failed{false};
+
+    std::thread m_thread;
 };
