@@ -17,6 +17,12 @@ namespace {
 // Beyond this nesting the full parser decides (it has its own limit).
 constexpr int kMaxDepth = 64;
 
+// QByteArrayView's operator== calls out of line even when the sizes differ; keys are compared a lot.
+inline bool sameBytes(QByteArrayView a, QByteArrayView b)
+{
+    return a.size() == b.size() && (a.isEmpty() || std::memcmp(a.data(), b.data(), size_t(a.size())) == 0);
+}
+
 struct Span
 {
     const char *begin = nullptr;
@@ -367,7 +373,7 @@ bool readChannel(const Span &v, QString *out)
     thread_local QByteArray lastBytes;
     thread_local QString lastChannel;
     const QByteArrayView bytes = v.view();
-    if (bytes != QByteArrayView(lastBytes)) {
+    if (!sameBytes(bytes, lastBytes)) {
         lastBytes = bytes.toByteArray();
         lastChannel = QString::fromUtf8(bytes);
     }
@@ -430,7 +436,8 @@ bool readCodeAndText(const Span &object, const char *textKey, int *code, QString
     const bool ok = s.object(1, [&](const Span &key, const Span &v) {
         if (key.escaped)
             return false;
-        Span *target = key.view() == "code" ? &codeSpan : (key.view() == textName ? &textSpan : nullptr);
+        Span *target =
+            sameBytes(key.view(), "code") ? &codeSpan : (sameBytes(key.view(), textName) ? &textSpan : nullptr);
         if (!target)
             return true;
         if (target->isSet())
@@ -465,14 +472,14 @@ bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m)
         if (key.escaped)
             return false;
         const QByteArrayView k = key.view();
-        if (k == "channel") {
+        if (sameBytes(k, "channel")) {
             if (channel.isSet())
                 return false;
             channel = v;
             return true;
         }
         for (qsizetype i = 0; i < pushes.size(); ++i) {
-            if (k == pushes.at(i).name) {
+            if (sameBytes(k, pushes.at(i).name)) {
                 if (bodies.at(size_t(i)).isSet())
                     return false;
                 bodies[size_t(i)] = v;
@@ -486,7 +493,7 @@ bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m)
         if (key.escaped)
             return false; // "\u0070ush" is "push" too
         const QByteArrayView k = key.view();
-        if (k == "push" && !s.atEnd() && *s.p == '{') {
+        if (sameBytes(k, "push") && !s.atEnd() && *s.p == '{') {
             if (push.isSet())
                 return false;
             const char *start = s.p;
@@ -499,11 +506,11 @@ bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m)
         if (!s.value(1, &v))
             return false;
         Span *target = nullptr;
-        if (k == "id")
+        if (sameBytes(k, "id"))
             target = &id;
-        else if (k == "push")
+        else if (sameBytes(k, "push"))
             target = &push;
-        else if (k == "error")
+        else if (sameBytes(k, "error"))
             target = &error;
         if (target) {
             if (target->isSet())
@@ -512,7 +519,7 @@ bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m)
             return true;
         }
         for (qsizetype i = 0; i < names.size(); ++i) {
-            if (k == names.at(i).name) {
+            if (sameBytes(k, names.at(i).name)) {
                 if (methods & (1u << i))
                     return false;
                 methods |= 1u << i;

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cstring>
+
 using Protocol::MessageKind;
 using Protocol::Method;
 using Protocol::PushType;
@@ -75,6 +77,11 @@ QByteArray JsonCodec::encodePong() const
 QList<QByteArrayView> JsonCodec::splitLines(QByteArrayView payload)
 {
     QList<QByteArrayView> lines;
+    qsizetype newlines = 0;
+    for (const char *q = payload.data(), *end = q + payload.size();
+         (q = static_cast<const char *>(std::memchr(q, '\n', size_t(end - q)))) != nullptr; ++q)
+        ++newlines;
+    lines.reserve(newlines + 1);
     qsizetype start = 0;
     const qsizetype n = payload.size();
     while (start < n) {
