@@ -179,6 +179,8 @@ const key = { ingest: (x) => x.sdk_over_inspector_cpu, replay: (x) => x.inspecto
 for (const [name, list] of Object.entries(runs)) {
     list.sort((a, b) => key[name](a) - key[name](b));
     r[name] = { ...list[Math.floor((list.length - 1) / 2)], runs: list.length, all: list.map(key[name]) };
+    // The longest stall of every run too (in the order of "all"): the median p99 run need not have the median one.
+    if (name === "gui") r[name].all_max_ms = list.map((x) => x.stalls.max_ms);
     if (name === "ingest" && list.some((x) => x.protobuf_sdk_over_inspector_cpu !== undefined)) {
         r[name].all_protobuf = list.map((x) => x.protobuf_sdk_over_inspector_cpu).sort((a, b) => a - b);
     }

@@ -60,6 +60,8 @@ Session::Session(QObject *parent)
 
 Session::~Session()
 {
+    if (m_transport)
+        m_transport->disconnect(this);
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -152,10 +154,13 @@ void Session::open(const SessionOptions &options)
 {
     if (m_socket) {
         m_socket->disconnect(this);
+        if (m_transport)
+            m_transport->disconnect(this);
         m_socket->abort();
         m_socket->deleteLater();
         m_socket = nullptr;
     }
+    m_transport = nullptr;
     m_options = options;
     m_masker.addToken(options.token);
     for (const auto &h : options.headers) {
@@ -228,6 +233,41 @@ void Session::open(const SessionOptions &options)
         }
     }
     m_socket->open(request, handshake);
+    limitReads();
+}
+
+void Session::limitReads()
+{
+    // QWebSocket decodes everything its socket has buffered in one go, and an unlimited socket buffers whatever
+    // the kernel holds: under a flood that is megabytes, i.e. tens of thousands of messages in ONE event-loop turn
+    // (a frozen window). A bounded buffer makes each turn handle at most kReadChunkBytes; the rest waits in the
+    // kernel for the next turn, nothing is lost. QWebSocket only reads a frame once all of it is buffered, so the
+    // buffer must grow for a larger frame: that needs the socket QWebSocket reads from (its child, created by
+    // open()). Without it the buffer stays unlimited, as before.
+    m_transport = m_socket->findChild<QAbstractSocket *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!m_transport)
+        return;
+    m_socket->setReadBufferSize(kReadChunkBytes);
+    // Connected after QWebSocket's own readyRead handler, so this runs once it decoded all complete frames.
+    connect(m_transport, &QIODevice::readyRead, this, &Session::onTransportReadyRead);
+}
+
+qint64 Session::readBufferSize() const
+{
+    return m_socket ? m_socket->readBufferSize() : 0;
+}
+
+void Session::onTransportReadyRead()
+{
+    if (!m_transport || !m_socket)
+        return;
+    const qint64 limit = m_socket->readBufferSize();
+    // A full buffer left over after decoding is the start of a frame larger than the buffer: double it (the frame
+    // is read on the next turns); it shrinks back once a message came through.
+    if (limit > 0 && m_transport->bytesAvailable() >= limit) {
+        log(Level::Trace, QStringLiteral("Read buffer %1 -> %2 bytes for a large frame").arg(limit).arg(limit * 2));
+        m_socket->setReadBufferSize(limit * 2);
+    }
 }
 
 void Session::close()
@@ -322,6 +362,8 @@ void Session::onBinaryMessage(const QByteArray &message)
 
 void Session::handleIncoming(const QByteArray &payload, bool binary)
 {
+    if (m_transport && m_socket->readBufferSize() > kReadChunkBytes)
+        m_socket->setReadBufferSize(kReadChunkBytes); // the large frame is through
     Frame f;
     f.timeMs = QDateTime::currentMSecsSinceEpoch();
     f.direction = Protocol::Direction::In;

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QSslError>
 #include <QTimer>
 #include <functional>
@@ -33,6 +34,10 @@ public:
         Connected,    // connect reply received
     };
     Q_ENUM(State)
+
+    // Bytes of incoming data decoded per event-loop turn at most (more for a single larger frame): a flood is
+    // handled in turns of this size, so the thread stays responsive, and the rest waits in the kernel.
+    static constexpr qint64 kReadChunkBytes = 64 * 1024;
 
     explicit Session(QObject *parent = nullptr);
     ~Session() override;
@@ -106,6 +111,8 @@ public:
     quint32 peekNextId() const { return m_nextId; }
     quint32 takeNextId() { return m_nextId++; }
     QList<quint32> inFlightIds() const { return m_inFlight.keys(); }
+    // The socket's read buffer limit now (kReadChunkBytes, more while a larger frame comes in; 0 = unlimited).
+    qint64 readBufferSize() const;
     LintContext lintContext() const;
 
 signals:
@@ -129,6 +136,8 @@ private:
     void onBinaryMessage(const QByteArray &message);
     void onSocketError(QAbstractSocket::SocketError error);
     void onPong(quint64 elapsedTime, const QByteArray &payload);
+    void limitReads();
+    void onTransportReadyRead();
     void handleIncoming(const QByteArray &payload, bool binary);
     void handleMessage(ProtocolMessage &message, QList<std::function<void()>> *after);
     void transmit(const QByteArray &payload, QList<ProtocolMessage> messages);
@@ -144,6 +153,7 @@ private:
     SessionOptions m_options;
     std::unique_ptr<WireCodec> m_codec;
     QWebSocket *m_socket = nullptr;
+    QPointer<QAbstractSocket> m_transport; // the socket m_socket reads from, when found (see limitReads)
     State m_state = State::Disconnected;
     LogEntry::Level m_logLevel = LogEntry::Level::Info;
     SecretMasker m_masker;

@@ -1,6 +1,7 @@
 #include "subscriptiontracker.h"
 
 #include "explainer.h"
+#include "publicationposition.h"
 #include "session.h"
 
 #include <QJsonArray>
@@ -172,12 +173,12 @@ void SubscriptionTracker::applySubscribeResult(ChannelState &s, const QJsonObjec
     }
 }
 
-void SubscriptionTracker::notePublication(ChannelState &s, const QJsonObject &pub)
+void SubscriptionTracker::notePublication(ChannelState &s, const PublicationPosition &pub)
 {
     ++s.publications;
-    if (pub.contains(key("epoch")))
-        s.epoch = pub.value(key("epoch")).toString();
-    const quint64 offset = toU64(pub.value(key("offset")));
+    if (pub.hasEpoch)
+        s.epoch = pub.epoch;
+    const quint64 offset = pub.offset;
     if (offset == 0)
         return;
     // Offsets grow by one per publication in a stream: a jump means publications this client never saw.
@@ -298,14 +299,15 @@ void SubscriptionTracker::onPush(const ProtocolMessage &m, qint64 timeMs)
 {
     if (m.channel.isEmpty())
         return; // message and refresh pushes concern the connection, not a channel
-    // Parsed only for the pushes that need their body: floods of joins and leaves stay unparsed.
+    // Parsed only for the pushes that need their body: floods of publications, joins and leaves stay unparsed.
     const auto push = [&m]() { return m.json().value(key("push")).toObject(); };
     switch (m.push) {
     case PushType::Pub: {
         bool added = false;
         const int row = ensure(m.channel, timeMs, &added);
         ChannelState &s = m_channels[row];
-        notePublication(s, push().value(key("pub")).toObject());
+        // Offset and epoch straight from the text: a flood of publications is never parsed into objects.
+        notePublication(s, PublicationPosition::of(m));
         s.lastActivityMs = timeMs;
         if (added) {
             // A publication for a channel nobody asked for: the server subscribed us some other way.

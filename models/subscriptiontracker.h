@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 
+class PublicationPosition;
 class Session;
 
 // Follows the frames of one session (commands sent, replies, errors, pushes, closes) and keeps the state of every
@@ -72,7 +73,7 @@ private:
     int ensure(const QString &channel, qint64 timeMs, bool *added = nullptr);
     void setStatus(int row, ChannelState::Status status, qint64 timeMs);
     void applySubscribeResult(ChannelState &state, const QJsonObject &result);
-    void notePublication(ChannelState &state, const QJsonObject &publication);
+    void notePublication(ChannelState &state, const PublicationPosition &publication);
     void onCommand(const ProtocolMessage &message, qint64 timeMs);
     void onReply(const ProtocolMessage &message, qint64 timeMs);
     void onError(const ProtocolMessage &message, qint64 timeMs);

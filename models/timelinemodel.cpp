@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <limits>
+
 using Protocol::MessageKind;
 
 TimelineModel::TimelineModel(QObject *parent)
@@ -13,7 +15,11 @@ TimelineModel::TimelineModel(QObject *parent)
 {
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(kDefaultBatchIntervalMs);
-    connect(&m_batchTimer, &QTimer::timeout, this, &TimelineModel::flush);
+    connect(&m_batchTimer, &QTimer::timeout, this, &TimelineModel::flushStep);
+    // A backlog larger than one turn's rows continues on the next event-loop turn, after input and paint.
+    m_continueTimer.setSingleShot(true);
+    m_continueTimer.setInterval(0);
+    connect(&m_continueTimer, &QTimer::timeout, this, &TimelineModel::flushStep);
 }
 
 TimelineModel::~TimelineModel() = default;
@@ -71,21 +77,28 @@ void TimelineModel::enforceCap(int incomingRows)
         m_store.dropOldest(hiddenDrop);
 }
 
-void TimelineModel::storeQueued()
+int TimelineModel::storeQueued(int maxRows)
 {
     if (m_queue.isEmpty())
-        return;
-    const QList<Frame> queue = std::move(m_queue);
-    m_queue.clear();
-    const int incoming = m_queuedRows;
-    m_queuedRows = 0;
+        return 0;
+    // Whole frames from the front of the queue, at least one, until maxRows rows are taken.
+    qsizetype frames = 0;
+    int incoming = 0;
+    while (frames < m_queue.size() && (frames == 0 || incoming < maxRows))
+        incoming += FrameStore::rowsFor(m_queue.at(frames++));
+    m_queuedRows -= incoming;
     enforceCap(incoming);
     // After enforceCap either everything fits or no shown row is left, so the drops below are never visible.
-    for (const Frame &f : queue) {
-        m_store.append(f);
+    for (qsizetype i = 0; i < frames; ++i) {
+        m_store.append(m_queue.at(i));
         if (m_store.count() > m_cap)
             m_store.dropOldest(m_store.count() - m_cap);
     }
+    if (frames == m_queue.size())
+        m_queue.clear();
+    else
+        m_queue.remove(0, frames); // from the front: Qt moves the list's start, nothing is copied
+    return incoming;
 }
 
 void TimelineModel::exposeStored()
@@ -100,10 +113,23 @@ void TimelineModel::exposeStored()
 void TimelineModel::flush()
 {
     m_batchTimer.stop();
+    m_continueTimer.stop();
+    storeAndExpose(std::numeric_limits<int>::max());
+}
+
+void TimelineModel::flushStep()
+{
+    m_batchTimer.stop();
+    storeAndExpose(kRowsPerTurn);
+    if (!m_queue.isEmpty())
+        m_continueTimer.start();
+}
+
+void TimelineModel::storeAndExpose(int maxRows)
+{
     const qint64 droppedBefore = m_store.droppedRows();
     const int rowsBefore = m_rows;
-    const bool hadQueue = !m_queue.isEmpty();
-    storeQueued();
+    const bool hadQueue = storeQueued(maxRows) > 0;
     exposeStored();
     if (m_store.droppedRows() != droppedBefore)
         emit droppedCountChanged(m_store.droppedRows());
@@ -114,6 +140,7 @@ void TimelineModel::flush()
 void TimelineModel::clear()
 {
     m_batchTimer.stop();
+    m_continueTimer.stop();
     const bool hadDrops = m_store.droppedRows() != 0;
     beginResetModel();
     m_queue.clear();

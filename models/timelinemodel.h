@@ -10,7 +10,9 @@
 //
 // Appends are batched: appendFrame() only queues; the queue is stored and shown in ONE rowsInserted per batch
 // (at most batchInterval() ms after the first queued frame), so a flood of frames costs a few view updates per
-// second, not one per frame.
+// second, not one per frame. One batch stores and shows at most kRowsPerTurn rows (whole frames); a larger
+// backlog continues on the following event-loop turns, so input and painting get their turn in between. Every
+// frame still arrives, in order; flush() stores everything at once.
 //
 // Cap: at most cap() rows are kept; the oldest are dropped and counted (droppedCount(), never silently).
 //
@@ -55,6 +57,8 @@ public:
 
     static constexpr int kDefaultCap = 2000000;
     static constexpr int kDefaultBatchIntervalMs = 30;
+    // Rows stored and shown per event-loop turn by the batch timer (a few milliseconds of work).
+    static constexpr int kRowsPerTurn = 4000;
 
     explicit TimelineModel(QObject *parent = nullptr);
     ~TimelineModel() override;
@@ -101,7 +105,10 @@ signals:
     void pausedChanged(bool paused);
 
 private:
-    void storeQueued();
+    // Stores queued frames (whole ones, at least one) up to maxRows rows; returns the rows taken from the queue.
+    int storeQueued(int maxRows);
+    void storeAndExpose(int maxRows);
+    void flushStep();
     void enforceCap(int incomingRows);
     void exposeStored();
     QVariant displayData(const FrameStore::Row &r, int row, int column) const;
@@ -113,4 +120,5 @@ private:
     int m_cap = kDefaultCap;
     bool m_paused = false;
     QTimer m_batchTimer;
+    QTimer m_continueTimer;
 };

@@ -35,6 +35,8 @@ private slots:
     void reactionsAreRecordedAfterTheirCause();
     void subscribeReceivesApiPublication();
     void historyAndPresenceDecode();
+    void floodArrivesWholeInBoundedReads();
+    void frameLargerThanReadChunkArrives();
     void sdkPublicationArrives();
     void ourPublicationArrivesAtSdk();
     void missingMethodIsDisconnectedAsBadRequest();
@@ -188,6 +190,100 @@ void TestSessionLive::historyAndPresenceDecode()
     const auto stats = rec.waitForReply(sid);
     QVERIFY(stats);
     QCOMPARE(payload(*stats, "presence_stats").value(QStringLiteral("num_clients")).toInt(), 1);
+}
+
+void TestSessionLive::floodArrivesWholeInBoundedReads()
+{
+    // Many times the read chunk at once: the session reads it in bounded turns and loses nothing.
+    Session session;
+    SessionRecorder rec(&session);
+    QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
+    QCOMPARE(session.readBufferSize(), Session::kReadChunkBytes);
+    const QString channel = QStringLiteral("flood-bounded");
+    SubscribeOptions s;
+    s.channel = channel;
+    QVERIFY(rec.waitForReply(
+        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(s)))));
+
+    constexpr int kCount = 4000;
+    const QString filler(200, QLatin1Char('x'));
+    for (int from = 0; from < kCount; from += 1000) {
+        QJsonArray commands;
+        for (int i = from; i < from + 1000; ++i) {
+            commands.append(
+                QJsonObject{{QStringLiteral("publish"),
+                             QJsonObject{{QStringLiteral("channel"), channel},
+                                         {QStringLiteral("data"),
+                                          QJsonObject{{QStringLiteral("n"), i}, {QStringLiteral("f"), filler}}}}}});
+        }
+        const QJsonObject r = m_server.apiCall(QStringLiteral("batch"), {{QStringLiteral("commands"), commands}});
+        QVERIFY2(r.contains(QStringLiteral("replies")), QJsonDocument(r).toJson().constData());
+    }
+    // Publications only: the channel also pushes this client's own join.
+    const auto publications = [&rec] {
+        int n = 0;
+        for (const Frame &f : rec.frames()) {
+            for (const ProtocolMessage &m : f.messages)
+                n += m.push == PushType::Pub ? 1 : 0;
+        }
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(publications(), kCount, 20000);
+    int expected = 0;
+    for (const Frame &f : rec.frames()) {
+        for (const ProtocolMessage &m : f.messages) {
+            if (m.push != PushType::Pub)
+                continue;
+            const QJsonObject data = m.json()
+                                         .value(QStringLiteral("push"))
+                                         .toObject()
+                                         .value(QStringLiteral("pub"))
+                                         .toObject()
+                                         .value(QStringLiteral("data"))
+                                         .toObject();
+            QCOMPARE(data.value(QStringLiteral("n")).toInt(), expected++); // in order, none missing
+        }
+    }
+    QCOMPARE(expected, kCount);
+    QCOMPARE(session.state(), Session::State::Connected);
+}
+
+void TestSessionLive::frameLargerThanReadChunkArrives()
+{
+    // QWebSocket reads a frame only when all of it is buffered: the buffer grows for it and shrinks after.
+    Session session;
+    SessionRecorder rec(&session);
+    QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
+    const QString channel = QStringLiteral("large-frame");
+    SubscribeOptions s;
+    s.channel = channel;
+    QVERIFY(rec.waitForReply(
+        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(s)))));
+
+    const int size = int(Session::kReadChunkBytes) * 5 + 123;
+    QString big;
+    big.reserve(size);
+    for (int i = 0; i < size; ++i)
+        big.append(QLatin1Char(char('a' + i % 26)));
+    QVERIFY(m_server.publish(channel, QJsonObject{{QStringLiteral("big"), big}}).contains(QStringLiteral("result")));
+    QVERIFY(m_server.publish(channel, QJsonObject{{QStringLiteral("small"), 1}}).contains(QStringLiteral("result")));
+
+    const auto first = rec.waitForIncoming([](const ProtocolMessage &m) { return m.push == PushType::Pub; }, 15000);
+    QVERIFY2(first, qPrintable(rec.dump()));
+    QVERIFY(first->raw.size() > size);
+    const QJsonObject data = first->json()
+                                 .value(QStringLiteral("push"))
+                                 .toObject()
+                                 .value(QStringLiteral("pub"))
+                                 .toObject()
+                                 .value(QStringLiteral("data"))
+                                 .toObject();
+    QCOMPARE(data.value(QStringLiteral("big")).toString(), big);
+    const auto second = rec.waitForIncoming([](const ProtocolMessage &m) { return m.push == PushType::Pub; });
+    QVERIFY2(second, qPrintable(rec.dump()));
+    QVERIFY(second->raw.contains("\"small\":1"));
+    QCOMPARE(session.readBufferSize(), Session::kReadChunkBytes);
+    QCOMPARE(session.state(), Session::State::Connected);
 }
 
 void TestSessionLive::sdkPublicationArrives()

@@ -7,3 +7,5 @@ inspector_add_test(tst_commandhistory SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_comm
                    LIBS inspector_models LABELS models)
 inspector_add_test(tst_commandanalysis SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_commandanalysis.cpp
                    LIBS inspector_models LABELS models)
+inspector_add_test(tst_publicationposition SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_publicationposition.cpp
+                   LIBS inspector_models LABELS models)

@@ -19,6 +19,8 @@ private slots:
     void init();
     void cleanup();
     void burstIsOneInsert();
+    void backlogIsSplitAcrossTurnsAndComplete();
+    void splitBacklogHonoursCapAndPause();
     void laterBurstAppendsAtTheEnd();
     void multiMessageFrameIsSeveralRows();
     void capDropsOldestAndCounts();
@@ -64,6 +66,58 @@ void tst_TimelineModel::burstIsOneInsert()
     QCOMPARE(m_model->pendingCount(), 0);
     QCOMPARE(counts.count(), 1);
     QCOMPARE(m_model->frameCount(), 1000);
+}
+
+void tst_TimelineModel::backlogIsSplitAcrossTurnsAndComplete()
+{
+    // A backlog of several turns' rows: each turn shows at most kRowsPerTurn rows (whole frames), and in the end
+    // every frame is there, in order.
+    const int frames = 3 * TimelineModel::kRowsPerTurn + 7;
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    for (int i = 0; i < frames; ++i) {
+        if (i % 1000 == 1)
+            m_model->appendFrame(serverFrame(kSubscribeReply + '\n' + kPublication)); // two rows
+        else
+            m_model->appendFrame(publication(i));
+    }
+    const int rows = frames + frames / 1000 + 1;
+    QCOMPARE(m_model->pendingCount(), rows);
+    QVERIFY(inserted.wait());
+    QCOMPARE(m_model->rowCount(), inserted.at(0).at(2).toInt() + 1);
+    QVERIFY(m_model->rowCount() < rows); // not everything in the first turn
+    QTRY_COMPARE(m_model->rowCount(), rows);
+    QCOMPARE(m_model->pendingCount(), 0);
+    QCOMPARE(m_model->frameCount(), frames);
+    QVERIFY(inserted.count() >= 4);
+    int next = 0;
+    for (const QList<QVariant> &args : std::as_const(inserted)) {
+        QCOMPARE(args.at(1).toInt(), next); // contiguous, appended at the end
+        QVERIFY(args.at(2).toInt() - args.at(1).toInt() + 1 <= TimelineModel::kRowsPerTurn + 1);
+        next = args.at(2).toInt() + 1;
+    }
+    QCOMPARE(next, rows);
+    // In order: the last row is the last frame's.
+    QCOMPARE(m_model->index(rows - 1, 0).data(TimelineModel::TimeRole).toLongLong(), publication(frames - 1).timeMs);
+    QCOMPARE(m_model->index(0, 0).data(TimelineModel::TimeRole).toLongLong(), publication(0).timeMs);
+}
+
+void tst_TimelineModel::splitBacklogHonoursCapAndPause()
+{
+    // Paused: every turn still stores, nothing is shown; the cap drops the oldest and counts them.
+    const int cap = TimelineModel::kRowsPerTurn + 500;
+    m_model->setCap(cap);
+    m_model->setPaused(true);
+    const int frames = 3 * TimelineModel::kRowsPerTurn;
+    for (int i = 0; i < frames; ++i)
+        m_model->appendFrame(publication(i));
+    QTRY_COMPARE(m_model->store().count() + m_model->droppedCount(), qint64(frames));
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(m_model->pendingCount(), cap);
+    QCOMPARE(m_model->droppedCount(), frames - cap);
+    m_model->setPaused(false);
+    QCOMPARE(m_model->rowCount(), cap);
+    QCOMPARE(m_model->rowCount() + m_model->droppedCount(), qint64(frames));
+    QCOMPARE(m_model->index(cap - 1, 0).data(TimelineModel::TimeRole).toLongLong(), publication(frames - 1).timeMs);
 }
 
 void tst_TimelineModel::laterBurstAppendsAtTheEnd()

@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -180,6 +181,42 @@ private slots:
         QCOMPARE(
             cell(panel(), QStringLiteral("chat:gui"), SubscriptionModel::OffsetColumn),
             QString::number(reply.value(QLatin1String("result")).toObject().value(QLatin1String("offset")).toInt()));
+    }
+
+    void floodReachesTimelineAndChannelCount()
+    {
+        // Many times the session's read chunk and the timeline's rows per turn: read and shown in bounded
+        // turns, and still every publication is in the timeline and counted for its channel, offsets without gaps.
+        connectWindow();
+        typeAndSend(QStringLiteral(R"({"subscribe": {"channel": "chat:flood", "recoverable": true}})"));
+        QTRY_COMPARE(statusKey(panel(), QStringLiteral("chat:flood")), QStringLiteral("subscribed"));
+        constexpr int kCount = 12000;
+        quint64 lastOffset = 0;
+        for (int from = 0; from < kCount; from += 1000) {
+            QJsonArray commands;
+            for (int i = from; i < from + 1000; ++i)
+                commands.append(
+                    QJsonObject{{QStringLiteral("publish"),
+                                 QJsonObject{{QStringLiteral("channel"), QStringLiteral("chat:flood")},
+                                             {QStringLiteral("data"), QJsonObject{{QStringLiteral("n"), i}}}}}});
+            const QJsonObject r = m_server.apiCall(QStringLiteral("batch"), {{QStringLiteral("commands"), commands}});
+            const QJsonArray replies = r.value(QLatin1String("replies")).toArray();
+            QCOMPARE(replies.size(), 1000);
+            lastOffset = quint64(replies.last()
+                                     .toObject()
+                                     .value(QLatin1String("publish"))
+                                     .toObject()
+                                     .value(QLatin1String("offset"))
+                                     .toInteger());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tracker()->channel(QStringLiteral("chat:flood")).publications,
+                                  quint64(kCount), 30000);
+        const ChannelState flood = m_window->tracker()->channel(QStringLiteral("chat:flood"));
+        QCOMPARE(flood.offset, lastOffset);
+        QCOMPARE(flood.missed, quint64(0));
+        timeline()->flush();
+        QCOMPARE(countRows(timeline(), QStringLiteral("push_pub"), QStringLiteral("chat:flood")), kCount);
+        QCOMPARE(timeline()->droppedCount(), 0);
     }
 
     void badCommandNeedsTwoSendsAndDisconnectIsExplained()
