@@ -50,7 +50,9 @@ public:
 
     void skipSpace()
     {
-        while (p < m_end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        // Compact JSON has no whitespace between tokens: one test settles the common case.
+        while (p < m_end && static_cast<unsigned char>(*p) <= ' ' &&
+               (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
             ++p;
     }
 

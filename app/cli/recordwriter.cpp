@@ -41,9 +41,15 @@ void RecordWriter::write(const Frame &frame)
     if (!m_open || failed())
         return;
     m_batch.append(frame);
-    // The copy must not share its messages with the caller: a message parses its JSON lazily into a cache, and
-    // the caller may open one while this thread writes the line.
-    m_batch.last().messages.detach();
+    // A message parses its JSON lazily into a cache, and the caller may open a message while the writer thread
+    // writes its line. For text the scanner validated the writer copies raw and never asks for json(), so sharing
+    // is safe; any other message list is copied so that each thread has its own cache.
+    for (const ProtocolMessage &m : frame.messages) {
+        if (!m.rawIsValidatedJson()) {
+            m_batch.last().messages.detach();
+            break;
+        }
+    }
     m_batchBytes += frameBytes(frame);
     ++m_lines;
     if (m_batchBytes >= kBatchBytes)
