@@ -53,6 +53,24 @@ void TimelineModel::appendFrames(const QList<Frame> &frames)
         m_batchTimer.start();
 }
 
+void TimelineModel::appendStore(FrameStore &&rows)
+{
+    if (rows.isEmpty())
+        return;
+    const qint64 droppedBefore = m_store.droppedRows();
+    storeQueued(); // frames queued before these rows stay before them
+    enforceCap(rows.count());
+    m_store.appendStore(std::move(rows));
+    // As in storeQueued(): after enforceCap no shown row is left when the store is still over the cap.
+    if (m_store.count() > m_cap)
+        m_store.dropOldest(m_store.count() - m_cap);
+    if (m_store.droppedRows() != droppedBefore)
+        emit droppedCountChanged(m_store.droppedRows());
+    m_storedUnsignalled = true; // flush() says so in countsChanged
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
 void TimelineModel::enforceCap(int incomingRows)
 {
     // Drop shown rows in one removal before the batch arrives; rows that were never shown go without a signal.
@@ -102,7 +120,8 @@ void TimelineModel::flush()
     m_batchTimer.stop();
     const qint64 droppedBefore = m_store.droppedRows();
     const int rowsBefore = m_rows;
-    const bool hadQueue = !m_queue.isEmpty();
+    const bool hadQueue = !m_queue.isEmpty() || m_storedUnsignalled;
+    m_storedUnsignalled = false;
     storeQueued();
     exposeStored();
     if (m_store.droppedRows() != droppedBefore)
@@ -118,6 +137,7 @@ void TimelineModel::clear()
     beginResetModel();
     m_queue.clear();
     m_queuedRows = 0;
+    m_storedUnsignalled = false;
     m_store.clear();
     m_rows = 0;
     endResetModel();
