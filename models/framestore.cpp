@@ -2,7 +2,9 @@
 
 #include "wirecodec.h"
 
+#include <cstdlib>
 #include <cstring>
+#include <new>
 
 using Protocol::MessageKind;
 
@@ -36,18 +38,47 @@ FrameStore::Row &FrameStore::pushRow()
     return m_blocks[block][p & kRowBlockMask];
 }
 
+void FrameStore::FreeDeleter::operator()(char *p) const
+{
+    std::free(p);
+}
+
+quint32 FrameStore::internChannelUtf8(QByteArrayView name)
+{
+    if (name.isEmpty())
+        return 0;
+    // FNV-1a: much cheaper than qHash(QByteArray) for short names, and once per row here.
+    quint64 h = 14695981039346656037ULL;
+    for (const char c : name)
+        h = (h ^ uchar(c)) * 1099511628211ULL;
+    const auto it = m_channelUtf8.constFind(h);
+    if (it != m_channelUtf8.constEnd() && it->first == name)
+        return it->second;
+    const quint32 index = internChannel(QString::fromUtf8(name));
+    if (it == m_channelUtf8.constEnd())
+        m_channelUtf8.insert(h, {name.toByteArray(), index}); // on a collision the first name keeps the slot
+    return index;
+}
+
+FrameStore::Chunk &FrameStore::chunkWithRoom(qint64 bytes)
+{
+    if (m_chunks.empty() || qint64(m_chunks.back().size - m_chunks.back().used) < bytes) {
+        Chunk c;
+        c.size = quint32(qMax<qint64>(kChunkSize, bytes));
+        c.data.reset(static_cast<char *>(std::malloc(c.size))); // not zeroed: untouched pages cost no memory
+        if (!c.data)
+            throw std::bad_alloc();
+        m_chunks.push_back(std::move(c));
+    }
+    return m_chunks.back();
+}
+
 quint64 FrameStore::store(const QByteArray &frameBytes, const QList<QByteArray> &extra)
 {
     qint64 total = qint64(sizeof(quint32)) + frameBytes.size();
     for (const QByteArray &e : extra)
         total += e.size();
-    if (m_chunks.empty() || qint64(m_chunks.back().size - m_chunks.back().used) < total) {
-        Chunk c;
-        c.size = quint32(qMax<qint64>(kChunkSize, total));
-        c.data.reset(new char[c.size]);
-        m_chunks.push_back(std::move(c));
-    }
-    Chunk &c = m_chunks.back();
+    Chunk &c = chunkWithRoom(total);
     const quint32 offset = c.used;
     char *out = c.data.get() + offset;
     const quint32 length = quint32(frameBytes.size());
@@ -153,6 +184,83 @@ int FrameStore::append(const Frame &frame)
     return n;
 }
 
+char *FrameStore::reserveFrameBytes(quint32 maxBytes)
+{
+    Chunk &c = chunkWithRoom(qint64(sizeof(quint32)) + maxBytes);
+    return c.data.get() + c.used + sizeof(quint32);
+}
+
+void FrameStore::commitFrame(quint32 bytes, const Row &fields, QByteArrayView channelUtf8)
+{
+    Chunk &c = m_chunks.back(); // the one reserveFrameBytes() made room in
+    const quint32 offset = c.used;
+    std::memcpy(c.data.get() + offset, &bytes, sizeof bytes);
+    const quint32 total = quint32(sizeof bytes) + bytes;
+    c.used += total;
+    m_arenaBytes += total;
+    const quint64 seq = m_firstChunkSeq + quint64(m_chunks.size() - 1);
+
+    Row &r = pushRow();
+    r = fields;
+    r.pos = (seq << 32) | offset;
+    r.msgOffset = 0;
+    r.msgLength = bytes;
+    r.subIndex = 0;
+    r.flags = quint8((fields.flags & (Row::Out | Row::Binary | Row::Close)) | Row::FirstOfFrame | Row::LastOfFrame);
+    r.channel = internChannelUtf8(channelUtf8);
+    ++m_frameCount;
+}
+
+void FrameStore::squeeze()
+{
+    if (m_chunks.empty())
+        return;
+    Chunk &c = m_chunks.back();
+    if (c.used == 0) {
+        m_chunks.pop_back(); // reserved for a frame that was not stored: no row points into it
+        return;
+    }
+    if (c.used == c.size)
+        return;
+    // A copy of exactly the used bytes, not realloc(): shrinking in place would leave the tail as a hole in the
+    // heap between long-lived chunks, which later short-lived buffers touch and keep resident. The big chunk
+    // freed here is reused by the next batch instead. Rows hold offsets into the chunk, so they stay valid.
+    char *p = static_cast<char *>(std::malloc(c.used));
+    if (!p)
+        return; // keep the big one
+    std::memcpy(p, c.data.get(), c.used);
+    c.data.reset(p);
+    c.size = c.used;
+}
+
+void FrameStore::appendStore(FrameStore &&other)
+{
+    if (&other == this || other.m_count == 0) {
+        if (&other != this)
+            other.clear();
+        return;
+    }
+    // Channels of other -> channels of this.
+    QVarLengthArray<quint32, 256> channelMap(other.m_channels.size());
+    for (qsizetype i = 0; i < other.m_channels.size(); ++i)
+        channelMap[i] = internChannel(other.m_channels.at(i));
+    // Other's chunks are appended after ours: chunk sequence s of other becomes seqBase + (s - other's first).
+    const quint64 seqBase = quint64(m_firstChunkSeq) + quint64(m_chunks.size());
+    const quint64 otherFirst = other.m_firstChunkSeq;
+    for (Chunk &c : other.m_chunks)
+        m_chunks.push_back(std::move(c));
+    other.forEachRow(0, other.m_count - 1, [&](int, const Row &src) {
+        Row &r = pushRow();
+        r = src;
+        r.pos = ((seqBase + ((src.pos >> 32) - otherFirst)) << 32) | (src.pos & 0xffffffffu);
+        r.channel = channelMap[qsizetype(src.channel)];
+    });
+    m_arenaBytes += other.m_arenaBytes;
+    m_frameCount += other.m_frameCount;
+    other.m_chunks.clear(); // moved from: the bytes belong to this store now
+    other.clear();
+}
+
 void FrameStore::dropOldest(int n)
 {
     n = qBound(0, n, m_count);
@@ -202,6 +310,7 @@ void FrameStore::clear()
     m_droppedFrames = 0;
     m_channels = QStringList{QString()};
     m_channelIndex.clear();
+    m_channelUtf8.clear();
 }
 
 QByteArrayView FrameStore::messageBytes(const Row &r) const

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 class WireCodec;
@@ -62,6 +63,18 @@ public:
 
     // Appends the frame's rows; returns how many. Takes only the small fields of the decoded messages.
     int append(const Frame &frame);
+    // Bulk loading (the recording importer builds a FrameStore per block of lines on a worker thread, then the
+    // model takes it whole with appendStore()). A frame of one message whose bytes are written in place:
+    // reserveFrameBytes() gives room for at most maxBytes; commitFrame() stores the first `bytes` of them as the
+    // frame and its message, with the index fields of `fields` (timeMs, flags Out/Binary/Close, kind, method, push,
+    // id, rttMs, code) and the channel given as UTF-8. Nothing is stored when commitFrame() is not called.
+    char *reserveFrameBytes(quint32 maxBytes);
+    void commitFrame(quint32 bytes, const Row &fields, QByteArrayView channelUtf8);
+    // Moves all rows of `other` (and its byte chunks, without copying the bytes) after the rows of this store;
+    // `other` is left empty. Costs a copy of the 48-byte index per row and one lookup per channel of `other`.
+    void appendStore(FrameStore &&other);
+    // Moves the newest byte chunk to a block of exactly its used size (a finished batch keeps only what it uses).
+    void squeeze();
     // Removes the n oldest rows (they are counted as dropped).
     void dropOldest(int n);
     // Removes everything; the dropped counters are reset too.
@@ -115,9 +128,13 @@ private:
     static constexpr int kRowBlockMask = kRowBlockSize - 1;
     static constexpr quint32 kChunkSize = 4u << 20; // arena chunk, 4 MiB
 
+    struct FreeDeleter
+    {
+        void operator()(char *p) const;
+    };
     struct Chunk
     {
-        std::unique_ptr<char[]> data;
+        std::unique_ptr<char, FreeDeleter> data; // malloc'd (not zeroed)
         quint32 size = 0;
         quint32 used = 0;
     };
@@ -125,6 +142,8 @@ private:
     quint64 store(const QByteArray &frameBytes, const QList<QByteArray> &extra);
     const char *frameData(quint64 pos, quint32 *length) const;
     quint32 internChannel(const QString &name);
+    quint32 internChannelUtf8(QByteArrayView name);
+    Chunk &chunkWithRoom(qint64 bytes);
     Row &pushRow();
     const WireCodec &codec(bool binary) const;
 
@@ -139,6 +158,7 @@ private:
     qint64 m_droppedFrames = 0;
     QStringList m_channels;
     QHash<QString, quint32> m_channelIndex;
+    QHash<quint64, std::pair<QByteArray, quint32>> m_channelUtf8; // bulk loading: hash of the UTF-8 name -> index
     mutable std::unique_ptr<WireCodec> m_jsonCodec;
     mutable std::unique_ptr<WireCodec> m_binaryCodec;
 };

@@ -1,7 +1,10 @@
 #include "recordlineparser.h"
 
 #include "framerecord.h"
+#include "framestore.h"
 #include "jsoncodec.h"
+
+#include <QVarLengthArray>
 
 #include <charconv>
 #include <climits>
@@ -14,6 +17,19 @@ using Protocol::Method;
 using Protocol::PushType;
 
 namespace {
+
+// True when one of the 8 bytes of w is '"', '\\' or a control character (< 0x20): the bytes a string scan stops at.
+inline bool hasStringSpecial(quint64 w)
+{
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    constexpr quint64 highs = 0x8080808080808080ULL;
+    const quint64 quote = w ^ (ones * 0x22);
+    const quint64 backslash = w ^ (ones * 0x5C);
+    const quint64 zeroQuote = (quote - ones) & ~quote;
+    const quint64 zeroBackslash = (backslash - ones) & ~backslash;
+    const quint64 control = (w - ones * 0x20) & ~w;
+    return ((zeroQuote | zeroBackslash | control) & highs) != 0;
+}
 
 // A forward-only scanner over one line. Every method returns false when the text is not what the fast path
 // expects; the caller then falls back to the full reader, which also produces the error message.
@@ -55,154 +71,50 @@ struct Scanner
         return consume(':');
     }
 
-    static int hex(char c)
-    {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
-
-    bool hex4(unsigned *v)
-    {
-        if (end - p < 4)
-            return false;
-        unsigned r = 0;
-        for (int i = 0; i < 4; ++i) {
-            const int h = hex(p[i]);
-            if (h < 0)
-                return false;
-            r = (r << 4) | unsigned(h);
-        }
-        p += 4;
-        *v = r;
-        return true;
-    }
-
-    static char *writeUtf8(char *out, unsigned cp)
-    {
-        if (cp < 0x80) {
-            *out++ = char(cp);
-        } else if (cp < 0x800) {
-            *out++ = char(0xC0 | (cp >> 6));
-            *out++ = char(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            *out++ = char(0xE0 | (cp >> 12));
-            *out++ = char(0x80 | ((cp >> 6) & 0x3F));
-            *out++ = char(0x80 | (cp & 0x3F));
-        } else {
-            *out++ = char(0xF0 | (cp >> 18));
-            *out++ = char(0x80 | ((cp >> 12) & 0x3F));
-            *out++ = char(0x80 | ((cp >> 6) & 0x3F));
-            *out++ = char(0x80 | (cp & 0x3F));
-        }
-        return out;
-    }
-
-    // The closing quote of a string whose contents start at from (memchr, then an even run of backslashes).
-    const char *closingQuote(const char *from) const
-    {
-        const char *q = from;
-        while (q < end) {
-            q = static_cast<const char *>(std::memchr(q, '"', size_t(end - q)));
-            if (!q)
-                return nullptr;
-            const char *b = q;
-            while (b > from && b[-1] == '\\')
-                --b;
-            if ((q - b) % 2 == 0)
-                return q;
-            ++q;
-        }
-        return nullptr;
-    }
-
-    // A JSON string, unescaped to UTF-8 bytes.
-    bool string(QByteArray *out)
+    // A JSON string: its text between the quotes, still escaped, and whether it has escapes. Control characters
+    // are refused as JSON does; escapes are checked when the text is unescaped.
+    bool span(QByteArrayView *out, bool *escaped)
     {
         if (!consume('"'))
             return false;
-        const char *q = closingQuote(p);
-        if (!q)
-            return false;
-        unsigned char control = 0;
-        for (const char *c = p; c < q; ++c)
-            control |= uchar(*c) < 0x20;
-        if (control)
-            return false;
-        if (!std::memchr(p, '\\', size_t(q - p))) {
-            // Most strings have no escapes: one copy.
-            *out = QByteArray(p, q - p);
-            p = q + 1;
-            return true;
-        }
-        // Unescaping only shrinks: write into a buffer of the escaped size, then cut it.
-        out->resize(q - p);
-        char *dst = out->data();
-        while (p < q) {
-            const char *bs = static_cast<const char *>(std::memchr(p, '\\', size_t(q - p)));
-            const char *runEnd = bs ? bs : q;
-            std::memcpy(dst, p, size_t(runEnd - p));
-            dst += runEnd - p;
-            p = runEnd;
-            if (!bs)
-                break;
-            ++p; // the backslash; closingQuote() guarantees an escaped character follows
-            switch (*p++) {
-            case '"':
-                *dst++ = '"';
-                break;
-            case '\\':
-                *dst++ = '\\';
-                break;
-            case '/':
-                *dst++ = '/';
-                break;
-            case 'b':
-                *dst++ = '\b';
-                break;
-            case 'f':
-                *dst++ = '\f';
-                break;
-            case 'n':
-                *dst++ = '\n';
-                break;
-            case 'r':
-                *dst++ = '\r';
-                break;
-            case 't':
-                *dst++ = '\t';
-                break;
-            case 'u': {
-                unsigned cp = 0;
-                if (!hex4(&cp))
-                    return false;
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    unsigned lo = 0;
-                    if (q - p < 2 || p[0] != '\\' || p[1] != 'u')
-                        return false; // a lone surrogate: leave it to the full reader
-                    p += 2;
-                    if (!hex4(&lo) || lo < 0xDC00 || lo > 0xDFFF)
-                        return false;
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                    return false;
-                }
-                dst = writeUtf8(dst, cp); // at most as long as its escape
-                break;
+        const char *start = p;
+        bool esc = false;
+        for (;;) {
+            // Plain bytes 8 at a time, then one by one up to the next special byte.
+            while (end - p >= 8) {
+                quint64 w;
+                std::memcpy(&w, p, sizeof w);
+                if (hasStringSpecial(w))
+                    break;
+                p += 8;
             }
-            default:
+            if (p >= end)
                 return false;
+            const uchar c = uchar(*p);
+            if (c == '"')
+                break;
+            if (c == '\\') {
+                esc = true;
+                p += 2; // the escaped character is checked by unescape()
+                if (p > end)
+                    return false;
+                continue;
             }
-            if (p > q)
+            if (c < 0x20)
                 return false;
+            ++p;
         }
-        out->resize(dst - out->constData());
-        p = q + 1;
+        *out = QByteArrayView(start, p - start);
+        *escaped = esc;
+        ++p;
         return true;
+    }
+
+    // A string without escapes (names, times, directions): anything else goes to the full reader.
+    bool plainString(QByteArrayView *out)
+    {
+        bool escaped = false;
+        return span(out, &escaped) && !escaped;
     }
 
     bool literal(const char *word)
@@ -263,10 +175,10 @@ struct Scanner
         skipSpace();
         if (p >= end)
             return false;
-        if (*p == '"') {
-            QByteArray ignored;
-            return string(&ignored);
-        }
+        QByteArrayView ignored;
+        bool escaped = false;
+        if (*p == '"')
+            return span(&ignored, &escaped);
         if (*p != '{' && *p != '[') {
             const char *start = p;
             while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ')
@@ -277,10 +189,8 @@ struct Scanner
         while (p < end) {
             const char c = *p;
             if (c == '"') {
-                const char *q = closingQuote(p + 1);
-                if (!q)
+                if (!span(&ignored, &escaped))
                     return false;
-                p = q + 1;
                 continue;
             }
             if (c == '{' || c == '[')
@@ -295,31 +205,180 @@ struct Scanner
     }
 };
 
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+bool hex4(const char *&p, const char *end, unsigned *v)
+{
+    if (end - p < 4)
+        return false;
+    unsigned r = 0;
+    for (int i = 0; i < 4; ++i) {
+        const int h = hexDigit(p[i]);
+        if (h < 0)
+            return false;
+        r = (r << 4) | unsigned(h);
+    }
+    p += 4;
+    *v = r;
+    return true;
+}
+
+char *writeUtf8(char *out, unsigned cp)
+{
+    if (cp < 0x80) {
+        *out++ = char(cp);
+    } else if (cp < 0x800) {
+        *out++ = char(0xC0 | (cp >> 6));
+        *out++ = char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        *out++ = char(0xE0 | (cp >> 12));
+        *out++ = char(0x80 | ((cp >> 6) & 0x3F));
+        *out++ = char(0x80 | (cp & 0x3F));
+    } else {
+        *out++ = char(0xF0 | (cp >> 18));
+        *out++ = char(0x80 | ((cp >> 12) & 0x3F));
+        *out++ = char(0x80 | ((cp >> 6) & 0x3F));
+        *out++ = char(0x80 | (cp & 0x3F));
+    }
+    return out;
+}
+
+// Unescapes the text of a JSON string (as span() gives it) to UTF-8 at dst, which has room for text.size() bytes
+// (unescaping only shrinks). Returns the end of the output, or nullptr for an escape the full reader should judge
+// (unknown escapes, lone surrogates).
+char *unescape(QByteArrayView text, char *dst)
+{
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    const char *p = text.data();
+    const char *const q = p + text.size();
+    while (p < q) {
+        // Runs without a backslash 8 bytes at a time (record lines escape every few bytes, so no memchr).
+        while (q - p >= 8) {
+            quint64 w;
+            std::memcpy(&w, p, sizeof w);
+            const quint64 x = w ^ (ones * 0x5C);
+            if (((x - ones) & ~x & (ones * 0x80)) != 0)
+                break;
+            std::memcpy(dst, &w, sizeof w);
+            p += 8;
+            dst += 8;
+        }
+        while (p < q && *p != '\\')
+            *dst++ = *p++;
+        if (p >= q)
+            break;
+        ++p; // the backslash
+        if (p >= q)
+            return nullptr;
+        switch (*p++) {
+        case '"':
+            *dst++ = '"';
+            break;
+        case '\\':
+            *dst++ = '\\';
+            break;
+        case '/':
+            *dst++ = '/';
+            break;
+        case 'b':
+            *dst++ = '\b';
+            break;
+        case 'f':
+            *dst++ = '\f';
+            break;
+        case 'n':
+            *dst++ = '\n';
+            break;
+        case 'r':
+            *dst++ = '\r';
+            break;
+        case 't':
+            *dst++ = '\t';
+            break;
+        case 'u': {
+            unsigned cp = 0;
+            if (!hex4(p, q, &cp))
+                return nullptr;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                unsigned lo = 0;
+                if (q - p < 2 || p[0] != '\\' || p[1] != 'u')
+                    return nullptr; // a lone surrogate: leave it to the full reader
+                p += 2;
+                if (!hex4(p, q, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+                    return nullptr;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                return nullptr;
+            }
+            dst = writeUtf8(dst, cp); // at most as long as its escape
+            break;
+        }
+        default:
+            return nullptr;
+        }
+    }
+    return dst;
+}
+
+bool unescapeTo(QByteArrayView text, bool escaped, QByteArray *out)
+{
+    if (!escaped) {
+        *out = text.toByteArray();
+        return true;
+    }
+    out->resize(text.size());
+    char *e = unescape(text, out->data());
+    if (!e)
+        return false;
+    out->resize(e - out->constData());
+    return true;
+}
+
 const char *const kMessageKindNames[] = {"invalid", "command", "reply", "error", "push", "ping", "pong", "disconnect"};
 
-} // namespace
+// The fields of one record line as the scanner found them; string values still escaped.
+struct LineFields
+{
+    qint64 timeMs = 0;
+    Direction direction = Direction::In;
+    bool binary = false;
+    bool close = false;
+    bool rawBase64 = false;
+    QByteArrayView kind;
+    QByteArrayView msgKind;
+    QByteArrayView method;
+    QByteArrayView push;
+    bool haveMethod = false;
+    bool havePush = false;
+    QByteArrayView channel;
+    bool channelEscaped = false;
+    QByteArrayView reason;
+    bool reasonEscaped = false;
+    QByteArrayView raw;
+    bool rawEscaped = false;
+    quint32 id = 0;
+    int code = 0;
+    double rttMs = -1;
+};
 
-bool RecordLineParser::parseFast(QByteArrayView line, Frame *f)
+bool scanLine(QByteArrayView line, LineFields *x)
 {
     Scanner s{line.data(), line.data() + line.size()};
     if (!s.consume('{'))
         return false;
-
     bool haveTime = false;
     bool haveDir = false;
     bool haveRaw = false;
-    bool rawBase64 = false;
-    QByteArray kindName;
-    QByteArray msgKind;
-    QByteArray method;
-    QByteArray push;
-    bool haveMethod = false;
-    bool havePush = false;
-    ProtocolMessage m;
-    m.rttMs = -1;
-    *f = Frame();
-    QByteArray text;
-
+    QByteArrayView text;
     s.skipSpace();
     if (s.p < s.end && *s.p == '}')
         return false;
@@ -327,75 +386,73 @@ bool RecordLineParser::parseFast(QByteArrayView line, Frame *f)
         QByteArrayView k;
         if (!s.key(&k))
             return false;
-        if (k == "time") {
-            if (!s.string(&text) || !FrameRecord::parseWrittenTime(text, &f->timeMs))
+        if (k == "raw") {
+            if (!s.span(&x->raw, &x->rawEscaped))
+                return false;
+            haveRaw = true;
+        } else if (k == "frame" || k == "size") {
+            if (!s.skipValue())
+                return false;
+        } else if (k == "time") {
+            if (!s.plainString(&text) || !FrameRecord::parseWrittenTime(text, &x->timeMs))
                 return false;
             haveTime = true;
         } else if (k == "dir") {
-            if (!s.string(&text))
+            if (!s.plainString(&text))
                 return false;
             if (text == "in")
-                f->direction = Direction::In;
+                x->direction = Direction::In;
             else if (text == "out")
-                f->direction = Direction::Out;
+                x->direction = Direction::Out;
             else
                 return false;
             haveDir = true;
         } else if (k == "kind") {
-            if (!s.string(&kindName))
+            if (!s.plainString(&x->kind))
                 return false;
         } else if (k == "channel") {
-            if (!s.string(&text))
+            if (!s.span(&x->channel, &x->channelEscaped))
                 return false;
-            m.channel = QString::fromUtf8(text);
         } else if (k == "reason") {
-            if (!s.string(&text))
+            if (!s.span(&x->reason, &x->reasonEscaped))
                 return false;
-            m.text = QString::fromUtf8(text);
         } else if (k == "id") {
             qint64 id = 0;
             if (!s.integer(&id) || id < 0 || id > 4294967295LL)
                 return false;
-            m.id = quint32(id);
+            x->id = quint32(id);
         } else if (k == "rtt_ms") {
             s.skipSpace();
             if (s.literal("null")) {
-                m.rttMs = std::nan("");
-            } else if (!s.number(&m.rttMs)) {
+                x->rttMs = std::nan("");
+            } else if (!s.number(&x->rttMs)) {
                 return false;
             }
         } else if (k == "code") {
             qint64 code = 0;
             if (!s.integer(&code) || code < INT_MIN || code > INT_MAX)
                 return false;
-            m.code = int(code);
+            x->code = int(code);
         } else if (k == "binary") {
-            if (!s.boolean(&f->binary))
+            if (!s.boolean(&x->binary))
                 return false;
         } else if (k == "close") {
-            if (!s.boolean(&f->close))
+            if (!s.boolean(&x->close))
                 return false;
         } else if (k == "raw_base64") {
-            if (!s.boolean(&rawBase64))
+            if (!s.boolean(&x->rawBase64))
                 return false;
-        } else if (k == "raw") {
-            if (!s.string(&f->raw))
-                return false;
-            haveRaw = true;
         } else if (k == "msg_kind") {
-            if (!s.string(&msgKind))
+            if (!s.plainString(&x->msgKind))
                 return false;
         } else if (k == "method") {
-            if (!s.string(&method))
+            if (!s.plainString(&x->method))
                 return false;
-            haveMethod = true;
+            x->haveMethod = true;
         } else if (k == "push") {
-            if (!s.string(&push))
+            if (!s.plainString(&x->push))
                 return false;
-            havePush = true;
-        } else if (k == "size" || k == "frame") {
-            if (!s.skipValue())
-                return false;
+            x->havePush = true;
         } else {
             return false; // kinds, meta, span, msg_raw, time_ms or a key this reader does not know
         }
@@ -406,39 +463,107 @@ bool RecordLineParser::parseFast(QByteArrayView line, Frame *f)
         break;
     }
     s.skipSpace();
-    if (s.p != s.end || !haveTime || !haveDir || !haveRaw || kindName.isEmpty())
-        return false;
+    return s.p == s.end && haveTime && haveDir && haveRaw && !x->kind.isEmpty();
+}
 
-    if (f->binary || rawBase64) {
-        const auto decoded = QByteArray::fromBase64Encoding(f->raw, QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded)
+// Latin-1 bytes as a QStringView without allocating (names of the format are short).
+struct Latin1View
+{
+    char16_t buffer[64];
+    QStringView view;
+
+    bool set(QByteArrayView bytes)
+    {
+        if (bytes.size() > qsizetype(std::size(buffer)))
             return false;
-        f->raw = decoded.decoded;
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            buffer[i] = char16_t(uchar(bytes[i]));
+        view = QStringView(buffer, bytes.size());
+        return true;
     }
+};
 
-    if (!ProtocolMessage::parseKindName(QString::fromLatin1(kindName), f->direction, &m) && msgKind.isEmpty())
+// kind, msg_kind, method and push to the message's kind, method and push, as FrameRecord::fromJsonLine does.
+bool resolveKind(const LineFields &x, ProtocolMessage *m)
+{
+    Latin1View name;
+    if (!name.set(x.kind))
         return false;
-    if (!msgKind.isEmpty()) {
+    if (!ProtocolMessage::parseKindName(name.view, x.direction, m) && x.msgKind.isEmpty())
+        return false;
+    if (!x.msgKind.isEmpty()) {
         bool found = false;
         for (int i = 0; i < 8; ++i) {
-            if (msgKind == kMessageKindNames[i]) {
-                m.kind = MessageKind(i);
+            if (x.msgKind == kMessageKindNames[i]) {
+                m->kind = MessageKind(i);
                 found = true;
             }
         }
         if (!found)
             return false;
     }
-    if (haveMethod) {
-        m.method = Protocol::methodFromName(QString::fromLatin1(method));
-        if (m.method == Method::None && !method.isEmpty())
+    if (x.haveMethod) {
+        if (!name.set(x.method))
+            return false;
+        m->method = Protocol::methodFromName(name.view);
+        if (m->method == Method::None && !x.method.isEmpty())
             return false;
     }
-    if (havePush) {
-        m.push = Protocol::pushTypeFromName(QString::fromLatin1(push));
-        if (m.push == PushType::None && !push.isEmpty())
+    if (x.havePush) {
+        if (!name.set(x.push))
+            return false;
+        m->push = Protocol::pushTypeFromName(name.view);
+        if (m->push == PushType::None && !x.push.isEmpty())
             return false;
     }
+    return true;
+}
+
+QByteArrayView chopNewline(QByteArrayView line)
+{
+    while (!line.isEmpty() && (line.back() == '\n' || line.back() == '\r'))
+        line.chop(1);
+    return line;
+}
+
+} // namespace
+
+bool RecordLineParser::parseFast(QByteArrayView line, Frame *f)
+{
+    LineFields x;
+    if (!scanLine(line, &x))
+        return false;
+    *f = Frame();
+    f->timeMs = x.timeMs;
+    f->direction = x.direction;
+    f->binary = x.binary;
+    f->close = x.close;
+    if (!unescapeTo(x.raw, x.rawEscaped, &f->raw))
+        return false;
+    if (f->binary || x.rawBase64) {
+        const auto decoded = QByteArray::fromBase64Encoding(f->raw, QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return false;
+        f->raw = decoded.decoded;
+    }
+
+    ProtocolMessage m;
+    if (!resolveKind(x, &m))
+        return false;
+    QByteArray text;
+    if (!x.channel.isEmpty()) {
+        if (!unescapeTo(x.channel, x.channelEscaped, &text))
+            return false;
+        m.channel = QString::fromUtf8(text);
+    }
+    if (!x.reason.isEmpty()) {
+        if (!unescapeTo(x.reason, x.reasonEscaped, &text))
+            return false;
+        m.text = QString::fromUtf8(text);
+    }
+    m.id = x.id;
+    m.code = x.code;
+    m.rttMs = x.rttMs;
 
     // The message's bytes: the frame's only line for text, else the whole frame.
     if (!f->binary && !f->raw.contains('\n')) {
@@ -459,9 +584,72 @@ bool RecordLineParser::parseFast(QByteArrayView line, Frame *f)
 
 bool RecordLineParser::parse(QByteArrayView line, Frame *frame, QString *error)
 {
-    while (!line.isEmpty() && (line.back() == '\n' || line.back() == '\r'))
-        line.chop(1);
+    line = chopNewline(line);
     if (parseFast(line, frame))
         return true;
     return FrameRecord::fromJsonLine(line, frame, error);
+}
+
+bool RecordLineParser::appendFast(QByteArrayView line, FrameStore *store)
+{
+    LineFields x;
+    if (!scanLine(line, &x) || x.binary || x.rawBase64)
+        return false;
+    ProtocolMessage m;
+    if (!resolveKind(x, &m))
+        return false;
+    QVarLengthArray<char, 128> channel;
+    QByteArrayView channelView = x.channel;
+    if (x.channelEscaped) {
+        channel.resize(x.channel.size());
+        const char *e = unescape(x.channel, channel.data());
+        if (!e)
+            return false;
+        channelView = QByteArrayView(channel.constData(), e - channel.constData());
+    }
+    if (x.reasonEscaped) {
+        // Not stored (a close frame's bytes are its reason), but a bad escape makes the line bad.
+        QVarLengthArray<char, 128> reason(x.reason.size());
+        if (!unescape(x.reason, reason.data()))
+            return false;
+    }
+    if (x.raw.size() > qsizetype(0x7fffffff))
+        return false;
+    char *dst = store->reserveFrameBytes(quint32(x.raw.size()));
+    qsizetype bytes = x.raw.size();
+    if (x.rawEscaped) {
+        const char *e = unescape(x.raw, dst);
+        if (!e)
+            return false;
+        bytes = e - dst;
+    } else if (bytes > 0) {
+        std::memcpy(dst, x.raw.data(), size_t(bytes));
+    }
+    if (bytes > 0 && std::memchr(dst, '\n', size_t(bytes)))
+        return false; // several lines in one frame: parse() splits them into messages
+
+    FrameStore::Row r{};
+    r.timeMs = x.timeMs;
+    r.flags =
+        quint8((x.direction == Direction::Out ? FrameStore::Row::Out : 0) | (x.close ? FrameStore::Row::Close : 0));
+    r.kind = quint8(m.kind);
+    r.method = quint8(m.method);
+    r.push = quint8(m.push);
+    r.id = x.id;
+    r.code = qint32(x.code);
+    r.rttMs = float(x.rttMs);
+    store->commitFrame(quint32(bytes), r, channelView);
+    return true;
+}
+
+bool RecordLineParser::append(QByteArrayView line, FrameStore *store, QString *error)
+{
+    line = chopNewline(line);
+    if (appendFast(line, store))
+        return true;
+    Frame f;
+    if (!parse(line, &f, error))
+        return false;
+    store->append(f);
+    return true;
 }

@@ -1,5 +1,6 @@
 #include "timelineimporter.h"
 
+#include "framestore.h"
 #include "harimporter.h"
 #include "recordlineparser.h"
 #include "timelinemodel.h"
@@ -12,113 +13,149 @@
 #include <QWaitCondition>
 
 #include <atomic>
+#include <cstring>
+#include <map>
 
 namespace {
 
-constexpr qint64 kReadChunk = 1 << 20;
+constexpr qint64 kFirstBlockBytes = 64 * 1024; // small, so that the first rows show at once
+constexpr qint64 kBlockBytes = 2 << 20;        // then blocks of whole lines of about 2 MiB
 constexpr int kHarSliceFrames = 5000;
-constexpr int kBatchFrames = 4096;
-constexpr int kMaxQueuedBatches = 8; // how far the reader may run ahead of the UI (memory bound)
-constexpr qint64 kSliceMs = 20;
+constexpr int kMaxBlocksAhead = 8; // blocks read but not yet taken by the UI (memory bound: ~16 MiB + their rows)
+constexpr int kMaxParsers = 2;
 constexpr int kIdlePollMs = 5;
 
 } // namespace
 
-// What the reader thread and the UI thread share while a JSON Lines file loads.
+// What the parser threads and the UI thread share while a JSON Lines file loads. The file is cut into blocks of
+// whole lines; each parser thread reads the next block (in order, under the mutex) and parses it into a FrameStore
+// of its own, outside the mutex. The UI thread takes the parsed blocks in file order and hands each store to the
+// model whole (TimelineModel::appendStore): per row it copies a 48-byte index, never the bytes, never a Frame.
 struct TimelineImporter::LinesShared
 {
+    struct Parsed
+    {
+        FrameStore rows;
+        qint64 bytes = 0; // bytes of the file in this block
+        qint64 lines = 0; // lines in this block (blank ones too)
+        qint64 badLines = 0;
+        qint64 firstBadLine = 0; // 1-based within the block
+        QString firstError;
+    };
+
     QMutex mutex;
     QWaitCondition notFull;
-    QList<QList<Frame>> queue;
-    bool done = false;
     std::atomic<bool> cancel{false};
-    // Written by the reader; read by the UI thread under the mutex.
-    qint64 bytesDone = 0;
-    qint64 badLines = 0;
-    qint64 firstBadLine = 0;
-    QString firstError;
+    // The reading position; only under the mutex.
+    QFile file;
+    QByteArray carry; // the start of a line whose end is in the next block
+    qint64 nextBlock = 0;
+    bool atEnd = false;
     QString readError;
+    // Parsed blocks by index, taken in order by the UI thread; only under the mutex.
+    std::map<qint64, std::unique_ptr<Parsed>> parsed;
+    qint64 taken = 0; // blocks taken by the UI thread
+    int parsers = 0;  // parser threads still running
+    bool done = false;
 
-    void push(QList<Frame> &&batch)
+    // Reads the next block of whole lines into *buffer (each parser reuses its own, so that no block-sized buffer
+    // is allocated and freed per block); false at the end (or on an error, then readError is set).
+    bool readBlock(QByteArray *buffer, qint64 *index)
     {
-        QMutexLocker lock(&mutex);
-        while (queue.size() >= kMaxQueuedBatches && !cancel)
-            notFull.wait(&mutex);
-        queue.append(std::move(batch));
+        if (atEnd)
+            return false;
+        if (!file.isOpen()) {
+            // start() checked that it opens; the readers open it for themselves (only ever under the mutex).
+            if (!file.open(QIODevice::ReadOnly)) {
+                readError = TimelineImporter::tr("Cannot open %1: %2").arg(file.fileName(), file.errorString());
+                atEnd = true;
+                return false;
+            }
+        }
+        const qint64 want = nextBlock == 0 ? kFirstBlockBytes : kBlockBytes;
+        buffer->resize(carry.size()); // keeps the capacity
+        if (!carry.isEmpty())
+            std::memcpy(buffer->data(), carry.constData(), size_t(carry.size()));
+        carry.clear();
+        qsizetype cut = -1;
+        for (;;) {
+            const qsizetype old = buffer->size();
+            buffer->resize(old + want);
+            const qint64 n = file.read(buffer->data() + old, want);
+            if (n < 0) {
+                readError = TimelineImporter::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString());
+                atEnd = true;
+                return false;
+            }
+            buffer->resize(old + n);
+            if (n == 0 || file.atEnd()) {
+                atEnd = true;
+                cut = buffer->size(); // the rest, with the last line even without its newline
+                break;
+            }
+            cut = buffer->lastIndexOf('\n'); // the carry has none: it is what followed the last one
+            if (cut >= 0) {
+                ++cut; // after the newline
+                break;
+            }
+            // No newline yet: a line longer than a block; read on.
+        }
+        if (buffer->isEmpty())
+            return false;
+        if (cut < buffer->size()) {
+            carry = buffer->sliced(cut);
+            buffer->resize(cut);
+        }
+        *index = nextBlock++;
+        return true;
     }
 
-    // Runs on the reader thread.
-    void read(const QString &path)
+    static std::unique_ptr<Parsed> parseBlock(const QByteArray &block, const std::atomic<bool> &cancel)
     {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            QMutexLocker lock(&mutex);
-            readError = TimelineImporter::tr("Cannot open %1: %2").arg(path, file.errorString());
-            done = true;
-            return;
-        }
-        QByteArray buffer;
-        qsizetype pos = 0;
-        qint64 lineNumber = 0;
-        qint64 consumed = 0;
-        QList<Frame> batch;
-        batch.reserve(kBatchFrames);
-        qint64 bad = 0;
-        qint64 firstBad = 0;
-        QString firstErr;
-        QString ioError;
-        auto publish = [&] {
-            {
-                QMutexLocker lock(&mutex);
-                bytesDone = consumed;
-                badLines = bad;
-                firstBadLine = firstBad;
-                firstError = firstErr;
-            }
-            push(std::move(batch));
-            batch = QList<Frame>();
-            batch.reserve(kBatchFrames);
-        };
-        while (!cancel) {
-            qsizetype nl = buffer.indexOf('\n', pos);
-            if (nl < 0) {
-                if (file.atEnd()) {
-                    if (pos >= buffer.size())
-                        break;
-                    nl = buffer.size(); // the last line has no newline
-                } else {
-                    buffer.remove(0, pos);
-                    pos = 0;
-                    const QByteArray chunk = file.read(kReadChunk);
-                    if (chunk.isEmpty() && !file.atEnd()) {
-                        ioError = TimelineImporter::tr("Cannot read %1: %2").arg(path, file.errorString());
-                        break;
-                    }
-                    buffer += chunk;
-                    continue;
-                }
-            }
-            const QByteArrayView line = QByteArrayView(buffer).sliced(pos, nl - pos);
-            consumed += qMin<qsizetype>(nl + 1, buffer.size()) - pos;
-            pos = nl + 1;
-            ++lineNumber;
+        auto out = std::make_unique<Parsed>();
+        out->bytes = block.size();
+        const char *p = block.constData();
+        const char *const end = p + block.size();
+        QString error;
+        while (p < end) {
+            if ((out->lines & 0xfff) == 0 && cancel)
+                break;
+            const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+            const char *lineEnd = nl ? nl : end;
+            const QByteArrayView line(p, lineEnd - p);
+            p = nl ? nl + 1 : end;
+            ++out->lines;
             if (line.trimmed().isEmpty())
                 continue;
-            Frame f;
-            QString error;
-            if (RecordLineParser::parse(line, &f, &error)) {
-                batch.append(std::move(f));
-                if (batch.size() >= kBatchFrames)
-                    publish();
-            } else if (bad++ == 0) {
-                firstBad = lineNumber;
-                firstErr = error;
+            if (!RecordLineParser::append(line, &out->rows, &error) && out->badLines++ == 0) {
+                out->firstBadLine = out->lines;
+                out->firstError = error;
             }
         }
-        publish();
+        out->rows.squeeze();
+        return out;
+    }
+
+    // Runs on each parser thread.
+    void parse()
+    {
+        QByteArray block;
+        for (;;) {
+            qint64 index = 0;
+            {
+                QMutexLocker lock(&mutex);
+                while (!cancel && nextBlock - taken >= kMaxBlocksAhead)
+                    notFull.wait(&mutex);
+                if (cancel || !readBlock(&block, &index))
+                    break;
+            }
+            std::unique_ptr<Parsed> result = parseBlock(block, cancel);
+            QMutexLocker lock(&mutex);
+            parsed.emplace(index, std::move(result));
+        }
         QMutexLocker lock(&mutex);
-        readError = ioError;
-        done = true;
+        if (--parsers == 0)
+            done = true;
     }
 };
 
@@ -200,12 +237,18 @@ bool TimelineImporter::start(const QString &path, Format format)
 
     if (format == Format::JsonLines) {
         auto shared = std::make_shared<LinesShared>();
+        shared->file.setFileName(path);
+        shared->parsers = qBound(1, QThread::idealThreadCount(), kMaxParsers);
         m_lines = shared;
-        m_ready.clear();
-        m_worker = QThread::create([shared, path] { shared->read(path); });
-        connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
+        m_linesTaken = 0;
+        m_bytesTaken = 0;
+        for (int i = 0, n = shared->parsers; i < n; ++i) {
+            // Each thread owns a share of the state and deletes itself when done, even after a cancel.
+            QThread *thread = QThread::create([shared] { shared->parse(); });
+            connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+            thread->start();
+        }
         connect(&m_timer, &QTimer::timeout, this, &TimelineImporter::appendLinesSlice);
-        m_worker->start();
         m_timer.start(0);
         return true;
     }
@@ -253,38 +296,50 @@ void TimelineImporter::appendLinesSlice()
     }
     QElapsedTimer slice;
     slice.start();
-    bool done = false;
-    qint64 bytesDone = 0;
-    {
-        QMutexLocker lock(&m_lines->mutex);
-        m_ready.append(std::move(m_lines->queue));
-        m_lines->queue.clear();
-        m_lines->notFull.wakeAll();
-        done = m_lines->done;
-        bytesDone = m_lines->bytesDone;
-        m_summary.badLines = m_lines->badLines;
-        m_summary.firstBadLine = m_lines->firstBadLine;
-        m_summary.firstError = m_lines->firstError;
-        if (done)
-            m_summary.error = m_lines->readError;
-    }
     bool appended = false;
-    while (!m_ready.isEmpty() && slice.elapsed() < kSliceMs) {
-        const QList<Frame> batch = m_ready.takeFirst();
-        m_summary.frames += batch.size();
-        m_model->appendFrames(batch);
+    bool done = false;
+    for (;;) {
+        std::unique_ptr<LinesShared::Parsed> block;
+        {
+            QMutexLocker lock(&m_lines->mutex);
+            const auto it = m_lines->parsed.find(m_lines->taken);
+            if (it == m_lines->parsed.end()) {
+                // Done when every parser ended and every block they read was taken.
+                done = m_lines->done && m_lines->taken == m_lines->nextBlock;
+                if (done)
+                    m_summary.error = m_lines->readError;
+                break;
+            }
+            block = std::move(it->second);
+            m_lines->parsed.erase(it);
+            ++m_lines->taken;
+            m_lines->notFull.wakeAll();
+        }
+        if (block->badLines > 0 && m_summary.badLines == 0) {
+            m_summary.firstBadLine = m_linesTaken + block->firstBadLine;
+            m_summary.firstError = block->firstError;
+        }
+        m_summary.badLines += block->badLines;
+        m_summary.frames += block->rows.frameCount();
+        m_linesTaken += block->lines;
+        m_bytesTaken += block->bytes;
+        m_model->appendStore(std::move(block->rows));
         appended = true;
+        if (slice.elapsed() >= kSliceMs)
+            break;
     }
     if (appended)
         m_model->flush(); // rows show now, not a batch interval later
+    if (!m_lines)
+        return; // a slot connected to the model cancelled the import
     if (appended || done)
-        emit progress(done && m_ready.isEmpty() ? m_bytesTotal : bytesDone, m_bytesTotal);
-    if (done && m_ready.isEmpty()) {
+        emit progress(done ? m_bytesTotal : m_bytesTaken, m_bytesTotal);
+    if (done) {
         finish();
         return;
     }
-    // Poll again at once while there is work, else shortly (the reader is ahead or behind).
-    m_timer.start(m_ready.isEmpty() ? kIdlePollMs : 0);
+    // Poll again at once while there is work, else shortly (the parsers are behind).
+    m_timer.start(appended ? 0 : kIdlePollMs);
 }
 
 void TimelineImporter::appendHarSlice()
@@ -321,7 +376,6 @@ void TimelineImporter::finish()
         m_lines->notFull.wakeAll();
     }
     m_lines.reset();
-    m_ready.clear();
     m_harFrames.reset();
     m_running = false;
     emit finished(m_summary);

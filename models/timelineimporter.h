@@ -13,10 +13,11 @@ class QThread;
 class TimelineModel;
 
 // Loads a recording (JSON Lines, see core/framerecord.h) or a browser HAR file into a TimelineModel without
-// freezing the UI. A worker thread reads and parses the file; the UI thread appends the parsed frames in slices
-// of about 20 ms per event-loop turn, so the first rows are on screen within a few tens of milliseconds and the
-// two cores share a million-frame file. The worker stays at most a few batches ahead (bounded memory). Bad lines
-// are counted and the first one is described; nothing is skipped silently.
+// freezing the UI. JSON Lines: up to two parser threads read the file in blocks of whole lines and parse each
+// block straight into a FrameStore (RecordLineParser::append); the UI thread hands the parsed blocks to the model
+// in file order, for at most about 20 ms per event-loop turn, so the first rows are on screen within a few tens of
+// milliseconds. The parsers stay at most a few blocks ahead (bounded memory). Bad lines are counted and the first
+// one is described with its line number; nothing is skipped silently.
 class TimelineImporter : public QObject
 {
     Q_OBJECT
@@ -72,9 +73,10 @@ private:
     bool m_running = false;
     qint64 m_bytesTotal = 0;
     QTimer m_timer;
-    // JSON Lines: batches parsed by the worker, handed over under a mutex.
+    // JSON Lines: blocks parsed by the parser threads, taken in file order.
     std::shared_ptr<LinesShared> m_lines;
-    QList<QList<Frame>> m_ready;
+    qint64 m_linesTaken = 0; // lines of the blocks taken so far (for the line numbers of bad lines)
+    qint64 m_bytesTaken = 0;
     // HAR: parsed on a worker, then appended from here.
     QPointer<QThread> m_worker; // deletes itself when done
     int m_generation = 0;

@@ -59,6 +59,24 @@ void TimelineModel::appendFrames(const QList<Frame> &frames)
         m_batchTimer.start();
 }
 
+void TimelineModel::appendStore(FrameStore &&rows)
+{
+    if (rows.isEmpty())
+        return;
+    const qint64 droppedBefore = m_store.droppedRows();
+    storeQueued(std::numeric_limits<int>::max()); // frames queued before these rows stay before them
+    enforceCap(rows.count());
+    m_store.appendStore(std::move(rows));
+    // As in storeQueued(): after enforceCap no shown row is left when the store is still over the cap.
+    if (m_store.count() > m_cap)
+        m_store.dropOldest(m_store.count() - m_cap);
+    if (m_store.droppedRows() != droppedBefore)
+        emit droppedCountChanged(m_store.droppedRows());
+    m_storedUnsignalled = true; // flush() says so in countsChanged
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
 void TimelineModel::enforceCap(int incomingRows)
 {
     // Drop shown rows in one removal before the batch arrives; rows that were never shown go without a signal.
@@ -129,7 +147,8 @@ void TimelineModel::storeAndExpose(int maxRows)
 {
     const qint64 droppedBefore = m_store.droppedRows();
     const int rowsBefore = m_rows;
-    const bool hadQueue = storeQueued(maxRows) > 0;
+    const bool hadQueue = storeQueued(maxRows) > 0 || m_storedUnsignalled;
+    m_storedUnsignalled = false;
     exposeStored();
     if (m_store.droppedRows() != droppedBefore)
         emit droppedCountChanged(m_store.droppedRows());
@@ -145,6 +164,7 @@ void TimelineModel::clear()
     beginResetModel();
     m_queue.clear();
     m_queuedRows = 0;
+    m_storedUnsignalled = false;
     m_store.clear();
     m_rows = 0;
     endResetModel();

@@ -84,6 +84,10 @@ public:
     qint64 pendingCount() const;
     bool isPaused() const { return m_paused; }
 
+    // Takes all rows of a store filled elsewhere (the importer's parser threads) after the queued frames, without
+    // copying their bytes. Like appendFrames() the rows show at the next flush() (or batch timer); the cap applies.
+    void appendStore(FrameStore &&rows);
+
     int batchInterval() const { return m_batchTimer.interval(); }
     void setBatchInterval(int ms) { m_batchTimer.setInterval(qMax(0, ms)); }
 
@@ -116,7 +120,8 @@ private:
     FrameStore m_store;
     QList<Frame> m_queue;
     int m_queuedRows = 0;
-    int m_rows = 0; // rows shown; m_store.count() - m_rows are pending
+    bool m_storedUnsignalled = false; // appendStore() stored rows that no countsChanged has announced yet
+    int m_rows = 0;                   // rows shown; m_store.count() - m_rows are pending
     int m_cap = kDefaultCap;
     bool m_paused = false;
     QTimer m_batchTimer;

@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+#include <cmath>
+
 #ifdef INSPECTOR_HAVE_PROTOBUF
 #include "protobufcodec.h"
 #endif
@@ -28,7 +30,66 @@ private slots:
     void dropOldestFreesArena();
     void clearResetsEverything();
     void binaryFrame();
+    void appendStoreEqualsAppendingFrames();
+    void appendStoreAfterDrops();
+    void commitFrameInPlace();
 };
+
+namespace {
+
+// Every index field, the channel name and the bytes of row i of a and b are the same.
+void compareStores(const FrameStore &a, const FrameStore &b)
+{
+    QCOMPARE(a.count(), b.count());
+    QCOMPARE(a.frameCount(), b.frameCount());
+    for (int i = 0; i < a.count(); ++i) {
+        const FrameStore::Row &x = a.row(i);
+        const FrameStore::Row &y = b.row(i);
+        QCOMPARE(x.timeMs, y.timeMs);
+        QCOMPARE(x.msgOffset, y.msgOffset);
+        QCOMPARE(x.msgLength, y.msgLength);
+        QCOMPARE(x.id, y.id);
+        QCOMPARE(a.channel(i), b.channel(i));
+        QVERIFY((x.rttMs == y.rttMs) || (std::isnan(x.rttMs) && std::isnan(y.rttMs)));
+        QCOMPARE(x.code, y.code);
+        QCOMPARE(x.subIndex, y.subIndex);
+        QCOMPARE(x.kind, y.kind);
+        QCOMPARE(x.method, y.method);
+        QCOMPARE(x.push, y.push);
+        QCOMPARE(x.flags, y.flags);
+        QCOMPARE(a.messageBytes(i), b.messageBytes(i));
+        QCOMPARE(a.frameBytes(i), b.frameBytes(i));
+        QCOMPARE(a.frameFirstRow(i), b.frameFirstRow(i));
+        QCOMPARE(a.frameRowCount(i), b.frameRowCount(i));
+    }
+}
+
+QList<Frame> mixedFrames(int from, int n)
+{
+    QList<Frame> frames;
+    for (int i = from; i < from + n; ++i) {
+        switch (i % 5) {
+        case 0:
+            frames << publication(i, QStringLiteral("feed:%1").arg(i % 3));
+            break;
+        case 1:
+            frames << serverFrame(kSubscribeReply + '\n' + kPublication + '\n' + kJoin, 1714564800000 + i);
+            break;
+        case 2:
+            frames << closeFrame(3000 + i, QStringLiteral("reason %1").arg(i));
+            break;
+        case 3:
+            frames << clientFrame(kSubscribeCommand, 1714564800000 + i);
+            break;
+        default:
+            frames << publication(i, QStringLiteral("only-in-%1").arg(i));
+            break;
+        }
+    }
+    return frames;
+}
+
+} // namespace
 
 void tst_FrameStore::singleMessageRoundTrip_data()
 {
@@ -219,7 +280,8 @@ void tst_FrameStore::dropOldestCountsAndRenumbers()
     QCOMPARE(store.frameCount(), n - 4500);
     QCOMPARE(store.serial(0), 4500);
     QCOMPARE(store.message(0)
-                 .json().value(QLatin1String("push"))
+                 .json()
+                 .value(QLatin1String("push"))
                  .toObject()
                  .value(QLatin1String("pub"))
                  .toObject()
@@ -317,6 +379,105 @@ void tst_FrameStore::binaryFrame()
     QCOMPARE(back.raw, payload);
     QCOMPARE(back.messages.size(), 2);
 #endif
+}
+
+void tst_FrameStore::appendStoreEqualsAppendingFrames()
+{
+    const QList<Frame> first = mixedFrames(0, 23);
+    const QList<Frame> second = mixedFrames(23, 40);
+    FrameStore expected;
+    for (const Frame &f : first + second)
+        expected.append(f);
+
+    FrameStore store;
+    for (const Frame &f : first)
+        store.append(f);
+    FrameStore batch;
+    for (const Frame &f : second)
+        batch.append(f);
+    batch.squeeze();
+    const qint64 bytes = store.byteSize() + batch.byteSize();
+    store.appendStore(std::move(batch));
+
+    QVERIFY(batch.isEmpty());
+    QCOMPARE(batch.frameCount(), 0);
+    QCOMPARE(store.byteSize(), bytes);
+    compareStores(store, expected);
+    // Channels are interned once: "feed:0".."feed:2" were in both.
+    QCOMPARE(store.channels().size(), expected.channels().size());
+    QCOMPARE(store.message(store.count() - 1).raw, expected.message(expected.count() - 1).raw);
+
+    // Appending after the merge still works and lands after the merged rows.
+    const Frame tail = publication(999, QStringLiteral("feed:1"));
+    store.append(tail);
+    expected.append(tail);
+    compareStores(store, expected);
+}
+
+void tst_FrameStore::appendStoreAfterDrops()
+{
+    // The receiving store has dropped rows (and freed chunks): chunk numbering must still line up.
+    FrameStore store;
+    FrameStore expected;
+    const QByteArray big(3 << 20, 'x'); // frames of 3 MiB: one chunk each, so drops free chunks
+    for (int i = 0; i < 4; ++i) {
+        Frame f = serverFrame(R"({"push":{"channel":"big","pub":{"data":")" + big + R"("}}})", i);
+        store.append(f);
+        expected.append(f);
+    }
+    store.dropOldest(3);
+    expected.dropOldest(3);
+    FrameStore batch;
+    FrameStore batch2;
+    for (const Frame &f : mixedFrames(0, 10)) {
+        batch.append(f);
+        expected.append(f);
+    }
+    for (const Frame &f : mixedFrames(10, 10)) {
+        batch2.append(f);
+        expected.append(f);
+    }
+    batch2.dropOldest(2); // a batch with drops of its own
+    const int firstBatchRows = batch.count();
+    store.appendStore(std::move(batch));
+    store.appendStore(std::move(batch2));
+    QCOMPARE(store.count(), expected.count() - 2);
+    QCOMPARE(store.frameCount(), 1 + 10 + 10 - 2); // frames whose first row is kept: batch2 lost two
+    // Row 0 is the big frame; then batch; then batch2 without its first 2 rows.
+    for (int i = 0; i < store.count(); ++i) {
+        const int j = i <= firstBatchRows ? i : i + 2;
+        QCOMPARE(store.frameBytes(i), expected.frameBytes(j));
+        QCOMPARE(store.messageBytes(i), expected.messageBytes(j));
+        QCOMPARE(store.channel(i), expected.channel(j));
+    }
+    store.dropOldest(5);
+    QCOMPARE(store.frameBytes(0), expected.frameBytes(5));
+}
+
+void tst_FrameStore::commitFrameInPlace()
+{
+    FrameStore store;
+    const Frame f = publication(7, QStringLiteral("chan:7"));
+    FrameStore expected;
+    expected.append(f);
+
+    char *out = store.reserveFrameBytes(quint32(f.raw.size() + 10)); // room for more than is used
+    std::memcpy(out, f.raw.constData(), size_t(f.raw.size()));
+    FrameStore::Row fields{};
+    fields.timeMs = f.timeMs;
+    fields.kind = quint8(f.messages.first().kind);
+    fields.method = quint8(f.messages.first().method);
+    fields.push = quint8(f.messages.first().push);
+    fields.rttMs = -1;
+    fields.flags = FrameStore::Row::LastOfFrame; // ignored: commitFrame sets the frame flags itself
+    store.commitFrame(quint32(f.raw.size()), fields, "chan:7");
+    // A reservation that is never committed stores nothing.
+    store.reserveFrameBytes(8 << 20);
+    store.squeeze();
+    compareStores(store, expected);
+    QCOMPARE(store.byteSize(), expected.byteSize());
+    QCOMPARE(store.message(0).channel, QStringLiteral("chan:7"));
+    QCOMPARE(store.message(0).kindName(), QStringLiteral("push_pub"));
 }
 
 QTEST_GUILESS_MAIN(tst_FrameStore)

@@ -1,4 +1,5 @@
 #include "framerecord.h"
+#include "framestore.h"
 #include "recordlineparser.h"
 #include "timelinetestdata.h"
 
@@ -23,6 +24,12 @@ private slots:
     void badLines_data();
     void badLines();
     void handWrittenLine();
+    void appendAgreesWithParse_data();
+    void appendAgreesWithParse();
+    void appendHandWrittenLines_data();
+    void appendHandWrittenLines();
+    void appendBadLines_data();
+    void appendBadLines();
 };
 
 namespace {
@@ -170,6 +177,131 @@ void tst_RecordLineParser::handWrittenLine()
     QCOMPARE(f.messages.first().kindName(), QStringLiteral("push_pub"));
     QCOMPARE(f.messages.first().channel, QStringLiteral("a/b"));
     QCOMPARE(f.raw, QByteArray(R"({"push":{"channel":"a\/b","pub":{"data":1}}})"));
+}
+
+namespace {
+
+// Row 0.. of a and b agree in every index field, channel and bytes.
+void compareStores(const FrameStore &a, const FrameStore &b)
+{
+    QCOMPARE(a.count(), b.count());
+    QCOMPARE(a.frameCount(), b.frameCount());
+    for (int i = 0; i < a.count(); ++i) {
+        const FrameStore::Row &x = a.row(i);
+        const FrameStore::Row &y = b.row(i);
+        QCOMPARE(x.timeMs, y.timeMs);
+        QCOMPARE(x.flags, y.flags);
+        QCOMPARE(x.kind, y.kind);
+        QCOMPARE(x.method, y.method);
+        QCOMPARE(x.push, y.push);
+        QCOMPARE(x.id, y.id);
+        QCOMPARE(x.code, y.code);
+        QCOMPARE(x.subIndex, y.subIndex);
+        QVERIFY2(sameDouble(x.rttMs, y.rttMs), qPrintable(QStringLiteral("%1 vs %2").arg(x.rttMs).arg(y.rttMs)));
+        QCOMPARE(a.channel(i), b.channel(i));
+        QCOMPARE(a.frameBytes(i), b.frameBytes(i));
+        QCOMPARE(a.messageBytes(i), b.messageBytes(i));
+    }
+}
+
+} // namespace
+
+void tst_RecordLineParser::appendAgreesWithParse_data()
+{
+    agreesWithFrameRecord_data();
+}
+
+void tst_RecordLineParser::appendAgreesWithParse()
+{
+    // append() (in place for the common line) stores exactly what parse() + FrameStore::append() store.
+    QFETCH(Frame, frame);
+    QFETCH(bool, fast);
+    const QByteArray line = FrameRecord::toJsonLine(frame);
+    Frame parsed;
+    QString error;
+    QVERIFY2(RecordLineParser::parse(line, &parsed, &error), qPrintable(error));
+    FrameStore expected;
+    expected.append(parsed);
+    expected.append(parsed); // twice: the second finds its channel interned
+
+    FrameStore store;
+    QVERIFY2(RecordLineParser::append(QByteArray(line + "\r\n"), &store, &error), qPrintable(error));
+    QVERIFY2(RecordLineParser::append(line, &store, &error), qPrintable(error));
+    compareStores(store, expected);
+
+    // The in-place path takes every single-message text line the scanner reads.
+    FrameStore direct;
+    const bool inPlace = fast && !frame.binary && !line.contains("\"raw_base64\":true") && !frame.raw.contains('\n');
+    QCOMPARE(RecordLineParser::appendFast(line, &direct), inPlace);
+    QCOMPARE(direct.count(), inPlace ? 1 : 0);
+}
+
+void tst_RecordLineParser::appendHandWrittenLines_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<bool>("inPlace");
+    QTest::newRow("spaces, order, escaped slash")
+        << QByteArray(
+               R"( { "raw" : "{\"push\":{\"channel\":\"a\/b\",\"pub\":{\"data\":1}}}" , "kind":"push_pub", )"
+               R"("channel":"a\/b", "dir":"in", "time":"2024-05-01T12:00:00.123Z", "frame": {"push": {"x": [1, "]"]}} } )")
+        << true;
+    QTest::newRow("unicode escapes")
+        << QByteArray(
+               R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"push_pub","channel":"\u804a\ud83d\ude00",)"
+               R"("raw":"{\"push\":{\"channel\":\"\u804a\ud83d\ude00\",\"pub\":{}}}"})")
+        << true;
+    QTest::newRow("escaped newline in raw: two messages")
+        << QByteArray(R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"reply","raw":"{\"id\":1}\n{\"id\":2}"})")
+        << false;
+    QTest::newRow("escaped kind")
+        << QByteArray(R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"pin\u0067","frame":{},"raw":"{}"})")
+        << false;
+    QTest::newRow("lone surrogate in raw")
+        << QByteArray(R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","frame":{},"raw":"\ud800"})")
+        << false;
+    QTest::newRow("base64")
+        << QByteArray(R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","raw_base64":true,"raw":"e30="})")
+        << false;
+}
+
+void tst_RecordLineParser::appendHandWrittenLines()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(bool, inPlace);
+    Frame parsed;
+    QString error;
+    QVERIFY2(RecordLineParser::parse(line, &parsed, &error), qPrintable(error));
+    FrameStore expected;
+    expected.append(parsed);
+    FrameStore store;
+    QVERIFY2(RecordLineParser::append(line, &store, &error), qPrintable(error));
+    compareStores(store, expected);
+    FrameStore direct;
+    QCOMPARE(RecordLineParser::appendFast(line, &direct), inPlace);
+}
+
+void tst_RecordLineParser::appendBadLines_data()
+{
+    badLines_data();
+    QTest::newRow("bad escape in raw") << QByteArray(
+        R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","raw":"\q"})");
+    QTest::newRow("control character in raw")
+        << QByteArray("{\"time\":\"2024-05-01T12:00:00.123Z\",\"dir\":\"in\",\"kind\":\"ping\",\"raw\":\"\x01\"}");
+    QTest::newRow("bad escape in channel")
+        << QByteArray(R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","channel":"\x","raw":"{}"})");
+    QTest::newRow("unbalanced frame") << QByteArray(
+        R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","frame":{"a":[},"raw":"{}"})");
+}
+
+void tst_RecordLineParser::appendBadLines()
+{
+    QFETCH(QByteArray, line);
+    FrameStore store;
+    QString error;
+    QVERIFY(!RecordLineParser::append(line, &store, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(store.count(), 0);
+    QCOMPARE(store.byteSize(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_RecordLineParser)

@@ -28,6 +28,9 @@ private slots:
     void exportWithSecretsIsLossless();
     void importReportsBadLines();
     void importShowsRowsBeforeItEnds();
+    void importAcrossBlocks();
+    void importLongLineAndEmptyFile();
+    void importCancel();
     void importHar();
     void importMissingFile();
     void detectFormat_data();
@@ -360,6 +363,134 @@ void tst_TimelineIo::importShowsRowsBeforeItEnds()
     QCOMPARE(progress.last().at(0).toLongLong(), file.size());
     QCOMPARE(model.index(n - 1, 0).data(TimelineModel::TimeRole).toLongLong(), publication(n - 1).timeMs);
     QCOMPARE(model.store().channels().size(), 8);
+}
+
+void tst_TimelineIo::importAcrossBlocks()
+{
+    // Enough lines for many read blocks (the first is small, the others about 2 MiB), with CRLF endings, blank
+    // lines, bad lines far into the file and a truncated last line: every good line is loaded in order, every bad
+    // one is counted, and the first is reported with its line number in the whole file.
+    QFile file(path("blocks.jsonl"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QList<Frame> expected;
+    QByteArray data;
+    qint64 line = 0;
+    qint64 firstBad = 0;
+    int bad = 0;
+    for (int i = 0; i < 40000; ++i) {
+        Frame f = publication(i, QStringLiteral("feed:%1").arg(i % 5));
+        if (i % 1000 == 7)
+            f = serverFrame(kSubscribeReply + '\n' + kPublication, f.timeMs); // two messages: the full reader
+        if (i % 3 == 0)
+            f.direction = Protocol::Direction::Out;
+        data += FrameRecord::toJsonLine(f) + (i % 2 ? "\r\n" : "\n");
+        ++line;
+        expected << f;
+        if (i % 9973 == 9972) {
+            data += "\r\n"; // blank
+            ++line;
+            data += "{\"time\":\"2024-05-01T12:00:00.123Z\",\"dir\":\"in\"}\n"; // no kind, no raw
+            ++line;
+            ++bad;
+            if (firstBad == 0)
+                firstBad = line;
+        }
+    }
+    const QByteArray last = FrameRecord::toJsonLine(publication(40000));
+    data += last.left(last.size() / 2); // cut off in the middle, no newline
+    ++line;
+    ++bad;
+    QVERIFY(data.size() > 5 * 1024 * 1024);
+    QVERIFY(firstBad > 9000);
+    file.write(data);
+    file.close();
+
+    TimelineModel model;
+    const TimelineImporter::Summary s = importInto(&model, path("blocks.jsonl"));
+    QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+    QCOMPARE(s.frames, expected.size());
+    QCOMPARE(s.badLines, bad);
+    QCOMPARE(s.firstBadLine, firstBad);
+    QVERIFY2(s.text().contains(QStringLiteral("line %L1").arg(firstBad)), qPrintable(s.text()));
+    QCOMPARE(model.frameCount(), expected.size());
+
+    TimelineModel direct;
+    direct.appendFrames(expected);
+    direct.flush();
+    QCOMPARE(model.rowCount(), direct.rowCount());
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex a = model.index(row, 0);
+        const QModelIndex b = direct.index(row, 0);
+        QCOMPARE(a.data(TimelineModel::TimeRole), b.data(TimelineModel::TimeRole));
+        QCOMPARE(a.data(TimelineModel::DirectionRole), b.data(TimelineModel::DirectionRole));
+        QCOMPARE(a.data(TimelineModel::KindNameRole), b.data(TimelineModel::KindNameRole));
+        QCOMPARE(a.data(TimelineModel::ChannelRole), b.data(TimelineModel::ChannelRole));
+        QCOMPARE(a.data(TimelineModel::RawRole), b.data(TimelineModel::RawRole));
+    }
+}
+
+void tst_TimelineIo::importLongLineAndEmptyFile()
+{
+    // One frame longer than a read block, between two short ones.
+    const QByteArray text(3 * 1024 * 1024, 'y');
+    const Frame big = serverFrame(R"({"push":{"channel":"big","pub":{"data":")" + text + R"("}}})");
+    QFile file(path("long.jsonl"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(FrameRecord::toJsonLine(serverFrame(kPing)) + '\n');
+    file.write(FrameRecord::toJsonLine(big) + '\n');
+    file.write(FrameRecord::toJsonLine(serverFrame(kJoin)) + '\n');
+    file.close();
+    TimelineModel model;
+    TimelineImporter::Summary s = importInto(&model, path("long.jsonl"));
+    QVERIFY2(s.ok(), qPrintable(s.text()));
+    QCOMPARE(s.frames, 3);
+    QCOMPARE(s.badLines, 0);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(1, 0).data(TimelineModel::RawRole).toByteArray(), big.raw);
+    QCOMPARE(model.index(2, 0).data(TimelineModel::KindNameRole).toString(), QStringLiteral("push_join"));
+
+    QFile empty(path("empty.jsonl"));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    TimelineModel none;
+    s = importInto(&none, path("empty.jsonl"));
+    QVERIFY2(s.ok(), qPrintable(s.text()));
+    QCOMPARE(s.frames, 0);
+    QCOMPARE(none.rowCount(), 0);
+}
+
+void tst_TimelineIo::importCancel()
+{
+    QFile file(path("cancel.jsonl"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray data;
+    for (int i = 0; i < 200000; ++i) {
+        data += FrameRecord::toJsonLine(publication(i)) + '\n';
+        if (data.size() > (1 << 20)) {
+            file.write(data);
+            data.clear();
+        }
+    }
+    file.write(data);
+    file.close();
+    TimelineModel model;
+    TimelineImporter importer(&model);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy finished(&importer, &TimelineImporter::finished);
+    QVERIFY(importer.start(path("cancel.jsonl")));
+    QVERIFY(inserted.wait());
+    importer.cancel();
+    QCOMPARE(finished.count(), 1);
+    const TimelineImporter::Summary s = finished.first().first().value<TimelineImporter::Summary>();
+    QVERIFY(s.cancelled);
+    QVERIFY(!importer.isRunning());
+    model.flush();
+    QCOMPARE(model.frameCount(), s.frames); // what was imported is what the summary says
+    QVERIFY(s.frames < 200000);
+    // Nothing arrives after the cancel (this wait can only make the test fail, not pass).
+    const int rows = model.rowCount();
+    QTest::qWait(50);
+    QCOMPARE(model.rowCount(), rows);
 }
 
 void tst_TimelineIo::importHar()

@@ -32,6 +32,8 @@ private slots:
     void displayColumns();
     void rolesAndColours();
     void detailAccessors();
+    void appendStoreAfterQueuedFrames();
+    void appendStoreHonoursCapAndPause();
 
 private:
     TimelineModel *m_model = nullptr;
@@ -364,6 +366,64 @@ void tst_TimelineModel::detailAccessors()
     QCOMPARE(back.raw, f.raw);
     QCOMPARE(back.messages.size(), 2);
     QCOMPARE(m_model->messageAt(7).kind, MessageKind::Invalid); // out of range: empty
+}
+
+void tst_TimelineModel::appendStoreAfterQueuedFrames()
+{
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy counts(m_model, &TimelineModel::countsChanged);
+    for (int i = 0; i < 3; ++i)
+        m_model->appendFrame(publication(i));
+    FrameStore batch;
+    for (int i = 3; i < 8; ++i)
+        batch.append(publication(i, QStringLiteral("feed")));
+    batch.append(serverFrame(kSubscribeReply + '\n' + kPublication)); // two rows
+    m_model->appendStore(std::move(batch));
+    QVERIFY(batch.isEmpty());
+    QCOMPARE(m_model->rowCount(), 0); // shown at the next flush, like appendFrame
+    QCOMPARE(m_model->pendingCount(), 10);
+    QVERIFY(inserted.wait()); // the batch timer runs it
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(counts.count(), 1);
+    QCOMPARE(m_model->rowCount(), 10);
+    QCOMPARE(m_model->frameCount(), 9);
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(m_model->index(i, 0).data(TimelineModel::TimeRole).toLongLong(), publication(i).timeMs);
+    QCOMPARE(m_model->index(3, TimelineModel::ChannelColumn).data().toString(), QStringLiteral("feed"));
+    QCOMPARE(m_model->index(9, TimelineModel::KindColumn).data().toString(), QStringLiteral("push_pub"));
+    QCOMPARE(m_model->messageAt(9).channel, QStringLiteral("news"));
+    QCOMPARE(m_model->frameAt(9).messages.size(), 2);
+}
+
+void tst_TimelineModel::appendStoreHonoursCapAndPause()
+{
+    m_model->setCap(10);
+    for (int i = 0; i < 6; ++i)
+        m_model->appendFrame(publication(i));
+    m_model->flush();
+    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy dropped(m_model, &TimelineModel::droppedCountChanged);
+    QSignalSpy counts(m_model, &TimelineModel::countsChanged);
+    m_model->setPaused(true);
+    counts.clear();
+    FrameStore batch;
+    for (int i = 6; i < 20; ++i)
+        batch.append(publication(i));
+    m_model->appendStore(std::move(batch));
+    // 20 rows for a cap of 10: the 6 shown go (with a removal), 4 of the batch go unseen; all counted.
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(m_model->droppedCount(), 10);
+    QCOMPARE(dropped.count(), 1);
+    QCOMPARE(m_model->rowCount(), 0); // paused
+    QCOMPARE(m_model->pendingCount(), 10);
+    m_model->flush();
+    QCOMPARE(counts.count(), 1); // the pending count changed
+    QCOMPARE(m_model->rowCount(), 0);
+    m_model->setPaused(false);
+    QCOMPARE(m_model->rowCount(), 10);
+    QCOMPARE(m_model->index(0, 0).data(TimelineModel::TimeRole).toLongLong(), publication(10).timeMs);
+    QCOMPARE(m_model->index(9, 0).data(TimelineModel::TimeRole).toLongLong(), publication(19).timeMs);
+    QCOMPARE(m_model->index(0, 0).data(TimelineModel::SerialRole).toLongLong(), 10);
 }
 
 QTEST_GUILESS_MAIN(tst_TimelineModel)
