@@ -21,14 +21,18 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <limits>
 #include <mutex>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
 namespace pb = google::protobuf;
 namespace cproto = centrifugal::centrifuge::protocol;
 using Protocol::MessageKind;
+using Protocol::Method;
+using Protocol::PushType;
 
 namespace {
 
@@ -652,6 +656,95 @@ template <typename Msg> QByteArray encodeObjects(const QList<QJsonObject> &objec
 
 // Splits a frame into varint-delimited messages and converts each one. Nothing is read past the payload and no
 // allocation depends on a length prefix before it is checked against the bytes that remain.
+// ---- server messages without JSON -----------------------------------------------------------------------
+
+// QJsonValue::toInt() of a uint32 that messageToJson wrote: 0 when it does not fit an int.
+int jsonInt(quint32 v)
+{
+    return v <= quint32(std::numeric_limits<int>::max()) ? int(v) : 0;
+}
+
+// The Reply's result fields in Protocol::allMethods() order, found by the JSON key messageToJson gives them.
+const std::vector<std::pair<Method, const pb::FieldDescriptor *>> &resultFields()
+{
+    static const std::vector<std::pair<Method, const pb::FieldDescriptor *>> fields = [] {
+        std::vector<std::pair<Method, const pb::FieldDescriptor *>> out;
+        const MessageInfo &info = schemaTable().info(cproto::Reply::descriptor());
+        for (Method method : Protocol::allMethods()) {
+            for (const FieldInfo &fi : info.fields) {
+                if (fi.key == Protocol::methodName(method))
+                    out.emplace_back(method, fi.field);
+            }
+        }
+        return out;
+    }();
+    return fields;
+}
+
+// Exactly what JsonCodec::classifyServerObject(messageToJson(reply), raw) gives, read from the parsed Reply
+// without building its JSON (tests/protobuf checks the two agree); json() converts raw when first asked.
+ProtocolMessage classifyReply(const cproto::Reply &reply, const QByteArray &raw)
+{
+    ProtocolMessage m;
+    m.raw = raw;
+    m.setJsonConverter(&ProtobufCodec::serverMessageJson);
+    m.id = reply.id();
+    if (reply.has_push()) {
+        const cproto::Push &push = reply.push();
+        m.kind = MessageKind::Push;
+        m.channel = qs(push.channel());
+        // The first push type present in the JSON object's (alphabetical) key order.
+        if (push.has_connect())
+            m.push = PushType::Connect;
+        else if (push.has_disconnect())
+            m.push = PushType::Disconnect;
+        else if (push.has_join())
+            m.push = PushType::Join;
+        else if (push.has_leave())
+            m.push = PushType::Leave;
+        else if (push.has_message())
+            m.push = PushType::Message;
+        else if (push.has_pub())
+            m.push = PushType::Pub;
+        else if (push.has_refresh())
+            m.push = PushType::Refresh;
+        else if (push.has_subscribe())
+            m.push = PushType::Subscribe;
+        else if (push.has_unsubscribe())
+            m.push = PushType::Unsubscribe;
+        if (m.push == PushType::Unsubscribe) {
+            m.code = jsonInt(push.unsubscribe().code());
+            m.text = qs(push.unsubscribe().reason());
+        } else if (m.push == PushType::Disconnect) {
+            m.code = jsonInt(push.disconnect().code());
+            m.text = qs(push.disconnect().reason());
+        }
+        return m;
+    }
+    if (reply.has_error()) {
+        m.kind = MessageKind::Error;
+        m.code = jsonInt(reply.error().code());
+        m.text = qs(reply.error().message());
+        return m;
+    }
+    const pb::Reflection *r = reply.GetReflection();
+    for (const auto &[method, field] : resultFields()) {
+        if (r->HasField(reply, field)) {
+            m.method = method;
+            break;
+        }
+    }
+    if (m.id == 0 && m.method == Method::Connect) {
+        m.kind = MessageKind::Push; // a bare connect push (unidirectional transports)
+        m.push = PushType::Connect;
+    } else if (m.id == 0 && m.method == Method::None) {
+        m.kind = MessageKind::Ping; // empty, or unknown fields only
+    } else {
+        m.kind = MessageKind::Reply;
+    }
+    return m;
+}
+
 template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &payload, bool server)
 {
     const char *messageType = server ? "Reply" : "Command";
@@ -713,10 +806,11 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
             if (!parseLog.empty())
                 why += QLatin1String(": ") + qs(parseLog);
             out.append(invalid(raw, why));
+        } else if constexpr (std::is_same_v<Msg, cproto::Reply>) {
+            // Server messages are classified from the parsed Reply; their JSON is built only when opened.
+            out.append(classifyReply(message, raw));
         } else {
-            const QJsonObject json = messageToJson(message, descriptor);
-            out.append(server ? JsonCodec::classifyServerObject(json, raw)
-                              : JsonCodec::classifyClientObject(json, raw));
+            out.append(JsonCodec::classifyClientObject(messageToJson(message, descriptor), raw));
         }
         pos += size;
     }
@@ -758,6 +852,22 @@ QByteArray ProtobufCodec::encodeReplies(const QList<QJsonObject> &replies, QStri
     ProtobufCodec codec; // installs the log handler
     Q_UNUSED(codec);
     return encodeObjects<cproto::Reply>(replies, error);
+}
+
+QJsonObject ProtobufCodec::serverMessageJson(const QByteArray &raw)
+{
+    const auto *data = reinterpret_cast<const quint8 *>(raw.constData());
+    pb::io::CodedInputStream prefix(data, int(std::min<qsizetype>(raw.size(), 10)));
+    quint64 length = 0;
+    if (!prefix.ReadVarint64(reinterpret_cast<pb::uint64 *>(&length)))
+        return {};
+    const qsizetype prefixSize = prefix.CurrentPosition();
+    if (length != quint64(raw.size() - prefixSize))
+        return {};
+    cproto::Reply reply;
+    if (!reply.ParseFromArray(data + prefixSize, int(length)))
+        return {};
+    return messageToJson(reply, cproto::Reply::descriptor());
 }
 
 QJsonValue ProtobufCodec::bytesToJson(const QByteArray &bytes)

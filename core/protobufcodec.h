@@ -33,6 +33,9 @@ public:
     // replaying recordings. Returns an empty array and sets *error when an object does not fit the schema.
     static QByteArray encodeReplies(const QList<QJsonObject> &replies, QString *error = nullptr);
 
+    // The JSON of one server message from its bytes as decodeServerFrame() keeps them (length prefix and
+    // Reply): what json() of such a message converts lazily. Empty when the bytes are not one Reply.
+    static QJsonObject serverMessageJson(const QByteArray &raw);
     // How bytes fields appear in JSON: parsed JSON when the bytes are one JSON value, else the $base64 form.
     static QJsonValue bytesToJson(const QByteArray &bytes);
     // The reverse: {"$base64": ...} objects give their bytes, any other value its compact JSON text.

@@ -32,7 +32,7 @@ const QJsonObject &ProtocolMessage::json() const
 {
     if (m_jsonPending) {
         m_jsonPending = false;
-        m_json = QJsonDocument::fromJson(raw).object();
+        m_json = m_convert ? m_convert(raw) : QJsonDocument::fromJson(raw).object();
     }
     return m_json;
 }
@@ -41,6 +41,7 @@ void ProtocolMessage::setJson(const QJsonObject &object)
 {
     m_json = object;
     m_jsonPending = false;
+    m_convert = nullptr;
     m_validatedRaw = QByteArray();
 }
 
@@ -48,7 +49,16 @@ void ProtocolMessage::setJsonFromRaw(RawText check)
 {
     m_json = QJsonObject();
     m_jsonPending = true;
+    m_convert = nullptr;
     m_validatedRaw = check == RawText::Validated ? raw : QByteArray();
+}
+
+void ProtocolMessage::setJsonConverter(JsonConverter convert)
+{
+    m_json = QJsonObject();
+    m_jsonPending = true;
+    m_convert = convert;
+    m_validatedRaw = QByteArray();
 }
 
 bool ProtocolMessage::parseKindName(QStringView name, Protocol::Direction direction, ProtocolMessage *out)

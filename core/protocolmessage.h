@@ -19,15 +19,19 @@ struct ProtocolMessage
     QString text;      // error message, close reason, or why it could not be decoded
     double rttMs = -1; // for replies: time since the command with the same id was sent
 
-    // The message as JSON (Protobuf messages are converted). A JSON message classified without a full parse
-    // (see FastClassifier) is parsed from `raw` on first use, so floods of publications that nobody opens cost
-    // no JSON parsing; the result is cached in this copy.
+    // The message as JSON (Protobuf messages are converted). A message classified without building its JSON
+    // (FastClassifier for JSON text, ProtobufCodec for Protobuf) gets it from `raw` on first use, so floods of
+    // publications that nobody opens cost no JSON; the result is cached in this copy.
     const QJsonObject &json() const;
     void setJson(const QJsonObject &object);
     // Marks `raw` as the JSON text that json() parses when first asked. `Validated` when a validating scanner has
     // just checked that raw is exactly one JSON object (surrounding whitespace allowed).
     enum class RawText { Unchecked, Validated };
     void setJsonFromRaw(RawText check = RawText::Unchecked);
+    // Marks raw as bytes that `convert` turns into the message's JSON when first asked (a codec's converter,
+    // e.g. Protobuf bytes to JSON). convert must be thread-safe: copies of a message may be opened on any thread.
+    using JsonConverter = QJsonObject (*)(const QByteArray &raw);
+    void setJsonConverter(JsonConverter convert);
     // True while raw still holds the very bytes that were validated: writers may then copy it as JSON without
     // scanning it again. Any change to raw detaches it from the kept reference, so this cannot go stale.
     bool rawIsValidatedJson() const
@@ -46,5 +50,6 @@ struct ProtocolMessage
 private:
     mutable QJsonObject m_json;
     mutable bool m_jsonPending = false;
-    QByteArray m_validatedRaw; // shares raw's bytes when they were validated (see rawIsValidatedJson)
+    JsonConverter m_convert = nullptr; // for a pending json(): nullptr parses raw as JSON text
+    QByteArray m_validatedRaw;         // shares raw's bytes when they were validated (see rawIsValidatedJson)
 };

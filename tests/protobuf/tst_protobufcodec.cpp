@@ -102,6 +102,8 @@ private slots:
     void garbage();
     void tooManyMessagesInOneFrame();
     void fuzz();
+    void classifiedWithoutJson_data();
+    void classifiedWithoutJson();
 
 private:
     void checkFrameInvariants(const QList<ProtocolMessage> &messages, const QByteArray &payload, bool server);
@@ -386,7 +388,8 @@ void TestProtobufCodec::severalMessagesPerFrame()
     QCOMPARE(received[0].push, PushType::Pub);
     QCOMPARE(received[1].kind, MessageKind::Ping);
     QCOMPARE(received[2]
-                 .json().value(QStringLiteral("push"))
+                 .json()
+                 .value(QStringLiteral("push"))
                  .toObject()
                  .value(QStringLiteral("pub"))
                  .toObject()
@@ -649,19 +652,72 @@ void TestProtobufCodec::checkFrameInvariants(const QList<ProtocolMessage> &messa
             QVERIFY(m.json().isEmpty());
             continue;
         }
+        // Server messages are classified without JSON: the result must be what their JSON classifies as.
+        if (server) {
+            compareClassification(m, JsonCodec::classifyServerObject(m.json(), m.raw));
+            if (QTest::currentTestFailed())
+                return;
+        }
         // A decoded message's JSON converts back, and that decodes to the same JSON.
         const QByteArray text = compact(m.json());
         if (text.contains("$unknown_fields") || text.contains("$base64"))
             continue; // unknown fields cannot be encoded; "$base64" may be data that merely looks like the form
         QString error;
-        const QByteArray again =
-            server ? ProtobufCodec::encodeReplies({m.json()}, &error) : ProtobufCodec().encodeCommands({m.json()}, &error);
+        const QByteArray again = server ? ProtobufCodec::encodeReplies({m.json()}, &error)
+                                        : ProtobufCodec().encodeCommands({m.json()}, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error + QLatin1String(" for ") + QString::fromUtf8(text)));
         const QList<ProtocolMessage> redecoded =
             server ? ProtobufCodec().decodeServerFrame(again) : ProtobufCodec().decodeClientFrame(again);
         QCOMPARE(redecoded.size(), 1);
         QCOMPARE(redecoded.first().json(), m.json());
     }
+}
+
+void TestProtobufCodec::classifiedWithoutJson_data()
+{
+    QTest::addColumn<QByteArray>("reply");
+    const char *replies[] = {
+        R"({"push":{"channel":"c","pub":{"data":{"a":1},"offset":3}}})",
+        R"({"push":{"channel":"c","join":{"info":{"user":"u","client":"c"}}}})",
+        R"({"push":{"channel":"c","leave":{"info":{"user":"u","client":"c"}}}})",
+        R"({"push":{"channel":"c","unsubscribe":{"code":2500,"reason":"insufficient state"}}})",
+        R"({"push":{"disconnect":{"code":3001,"reason":"shutdown","reconnect":true}}})",
+        R"({"push":{"disconnect":{"code":4294967295,"reason":"too big for an int"}}})",
+        R"({"push":{"channel":"c","message":{"data":"x"}}})",
+        R"({"push":{"channel":"c","subscribe":{"recoverable":true}}})",
+        R"({"push":{"connect":{"client":"c","version":"v"}}})",
+        R"({"push":{"refresh":{"expires":true,"ttl":60}}})",
+        R"({"push":{"channel":"c","pub":{"data":1},"unsubscribe":{"code":2000}}})",
+        R"({"push":{"channel":"c"}})",
+        R"({"push":{}})",
+        R"({"id":3,"error":{"code":103,"message":"permission denied"}})",
+        R"({"id":3,"error":{"code":3000000000,"message":"huge"}})",
+        R"({"id":4,"error":{}})",
+        R"({"id":5,"subscribe":{}})",
+        R"({"id":6,"presence_stats":{"num_clients":1,"num_users":1}})",
+        R"({"id":7,"sub_refresh":{"expires":true}})",
+        R"({"id":8})",
+        R"({"connect":{"client":"c"}})",
+        R"({"id":9,"publish":{},"rpc":{"data":1}})",
+        R"({})",
+    };
+    for (const char *reply : replies)
+        QTest::newRow(reply) << QByteArray(reply);
+}
+
+void TestProtobufCodec::classifiedWithoutJson()
+{
+    QFETCH(QByteArray, reply);
+    QString error;
+    const QByteArray frame = ProtobufCodec::encodeReplies({obj(reply)}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QList<ProtocolMessage> messages = ProtobufCodec().decodeServerFrame(frame);
+    QCOMPARE(messages.size(), 1);
+    // A copy opened later (json() converts lazily) classifies as the message does, and its JSON is the reply's.
+    const ProtocolMessage copy = messages.first();
+    compareClassification(messages.first(), JsonCodec::classifyServerObject(copy.json(), copy.raw));
+    QCOMPARE(copy.json(), ProtobufCodec::serverMessageJson(copy.raw));
+    QCOMPARE(copy.json(), obj(reply));
 }
 
 void TestProtobufCodec::fuzz()
