@@ -4,6 +4,10 @@
 
 #include <cstdio>
 
+#ifdef Q_OS_LINUX
+#include <pthread.h>
+#endif
+
 namespace {
 
 qsizetype frameBytes(const Frame &frame)
@@ -96,6 +100,9 @@ QString RecordWriter::errorString() const
 
 void RecordWriter::run()
 {
+#ifdef Q_OS_LINUX
+    pthread_setname_np(pthread_self(), "record-writer"); // so that top and perf show it apart
+#endif
     QByteArray buffer;
     buffer.reserve(2 * kBatchBytes + 64 * 1024);
     for (;;) {

@@ -23,6 +23,17 @@ Frame frame(Protocol::Direction dir, const QByteArray &payload)
     return f;
 }
 
+// A writer on a new file in dir.
+bool openRecord(const QTemporaryDir &dir, RecordWriter *writer, QString *path)
+{
+    *path = dir.filePath(QStringLiteral("record.jsonl"));
+    QString error;
+    if (dir.isValid() && writer->open(*path, &error))
+        return true;
+    qWarning("cannot open %s: %s", qPrintable(*path), qPrintable(error));
+    return false;
+}
+
 } // namespace
 
 class TestCliPieces : public QObject
@@ -151,11 +162,9 @@ void TestCliPieces::recordWriterKeepsEveryFrameInOrder()
     // Enough frames for many batches to cross to the writer thread while the test thread keeps queueing, and a
     // message whose JSON the test opens (json() caches lazily) while its copy may be written.
     QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(QStringLiteral("record.jsonl"));
     RecordWriter writer;
-    QString error;
-    QVERIFY2(writer.open(path, &error), qPrintable(error));
+    QString path;
+    QVERIFY(openRecord(dir, &writer, &path));
     constexpr int kFrames = 20000;
     QByteArray expected;
     for (int i = 0; i < kFrames; ++i) {
@@ -183,11 +192,9 @@ void TestCliPieces::recordWriterFlushReachesTheFile()
 {
     // A quiet connection: one frame, far below a batch, must reach the file after flush() without close().
     QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(QStringLiteral("record.jsonl"));
     RecordWriter writer;
-    QString error;
-    QVERIFY2(writer.open(path, &error), qPrintable(error));
+    QString path;
+    QVERIFY(openRecord(dir, &writer, &path));
     const Frame f = frame(Protocol::Direction::In, R"({"push":{"channel":"c","pub":{"data":1}}})");
     writer.write(f);
     writer.flush();
