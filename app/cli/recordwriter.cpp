@@ -62,16 +62,26 @@ void RecordWriter::write(const Frame &frame)
 
 void RecordWriter::flush()
 {
-    if (!m_open || m_batch.isEmpty())
+    if (!m_open)
         return;
-    std::unique_lock<std::mutex> lock(m_mutex);
-    m_room.wait(lock, [this] { return m_queuedBytes < kMaxQueuedBytes || m_failed.load(); });
-    m_queue.push_back(std::move(m_batch));
-    m_queuedBytes += m_batchBytes;
-    lock.unlock();
-    m_work.notify_one();
-    m_batch = QList<Frame>();
-    m_batchBytes = 0;
+    // Written frames come back to be freed here, on the thread that allocated them: freeing them on the writer
+    // thread made both threads contend for the allocator's lock (about 25 % of the replay rate).
+    std::deque<QList<Frame>> written;
+    const bool queued = !m_batch.isEmpty();
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        if (queued) {
+            m_room.wait(lock, [this] { return m_queuedBytes < kMaxQueuedBytes || m_failed.load(); });
+            m_queue.push_back(std::move(m_batch));
+            m_queuedBytes += m_batchBytes;
+        }
+        written.swap(m_written);
+    }
+    if (queued) {
+        m_work.notify_one();
+        m_batch = QList<Frame>();
+        m_batchBytes = 0;
+    }
 }
 
 bool RecordWriter::close()
@@ -85,6 +95,7 @@ bool RecordWriter::close()
     }
     m_work.notify_one();
     m_thread.join();
+    m_written.clear();
     if (!m_file.flush())
         fail(tr("Writing the record file failed: %1").arg(m_file.errorString()));
     m_file.close();
@@ -110,7 +121,7 @@ void RecordWriter::run()
         m_work.wait(lock, [this] { return m_stop || !m_queue.empty(); });
         if (m_queue.empty())
             return; // stopped, and everything queued is written
-        const QList<Frame> batch = std::move(m_queue.front());
+        QList<Frame> batch = std::move(m_queue.front());
         m_queue.pop_front();
         lock.unlock();
 
@@ -131,6 +142,7 @@ void RecordWriter::run()
 
         lock.lock();
         m_queuedBytes -= bytes;
+        m_written.push_back(std::move(batch));
         lock.unlock();
         m_room.notify_one();
     }

@@ -16,8 +16,9 @@
 
 // Appends frames to a JSON Lines file. Formatting a line costs about as much as decoding the frame, so it runs on
 // a writer thread: write() only queues a copy of the frame, and the thread formats batches into one large buffer
-// and writes them with one write() per batch. The queue is bounded (kMaxQueuedBytes of frame bytes): when the disk
-// is slower than the network, write() waits, which slows the reading of the socket instead of growing memory.
+// and writes them with one write() per batch; written batches come back to be freed by the caller's thread. The
+// queue is bounded (kMaxQueuedBytes of frame bytes not yet written): when the disk is slower than the network,
+// write() waits, which slows the reading of the socket instead of growing memory.
 class RecordWriter
 {
     Q_DECLARE_TR_FUNCTIONS(RecordWriter)
@@ -64,6 +65,7 @@ private:
     std::condition_variable m_work;
     std::condition_variable m_room;
     std::deque<QList<Frame>> m_queue;
+    std::deque<QList<Frame>> m_written; // written, to be freed by the caller's thread (see flush())
     qsizetype m_queuedBytes = 0;
     bool m_stop = false;
     QString m_error;
