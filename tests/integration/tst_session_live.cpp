@@ -18,6 +18,18 @@ using Protocol::PushType;
 
 namespace {
 
+// The "data" object of a publication push.
+QJsonObject publicationData(const ProtocolMessage &push)
+{
+    return push.json()
+        .value(QStringLiteral("push"))
+        .toObject()
+        .value(QStringLiteral("pub"))
+        .toObject()
+        .value(QStringLiteral("data"))
+        .toObject();
+}
+
 QJsonObject payload(const ProtocolMessage &m, const char *field)
 {
     return m.json().value(QLatin1String(field)).toObject();
@@ -140,13 +152,7 @@ void TestSessionLive::subscribeReceivesApiPublication()
     QCOMPARE(pub->kind, MessageKind::Push);
     QCOMPARE(pub->channel, QStringLiteral("chat:live"));
     QCOMPARE(pub->kindName(), QStringLiteral("push_pub"));
-    const QJsonObject data = pub->json()
-                                 .value(QStringLiteral("push"))
-                                 .toObject()
-                                 .value(QStringLiteral("pub"))
-                                 .toObject()
-                                 .value(QStringLiteral("data"))
-                                 .toObject();
+    const QJsonObject data = publicationData(*pub);
     QCOMPARE(data.value(QStringLiteral("text")).toString(), QStringLiteral("from api"));
 }
 
@@ -271,13 +277,7 @@ void TestSessionLive::frameLargerThanReadChunkArrives()
     const auto first = rec.waitForIncoming([](const ProtocolMessage &m) { return m.push == PushType::Pub; }, 15000);
     QVERIFY2(first, qPrintable(rec.dump()));
     QVERIFY(first->raw.size() > size);
-    const QJsonObject data = first->json()
-                                 .value(QStringLiteral("push"))
-                                 .toObject()
-                                 .value(QStringLiteral("pub"))
-                                 .toObject()
-                                 .value(QStringLiteral("data"))
-                                 .toObject();
+    const QJsonObject data = publicationData(*first);
     QCOMPARE(data.value(QStringLiteral("big")).toString(), big);
     const auto second = rec.waitForIncoming([](const ProtocolMessage &m) { return m.push == PushType::Pub; });
     QVERIFY2(second, qPrintable(rec.dump()));

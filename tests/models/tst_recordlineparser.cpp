@@ -1,5 +1,6 @@
 #include "framerecord.h"
 #include "framestore.h"
+#include "framestorecompare.h"
 #include "recordlineparser.h"
 #include "timelinetestdata.h"
 
@@ -178,33 +179,6 @@ void tst_RecordLineParser::handWrittenLine()
     QCOMPARE(f.messages.first().channel, QStringLiteral("a/b"));
     QCOMPARE(f.raw, QByteArray(R"({"push":{"channel":"a\/b","pub":{"data":1}}})"));
 }
-
-namespace {
-
-// Row 0.. of a and b agree in every index field, channel and bytes.
-void compareStores(const FrameStore &a, const FrameStore &b)
-{
-    QCOMPARE(a.count(), b.count());
-    QCOMPARE(a.frameCount(), b.frameCount());
-    for (int i = 0; i < a.count(); ++i) {
-        const FrameStore::Row &x = a.row(i);
-        const FrameStore::Row &y = b.row(i);
-        QCOMPARE(x.timeMs, y.timeMs);
-        QCOMPARE(x.flags, y.flags);
-        QCOMPARE(x.kind, y.kind);
-        QCOMPARE(x.method, y.method);
-        QCOMPARE(x.push, y.push);
-        QCOMPARE(x.id, y.id);
-        QCOMPARE(x.code, y.code);
-        QCOMPARE(x.subIndex, y.subIndex);
-        QVERIFY2(sameDouble(x.rttMs, y.rttMs), qPrintable(QStringLiteral("%1 vs %2").arg(x.rttMs).arg(y.rttMs)));
-        QCOMPARE(a.channel(i), b.channel(i));
-        QCOMPARE(a.frameBytes(i), b.frameBytes(i));
-        QCOMPARE(a.messageBytes(i), b.messageBytes(i));
-    }
-}
-
-} // namespace
 
 void tst_RecordLineParser::appendAgreesWithParse_data()
 {
