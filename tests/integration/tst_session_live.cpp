@@ -240,13 +240,7 @@ void TestSessionLive::floodArrivesWholeInBoundedReads()
         for (const ProtocolMessage &m : f.messages) {
             if (m.push != PushType::Pub)
                 continue;
-            const QJsonObject data = m.json()
-                                         .value(QStringLiteral("push"))
-                                         .toObject()
-                                         .value(QStringLiteral("pub"))
-                                         .toObject()
-                                         .value(QStringLiteral("data"))
-                                         .toObject();
+            const QJsonObject data = publicationData(m);
             QCOMPARE(data.value(QStringLiteral("n")).toInt(), expected++); // in order, none missing
         }
     }
