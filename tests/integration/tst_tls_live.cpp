@@ -1,6 +1,7 @@
 // wss:// against a real Centrifugo serving TLS with certificates this test makes (openssl): a trusted CA, an
 // untrusted one, a hostname mismatch, and the deliberate "ignore certificate errors" choice.
 #include "centrifugoserver.h"
+#include "commandbuilder.h"
 #include "session.h"
 #include "sessionrecorder.h"
 
@@ -20,6 +21,7 @@ private slots:
     void untrustedCertificateIsRefusedAndExplained();
     void hostnameMismatchIsExplained();
     void ignoringErrorsConnectsWithWarning();
+    void frameLargerThanReadChunkArrivesAlone();
 
 private:
     bool openssl(const QStringList &args);
@@ -146,6 +148,38 @@ void TestTlsLive::ignoringErrorsConnectsWithWarning()
     QVERIFY(errors.first().at(1).toBool());
     QVERIFY2(warnings.join(QLatin1Char('\n')).contains(QStringLiteral("ignored")),
              qPrintable(warnings.join(QLatin1Char('\n'))));
+}
+
+void TestTlsLive::frameLargerThanReadChunkArrivesAlone()
+{
+    // The session reads at most Session::kReadChunkBytes per turn and grows the limit for a larger frame. Over TLS
+    // the limit applies to decrypted bytes; one large frame with nothing after it must still arrive at once, not
+    // when the next bytes (a server ping, 25 s later) wake the socket up.
+    Session session;
+    SessionRecorder rec(&session);
+    SessionOptions o;
+    o.url = m_server.webSocketUrl();
+    o.caCertificatesFile = path(QStringLiteral("ca.pem"));
+    openAndWait(&session, &rec, o);
+    QCOMPARE(session.state(), Session::State::Connected);
+    const QString channel = QStringLiteral("tls-large-frame");
+    SubscribeOptions s;
+    s.channel = channel;
+    QVERIFY(rec.waitForReply(
+        session.sendCommand(CommandBuilder::command(0, Protocol::Method::Subscribe, CommandBuilder::subscribe(s)))));
+
+    const int size = int(Session::kReadChunkBytes) * 5 + 123;
+    QString big;
+    big.reserve(size);
+    for (int i = 0; i < size; ++i)
+        big.append(QLatin1Char(char('a' + i % 26)));
+    QVERIFY(m_server.publish(channel, QJsonObject{{QStringLiteral("big"), big}}).contains(QStringLiteral("result")));
+    const auto pub =
+        rec.waitForIncoming([](const ProtocolMessage &m) { return m.push == Protocol::PushType::Pub; }, 10000);
+    QVERIFY2(pub, qPrintable(rec.dump()));
+    QVERIFY(pub->raw.size() > size);
+    QVERIFY(pub->raw.contains(big.left(1000).toUtf8()));
+    QCOMPARE(session.readBufferSize(), Session::kReadChunkBytes);
 }
 
 QTEST_GUILESS_MAIN(TestTlsLive)
