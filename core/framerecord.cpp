@@ -491,8 +491,19 @@ void writeMessageFields(Writer &w, const ProtocolMessage &m, Direction dir, bool
     }
 }
 
+// The message's validated text is the JSON to write: no json() needed (see FrameRecord::writesWithoutJson).
+bool copiesValidatedText(const ProtocolMessage &m, bool binaryFrame, FrameRecord::FrameJson mode)
+{
+    return mode == FrameRecord::FrameJson::FromRaw && !binaryFrame && m.rawIsValidatedJson() &&
+           m.kind != MessageKind::Disconnect && m.kind != MessageKind::Invalid;
+}
+
 void writeMessageJson(Writer &w, const ProtocolMessage &m, bool binaryFrame, FrameRecord::FrameJson mode)
 {
+    if (copiesValidatedText(m, binaryFrame, mode)) {
+        w.put(QByteArrayView(m.raw).trimmed());
+        return;
+    }
     const bool noJsonText = m.kind == MessageKind::Disconnect || m.kind == MessageKind::Invalid;
     // Checked before json(): asking for it would parse every lazily classified message of a flood.
     if (noJsonText && m.json().isEmpty()) {
@@ -501,7 +512,7 @@ void writeMessageJson(Writer &w, const ProtocolMessage &m, bool binaryFrame, Fra
     }
     if (mode == FrameRecord::FrameJson::FromRaw && !binaryFrame && !noJsonText) {
         const QByteArrayView text = QByteArrayView(m.raw).trimmed();
-        if (m.rawIsValidatedJson() || FastClassifier::isJsonObject(text)) {
+        if (FastClassifier::isJsonObject(text)) {
             w.put(text);
             return;
         }
@@ -742,6 +753,15 @@ void appendJsonLine(const Frame &f, QByteArray *out, FrameJson mode)
     writeLine(w, f, mode);
     w.put('\n');
     w.finish();
+}
+
+bool writesWithoutJson(const Frame &f, FrameJson mode)
+{
+    for (const ProtocolMessage &m : f.messages) {
+        if (!copiesValidatedText(m, f.binary, mode))
+            return false;
+    }
+    return true;
 }
 
 bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)

@@ -30,6 +30,10 @@ enum class FrameJson {
 QByteArray toJsonLine(const Frame &f, FrameJson mode = FrameJson::FromJson);
 // Appends the line and a "\n" to *out, without a temporary: for writers that batch many lines in one buffer.
 void appendJsonLine(const Frame &f, QByteArray *out, FrameJson mode = FrameJson::FromJson);
+// True when writing f in `mode` never calls json() on its messages (each one's validated text is copied). Then
+// another thread may write the line while the frame's owner opens the same messages: json() caches lazily and is
+// not thread-safe, so any other frame must be given to a writer thread as its own copy.
+bool writesWithoutJson(const Frame &f, FrameJson mode);
 
 // Parses one record line (a trailing "\n" or "\r\n" is ignored) into *f. On failure returns false, leaves *f
 // unspecified and sets *error (if given) to a translated sentence saying what is wrong.

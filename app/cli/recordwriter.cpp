@@ -25,6 +25,10 @@ RecordWriter::~RecordWriter()
 
 bool RecordWriter::open(const QString &path, QString *error)
 {
+    if (m_open) {
+        *error = tr("The record file is already open.");
+        return false;
+    }
     // Unbuffered QFile: the writer thread's buffer already batches the writes, a second copy would only cost time.
     const bool ok = path == QLatin1String("-")
                         ? m_file.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered)
@@ -45,15 +49,9 @@ void RecordWriter::write(const Frame &frame)
     if (!m_open || failed())
         return;
     m_batch.append(frame);
-    // A message parses its JSON lazily into a cache, and the caller may open a message while the writer thread
-    // writes its line. For text the scanner validated the writer copies raw and never asks for json(), so sharing
-    // is safe; any other message list is copied so that each thread has its own cache.
-    for (const ProtocolMessage &m : frame.messages) {
-        if (!m.rawIsValidatedJson()) {
-            m_batch.last().messages.detach();
-            break;
-        }
-    }
+    // json() caches lazily and is not thread-safe: a frame whose line needs it gets its own copy of the messages.
+    if (!FrameRecord::writesWithoutJson(frame, FrameRecord::FrameJson::FromRaw))
+        m_batch.last().messages.detach();
     m_batchBytes += frameBytes(frame);
     ++m_lines;
     if (m_batchBytes >= kBatchBytes)
