@@ -198,6 +198,12 @@ TimelineImporter::~TimelineImporter()
         m_lines->cancel = true;
         m_lines->notFull.wakeAll();
     }
+    // Parsers stop within a few thousand lines of a cancel; waiting for them means none still runs while the
+    // application tears down what they use (at exit, static tables).
+    for (const QPointer<QThread> &thread : std::as_const(m_parserThreads)) {
+        if (thread)
+            thread->wait();
+    }
 }
 
 TimelineImporter::Format TimelineImporter::detectFormat(const QString &path, const QByteArray &head)
@@ -242,10 +248,12 @@ bool TimelineImporter::start(const QString &path, Format format)
         m_lines = shared;
         m_linesTaken = 0;
         m_bytesTaken = 0;
+        m_parserThreads.removeAll(nullptr);
         for (int i = 0, n = shared->parsers; i < n; ++i) {
             // Each thread owns a share of the state and deletes itself when done, even after a cancel.
             QThread *thread = QThread::create([shared] { shared->parse(); });
             connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+            m_parserThreads.append(thread);
             thread->start();
         }
         connect(&m_timer, &QTimer::timeout, this, &TimelineImporter::appendLinesSlice);
@@ -325,6 +333,8 @@ void TimelineImporter::appendLinesSlice()
         m_bytesTaken += block->bytes;
         m_model->appendStore(std::move(block->rows));
         appended = true;
+        if (!m_lines)
+            return; // a slot connected to the model (dropped rows) cancelled the import
         if (slice.elapsed() >= kSliceMs)
             break;
     }

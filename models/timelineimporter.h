@@ -75,7 +75,8 @@ private:
     QTimer m_timer;
     // JSON Lines: blocks parsed by the parser threads, taken in file order.
     std::shared_ptr<LinesShared> m_lines;
-    qint64 m_linesTaken = 0; // lines of the blocks taken so far (for the line numbers of bad lines)
+    QList<QPointer<QThread>> m_parserThreads; // each deletes itself when done; waited for on destruction
+    qint64 m_linesTaken = 0;                  // lines of the blocks taken so far (for the line numbers of bad lines)
     qint64 m_bytesTaken = 0;
     // HAR: parsed on a worker, then appended from here.
     QPointer<QThread> m_worker; // deletes itself when done

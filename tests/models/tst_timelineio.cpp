@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <memory>
+
 #ifdef INSPECTOR_HAVE_PROTOBUF
 #include "protobufcodec.h"
 #endif
@@ -31,6 +33,7 @@ private slots:
     void importAcrossBlocks();
     void importLongLineAndEmptyFile();
     void importCancel();
+    void importCancelledByAModelSignal();
     void importHar();
     void importMissingFile();
     void detectFormat_data();
@@ -491,6 +494,34 @@ void tst_TimelineIo::importCancel()
     const int rows = model.rowCount();
     QTest::qWait(50);
     QCOMPARE(model.rowCount(), rows);
+}
+
+void tst_TimelineIo::importCancelledByAModelSignal()
+{
+    // A slot on the model cancels the import while a block is being added (the cap drops rows and says so):
+    // the import ends once, as cancelled, and nothing is touched after it.
+    QFile file(path("cancel-from-model.jsonl"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray data;
+    for (int i = 0; i < 50000; ++i)
+        data += FrameRecord::toJsonLine(publication(i)) + '\n';
+    file.write(data);
+    file.close();
+    TimelineModel model;
+    model.setCap(100);
+    auto importer = std::make_unique<TimelineImporter>(&model);
+    QSignalSpy finished(importer.get(), &TimelineImporter::finished);
+    connect(&model, &TimelineModel::droppedCountChanged, importer.get(), &TimelineImporter::cancel);
+    QVERIFY(importer->start(path("cancel-from-model.jsonl")));
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.count(), 1);
+    const TimelineImporter::Summary s = finished.first().first().value<TimelineImporter::Summary>();
+    QVERIFY(s.cancelled);
+    QVERIFY(!importer->isRunning());
+    // Destroying the importer waits for its parser threads: none is left running.
+    importer.reset();
+    model.flush();
+    QCOMPARE(model.frameCount() + model.droppedCount(), s.frames); // one row per publication
 }
 
 void tst_TimelineIo::importHar()
