@@ -373,7 +373,7 @@ bool readChannel(const Span &v, QString *out)
     if (!v.isSet() || !v.isString || v.escaped)
         return readString(v, out);
     thread_local QByteArray lastBytes;
-    thread_local QString lastChannel;
+    thread_local QString lastChannel = QLatin1String(""); // empty, not null: as QString::fromUtf8 gives it
     const QByteArrayView bytes = v.view();
     if (!sameBytes(bytes, lastBytes)) {
         lastBytes = bytes.toByteArray();

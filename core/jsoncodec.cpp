@@ -75,8 +75,9 @@ QByteArray JsonCodec::encodePong() const
 QList<QByteArrayView> JsonCodec::splitLines(QByteArrayView payload)
 {
     QList<QByteArrayView> lines;
-    // A temporary list: room for lines of 64 bytes saves regrowing it for a server's batched frames.
-    lines.reserve(payload.size() / 64 + 1);
+    // A temporary list: room for lines of 64 bytes saves regrowing it for a server's batched frames (capped, so a
+    // huge single-line frame does not reserve megabytes).
+    lines.reserve(qMin<qsizetype>(payload.size() / 64 + 1, 1024));
     qsizetype start = 0;
     const qsizetype n = payload.size();
     while (start < n) {
