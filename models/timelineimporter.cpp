@@ -15,6 +15,7 @@
 #include <atomic>
 #include <cstring>
 #include <map>
+#include <mutex>
 
 namespace {
 
@@ -93,9 +94,11 @@ struct TimelineImporter::LinesShared
                 cut = buffer->size(); // the rest, with the last line even without its newline
                 break;
             }
-            cut = buffer->lastIndexOf('\n'); // the carry has none: it is what followed the last one
+            // Only the bytes just read: the carry and earlier rounds have no newline (a long line must not be
+            // searched again on every round).
+            cut = QByteArrayView(buffer->constData() + old, n).lastIndexOf('\n');
             if (cut >= 0) {
-                ++cut; // after the newline
+                cut += old + 1; // after the newline
                 break;
             }
             // No newline yet: a line longer than a block; read on.
@@ -309,7 +312,11 @@ void TimelineImporter::appendLinesSlice()
     for (;;) {
         std::unique_ptr<LinesShared::Parsed> block;
         {
-            QMutexLocker lock(&m_lines->mutex);
+            // A parser holds the mutex while it reads a block from the file: on a slow disk that can take long,
+            // and the UI thread must not wait for it. Busy now means: try again at the next poll.
+            std::unique_lock<QMutex> lock(m_lines->mutex, std::try_to_lock);
+            if (!lock.owns_lock())
+                break;
             const auto it = m_lines->parsed.find(m_lines->taken);
             if (it == m_lines->parsed.end()) {
                 // Done when every parser ended and every block they read was taken.
