@@ -15,7 +15,6 @@
 #include <atomic>
 #include <cstring>
 #include <map>
-#include <mutex>
 
 namespace {
 
@@ -44,15 +43,16 @@ struct TimelineImporter::LinesShared
         QString firstError;
     };
 
-    QMutex mutex;
+    // Two locks, so that the UI thread, which takes parsed blocks under `mutex`, never waits for a file read.
+    QMutex readMutex; // the reading position: file, carry, atEnd, readError
+    QMutex mutex;     // parsed, taken, parsers, done
     QWaitCondition notFull;
     std::atomic<bool> cancel{false};
-    // The reading position; only under the mutex.
     QFile file;
-    QByteArray carry; // the start of a line whose end is in the next block
-    qint64 nextBlock = 0;
+    QByteArray carry;                 // the start of a line whose end is in the next block
+    std::atomic<qint64> nextBlock{0}; // blocks read so far (written under readMutex)
     bool atEnd = false;
-    QString readError;
+    QString readError; // read by the UI thread only once every parser has ended
     // Parsed blocks by index, taken in order by the UI thread; only under the mutex.
     std::map<qint64, std::unique_ptr<Parsed>> parsed;
     qint64 taken = 0; // blocks taken by the UI thread
@@ -66,7 +66,7 @@ struct TimelineImporter::LinesShared
         if (atEnd)
             return false;
         if (!file.isOpen()) {
-            // start() checked that it opens; the readers open it for themselves (only ever under the mutex).
+            // start() checked that it opens; the readers open it for themselves (only ever under readMutex).
             if (!file.open(QIODevice::ReadOnly)) {
                 readError = TimelineImporter::tr("Cannot open %1: %2").arg(file.fileName(), file.errorString());
                 atEnd = true;
@@ -109,7 +109,7 @@ struct TimelineImporter::LinesShared
             carry = buffer->sliced(cut);
             buffer->resize(cut);
         }
-        *index = nextBlock++;
+        *index = nextBlock.fetch_add(1);
         return true;
     }
 
@@ -149,6 +149,11 @@ struct TimelineImporter::LinesShared
                 QMutexLocker lock(&mutex);
                 while (!cancel && nextBlock - taken >= kMaxBlocksAhead)
                     notFull.wait(&mutex);
+                if (cancel)
+                    break;
+            }
+            {
+                QMutexLocker lock(&readMutex);
                 if (cancel || !readBlock(&block, &index))
                     break;
             }
@@ -312,11 +317,7 @@ void TimelineImporter::appendLinesSlice()
     for (;;) {
         std::unique_ptr<LinesShared::Parsed> block;
         {
-            // A parser holds the mutex while it reads a block from the file: on a slow disk that can take long,
-            // and the UI thread must not wait for it. Busy now means: try again at the next poll.
-            std::unique_lock<QMutex> lock(m_lines->mutex, std::try_to_lock);
-            if (!lock.owns_lock())
-                break;
+            QMutexLocker lock(&m_lines->mutex); // never held during a file read (see LinesShared)
             const auto it = m_lines->parsed.find(m_lines->taken);
             if (it == m_lines->parsed.end()) {
                 // Done when every parser ended and every block they read was taken.
