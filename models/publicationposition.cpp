@@ -128,15 +128,8 @@ private:
     const char *m_end;
 };
 
-quint64 offsetFromJson(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString().toULongLong();
-    const double d = v.toDouble();
-    return d > 0 ? quint64(d) : 0;
-}
-
-// The pub object's offset value, as offsetFromJson() reads it. False when only the full parser can tell.
+// The pub object's offset value, as PublicationPosition::offsetFromJson() reads it. False when only the full parser can
+// tell.
 bool readOffset(Cursor &c, quint64 *offset)
 {
     const char first = c.peek();
@@ -235,7 +228,7 @@ PublicationPosition PublicationPosition::fromJson(const QJsonObject &message)
 {
     const QJsonObject pub = message.value(QLatin1String("push")).toObject().value(QLatin1String("pub")).toObject();
     PublicationPosition p;
-    p.offset = offsetFromJson(pub.value(QLatin1String("offset")));
+    p.offset = PublicationPosition::offsetFromJson(pub.value(QLatin1String("offset")));
     p.hasEpoch = pub.contains(QLatin1String("epoch"));
     if (p.hasEpoch)
         p.epoch = pub.value(QLatin1String("epoch")).toString();
@@ -248,4 +241,12 @@ PublicationPosition PublicationPosition::of(const ProtocolMessage &push)
     if (push.rawIsValidatedJson() && scan(push.raw, &p))
         return p;
     return fromJson(push.json());
+}
+
+quint64 PublicationPosition::offsetFromJson(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString().toULongLong();
+    const double d = value.toDouble();
+    return d > 0 ? quint64(d) : 0;
 }

@@ -3,6 +3,7 @@
 #include "protocolmessage.h"
 
 #include <QByteArrayView>
+#include <QJsonValue>
 #include <QString>
 
 // Where a publication push stands in its stream: the `offset` and `epoch` of its `pub` object, with the meaning
@@ -24,4 +25,6 @@ public:
     static bool scan(QByteArrayView json, PublicationPosition *out);
     // From the parsed message.
     static PublicationPosition fromJson(const QJsonObject &message);
+    // An offset as JSON gives it (a number, or a decimal string for values beyond 2^53); 0 when not positive.
+    static quint64 offsetFromJson(const QJsonValue &value);
 };

@@ -20,14 +20,6 @@ QLatin1String key(const char *name)
 }
 
 // JSON numbers of uint64 fields may arrive as numbers or (from protobuf conversions) strings.
-quint64 toU64(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString().toULongLong();
-    const double d = v.toDouble();
-    return d > 0 ? quint64(d) : 0;
-}
-
 } // namespace
 
 QString ChannelState::statusName(Status status)
@@ -159,13 +151,13 @@ void SubscriptionTracker::applySubscribeResult(ChannelState &s, const QJsonObjec
     if (r.contains(key("epoch")) || r.contains(key("offset"))) {
         s.hasPosition = true;
         s.epoch = r.value(key("epoch")).toString();
-        s.offset = toU64(r.value(key("offset")));
+        s.offset = PublicationPosition::offsetFromJson(r.value(key("offset")));
     }
     // Recovered publications come inside the result; they are messages the subscriber receives.
     const QJsonArray pubs = r.value(key("publications")).toArray();
     for (const QJsonValue &p : pubs) {
         ++s.publications;
-        const quint64 offset = toU64(p.toObject().value(key("offset")));
+        const quint64 offset = PublicationPosition::offsetFromJson(p.toObject().value(key("offset")));
         if (offset > s.offset) {
             s.offset = offset;
             s.hasPosition = true;
@@ -414,7 +406,7 @@ SubscribeOptions SubscriptionTracker::subscribeOptions(const QJsonObject &body)
     o.token = body.value(key("token")).toString();
     o.recover = body.value(key("recover")).toBool();
     o.epoch = body.value(key("epoch")).toString();
-    o.offset = toU64(body.value(key("offset")));
+    o.offset = PublicationPosition::offsetFromJson(body.value(key("offset")));
     o.positioned = body.value(key("positioned")).toBool();
     o.recoverable = body.value(key("recoverable")).toBool();
     o.joinLeave = body.value(key("join_leave")).toBool();

@@ -173,8 +173,11 @@ void Recorder::onFrame(const Frame &frame)
     if (m_writer.isOpen()) {
         m_writer.write(frame);
         if (Q_UNLIKELY(m_writer.failed())) {
-            printError(m_writer.errorString());
-            stop(CliOptions::kExitConnection);
+            if (!m_recordErrorPrinted) {
+                m_recordErrorPrinted = true;
+                printError(m_writer.errorString());
+                stop(CliOptions::kExitConnection);
+            }
             return;
         }
     }
@@ -231,7 +234,8 @@ void Recorder::finish(int exitCode)
     m_recordFlushTimer.stop();
     if (m_writer.isOpen()) {
         if (!m_writer.close()) {
-            printError(m_writer.errorString());
+            if (!m_recordErrorPrinted)
+                printError(m_writer.errorString());
             exitCode = qMax(exitCode, CliOptions::kExitConnection);
         } else {
             qCInfo(lcCli, "%lld frames recorded", m_writer.linesWritten());

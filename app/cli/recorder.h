@@ -55,4 +55,5 @@ private:
     bool m_limitReached = false;
     bool m_stopping = false;
     bool m_finished = false;
+    bool m_recordErrorPrinted = false; // a failed record file is reported once
 };
