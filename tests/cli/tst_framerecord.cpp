@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 using Protocol::Direction;
@@ -83,6 +84,7 @@ private slots:
     void toleratesLineEndings();
     void rejectsBadLines_data();
     void rejectsBadLines();
+    void randomTextFramesRoundTrip();
 
 private:
     static void compareFrames(const Frame &actual, const Frame &expected);
@@ -414,6 +416,51 @@ void TestFrameRecord::rejectsBadLines()
     QVERIFY(!error.isEmpty());
     // The error argument is optional.
     QVERIFY(!FrameRecord::fromJsonLine(line, &f, nullptr));
+}
+
+void TestFrameRecord::randomTextFramesRoundTrip()
+{
+    // The "raw" string escaping on random text: quotes, backslashes, control characters, UTF-8 of every length,
+    // invalid bytes, across the 16-byte blocks the writer handles at once. Every frame must come back byte for byte.
+    QRandomGenerator random(20261126);
+    const QList<QByteArray> pieces = {"\"",
+                                      "\\",
+                                      "x",
+                                      "{",
+                                      "}",
+                                      ":",
+                                      ",",
+                                      "\n",
+                                      "\t",
+                                      QByteArray(1, '\0'),
+                                      "\x1f",
+                                      "\xc3\xa9",
+                                      "\xe4\xbd\xa0",
+                                      "\xf0\x9f\x98\x80",
+                                      "\xff",
+                                      "\xc3",
+                                      "abcdefghijklmnop",
+                                      "\"push\":"};
+    for (int round = 0; round < 3000 && !QTest::currentTestFailed(); ++round) {
+        QByteArray raw;
+        const int n = random.bounded(0, 40);
+        for (int k = 0; k < n; ++k)
+            raw += pieces.at(random.bounded(int(pieces.size())));
+        Frame f;
+        f.timeMs = 1700000000000 + round;
+        f.direction = Protocol::Direction::In;
+        f.raw = raw;
+        f.messages = JsonCodec().decodeServerFrame(raw);
+        for (const auto mode : {FrameRecord::FrameJson::FromJson, FrameRecord::FrameJson::FromRaw}) {
+            Frame back;
+            QString error;
+            const QByteArray line = FrameRecord::toJsonLine(f, mode);
+            QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error),
+                     qPrintable(error + QLatin1String(": ") + QString::fromLatin1(raw.toHex())));
+            QCOMPARE(back.raw, raw);
+            QCOMPARE(back.messages.size(), f.messages.size());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFrameRecord)
