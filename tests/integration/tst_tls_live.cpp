@@ -4,9 +4,9 @@
 #include "commandbuilder.h"
 #include "session.h"
 #include "sessionrecorder.h"
+#include "testsupport.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,7 +24,6 @@ private slots:
     void frameLargerThanReadChunkArrivesAlone();
 
 private:
-    bool openssl(const QStringList &args);
     QString path(const QString &name) const { return m_dir.filePath(name); }
     // Opens a session and waits until it is connected or closed.
     void openAndWait(Session *session, SessionRecorder *rec, const SessionOptions &options);
@@ -33,40 +32,11 @@ private:
     CentrifugoServer m_server;
 };
 
-bool TestTlsLive::openssl(const QStringList &args)
-{
-    QProcess p;
-    p.setWorkingDirectory(m_dir.path());
-    p.start(QStringLiteral("openssl"), args);
-    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-        qWarning("openssl %s failed: %s", qPrintable(args.join(QLatin1Char(' '))),
-                 p.readAllStandardError().constData());
-        return false;
-    }
-    return true;
-}
-
 void TestTlsLive::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    const QString days = QStringLiteral("2");
-    QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                     QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                     QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.pem"),
-                     QStringLiteral("-days"), days, QStringLiteral("-subj"), QStringLiteral("/CN=Inspector Test CA")}));
-    QVERIFY(
-        openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                 QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
-                 QStringLiteral("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}));
-    QFile ext(path(QStringLiteral("ext.cnf")));
-    QVERIFY(ext.open(QIODevice::WriteOnly));
-    ext.write("subjectAltName=IP:127.0.0.1\n"); // deliberately not "localhost": that is the mismatch case
-    ext.close();
-    QVERIFY(
-        openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
-                 QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                 QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.pem"),
-                 QStringLiteral("-days"), days, QStringLiteral("-extfile"), QStringLiteral("ext.cnf")}));
+    // The server certificate names only 127.0.0.1: "localhost" is the hostname-mismatch case.
+    QVERIFY(TestSupport::makeTestCertificates(m_dir.path(), QStringLiteral("Inspector Test CA")));
     m_server.setTls(path(QStringLiteral("server.pem")), path(QStringLiteral("server.key")));
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     QCOMPARE(m_server.webSocketUrl().scheme(), QStringLiteral("wss"));

@@ -1,6 +1,8 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QFile>
+#include <QProcess>
 
 Q_LOGGING_CATEGORY(lcTestHarness, "inspector.test.harness", QtInfoMsg)
 
@@ -17,6 +19,33 @@ QString sourceDir()
 QString sourcePath(const QString &relative)
 {
     return QDir(sourceDir()).absoluteFilePath(relative);
+}
+
+bool makeTestCertificates(const QString &dir, const QString &caName)
+{
+    const auto openssl = [&dir](const QStringList &args) {
+        QProcess p;
+        p.setWorkingDirectory(dir);
+        p.start(QStringLiteral("openssl"), args);
+        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+            qCWarning(lcTestHarness, "openssl %s failed: %s", qPrintable(args.join(QLatin1Char(' '))),
+                      p.readAllStandardError().constData());
+            return false;
+        }
+        return true;
+    };
+    QFile ext(QDir(dir).filePath(QStringLiteral("ext.cnf")));
+    if (!ext.open(QIODevice::WriteOnly))
+        return false;
+    ext.write("subjectAltName=IP:127.0.0.1\n");
+    ext.close();
+    const auto s = [](const char *text) { return QString::fromLatin1(text); };
+    return openssl({s("req"), s("-x509"), s("-newkey"), s("rsa:2048"), s("-nodes"), s("-keyout"), s("ca.key"),
+                    s("-out"), s("ca.pem"), s("-days"), s("2"), s("-subj"), QLatin1String("/CN=") + caName}) &&
+           openssl({s("req"), s("-newkey"), s("rsa:2048"), s("-nodes"), s("-keyout"), s("server.key"), s("-out"),
+                    s("server.csr"), s("-subj"), s("/CN=127.0.0.1")}) &&
+           openssl({s("x509"), s("-req"), s("-in"), s("server.csr"), s("-CA"), s("ca.pem"), s("-CAkey"), s("ca.key"),
+                    s("-CAcreateserial"), s("-out"), s("server.pem"), s("-days"), s("2"), s("-extfile"), s("ext.cnf")});
 }
 
 } // namespace TestSupport

@@ -16,4 +16,9 @@ QString sourceDir();
 // Absolute path of a file in the source tree, e.g. sourcePath(u"tests/node"_s).
 QString sourcePath(const QString &relative);
 
+// Makes, with openssl in dir, a test CA named caName (ca.pem, ca.key) and a server certificate signed by it for IP
+// 127.0.0.1 only (server.pem, server.key; "localhost" deliberately not included: tests use it as a hostname mismatch).
+// Valid for 2 days. False, with the reason logged, when openssl fails.
+bool makeTestCertificates(const QString &dir, const QString &caName);
+
 } // namespace TestSupport

@@ -8,6 +8,7 @@
 #include "session.h"
 #include "subscriptionpanel.h"
 #include "subscriptiontracker.h"
+#include "testsupport.h"
 #include "tokenclaims.h"
 
 #include <QApplication>
@@ -16,7 +17,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QLineEdit>
-#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -68,37 +68,6 @@ private:
     ConnectionPanel *panel() const { return m_window->connectionPanel(); }
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
-    bool openssl(const QStringList &args)
-    {
-        QProcess p;
-        p.setWorkingDirectory(m_dir.path());
-        p.start(QStringLiteral("openssl"), args);
-        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-            qWarning("openssl %s failed: %s", qPrintable(args.join(QLatin1Char(' '))),
-                     p.readAllStandardError().constData());
-            return false;
-        }
-        return true;
-    }
-
-    // A CA and a server certificate for 127.0.0.1 signed by it.
-    bool makeCertificates()
-    {
-        QFile ext(path(QStringLiteral("ext.cnf")));
-        if (!ext.open(QIODevice::WriteOnly))
-            return false;
-        ext.write("subjectAltName=IP:127.0.0.1\n");
-        ext.close();
-        const auto s = [](const char *text) { return QString::fromLatin1(text); };
-        return openssl({s("req"), s("-x509"), s("-newkey"), s("rsa:2048"), s("-nodes"), s("-keyout"), s("ca.key"),
-                        s("-out"), s("ca.pem"), s("-days"), s("2"), s("-subj"), s("/CN=Inspector GUI Test CA")}) &&
-               openssl({s("req"), s("-newkey"), s("rsa:2048"), s("-nodes"), s("-keyout"), s("server.key"), s("-out"),
-                        s("server.csr"), s("-subj"), s("/CN=127.0.0.1")}) &&
-               openssl({s("x509"), s("-req"), s("-in"), s("server.csr"), s("-CA"), s("ca.pem"), s("-CAkey"),
-                        s("ca.key"), s("-CAcreateserial"), s("-out"), s("server.pem"), s("-days"), s("2"),
-                        s("-extfile"), s("ext.cnf")});
-    }
-
     // Opens the window, connects as user and subscribes to channel with a token that expires in ttlSec.
     bool connectAndSubscribe(const QString &user, const QString &channel, qint64 ttlSec)
     {
@@ -144,7 +113,7 @@ private slots:
         // Subscription expiry is checked with the presence update, every 27 s by default.
         m_server.setEnvironmentOverride(QStringLiteral("client.presence_update_interval"), QStringLiteral("1s"));
         QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-        QVERIFY(makeCertificates());
+        QVERIFY(TestSupport::makeTestCertificates(m_dir.path(), QStringLiteral("Inspector GUI Test CA")));
         m_tlsServer.setTls(path(QStringLiteral("server.pem")), path(QStringLiteral("server.key")));
         QVERIFY2(m_tlsServer.start(), qPrintable(m_tlsServer.errorString()));
     }
