@@ -6,6 +6,7 @@
 #include "reconnector.h"
 #include "session.h"
 #include "sessionrecorder.h"
+#include "testtokens.h"
 #include "tokenclaims.h"
 
 #include <QDateTime>
@@ -27,19 +28,6 @@ QString connectionToken(const QString &secret, const QString &user, qint64 expir
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const QJsonObject claims{{QStringLiteral("sub"), user}, {QStringLiteral("exp"), now + expiresInSec}};
     return Jwt::sign(QJsonDocument(claims).toJson(QJsonDocument::Compact), secret.toUtf8());
-}
-
-// A subscription token as `centrifugo gensubtoken` makes it (TokenClaims writes the same bytes).
-QString subscriptionToken(const QString &secret, const QString &user, const QString &channel, qint64 expiresInSec)
-{
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    TokenClaims claims;
-    claims.kind = TokenClaims::Kind::Subscription;
-    claims.sub = user;
-    claims.channel = channel;
-    claims.iat = now;
-    claims.exp = now + expiresInSec;
-    return Jwt::sign(claims.toJson(), secret.toUtf8());
 }
 
 QJsonObject result(const ProtocolMessage &m)
@@ -250,7 +238,7 @@ void TestLifecycleLive::refreshesSubscriptionTokenBeforeExpiry()
     QStringList asked;
     session.setSubscriptionTokenProvider([&](const QString &ch) {
         asked.append(ch);
-        return subscriptionToken(m_server.hmacSecret(), user, ch, 600);
+        return TestSupport::subscriptionToken(m_server.hmacSecret(), user, ch, 600);
     });
     QSignalSpy refreshSent(&session, &Session::tokenRefreshSent);
     QVERIFY(connectSession(&session, &rec, connectionToken(m_server.hmacSecret(), user, 3600)));
@@ -258,7 +246,7 @@ void TestLifecycleLive::refreshesSubscriptionTokenBeforeExpiry()
     // ttl 3 s, margin 2 s: sub_refresh goes out about 1 s after the subscribe reply.
     SubscribeOptions sub;
     sub.channel = channel;
-    sub.token = subscriptionToken(m_server.hmacSecret(), user, channel, 3);
+    sub.token = TestSupport::subscriptionToken(m_server.hmacSecret(), user, channel, 3);
     const auto subscribed = rec.waitForReply(
         session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub))));
     QVERIFY2(subscribed && subscribed->kind == MessageKind::Reply, qPrintable(rec.dump()));
@@ -310,7 +298,7 @@ void TestLifecycleLive::expiredSubscriptionTokenIsExplained()
     QVERIFY(connectSession(&session, &rec, connectionToken(m_server.hmacSecret(), user, 3600)));
     SubscribeOptions sub;
     sub.channel = channel;
-    sub.token = subscriptionToken(m_server.hmacSecret(), user, channel, -10);
+    sub.token = TestSupport::subscriptionToken(m_server.hmacSecret(), user, channel, -10);
     const auto reply = rec.waitForReply(
         session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub))));
     QVERIFY2(reply && reply->kind == MessageKind::Error, qPrintable(rec.dump()));

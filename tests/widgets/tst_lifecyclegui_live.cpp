@@ -9,6 +9,7 @@
 #include "subscriptionpanel.h"
 #include "subscriptiontracker.h"
 #include "testsupport.h"
+#include "testtokens.h"
 #include "tokenclaims.h"
 
 #include <QApplication>
@@ -33,18 +34,6 @@ QString connectionToken(const QString &secret, const QString &user, qint64 expir
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     TokenClaims claims;
     claims.sub = user;
-    claims.iat = now;
-    claims.exp = now + expiresInSec;
-    return Jwt::sign(claims.toJson(), secret.toUtf8());
-}
-
-QString subscriptionToken(const QString &secret, const QString &user, const QString &channel, qint64 expiresInSec)
-{
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    TokenClaims claims;
-    claims.kind = TokenClaims::Kind::Subscription;
-    claims.sub = user;
-    claims.channel = channel;
     claims.iat = now;
     claims.exp = now + expiresInSec;
     return Jwt::sign(claims.toJson(), secret.toUtf8());
@@ -78,7 +67,7 @@ private:
             return false;
         SubscribeOptions o;
         o.channel = channel;
-        o.token = subscriptionToken(m_server.hmacSecret(), user, channel, ttlSec);
+        o.token = TestSupport::subscriptionToken(m_server.hmacSecret(), user, channel, ttlSec);
         return m_window->subscriptionPanel()->subscribe(o);
     }
 
