@@ -4,6 +4,7 @@
 
 #include "fastclassifier.h"
 #include "jsoncodec.h"
+#include "jsontext.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -12,6 +13,7 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QLocale>
+#include <QVarLengthArray>
 
 #include <array>
 #include <cmath>
@@ -23,7 +25,10 @@ using Protocol::Method;
 using Protocol::PushType;
 
 // Layout of a line (writer order; the reader does not depend on it):
-//   time, dir, kind, [kinds], first-message fields, size, [binary], [close], [raw_base64], frame, raw, [meta]
+//   time, dir, kind, [kinds], first-message fields, size, [binary], [close], [raw_base64], frame, [raw], [meta]
+// "raw" is left out when "frame" holds the payload itself: every message's own validated bytes, one per line,
+// nothing else in the payload. The reader then takes the payload from the line's text of "frame" (its elements
+// joined by "\n"), which halves the line and saves escaping the payload during floods.
 // Message fields (top level for a one-message frame, in each "meta" entry otherwise), all optional:
 //   channel, id, rtt_ms, code, reason          the ProtocolMessage fields of the same meaning
 //   method, push, msg_kind                     only when the kind name does not imply them (an error's method)
@@ -422,7 +427,7 @@ void writeChannel(Writer &w, const QString &channel, ChannelCache *cache)
 
 // Message fields; summaryOnly writes just the ones a reader of the first message looks for.
 void writeMessageFields(Writer &w, const ProtocolMessage &m, Direction dir, bool summaryOnly,
-                        const QByteArray &frameRaw, QByteArrayView derived, bool haveDerived, qsizetype *searchFrom,
+                        const QByteArray &frameRaw, QByteArrayView derived, bool isDerived, qsizetype *searchFrom,
                         ChannelCache *cache)
 {
     if (!m.channel.isEmpty()) {
@@ -468,7 +473,7 @@ void writeMessageFields(Writer &w, const ProtocolMessage &m, Direction dir, bool
         w.put('"');
     }
 
-    if (haveDerived && QByteArrayView(m.raw) == derived) {
+    if (isDerived) {
         if (!derived.isEmpty())
             *searchFrom = (derived.data() - frameRaw.constData()) + derived.size();
         return;
@@ -552,9 +557,23 @@ void writeLine(Writer &w, const Frame &f, FrameRecord::FrameJson mode)
     }
 
     const QList<QByteArrayView> derived = derivedMessageRaws(f.raw, f.binary, n);
+    QVarLengthArray<bool, 32> isDerived(n);
+    bool payloadIsFrameText = !f.binary && n > 0 && derived.size() == n;
+    qsizetype lineBytes = n - 1; // the "\n" between lines
+    for (qsizetype i = 0; i < n; ++i) {
+        const QByteArrayView d = derived.value(i);
+        isDerived[i] = i < derived.size() && QByteArrayView(f.messages.at(i).raw) == d;
+        lineBytes += d.size();
+        payloadIsFrameText = payloadIsFrameText && isDerived[i] &&
+                             copiesValidatedText(f.messages.at(i), f.binary, mode) && !d.isEmpty() &&
+                             d.front() == '{' && d.back() == '}';
+    }
+    // Lines are ordered, disjoint and apart by at least one "\n": with these sizes, nothing else is in the payload.
+    payloadIsFrameText = payloadIsFrameText && lineBytes == f.raw.size();
+
     qsizetype searchFrom = 0;
     if (n == 1)
-        writeMessageFields(w, f.messages.first(), f.direction, false, f.raw, derived.value(0), !derived.isEmpty(),
+        writeMessageFields(w, f.messages.first(), f.direction, false, f.raw, derived.value(0), isDerived[0],
                            &searchFrom, &cache);
     else if (n > 1)
         writeMessageFields(w, f.messages.first(), f.direction, true, f.raw, {}, false, &searchFrom, &cache);
@@ -583,11 +602,13 @@ void writeLine(Writer &w, const Frame &f, FrameRecord::FrameJson mode)
         w.put(']');
     }
 
-    w.key("raw");
-    if (writeBytes(w, f.raw, f.binary) && !f.binary) {
-        // A text frame whose bytes are not UTF-8 (sent raw on purpose) is kept exactly, as base64.
-        w.key("raw_base64");
-        w.lit("true");
+    if (!payloadIsFrameText) {
+        w.key("raw");
+        if (writeBytes(w, f.raw, f.binary) && !f.binary) {
+            // A text frame whose bytes are not UTF-8 (sent raw on purpose) is kept exactly, as base64.
+            w.key("raw_base64");
+            w.lit("true");
+        }
     }
 
     if (n > 1) {
@@ -597,7 +618,7 @@ void writeLine(Writer &w, const Frame &f, FrameRecord::FrameJson mode)
             if (i)
                 w.put(',');
             w.openObject();
-            writeMessageFields(w, f.messages.at(i), f.direction, false, f.raw, derived.value(i), i < derived.size(),
+            writeMessageFields(w, f.messages.at(i), f.direction, false, f.raw, derived.value(i), isDerived[i],
                                &searchFrom, &cache);
             w.closeObject();
         }
@@ -651,6 +672,32 @@ bool readBytes(const QJsonValue &value, bool base64, QByteArray *out)
     return true;
 }
 
+// The payload of a line written without "raw": the text of "frame" (an object), or of its elements (objects)
+// joined by "\n". The line is valid JSON.
+bool payloadFromFrameText(QByteArrayView line, QByteArray *out)
+{
+    const QByteArrayView frame = JsonText::memberText(line, "frame");
+    if (frame.isEmpty())
+        return false;
+    if (frame.front() == '{') {
+        *out = frame.toByteArray();
+        return true;
+    }
+    if (frame.front() != '[')
+        return false;
+    const QList<QByteArrayView> elements = JsonText::elementTexts(frame);
+    out->clear();
+    out->reserve(frame.size());
+    for (qsizetype i = 0; i < elements.size(); ++i) {
+        if (elements.at(i).front() != '{')
+            return false;
+        if (i)
+            out->append('\n');
+        out->append(elements.at(i));
+    }
+    return !elements.isEmpty();
+}
+
 bool fail(QString *error, const QString &message)
 {
     if (error)
@@ -659,9 +706,11 @@ bool fail(QString *error, const QString &message)
 }
 
 // Reads the message fields of one message from obj (the line itself, or a "meta" entry).
+// rawIsFrameText: the payload was taken from the line's "frame" text, so each message's bytes are the very JSON
+// text the line parser has just accepted.
 bool readMessage(const QJsonObject &obj, const QString &kindName, const QJsonValue &json, Direction dir,
-                 const QByteArray &frameRaw, const QList<QByteArrayView> &derived, qsizetype index, ProtocolMessage *m,
-                 QString *error)
+                 const QByteArray &frameRaw, const QList<QByteArrayView> &derived, qsizetype index, bool rawIsFrameText,
+                 ProtocolMessage *m, QString *error)
 {
     KindParts parts;
     if (!parseKindName(kindName, dir, &parts) && !obj.contains(QLatin1String("msg_kind")))
@@ -730,6 +779,8 @@ bool readMessage(const QJsonObject &obj, const QString &kindName, const QJsonVal
     } else {
         return fail(error, tr("the bytes of message %1 cannot be found in the frame").arg(index + 1));
     }
+    if (rawIsFrameText && json.isObject())
+        m->setJsonFromRaw(ProtocolMessage::RawText::Validated); // written again the same way, without "raw"
     return true;
 }
 
@@ -796,9 +847,14 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)
 
     f->binary = obj.value(QLatin1String("binary")).toBool();
     f->close = obj.value(QLatin1String("close")).toBool();
-    if (!readBytes(obj.value(QLatin1String("raw")), f->binary || obj.value(QLatin1String("raw_base64")).toBool(),
-                   &f->raw))
+    const QJsonValue rawValue = obj.value(QLatin1String("raw"));
+    const bool rawIsFrameText = rawValue.isUndefined() && !f->binary;
+    if (rawIsFrameText) {
+        if (!payloadFromFrameText(line, &f->raw))
+            return fail(error, tr("\"raw\" is missing and \"frame\" does not hold the messages' JSON objects"));
+    } else if (!readBytes(rawValue, f->binary || obj.value(QLatin1String("raw_base64")).toBool(), &f->raw)) {
         return fail(error, tr("\"raw\" is missing, not a string or not valid base64"));
+    }
 
     const QJsonValue frameValue = obj.value(QLatin1String("frame"));
     const QJsonValue kindsValue = obj.value(QLatin1String("kinds"));
@@ -807,7 +863,7 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)
         const QList<QByteArrayView> derived = derivedMessageRaws(f->raw, f->binary, 1);
         ProtocolMessage m;
         if (!readMessage(obj, obj.value(QLatin1String("kind")).toString(), frameValue, f->direction, f->raw, derived, 0,
-                         &m, error))
+                         rawIsFrameText, &m, error))
             return false;
         f->messages.append(std::move(m));
         return true;
@@ -824,7 +880,7 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)
     for (qsizetype i = 0; i < n; ++i) {
         ProtocolMessage m;
         if (!readMessage(meta.at(i).toObject(), kinds.at(i).toString(), frames.at(i), f->direction, f->raw, derived, i,
-                         &m, error))
+                         rawIsFrameText, &m, error))
             return false;
         f->messages.append(std::move(m));
     }

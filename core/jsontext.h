@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 
 // JSON text helpers that keep the key order as written. QJsonDocument sorts object keys, which changes what a user
@@ -24,6 +26,13 @@ public:
     // Re-indents valid JSON text with `indent` spaces per level, key order and escapes unchanged. Invalid text is
     // returned as it is.
     static QByteArray indent(const QByteArray &text, int indent = 2);
+
+    // The exact text of one value inside valid JSON text (as isValid accepts it), without surrounding white space:
+    // for an object, the value of its member `key` (the key written without escapes; the last one if repeated);
+    // for an array, each element in order. Views into `text`. memberText gives an empty view when the member is
+    // absent or text is not an object; elementTexts an empty list when text is not an array.
+    static QByteArrayView memberText(QByteArrayView text, QByteArrayView key);
+    static QList<QByteArrayView> elementTexts(QByteArrayView text);
 
     // A JSON string literal for value, escaped exactly as Go's encoding/json does by default (HTML-safe): '"' and
     // '\' with a backslash, \b \f \n \r \t, other control characters as \u00XX, '<' '>' '&' as \u003c \u003e

@@ -1,5 +1,6 @@
 #include "recordlineparser.h"
 
+#include "fastclassifier.h"
 #include "framerecord.h"
 #include "framestore.h"
 #include "jsoncodec.h"
@@ -378,6 +379,7 @@ bool scanLine(QByteArrayView line, LineFields *x)
     bool haveTime = false;
     bool haveDir = false;
     bool haveRaw = false;
+    QByteArrayView frameText;
     QByteArrayView text;
     s.skipSpace();
     if (s.p < s.end && *s.p == '}')
@@ -390,7 +392,13 @@ bool scanLine(QByteArrayView line, LineFields *x)
             if (!s.span(&x->raw, &x->rawEscaped))
                 return false;
             haveRaw = true;
-        } else if (k == "frame" || k == "size") {
+        } else if (k == "frame") {
+            s.skipSpace();
+            const char *start = s.p;
+            if (!s.skipValue())
+                return false;
+            frameText = QByteArrayView(start, s.p - start);
+        } else if (k == "size") {
             if (!s.skipValue())
                 return false;
         } else if (k == "time") {
@@ -463,6 +471,12 @@ bool scanLine(QByteArrayView line, LineFields *x)
         break;
     }
     s.skipSpace();
+    if (!haveRaw && !x->binary && !x->rawBase64 && FastClassifier::isJsonObject(frameText)) {
+        // Written without "raw": the payload is the frame's JSON text itself (see core/framerecord.cpp).
+        x->raw = frameText;
+        x->rawEscaped = false;
+        haveRaw = true;
+    }
     return s.p == s.end && haveTime && haveDir && haveRaw && !x->kind.isEmpty();
 }
 

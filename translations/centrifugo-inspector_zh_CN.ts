@@ -1102,6 +1102,10 @@
         <source>&quot;kinds&quot;, &quot;frame&quot; and &quot;meta&quot; must have one entry per message</source>
         <translation>&quot;kinds&quot;、&quot;frame&quot; 和 &quot;meta&quot; 必须每条消息各有一项</translation>
     </message>
+    <message>
+        <source>&quot;raw&quot; is missing and &quot;frame&quot; does not hold the messages&apos; JSON objects</source>
+        <translation>缺少 &quot;raw&quot;，而 &quot;frame&quot; 中也不是各条消息的 JSON 对象</translation>
+    </message>
 </context>
 <context>
     <name>HarImporter</name>

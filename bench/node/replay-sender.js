@@ -12,6 +12,77 @@ const fs = require('fs');
 const { WebSocketServer } = require('ws');
 const { emit } = require('./common');
 
+// A line written without "raw" has the payload as the text of its "frame" (docs/cli.md): the object itself, or the
+// array's elements joined by "\n". These read that text exactly as written, not re-serialized.
+const isSpace = (c) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+const skipSpace = (s, i) => {
+    while (i < s.length && isSpace(s[i])) {
+        i += 1;
+    }
+    return i;
+};
+const skipString = (s, i) => {
+    for (i += 1; i < s.length; ) {
+        const c = s[i];
+        i += c === '\\' ? 2 : 1;
+        if (c === '"') {
+            break;
+        }
+    }
+    return i;
+};
+const skipValue = (s, i) => {
+    if (s[i] === '"') {
+        return skipString(s, i);
+    }
+    if (s[i] !== '{' && s[i] !== '[') {
+        while (i < s.length && !isSpace(s[i]) && !',}]'.includes(s[i])) {
+            i += 1;
+        }
+        return i;
+    }
+    let depth = 0;
+    while (i < s.length) {
+        const c = s[i];
+        if (c === '"') {
+            i = skipString(s, i);
+            continue;
+        }
+        i += 1;
+        if (c === '{' || c === '[') {
+            depth += 1;
+        } else if ((c === '}' || c === ']') && --depth === 0) {
+            break;
+        }
+    }
+    return i;
+};
+// The texts of a container's values, with their keys for an object.
+const entries = (s) => {
+    const out = [];
+    let i = skipSpace(s, 1);
+    while (i < s.length && s[i] !== '}' && s[i] !== ']') {
+        let key = null;
+        if (s[0] === '{') {
+            const end = skipString(s, i);
+            key = s.slice(i + 1, end - 1);
+            i = skipSpace(s, skipSpace(s, end) + 1);
+        }
+        const end = skipValue(s, i);
+        out.push({ key, text: s.slice(i, end) });
+        i = skipSpace(s, end);
+        if (s[i] !== ',') {
+            break;
+        }
+        i = skipSpace(s, i + 1);
+    }
+    return out;
+};
+const payloadFromFrameText = (line) => {
+    const frame = entries(line.trim()).filter((e) => e.key === 'frame').pop().text;
+    return frame[0] === '[' ? entries(frame).map((e) => e.text).join('\n') : frame;
+};
+
 const [recordPath] = process.argv.slice(2);
 const frames = [];
 let messages = 0;
@@ -24,7 +95,8 @@ for (const line of fs.readFileSync(recordPath, 'utf8').split('\n')) {
     if (r.dir !== 'in' || r.close || kinds.length === 0 || !kinds.every((k) => k === 'push_pub')) {
         continue;
     }
-    frames.push({ data: r.binary ? Buffer.from(r.raw, 'base64') : Buffer.from(r.raw, 'utf8'), binary: !!r.binary });
+    const text = r.raw !== undefined ? r.raw : payloadFromFrameText(line);
+    frames.push({ data: r.binary ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8'), binary: !!r.binary });
     messages += kinds.length;
 }
 

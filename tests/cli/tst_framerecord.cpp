@@ -85,6 +85,10 @@ private slots:
     void rejectsBadLines_data();
     void rejectsBadLines();
     void randomTextFramesRoundTrip();
+    void rawLeftOutOnlyWhenFrameIsPayload_data();
+    void rawLeftOutOnlyWhenFrameIsPayload();
+    void readsPayloadFromFrameText_data();
+    void readsPayloadFromFrameText();
 
 private:
     static void compareFrames(const Frame &actual, const Frame &expected);
@@ -401,6 +405,15 @@ void TestFrameRecord::rejectsBadLines_data()
     QTest::newRow("kinds and frame disagree")
         << QByteArray(R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","kinds":["ping","ping"],)"
                       R"("frame":[{}],"meta":[{},{}],"raw":"{}\n{}"})");
+    QTest::newRow("no raw, frame null") << QByteArray(
+        R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","frame":null})");
+    QTest::newRow("no raw, frame a string")
+        << QByteArray(R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","frame":"{}"})");
+    QTest::newRow("no raw, an element not an object")
+        << QByteArray(R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","kinds":["ping","ping"],)"
+                      R"("frame":[{},1],"meta":[{},{}]})");
+    QTest::newRow("no raw, binary") << QByteArray(
+        R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","binary":true,"frame":{}})");
     QTest::newRow("span outside the frame")
         << QByteArray(R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","span":[1,5],"frame":{},)"
                       R"("raw":"{}"})");
@@ -460,6 +473,77 @@ void TestFrameRecord::randomTextFramesRoundTrip()
             QCOMPARE(back.raw, raw);
             QCOMPARE(back.messages.size(), f.messages.size());
         }
+    }
+}
+
+void TestFrameRecord::rawLeftOutOnlyWhenFrameIsPayload_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<bool>("rawLeftOut");
+    QTest::newRow("one message") << QByteArray(R"({"push":{"channel":"c","pub":{"data":{"a":"\"x\""}}}})") << true;
+    QTest::newRow("three lines") << QByteArray(
+                                        "{\"id\":1,\"subscribe\":{}}\n{\"push\":{\"channel\":\"c\",\"join\":{}}}\n{}")
+                                 << true;
+    QTest::newRow("trailing newline") << QByteArray("{\"id\":1,\"subscribe\":{}}\n") << false;
+    QTest::newRow("CRLF between lines") << QByteArray("{\"id\":1,\"subscribe\":{}}\r\n{}") << false;
+    QTest::newRow("blank line between") << QByteArray("{}\n\n{}") << false;
+    QTest::newRow("space inside the line") << QByteArray(" {\"id\":1,\"subscribe\":{}}") << false;
+    QTest::newRow("not JSON") << QByteArray("{\"id\":") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+}
+
+void TestFrameRecord::rawLeftOutOnlyWhenFrameIsPayload()
+{
+    // Only the flood writer's mode leaves "raw" out, and only when the payload can be rebuilt from the line's
+    // "frame" text exactly; everything else keeps it. Both come back byte for byte.
+    QFETCH(QByteArray, payload);
+    QFETCH(bool, rawLeftOut);
+    const Frame f = serverFrame(payload);
+    for (const auto mode : {FrameRecord::FrameJson::FromJson, FrameRecord::FrameJson::FromRaw}) {
+        const QByteArray line = FrameRecord::toJsonLine(f, mode);
+        const bool expectLeftOut = rawLeftOut && mode == FrameRecord::FrameJson::FromRaw;
+        QVERIFY2(lineObject(line).contains(QLatin1String("raw")) == !expectLeftOut, line.constData());
+        Frame back;
+        QString error;
+        QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error), qPrintable(error));
+        compareFrames(back, f);
+        QCOMPARE(FrameRecord::toJsonLine(back, mode), line);
+    }
+}
+
+void TestFrameRecord::readsPayloadFromFrameText_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QByteArray>("payload");
+    const QByteArray head = R"({"time":"2024-02-01T00:00:00.000Z","dir":"in",)";
+    // The exact text as written, not a re-serialization: key order, number spelling and escapes are kept.
+    QTest::newRow("object") << head + R"("kind":"push_pub","frame":{"push":{"pub":{"data":1.50,"s":"\u00e9"},)"
+                                      R"("channel":"c"}}})"
+                            << QByteArray(R"({"push":{"pub":{"data":1.50,"s":"\u00e9"},"channel":"c"}})");
+    QTest::newRow("array with spaces") << head +
+                                              R"("kind":"ping","kinds":["ping","ping"],"frame":[ {} , {"a":[1,{}]} ],)"
+                                              R"("meta":[{},{}]})"
+                                       << QByteArray("{}\n{\"a\":[1,{}]}");
+    QTest::newRow("frame before other keys") << QByteArray(R"({"frame":{"id":1,"connect":{}},"kind":"connect_reply",)"
+                                                           R"("dir":"in","time":"2024-02-01T00:00:00.000Z","id":1})")
+                                             << QByteArray(R"({"id":1,"connect":{}})");
+    QTest::newRow("a key named frame inside") << head + R"("kind":"ping","x":{"frame":{"id":9}},"frame":{})"
+                                                        R"(,"y":"\"frame\":[]"})"
+                                              << QByteArray("{}");
+}
+
+void TestFrameRecord::readsPayloadFromFrameText()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QByteArray, payload);
+    Frame f;
+    QString error;
+    QVERIFY2(FrameRecord::fromJsonLine(line, &f, &error), qPrintable(error));
+    QCOMPARE(f.raw, payload);
+    QCOMPARE(f.messages.size(), JsonCodec::splitLines(payload).size());
+    for (qsizetype i = 0; i < f.messages.size(); ++i) {
+        QCOMPARE(f.messages.at(i).raw, JsonCodec::splitLines(payload).at(i).toByteArray());
+        QCOMPARE(f.messages.at(i).json(), QJsonDocument::fromJson(f.messages.at(i).raw).object());
     }
 }
 

@@ -31,6 +31,10 @@ private slots:
     void appendHandWrittenLines();
     void appendBadLines_data();
     void appendBadLines();
+
+private:
+    static void agreesForLine(const Frame &frame, bool fast, const QByteArray &line);
+    static void appendAgreesForLine(const Frame &frame, bool fast, const QByteArray &line);
 };
 
 namespace {
@@ -106,8 +110,13 @@ void tst_RecordLineParser::agreesWithFrameRecord()
 {
     QFETCH(Frame, frame);
     QFETCH(bool, fast);
-    const QByteArray line = FrameRecord::toJsonLine(frame);
+    // FromRaw, the CLI's mode, leaves "raw" out when "frame" is the payload: the scanner reads that too.
+    for (const auto mode : {FrameRecord::FrameJson::FromJson, FrameRecord::FrameJson::FromRaw})
+        agreesForLine(frame, fast, FrameRecord::toJsonLine(frame, mode));
+}
 
+void tst_RecordLineParser::agreesForLine(const Frame &frame, bool fast, const QByteArray &line)
+{
     Frame expected;
     QString error;
     QVERIFY2(FrameRecord::fromJsonLine(line, &expected, &error), qPrintable(error));
@@ -190,7 +199,12 @@ void tst_RecordLineParser::appendAgreesWithParse()
     // append() (in place for the common line) stores exactly what parse() + FrameStore::append() store.
     QFETCH(Frame, frame);
     QFETCH(bool, fast);
-    const QByteArray line = FrameRecord::toJsonLine(frame);
+    for (const auto mode : {FrameRecord::FrameJson::FromJson, FrameRecord::FrameJson::FromRaw})
+        appendAgreesForLine(frame, fast, FrameRecord::toJsonLine(frame, mode));
+}
+
+void tst_RecordLineParser::appendAgreesForLine(const Frame &frame, bool fast, const QByteArray &line)
+{
     Frame parsed;
     QString error;
     QVERIFY2(RecordLineParser::parse(line, &parsed, &error), qPrintable(error));
@@ -236,6 +250,14 @@ void tst_RecordLineParser::appendHandWrittenLines_data()
     QTest::newRow("base64")
         << QByteArray(R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","raw_base64":true,"raw":"e30="})")
         << false;
+    QTest::newRow("no raw: the frame's text")
+        << QByteArray(R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"push_pub","channel":"a",)"
+                      R"("frame": {"push":{"channel":"a","pub":{"data":"\u00e9 \"}\""}}} })")
+        << true;
+    QTest::newRow("no raw: two messages")
+        << QByteArray(R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"reply","kinds":["reply","reply"],)"
+                      R"("frame":[{"id":1},{"id":2}],"meta":[{"id":1},{"id":2}]})")
+        << false;
 }
 
 void tst_RecordLineParser::appendHandWrittenLines()
@@ -265,6 +287,10 @@ void tst_RecordLineParser::appendBadLines_data()
         << QByteArray(R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","channel":"\x","raw":"{}"})");
     QTest::newRow("unbalanced frame") << QByteArray(
         R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","frame":{"a":[},"raw":"{}"})");
+    QTest::newRow("no raw, frame not valid JSON")
+        << QByteArray(R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","frame":{"a":1,}})");
+    QTest::newRow("no raw, frame null") << QByteArray(
+        R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","frame":null})");
 }
 
 void tst_RecordLineParser::appendBadLines()
