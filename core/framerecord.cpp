@@ -409,20 +409,27 @@ QList<QByteArrayView> derivedMessageRaws(const QByteArray &raw, bool binary, qsi
     return {};
 }
 
-// Per-line state: the last channel written, so a batch of publications converts it to UTF-8 once.
+// Per-line state: the last channel written as a JSON string, so a batch of publications escapes it once. The
+// messages of a batch usually share one QString (the classifier's channel cache): same data, no comparison.
 struct ChannelCache
 {
     QString channel;
-    QByteArray utf8;
+    QByteArray json;
 };
 
 void writeChannel(Writer &w, const QString &channel, ChannelCache *cache)
 {
-    if (channel != cache->channel) {
+    const bool same = (channel.constData() == cache->channel.constData() && channel.size() == cache->channel.size()) ||
+                      channel == cache->channel;
+    if (!same || cache->json.isEmpty()) {
         cache->channel = channel;
-        cache->utf8 = channel.toUtf8();
+        QByteArray json;
+        Writer escaped(&json);
+        escaped.string(channel);
+        escaped.finish();
+        cache->json = json;
     }
-    w.string(QByteArrayView(cache->utf8));
+    w.put(QByteArrayView(cache->json));
 }
 
 // Message fields; summaryOnly writes just the ones a reader of the first message looks for.
@@ -506,7 +513,9 @@ bool copiesValidatedText(const ProtocolMessage &m, bool binaryFrame, FrameRecord
 void writeMessageJson(Writer &w, const ProtocolMessage &m, bool binaryFrame, FrameRecord::FrameJson mode)
 {
     if (copiesValidatedText(m, binaryFrame, mode)) {
-        w.put(QByteArrayView(m.raw).trimmed());
+        // A validated object with white space around it is rare; the check is cheaper than trimmed().
+        const QByteArrayView text(m.raw);
+        w.put(text.front() == '{' && text.back() == '}' ? text : text.trimmed());
         return;
     }
     const bool noJsonText = m.kind == MessageKind::Disconnect || m.kind == MessageKind::Invalid;
