@@ -1,5 +1,7 @@
 #include "fastclassifier.h"
 
+#include "sharedbytes.h"
+
 #include "utf8.h"
 
 #include "jsoncodec.h"
@@ -452,7 +454,7 @@ bool readCodeAndText(const Span &object, const char *textKey, int *code, QString
 
 } // namespace
 
-bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m)
+bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m, const QByteArray *frame)
 {
     const char *begin = line.data();
     Scanner s(begin, begin + line.size());
@@ -539,7 +541,7 @@ bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m)
     *m = ProtocolMessage();
     if (!readId(id, &m->id))
         return false;
-    m->raw = line.toByteArray();
+    m->raw = frame ? SharedBytes::slice(*frame, line) : line.toByteArray();
 
     if (members == 0) {
         m->kind = MessageKind::Ping;

@@ -18,8 +18,10 @@
 class FastClassifier
 {
 public:
-    // The fast path only: false when the line needs the full parser (then *message is unspecified).
-    static bool classifyServerLine(QByteArrayView line, ProtocolMessage *message);
+    // The fast path only: false when the line needs the full parser (then *message is unspecified). When `frame`
+    // is given and line is a view into it, message->raw shares the frame's buffer (SharedBytes::slice) instead of
+    // copying the line.
+    static bool classifyServerLine(QByteArrayView line, ProtocolMessage *message, const QByteArray *frame = nullptr);
     // True when text is exactly one JSON object (surrounding whitespace allowed) that any conforming parser reads
     // the same way; false for invalid JSON and for what the scanner leaves to the full parser.
     static bool isJsonObject(QByteArrayView text);

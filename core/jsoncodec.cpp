@@ -199,7 +199,7 @@ QList<ProtocolMessage> JsonCodec::decodeServerFrame(const QByteArray &payload) c
     for (QByteArrayView line : lines) {
         // The scanner classifies typical lines without building a document; JSON is parsed only when opened.
         ProtocolMessage m;
-        if (FastClassifier::classifyServerLine(line, &m)) {
+        if (FastClassifier::classifyServerLine(line, &m, &payload)) {
             m.setJsonFromRaw(ProtocolMessage::RawText::Validated);
             out.append(std::move(m));
         } else {

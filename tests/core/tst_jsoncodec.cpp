@@ -1,4 +1,5 @@
 #include "jsoncodec.h"
+#include "sharedbytes.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -21,6 +22,8 @@ private slots:
     void decodesClientMessages();
     void encodesCompactLines();
     void garbageNeverCrashes();
+    void frameMessagesShareTheFrameBuffer();
+    void sharedSlices();
 };
 
 void TestJsonCodec::splitsLines_data()
@@ -209,6 +212,70 @@ void TestJsonCodec::garbageNeverCrashes()
         QVERIFY(!ms.isEmpty());
         codec.decodeClientFrame(b);
     }
+}
+
+void TestJsonCodec::frameMessagesShareTheFrameBuffer()
+{
+    QByteArray payload = R"({"push":{"channel":"a","pub":{"data":1}}})"
+                         "\n"
+                         R"({"push":{"channel":"a","pub":{"data":2}}})";
+    const QByteArray copy(payload.constData(), payload.size());
+    QList<ProtocolMessage> messages = JsonCodec().decodeServerFrame(payload);
+    QCOMPARE(messages.size(), 2);
+    // Slices of the frame, not copies.
+    const char *begin = payload.constData();
+    QCOMPARE(messages.at(0).raw.constData(), begin);
+    QCOMPARE(messages.at(1).raw.constData(), begin + copy.indexOf('\n') + 1);
+    QVERIFY(messages.at(1).rawIsValidatedJson());
+
+    // They outlive the frame, and writing to one copies it without touching the others.
+    payload = QByteArray();
+    QCOMPARE(messages.at(0).raw, copy.left(copy.indexOf('\n')));
+    QCOMPARE(messages.at(1).raw, copy.mid(copy.indexOf('\n') + 1));
+    messages[0].raw.append("xyz");
+    QVERIFY(!messages.at(0).rawIsValidatedJson());
+    QCOMPARE(messages.at(0).raw, copy.left(copy.indexOf('\n')) + "xyz");
+    QCOMPARE(messages.at(1).raw, copy.mid(copy.indexOf('\n') + 1));
+    QCOMPARE(messages.at(1).json().value(QLatin1String("push")).toObject().value(QLatin1String("channel")).toString(),
+             QStringLiteral("a"));
+}
+
+void TestJsonCodec::sharedSlices()
+{
+    QByteArray whole("0123456789");
+    const QByteArray middle = SharedBytes::slice(whole, QByteArrayView(whole).sliced(2, 5));
+    QCOMPARE(middle, QByteArray("23456"));
+    QCOMPARE(middle.constData(), whole.constData() + 2);
+    // The whole array is shared now: writing to it detaches it and leaves the slice alone.
+    whole[2] = 'x';
+    QCOMPARE(middle, QByteArray("23456"));
+    QCOMPARE(QByteArrayView(whole), QByteArrayView("01x3456789"));
+    // A copy of a slice shares it too; writing detaches.
+    QByteArray second = middle;
+    second.append("abc");
+    QCOMPARE(second, QByteArray("23456abc"));
+    QCOMPARE(middle, QByteArray("23456"));
+    // Alone with its buffer (the frame is gone), a slice may grow in place over bytes nobody else sees any more.
+    QByteArray alone;
+    {
+        const QByteArray frame("abcdefgh");
+        alone = SharedBytes::slice(frame, QByteArrayView(frame).sliced(1, 3));
+    }
+    alone.append("XY");
+    QCOMPARE(alone, QByteArray("bcdXY"));
+
+    // The same bytes are the array itself; views from elsewhere, empty views and raw data arrays are copied.
+    QCOMPARE(SharedBytes::slice(whole, QByteArrayView(whole)).constData(), whole.constData());
+    const QByteArray other("23456");
+    const QByteArray copied = SharedBytes::slice(whole, QByteArrayView(other));
+    QCOMPARE(copied, other);
+    QVERIFY(copied.constData() != other.constData());
+    QVERIFY(SharedBytes::slice(whole, QByteArrayView(whole).sliced(3, 0)).isEmpty());
+    static const char raw[] = "raw data";
+    const QByteArray rawArray = QByteArray::fromRawData(raw, 8);
+    const QByteArray fromRaw = SharedBytes::slice(rawArray, QByteArrayView(rawArray).sliced(4, 4));
+    QCOMPARE(fromRaw, QByteArray("data"));
+    QVERIFY(fromRaw.constData() != raw + 4);
 }
 
 QTEST_GUILESS_MAIN(TestJsonCodec)
