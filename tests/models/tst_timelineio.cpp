@@ -35,6 +35,7 @@ private slots:
     void importCancel();
     void importCancelledByAModelSignal();
     void importHar();
+    void importCliRecording();
     void importMissingFile();
     void detectFormat_data();
     void detectFormat();
@@ -332,6 +333,41 @@ void tst_TimelineIo::importReportsBadLines()
     QVERIFY2(s.text().contains(QLatin1String("line 3")), qPrintable(s.text()));
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(2, 0).data(TimelineModel::KindNameRole).toString(), QStringLiteral("ping"));
+}
+
+void tst_TimelineIo::importCliRecording()
+{
+    // Lines as the CLI writes them (FrameJson::FromRaw): "raw" is left out where "frame" is the payload itself.
+    const QList<Frame> frames = {
+        clientFrame(kSubscribeCommand), serverFrame(kSubscribeReply + '\n' + kPublication + '\n' + kJoin),
+        serverFrame(kPublication), serverFrame(kPublication + "\r\n"), closeFrame(3501, QStringLiteral("bad request"))};
+    QFile file(path("cli.jsonl"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    int withoutRaw = 0;
+    int rows = 0;
+    for (const Frame &f : frames) {
+        const QByteArray line = FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromRaw);
+        withoutRaw += line.contains("\"raw\":") ? 0 : 1;
+        rows += int(f.messages.size());
+        file.write(line + '\n');
+    }
+    file.close();
+    QCOMPARE(withoutRaw, 2); // the three-message frame and the lone publication
+
+    TimelineModel model;
+    const TimelineImporter::Summary read = importInto(&model, path("cli.jsonl"));
+    QVERIFY2(read.ok(), qPrintable(read.text()));
+    QCOMPARE(read.badLines, 0);
+    QCOMPARE(model.rowCount(), rows);
+    int row = 0;
+    for (const Frame &f : frames) {
+        for (qsizetype i = 0; i < f.messages.size(); ++i, ++row) {
+            QCOMPARE(model.frameAt(row).raw, f.raw);
+            QCOMPARE(model.messageAt(row).kind, f.messages.at(i).kind);
+            QCOMPARE(model.messageAt(row).channel, f.messages.at(i).channel);
+        }
+    }
+    QCOMPARE(model.messageAt(2).json(), QJsonDocument::fromJson(kPublication).object());
 }
 
 void tst_TimelineIo::importShowsRowsBeforeItEnds()
