@@ -698,7 +698,7 @@ bool payloadFromFrameText(QByteArrayView line, QByteArray *out)
     out->clear();
     out->reserve(frame.size());
     for (qsizetype i = 0; i < elements.size(); ++i) {
-        if (elements.at(i).front() != '{')
+        if (elements.at(i).isEmpty() || elements.at(i).front() != '{')
             return false;
         if (i)
             out->append('\n');

@@ -110,8 +110,8 @@ qsizetype skipValue(QByteArrayView text, qsizetype i)
     return i;
 }
 
-// The values of a container's members (object) or elements (array), as [begin, end) index pairs; for an object,
-// keys[k] is the k-th member's key text between its quotes.
+// Calls visit(key, value) for each member of an object (open '{') or element of an array (open '['): the key's
+// text between its quotes (empty for an array) and the value's text without white space around it.
 template <typename Visit> void forEachEntry(QByteArrayView text, char open, Visit &&visit)
 {
     qsizetype i = skipSpace(text, 0);
