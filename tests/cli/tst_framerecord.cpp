@@ -8,6 +8,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <functional>
+
 using Protocol::Direction;
 using Protocol::MessageKind;
 using Protocol::Method;
@@ -88,6 +90,7 @@ private slots:
     void rawLeftOutOnlyWhenFrameIsPayload_data();
     void rawLeftOutOnlyWhenFrameIsPayload();
     void readsPayloadFromFrameText_data();
+    void randomObjectFramesRoundTrip();
     void readsPayloadFromFrameText();
 
 private:
@@ -545,6 +548,78 @@ void TestFrameRecord::readsPayloadFromFrameText()
         QCOMPARE(f.messages.at(i).raw, JsonCodec::splitLines(payload).at(i).toByteArray());
         QCOMPARE(f.messages.at(i).json(), QJsonDocument::fromJson(f.messages.at(i).raw).object());
     }
+}
+
+void TestFrameRecord::randomObjectFramesRoundTrip()
+{
+    // Frames of valid JSON objects (escapes, UTF-8, numbers, nesting, spaces inside), with the separators a server or
+    // a hand-made frame may use. The CLI's writer leaves "raw" out exactly when the objects joined by "\n" are the
+    // whole payload, and every frame comes back byte for byte either way.
+    QRandomGenerator random(20261127);
+    const QList<QByteArray> strings = {
+        R"("a")", R"("q\"uote")", R"("back\\slash")", R"("\u00e9\ud83d\ude00")", "\"\xc3\xa9\xe4\xbd\xa0\"",
+        R"("")",  R"("\n\t\/")"};
+    const QList<QByteArray> scalars = {"0", "-1.5e3", "1.50", "true", "null", "12345678901234567890"};
+    std::function<QByteArray(int)> value = [&](int depth) -> QByteArray {
+        const int pick = random.bounded(depth > 2 ? 2 : 4);
+        if (pick == 0)
+            return strings.at(random.bounded(int(strings.size())));
+        if (pick == 1)
+            return scalars.at(random.bounded(int(scalars.size())));
+        QByteArray out;
+        const int n = random.bounded(0, 4);
+        if (pick == 2) {
+            out += '[';
+            for (int i = 0; i < n; ++i)
+                out += (i ? QByteArray(random.bounded(2) ? ", " : ",") : QByteArray()) + value(depth + 1);
+            return out + ']';
+        }
+        out += '{';
+        for (int i = 0; i < n; ++i)
+            out += (i ? QByteArray(",") : QByteArray()) + strings.at(random.bounded(int(strings.size()))) +
+                   (random.bounded(2) ? ": " : ":") + value(depth + 1);
+        return out + '}';
+    };
+    const QList<QByteArray> separators = {"\n", "\n", "\n", "\r\n", "\n\n", " \n"};
+    int leftOut = 0;
+    for (int round = 0; round < 2000 && !QTest::currentTestFailed(); ++round) {
+        const int lines = random.bounded(1, 5);
+        QByteArray raw;
+        bool plain = true;
+        for (int i = 0; i < lines; ++i) {
+            if (i) {
+                const QByteArray sep = separators.at(random.bounded(int(separators.size())));
+                plain = plain && sep == "\n";
+                raw += sep;
+            }
+            QByteArray object = "{\"push\":{\"channel\":" + strings.at(random.bounded(int(strings.size()))) +
+                                ",\"pub\":{\"data\":" + value(0) + "}}}";
+            if (random.bounded(10) == 0) {
+                object = ' ' + object;
+                plain = false;
+            }
+            raw += object;
+        }
+        Frame f;
+        f.timeMs = 1700000000000 + round;
+        f.raw = raw;
+        f.messages = JsonCodec().decodeServerFrame(raw);
+        for (const ProtocolMessage &m : std::as_const(f.messages))
+            plain = plain && m.rawIsValidatedJson();
+        const QByteArray line = FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromRaw);
+        QVERIFY2(!line.contains('\n'), line.constData());
+        const bool hasRaw = lineObject(line).contains(QLatin1String("raw"));
+        QVERIFY2(hasRaw == !plain, line.constData());
+        leftOut += hasRaw ? 0 : 1;
+        Frame back;
+        QString error;
+        QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error),
+                 qPrintable(error + QLatin1String(": ") + QString::fromUtf8(line)));
+        compareFrames(back, f);
+        QCOMPARE(FrameRecord::toJsonLine(back, FrameRecord::FrameJson::FromRaw), line);
+    }
+    // Both kinds were tried (193 of 2000 frames are written without "raw" with this seed).
+    QVERIFY2(leftOut >= 100 && leftOut <= 1900, qPrintable(QString::number(leftOut)));
 }
 
 QTEST_GUILESS_MAIN(TestFrameRecord)
