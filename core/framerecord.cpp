@@ -571,7 +571,10 @@ void writeLine(Writer &w, const Frame &f, FrameRecord::FrameJson mode)
     qsizetype lineBytes = n - 1; // the "\n" between lines
     for (qsizetype i = 0; i < n; ++i) {
         const QByteArrayView d = derived.value(i);
-        isDerived[i] = i < derived.size() && QByteArrayView(f.messages.at(i).raw) == d;
+        const QByteArray &raw = f.messages.at(i).raw;
+        // Messages decoded from this frame are slices of its buffer: the same bytes without comparing them.
+        isDerived[i] =
+            i < derived.size() && ((raw.constData() == d.data() && raw.size() == d.size()) || QByteArrayView(raw) == d);
         lineBytes += d.size();
         payloadIsFrameText = payloadIsFrameText && isDerived[i] &&
                              copiesValidatedText(f.messages.at(i), f.binary, mode) && !d.isEmpty() &&
