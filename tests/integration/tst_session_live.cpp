@@ -6,6 +6,7 @@
 #include "nodescript.h"
 #include "session.h"
 #include "sessionrecorder.h"
+#include "testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -261,10 +262,7 @@ void TestSessionLive::frameLargerThanReadChunkArrives()
         session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(s)))));
 
     const int size = int(Session::kReadChunkBytes) * 5 + 123;
-    QString big;
-    big.reserve(size);
-    for (int i = 0; i < size; ++i)
-        big.append(QLatin1Char(char('a' + i % 26)));
+    const QString big = TestSupport::letters(size);
     QVERIFY(m_server.publish(channel, QJsonObject{{QStringLiteral("big"), big}}).contains(QStringLiteral("result")));
     QVERIFY(m_server.publish(channel, QJsonObject{{QStringLiteral("small"), 1}}).contains(QStringLiteral("result")));
 

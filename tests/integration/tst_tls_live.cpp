@@ -139,10 +139,7 @@ void TestTlsLive::frameLargerThanReadChunkArrivesAlone()
         session.sendCommand(CommandBuilder::command(0, Protocol::Method::Subscribe, CommandBuilder::subscribe(s)))));
 
     const int size = int(Session::kReadChunkBytes) * 5 + 123;
-    QString big;
-    big.reserve(size);
-    for (int i = 0; i < size; ++i)
-        big.append(QLatin1Char(char('a' + i % 26)));
+    const QString big = TestSupport::letters(size);
     QVERIFY(m_server.publish(channel, QJsonObject{{QStringLiteral("big"), big}}).contains(QStringLiteral("result")));
     const auto pub =
         rec.waitForIncoming([](const ProtocolMessage &m) { return m.push == Protocol::PushType::Pub; }, 10000);

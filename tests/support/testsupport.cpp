@@ -21,6 +21,15 @@ QString sourcePath(const QString &relative)
     return QDir(sourceDir()).absoluteFilePath(relative);
 }
 
+QString letters(int size)
+{
+    QString out;
+    out.reserve(size);
+    for (int i = 0; i < size; ++i)
+        out.append(QLatin1Char(char('a' + i % 26)));
+    return out;
+}
+
 bool makeTestCertificates(const QString &dir, const QString &caName)
 {
     const auto openssl = [&dir](const QStringList &args) {

@@ -21,4 +21,7 @@ QString sourcePath(const QString &relative);
 // Valid for 2 days. False, with the reason logged, when openssl fails.
 bool makeTestCertificates(const QString &dir, const QString &caName);
 
+// size letters "abc...zabc...", for payloads of a chosen size (e.g. larger than Session's read chunk).
+QString letters(int size);
+
 } // namespace TestSupport
