@@ -13,7 +13,7 @@
 // Agreement: every field equals JsonCodec::decodeServerLine()'s except `json`, which stays empty;
 // JsonCodec::decodeServerFrame() marks it to be parsed from `raw` when someone opens the message. Lines the scanner
 // cannot be sure about (invalid JSON, escapes in the keys or values it reads, fractional ids, duplicate keys, very deep
-// nesting) go through JsonCodec, so the result is always the same; tests/cli/tst_fastclassifier checks this on real
+// nesting) go through JsonCodec, so the result is always the same; tests/core/tst_fastclassifier checks this on real
 // server lines and on mutations of them.
 class FastClassifier
 {

@@ -682,7 +682,7 @@ const std::vector<std::pair<Method, const pb::FieldDescriptor *>> &resultFields(
 }
 
 // Exactly what JsonCodec::classifyServerObject(messageToJson(reply), raw) gives, read from the parsed Reply
-// without building its JSON (tests/protobuf checks the two agree); json() converts raw when first asked.
+// without building its JSON (tests/core/tst_protobufcodec checks the two agree); json() converts raw when first asked.
 ProtocolMessage classifyReply(const cproto::Reply &reply, const QByteArray &raw)
 {
     ProtocolMessage m;

@@ -95,7 +95,8 @@ void tst_HarImporter::protobufConnection()
     const Frame &pub = r.frames.at(7);
     QCOMPARE(pub.messages.first().kindName(), QStringLiteral("push_pub"));
     QCOMPARE(pub.messages.first()
-                 .json().value(QLatin1String("push"))
+                 .json()
+                 .value(QLatin1String("push"))
                  .toObject()
                  .value(QLatin1String("pub"))
                  .toObject()

@@ -1,7 +1,7 @@
-#include "../models/timelinetestdata.h"
 #include "explainer.h"
 #include "timelinefiltermodel.h"
 #include "timelinemodel.h"
+#include "timelinetestdata.h"
 #include "timelinewidget.h"
 
 #include <QCheckBox>

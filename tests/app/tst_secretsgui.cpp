@@ -1,11 +1,11 @@
 // Secrets on screen and in files, without a server: the connection panel's token and secret headers, the TLS
 // warning before connecting, the timeline's detail pane and export, and the window's View ▸ Show secrets switch.
-#include "../models/timelinetestdata.h"
 #include "connectionpanel.h"
 #include "jwt.h"
 #include "mainwindow.h"
 #include "session.h"
 #include "timelinemodel.h"
+#include "timelinetestdata.h"
 #include "timelinewidget.h"
 
 #include <QAction>
