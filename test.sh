@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ./scripts/install-deps.sh
+./scripts/check-format.sh
 ./scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
 cd build
