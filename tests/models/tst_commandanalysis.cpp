@@ -28,7 +28,7 @@ bool hasCode(const CommandAnalysis &a, const char *code)
 
 } // namespace
 
-class TstCommandAnalysis : public QObject
+class TestCommandAnalysis : public QObject
 {
     Q_OBJECT
 
@@ -141,5 +141,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TstCommandAnalysis)
+QTEST_GUILESS_MAIN(TestCommandAnalysis)
 #include "tst_commandanalysis.moc"

@@ -21,7 +21,7 @@ using Method = Protocol::Method;
 
 Q_DECLARE_METATYPE(CommandComposer::SendState)
 
-class TstCommandComposer : public QObject
+class TestCommandComposer : public QObject
 {
     Q_OBJECT
 
@@ -217,5 +217,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstCommandComposer)
+QTEST_MAIN(TestCommandComposer)
 #include "tst_commandcomposer.moc"
