@@ -348,27 +348,32 @@ QByteArray FakeHostileServer::connectReply(quint32 id, bool binary)
     return out + reply;
 }
 
-QByteArray FakeHostileServer::frame(quint8 opcode, const QByteArray &payload, bool fin, bool masked, quint8 rsv)
+QByteArray FakeHostileServer::frameHeader(quint8 opcode, quint64 length, bool fin, quint8 rsv)
 {
     QByteArray out;
     out.append(char((fin ? 0x80 : 0) | (rsv & 7) << 4 | (opcode & 0x0f)));
-    const quint8 maskBit = masked ? 0x80 : 0;
-    const auto size = quint64(payload.size());
-    if (size < 126) {
-        out.append(char(maskBit | size));
-    } else if (size <= 0xffff) {
-        out.append(char(maskBit | 126));
+    if (length < 126) {
+        out.append(char(length));
+    } else if (length <= 0xffff) {
+        out.append(char(126));
         char len[2];
-        qToBigEndian<quint16>(quint16(size), len);
+        qToBigEndian<quint16>(quint16(length), len);
         out.append(len, 2);
     } else {
-        out.append(char(maskBit | 127));
+        out.append(char(127));
         char len[8];
-        qToBigEndian<quint64>(size, len);
+        qToBigEndian<quint64>(length, len);
         out.append(len, 8);
     }
+    return out;
+}
+
+QByteArray FakeHostileServer::frame(quint8 opcode, const QByteArray &payload, bool fin, bool masked, quint8 rsv)
+{
+    QByteArray out = frameHeader(opcode, quint64(payload.size()), fin, rsv);
     if (!masked)
         return out + payload;
+    out[1] = char(out.at(1) | 0x80);
     const char mask[4] = {0x12, 0x34, 0x56, 0x78};
     out.append(mask, 4);
     QByteArray body = payload;

@@ -54,6 +54,7 @@ public:
 
     // Listens on 127.0.0.1 and a free port. False if that fails.
     bool listen();
+    bool isListening() const { return m_server.isListening(); }
     quint16 port() const;
     // ws://127.0.0.1:PORT/connection/websocket
     QUrl url() const;
@@ -86,6 +87,9 @@ public:
     // server must not mask). The length is encoded in the shortest form.
     static QByteArray frame(quint8 opcode, const QByteArray &payload, bool fin = true, bool masked = false,
                             quint8 rsv = 0);
+    // Only the header of an unmasked frame announcing length payload bytes (to stream a huge payload after it, or
+    // to announce more than will ever come).
+    static QByteArray frameHeader(quint8 opcode, quint64 length, bool fin = true, quint8 rsv = 0);
     // The payload of a close frame: 2-byte code (any value, even invalid ones) and the reason (any length).
     static QByteArray closePayload(int code, const QByteArray &reason);
     // A minimal successful connect reply to command id, in JSON ({"id":N,"connect":{...}}) or Protobuf
