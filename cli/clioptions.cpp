@@ -99,6 +99,15 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
            "ping from the server\") after its interval + twice SECONDS (default 5)."),
         QStringLiteral("SECONDS"), QStringLiteral("5"));
     p.addOptions({handshakeTimeout, connectTimeout, pingTolerance});
+    const QCommandLineOption lint(QStringLiteral("lint"),
+                                  tr("Lint frames instead of connecting: JSON Lines {\"frame\": ..., \"state\": {...}} "
+                                     "from FILE (- for stdin), one JSON line per frame with the predicted outcome."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption lintRecording(QStringLiteral("lint-recording"),
+                                           tr("Lint the sent frames of a JSON Lines recording or a HAR file, in the "
+                                              "order they were sent."),
+                                           QStringLiteral("FILE"));
+    p.addOptions({lint, lintRecording});
 
     if (!p.parse(arguments)) {
         *message = p.errorText();
@@ -115,6 +124,16 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
     if (!p.positionalArguments().isEmpty()) {
         *message = tr("Unexpected argument: %1").arg(p.positionalArguments().constFirst());
         return Parse::UsageError;
+    }
+
+    if (p.isSet(lint) || p.isSet(lintRecording)) {
+        o->lintPath = p.value(lint);
+        o->lintRecordingPath = p.value(lintRecording);
+        if (p.isSet(lint) == p.isSet(lintRecording) || (o->lintPath.isEmpty() && o->lintRecordingPath.isEmpty())) {
+            *message = tr("give one of --lint FILE or --lint-recording FILE");
+            return Parse::UsageError;
+        }
+        return Parse::Run;
     }
 
     const QUrl u(p.value(url), QUrl::StrictMode);
