@@ -2,6 +2,7 @@
 #include "lintmode.h"
 #include "recorder.h"
 #include "signalwatcher.h"
+#include "translationpaths.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -52,12 +53,11 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("centrifugo-inspector-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(INSPECTOR_VERSION));
-    // Explanations in the user's language: a Chinese locale (LANG=zh_CN.UTF-8) loads the translation the GUI
-    // build puts next to the binaries.
+    // Explanations in the user's language: a Chinese locale (LANG=zh_CN.UTF-8) loads the translation, from the
+    // build tree or the installed tree (TranslationPaths).
     QTranslator translator;
     if (QLocale::system().name().startsWith(QLatin1String("zh")) &&
-        translator.load(QStringLiteral("centrifugo-inspector_zh_CN.qm"),
-                        QCoreApplication::applicationDirPath() + QLatin1String("/translations")))
+        TranslationPaths::load(&translator, QStringLiteral("zh_CN")))
         QCoreApplication::installTranslator(&translator);
 
     CliOptions options;

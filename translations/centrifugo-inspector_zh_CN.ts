@@ -2833,7 +2833,7 @@
     </message>
     <message>
         <source>History</source>
-        <translation>History</translation>
+        <translation>历史</translation>
     </message>
     <message>
         <source>Ask for the channel&apos;s last 10 publications</source>
@@ -2841,7 +2841,7 @@
     </message>
     <message>
         <source>Presence</source>
-        <translation>Presence</translation>
+        <translation>在线</translation>
     </message>
     <message>
         <source>Ask who is subscribed to the channel</source>

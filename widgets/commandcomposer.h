@@ -60,6 +60,7 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void scheduleLint();
@@ -67,9 +68,15 @@ private:
     void updateSendButton();
     void updateNote();
     void moveToFinding(int row);
+    // Selects the next (or previous) template placeholder from a position, wrapping around; false when none.
+    bool selectPlaceholder(int from, bool forward);
+    // Asks before a template replaces a command the user typed; true to go on.
+    bool confirmReplaceDraft();
+    void retranslateUi();
 
     Session *m_session;
     CommandHistory *m_history;
+    QLabel *m_templateLabel = nullptr;
     QComboBox *m_templates = nullptr;
     QLabel *m_description = nullptr;
     QPlainTextEdit *m_editor = nullptr;
@@ -89,4 +96,5 @@ private:
     int m_historyPos = -1; // -1: editing new text; else the history row shown
     QString m_draft;       // what was typed before recalling history
     bool m_settingText = false;
+    QString m_lastSetText; // what a template or a recalled command put in the editor
 };
