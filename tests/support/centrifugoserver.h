@@ -57,6 +57,8 @@ public:
     // Terminates the server (SIGTERM, then SIGKILL after 5 s). Safe to call when not running.
     void stop();
     bool isRunning() const;
+    // The server's process id (0 when not running), e.g. to kill -9 it in a test of a lost connection.
+    qint64 processId() const { return m_process.processId(); }
 
     QString errorString() const { return m_errorString; }
     // Everything the server printed (stdout and stderr, JSON log lines), for failure messages.
