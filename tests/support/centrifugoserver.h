@@ -56,6 +56,11 @@ public:
     bool start(const QString &configPath = QString(), const QStringList &extraArgs = {});
     // Terminates the server (SIGTERM, then SIGKILL after 5 s). Safe to call when not running.
     void stop();
+    // Kills the server with SIGKILL, as a crash would (no shutdown, no disconnect sent), and waits for it to exit.
+    void kill();
+    // The port of the next start()s (0, the default: a free one each time). To restart a killed server where its
+    // clients reconnect: setPort(port()) before start().
+    void setPort(quint16 port) { m_fixedPort = port; }
     bool isRunning() const;
 
     QString errorString() const { return m_errorString; }
@@ -107,6 +112,7 @@ private:
     mutable QString m_version;
     int m_startTimeoutMs = 15000;
     quint16 m_port = 0;
+    quint16 m_fixedPort = 0;
     bool m_stopping = false;
     bool m_tls = false;
     bool m_trustAnyCertificate = false;
