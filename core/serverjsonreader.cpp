@@ -59,23 +59,32 @@ bool ServerJsonReader::keyMatches(const QByteArray &key, const char *field)
 {
     if (key == field)
         return true;
-    // Fold the key: ASCII letters to lower case; U+017F (long s) to 's' and U+212A (Kelvin sign) to 'k', the
-    // only non-ASCII letters whose simple case folding reaches ASCII.
+    bool ascii = true;
+    for (char c : key)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
     QByteArray folded;
     folded.reserve(key.size());
-    for (qsizetype i = 0; i < key.size(); ++i) {
-        const char c = key.at(i);
-        if (c >= 'A' && c <= 'Z') {
-            folded.append(char(c - 'A' + 'a'));
-        } else if (key.mid(i, 2) == "\xc5\xbf") {
+    if (ascii) {
+        for (char c : key)
+            folded.append(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+        return folded == field;
+    }
+    // A key with any non-ASCII character is folded rune by rune with Unicode simple folding, keeping the result
+    // when it is not an ASCII capital: U+017F (long s) becomes 's' and U+212A (Kelvin sign) 'k', but a plain 's'
+    // becomes U+017F and a plain 'k' U+212A, so such keys never match a field with an 's' or a 'k'.
+    for (const char32_t cp : QString::fromUtf8(key).toUcs4()) {
+        if (cp == 0x17f)
             folded.append('s');
-            ++i;
-        } else if (key.mid(i, 3) == "\xe2\x84\xaa") {
+        else if (cp == 0x212a)
             folded.append('k');
-            i += 2;
-        } else {
-            folded.append(c);
-        }
+        else if (cp == 's')
+            folded.append("\xc5\xbf");
+        else if (cp == 'k')
+            folded.append("\xe2\x84\xaa");
+        else if (cp >= 'A' && cp <= 'Z')
+            folded.append(char(cp - 'A' + 'a'));
+        else
+            folded.append(QString::fromUcs4(&cp, 1).toUtf8());
     }
     return folded == field;
 }
