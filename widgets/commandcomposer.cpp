@@ -342,8 +342,8 @@ void CommandComposer::showWire()
         shown += QStringLiteral(" …");
     if (m_wire->toPlainText() != shown)
         m_wire->setPlainText(shown);
-    m_wireLabel->setText(tr("On the wire (%n byte(s)). Predicted: %1", nullptr, int(m_analysis.wire.size()))
-                             .arg(m_analysis.outcome.sentence()));
+    m_wireLabel->setText(
+        tr("On the wire (%1 bytes). Predicted: %2").arg(m_analysis.wire.size()).arg(m_analysis.outcome.sentence()));
 }
 
 void CommandComposer::moveToFinding(int row)
