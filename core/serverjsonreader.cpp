@@ -237,6 +237,20 @@ bool ServerJsonReader::string(QByteArray *decoded)
     return fail(start, tr("the string has no closing quote"));
 }
 
+bool ServerJsonReader::memberName(QByteArray *decoded)
+{
+    skipSpaces();
+    if (m_pos >= m_data.size() || m_data.at(m_pos) != '"')
+        return fail(m_pos, tr("an object member must start with a quoted name"));
+    if (!string(decoded))
+        return false;
+    skipSpaces();
+    if (m_pos >= m_data.size() || m_data.at(m_pos) != ':')
+        return fail(m_pos, tr("a ':' must follow the member name"));
+    ++m_pos;
+    return true;
+}
+
 bool ServerJsonReader::skipValue()
 {
     // Iterative: a frame may nest tens of thousands of brackets.
@@ -258,15 +272,8 @@ bool ServerJsonReader::skipValue()
                     ++m_pos;
                     stack.removeLast();
                     expectValue = false;
-                } else if (c == '{') {
-                    if (m_pos >= n || m_data.at(m_pos) != '"')
-                        return fail(m_pos, tr("an object member must start with a quoted name"));
-                    if (!string(nullptr))
-                        return false;
-                    skipSpaces();
-                    if (m_pos >= n || m_data.at(m_pos) != ':')
-                        return fail(m_pos, tr("a ':' must follow the member name"));
-                    ++m_pos;
+                } else if (c == '{' && !memberName(nullptr)) {
+                    return false;
                 }
                 if (stack.isEmpty())
                     return true;
@@ -296,17 +303,8 @@ bool ServerJsonReader::skipValue()
         const char top = stack.last();
         if (c == ',') {
             ++m_pos;
-            if (top == '{') {
-                skipSpaces();
-                if (m_pos >= n || m_data.at(m_pos) != '"')
-                    return fail(m_pos, tr("an object member must start with a quoted name"));
-                if (!string(nullptr))
-                    return false;
-                skipSpaces();
-                if (m_pos >= n || m_data.at(m_pos) != ':')
-                    return fail(m_pos, tr("a ':' must follow the member name"));
-                ++m_pos;
-            }
+            if (top == '{' && !memberName(nullptr))
+                return false;
             expectValue = true;
         } else if ((c == '}' && top == '{') || (c == ']' && top == '[')) {
             ++m_pos;
@@ -340,16 +338,10 @@ bool ServerJsonReader::value(ServerJsonValue *out, int depth)
         } else {
             for (;;) {
                 skipSpaces();
-                if (m_pos >= n || m_data.at(m_pos) != '"')
-                    return fail(m_pos, tr("an object member must start with a quoted name"));
                 const qsizetype keyOffset = m_pos;
                 QByteArray key;
-                if (!string(&key))
+                if (!memberName(&key))
                     return false;
-                skipSpaces();
-                if (m_pos >= n || m_data.at(m_pos) != ':')
-                    return fail(m_pos, tr("a ':' must follow the member name"));
-                ++m_pos;
                 skipSpaces();
                 ServerJsonValue member;
                 if (!value(&member, depth + 1))

@@ -43,6 +43,7 @@ private:
     bool value(ServerJsonValue *out, int depth);
     bool skipValue(); // containers nested deeper than kept: checked without recursion
     bool string(QByteArray *decoded);
+    bool memberName(QByteArray *decoded); // "name" and the ':' after it
     bool number();
     bool literal(const char *word);
     void skipSpaces();
