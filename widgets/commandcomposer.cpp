@@ -5,6 +5,7 @@
 #include "jsonhighlighter.h"
 #include "lintcontexttracker.h"
 #include "session.h"
+#include "themecolors.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -93,7 +94,8 @@ CommandComposer::CommandComposer(Session *session, CommandHistory *history, QWid
     m_description = new QLabel;
     m_description->setObjectName(QStringLiteral("methodDescription"));
     m_description->setWordWrap(true);
-    m_description->setStyleSheet(QStringLiteral("color: palette(dark)"));
+    m_description->setStyleSheet(
+        QStringLiteral("color: %1").arg(ThemeColors::mutedText(m_description->palette()).name()));
     root->addWidget(m_description);
 
     m_editor = new QPlainTextEdit;
@@ -221,6 +223,8 @@ void CommandComposer::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         lintNow(); // the findings and notes in the new language
+    } else if (event->type() == QEvent::PaletteChange) {
+        m_description->setStyleSheet(QStringLiteral("color: %1").arg(ThemeColors::mutedText(palette()).name()));
     }
     QWidget::changeEvent(event);
 }

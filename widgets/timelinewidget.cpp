@@ -439,7 +439,7 @@ void TimelineWidget::applySearchNow()
 
 void TimelineWidget::updateChannels()
 {
-    const QStringList &channels = m_model->store().channels();
+    const QStringList &channels = m_model->channels();
     if (channels.size() == m_knownChannels)
         return;
     const QString current = m_channel->currentText();
@@ -466,7 +466,7 @@ void TimelineWidget::updateChannels()
 QString TimelineWidget::statusText() const
 {
     QString s = tr("Messages: %L1 | Frames: %L2 | Shown: %L3 | Dropped (oldest): %L4")
-                    .arg(m_model->store().count())
+                    .arg(m_model->storedCount())
                     .arg(m_model->frameCount())
                     .arg(m_filter->rowCount())
                     .arg(m_model->droppedCount());
