@@ -299,11 +299,11 @@ void TestSessionLive::largePublicationsAtServerPaceAllArrive()
     for (int b = 0; b < kBatches; ++b) {
         QJsonArray commands;
         for (int i = 0; i < kPerBatch; ++i) {
-            commands.append(QJsonObject{
-                {QStringLiteral("publish"),
-                 QJsonObject{{QStringLiteral("channel"), channel},
-                             {QStringLiteral("data"), QJsonObject{{QStringLiteral("n"), b * kPerBatch + i},
-                                                                  {QStringLiteral("f"), filler}}}}}});
+            commands.append(
+                QJsonObject{{QStringLiteral("publish"),
+                             QJsonObject{{QStringLiteral("channel"), channel},
+                                         {QStringLiteral("data"), QJsonObject{{QStringLiteral("n"), b * kPerBatch + i},
+                                                                              {QStringLiteral("f"), filler}}}}}});
         }
         const QJsonObject r = m_server.apiCall(QStringLiteral("batch"), {{QStringLiteral("commands"), commands}});
         QVERIFY2(r.contains(QStringLiteral("replies")), QJsonDocument(r).toJson().constData());
@@ -476,6 +476,12 @@ void TestSessionLive::connectionRefusedIsReported()
     QCOMPARE(closed.first().at(0).toInt(), 1006);
     QVERIFY2(closed.first().at(1).toString().contains(QStringLiteral("refused"), Qt::CaseInsensitive),
              qPrintable(closed.first().at(1).toString()));
+    // Said as the transport's failure, with the socket error in words.
+    QCOMPARE(session.lastClose().side, CloseInfo::Side::Transport);
+    QVERIFY(session.lastClose().hasSocketError);
+    QCOMPARE(session.lastClose().socketError, QAbstractSocket::ConnectionRefusedError);
+    const QString words = Explainer::describeClose(session.lastClose());
+    QVERIFY2(words.contains(QStringLiteral("refused (nothing listens")), qPrintable(words));
 }
 
 QTEST_GUILESS_MAIN(TestSessionLive)
