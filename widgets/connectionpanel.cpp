@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -305,6 +306,18 @@ void ConnectionPanel::buildUi()
                                       "for as long as this is on. Not remembered: off at every start."));
     connect(m_ignoreCertErrors, &QCheckBox::toggled, this, &ConnectionPanel::updateTlsWarning);
     more->addRow(m_ignoreCertErrors);
+    m_handshakeTimeout = new QDoubleSpinBox;
+    m_handshakeTimeout->setObjectName(QStringLiteral("handshakeTimeout"));
+    m_handshakeTimeout->setRange(0, 600);
+    m_handshakeTimeout->setDecimals(1);
+    m_handshakeTimeout->setSuffix(tr(" s"));
+    m_handshakeTimeout->setSpecialValueText(tr("no limit"));
+    m_handshakeTimeout->setValue(SessionOptions().handshakeTimeoutMs / 1000.0);
+    m_handshakeTimeout->setToolTip(tr("How long the server may take to answer the WebSocket handshake before the "
+                                      "connection is given up (and said so). 0: wait forever."));
+    auto *handshakeLabel = new QLabel(tr("&Handshake timeout:"));
+    handshakeLabel->setBuddy(m_handshakeTimeout);
+    more->addRow(handshakeLabel, m_handshakeTimeout);
 
     m_autoConnect = new QCheckBox(tr("Send connect after the handshake"));
     m_autoConnect->setObjectName(QStringLiteral("autoConnect"));
@@ -508,6 +521,7 @@ bool ConnectionPanel::readOptions(SessionOptions *options, QString *error) const
         return false;
     }
     o.ignoreCertificateErrors = m_ignoreCertErrors->isChecked();
+    o.handshakeTimeoutMs = int(m_handshakeTimeout->value() * 1000);
     o.autoPong = m_autoPong->isChecked();
     o.autoConnect = m_autoConnect->isChecked();
     *options = o;
@@ -529,6 +543,7 @@ void ConnectionPanel::setOptions(const SessionOptions &o)
         addHeaderRow(QString::fromLatin1(h.first), QString::fromUtf8(h.second));
     m_caFile->setText(o.caCertificatesFile);
     m_ignoreCertErrors->setChecked(o.ignoreCertificateErrors);
+    m_handshakeTimeout->setValue(o.handshakeTimeoutMs / 1000.0);
     m_autoPong->setChecked(o.autoPong);
     m_autoConnect->setChecked(o.autoConnect);
 }
@@ -619,17 +634,26 @@ void ConnectionPanel::onClosed(int code, const QString &reason)
                              .arg(last.known ? last.name : reason)
                              .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
     m_lastClose->setToolTip(reason);
-    if (code == QWebSocketProtocol::CloseCodeNormal && reason == QLatin1String("client closed")) {
+    const CloseInfo &info = m_session->lastClose();
+    if (info.rule == CloseInfo::Rule::UserClose) {
         m_problemTitle = tr("Closed by you");
         m_problemText.clear();
     } else {
-        ProtocolMessage m;
-        m.kind = Protocol::MessageKind::Disconnect;
-        m.code = code;
-        m.text = reason;
         const CodeExplanation e = Explainer::disconnect(code);
-        m_problemTitle = e.known ? tr("Closed: %1 %2").arg(code).arg(e.name) : tr("Closed: code %1").arg(code);
-        m_problemText = Explainer::describe(m);
+        switch (info.side) {
+        case CloseInfo::Side::Client:
+            m_problemTitle = tr("Closed by this client: code %1").arg(code);
+            break;
+        case CloseInfo::Side::Transport:
+            m_problemTitle = tr("Connection lost: %1").arg(CloseInfo::socketErrorWords(info.socketError));
+            break;
+        case CloseInfo::Side::Server:
+        case CloseInfo::Side::Unknown:
+            m_problemTitle = e.known ? tr("Closed by the server: %1 %2").arg(code).arg(e.name)
+                                     : tr("Closed by the server: code %1").arg(code);
+            break;
+        }
+        m_problemText = Explainer::describeClose(info);
         if (!m_certificateErrors.isEmpty() && !m_certificateErrorsIgnored)
             m_problemText += QLatin1Char('\n') +
                              tr("The server's certificate was not accepted: %1. Trust its CA with a CA file (More "
@@ -828,6 +852,7 @@ void ConnectionPanel::saveSettings() const
     m_settings->setValue(key("headers"), headers);
     m_settings->setValue(key("caFile"), m_caFile->text().trimmed());
     m_settings->setValue(key("autoPong"), m_autoPong->isChecked());
+    m_settings->setValue(key("handshakeTimeoutMs"), int(m_handshakeTimeout->value() * 1000));
     m_settings->setValue(key("autoConnect"), m_autoConnect->isChecked());
     m_settings->setValue(key("reconnect"), m_reconnect->isChecked());
     m_settings->setValue(key("moreOptions"), m_more->isChecked());
@@ -854,6 +879,8 @@ void ConnectionPanel::loadSettings()
         }
         o.caCertificatesFile = m_settings->value(key("caFile")).toString();
         o.autoPong = m_settings->value(key("autoPong"), true).toBool();
+        o.handshakeTimeoutMs =
+            qMax(0, m_settings->value(key("handshakeTimeoutMs"), defaults.handshakeTimeoutMs).toInt());
         o.autoConnect = m_settings->value(key("autoConnect"), true).toBool();
         m_more->setChecked(m_settings->value(key("moreOptions"), false).toBool());
         m_reconnect->setChecked(m_settings->value(key("reconnect"), true).toBool());

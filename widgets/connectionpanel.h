@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -103,6 +104,7 @@ private:
     QTableWidget *m_headers = nullptr;
     QLineEdit *m_caFile = nullptr;
     QCheckBox *m_ignoreCertErrors = nullptr;
+    QDoubleSpinBox *m_handshakeTimeout = nullptr;
     QCheckBox *m_autoPong = nullptr;
     QCheckBox *m_autoConnect = nullptr;
     QCheckBox *m_reconnect = nullptr;
