@@ -25,6 +25,211 @@
     </message>
 </context>
 <context>
+    <name>CliOptions</name>
+    <message>
+        <source>Headless recorder for Centrifugo (client protocol v2, JSON or Protobuf over WebSocket).
+
+Connects to URL, sends connect (with --token if given), subscribes to every --subscribe channel, sends
+every --send command in order, and records every WebSocket frame in and out.
+
+When it stops:
+  --frames N and/or --duration S: at whichever limit comes first.
+  --subscribe without limits: when interrupted (Ctrl+C, SIGTERM).
+  otherwise: when every --send command that expects a reply got it, plus 250 ms for the server&apos;s
+  reaction (a disconnect). With no --send at all this is a connection check.
+It then closes the connection normally (code 1000), flushes the record and prints the summary.
+SIGINT and SIGTERM end the run the same way.
+
+Record (--record): JSON Lines, one object per WebSocket frame, with time (ISO 8601 UTC, ms), dir
+(in/out), kind, channel, id, rtt_ms, size, frame (decoded message JSON), raw (exact payload) and
+code/reason for closes. See docs/cli.md for every field.
+
+Exit status:
+  0  clean finish: limit reached, commands done, or interrupted
+  1  the connection failed, connect was refused, the connection closed (who closed it, the code,
+     reason and explanation are printed: the server, this client for a deadline or a frame it
+     rejected, or the network), a deadline passed (handshake, connect reply, no ping from the
+     server, or --duration before the connection was open), or the record could not be written
+  2  bad usage (unknown option, bad value, record file not writable, Protobuf unavailable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebSocket endpoint (default ws://127.0.0.1:8000/connection/websocket).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection JWT sent in connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe to CHANNEL after connect. Repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send JSON as a raw command after connect and the subscribes, in the order given. Repeatable. Linted first: findings go to stderr with their severity, and the command is sent anyway (to see what the server does).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record every frame to FILE as JSON Lines (&quot;-&quot; = stdout). Buffered; flushed at exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after N frames received (the closing frame is recorded as well).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after SECONDS (fractions allowed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log to stderr from this level up: trace, debug, info, warning, error (default info). QT_LOGGING_RULES still applies on top.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At exit, print messages per kind and per channel, bytes in/out and the frame rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wire format: json or protobuf (default json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not answer server pings (the server then closes with 3012 no pong).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up when the WebSocket handshake is not answered within SECONDS (default 10; 0 = wait forever).</source>
+        <translation>WebSocket 握手在 SECONDS 秒内没有应答时放弃（默认 10；0 = 一直等待）。</translation>
+    </message>
+    <message>
+        <source>Give up when connect is not answered within SECONDS (default 10; 0 = wait forever).</source>
+        <translation>connect 在 SECONDS 秒内没有应答时放弃（默认 10；0 = 一直等待）。</translation>
+    </message>
+    <message>
+        <source>How late the server&apos;s ping may be: a warning after its interval + SECONDS, the end of the run (&quot;no ping from the server&quot;) after its interval + twice SECONDS (default 5).</source>
+        <translation>服务器的 ping 可以迟到多久：超过其间隔 + SECONDS 秒时警告，超过其间隔 + 两倍 SECONDS 秒时结束运行（“服务器没有发送 ping”）（默认 5）。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--url must be a ws:// or wss:// URL, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--protocol protobuf: this build has no Protobuf codec; use --protocol json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--protocol must be json or protobuf, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--subscribe needs a channel name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--send with --protocol protobuf needs JSON objects (one per line), not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--record needs a file name (or - for stdout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--frames must be a positive whole number, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--duration must be a positive number of seconds, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--log-level must be trace, debug, info, warning or error, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a number of seconds (0 or more), not &quot;%2&quot;</source>
+        <translation>--%1 必须是秒数（0 或更大），而不是“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>CloseInfo</name>
+    <message>
+        <source>the server&apos;s side closed the TCP connection without a WebSocket close frame</source>
+        <translation>服务器一端关闭了 TCP 连接，没有发送 WebSocket 关闭帧</translation>
+    </message>
+    <message>
+        <source>the connection was refused (nothing listens on that port)</source>
+        <translation>连接被拒绝（该端口上没有程序在监听）</translation>
+    </message>
+    <message>
+        <source>the host name was not found</source>
+        <translation>找不到该主机名</translation>
+    </message>
+    <message>
+        <source>the network operation timed out</source>
+        <translation>网络操作超时</translation>
+    </message>
+    <message>
+        <source>the network failed (e.g. the connection was reset)</source>
+        <translation>网络出错（例如连接被重置）</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed (e.g. the certificate was not accepted)</source>
+        <translation>TLS 握手失败（例如证书未被接受）</translation>
+    </message>
+    <message>
+        <source>TLS failed</source>
+        <translation>TLS 出错</translation>
+    </message>
+    <message>
+        <source>socket error %1</source>
+        <translation>套接字错误 %1</translation>
+    </message>
+    <message>
+        <source>the close was asked for here</source>
+        <translation>关闭是在本端请求的</translation>
+    </message>
+    <message>
+        <source>the server did not answer the WebSocket handshake in time</source>
+        <translation>服务器没有及时应答 WebSocket 握手</translation>
+    </message>
+    <message>
+        <source>the server did not reply to connect in time</source>
+        <translation>服务器没有及时回复 connect</translation>
+    </message>
+    <message>
+        <source>no ping from the server within its ping interval plus the tolerance</source>
+        <translation>在 ping 间隔加容差时间内没有收到服务器的 ping</translation>
+    </message>
+    <message>
+        <source>the server sent text that is not valid UTF-8 (a text frame or a close reason), which WebSocket forbids</source>
+        <translation>服务器发送了不是有效 UTF-8 的文本（文本帧或关闭原因），WebSocket 不允许这样做</translation>
+    </message>
+    <message>
+        <source>the server sent a frame that breaks the WebSocket protocol (RFC 6455), e.g. a close reason longer than 123 bytes or an invalid close code</source>
+        <translation>服务器发送了违反 WebSocket 协议（RFC 6455）的帧，例如超过 123 字节的关闭原因或无效的关闭码</translation>
+    </message>
+    <message>
+        <source>the server sent a message larger than the WebSocket layer accepts</source>
+        <translation>服务器发送的消息超过了 WebSocket 层接受的大小</translation>
+    </message>
+    <message>
+        <source>a frame from the server started but did not finish within 5 s</source>
+        <translation>服务器的一个帧已开始，但 5 秒内没有传完</translation>
+    </message>
+</context>
+<context>
     <name>CommandAnalysis</name>
     <message>
         <source>This is not JSON; fix it before sending.</source>
@@ -376,14 +581,6 @@
         <translation>已由你关闭</translation>
     </message>
     <message>
-        <source>Closed: %1 %2</source>
-        <translation>已关闭：%1 %2</translation>
-    </message>
-    <message>
-        <source>Closed: code %1</source>
-        <translation>已关闭：代码 %1</translation>
-    </message>
-    <message>
         <source>connect failed: error %1</source>
         <translation>connect 失败：错误 %1</translation>
     </message>
@@ -518,6 +715,38 @@
     <message>
         <source>PEM file, for wss://</source>
         <translation>PEM 文件，用于 wss://</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>How long the server may take to answer the WebSocket handshake before the connection is given up (and said so). 0: wait forever.</source>
+        <translation>服务器应答 WebSocket 握手的最长时间，超过后放弃连接（并说明原因）。0：一直等待。</translation>
+    </message>
+    <message>
+        <source>&amp;Handshake timeout:</source>
+        <translation>握手超时(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Closed by this client: code %1</source>
+        <translation>由本客户端关闭：代码 %1</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>连接中断：%1</translation>
+    </message>
+    <message>
+        <source>Closed by the server: %1 %2</source>
+        <translation>由服务器关闭：%1 %2</translation>
+    </message>
+    <message>
+        <source>Closed by the server: code %1</source>
+        <translation>由服务器关闭：代码 %1</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +1299,54 @@
     <message>
         <source>Server ping (an empty message: {} in JSON, the byte 00 in Protobuf): answer with the same empty message (a pong) when connect returned pong: true, or the server closes the connection with 3012 no pong.</source>
         <translation>服务器 ping（一条空消息：JSON 中为 {}，Protobuf 中为字节 00）：当 connect 返回 pong: true 时，请用同样的空消息（pong）应答，否则服务器会以 3012 no pong 关闭连接。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection with code %1</source>
+        <translation>服务器以代码 %1 关闭了连接</translation>
+    </message>
+    <message>
+        <source>This client stopped connecting before the WebSocket was open, as asked.</source>
+        <translation>本客户端按要求在 WebSocket 打开之前停止了连接。</translation>
+    </message>
+    <message>
+        <source>This client closed the connection (code %1), as asked.</source>
+        <translation>本客户端按要求关闭了连接（代码 %1）。</translation>
+    </message>
+    <message>
+        <source>This client dropped the connection before the WebSocket was open</source>
+        <translation>本客户端在 WebSocket 打开之前断开了连接</translation>
+    </message>
+    <message>
+        <source>This client closed the connection with code %1</source>
+        <translation>本客户端以代码 %1 关闭了连接</translation>
+    </message>
+    <message>
+        <source>: %1.</source>
+        <translation>：%1。</translation>
+    </message>
+    <message>
+        <source>A client should reconnect with backoff.</source>
+        <translation>客户端应当以退避方式重新连接。</translation>
+    </message>
+    <message>
+        <source>(WebSocket layer: &quot;%1&quot;)</source>
+        <translation>（WebSocket 层：“%1”）</translation>
+    </message>
+    <message>
+        <source>The connection was lost without a close frame (1006): %1</source>
+        <translation>连接在没有关闭帧的情况下中断（1006）：%1</translation>
+    </message>
+    <message>
+        <source>the socket closed</source>
+        <translation>套接字已关闭</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was not accepted: retrying cannot help until you trust its CA (a CA file) or, for a test server only, ignore certificate errors.</source>
+        <translation>服务器的证书未被接受：在您信任其 CA（CA 文件）或（仅限测试服务器）忽略证书错误之前，重试没有用。</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2354,26 @@
         <source>Token for %1. %2</source>
         <translation>为 %1 生成的令牌。%2</translation>
     </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>How long the server may take to answer the WebSocket handshake before the connection is given up (and said so). 0: wait forever.</source>
+        <translation>服务器应答 WebSocket 握手的最长时间，超过后放弃连接（并说明原因）。0：一直等待。</translation>
+    </message>
+    <message>
+        <source>Handshake timeout:</source>
+        <translation>握手超时：</translation>
+    </message>
 </context>
 <context>
     <name>ProfileManagerDialog</name>
@@ -2454,6 +2751,111 @@
     </message>
 </context>
 <context>
+    <name>RecordWriter</name>
+    <message>
+        <source>The record file is already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the record file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the record file failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Recorder</name>
+    <message>
+        <source>cannot connect to %1: the WebSocket handshake did not complete within --duration %2 s</source>
+        <translation>无法连接到 %1：WebSocket 握手没有在 --duration %2 秒内完成</translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation>记录到 %1</translation>
+    </message>
+    <message>
+        <source>lint %1 [%2] %3%4 (in --send %5)
+</source>
+        <translation>lint %1 [%2] %3%4（在 --send %5 中）
+</translation>
+    </message>
+    <message>
+        <source>connect was refused: error %1</source>
+        <translation>connect 被拒绝：错误 %1</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2
+  %3</source>
+        <translation>无法连接到 %1：%2
+  %3</translation>
+    </message>
+</context>
+<context>
+    <name>RunSummary</name>
+    <message>
+        <source>Summary
+</source>
+        <translation>摘要
+</translation>
+    </message>
+    <message>
+        <source>  run time      %1 s
+</source>
+        <translation>  运行时间      %1 秒
+</translation>
+    </message>
+    <message>
+        <source>  frames in     %1 (%2 bytes)
+</source>
+        <translation>  接收帧数      %1（%2 字节）
+</translation>
+    </message>
+    <message>
+        <source>  frames out    %1 (%2 bytes)
+</source>
+        <translation>  发送帧数      %1（%2 字节）
+</translation>
+    </message>
+    <message>
+        <source>  rate in       %1 frames/s over %2 s
+</source>
+        <translation>  接收速率      %1 帧/秒，历时 %2 秒
+</translation>
+    </message>
+    <message>
+        <source>  messages      %1
+</source>
+        <translation>  消息数        %1
+</translation>
+    </message>
+    <message>
+        <source>  reads         %1 turns, %2 held at the read limit (back-pressure), buffer grown %3 times (largest %4 bytes)
+</source>
+        <translation>  读取          %1 轮，其中 %2 轮达到读取上限（背压），缓冲区扩大 %3 次（最大 %4 字节）
+</translation>
+    </message>
+    <message>
+        <source>  closed by     %1 (code %2%3)
+</source>
+        <translation>  关闭方        %1（代码 %2%3）
+</translation>
+    </message>
+    <message>
+        <source>  by kind:
+</source>
+        <translation>  按类型：
+</translation>
+    </message>
+    <message>
+        <source>  by channel:
+</source>
+        <translation>  按频道：
+</translation>
+    </message>
+</context>
+<context>
     <name>SecretLineEdit</name>
     <message>
         <source>Show</source>
@@ -2568,30 +2970,6 @@
         <translation>不需要</translation>
     </message>
     <message>
-        <source>The connection token expires in %1 s and no token source is set for refresh: the server will close the connection with 3005 connection expired.</source>
-        <translation>连接令牌将在 %1 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 3005 connection expired 关闭连接。</translation>
-    </message>
-    <message>
-        <source>The connection token expires in %1 s; refreshing in %2 s.</source>
-        <translation>连接令牌将在 %1 秒后过期；将在 %2 秒后刷新。</translation>
-    </message>
-    <message>
-        <source>The subscription token of %1 expires in %2 s and no token source is set for refresh: the server will unsubscribe with 2501 subscription expired.</source>
-        <translation>%1 的订阅令牌将在 %2 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 2501 subscription expired 退订。</translation>
-    </message>
-    <message>
-        <source>The subscription token of %1 expires in %2 s; refreshing in %3 s.</source>
-        <translation>%1 的订阅令牌将在 %2 秒后过期；将在 %3 秒后刷新。</translation>
-    </message>
-    <message>
-        <source>No new connection token to refresh with.</source>
-        <translation>没有可用于刷新的新连接令牌。</translation>
-    </message>
-    <message>
-        <source>No new subscription token for %1.</source>
-        <translation>没有 %1 的新订阅令牌。</translation>
-    </message>
-    <message>
         <source> (certificate: subject %1, issuer %2, valid until %3)</source>
         <translation>（证书：主体 %1，颁发者 %2，有效期至 %3）</translation>
     </message>
@@ -2630,6 +3008,26 @@
     <message>
         <source>(response headers as validated by QWebSocket; Qt 6.4 does not expose the others)</source>
         <translation>（以上响应头已由 QWebSocket 校验；Qt 6.4 不提供其他响应头）</translation>
+    </message>
+    <message>
+        <source>The server accepted the TCP connection but did not answer the WebSocket handshake within %1 ms: giving up.</source>
+        <translation>服务器接受了 TCP 连接，但没有在 %1 毫秒内应答 WebSocket 握手：放弃。</translation>
+    </message>
+    <message>
+        <source>No reply to connect within %1 ms: closing the connection.</source>
+        <translation>%1 毫秒内没有收到 connect 的回复：关闭连接。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s ping is late: nothing from it for %1 ms, its ping interval is %2 s. The connection is closed if this goes on.</source>
+        <translation>服务器的 ping 迟到了：已经 %1 毫秒没有收到它的任何数据，它的 ping 间隔是 %2 秒。如果继续这样，连接将被关闭。</translation>
+    </message>
+    <message>
+        <source>No ping from the server for %1 ms (interval %2 s plus tolerance): the connection is considered dead and closed, as the official SDKs do.</source>
+        <translation>%1 毫秒内没有收到服务器的 ping（间隔 %2 秒加容差）：与官方 SDK 一样，认为连接已失效并将其关闭。</translation>
+    </message>
+    <message>
+        <source>A frame from the server was rejected by the WebSocket layer (bytes not available): %1 (%2).</source>
+        <translation>服务器的一个帧被 WebSocket 层拒绝（字节不可用）：%1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -3617,6 +4015,33 @@
     <message>
         <source>Length: %1 characters.</source>
         <translation>长度：%1 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>TokenRefresher</name>
+    <message>
+        <source>The connection token expires in %1 s and no token source is set for refresh: the server will close the connection with 3005 connection expired.</source>
+        <translation>连接令牌将在 %1 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 3005 connection expired 关闭连接。</translation>
+    </message>
+    <message>
+        <source>The connection token expires in %1 s; refreshing in %2 s.</source>
+        <translation>连接令牌将在 %1 秒后过期；将在 %2 秒后刷新。</translation>
+    </message>
+    <message>
+        <source>The subscription token of %1 expires in %2 s and no token source is set for refresh: the server will unsubscribe with 2501 subscription expired.</source>
+        <translation>%1 的订阅令牌将在 %2 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 2501 subscription expired 退订。</translation>
+    </message>
+    <message>
+        <source>The subscription token of %1 expires in %2 s; refreshing in %3 s.</source>
+        <translation>%1 的订阅令牌将在 %2 秒后过期；将在 %3 秒后刷新。</translation>
+    </message>
+    <message>
+        <source>No new connection token to refresh with.</source>
+        <translation>没有可用于刷新的新连接令牌。</translation>
+    </message>
+    <message>
+        <source>No new subscription token for %1.</source>
+        <translation>没有 %1 的新订阅令牌。</translation>
     </message>
 </context>
 <context>
