@@ -25,22 +25,29 @@
     </message>
 </context>
 <context>
-    <name>CommandAnalysis</name>
+    <name>CliOptions</name>
     <message>
-        <source>This is not JSON; fix it before sending.</source>
-        <translation>这不是 JSON；请先修正再发送。</translation>
+        <source>Lint frames instead of connecting: JSON Lines {&quot;frame&quot;: ..., &quot;state&quot;: {...}} from FILE (- for stdin), one JSON line per frame with the predicted outcome.</source>
+        <translation>不连接，改为检查帧：从 FILE（- 表示标准输入）读取 JSON Lines {&quot;frame&quot;: ..., &quot;state&quot;: {...}}，每帧输出一行带预测结果的 JSON。</translation>
     </message>
+    <message>
+        <source>Lint the sent frames of a JSON Lines recording or a HAR file, in the order they were sent.</source>
+        <translation>按发送顺序检查 JSON Lines 录制文件或 HAR 文件中已发送的帧。</translation>
+    </message>
+    <message>
+        <source>give one of --lint FILE or --lint-recording FILE</source>
+        <translation>请只给出 --lint FILE 或 --lint-recording FILE 其中之一</translation>
+    </message>
+</context>
+<context>
+    <name>CommandAnalysis</name>
     <message>
         <source>No &quot;id&quot;: the inspector adds id %1 when it sends the command.</source>
         <translation>没有 &quot;id&quot;：发送时检查器会加上 id %1。</translation>
     </message>
     <message>
-        <source>Value %1 is not a JSON object, so it is not a command: the server closes the connection with 3501 bad request.</source>
-        <translation>第 %1 个值不是 JSON 对象，因此不是命令：服务器会以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>%1 values: sent in one frame, one per line, exactly as typed (no ids are added).</source>
-        <translation>%1 个值：在同一帧中逐行发送，与输入完全一致（不添加 id）。</translation>
+        <source>This is not JSON for the inspector, so it is sent exactly as typed, line breaks included.</source>
+        <translation>这段文本对检查器来说不是 JSON，因此按输入原样发送，包括换行。</translation>
     </message>
 </context>
 <context>
@@ -144,6 +151,18 @@
     <message>
         <source>Sent.</source>
         <translation>已发送。</translation>
+    </message>
+    <message>
+        <source>The frame exactly as it goes on the wire; the linter checks these bytes.</source>
+        <translation>即将发送到线路上的帧原文；检查器检查的正是这些字节。</translation>
+    </message>
+    <message>
+        <source>raw: each value compacted on its own line</source>
+        <translation>原始：每个值压缩后各占一行</translation>
+    </message>
+    <message>
+        <source>On the wire (%1 bytes). Predicted: %2</source>
+        <translation>线路上（%1 字节）。预测：%2</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1312,61 @@
     </message>
 </context>
 <context>
+    <name>LintCommand</name>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a whole number in the range %1, written without a fraction or an exponent</source>
+        <translation>范围 %1 内的整数，不能带小数或指数</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>a JSON value</source>
+        <translation>JSON 值</translation>
+    </message>
+    <message>
+        <source>a command must be a JSON object</source>
+        <translation>命令必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2</source>
+        <translation>“%1”必须是%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is null after it was set earlier in the command</source>
+        <translation>“%1”在命令中先被赋值，之后又为 null</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>“%1”必须是字符串</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object</source>
+        <translation>“%1”必须是对象</translation>
+    </message>
+    <message>
+        <source>the items of &quot;%1&quot; must be strings</source>
+        <translation>“%1”的元素必须是字符串</translation>
+    </message>
+    <message>
+        <source>the items of &quot;%1&quot; must be objects</source>
+        <translation>“%1”的元素必须是对象</translation>
+    </message>
+</context>
+<context>
     <name>LintFinding</name>
     <message>
         <source>error</source>
@@ -1308,174 +1382,328 @@
     </message>
 </context>
 <context>
+    <name>LintMode</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>&quot;phase&quot; must be open, connecting, connected or connect-failed, not &quot;%1&quot;</source>
+        <translation>“phase”必须是 open、connecting、connected 或 connect-failed，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>line %1 is not a JSON object</source>
+        <translation>第 %1 行不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>line %1 has no &quot;frame&quot; string</source>
+        <translation>第 %1 行没有“frame”字符串</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LintOutcome</name>
+    <message>
+        <source>the server answers with error %1</source>
+        <translation>服务器返回错误 %1</translation>
+    </message>
+    <message>
+        <source>the server answers with error %1 (%2)</source>
+        <translation>服务器返回错误 %1（%2）</translation>
+    </message>
+    <message>
+        <source>the connection drops without a close frame (1006)</source>
+        <translation>连接在没有关闭帧的情况下断开（1006）</translation>
+    </message>
+    <message>
+        <source>the server closes the connection with 1009 (message too big)</source>
+        <translation>服务器以 1009（消息过大）关闭连接</translation>
+    </message>
+    <message>
+        <source>the server closes the connection with %1</source>
+        <translation>服务器以 %1 关闭连接</translation>
+    </message>
+    <message>
+        <source>the server closes the connection with %1 (%2)</source>
+        <translation>服务器以 %1（%2）关闭连接</translation>
+    </message>
+    <message>
+        <source>the server accepts it</source>
+        <translation>服务器接受</translation>
+    </message>
+    <message>
+        <source>channels without a namespace</source>
+        <translation>没有命名空间的频道</translation>
+    </message>
+    <message>
+        <source>namespace &quot;%1&quot;</source>
+        <translation>命名空间“%1”</translation>
+    </message>
+    <message>
+        <source>the server has an RPC proxy</source>
+        <translation>服务器配置了 RPC 代理</translation>
+    </message>
+    <message>
+        <source>the server allows connections without a token</source>
+        <translation>服务器允许不带令牌连接</translation>
+    </message>
+    <message>
+        <source>the token is signed with the server&apos;s key</source>
+        <translation>令牌由服务器的密钥签名</translation>
+    </message>
+    <message>
+        <source>the server has namespace &quot;%1&quot;</source>
+        <translation>服务器有命名空间“%1”</translation>
+    </message>
+    <message>
+        <source>clients may subscribe in %1</source>
+        <translation>客户端可以在%1中订阅</translation>
+    </message>
+    <message>
+        <source>clients may publish in %1</source>
+        <translation>客户端可以在%1中发布</translation>
+    </message>
+    <message>
+        <source>presence is enabled in %1</source>
+        <translation>%1启用了在线状态</translation>
+    </message>
+    <message>
+        <source>clients may ask for presence in %1</source>
+        <translation>客户端可以查询%1的在线状态</translation>
+    </message>
+    <message>
+        <source>history is enabled in %1</source>
+        <translation>%1启用了历史记录</translation>
+    </message>
+    <message>
+        <source>clients may read history in %1</source>
+        <translation>客户端可以读取%1的历史记录</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the channel&apos;s current epoch</source>
+        <translation>“%1”是该频道当前的 epoch</translation>
+    </message>
+    <message>
+        <source>unless %1, %2</source>
+        <translation>除非%1，否则%2</translation>
+    </message>
+    <message>
+        <source>otherwise %1</source>
+        <translation>其他情况下%1</translation>
+    </message>
+</context>
+<context>
     <name>Linter</name>
-    <message>
-        <source>The command is empty.</source>
-        <translation>命令为空。</translation>
-    </message>
-    <message>
-        <source>Invalid JSON at line %1, column %2: %3. The server closes the connection with 3501 bad request.</source>
-        <translation>第 %1 行第 %2 列的 JSON 无效：%3。服务器会以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>A command must be a JSON object such as {&quot;id&quot;: 1, &quot;connect&quot;: {}}. The server closes the connection with 3501 bad request.</source>
-        <translation>命令必须是 JSON 对象，例如 {&quot;id&quot;: 1, &quot;connect&quot;: {}}。服务器会以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>The command is %1 bytes; Centrifugo closes the connection with 1009 (message too big) above %2 bytes.</source>
-        <translation>该命令有 %1 字节；超过 %2 字节时 Centrifugo 会以 1009（message too big）关闭连接。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a command field; the server ignores it. Methods are: %2.</source>
-        <translation>“%1”不是命令字段；服务器会忽略它。可用的方法有：%2。</translation>
-    </message>
-    <message>
-        <source>&quot;id&quot; must be a whole number from 1 to 4294967295; the server cannot decode this command and closes the connection with 3501 bad request.</source>
-        <translation>&quot;id&quot; 必须是 1 到 4294967295 之间的整数；服务器无法解码该命令，会以 3501 bad request 关闭连接。</translation>
-    </message>
     <message>
         <source>This is a pong: the answer to the server&apos;s ping.</source>
         <translation>这是一个 pong：对服务器 ping 的应答。</translation>
-    </message>
-    <message>
-        <source>An empty command is a pong, and the server has not pinged: it closes the connection with 3501 bad request.</source>
-        <translation>空命令就是 pong，而服务器并没有发送 ping：它会以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>This command has no method, so the server closes the connection with 3501 bad request. Add exactly one of: %1 (connect first).</source>
-        <translation>该命令没有方法，因此服务器会以 3501 bad request 关闭连接。请恰好加上以下之一：%1（先 connect）。</translation>
-    </message>
-    <message>
-        <source>The command has several methods (%1); the server handles only &quot;%2&quot; and ignores the rest. Send one command per method.</source>
-        <translation>该命令含有多个方法（%1）；服务器只处理“%2”，忽略其余。请每条命令只用一个方法。</translation>
     </message>
     <message>
         <source>&quot;send&quot; gets no reply, so its id is not needed.</source>
         <translation>&quot;send&quot; 没有回复，因此不需要 id。</translation>
     </message>
     <message>
-        <source>Centrifugo has no handler for asynchronous &quot;send&quot; messages: it closes the connection with 3508 not available.</source>
-        <translation>Centrifugo 没有处理异步 &quot;send&quot; 消息的程序：它会以 3508 not available 关闭连接。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; expects a reply, so it needs an &quot;id&quot; (a number from 1). Without one the server takes the command for a pong and closes the connection with 3501 bad request.</source>
-        <translation>“%1”需要回复，因此需要 &quot;id&quot;（从 1 开始的数字）。没有 id 时服务器会把命令当作 pong，并以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>A command with id 0 is taken as the pong to the server&apos;s ping: the server silently drops the command and sends no reply. Use a number from 1.</source>
-        <translation>id 为 0 的命令会被当作对服务器 ping 的 pong：服务器会静默丢弃该命令，不发送回复。请使用从 1 开始的数字。</translation>
-    </message>
-    <message>
-        <source>A command with id 0 is taken as a pong, and the server has not pinged: it closes the connection with 3501 bad request. Use a number from 1.</source>
-        <translation>id 为 0 的命令会被当作 pong，而服务器并没有发送 ping：它会以 3501 bad request 关闭连接。请使用从 1 开始的数字。</translation>
-    </message>
-    <message>
-        <source>Command %1 is still waiting for its reply; a second command with the same id makes the replies impossible to tell apart.</source>
-        <translation>命令 %1 仍在等待回复；再发一条相同 id 的命令会使回复无法区分。</translation>
-    </message>
-    <message>
-        <source>Centrifugo does not accept a client &quot;ping&quot; command: it closes the connection with 3501 bad request. The server pings the client with {}; answer with {}.</source>
-        <translation>Centrifugo 不接受客户端 &quot;ping&quot; 命令：它会以 3501 bad request 关闭连接。服务器用 {} 向客户端发送 ping；请用 {} 应答。</translation>
-    </message>
-    <message>
-        <source>Connect failed on this connection: Centrifugo ignores every further command (no reply) and drops the socket about 5 s after the error (close 1006). Reconnect first.</source>
-        <translation>此连接上的 connect 已失败：Centrifugo 会忽略之后的所有命令（不回复），并在出错约 5 秒后断开套接字（关闭代码 1006）。请先重新连接。</translation>
-    </message>
-    <message>
-        <source>This connection has already sent connect; a second connect closes it with 3501 bad request.</source>
-        <translation>此连接已经发送过 connect；第二次 connect 会使它以 3501 bad request 关闭。</translation>
-    </message>
-    <message>
-        <source>The first command must be connect; &quot;%1&quot; before connect closes the connection with 3501 bad request.</source>
-        <translation>第一条命令必须是 connect；在 connect 之前发送“%1”会使连接以 3501 bad request 关闭。</translation>
-    </message>
-    <message>
-        <source>Not connected: open the connection before sending.</source>
-        <translation>未连接：发送前请先打开连接。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be an object, for example &quot;%1&quot;: {}.</source>
-        <translation>“%1”必须是对象，例如 &quot;%1&quot;: {}。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; takes no fields; the server ignores &quot;%2&quot;.</source>
-        <translation>“%1”不接受任何字段；服务器会忽略“%2”。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has no field &quot;%2&quot;; the server ignores it. Known fields: %3.</source>
-        <translation>“%1”没有字段“%2”；服务器会忽略它。已知字段：%3。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; needs a non-empty &quot;channel&quot;; without one the server closes the connection with 3501 bad request.</source>
-        <translation>“%1”需要非空的 &quot;channel&quot;；没有它服务器会以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>&quot;channel&quot; must be a string.</source>
-        <translation>&quot;channel&quot; 必须是字符串。</translation>
-    </message>
-    <message>
-        <source>The channel name is longer than 255 characters; Centrifugo answers with error 107 bad request.</source>
-        <translation>频道名超过 255 个字符；Centrifugo 会以错误 107 bad request 作答。</translation>
-    </message>
-    <message>
-        <source>The channel name is not ASCII; Centrifugo answers with error 107 bad request unless a channel_regex allows it.</source>
-        <translation>频道名不是 ASCII；除非 channel_regex 允许，否则 Centrifugo 会以错误 107 bad request 作答。</translation>
-    </message>
-    <message>
-        <source>&quot;token&quot; must be a string (a JWT).</source>
-        <translation>&quot;token&quot; 必须是字符串（JWT）。</translation>
-    </message>
-    <message>
-        <source>&quot;publish&quot; without &quot;data&quot;: Centrifugo answers with error 107 bad request.</source>
-        <translation>&quot;publish&quot; 没有 &quot;data&quot;：Centrifugo 会以错误 107 bad request 作答。</translation>
-    </message>
-    <message>
-        <source>&quot;data&quot; is null: Centrifugo accepts it and stores null as the publication&apos;s data.</source>
-        <translation>&quot;data&quot; 为 null：Centrifugo 会接受，并把 null 存为发布消息的数据。</translation>
-    </message>
-    <message>
-        <source>&quot;refresh&quot; needs a &quot;token&quot;; without one the server closes the connection with 3501 bad request.</source>
-        <translation>&quot;refresh&quot; 需要 &quot;token&quot;；没有它服务器会以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>An invalid or wrongly signed token here closes the connection with 3500 invalid token.</source>
-        <translation>此处的令牌无效或签名错误时，连接会以 3500 invalid token 关闭。</translation>
-    </message>
-    <message>
         <source>&quot;sub_refresh&quot; needs the new subscription &quot;token&quot;.</source>
         <translation>&quot;sub_refresh&quot; 需要新的订阅 &quot;token&quot;。</translation>
-    </message>
-    <message>
-        <source>The only delta type is &quot;fossil&quot;; any other value closes the connection with 3501 bad request.</source>
-        <translation>唯一的 delta 类型是 &quot;fossil&quot;；其他任何值都会使连接以 3501 bad request 关闭。</translation>
-    </message>
-    <message>
-        <source>&quot;recover&quot; needs the last &quot;offset&quot; and &quot;epoch&quot; you saw; without them nothing can be recovered.</source>
-        <translation>&quot;recover&quot; 需要你最后看到的 &quot;offset&quot; 和 &quot;epoch&quot;；没有它们就无法恢复任何内容。</translation>
-    </message>
-    <message>
-        <source>Channels starting with $ are private: without a subscription &quot;token&quot; the server answers 103 permission denied.</source>
-        <translation>以 $ 开头的频道是私有频道：没有订阅 &quot;token&quot; 时服务器会以 103 permission denied 作答。</translation>
-    </message>
-    <message>
-        <source>History with &quot;reverse&quot; and a zero since.offset is answered with error 107 bad request.</source>
-        <translation>同时使用 &quot;reverse&quot; 和为零的 since.offset 的 history 会得到错误 107 bad request。</translation>
     </message>
     <message>
         <source>Without &quot;limit&quot; (or with 0) history returns no publications, only the current offset and epoch; use -1 for as many as the server allows.</source>
         <translation>不带 &quot;limit&quot;（或为 0）时，history 不返回发布消息，只返回当前的 offset 和 epoch；用 -1 可获取服务器允许的最大数量。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; still holds a template placeholder; fill it in.</source>
-        <translation>“%1”仍是模板占位符；请填写。</translation>
+        <source>The server is known not to meet this condition: %1.</source>
+        <translation>已知服务器不满足此条件：%1。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a command field, so the command cannot be encoded in Protobuf. Methods are: %2.</source>
-        <translation>“%1”不是命令字段，因此该命令无法用 Protobuf 编码。可用的方法有：%2。</translation>
+        <source>The token is not signed with the server&apos;s key (%1).</source>
+        <translation>令牌不是用服务器的密钥签名的（%1）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no field &quot;%2&quot;, so the command cannot be encoded in Protobuf. Known fields: %3.</source>
-        <translation>“%1”没有字段“%2”，因此该命令无法用 Protobuf 编码。已知字段：%3。</translation>
+        <source>Not connected: open the connection before sending. The predictions are for a connected session.</source>
+        <translation>未连接：发送前请先打开连接。以下预测针对已连接的会话。</translation>
+    </message>
+    <message>
+        <source>Not connected: open the connection before sending. The predictions are for a fresh connection.</source>
+        <translation>未连接：发送前请先打开连接。以下预测针对新建的连接。</translation>
+    </message>
+    <message>
+        <source>Connect failed on this connection: the server reads no further command (no reply) and lets the socket go about 5 s after the error. Reconnect first.</source>
+        <translation>此连接上的 connect 已失败：服务器不再读取后续命令（没有回复），并在出错约 5 秒后放弃该套接字。请先重新连接。</translation>
+    </message>
+    <message>
+        <source>The frame is %1 bytes on the wire; the server accepts at most %2 bytes per frame (websocket.message_size_limit).</source>
+        <translation>该帧在线路上为 %1 字节；服务器每帧最多接受 %2 字节（websocket.message_size_limit）。</translation>
+    </message>
+    <message>
+        <source>The frame is empty: there is no command in it.</source>
+        <translation>帧是空的：其中没有命令。</translation>
+    </message>
+    <message>
+        <source>The lines after that are not run: the server stops reading this frame there.</source>
+        <translation>之后的行不会执行：服务器在此处停止读取该帧。</translation>
+    </message>
+    <message>
+        <source>The server reads this frame as %1 commands, one per line, and runs them in order.</source>
+        <translation>服务器把该帧读作 %1 条命令，每行一条，按顺序执行。</translation>
+    </message>
+    <message>
+        <source>The line starts with a byte-order mark, which the server does not skip.</source>
+        <translation>该行以字节顺序标记（BOM）开头，服务器不会跳过它。</translation>
+    </message>
+    <message>
+        <source>This line is empty: the server reads every line of a frame as a command, and an empty one is not JSON.</source>
+        <translation>该行是空的：服务器把帧的每一行都当作一条命令，而空行不是 JSON。</translation>
+    </message>
+    <message>
+        <source>The server cannot read this line as JSON: %1.</source>
+        <translation>服务器无法把该行读作 JSON：%1。</translation>
+    </message>
+    <message>
+        <source>The server reads only the first JSON value of a line and ignores the rest (&quot;%1&quot;). Put each command on its own line.</source>
+        <translation>服务器只读取一行中的第一个 JSON 值，忽略其余部分（“%1”）。请每条命令单独一行。</translation>
+    </message>
+    <message>
+        <source>The server cannot decode this command: %1.</source>
+        <translation>服务器无法解码该命令：%1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of the protocol, so the command cannot be encoded in Protobuf.</source>
+        <translation>“%1”不是协议中的字段，因此该命令无法编码为 Protobuf。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of the protocol; the server ignores it.</source>
+        <translation>“%1”不是协议中的字段；服务器会忽略它。</translation>
+    </message>
+    <message>
+        <source>The server matches field names without regard to case: &quot;%1&quot; is taken as &quot;%2&quot;.</source>
+        <translation>服务器匹配字段名时不区分大小写：“%1”被当作“%2”。</translation>
+    </message>
+    <message>
+        <source>The first command on a connection must be connect.</source>
+        <translation>连接上的第一条命令必须是 connect。</translation>
+    </message>
+    <message>
+        <source>Without an id this is taken as a pong: the server answers the ping with it and ignores &quot;%1&quot;.</source>
+        <translation>没有 id 时这被当作 pong：服务器用它应答 ping，并忽略“%1”。</translation>
+    </message>
+    <message>
+        <source>A command without a method and id is a pong, and the server has not pinged.</source>
+        <translation>既没有方法也没有 id 的命令是 pong，而服务器并未发送 ping。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs an &quot;id&quot; (a number from 1): without one the server takes the command for a pong, and it has not pinged.</source>
+        <translation>“%1”需要一个“id”（从 1 开始的数字）：没有它，服务器会把命令当作 pong，而服务器并未发送 ping。</translation>
+    </message>
+    <message>
+        <source>A command with id 0 is taken for a pong, and the server has not pinged. Use a number from 1.</source>
+        <translation>id 为 0 的命令被当作 pong，而服务器并未发送 ping。请使用从 1 开始的数字。</translation>
+    </message>
+    <message>
+        <source>The server does not take &quot;ping&quot; as a command of its own. It pings the client with {}; answer with {}.</source>
+        <translation>服务器不把“ping”当作独立的命令。服务器用 {} 向客户端发送 ping；请用 {} 应答。</translation>
+    </message>
+    <message>
+        <source>This command has no method. Add exactly one of: connect, subscribe, unsubscribe, publish, presence, presence_stats, history, rpc, send, refresh, sub_refresh.</source>
+        <translation>该命令没有方法。请加上以下之一：connect、subscribe、unsubscribe、publish、presence、presence_stats、history、rpc、send、refresh、sub_refresh。</translation>
+    </message>
+    <message>
+        <source>The command has several methods (%1); the server runs only &quot;%2&quot;.</source>
+        <translation>该命令有多个方法（%1）；服务器只执行“%2”。</translation>
+    </message>
+    <message>
+        <source>Command %1 is still waiting for its reply; the server does not mind, but the two replies cannot be told apart.</source>
+        <translation>命令 %1 仍在等待回复；服务器并不在意，但两个回复将无法区分。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; still holds a template placeholder; the server takes it literally.</source>
+        <translation>“%1”仍是模板占位符；服务器会按字面值处理。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a non-empty &quot;channel&quot;.</source>
+        <translation>“%1”需要非空的“channel”。</translation>
+    </message>
+    <message>
+        <source>The channel name is not ASCII, which the server refuses unless a channel_regex allows it.</source>
+        <translation>频道名不是 ASCII，除非配置了 channel_regex 允许，否则服务器会拒绝。</translation>
+    </message>
+    <message>
+        <source>This connection has already sent connect.</source>
+        <translation>此连接已经发送过 connect。</translation>
+    </message>
+    <message>
+        <source>The token is not a JWT: %1</source>
+        <translation>令牌不是 JWT：%1</translation>
+    </message>
+    <message>
+        <source>The token expired %1 ago. After this error the server reads nothing more from the connection and drops it about 5 s later (1006).</source>
+        <translation>令牌已于 %1 前过期。出现此错误后，服务器不再读取该连接的任何内容，并在约 5 秒后断开（1006）。</translation>
+    </message>
+    <message>
+        <source>With &quot;ping&quot; next to &quot;%1&quot; the server runs its ping handler, which clients cannot use.</source>
+        <translation>“ping”与“%1”同时出现时，服务器执行其 ping 处理器，而客户端无法使用它。</translation>
+    </message>
+    <message>
+        <source>The only delta type is &quot;fossil&quot; (lower case).</source>
+        <translation>唯一的 delta 类型是“fossil”（小写）。</translation>
+    </message>
+    <message>
+        <source>The channel name is %1 bytes; the server refuses subscriptions to channels longer than %2 bytes (channel.max_length).</source>
+        <translation>频道名为 %1 字节；服务器拒绝订阅长于 %2 字节的频道（channel.max_length）。</translation>
+    </message>
+    <message>
+        <source>This connection is already subscribed to &quot;%1&quot;.</source>
+        <translation>此连接已订阅“%1”。</translation>
+    </message>
+    <message>
+        <source>Channels starting with $ are private: they need a subscription &quot;token&quot;.</source>
+        <translation>以 $ 开头的频道是私有频道：需要订阅“token”。</translation>
+    </message>
+    <message>
+        <source>&quot;recover&quot; needs the last &quot;offset&quot; and &quot;epoch&quot; you saw; without them nothing is recovered.</source>
+        <translation>“recover”需要你最后看到的“offset”和“epoch”；没有它们就无法恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>&quot;publish&quot; needs &quot;data&quot;.</source>
+        <translation>“publish”需要“data”。</translation>
+    </message>
+    <message>
+        <source>History in reverse from since.offset 0 is refused.</source>
+        <translation>从 since.offset 0 反向读取历史会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Centrifugo has no handler for asynchronous &quot;send&quot; messages.</source>
+        <translation>Centrifugo 没有处理异步“send”消息的处理器。</translation>
+    </message>
+    <message>
+        <source>&quot;refresh&quot; needs a &quot;token&quot;.</source>
+        <translation>“refresh”需要“token”。</translation>
+    </message>
+    <message>
+        <source>The token expired %1 ago.</source>
+        <translation>令牌已于 %1 前过期。</translation>
+    </message>
+    <message>
+        <source>The token is for user &quot;%1&quot;, but this connection is anonymous.</source>
+        <translation>令牌属于用户“%1”，但此连接是匿名的。</translation>
+    </message>
+    <message>
+        <source>The token is for user &quot;%1&quot;, but this connection is user &quot;%2&quot;.</source>
+        <translation>令牌属于用户“%1”，但此连接的用户是“%2”。</translation>
+    </message>
+    <message>
+        <source>This connection is not subscribed to &quot;%1&quot;.</source>
+        <translation>此连接未订阅“%1”。</translation>
+    </message>
+    <message>
+        <source>A subscription token needs a &quot;channel&quot; claim equal to &quot;%1&quot;.</source>
+        <translation>订阅令牌需要一个等于“%1”的“channel”声明。</translation>
+    </message>
+    <message>
+        <source>The token is for user &quot;%1&quot;, not for this connection&apos;s user &quot;%2&quot;.</source>
+        <translation>令牌属于用户“%1”，而不是此连接的用户“%2”。</translation>
     </message>
 </context>
 <context>
@@ -2501,6 +2729,77 @@
     <message>
         <source>The keychain did not store the secret (%1); it is kept in memory for this session only.</source>
         <translation>钥匙串未能保存该机密（%1）；它只在本次会话中保存在内存里。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerJsonReader</name>
+    <message>
+        <source>the line is empty: there is no command on it</source>
+        <translation>该行是空的：上面没有命令</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot;</source>
+        <translation>此处应为“%1”</translation>
+    </message>
+    <message>
+        <source>a number needs a digit here</source>
+        <translation>数字在此处需要一个数位</translation>
+    </message>
+    <message>
+        <source>a number needs digits after the decimal point</source>
+        <translation>数字的小数点后需要数位</translation>
+    </message>
+    <message>
+        <source>a number needs digits in its exponent</source>
+        <translation>数字的指数需要数位</translation>
+    </message>
+    <message>
+        <source>a control character (byte 0x%1) must be escaped inside a string</source>
+        <translation>字符串中的控制字符（字节 0x%1）必须转义</translation>
+    </message>
+    <message>
+        <source>&quot;\u&quot; must be followed by four hex digits</source>
+        <translation>“\u”后必须跟四个十六进制数字</translation>
+    </message>
+    <message>
+        <source>&quot;\%1&quot; is not a JSON escape</source>
+        <translation>“\%1”不是 JSON 转义</translation>
+    </message>
+    <message>
+        <source>the string has no closing quote</source>
+        <translation>字符串缺少结束引号</translation>
+    </message>
+    <message>
+        <source>an object member must start with a quoted name</source>
+        <translation>对象成员必须以带引号的名称开头</translation>
+    </message>
+    <message>
+        <source>a &apos;:&apos; must follow the member name</source>
+        <translation>成员名称后必须跟“:”</translation>
+    </message>
+    <message>
+        <source>the JSON ends in the middle of a value</source>
+        <translation>JSON 在某个值的中间结束</translation>
+    </message>
+    <message>
+        <source>a value cannot start with &apos;%1&apos;</source>
+        <translation>值不能以“%1”开头</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;%1&apos; here</source>
+        <translation>此处应为“,”或“%1”</translation>
+    </message>
+    <message>
+        <source>the JSON ends where a value should be</source>
+        <translation>JSON 在应有值的位置结束</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos; here</source>
+        <translation>此处应为“,”或“}”</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; here</source>
+        <translation>此处应为“,”或“]”</translation>
     </message>
 </context>
 <context>
