@@ -1494,6 +1494,16 @@
         <source>otherwise %1</source>
         <translation>其他情况下%1</translation>
     </message>
+    <message>
+        <source>; </source>
+        <comment>between the cases of a conditional outcome</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence and its full stop</comment>
+        <translation>%1。</translation>
+    </message>
 </context>
 <context>
     <name>Linter</name>
