@@ -1,4 +1,5 @@
 #include "clioptions.h"
+#include "lintmode.h"
 #include "recorder.h"
 #include "signalwatcher.h"
 #include "translationpaths.h"
@@ -73,6 +74,15 @@ int main(int argc, char *argv[])
         break;
     }
     applyLogLevel(options.logLevel);
+
+    if (!options.lintPath.isEmpty() || !options.lintRecordingPath.isEmpty()) {
+        const int status = options.lintPath.isEmpty()
+                               ? LintMode::runRecording(options.lintRecordingPath, stdout, &message)
+                               : LintMode::runFrames(options.lintPath, stdout, &message);
+        if (status == CliOptions::kExitUsage)
+            print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
+        return status;
+    }
 
     Recorder recorder(options);
     SignalWatcher signalWatcher;

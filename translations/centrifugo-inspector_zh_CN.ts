@@ -1173,6 +1173,46 @@
 <context>
     <name>HarImporter</name>
     <message>
+        <source>unexpected data after the document</source>
+        <translation>文档之后还有多余的数据</translation>
+    </message>
+    <message>
+        <source>no JSON value</source>
+        <translation>没有 JSON 值</translation>
+    </message>
+    <message>
+        <source>the document ends early</source>
+        <translation>文档提前结束</translation>
+    </message>
+    <message>
+        <source>a colon is missing</source>
+        <translation>缺少冒号</translation>
+    </message>
+    <message>
+        <source>a comma or a closing bracket is missing</source>
+        <translation>缺少逗号或右括号</translation>
+    </message>
+    <message>
+        <source>a key is missing</source>
+        <translation>缺少键</translation>
+    </message>
+    <message>
+        <source>unexpected character</source>
+        <translation>意外的字符</translation>
+    </message>
+    <message>
+        <source>a control character in a string</source>
+        <translation>字符串中有控制字符</translation>
+    </message>
+    <message>
+        <source>a string is not closed</source>
+        <translation>字符串没有结束</translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation>条目 %1</translation>
+    </message>
+    <message>
         <source>Not a HAR file: the JSON is invalid (%1 at offset %2).</source>
         <translation>不是 HAR 文件：JSON 无效（%1，位于偏移 %2）。</translation>
     </message>

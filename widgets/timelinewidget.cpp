@@ -600,11 +600,11 @@ bool TimelineWidget::eventFilter(QObject *watched, QEvent *event)
 bool TimelineWidget::importFile(const QString &path, bool clearFirst)
 {
     m_exporter->cancel();
-    if (clearFirst) {
-        m_model->clear();
+    if (clearFirst)
         stopFollowing(FollowStop::Opened); // a reopened recording is read from its start
-    }
-    if (!m_importer->start(path)) {
+    // Replace clears the timeline only once the file gave frames: a failed or empty import keeps it.
+    const auto mode = clearFirst ? TimelineImporter::Mode::Replace : TimelineImporter::Mode::Append;
+    if (!m_importer->start(path, TimelineImporter::Format::Auto, mode)) {
         TimelineImporter::Summary failed;
         failed.path = path;
         failed.error = m_importer->lastError();

@@ -41,7 +41,7 @@ QString connectionToken(const QString &secret, const QString &user, qint64 expir
 
 } // namespace
 
-class TstLifecycleGuiLive : public QObject
+class TestLifecycleGuiLive : public QObject
 {
     Q_OBJECT
 
@@ -209,5 +209,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstLifecycleGuiLive)
+QTEST_MAIN(TestLifecycleGuiLive)
 #include "tst_lifecyclegui_live.moc"

@@ -85,7 +85,7 @@ QString cell(const SubscriptionPanel *panel, const QString &channel, int column)
 
 } // namespace
 
-class TstMainWindowLive : public QObject
+class TestMainWindowLive : public QObject
 {
     Q_OBJECT
 
@@ -522,5 +522,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstMainWindowLive)
+QTEST_MAIN(TestMainWindowLive)
 #include "tst_mainwindow_live.moc"

@@ -43,7 +43,7 @@ QList<Frame> framesWithSecrets()
 
 } // namespace
 
-class TstSecretsGui : public QObject
+class TestSecretsGui : public QObject
 {
     Q_OBJECT
 
@@ -293,5 +293,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstSecretsGui)
+QTEST_MAIN(TestSecretsGui)
 #include "tst_secretsgui.moc"

@@ -33,7 +33,7 @@ QStringList placeholders(const QString &text)
 
 } // namespace
 
-class TstTranslations : public QObject
+class TestTranslations : public QObject
 {
     Q_OBJECT
 
@@ -96,5 +96,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstTranslations)
+QTEST_MAIN(TestTranslations)
 #include "tst_translations.moc"

@@ -6,7 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class TstCommandHistory : public QObject
+class TestCommandHistory : public QObject
 {
     Q_OBJECT
 
@@ -87,5 +87,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstCommandHistory)
+QTEST_MAIN(TestCommandHistory)
 #include "tst_commandhistory.moc"

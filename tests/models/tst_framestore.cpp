@@ -13,7 +13,7 @@
 using namespace TimelineTestData;
 using Protocol::MessageKind;
 
-class tst_FrameStore : public QObject
+class TestFrameStore : public QObject
 {
     Q_OBJECT
 
@@ -65,7 +65,7 @@ QList<Frame> mixedFrames(int from, int n)
 
 } // namespace
 
-void tst_FrameStore::singleMessageRoundTrip_data()
+void TestFrameStore::singleMessageRoundTrip_data()
 {
     QTest::addColumn<bool>("out");
     QTest::addColumn<QByteArray>("line");
@@ -97,7 +97,7 @@ void tst_FrameStore::singleMessageRoundTrip_data()
                           << "" << 0u;
 }
 
-void tst_FrameStore::singleMessageRoundTrip()
+void TestFrameStore::singleMessageRoundTrip()
 {
     QFETCH(bool, out);
     QFETCH(QByteArray, line);
@@ -137,7 +137,7 @@ void tst_FrameStore::singleMessageRoundTrip()
     QCOMPARE(back.messages.size(), 1);
 }
 
-void tst_FrameStore::multiMessageFrameSharesBytes()
+void TestFrameStore::multiMessageFrameSharesBytes()
 {
     const QByteArray payload = kSubscribeReply + '\n' + kPublication + '\n' + kJoin;
     const Frame f = serverFrame(payload);
@@ -173,7 +173,7 @@ void tst_FrameStore::multiMessageFrameSharesBytes()
     QCOMPARE(back.messages.at(2).channel, QStringLiteral("chat:room"));
 }
 
-void tst_FrameStore::closeFrame()
+void TestFrameStore::closeFrame()
 {
     FrameStore store;
     store.append(TimelineTestData::closeFrame(3501, QStringLiteral("bad request")));
@@ -188,7 +188,7 @@ void tst_FrameStore::closeFrame()
     QCOMPARE(f.raw, QByteArray("bad request"));
 }
 
-void tst_FrameStore::indexFieldsWinOverDecoding()
+void TestFrameStore::indexFieldsWinOverDecoding()
 {
     // The session adds what the bytes do not say: the rtt of replies and the method an error answers.
     Frame f = serverFrame(kPermissionDenied);
@@ -206,7 +206,7 @@ void tst_FrameStore::indexFieldsWinOverDecoding()
     QCOMPARE(store.message(1).rttMs, -1.0);
 }
 
-void tst_FrameStore::messageBytesNotInFrameAreKept()
+void TestFrameStore::messageBytesNotInFrameAreKept()
 {
     Frame f = serverFrame(kPublication);
     f.messages[0].raw = "something else";
@@ -216,7 +216,7 @@ void tst_FrameStore::messageBytesNotInFrameAreKept()
     QCOMPARE(store.frameBytes(0).toByteArray(), kPublication);
 }
 
-void tst_FrameStore::frameWithoutMessages()
+void TestFrameStore::frameWithoutMessages()
 {
     Frame f;
     f.timeMs = 5;
@@ -229,7 +229,7 @@ void tst_FrameStore::frameWithoutMessages()
     QVERIFY(back.messages.isEmpty());
 }
 
-void tst_FrameStore::channelsAreInterned()
+void TestFrameStore::channelsAreInterned()
 {
     FrameStore store;
     for (int i = 0; i < 100; ++i)
@@ -241,7 +241,7 @@ void tst_FrameStore::channelsAreInterned()
     QCOMPARE(store.channel(99), QStringLiteral("a"));
 }
 
-void tst_FrameStore::dropOldestCountsAndRenumbers()
+void TestFrameStore::dropOldestCountsAndRenumbers()
 {
     FrameStore store;
     const int n = 10000; // more than two row blocks
@@ -278,7 +278,7 @@ void tst_FrameStore::dropOldestCountsAndRenumbers()
     QCOMPARE(store.serial(0), n + 1);
 }
 
-void tst_FrameStore::dropOldestInsideAFrame()
+void TestFrameStore::dropOldestInsideAFrame()
 {
     FrameStore store;
     store.append(serverFrame(kSubscribeReply + '\n' + kPublication + '\n' + kJoin));
@@ -293,7 +293,7 @@ void tst_FrameStore::dropOldestInsideAFrame()
     QCOMPARE(store.message(1).channel, QStringLiteral("chat:room"));
 }
 
-void tst_FrameStore::dropOldestFreesArena()
+void TestFrameStore::dropOldestFreesArena()
 {
     FrameStore store;
     for (int i = 0; i < 100000; ++i)
@@ -305,7 +305,7 @@ void tst_FrameStore::dropOldestFreesArena()
     QCOMPARE(store.message(0).raw, publication(90000).raw);
 }
 
-void tst_FrameStore::clearResetsEverything()
+void TestFrameStore::clearResetsEverything()
 {
     FrameStore store;
     for (int i = 0; i < 10; ++i)
@@ -322,7 +322,7 @@ void tst_FrameStore::clearResetsEverything()
     QCOMPARE(store.message(0).raw, publication(1).raw);
 }
 
-void tst_FrameStore::binaryFrame()
+void TestFrameStore::binaryFrame()
 {
 #ifndef INSPECTOR_HAVE_PROTOBUF
     QSKIP("Built without Protobuf support");
@@ -355,7 +355,7 @@ void tst_FrameStore::binaryFrame()
 #endif
 }
 
-void tst_FrameStore::appendStoreEqualsAppendingFrames()
+void TestFrameStore::appendStoreEqualsAppendingFrames()
 {
     const QList<Frame> first = mixedFrames(0, 23);
     const QList<Frame> second = mixedFrames(23, 40);
@@ -388,7 +388,7 @@ void tst_FrameStore::appendStoreEqualsAppendingFrames()
     compareStores(store, expected);
 }
 
-void tst_FrameStore::appendStoreAfterDrops()
+void TestFrameStore::appendStoreAfterDrops()
 {
     // The receiving store has dropped rows (and freed chunks): chunk numbering must still line up.
     FrameStore store;
@@ -428,7 +428,7 @@ void tst_FrameStore::appendStoreAfterDrops()
     QCOMPARE(store.frameBytes(0), expected.frameBytes(5));
 }
 
-void tst_FrameStore::commitFrameInPlace()
+void TestFrameStore::commitFrameInPlace()
 {
     FrameStore store;
     const Frame f = publication(7, QStringLiteral("chan:7"));
@@ -454,5 +454,5 @@ void tst_FrameStore::commitFrameInPlace()
     QCOMPARE(store.message(0).kindName(), QStringLiteral("push_pub"));
 }
 
-QTEST_GUILESS_MAIN(tst_FrameStore)
+QTEST_GUILESS_MAIN(TestFrameStore)
 #include "tst_framestore.moc"

@@ -5,7 +5,7 @@
 using Protocol::Direction;
 using Protocol::MessageKind;
 
-class tst_HarImporter : public QObject
+class TestHarImporter : public QObject
 {
     Q_OBJECT
 
@@ -24,7 +24,7 @@ private:
     }
 };
 
-void tst_HarImporter::sampleSession()
+void TestHarImporter::sampleSession()
 {
     const HarImporter::Result r = HarImporter::parseFile(samplePath());
     QVERIFY2(r.ok(), qPrintable(r.error));
@@ -76,7 +76,7 @@ void tst_HarImporter::sampleSession()
     QCOMPARE(close.messages.first().text, QStringLiteral("bad request"));
 }
 
-void tst_HarImporter::protobufConnection()
+void TestHarImporter::protobufConnection()
 {
     const HarImporter::Result r = HarImporter::parseFile(samplePath());
     QVERIFY2(r.ok(), qPrintable(r.error));
@@ -108,7 +108,7 @@ void tst_HarImporter::protobufConnection()
 #endif
 }
 
-void tst_HarImporter::closeFromPayload()
+void TestHarImporter::closeFromPayload()
 {
     // Tools that keep the close payload store it like binary data: two bytes of code, then the reason.
     const QByteArray payload = QByteArray("\x0b\xb9", 2) + "no pong"; // 3001
@@ -123,7 +123,7 @@ void tst_HarImporter::closeFromPayload()
     QCOMPARE(r.frames.first().messages.first().text, QStringLiteral("no pong"));
 }
 
-void tst_HarImporter::notAHar_data()
+void TestHarImporter::notAHar_data()
 {
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("errorPart");
@@ -133,7 +133,7 @@ void tst_HarImporter::notAHar_data()
                                   << "no WebSocket";
 }
 
-void tst_HarImporter::notAHar()
+void TestHarImporter::notAHar()
 {
     QFETCH(QByteArray, data);
     QFETCH(QString, errorPart);
@@ -143,5 +143,5 @@ void tst_HarImporter::notAHar()
     QVERIFY(r.frames.isEmpty());
 }
 
-QTEST_GUILESS_MAIN(tst_HarImporter)
+QTEST_GUILESS_MAIN(TestHarImporter)
 #include "tst_harimporter.moc"

@@ -23,7 +23,7 @@ LogEntry entry(Level level, const QString &message)
 
 } // namespace
 
-class TstLogModel : public QObject
+class TestLogModel : public QObject
 {
     Q_OBJECT
 
@@ -152,5 +152,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstLogModel)
+QTEST_MAIN(TestLogModel)
 #include "tst_logmodel.moc"

@@ -7,7 +7,7 @@
 // PublicationPosition reads offset and epoch from the text of validated publication pushes; whatever path it takes,
 // the result must equal what the parsed JSON says. The slots are defined after the class: moc reads raw string
 // literals as ordinary ones, and the quotes and brackets of the JSON rows hid the class from it.
-class tst_PublicationPosition : public QObject
+class TestPublicationPosition : public QObject
 {
     Q_OBJECT
 
@@ -19,7 +19,7 @@ private slots:
     void garbageIsRefused();
 };
 
-void tst_PublicationPosition::sameAsParsed_data()
+void TestPublicationPosition::sameAsParsed_data()
 {
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<bool>("fast"); // the text scanner answers by itself
@@ -59,7 +59,7 @@ void tst_PublicationPosition::sameAsParsed_data()
     row("join push", R"({"push":{"channel":"c","join":{"info":{"client":"x","user":""}}}})", true);
 }
 
-void tst_PublicationPosition::sameAsParsed()
+void TestPublicationPosition::sameAsParsed()
 {
     QFETCH(QByteArray, line);
     QFETCH(bool, fast);
@@ -87,7 +87,7 @@ void tst_PublicationPosition::sameAsParsed()
 
 // The common publication is validated by the classifier, so of() never needs json() for it.
 
-void tst_PublicationPosition::floodPublicationIsValidatedText()
+void TestPublicationPosition::floodPublicationIsValidatedText()
 {
     const QByteArray line = R"({"push":{"channel":"bench","pub":{"data":{"seq":1,"text":"hello"},"offset":42}}})";
     const ProtocolMessage m = JsonCodec().decodeServerFrame(line).constFirst();
@@ -97,7 +97,7 @@ void tst_PublicationPosition::floodPublicationIsValidatedText()
     QCOMPARE(p.offset, 42u);
 }
 
-void tst_PublicationPosition::garbageIsRefused_data()
+void TestPublicationPosition::garbageIsRefused_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::newRow("empty") << QByteArray();
@@ -107,12 +107,12 @@ void tst_PublicationPosition::garbageIsRefused_data()
     QTest::newRow("open string") << QByteArray(R"({"push":{"pub":{"epoch":"ab)");
 }
 
-void tst_PublicationPosition::garbageIsRefused()
+void TestPublicationPosition::garbageIsRefused()
 {
     QFETCH(QByteArray, text);
     PublicationPosition p;
     QVERIFY(!PublicationPosition::scan(text, &p));
 }
 
-QTEST_GUILESS_MAIN(tst_PublicationPosition)
+QTEST_GUILESS_MAIN(TestPublicationPosition)
 #include "tst_publicationposition.moc"

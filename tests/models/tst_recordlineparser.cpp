@@ -15,7 +15,7 @@
 using namespace TimelineTestData;
 using Protocol::MessageKind;
 
-class tst_RecordLineParser : public QObject
+class TestRecordLineParser : public QObject
 {
     Q_OBJECT
 
@@ -54,7 +54,7 @@ bool sameDouble(double a, double b)
 
 } // namespace
 
-void tst_RecordLineParser::agreesWithFrameRecord_data()
+void TestRecordLineParser::agreesWithFrameRecord_data()
 {
     QTest::addColumn<Frame>("frame");
     QTest::addColumn<bool>("fast"); // the scanner alone handles it
@@ -106,7 +106,7 @@ void tst_RecordLineParser::agreesWithFrameRecord_data()
 #endif
 }
 
-void tst_RecordLineParser::agreesWithFrameRecord()
+void TestRecordLineParser::agreesWithFrameRecord()
 {
     QFETCH(Frame, frame);
     QFETCH(bool, fast);
@@ -115,7 +115,7 @@ void tst_RecordLineParser::agreesWithFrameRecord()
         agreesForLine(frame, fast, FrameRecord::toJsonLine(frame, mode));
 }
 
-void tst_RecordLineParser::agreesForLine(const Frame &frame, bool fast, const QByteArray &line)
+void TestRecordLineParser::agreesForLine(const Frame &frame, bool fast, const QByteArray &line)
 {
     Frame expected;
     QString error;
@@ -149,7 +149,7 @@ void tst_RecordLineParser::agreesForLine(const Frame &frame, bool fast, const QB
     }
 }
 
-void tst_RecordLineParser::badLines_data()
+void TestRecordLineParser::badLines_data()
 {
     QTest::addColumn<QByteArray>("line");
     QTest::newRow("empty") << QByteArray();
@@ -166,7 +166,7 @@ void tst_RecordLineParser::badLines_data()
         R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","binary":true,"raw":"%%%"})");
 }
 
-void tst_RecordLineParser::badLines()
+void TestRecordLineParser::badLines()
 {
     QFETCH(QByteArray, line);
     Frame f;
@@ -175,7 +175,7 @@ void tst_RecordLineParser::badLines()
     QVERIFY(!error.isEmpty());
 }
 
-void tst_RecordLineParser::handWrittenLine()
+void TestRecordLineParser::handWrittenLine()
 {
     // Spaces, another key order and an escaped slash are fine for the scanner too.
     const QByteArray line =
@@ -189,12 +189,12 @@ void tst_RecordLineParser::handWrittenLine()
     QCOMPARE(f.raw, QByteArray(R"({"push":{"channel":"a\/b","pub":{"data":1}}})"));
 }
 
-void tst_RecordLineParser::appendAgreesWithParse_data()
+void TestRecordLineParser::appendAgreesWithParse_data()
 {
     agreesWithFrameRecord_data();
 }
 
-void tst_RecordLineParser::appendAgreesWithParse()
+void TestRecordLineParser::appendAgreesWithParse()
 {
     // append() (in place for the common line) stores exactly what parse() + FrameStore::append() store.
     QFETCH(Frame, frame);
@@ -203,7 +203,7 @@ void tst_RecordLineParser::appendAgreesWithParse()
         appendAgreesForLine(frame, fast, FrameRecord::toJsonLine(frame, mode));
 }
 
-void tst_RecordLineParser::appendAgreesForLine(const Frame &frame, bool fast, const QByteArray &line)
+void TestRecordLineParser::appendAgreesForLine(const Frame &frame, bool fast, const QByteArray &line)
 {
     Frame parsed;
     QString error;
@@ -224,7 +224,7 @@ void tst_RecordLineParser::appendAgreesForLine(const Frame &frame, bool fast, co
     QCOMPARE(direct.count(), inPlace ? 1 : 0);
 }
 
-void tst_RecordLineParser::appendHandWrittenLines_data()
+void TestRecordLineParser::appendHandWrittenLines_data()
 {
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<bool>("inPlace");
@@ -260,7 +260,7 @@ void tst_RecordLineParser::appendHandWrittenLines_data()
         << false;
 }
 
-void tst_RecordLineParser::appendHandWrittenLines()
+void TestRecordLineParser::appendHandWrittenLines()
 {
     QFETCH(QByteArray, line);
     QFETCH(bool, inPlace);
@@ -276,7 +276,7 @@ void tst_RecordLineParser::appendHandWrittenLines()
     QCOMPARE(RecordLineParser::appendFast(line, &direct), inPlace);
 }
 
-void tst_RecordLineParser::appendBadLines_data()
+void TestRecordLineParser::appendBadLines_data()
 {
     badLines_data();
     QTest::newRow("bad escape in raw") << QByteArray(
@@ -293,7 +293,7 @@ void tst_RecordLineParser::appendBadLines_data()
         R"({"time":"2024-05-01T12:00:00.123Z","dir":"in","kind":"ping","frame":null})");
 }
 
-void tst_RecordLineParser::appendBadLines()
+void TestRecordLineParser::appendBadLines()
 {
     QFETCH(QByteArray, line);
     FrameStore store;
@@ -304,5 +304,5 @@ void tst_RecordLineParser::appendBadLines()
     QCOMPARE(store.byteSize(), 0);
 }
 
-QTEST_GUILESS_MAIN(tst_RecordLineParser)
+QTEST_GUILESS_MAIN(TestRecordLineParser)
 #include "tst_recordlineparser.moc"

@@ -53,7 +53,7 @@ const char *kConnectReply = R"({"id":1,"connect":{"client":"3c9e1f2a","version":
 
 } // namespace
 
-class TstSubscriptionTracker : public QObject
+class TestSubscriptionTracker : public QObject
 {
     Q_OBJECT
 
@@ -411,5 +411,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstSubscriptionTracker)
+QTEST_MAIN(TestSubscriptionTracker)
 #include "tst_subscriptiontracker.moc"

@@ -17,7 +17,7 @@ static QStringList names(std::initializer_list<const char *> items)
     return list;
 }
 
-class tst_TimelineFilter : public QObject
+class TestTimelineFilter : public QObject
 {
     Q_OBJECT
 
@@ -42,14 +42,14 @@ private:
     QAbstractItemModelTester *m_tester = nullptr;
 };
 
-void tst_TimelineFilter::init()
+void TestTimelineFilter::init()
 {
     m_model = new TimelineModel;
     m_filter = new TimelineFilterModel(m_model);
     m_tester = new QAbstractItemModelTester(m_filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
-void tst_TimelineFilter::cleanup()
+void TestTimelineFilter::cleanup()
 {
     delete m_tester;
     delete m_filter;
@@ -57,7 +57,7 @@ void tst_TimelineFilter::cleanup()
 }
 
 // A short but complete session: commands, replies, an error, pushes on two channels, ping/pong, a close.
-void tst_TimelineFilter::fillSample()
+void TestTimelineFilter::fillSample()
 {
     m_model->appendFrame(clientFrame(kConnectCommand));                       // connect
     m_model->appendFrame(serverFrame(kConnectReply));                         // connect_reply
@@ -73,7 +73,7 @@ void tst_TimelineFilter::fillSample()
     QCOMPARE(m_model->rowCount(), 11);
 }
 
-QStringList tst_TimelineFilter::shownKinds() const
+QStringList TestTimelineFilter::shownKinds() const
 {
     QStringList kinds;
     for (int row = 0; row < m_filter->rowCount(); ++row)
@@ -81,7 +81,7 @@ QStringList tst_TimelineFilter::shownKinds() const
     return kinds;
 }
 
-void tst_TimelineFilter::filters_data()
+void TestTimelineFilter::filters_data()
 {
     QTest::addColumn<TimelineFilter>("filter");
     QTest::addColumn<QStringList>("kinds");
@@ -147,7 +147,7 @@ void tst_TimelineFilter::filters_data()
     QTest::newRow("regex case sensitive") << f << names({});
 }
 
-void tst_TimelineFilter::filters()
+void TestTimelineFilter::filters()
 {
     QFETCH(TimelineFilter, filter);
     QFETCH(QStringList, kinds);
@@ -160,7 +160,7 @@ void tst_TimelineFilter::filters()
     QCOMPARE(shownKinds(), kinds);
 }
 
-void tst_TimelineFilter::invalidRegexIsReported()
+void TestTimelineFilter::invalidRegexIsReported()
 {
     fillSample();
     QSignalSpy error(m_filter, &TimelineFilterModel::searchErrorChanged);
@@ -179,7 +179,7 @@ void tst_TimelineFilter::invalidRegexIsReported()
     QCOMPARE(m_filter->searchError(), QString());
 }
 
-void tst_TimelineFilter::appendsAreFiltered()
+void TestTimelineFilter::appendsAreFiltered()
 {
     TimelineFilter f;
     f.channel = QStringLiteral("b");
@@ -201,7 +201,7 @@ void tst_TimelineFilter::appendsAreFiltered()
     QCOMPARE(inserted.count(), 1);
 }
 
-void tst_TimelineFilter::dropsCutTheFront()
+void TestTimelineFilter::dropsCutTheFront()
 {
     TimelineFilter f;
     f.text = QStringLiteral("\"n\":");
@@ -231,7 +231,7 @@ void tst_TimelineFilter::dropsCutTheFront()
     QCOMPARE(m_filter->index(0, 0).data(TimelineModel::TimeRole).toLongLong(), publication(80).timeMs);
 }
 
-void tst_TimelineFilter::sourceClearResets()
+void TestTimelineFilter::sourceClearResets()
 {
     fillSample();
     TimelineFilter f;
@@ -245,7 +245,7 @@ void tst_TimelineFilter::sourceClearResets()
     QCOMPARE(m_filter->rowCount(), 8);
 }
 
-void tst_TimelineFilter::mapping()
+void TestTimelineFilter::mapping()
 {
     fillSample();
     TimelineFilter f;
@@ -267,7 +267,7 @@ void tst_TimelineFilter::mapping()
              m_model->headerData(TimelineModel::KindColumn, Qt::Horizontal).toString());
 }
 
-void tst_TimelineFilter::largeRegexRunsInSlices()
+void TestTimelineFilter::largeRegexRunsInSlices()
 {
     const int n = 60000;
     QList<Frame> frames;
@@ -294,5 +294,5 @@ void tst_TimelineFilter::largeRegexRunsInSlices()
     QCOMPARE(m_filter->index(n / 10, 0).data(TimelineModel::TimeRole).toLongLong(), publication(n + 7).timeMs);
 }
 
-QTEST_GUILESS_MAIN(tst_TimelineFilter)
+QTEST_GUILESS_MAIN(TestTimelineFilter)
 #include "tst_timelinefilter.moc"

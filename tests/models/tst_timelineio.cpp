@@ -17,7 +17,7 @@
 
 using namespace TimelineTestData;
 
-class tst_TimelineIo : public QObject
+class TestTimelineIo : public QObject
 {
     Q_OBJECT
 
@@ -50,12 +50,12 @@ private:
     QTemporaryDir m_dir;
 };
 
-void tst_TimelineIo::initTestCase()
+void TestTimelineIo::initTestCase()
 {
     QVERIFY(m_dir.isValid());
 }
 
-QList<Frame> tst_TimelineIo::sampleFrames() const
+QList<Frame> TestTimelineIo::sampleFrames() const
 {
     QList<Frame> frames;
     frames << clientFrame(kConnectCommand);
@@ -88,7 +88,7 @@ const QString kSignature = kJwt.section(QLatin1Char('.'), 2);
 const QByteArray kOpaque = "opaque-subscription-token-4711";
 } // namespace
 
-QList<Frame> tst_TimelineIo::framesWithSecrets() const
+QList<Frame> TestTimelineIo::framesWithSecrets() const
 {
     QList<Frame> frames;
     frames << clientFrame(R"({"id":1,"connect":{"token":")" + kJwt.toUtf8() + R"(","name":"t"}})");
@@ -110,7 +110,7 @@ QList<Frame> tst_TimelineIo::framesWithSecrets() const
     return frames;
 }
 
-TimelineExporter::Summary tst_TimelineIo::exportTo(TimelineModel *model, const QString &file, bool includeSecrets)
+TimelineExporter::Summary TestTimelineIo::exportTo(TimelineModel *model, const QString &file, bool includeSecrets)
 {
     TimelineExporter exporter(model);
     exporter.setIncludeSecrets(includeSecrets);
@@ -120,7 +120,7 @@ TimelineExporter::Summary tst_TimelineIo::exportTo(TimelineModel *model, const Q
     return finished.first().first().value<TimelineExporter::Summary>();
 }
 
-TimelineImporter::Summary tst_TimelineIo::importInto(TimelineModel *model, const QString &file)
+TimelineImporter::Summary TestTimelineIo::importInto(TimelineModel *model, const QString &file)
 {
     TimelineImporter importer(model);
     QSignalSpy finished(&importer, &TimelineImporter::finished);
@@ -135,7 +135,7 @@ TimelineImporter::Summary tst_TimelineIo::importInto(TimelineModel *model, const
     return finished.first().first().value<TimelineImporter::Summary>();
 }
 
-void tst_TimelineIo::exportImportRoundTrip()
+void TestTimelineIo::exportImportRoundTrip()
 {
     TimelineModel source;
     source.appendFrames(sampleFrames());
@@ -180,7 +180,7 @@ void tst_TimelineIo::exportImportRoundTrip()
     QCOMPARE(back.frameAt(3).raw, source.frameAt(3).raw);
 }
 
-void tst_TimelineIo::exportShownOnly()
+void TestTimelineIo::exportShownOnly()
 {
     TimelineModel source;
     source.appendFrames(sampleFrames());
@@ -209,7 +209,7 @@ void tst_TimelineIo::exportShownOnly()
     QCOMPARE(back.index(1, 0).data(TimelineModel::KindNameRole).toString(), QStringLiteral("subscribe_reply"));
 }
 
-void tst_TimelineIo::exportCancelKeepsOldFile()
+void TestTimelineIo::exportCancelKeepsOldFile()
 {
     QFile old(path("keep.jsonl"));
     QVERIFY(old.open(QIODevice::WriteOnly));
@@ -240,7 +240,7 @@ void tst_TimelineIo::exportCancelKeepsOldFile()
     QCOMPARE(old.readAll(), QByteArray("old\n"));
 }
 
-void tst_TimelineIo::exportMasksSecretsByDefault()
+void TestTimelineIo::exportMasksSecretsByDefault()
 {
     TimelineModel source;
     source.appendFrames(framesWithSecrets());
@@ -283,7 +283,7 @@ void tst_TimelineIo::exportMasksSecretsByDefault()
     QCOMPARE(back.messageAt(2).channel, QStringLiteral("$private"));
 }
 
-void tst_TimelineIo::exportWithSecretsIsLossless()
+void TestTimelineIo::exportWithSecretsIsLossless()
 {
     TimelineModel source;
     source.appendFrames(framesWithSecrets());
@@ -310,7 +310,7 @@ void tst_TimelineIo::exportWithSecretsIsLossless()
     }
 }
 
-void tst_TimelineIo::importReportsBadLines()
+void TestTimelineIo::importReportsBadLines()
 {
     QFile file(path("bad.jsonl"));
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -335,7 +335,7 @@ void tst_TimelineIo::importReportsBadLines()
     QCOMPARE(model.index(2, 0).data(TimelineModel::KindNameRole).toString(), QStringLiteral("ping"));
 }
 
-void tst_TimelineIo::importCliRecording()
+void TestTimelineIo::importCliRecording()
 {
     // Lines as the CLI writes them (FrameJson::FromRaw): "raw" is left out where "frame" is the payload itself.
     const QList<Frame> frames = {
@@ -370,7 +370,7 @@ void tst_TimelineIo::importCliRecording()
     QCOMPARE(model.messageAt(2).json(), QJsonDocument::fromJson(kPublication).object());
 }
 
-void tst_TimelineIo::importShowsRowsBeforeItEnds()
+void TestTimelineIo::importShowsRowsBeforeItEnds()
 {
     QFile file(path("big.jsonl"));
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -404,7 +404,7 @@ void tst_TimelineIo::importShowsRowsBeforeItEnds()
     QCOMPARE(model.store().channels().size(), 8);
 }
 
-void tst_TimelineIo::importAcrossBlocks()
+void TestTimelineIo::importAcrossBlocks()
 {
     // Enough lines for many read blocks (the first is small, the others about 2 MiB), with CRLF endings, blank
     // lines, bad lines far into the file and a truncated last line: every good line is loaded in order, every bad
@@ -468,7 +468,7 @@ void tst_TimelineIo::importAcrossBlocks()
     }
 }
 
-void tst_TimelineIo::importLongLineAndEmptyFile()
+void TestTimelineIo::importLongLineAndEmptyFile()
 {
     // One frame longer than a read block, between two short ones.
     const QByteArray text(3 * 1024 * 1024, 'y');
@@ -498,7 +498,7 @@ void tst_TimelineIo::importLongLineAndEmptyFile()
     QCOMPARE(none.rowCount(), 0);
 }
 
-void tst_TimelineIo::importCancel()
+void TestTimelineIo::importCancel()
 {
     QFile file(path("cancel.jsonl"));
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -532,7 +532,7 @@ void tst_TimelineIo::importCancel()
     QCOMPARE(model.rowCount(), rows);
 }
 
-void tst_TimelineIo::importCancelledByAModelSignal()
+void TestTimelineIo::importCancelledByAModelSignal()
 {
     // A slot on the model cancels the import while a block is being added (the cap drops rows and says so):
     // the import ends once, as cancelled, and nothing is touched after it.
@@ -560,7 +560,7 @@ void tst_TimelineIo::importCancelledByAModelSignal()
     QCOMPARE(model.frameCount() + model.droppedCount(), s.frames); // one row per publication
 }
 
-void tst_TimelineIo::importHar()
+void TestTimelineIo::importHar()
 {
     TimelineModel model;
     const TimelineImporter::Summary s =
@@ -577,7 +577,7 @@ void tst_TimelineIo::importHar()
              QStringLiteral("disconnect 3501"));
 }
 
-void tst_TimelineIo::importMissingFile()
+void TestTimelineIo::importMissingFile()
 {
     TimelineModel model;
     TimelineImporter importer(&model);
@@ -587,7 +587,7 @@ void tst_TimelineIo::importMissingFile()
     QCOMPARE(finished.count(), 0);
 }
 
-void tst_TimelineIo::detectFormat_data()
+void TestTimelineIo::detectFormat_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QByteArray>("head");
@@ -601,7 +601,7 @@ void tst_TimelineIo::detectFormat_data()
     QTest::newRow("one-line har") << "a" << QByteArray(R"({"log":{"entries":[]}})") << TimelineImporter::Format::Har;
 }
 
-void tst_TimelineIo::detectFormat()
+void TestTimelineIo::detectFormat()
 {
     QFETCH(QString, name);
     QFETCH(QByteArray, head);
@@ -609,5 +609,5 @@ void tst_TimelineIo::detectFormat()
     QCOMPARE(TimelineImporter::detectFormat(name, head), format);
 }
 
-QTEST_GUILESS_MAIN(tst_TimelineIo)
+QTEST_GUILESS_MAIN(TestTimelineIo)
 #include "tst_timelineio.moc"

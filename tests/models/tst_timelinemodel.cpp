@@ -11,7 +11,7 @@
 using namespace TimelineTestData;
 using Protocol::MessageKind;
 
-class tst_TimelineModel : public QObject
+class TestTimelineModel : public QObject
 {
     Q_OBJECT
 
@@ -40,19 +40,19 @@ private:
     QAbstractItemModelTester *m_tester = nullptr;
 };
 
-void tst_TimelineModel::init()
+void TestTimelineModel::init()
 {
     m_model = new TimelineModel;
     m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
-void tst_TimelineModel::cleanup()
+void TestTimelineModel::cleanup()
 {
     delete m_tester;
     delete m_model;
 }
 
-void tst_TimelineModel::burstIsOneInsert()
+void TestTimelineModel::burstIsOneInsert()
 {
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
     QSignalSpy counts(m_model, &TimelineModel::countsChanged);
@@ -70,7 +70,7 @@ void tst_TimelineModel::burstIsOneInsert()
     QCOMPARE(m_model->frameCount(), 1000);
 }
 
-void tst_TimelineModel::backlogIsSplitAcrossTurnsAndComplete()
+void TestTimelineModel::backlogIsSplitAcrossTurnsAndComplete()
 {
     // A backlog of several turns' rows: each turn shows at most kRowsPerTurn rows (whole frames), and in the end
     // every frame is there, in order.
@@ -103,7 +103,7 @@ void tst_TimelineModel::backlogIsSplitAcrossTurnsAndComplete()
     QCOMPARE(m_model->index(0, 0).data(TimelineModel::TimeRole).toLongLong(), publication(0).timeMs);
 }
 
-void tst_TimelineModel::splitBacklogHonoursCapAndPause()
+void TestTimelineModel::splitBacklogHonoursCapAndPause()
 {
     // Paused: every turn still stores, nothing is shown; the cap drops the oldest and counts them.
     const int cap = TimelineModel::kRowsPerTurn + 500;
@@ -122,7 +122,7 @@ void tst_TimelineModel::splitBacklogHonoursCapAndPause()
     QCOMPARE(m_model->index(cap - 1, 0).data(TimelineModel::TimeRole).toLongLong(), publication(frames - 1).timeMs);
 }
 
-void tst_TimelineModel::laterBurstAppendsAtTheEnd()
+void TestTimelineModel::laterBurstAppendsAtTheEnd()
 {
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
     for (int i = 0; i < 10; ++i)
@@ -138,7 +138,7 @@ void tst_TimelineModel::laterBurstAppendsAtTheEnd()
              publication(14).timeMs);
 }
 
-void tst_TimelineModel::multiMessageFrameIsSeveralRows()
+void TestTimelineModel::multiMessageFrameIsSeveralRows()
 {
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
     m_model->appendFrame(serverFrame(kSubscribeReply + '\n' + kPublication));
@@ -151,7 +151,7 @@ void tst_TimelineModel::multiMessageFrameIsSeveralRows()
     QCOMPARE(m_model->index(1, TimelineModel::KindColumn).data().toString(), QStringLiteral("push_pub"));
 }
 
-void tst_TimelineModel::capDropsOldestAndCounts()
+void TestTimelineModel::capDropsOldestAndCounts()
 {
     for (int i = 0; i < 1000; ++i)
         m_model->appendFrame(publication(i));
@@ -178,7 +178,7 @@ void tst_TimelineModel::capDropsOldestAndCounts()
     QCOMPARE(m_model->index(99, 0).data(TimelineModel::TimeRole).toLongLong(), publication(1049).timeMs);
 }
 
-void tst_TimelineModel::batchLargerThanCap()
+void TestTimelineModel::batchLargerThanCap()
 {
     m_model->setCap(10);
     for (int i = 0; i < 5; ++i)
@@ -194,7 +194,7 @@ void tst_TimelineModel::batchLargerThanCap()
     QCOMPARE(m_model->index(0, 0).data(TimelineModel::TimeRole).toLongLong(), publication(95).timeMs);
 }
 
-void tst_TimelineModel::pauseFreezesRowsButKeepsFrames()
+void TestTimelineModel::pauseFreezesRowsButKeepsFrames()
 {
     QSignalSpy paused(m_model, &TimelineModel::pausedChanged);
     m_model->appendFrame(publication(0));
@@ -219,7 +219,7 @@ void tst_TimelineModel::pauseFreezesRowsButKeepsFrames()
     QCOMPARE(m_model->droppedCount(), 0);
 }
 
-void tst_TimelineModel::pauseStillHonoursCap()
+void TestTimelineModel::pauseStillHonoursCap()
 {
     m_model->setCap(20);
     for (int i = 0; i < 15; ++i)
@@ -238,7 +238,7 @@ void tst_TimelineModel::pauseStillHonoursCap()
     QCOMPARE(m_model->index(0, 0).data(TimelineModel::TimeRole).toLongLong(), publication(10).timeMs);
 }
 
-void tst_TimelineModel::clearResets()
+void TestTimelineModel::clearResets()
 {
     m_model->setCap(5);
     for (int i = 0; i < 8; ++i)
@@ -258,7 +258,7 @@ void tst_TimelineModel::clearResets()
     QCOMPARE(m_model->rowCount(), 0);
 }
 
-void tst_TimelineModel::displayColumns_data()
+void TestTimelineModel::displayColumns_data()
 {
     QTest::addColumn<Frame>("frame");
     QTest::addColumn<QString>("dir");
@@ -290,7 +290,7 @@ void tst_TimelineModel::displayColumns_data()
                                  << "" << QString::number(kUnsubscribePush.size());
 }
 
-void tst_TimelineModel::displayColumns()
+void TestTimelineModel::displayColumns()
 {
     QFETCH(Frame, frame);
     QFETCH(QString, dir);
@@ -311,7 +311,7 @@ void tst_TimelineModel::displayColumns()
     QCOMPARE(cell(TimelineModel::RttColumn), QString());
 }
 
-void tst_TimelineModel::rolesAndColours()
+void TestTimelineModel::rolesAndColours()
 {
     Frame reply = serverFrame(kSubscribeReply);
     reply.messages[0].rttMs = 3.25;
@@ -354,7 +354,7 @@ void tst_TimelineModel::rolesAndColours()
     QVERIFY(std::isnan(m_model->messageAt(4).rttMs));
 }
 
-void tst_TimelineModel::detailAccessors()
+void TestTimelineModel::detailAccessors()
 {
     Frame f = serverFrame(kSubscribeReply + '\n' + kPublication);
     m_model->appendFrame(f);
@@ -368,7 +368,7 @@ void tst_TimelineModel::detailAccessors()
     QCOMPARE(m_model->messageAt(7).kind, MessageKind::Invalid); // out of range: empty
 }
 
-void tst_TimelineModel::appendStoreAfterQueuedFrames()
+void TestTimelineModel::appendStoreAfterQueuedFrames()
 {
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
     QSignalSpy counts(m_model, &TimelineModel::countsChanged);
@@ -395,7 +395,7 @@ void tst_TimelineModel::appendStoreAfterQueuedFrames()
     QCOMPARE(m_model->frameAt(9).messages.size(), 2);
 }
 
-void tst_TimelineModel::appendStoreHonoursCapAndPause()
+void TestTimelineModel::appendStoreHonoursCapAndPause()
 {
     m_model->setCap(10);
     for (int i = 0; i < 6; ++i)
@@ -426,5 +426,5 @@ void tst_TimelineModel::appendStoreHonoursCapAndPause()
     QCOMPARE(m_model->index(0, 0).data(TimelineModel::SerialRole).toLongLong(), 10);
 }
 
-QTEST_GUILESS_MAIN(tst_TimelineModel)
+QTEST_GUILESS_MAIN(TestTimelineModel)
 #include "tst_timelinemodel.moc"

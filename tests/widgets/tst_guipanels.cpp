@@ -22,7 +22,7 @@
 #include <QTest>
 #include <QToolButton>
 
-class TstGuiPanels : public QObject
+class TestGuiPanels : public QObject
 {
     Q_OBJECT
 
@@ -248,5 +248,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstGuiPanels)
+QTEST_MAIN(TestGuiPanels)
 #include "tst_guipanels.moc"

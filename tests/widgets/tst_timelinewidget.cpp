@@ -21,7 +21,7 @@
 
 using namespace TimelineTestData;
 
-class tst_TimelineWidget : public QObject
+class TestTimelineWidget : public QObject
 {
     Q_OBJECT
 
@@ -57,7 +57,7 @@ private:
     TimelineWidget *m_widget = nullptr;
 };
 
-void tst_TimelineWidget::init()
+void TestTimelineWidget::init()
 {
     m_model = new TimelineModel;
     m_widget = new TimelineWidget(m_model);
@@ -66,13 +66,13 @@ void tst_TimelineWidget::init()
     QVERIFY(QTest::qWaitForWindowExposed(m_widget));
 }
 
-void tst_TimelineWidget::cleanup()
+void TestTimelineWidget::cleanup()
 {
     delete m_widget;
     delete m_model;
 }
 
-void tst_TimelineWidget::fillSample()
+void TestTimelineWidget::fillSample()
 {
     m_model->appendFrame(clientFrame(kConnectCommand));
     m_model->appendFrame(serverFrame(kConnectReply));
@@ -85,7 +85,7 @@ void tst_TimelineWidget::fillSample()
     m_model->appendFrame(closeFrame(3501, QStringLiteral("bad request")));
 }
 
-void tst_TimelineWidget::rowsAppearAndStatusCounts()
+void TestTimelineWidget::rowsAppearAndStatusCounts()
 {
     fillSample();
     QTRY_COMPARE(m_widget->tableView()->model()->rowCount(), 10);
@@ -97,7 +97,7 @@ void tst_TimelineWidget::rowsAppearAndStatusCounts()
              QStringLiteral("disconnect 3501"));
 }
 
-void tst_TimelineWidget::directionAndPingFilters()
+void TestTimelineWidget::directionAndPingFilters()
 {
     fillSample();
     QTRY_COMPARE(shown(), 10);
@@ -111,7 +111,7 @@ void tst_TimelineWidget::directionAndPingFilters()
     QVERIFY(m_widget->statusText().contains(QLatin1String("Shown: 6 ")));
 }
 
-void tst_TimelineWidget::kindMenu()
+void TestTimelineWidget::kindMenu()
 {
     fillSample();
     QTRY_COMPARE(shown(), 10);
@@ -133,7 +133,7 @@ void tst_TimelineWidget::kindMenu()
     QCOMPARE(button->text(), QStringLiteral("All kinds"));
 }
 
-void tst_TimelineWidget::channelCombo()
+void TestTimelineWidget::channelCombo()
 {
     fillSample();
     QTRY_COMPARE(shown(), 10);
@@ -149,7 +149,7 @@ void tst_TimelineWidget::channelCombo()
     QTRY_COMPARE(shown(), 10);
 }
 
-void tst_TimelineWidget::searchIsDebouncedAndEscapeClears()
+void TestTimelineWidget::searchIsDebouncedAndEscapeClears()
 {
     fillSample();
     QTRY_COMPARE(shown(), 10);
@@ -169,7 +169,7 @@ void tst_TimelineWidget::searchIsDebouncedAndEscapeClears()
     QVERIFY(search->hasFocus());
 }
 
-void tst_TimelineWidget::regexToggleAndError()
+void TestTimelineWidget::regexToggleAndError()
 {
     fillSample();
     QTRY_COMPARE(shown(), 10);
@@ -186,7 +186,7 @@ void tst_TimelineWidget::regexToggleAndError()
     QCOMPARE(search->toolTip(), m_widget->filterModel()->searchError());
 }
 
-void tst_TimelineWidget::detailExplainsDisconnect()
+void TestTimelineWidget::detailExplainsDisconnect()
 {
     fillSample();
     QTRY_COMPARE(shown(), 10);
@@ -205,7 +205,7 @@ void tst_TimelineWidget::detailExplainsDisconnect()
     QCOMPARE(child<QPlainTextEdit>("rawView")->toPlainText(), QStringLiteral("bad request"));
 }
 
-void tst_TimelineWidget::detailShowsErrorAndPrettyJson()
+void TestTimelineWidget::detailShowsErrorAndPrettyJson()
 {
     fillSample();
     QTRY_COMPARE(shown(), 10);
@@ -226,7 +226,7 @@ void tst_TimelineWidget::detailShowsErrorAndPrettyJson()
     QVERIFY(child<QLabel>("summaryLabel")->styleSheet().contains(problem));
 }
 
-void tst_TimelineWidget::followStopsWhenUserScrollsUp()
+void TestTimelineWidget::followStopsWhenUserScrollsUp()
 {
     QList<Frame> frames;
     for (int i = 0; i < 500; ++i)
@@ -261,7 +261,7 @@ void tst_TimelineWidget::followStopsWhenUserScrollsUp()
              shown() - 1);
 }
 
-void tst_TimelineWidget::pauseAndClearButtons()
+void TestTimelineWidget::pauseAndClearButtons()
 {
     fillSample();
     QTRY_COMPARE(shown(), 10);
@@ -285,7 +285,7 @@ void tst_TimelineWidget::pauseAndClearButtons()
     QCOMPARE(child<QComboBox>("channelCombo")->count(), 1);
 }
 
-void tst_TimelineWidget::droppedIsShown()
+void TestTimelineWidget::droppedIsShown()
 {
     m_model->setCap(5);
     for (int i = 0; i < 12; ++i)
@@ -295,7 +295,7 @@ void tst_TimelineWidget::droppedIsShown()
                  qPrintable(child<QLabel>("statusLabel")->text()));
 }
 
-void tst_TimelineWidget::importAndExport()
+void TestTimelineWidget::importAndExport()
 {
     m_model->appendFrame(publication(1)); // replaced by the import
     m_model->flush();
@@ -333,7 +333,7 @@ void tst_TimelineWidget::importAndExport()
     QVERIFY(content.contains("\"kind\":\"disconnect\""));
 }
 
-void tst_TimelineWidget::importMissingFileIsReported()
+void TestTimelineWidget::importMissingFileIsReported()
 {
     QSignalSpy imported(m_widget, &TimelineWidget::importFinished);
     QVERIFY(!m_widget->importFile(QStringLiteral("/nonexistent/recording.jsonl")));
@@ -342,5 +342,5 @@ void tst_TimelineWidget::importMissingFileIsReported()
     QVERIFY(!m_widget->isTransferRunning());
 }
 
-QTEST_MAIN(tst_TimelineWidget)
+QTEST_MAIN(TestTimelineWidget)
 #include "tst_timelinewidget.moc"
