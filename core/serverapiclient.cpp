@@ -84,7 +84,7 @@ quint64 ServerApiClient::callRaw(const QString &method, const QByteArray &body)
         request.setRawHeader("X-API-Key", m_apiKey.toUtf8());
     // Plain HTTP/1.1: Centrifugo's API has nothing to gain from HTTP/2 upgrades here.
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    qCInfo(lcApi).noquote() << "POST" << methodUrl(method).toString() << m_masker.mask(QString::fromUtf8(body));
+    qCDebug(lcApi).noquote() << "POST" << methodUrl(method).toString() << m_masker.mask(QString::fromUtf8(body));
 
     QNetworkReply *reply = m_network.post(request, body);
     m_pending.insert(reply, Pending{id, method, QDateTime::currentMSecsSinceEpoch(), false});
@@ -126,10 +126,8 @@ void ServerApiClient::onFinished(QNetworkReply *reply)
         result = ServerApiReply::fromHttp(pending.method, status, reply->readAll(), networkError);
         result.elapsedMs = elapsed;
     }
-    if (result.isOk())
-        qCInfo(lcApi).noquote() << pending.method << result.shortStatus() << elapsed << "ms";
-    else
-        qCWarning(lcApi).noquote() << pending.method << result.shortStatus() << m_masker.mask(result.sentence());
-    qCDebug(lcApi).noquote() << m_masker.mask(QString::fromUtf8(result.body));
+    // Debug only: callers show the reply in their own way (the CLI's lines, the server panel, the timeline).
+    qCDebug(lcApi).noquote() << pending.method << result.shortStatus() << elapsed << "ms"
+                             << m_masker.mask(QString::fromUtf8(result.body));
     emit finished(pending.id, result);
 }
