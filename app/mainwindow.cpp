@@ -594,7 +594,7 @@ void MainWindow::ensureProfiles()
         for (const auto &h : result.options.headers) {
             bool secret = false;
             for (const ConnectionProfile::Header &ph : result.profile.headers)
-                secret = secret || (ph.secret && ph.name == h.first);
+                secret = secret || (ph.isSecret() && ph.name == h.first);
             if (!secret)
                 shown.headers.append(h);
         }

@@ -476,7 +476,8 @@ QString Explainer::describeClose(const CloseInfo &c)
     }
     case CloseInfo::Side::Client:
         if (c.rule == CloseInfo::Rule::UserClose)
-            return tr("This client closed the connection (code %1), as asked.").arg(c.code);
+            return c.code == 1006 ? tr("This client stopped connecting before the WebSocket was open, as asked.")
+                                  : tr("This client closed the connection (code %1), as asked.").arg(c.code);
         s = c.code == 1006 ? tr("This client dropped the connection before the WebSocket was open")
                            : tr("This client closed the connection with code %1").arg(c.code);
         s += tr(": %1.").arg(CloseInfo::ruleWords(c.rule));

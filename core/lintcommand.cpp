@@ -61,7 +61,7 @@ QString typeText(Type type)
     case Type::Int64:
     case Type::Uint32:
     case Type::Uint64:
-        return LintCommand::tr("a whole number from %1, written without a fraction or an exponent")
+        return LintCommand::tr("a whole number in the range %1, written without a fraction or an exponent")
             .arg(LintSchema::rangeText(type));
     case Type::Struct:
     case Type::MapOfString:

@@ -166,13 +166,20 @@ LintReport Linter::lintFrame(const QByteArray &wire, const LintContext &context)
         report.findings.append(f);
     };
 
-    if (!context.socketOpen)
-        frameFinding(Severity::Info, "not-open", LintOutcome::accepted(),
-                     tr("Not connected: open the connection before sending. The predictions below are for a fresh "
-                        "connection."));
-
     Run run;
     run.authenticated = context.connected || (context.connectSent && !context.connectFailed);
+    if (!context.socketOpen) {
+        // Not connected yet: predict for the session it will be sent on, connected unless the frame is the connect.
+        const QByteArray first = wire.left(wire.indexOf('\n') < 0 ? wire.size() : wire.indexOf('\n'));
+        const ServerJsonReader::Result read = ServerJsonReader::read(first);
+        const LintCommand cmd = read.ok ? LintCommand::decode(read.value) : LintCommand();
+        run.authenticated = !(read.ok && cmd.ok && cmd.methods().contains(QLatin1String("connect")));
+        frameFinding(Severity::Info, "not-open", LintOutcome::accepted(),
+                     run.authenticated ? tr("Not connected: open the connection before sending. The predictions are "
+                                            "for a connected session.")
+                                       : tr("Not connected: open the connection before sending. The predictions are "
+                                            "for a fresh connection."));
+    }
     run.failed = context.connectFailed;
     run.pingOutstanding = context.pingOutstanding;
     run.subscriptions = context.subscriptions;

@@ -59,23 +59,32 @@ bool ServerJsonReader::keyMatches(const QByteArray &key, const char *field)
 {
     if (key == field)
         return true;
-    // Fold the key: ASCII letters to lower case; U+017F (long s) to 's' and U+212A (Kelvin sign) to 'k', the
-    // only non-ASCII letters whose simple case folding reaches ASCII.
+    bool ascii = true;
+    for (char c : key)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
     QByteArray folded;
     folded.reserve(key.size());
-    for (qsizetype i = 0; i < key.size(); ++i) {
-        const char c = key.at(i);
-        if (c >= 'A' && c <= 'Z') {
-            folded.append(char(c - 'A' + 'a'));
-        } else if (key.mid(i, 2) == "\xc5\xbf") {
+    if (ascii) {
+        for (char c : key)
+            folded.append(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+        return folded == field;
+    }
+    // A key with any non-ASCII character is folded rune by rune with Unicode simple folding, keeping the result
+    // when it is not an ASCII capital: U+017F (long s) becomes 's' and U+212A (Kelvin sign) 'k', but a plain 's'
+    // becomes U+017F and a plain 'k' U+212A, so such keys never match a field with an 's' or a 'k'.
+    for (const char32_t cp : QString::fromUtf8(key).toUcs4()) {
+        if (cp == 0x17f)
             folded.append('s');
-            ++i;
-        } else if (key.mid(i, 3) == "\xe2\x84\xaa") {
+        else if (cp == 0x212a)
             folded.append('k');
-            i += 2;
-        } else {
-            folded.append(c);
-        }
+        else if (cp == 's')
+            folded.append("\xc5\xbf");
+        else if (cp == 'k')
+            folded.append("\xe2\x84\xaa");
+        else if (cp >= 'A' && cp <= 'Z')
+            folded.append(char(cp - 'A' + 'a'));
+        else
+            folded.append(QString::fromUcs4(&cp, 1).toUtf8());
     }
     return folded == field;
 }
@@ -228,6 +237,20 @@ bool ServerJsonReader::string(QByteArray *decoded)
     return fail(start, tr("the string has no closing quote"));
 }
 
+bool ServerJsonReader::memberName(QByteArray *decoded)
+{
+    skipSpaces();
+    if (m_pos >= m_data.size() || m_data.at(m_pos) != '"')
+        return fail(m_pos, tr("an object member must start with a quoted name"));
+    if (!string(decoded))
+        return false;
+    skipSpaces();
+    if (m_pos >= m_data.size() || m_data.at(m_pos) != ':')
+        return fail(m_pos, tr("a ':' must follow the member name"));
+    ++m_pos;
+    return true;
+}
+
 bool ServerJsonReader::skipValue()
 {
     // Iterative: a frame may nest tens of thousands of brackets.
@@ -249,15 +272,8 @@ bool ServerJsonReader::skipValue()
                     ++m_pos;
                     stack.removeLast();
                     expectValue = false;
-                } else if (c == '{') {
-                    if (m_pos >= n || m_data.at(m_pos) != '"')
-                        return fail(m_pos, tr("an object member must start with a quoted name"));
-                    if (!string(nullptr))
-                        return false;
-                    skipSpaces();
-                    if (m_pos >= n || m_data.at(m_pos) != ':')
-                        return fail(m_pos, tr("a ':' must follow the member name"));
-                    ++m_pos;
+                } else if (c == '{' && !memberName(nullptr)) {
+                    return false;
                 }
                 if (stack.isEmpty())
                     return true;
@@ -287,17 +303,8 @@ bool ServerJsonReader::skipValue()
         const char top = stack.last();
         if (c == ',') {
             ++m_pos;
-            if (top == '{') {
-                skipSpaces();
-                if (m_pos >= n || m_data.at(m_pos) != '"')
-                    return fail(m_pos, tr("an object member must start with a quoted name"));
-                if (!string(nullptr))
-                    return false;
-                skipSpaces();
-                if (m_pos >= n || m_data.at(m_pos) != ':')
-                    return fail(m_pos, tr("a ':' must follow the member name"));
-                ++m_pos;
-            }
+            if (top == '{' && !memberName(nullptr))
+                return false;
             expectValue = true;
         } else if ((c == '}' && top == '{') || (c == ']' && top == '[')) {
             ++m_pos;
@@ -331,16 +338,10 @@ bool ServerJsonReader::value(ServerJsonValue *out, int depth)
         } else {
             for (;;) {
                 skipSpaces();
-                if (m_pos >= n || m_data.at(m_pos) != '"')
-                    return fail(m_pos, tr("an object member must start with a quoted name"));
                 const qsizetype keyOffset = m_pos;
                 QByteArray key;
-                if (!string(&key))
+                if (!memberName(&key))
                     return false;
-                skipSpaces();
-                if (m_pos >= n || m_data.at(m_pos) != ':')
-                    return fail(m_pos, tr("a ':' must follow the member name"));
-                ++m_pos;
                 skipSpaces();
                 ServerJsonValue member;
                 if (!value(&member, depth + 1))

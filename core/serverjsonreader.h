@@ -30,8 +30,8 @@ public:
     static Result read(const QByteArray &line);
 
     static bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-    // Whether an object key names a field as the server matches it: exactly, or after case folding (ASCII
-    // letters, plus the two non-ASCII letters that fold to ASCII: U+017F long s and U+212A Kelvin sign).
+    // Whether an object key names a field as the server matches it: exactly, or after case folding (ASCII letters
+    // for an ASCII key; Unicode simple folding, with its surprises, for a key with any non-ASCII character).
     static bool keyMatches(const QByteArray &key, const char *field);
 
 private:
@@ -43,6 +43,7 @@ private:
     bool value(ServerJsonValue *out, int depth);
     bool skipValue(); // containers nested deeper than kept: checked without recursion
     bool string(QByteArray *decoded);
+    bool memberName(QByteArray *decoded); // "name" and the ':' after it
     bool number();
     bool literal(const char *word);
     void skipSpaces();

@@ -31,6 +31,8 @@ APT_PACKAGES=(
     # Packaging (scripts/check-package.sh, scripts/render-icons.sh): dpkg-shlibdeps, desktop-file-validate,
     # rsvg-convert.
     dpkg-dev:dpkg-shlibdeps desktop-file-utils:desktop-file-validate librsvg2-bin:rsvg-convert
+    # clang: the libFuzzer targets (scripts/fuzz.sh); redis-server: Centrifugo's Redis engine in tst_faults_live.
+    clang:clang++ redis-server:redis-server
 )
 
 dpkg_installed() {

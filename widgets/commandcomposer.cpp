@@ -3,7 +3,9 @@
 #include "commandhistory.h"
 #include "commandtemplates.h"
 #include "jsonhighlighter.h"
+#include "lintcontexttracker.h"
 #include "session.h"
+#include "themecolors.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -92,7 +94,8 @@ CommandComposer::CommandComposer(Session *session, CommandHistory *history, QWid
     m_description = new QLabel;
     m_description->setObjectName(QStringLiteral("methodDescription"));
     m_description->setWordWrap(true);
-    m_description->setStyleSheet(QStringLiteral("color: palette(dark)"));
+    m_description->setStyleSheet(
+        QStringLiteral("color: %1").arg(ThemeColors::mutedText(m_description->palette()).name()));
     root->addWidget(m_description);
 
     m_editor = new QPlainTextEdit;
@@ -112,6 +115,20 @@ CommandComposer::CommandComposer(Session *session, CommandHistory *history, QWid
     m_note->setStyleSheet(QStringLiteral("background: #fff4ce; color: #5c4400; padding: 4px; border-radius: 3px"));
     m_note->hide();
     root->addWidget(m_note);
+
+    // What goes on the wire: the linter judges exactly these bytes.
+    m_wire = new QPlainTextEdit;
+    m_wire->setObjectName(QStringLiteral("wirePreview"));
+    m_wire->setReadOnly(true);
+    m_wire->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_wire->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_wire->setMaximumHeight(m_wire->fontMetrics().lineSpacing() * 3 + 12);
+    m_wire->setToolTip(tr("The frame exactly as it goes on the wire; the linter checks these bytes."));
+    m_wireLabel = new QLabel;
+    m_wireLabel->setObjectName(QStringLiteral("wireLabel"));
+    m_wireLabel->setWordWrap(true);
+    root->addWidget(m_wireLabel);
+    root->addWidget(m_wire);
 
     m_findings = new QListWidget;
     m_findings->setObjectName(QStringLiteral("findings"));
@@ -171,19 +188,11 @@ CommandComposer::CommandComposer(Session *session, CommandHistory *history, QWid
     connect(m_history, &QAbstractItemModel::rowsInserted, this, [this] { m_resend->setEnabled(true); });
     m_resend->setEnabled(m_history->count() > 0);
 
-    // The lint context (connect sent, ids in flight, ping outstanding) changes with traffic. Lint again only when
-    // it did: a flood of pushes leaves it alone.
-    auto refresh = [this] {
-        if (m_lintTimer->isActive())
-            return;
-        const LintContext c = m_session->lintContext();
-        if (c.socketOpen != m_context.socketOpen || c.connectSent != m_context.connectSent ||
-            c.connected != m_context.connected || c.connectFailed != m_context.connectFailed ||
-            c.pingOutstanding != m_context.pingOutstanding || c.inFlightIds != m_context.inFlightIds)
-            m_lintTimer->start();
-    };
-    connect(m_session, &Session::stateChanged, this, refresh);
-    connect(m_session, &Session::frame, this, refresh);
+    // The lint context (connect state, subscriptions, ids in flight, ping outstanding, what replies taught about the
+    // server) arrives as a signal, only when it changed: a flood of pushes leaves the composer alone.
+    m_tracker = new LintContextTracker(m_session, this);
+    m_context = m_tracker->context();
+    connect(m_tracker, &LintContextTracker::contextChanged, this, &CommandComposer::setLintContext);
 
     retranslateUi();
     lintNow();
@@ -214,6 +223,8 @@ void CommandComposer::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         lintNow(); // the findings and notes in the new language
+    } else if (event->type() == QEvent::PaletteChange) {
+        m_description->setStyleSheet(QStringLiteral("color: %1").arg(ThemeColors::mutedText(palette()).name()));
     }
     QWidget::changeEvent(event);
 }
@@ -273,10 +284,16 @@ void CommandComposer::loadTemplate(Method method)
     m_editor->setFocus();
 }
 
+void CommandComposer::setLintContext(const LintContext &context)
+{
+    m_context = context;
+    if (!m_lintTimer->isActive())
+        m_lintTimer->start();
+}
+
 void CommandComposer::lintNow()
 {
     m_lintTimer->stop();
-    m_context = m_session->lintContext();
     m_analysis = CommandAnalysis::analyze(text(), m_context, m_session->peekNextId());
     showFindings();
     updateNote();
@@ -344,10 +361,31 @@ void CommandComposer::showFindings()
         else
             m_idInfo->setText(tr("no id"));
     } else if (m_analysis.kind == CommandAnalysis::Kind::Raw) {
+        m_idInfo->setText(tr("raw: each value compacted on its own line"));
+    } else if (m_analysis.kind == CommandAnalysis::Kind::NotJson) {
         m_idInfo->setText(tr("raw: sent exactly as typed"));
     } else {
         m_idInfo->clear();
     }
+    showWire();
+}
+
+void CommandComposer::showWire()
+{
+    const bool empty = m_analysis.kind == CommandAnalysis::Kind::Empty;
+    m_wire->setVisible(!empty);
+    m_wireLabel->setVisible(!empty);
+    if (empty)
+        return;
+    // A preview, not a copy: a 64 KiB frame would make the editor slow for nothing.
+    constexpr qsizetype kPreviewBytes = 4000;
+    QString shown = QString::fromUtf8(m_analysis.wire.left(kPreviewBytes));
+    if (m_analysis.wire.size() > kPreviewBytes)
+        shown += QStringLiteral(" …");
+    if (m_wire->toPlainText() != shown)
+        m_wire->setPlainText(shown);
+    m_wireLabel->setText(
+        tr("On the wire (%1 bytes). Predicted: %2").arg(m_analysis.wire.size()).arg(m_analysis.outcome.sentence()));
 }
 
 void CommandComposer::moveToFinding(int row)

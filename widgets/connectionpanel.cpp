@@ -570,7 +570,7 @@ bool ConnectionPanel::connectToServer()
     SessionOptions options;
     QString error;
     if (!readOptions(&options, &error)) {
-        showProblem(tr("Cannot connect"), error);
+        showProblem(error);
         return false;
     }
     m_problem = {};
@@ -602,9 +602,8 @@ void ConnectionPanel::toggleConnection()
         disconnectFromServer();
 }
 
-void ConnectionPanel::showProblem(const QString &title, const QString &text)
+void ConnectionPanel::showProblem(const QString &text)
 {
-    Q_UNUSED(title) // always "Cannot connect", made again in the current language
     m_problem = {};
     m_problem.kind = Problem::Kind::Invalid;
     m_problem.reason = text;

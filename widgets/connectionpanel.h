@@ -102,7 +102,8 @@ private:
     void validateConnectData();
     void addHeaderRow(const QString &name = {}, const QString &value = {});
     void rememberUrl(const QString &url);
-    void showProblem(const QString &title, const QString &text);
+    // "Cannot connect" with why (fields that are not valid).
+    void showProblem(const QString &text);
 
     Session *m_session;
     QSettings *m_settings;

@@ -439,7 +439,7 @@ void TimelineWidget::applySearchNow()
 
 void TimelineWidget::updateChannels()
 {
-    const QStringList &channels = m_model->store().channels();
+    const QStringList &channels = m_model->channels();
     if (channels.size() == m_knownChannels)
         return;
     const QString current = m_channel->currentText();
@@ -466,7 +466,7 @@ void TimelineWidget::updateChannels()
 QString TimelineWidget::statusText() const
 {
     QString s = tr("Messages: %L1 | Frames: %L2 | Shown: %L3 | Dropped (oldest): %L4")
-                    .arg(m_model->store().count())
+                    .arg(m_model->storedCount())
                     .arg(m_model->frameCount())
                     .arg(m_filter->rowCount())
                     .arg(m_model->droppedCount());
@@ -600,11 +600,11 @@ bool TimelineWidget::eventFilter(QObject *watched, QEvent *event)
 bool TimelineWidget::importFile(const QString &path, bool clearFirst)
 {
     m_exporter->cancel();
-    if (clearFirst) {
-        m_model->clear();
+    if (clearFirst)
         stopFollowing(FollowStop::Opened); // a reopened recording is read from its start
-    }
-    if (!m_importer->start(path)) {
+    // Replace clears the timeline only once the file gave frames: a failed or empty import keeps it.
+    const auto mode = clearFirst ? TimelineImporter::Mode::Replace : TimelineImporter::Mode::Append;
+    if (!m_importer->start(path, TimelineImporter::Format::Auto, mode)) {
         TimelineImporter::Summary failed;
         failed.path = path;
         failed.error = m_importer->lastError();

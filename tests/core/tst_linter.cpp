@@ -430,6 +430,13 @@ void TestLinter::keyFolding()
     QVERIFY(ServerJsonReader::keyMatches("\xc5\xbf"
                                          "end",
                                          "send")); // U+017F long s
+    QVERIFY(ServerJsonReader::keyMatches("pre\xc5\xbf"
+                                         "ence",
+                                         "presence"));
+    // In a non-ASCII key a plain 's' folds to U+017F: checked against the server ("ſubscribe" closes with 3501).
+    QVERIFY(!ServerJsonReader::keyMatches("\xc5\xbf"
+                                          "ubscribe",
+                                          "subscribe"));
     QVERIFY(!ServerJsonReader::keyMatches("presenceStats", "presence_stats"));
     QVERIFY(!ServerJsonReader::keyMatches("i d", "id"));
 }

@@ -66,10 +66,13 @@ private slots:
         const CommandAnalysis a = CommandAnalysis::analyze(text, connectedContext(), 7);
         QCOMPARE(a.kind, kind);
         QCOMPARE(a.valueCount, values);
-        QCOMPARE(a.payload, payload);
-        QCOMPARE(a.canSend(), kind == Kind::Object || kind == Kind::Raw);
-        if (kind == Kind::NotJson || kind == Kind::Empty)
+        // Text that is not JSON goes on the wire as typed; everything else in compact form.
+        QCOMPARE(a.payload, kind == Kind::NotJson ? text.toUtf8() : payload);
+        QCOMPARE(a.canSend(), kind != Kind::Empty);
+        if (kind == Kind::NotJson)
             QVERIFY(a.hasErrors());
+        if (kind == Kind::Raw || kind == Kind::NotJson)
+            QCOMPARE(a.wire, a.payload);
     }
 
     void missingIdIsAssigned()
@@ -102,14 +105,17 @@ private slots:
         const CommandAnalysis a = CommandAnalysis::analyze(text, connectedContext(), 7);
         QCOMPARE(a.kind, Kind::Raw);
         QVERIFY(hasCode(a, "missing-id"));
-        QVERIFY(hasCode(a, "batch"));
+        QVERIFY(hasCode(a, "several-lines"));
         QVERIFY(a.hasErrors());
+        // Presence works where the server allows it; then the second line closes the connection.
+        QCOMPARE(a.outcome.resolved({QStringLiteral("presence-enabled:"), QStringLiteral("presence:")}),
+                 LintOutcome::close(3501));
     }
 
     void findingsPointIntoWholeText()
     {
-        const QString text =
-            QStringLiteral("{\"id\":1,\"connect\":{}}\n  {\"id\":2,\"subscribe\":{\"channel\":\"x\",\"bogus\":1}}");
+        const QString text = QStringLiteral(
+            "{\"id\":1,\"presence\":{\"channel\":\"x\"}}\n  {\"id\":2,\"subscribe\":{\"channel\":\"x\",\"bogus\":1}}");
         const CommandAnalysis a = CommandAnalysis::analyze(text, connectedContext(), 3);
         bool found = false;
         for (const LintFinding &f : a.findings) {
@@ -126,9 +132,9 @@ private slots:
     {
         const CommandAnalysis a = CommandAnalysis::analyze(QStringLiteral("\n  [1]"), connectedContext(), 1);
         QCOMPARE(a.kind, Kind::Raw);
-        QVERIFY(hasCode(a, "not-object"));
-        QCOMPARE(a.findings.last().line, 2);
-        QCOMPARE(a.findings.last().column, 3);
+        QVERIFY(hasCode(a, "bad-type"));
+        QCOMPARE(a.findings.first().line, 2);
+        QCOMPARE(a.findings.first().column, 3);
     }
 
     void brokenJsonLocated()

@@ -115,6 +115,9 @@ function builders(r, tok) {
             return `{"${key}":${id()},"${method}":{"${ch}":"${chan()}","Data":{"a":1}}}`;
         },
         'case-keys-method-only': () => `{"id":${id()},"${r.pick(['Presence', 'HISTORY', 'Presence_Stats'])}":{"channel":"news"}}`,
+        'case-keys-unicode': () => r.pick([`{"id":${id()},"\u017fend":{"data":1}}`,
+            `{"id":${id()},"pre\u017fence":{"channel":"news"}}`, `{"id":${id()},"\u017fubscribe":{"channel":"zz"}}`,
+            `{"\u0130d":${id()},"presence":{"channel":"news"}}`, `{"id":${id()},"history":{"\u212ahannel":"news"}}`]),
         'number-id-forms': () => `{"id":${r.pick(['1e2', '5.0', '2E1', '-1', '4294967296', '4294967295', '007', '-0',
             '"12"', 'true', 'null', '0', '12'])},"presence":{"channel":"news"}}`,
         'number-limit': () => `{"id":${id()},"history":{"channel":"news","limit":${r.pick(['2147483647', '2147483648',
