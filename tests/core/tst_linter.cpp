@@ -1,4 +1,5 @@
 #include "commandtemplates.h"
+#include "lintcontexts.h"
 #include "linter.h"
 
 #include <QTest>
@@ -6,15 +7,6 @@
 using Severity = LintFinding::Severity;
 
 namespace {
-
-LintContext connectedContext()
-{
-    LintContext c;
-    c.socketOpen = true;
-    c.connectSent = true;
-    c.connected = true;
-    return c;
-}
 
 LintContext openContext()
 {
@@ -116,7 +108,7 @@ void TestLinter::findings()
     QFETCH(bool, connected);
     QFETCH(QString, code);
     QFETCH(Severity, severity);
-    const QList<LintFinding> fs = Linter::lint(text, connected ? connectedContext() : openContext());
+    const QList<LintFinding> fs = Linter::lint(text, connected ? TestSupport::connectedLintContext() : openContext());
     const LintFinding *f = find(fs, code);
     QVERIFY2(f, qPrintable(QStringLiteral("expected %1, got [%2]").arg(code, codes(fs))));
     QCOMPARE(f->severity, severity);
@@ -135,7 +127,7 @@ void TestLinter::invalidJsonHasLineAndColumn()
 
 void TestLinter::noMethodSaysBadRequest()
 {
-    const QList<LintFinding> fs = Linter::lint(QStringLiteral(R"({"id":2})"), connectedContext());
+    const QList<LintFinding> fs = Linter::lint(QStringLiteral(R"({"id":2})"), TestSupport::connectedLintContext());
     QVERIFY(Linter::hasErrors(fs));
     const LintFinding *f = find(fs, QStringLiteral("no-method"));
     QVERIFY(f);
@@ -145,7 +137,7 @@ void TestLinter::noMethodSaysBadRequest()
 
 void TestLinter::pongDependsOnPing()
 {
-    LintContext c = connectedContext();
+    LintContext c = TestSupport::connectedLintContext();
     QVERIFY(find(Linter::lint(QStringLiteral("{}"), c), QStringLiteral("stray-pong")));
     c.pingOutstanding = true;
     const QList<LintFinding> fs = Linter::lint(QStringLiteral("{}"), c);
@@ -155,7 +147,7 @@ void TestLinter::pongDependsOnPing()
 
 void TestLinter::duplicateIdInFlight()
 {
-    LintContext c = connectedContext();
+    LintContext c = TestSupport::connectedLintContext();
     const QString text = QStringLiteral(R"({"id":7,"presence":{"channel":"a"}})");
     QVERIFY(!find(Linter::lint(text, c), QStringLiteral("duplicate-id")));
     c.inFlightIds.insert(7);
@@ -165,7 +157,7 @@ void TestLinter::duplicateIdInFlight()
 void TestLinter::zeroIdWhilePinged()
 {
     // Observed: with a ping outstanding the server takes the command as the pong and silently drops it.
-    LintContext c = connectedContext();
+    LintContext c = TestSupport::connectedLintContext();
     c.pingOutstanding = true;
     const LintFinding *f =
         find(Linter::lint(QStringLiteral(R"({"id":0,"subscribe":{"channel":"x"}})"), c), QStringLiteral("zero-id"));
@@ -185,14 +177,14 @@ void TestLinter::tooBig()
 {
     const QString big =
         QStringLiteral(R"({"id":2,"publish":{"channel":"x","data":"%1"}})").arg(QString(70000, QLatin1Char('a')));
-    const LintFinding *f = find(Linter::lint(big, connectedContext()), QStringLiteral("too-big"));
+    const LintFinding *f = find(Linter::lint(big, TestSupport::connectedLintContext()), QStringLiteral("too-big"));
     QVERIFY(f);
     QCOMPARE(f->severity, Severity::Error);
 }
 
 void TestLinter::unknownFieldIsAnErrorInProtobuf()
 {
-    LintContext c = connectedContext();
+    LintContext c = TestSupport::connectedLintContext();
     const QString text = QStringLiteral(R"({"id":2,"subscribe":{"channel":"x","bogus":1}})");
     QCOMPARE(find(Linter::lint(text, c), QStringLiteral("unknown-field"))->severity, Severity::Warning);
     c.format = Protocol::Format::Protobuf;
@@ -215,7 +207,7 @@ void TestLinter::validCommandsAreClean()
 {
     QFETCH(QString, text);
     QFETCH(bool, connected);
-    const QList<LintFinding> fs = Linter::lint(text, connected ? connectedContext() : openContext());
+    const QList<LintFinding> fs = Linter::lint(text, connected ? TestSupport::connectedLintContext() : openContext());
     QVERIFY2(fs.isEmpty(), qPrintable(codes(fs)));
 }
 
@@ -224,7 +216,7 @@ void TestLinter::templatesHaveOnlyPlaceholderFindings()
     // Every template is valid protocol once its placeholders are filled; ping and send carry their server notes.
     for (Protocol::Method m : Protocol::allMethods()) {
         const QString text = CommandTemplates::text(m, 42);
-        const LintContext c = m == Protocol::Method::Connect ? openContext() : connectedContext();
+        const LintContext c = m == Protocol::Method::Connect ? openContext() : TestSupport::connectedLintContext();
         for (const LintFinding &f : Linter::lint(text, c)) {
             const bool expected = f.severity == Severity::Info || f.code == QLatin1String("placeholder") ||
                                   (m == Protocol::Method::Ping && f.code == QLatin1String("ping-command")) ||

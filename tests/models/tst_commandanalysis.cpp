@@ -1,4 +1,5 @@
 #include "commandanalysis.h"
+#include "lintcontexts.h"
 
 #include <QTest>
 
@@ -7,15 +8,6 @@ using Kind = CommandAnalysis::Kind;
 Q_DECLARE_METATYPE(CommandAnalysis::Kind)
 
 namespace {
-
-LintContext connectedContext()
-{
-    LintContext c;
-    c.socketOpen = true;
-    c.connectSent = true;
-    c.connected = true;
-    return c;
-}
 
 bool hasCode(const CommandAnalysis &a, const char *code)
 {
@@ -63,7 +55,7 @@ private slots:
         QFETCH(Kind, kind);
         QFETCH(int, values);
         QFETCH(QByteArray, payload);
-        const CommandAnalysis a = CommandAnalysis::analyze(text, connectedContext(), 7);
+        const CommandAnalysis a = CommandAnalysis::analyze(text, TestSupport::connectedLintContext(), 7);
         QCOMPARE(a.kind, kind);
         QCOMPARE(a.valueCount, values);
         QCOMPARE(a.payload, payload);
@@ -74,8 +66,8 @@ private slots:
 
     void missingIdIsAssigned()
     {
-        const CommandAnalysis a =
-            CommandAnalysis::analyze(QStringLiteral("{\"subscribe\": {\"channel\": \"news\"}}"), connectedContext(), 7);
+        const CommandAnalysis a = CommandAnalysis::analyze(QStringLiteral("{\"subscribe\": {\"channel\": \"news\"}}"),
+                                                           TestSupport::connectedLintContext(), 7);
         QCOMPARE(a.kind, Kind::Object);
         QVERIFY(a.idWillBeAssigned);
         QCOMPARE(a.assignedId, 7u);
@@ -88,8 +80,8 @@ private slots:
 
     void sendGetsNoId()
     {
-        const CommandAnalysis a =
-            CommandAnalysis::analyze(QStringLiteral("{\"send\": {\"data\": {}}}"), connectedContext(), 7);
+        const CommandAnalysis a = CommandAnalysis::analyze(QStringLiteral("{\"send\": {\"data\": {}}}"),
+                                                           TestSupport::connectedLintContext(), 7);
         QVERIFY(!a.idWillBeAssigned);
         QVERIFY(hasCode(a, "send-unavailable"));
     }
@@ -99,7 +91,7 @@ private slots:
         // Raw text is sent exactly as typed, so a missing id really reaches the server.
         const QString text = QStringLiteral("{\"id\":3,\"presence\":{\"channel\":\"a\"}}\n"
                                             "{\"history\":{\"channel\":\"a\",\"limit\":1}}");
-        const CommandAnalysis a = CommandAnalysis::analyze(text, connectedContext(), 7);
+        const CommandAnalysis a = CommandAnalysis::analyze(text, TestSupport::connectedLintContext(), 7);
         QCOMPARE(a.kind, Kind::Raw);
         QVERIFY(hasCode(a, "missing-id"));
         QVERIFY(hasCode(a, "batch"));
@@ -110,7 +102,7 @@ private slots:
     {
         const QString text =
             QStringLiteral("{\"id\":1,\"connect\":{}}\n  {\"id\":2,\"subscribe\":{\"channel\":\"x\",\"bogus\":1}}");
-        const CommandAnalysis a = CommandAnalysis::analyze(text, connectedContext(), 3);
+        const CommandAnalysis a = CommandAnalysis::analyze(text, TestSupport::connectedLintContext(), 3);
         bool found = false;
         for (const LintFinding &f : a.findings) {
             if (f.code == QLatin1String("unknown-field")) {
@@ -124,7 +116,8 @@ private slots:
 
     void notObjectFlagged()
     {
-        const CommandAnalysis a = CommandAnalysis::analyze(QStringLiteral("\n  [1]"), connectedContext(), 1);
+        const CommandAnalysis a =
+            CommandAnalysis::analyze(QStringLiteral("\n  [1]"), TestSupport::connectedLintContext(), 1);
         QCOMPARE(a.kind, Kind::Raw);
         QVERIFY(hasCode(a, "not-object"));
         QCOMPARE(a.findings.last().line, 2);
@@ -133,8 +126,8 @@ private slots:
 
     void brokenJsonLocated()
     {
-        const CommandAnalysis a =
-            CommandAnalysis::analyze(QStringLiteral("{\n  \"id\": 1,\n  \"connect\": {\n}"), connectedContext(), 1);
+        const CommandAnalysis a = CommandAnalysis::analyze(QStringLiteral("{\n  \"id\": 1,\n  \"connect\": {\n}"),
+                                                           TestSupport::connectedLintContext(), 1);
         QCOMPARE(a.kind, Kind::NotJson);
         QVERIFY(hasCode(a, "invalid-json"));
         QVERIFY(a.findings.first().line >= 1);
