@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test (unit, models, widgets offscreen, and integration tests
-# against a real Centrifugo that each test starts on a free loopback port).
+# against a real Centrifugo that each test starts on a free loopback port). Then the whole suite again under
+# AddressSanitizer + UndefinedBehaviorSanitizer (scripts/sanitize.sh, build-asan/) and a short fuzz run of every
+# libFuzzer target (scripts/fuzz.sh, build-fuzz/). SKIP_SANITIZE=1 / SKIP_FUZZ=1 leave those out.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ./scripts/install-deps.sh
 ./scripts/check-format.sh
 ./scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
-cd build
-ctest --output-on-failure --parallel 2 "$@"
+(cd build && ctest --output-on-failure --parallel 2 "$@")
+if [[ "${SKIP_SANITIZE:-0}" != "1" ]]; then
+    ./scripts/sanitize.sh
+fi
+if [[ "${SKIP_FUZZ:-0}" != "1" ]]; then
+    ./scripts/fuzz.sh
+fi

@@ -1,17 +1,15 @@
 #include "mainwindow.h"
 
 #include "connectionpanel.h"
+#include "languageswitcher.h"
 #include "logentry.h"
 #include "session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QLoggingCategory>
 #include <QSettings>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -58,7 +56,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("centrifugo-inspector"));
     QApplication::setApplicationDisplayName(QStringLiteral("Centrifugo Inspector"));
     QApplication::setApplicationVersion(QStringLiteral(INSPECTOR_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/centrifugo-inspector.png")));
+    QApplication::setDesktopFileName(QStringLiteral("centrifugo-inspector"));
+    // The installed theme icon (hicolor, every size) when there is one, else the built-in one.
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("centrifugo-inspector"),
+                                                 QIcon(QStringLiteral(":/icons/centrifugo-inspector.svg"))));
 
     // Settings: the user's, or a given file (tests and screenshots must not touch the user's).
     const QStringList rawArgs = QApplication::arguments();
@@ -67,25 +68,13 @@ int main(int argc, char *argv[])
                                               ? std::make_unique<QSettings>()
                                               : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat);
 
-    // Language: --lang, else the settings, else the system locale.
+    // Language: --lang, else the settings, else the system locale. Installed before any text is built; the window
+    // switches it later without a restart.
     QString language = earlyOption(rawArgs, QStringLiteral("--lang"));
     if (language.isEmpty())
         language = MainWindow::settingsLanguage(settings.get());
-    if (language.isEmpty())
-        language = QLocale::system().name();
-    QTranslator appTranslator;
-    QTranslator qtTranslator;
-    if (language.startsWith(QLatin1String("zh"))) {
-        if (appTranslator.load(QStringLiteral(":/i18n/centrifugo-inspector_zh_CN.qm")) ||
-            appTranslator.load(QStringLiteral("centrifugo-inspector_zh_CN.qm"),
-                               QApplication::applicationDirPath() + QLatin1String("/translations")))
-            QApplication::installTranslator(&appTranslator);
-        if (qtTranslator.load(QStringLiteral("qtbase_zh_CN.qm"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QApplication::installTranslator(&qtTranslator);
-        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
-    } else {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    }
+    LanguageSwitcher languages;
+    languages.setLanguage(language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -112,6 +101,10 @@ int main(int argc, char *argv[])
                                             QApplication::translate("main", "Use this INI file for the settings."),
                                             QStringLiteral("file"));
     parser.addOptions({urlOption, connectOption, subscribeOption, logLevelOption, langOption, settingsOption});
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QApplication::translate("main", "Recordings (*.jsonl) or HAR captures (*.har) to open in the timeline."),
+        QStringLiteral("[files...]"));
     parser.process(app);
 
     LogEntry::Level stderrLevel = LogEntry::Level::Info;
@@ -129,6 +122,7 @@ int main(int argc, char *argv[])
     // One session per window; created here and given to the window, which does not own it.
     Session session;
     MainWindow window(&session, settings.get());
+    window.setLanguageSwitcher(&languages);
     window.setStderrLevel(stderrLevel);
     if (parser.isSet(urlOption))
         window.connectionPanel()->setUrl(parser.value(urlOption));
@@ -136,6 +130,8 @@ int main(int argc, char *argv[])
     if (!channels.isEmpty())
         window.subscribeWhenConnected(channels);
     window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openFiles(parser.positionalArguments());
     if (parser.isSet(connectOption))
         window.connectToServer();
     return app.exec();

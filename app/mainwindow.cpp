@@ -5,6 +5,7 @@
 #include "commandcomposer.h"
 #include "commandhistory.h"
 #include "connectionpanel.h"
+#include "languageswitcher.h"
 #include "logmodel.h"
 #include "logview.h"
 #include "profilemanagerdialog.h"
@@ -15,6 +16,7 @@
 #include "session.h"
 #include "subscriptionpanel.h"
 #include "subscriptiontracker.h"
+#include "thememanager.h"
 #include "timelinemodel.h"
 #include "timelinewidget.h"
 #include "tokendecoderdialog.h"
@@ -28,19 +30,25 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcGui, "inspector.gui", QtInfoMsg)
 
@@ -66,8 +74,15 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     , m_logModel(new LogModel(this))
     , m_history(new CommandHistory(settings, this))
     , m_reconnector(new Reconnector(session, this))
+    , m_theme(new ThemeManager(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    if (m_settings) {
+        const auto theme = ThemeManager::themeFromName(m_settings->value(QStringLiteral("ui/theme")).toString());
+        if (theme != ThemeManager::Theme::System)
+            m_theme->setTheme(theme);
+    }
     m_tracker->setSession(session);
     connect(session, &Session::frame, m_timelineModel, &TimelineModel::appendFrame);
     connect(session, &Session::logged, m_logModel, &LogModel::append);
@@ -78,8 +93,7 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     m_timeline->setObjectName(QStringLiteral("timeline"));
     m_timeline->setSecretSource([this] { return knownSecrets(); });
     setCentralWidget(m_timeline);
-    buildDocks();
-    buildMenus();
+    buildDocks(); // the menus are built by retranslateUi(), below
     m_connection->setReconnector(m_reconnector);
     connect(m_reconnector, &Reconnector::restored, this,
             [this](const QStringList &channels, const QStringList &recovering) {
@@ -94,11 +108,9 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
             log(Level::Info, reason);
     });
 
-    m_statusSecrets = new QLabel(tr("Secrets shown"));
+    m_statusSecrets = new QLabel;
     m_statusSecrets->setObjectName(QStringLiteral("secretsShownLabel"));
     m_statusSecrets->setStyleSheet(QStringLiteral("color: #b35c00; font-weight: bold"));
-    m_statusSecrets->setToolTip(tr("Tokens and keys are shown in the log, the timeline and the connection panel. "
-                                   "View ▸ Show secrets hides them."));
     m_statusSecrets->hide();
     statusBar()->addPermanentWidget(m_statusSecrets);
     m_statusState = new QLabel;
@@ -113,6 +125,24 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     });
     connect(m_timeline, &TimelineWidget::importFinished, this, [this](const TimelineImporter::Summary &summary) {
         log(summary.ok() && summary.badLines == 0 ? Level::Info : Level::Warning, summary.text());
+        importNextFile();
+    });
+    // More options opened: give the connection dock the height it now wants, taken from the subscriptions.
+    connect(m_connection, &ConnectionPanel::preferredHeightChanged, this, [this] {
+        QDockWidget *connection = nullptr;
+        QDockWidget *subscriptions = nullptr;
+        for (QDockWidget *d : std::as_const(m_docks)) {
+            if (d->widget() == m_connection)
+                connection = d;
+            else if (d->widget() == m_subscriptions)
+                subscriptions = d;
+        }
+        if (!connection || !subscriptions || connection->isFloating() || subscriptions->isFloating())
+            return;
+        const int total = connection->height() + subscriptions->height();
+        const int wanted =
+            qMin(m_connection->sizeHint().height() + 30, total - subscriptions->minimumSizeHint().height());
+        resizeDocks({connection, subscriptions}, {wanted, total - wanted}, Qt::Vertical);
     });
     // A connect from the panel uses the panel's token: refresh tokens of a profile no longer apply.
     connect(m_connection, &ConnectionPanel::connectRequested, this, [this] {
@@ -126,6 +156,7 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     // and Ctrl+E moves to it); the window's shortcuts must work wherever the focus is.
     qApp->installEventFilter(this);
 
+    retranslateUi();
     m_defaultState = saveState(kStateVersion);
     restoreSettings();
     updateSessionLogLevel();
@@ -190,11 +221,10 @@ void MainWindow::buildDocks()
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
-    QDockWidget *connection = addDock(m_connection, tr("Connection"), "connectionDock", Qt::LeftDockWidgetArea);
-    QDockWidget *subscriptions =
-        addDock(m_subscriptions, tr("Subscriptions"), "subscriptionsDock", Qt::LeftDockWidgetArea);
-    QDockWidget *composer = addDock(m_composer, tr("Command"), "composerDock", Qt::BottomDockWidgetArea);
-    QDockWidget *log = addDock(m_logView, tr("Log"), "logDock", Qt::BottomDockWidgetArea);
+    QDockWidget *connection = addDock(m_connection, QString(), "connectionDock", Qt::LeftDockWidgetArea);
+    QDockWidget *subscriptions = addDock(m_subscriptions, QString(), "subscriptionsDock", Qt::LeftDockWidgetArea);
+    QDockWidget *composer = addDock(m_composer, QString(), "composerDock", Qt::BottomDockWidgetArea);
+    QDockWidget *log = addDock(m_logView, QString(), "logDock", Qt::BottomDockWidgetArea);
     splitDockWidget(connection, subscriptions, Qt::Vertical);
     splitDockWidget(composer, log, Qt::Horizontal);
     resizeDocks({connection}, {400}, Qt::Horizontal);
@@ -207,6 +237,21 @@ void MainWindow::buildDocks()
     setTabOrder(m_subscriptions, m_timeline);
     setTabOrder(m_timeline, m_composer);
     setTabOrder(m_composer, m_logView);
+}
+
+QList<QKeySequence> MainWindow::quitShortcuts(const QList<QKeySequence> &platformQuit)
+{
+    // The platform's Quit keys, plus Ctrl+Q where the platform has others: the same keys twice (Linux binds Quit
+    // to Ctrl+Q) make an ambiguous shortcut that does nothing.
+    QList<QKeySequence> keys;
+    for (const QKeySequence &k : platformQuit) {
+        if (!k.isEmpty() && !keys.contains(k))
+            keys.append(k);
+    }
+    const QKeySequence ctrlQ(QStringLiteral("Ctrl+Q"));
+    if (!keys.contains(ctrlQ))
+        keys.append(ctrlQ);
+    return keys;
 }
 
 QAction *MainWindow::action(const QString &name) const
@@ -235,7 +280,8 @@ void MainWindow::buildMenus()
          &MainWindow::importTimeline);
     make(file, tr("&Save log…"), "saveLog", {QKeySequence::Save}, &MainWindow::saveLog);
     file->addSeparator();
-    make(file, tr("&Quit"), "quit", {QKeySequence::Quit, QKeySequence(QStringLiteral("Ctrl+Q"))}, &QWidget::close);
+    const QList<QKeySequence> quitKeys = quitShortcuts(QKeySequence::keyBindings(QKeySequence::Quit));
+    make(file, tr("&Quit"), "quit", quitKeys, &QWidget::close);
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
     make(connection, tr("&Connect"), "connect", {QKeySequence(QStringLiteral("Ctrl+K"))}, &MainWindow::connectToServer);
@@ -299,8 +345,25 @@ void MainWindow::buildMenus()
     make(tools, tr("Token &generator…"), "tokenGenerator", {}, &MainWindow::showTokenGenerator);
     make(tools, tr("Token &decoder…"), "tokenDecoder", {}, &MainWindow::showTokenDecoder);
 
+    view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    theme->setObjectName(QStringLiteral("themeMenu"));
+    auto *themes = new QActionGroup(theme);
+    const QList<QPair<ThemeManager::Theme, QString>> themeNames = {{ThemeManager::Theme::System, tr("&System")},
+                                                                   {ThemeManager::Theme::Light, tr("&Light")},
+                                                                   {ThemeManager::Theme::Dark, tr("&Dark")}};
+    for (const auto &t : themeNames) {
+        QAction *a = theme->addAction(t.second);
+        a->setCheckable(true);
+        a->setChecked(m_theme->theme() == t.first);
+        a->setObjectName(QLatin1String("theme_") + ThemeManager::themeName(t.first));
+        themes->addAction(a);
+        const QString name = ThemeManager::themeName(t.first);
+        connect(a, &QAction::triggered, this, [this, name] { setTheme(name); });
+    }
+
     QMenu *language = menuBar()->addMenu(tr("&Language"));
-    auto *group = new QActionGroup(this);
+    auto *group = new QActionGroup(language);
     const QString current = settingsLanguage(m_settings);
     // Language names stay in their own language so that anyone can find theirs.
     const QList<QPair<QString, QString>> languages = {{QString(), tr("System default")},
@@ -313,7 +376,7 @@ void MainWindow::buildMenus()
         a->setObjectName(QLatin1String("language_") + (l.first.isEmpty() ? QStringLiteral("system") : l.first));
         group->addAction(a);
         const QString code = l.first;
-        connect(a, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
+        connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -531,7 +594,7 @@ void MainWindow::ensureProfiles()
         for (const auto &h : result.options.headers) {
             bool secret = false;
             for (const ConnectionProfile::Header &ph : result.profile.headers)
-                secret = secret || (ph.secret && ph.name == h.first);
+                secret = secret || (ph.isSecret() && ph.name == h.first);
             if (!secret)
                 shown.headers.append(h);
         }
@@ -575,11 +638,31 @@ void MainWindow::connectWithProfile(const QString &profileId)
     ensureProfiles();
     if (!m_profiles)
         return;
-    if (m_session->state() != Session::State::Disconnected) {
-        statusBar()->showMessage(tr("Already connected or connecting; disconnect first (Ctrl+Shift+K)."), 5000);
+    const ConnectionProfile profile = m_profiles->profile(profileId);
+    if (m_session->state() == Session::State::Disconnected) {
+        m_resolver->resolve(profile);
         return;
     }
-    m_resolver->resolve(m_profiles->profile(profileId));
+    // Connected (or connecting) already: offer to close this connection and connect with the profile.
+    QMessageBox box(QMessageBox::Question, tr("Connect with profile"),
+                    tr("The inspector is connected to %1. Disconnect and connect with the profile \"%2\"?")
+                        .arg(m_session->options().url.toString(QUrl::RemovePassword), profile.name),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("reconnectWithProfileQuestion"));
+    box.button(QMessageBox::Yes)->setText(tr("Reconnect"));
+    box.setDefaultButton(QMessageBox::Yes);
+    if (box.exec() != QMessageBox::Yes)
+        return;
+    m_reconnector->cancel();
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(m_session, &Session::stateChanged, this, [this, once, profile](Session::State state) {
+        if (state != Session::State::Disconnected)
+            return;
+        disconnect(*once);
+        m_reconnector->cancel(); // the profile's connect, not an automatic reconnect
+        m_resolver->resolve(profile);
+    });
+    m_session->close();
 }
 
 TokenGeneratorDialog *MainWindow::tokenGenerator()
@@ -648,26 +731,108 @@ QString MainWindow::settingsLanguage(QSettings *settings)
     return settings ? settings->value(QStringLiteral("ui/language")).toString() : QString();
 }
 
-void MainWindow::chooseLanguage(const QString &language)
+void MainWindow::setLanguage(const QString &language)
 {
     if (m_settings)
         m_settings->setValue(QStringLiteral("ui/language"), language);
-    const auto answer = QMessageBox::question(
-        this, tr("Language"),
-        tr("The new language is used from the next start. Restart the inspector now? The connection is closed."));
-    if (answer != QMessageBox::Yes)
-        return;
-    QStringList args = QCoreApplication::arguments().mid(1);
-    const qsizetype lang = args.indexOf(QStringLiteral("--lang"));
-    if (lang >= 0)
-        args.remove(lang, qMin<qsizetype>(2, args.size() - lang));
-    if (!language.isEmpty())
-        args << QStringLiteral("--lang") << language;
-    saveSettings();
+    if (!m_language)
+        m_language = new LanguageSwitcher(this);
+    if (!m_language->setLanguage(language))
+        log(Level::Warning, tr("The translation for %1 was not found; the interface stays in English.")
+                                .arg(LanguageSwitcher::resolve(language)));
+}
+
+void MainWindow::setTheme(const QString &name)
+{
     if (m_settings)
-        m_settings->sync();
-    if (QProcess::startDetached(QCoreApplication::applicationFilePath(), args))
-        close();
+        m_settings->setValue(QStringLiteral("ui/theme"), name);
+    m_theme->setTheme(ThemeManager::themeFromName(name));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    // The menus are made again in the new language (their actions keep their names and states).
+    const QList<QAction *> menus = menuBar()->actions();
+    for (QAction *a : menus) {
+        if (QMenu *menu = a->menu())
+            delete menu;
+    }
+    menuBar()->clear();
+    m_windowKeys.clear();
+    buildMenus();
+    if (QAction *pause = action(QStringLiteral("pauseTimeline")))
+        pause->setChecked(m_timelineModel->isPaused());
+    if (QAction *secrets = action(QStringLiteral("showSecrets")))
+        secrets->setChecked(m_secretsShown);
+    const QStringList titles = {tr("Connection"), tr("Subscriptions"), tr("Command"), tr("Log")};
+    for (int i = 0; i < m_docks.size() && i < titles.size(); ++i)
+        m_docks.at(i)->setWindowTitle(titles.at(i));
+    m_statusSecrets->setText(tr("Secrets shown"));
+    m_statusSecrets->setToolTip(tr("Tokens and keys are shown in the log, the timeline and the connection panel. "
+                                   "View ▸ Show secrets hides them."));
+    updateTitle();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    if (!paths.isEmpty() && openFiles(paths))
+        event->acceptProposedAction();
+}
+
+bool MainWindow::openFiles(const QStringList &paths)
+{
+    QStringList usable;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.isFile() || !info.isReadable())
+            log(Level::Error, tr("Cannot open %1: no such readable file.").arg(path));
+        else
+            usable.append(info.absoluteFilePath());
+    }
+    if (usable.isEmpty())
+        return false;
+    if (m_timeline->isTransferRunning()) {
+        m_filesToOpen.append(usable); // after the running import or export
+        return true;
+    }
+    m_filesToOpen = usable.mid(1);
+    if (!m_timeline->importFile(usable.constFirst(), true)) {
+        log(Level::Error, tr("Could not import %1: %2").arg(usable.constFirst(), m_timeline->noticeText()));
+        importNextFile();
+    }
+    return true;
+}
+
+void MainWindow::importNextFile()
+{
+    while (!m_filesToOpen.isEmpty() && !m_timeline->isTransferRunning()) {
+        const QString path = m_filesToOpen.takeFirst();
+        if (m_timeline->importFile(path, false))
+            return;
+        log(Level::Error, tr("Could not import %1: %2").arg(path, m_timeline->noticeText()));
+    }
 }
 
 void MainWindow::showShortcuts()
@@ -689,12 +854,23 @@ void MainWindow::showShortcuts()
                                  QStringLiteral("</table>"));
 }
 
+QString MainWindow::aboutText() const
+{
+    const QString server = m_session->state() == Session::State::Connected && !m_session->serverVersion().isEmpty()
+                               ? m_session->serverVersion()
+                               : tr("not connected");
+    return tr("<h3>Centrifugo Inspector %1</h3><p>Speaks the Centrifugo client protocol v2, shows every frame, and "
+              "explains every reply, push, error and disconnect.</p>"
+              "<table><tr><td>Qt:</td><td>%2 (built with %3)</td></tr>"
+              "<tr><td>Protocol:</td><td>Centrifugo client protocol v2 (JSON and Protobuf)</td></tr>"
+              "<tr><td>Server:</td><td>%4</td></tr></table>")
+        .arg(QStringLiteral(INSPECTOR_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+             server.toHtmlEscaped());
+}
+
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Centrifugo Inspector"),
-                       tr("<h3>Centrifugo Inspector %1</h3><p>Speaks the Centrifugo client protocol v2, shows every "
-                          "frame, and explains every reply, push, error and disconnect.</p>")
-                           .arg(QStringLiteral(INSPECTOR_VERSION)));
+    QMessageBox::about(this, tr("About Centrifugo Inspector"), aboutText());
 }
 
 void MainWindow::restoreSettings()

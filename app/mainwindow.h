@@ -11,6 +11,8 @@
 #include <QStringList>
 
 class CommandComposer;
+class LanguageSwitcher;
+class ThemeManager;
 class CommandHistory;
 class ConnectionPanel;
 class LogModel;
@@ -61,6 +63,8 @@ public:
     // Adds a line of the window's own to the log pane and the "inspector.gui" category.
     void log(LogEntry::Level level, const QString &message);
     QAction *action(const QString &name) const;
+    // The keys of File > Quit for the platform's Quit bindings: each once, Ctrl+Q always.
+    static QList<QKeySequence> quitShortcuts(const QList<QKeySequence> &platformQuit);
     // View ▸ Show secrets: off at every start.
     bool secretsShown() const { return m_secretsShown; }
     // Every secret known in this run (the session's and the secret store's), for masking.
@@ -70,6 +74,16 @@ public:
 
     // The language the settings ask for: "en", "zh_CN" or "" (the system's).
     static QString settingsLanguage(QSettings *settings);
+    // The switcher that installed the start language (main.cpp); without one the window makes its own when the
+    // language is changed.
+    void setLanguageSwitcher(LanguageSwitcher *switcher) { m_language = switcher; }
+    ThemeManager *themeManager() const { return m_theme; }
+    // Opens recordings (*.jsonl) and HAR captures (*.har) in the timeline, one after the other: the first replaces
+    // the timeline, the others are added after it. Unknown files are reported in the log. Returns false when none
+    // could be opened.
+    bool openFiles(const QStringList &paths);
+    // The text of Help > About (versions of the app, Qt, the protocol, and the server's when connected).
+    QString aboutText() const;
 
 public slots:
     void connectToServer();
@@ -88,10 +102,17 @@ public slots:
     void connectWithProfile(const QString &profileId);
     // Shows or masks secrets in the log (from now on), the timeline's detail pane and the connection panel.
     void setSecretsShown(bool shown);
+    // Switches the interface language now (no restart) and remembers it: "en", "zh_CN" or "" (the system's).
+    void setLanguage(const QString &language);
+    // System, Light or Dark; remembered in the settings.
+    void setTheme(const QString &name);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildDocks();
@@ -103,7 +124,8 @@ private:
     void updateSessionLogLevel();
     void updateTitle();
     void onConnected();
-    void chooseLanguage(const QString &language);
+    void retranslateUi();
+    void importNextFile();
     void showShortcuts();
     void ensureProfiles();
     TokenGeneratorDialog *tokenGenerator();
@@ -123,6 +145,9 @@ private:
     TimelineWidget *m_timeline = nullptr;
     LogView *m_logView = nullptr;
     QList<QDockWidget *> m_docks;
+    LanguageSwitcher *m_language = nullptr;
+    ThemeManager *m_theme = nullptr;
+    QStringList m_filesToOpen; // opened after the running import
     QLabel *m_statusState = nullptr;
     QLabel *m_statusSecrets = nullptr;
     bool m_secretsShown = false;

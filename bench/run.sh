@@ -2,12 +2,12 @@
 # Runs the Centrifugo Inspector benchmarks (docs/benchmarks.md) and prints the table.
 #
 #   bench/run.sh                 everything
-#   bench/run.sh decode ingest   only these (decode ingest replay store reopen startup gui)
+#   bench/run.sh decode ingest   only these (decode ingest large replay store reopen startup gui)
 #
 # Builds what it needs (in $BUILD_DIR, default build-bench), starts its own Centrifugo on a free loopback port with
 # bench/config/centrifugo-bench.json and stops it at the end, and writes bench/results/<timestamp>.json.
 # Environment: BUILD_DIR, CENTRIFUGO_BIN, BENCH_COUNT (publications, default 200000),
-# BENCH_STORE_FRAMES (default 1000000), BENCH_STARTUP_RUNS (default 5), BENCH_REPEAT (runs of the ingest, replay
+# BENCH_STORE_FRAMES (default 1000000), BENCH_LARGE_COUNT (publications of 100 KB, default 300), BENCH_STARTUP_RUNS (default 5), BENCH_REPEAT (runs of the ingest, replay
 # and GUI benchmarks, default 3: the table shows the median run and lists all), BENCH_PROTOBUF (the ingest's
 # Protobuf pair: separate = a second flood of the same shape (default), together = in the JSON flood, none).
 # Never part of ctest.
@@ -18,10 +18,11 @@ BUILD_DIR="${BUILD_DIR:-$REPO/build-bench}"
 COUNT="${BENCH_COUNT:-200000}"
 STORE_FRAMES="${BENCH_STORE_FRAMES:-1000000}"
 STARTUP_RUNS="${BENCH_STARTUP_RUNS:-5}"
+LARGE_COUNT="${BENCH_LARGE_COUNT:-300}"
 REPEAT="${BENCH_REPEAT:-3}"
 PROTOBUF="${BENCH_PROTOBUF:-separate}"
 CENTRIFUGO_BIN="${CENTRIFUGO_BIN:-$(command -v centrifugo || echo "$HOME/go/bin/centrifugo")}"
-ALL=(decode ingest replay store reopen startup gui)
+ALL=(decode ingest large replay store reopen startup gui)
 WANT=("$@")
 [ ${#WANT[@]} -eq 0 ] && WANT=("${ALL[@]}")
 wants() { local w; for w in "${WANT[@]}"; do [ "$w" = "$1" ] && return 0; done; return 1; }
@@ -78,7 +79,7 @@ PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>
 API="http://127.0.0.1:$PORT"
 WS="ws://127.0.0.1:$PORT/connection/websocket"
 KEY="bench-api-key"
-if wants ingest || wants replay || wants gui; then
+if wants ingest || wants large || wants replay || wants gui; then
     log "starting Centrifugo on $API"
     CENTRIFUGO_HTTP_SERVER_PORT="$PORT" CENTRIFUGO_HTTP_SERVER_ADDRESS=127.0.0.1 \
         "$CENTRIFUGO_BIN" -c "$REPO/bench/config/centrifugo-bench.json" >"$WORK/centrifugo.log" 2>&1 &
@@ -131,6 +132,13 @@ for run in $(seq 1 "$REPEAT"); do
     fi
     rm -f "$RECORD"
 done
+if wants large; then
+    log "1b large: $LARGE_COUNT publications of 100 KB at the server's pace to the inspector CLI and a bare ws client"
+    node "$REPO/bench/node/ingest.js" large --api "$API" --key "$KEY" --ws "$WS" --channel "bench-large" \
+        --count "$LARGE_COUNT" --size 100000 --cli "$BIN/centrifugo-inspector-cli" --record "$WORK/large.jsonl" |
+        part large || skip large "the large-publication driver failed"
+    rm -f "$WORK/large.jsonl"
+fi
 STORE_RECORD="$WORK/store.jsonl"
 if wants store && [ ! -e "$PARTS/store.skipped" ]; then
     log "2/3 memory and filters over $STORE_FRAMES frames"

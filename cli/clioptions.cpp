@@ -30,8 +30,10 @@ QString description()
         "\n"
         "Exit status:\n"
         "  0  clean finish: limit reached, commands done, or interrupted\n"
-        "  1  the connection failed, connect was refused, the server closed the connection (its code,\n"
-        "     reason and explanation are printed), or the record could not be written\n"
+        "  1  the connection failed, connect was refused, the connection closed (who closed it, the code,\n"
+        "     reason and explanation are printed: the server, this client for a deadline or a frame it\n"
+        "     rejected, or the network), a deadline passed (handshake, connect reply, no ping from the\n"
+        "     server, or --duration before the connection was open), or the record could not be written\n"
         "  2  bad usage (unknown option, bad value, record file not writable, Protobuf unavailable)");
 }
 
@@ -82,6 +84,30 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
                                         tr("Do not answer server pings (the server then closes with 3012 no pong)."));
     p.addOptions({help, version, url, token, subscribe, send, record, frames, duration, logLevel, summary, protocol,
                   noAutoPong});
+    // Deadlines (docs/cli.md): each one that passes ends the run with status 1 and says which.
+    const QCommandLineOption handshakeTimeout(
+        QStringLiteral("handshake-timeout"),
+        tr("Give up when the WebSocket handshake is not answered within SECONDS (default 10; 0 = wait forever)."),
+        QStringLiteral("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption connectTimeout(
+        QStringLiteral("connect-timeout"),
+        tr("Give up when connect is not answered within SECONDS (default 10; 0 = wait forever)."),
+        QStringLiteral("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption pingTolerance(
+        QStringLiteral("ping-tolerance"),
+        tr("How late the server's ping may be: a warning after its interval + SECONDS, the end of the run (\"no "
+           "ping from the server\") after its interval + twice SECONDS (default 5)."),
+        QStringLiteral("SECONDS"), QStringLiteral("5"));
+    p.addOptions({handshakeTimeout, connectTimeout, pingTolerance});
+    const QCommandLineOption lint(QStringLiteral("lint"),
+                                  tr("Lint frames instead of connecting: JSON Lines {\"frame\": ..., \"state\": {...}} "
+                                     "from FILE (- for stdin), one JSON line per frame with the predicted outcome."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption lintRecording(QStringLiteral("lint-recording"),
+                                           tr("Lint the sent frames of a JSON Lines recording or a HAR file, in the "
+                                              "order they were sent."),
+                                           QStringLiteral("FILE"));
+    p.addOptions({lint, lintRecording});
 
     if (!p.parse(arguments)) {
         *message = p.errorText();
@@ -98,6 +124,16 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
     if (!p.positionalArguments().isEmpty()) {
         *message = tr("Unexpected argument: %1").arg(p.positionalArguments().constFirst());
         return Parse::UsageError;
+    }
+
+    if (p.isSet(lint) || p.isSet(lintRecording)) {
+        o->lintPath = p.value(lint);
+        o->lintRecordingPath = p.value(lintRecording);
+        if (p.isSet(lint) == p.isSet(lintRecording) || (o->lintPath.isEmpty() && o->lintRecordingPath.isEmpty())) {
+            *message = tr("give one of --lint FILE or --lint-recording FILE");
+            return Parse::UsageError;
+        }
+        return Parse::Run;
     }
 
     const QUrl u(p.value(url), QUrl::StrictMode);
@@ -173,5 +209,22 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
         return Parse::UsageError;
     }
     o->summary = p.isSet(summary);
+    const struct
+    {
+        const QCommandLineOption &option;
+        int *ms;
+    } deadlines[] = {{handshakeTimeout, &o->session.handshakeTimeoutMs},
+                     {connectTimeout, &o->session.connectTimeoutMs},
+                     {pingTolerance, &o->session.pingToleranceMs}};
+    for (const auto &d : deadlines) {
+        bool ok = false;
+        const double seconds = p.value(d.option).toDouble(&ok);
+        if (!ok || seconds < 0 || seconds > 1e6) {
+            *message = tr("--%1 must be a number of seconds (0 or more), not \"%2\"")
+                           .arg(d.option.names().constFirst(), p.value(d.option));
+            return Parse::UsageError;
+        }
+        *d.ms = int(seconds * 1000);
+    }
     return Parse::Run;
 }

@@ -32,6 +32,9 @@ public:
     double durationSec = 0; // stop after this many seconds; 0 = no limit
     LogEntry::Level logLevel = LogEntry::Level::Info;
     bool summary = false;
+    // Batch linting instead of a live session (LintMode): a JSON Lines file of frames, or a recording / HAR file.
+    QString lintPath;          // --lint FILE ("-" = stdin)
+    QString lintRecordingPath; // --lint-recording FILE
 
     // Parses arguments (arguments.first() is the program). Never exits the process.
     static Parse parse(const QStringList &arguments, CliOptions *options, QString *message);

@@ -1,6 +1,8 @@
 #include "clioptions.h"
+#include "lintmode.h"
 #include "recorder.h"
 #include "signalwatcher.h"
+#include "translationpaths.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -51,12 +53,11 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("centrifugo-inspector-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(INSPECTOR_VERSION));
-    // Explanations in the user's language: a Chinese locale (LANG=zh_CN.UTF-8) loads the translation the GUI
-    // build puts next to the binaries.
+    // Explanations in the user's language: a Chinese locale (LANG=zh_CN.UTF-8) loads the translation, from the
+    // build tree or the installed tree (TranslationPaths).
     QTranslator translator;
     if (QLocale::system().name().startsWith(QLatin1String("zh")) &&
-        translator.load(QStringLiteral("centrifugo-inspector_zh_CN.qm"),
-                        QCoreApplication::applicationDirPath() + QLatin1String("/translations")))
+        TranslationPaths::load(&translator, QStringLiteral("zh_CN")))
         QCoreApplication::installTranslator(&translator);
 
     CliOptions options;
@@ -73,6 +74,15 @@ int main(int argc, char *argv[])
         break;
     }
     applyLogLevel(options.logLevel);
+
+    if (!options.lintPath.isEmpty() || !options.lintRecordingPath.isEmpty()) {
+        const int status = options.lintPath.isEmpty()
+                               ? LintMode::runRecording(options.lintRecordingPath, stdout, &message)
+                               : LintMode::runFrames(options.lintPath, stdout, &message);
+        if (status == CliOptions::kExitUsage)
+            print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
+        return status;
+    }
 
     Recorder recorder(options);
     SignalWatcher signalWatcher;

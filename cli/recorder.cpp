@@ -49,6 +49,14 @@ Recorder::Recorder(const CliOptions &options, QObject *parent)
     m_durationTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_durationTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcCli, "Duration of %g s reached", m_options.durationSec);
+        if (!m_everOpen) {
+            // Nothing was recorded because nothing was open: that is a failed run, not a clean one.
+            printError(tr("cannot connect to %1: the WebSocket handshake did not complete within --duration %2 s")
+                           .arg(m_options.session.url.toString())
+                           .arg(m_options.durationSec));
+            stop(CliOptions::kExitConnection);
+            return;
+        }
         stop(CliOptions::kExitOk);
     });
     m_closeTimeout.setSingleShot(true);
@@ -120,8 +128,11 @@ void Recorder::sendCommands()
         const QList<LintFinding> findings = Linter::lint(text, m_session.lintContext());
         for (const LintFinding &f : findings) {
             const QString where = f.line > 0 ? QStringLiteral("%1:%2: ").arg(f.line).arg(f.column) : QString();
-            printTo(stderr, tr("lint %1 [%2] %3%4 (in --send %5)\n")
-                                .arg(LintFinding::severityName(f.severity), f.code, where, f.message, text));
+            // Tokens in the command (a refresh, a subscribe) are masked like everywhere else on the terminal.
+            printTo(stderr, m_session.maskCommandText(
+                                tr("lint %1 [%2] %3%4 (in --send %5)\n")
+                                    .arg(LintFinding::severityName(f.severity), f.code, where, f.message, text),
+                                text));
         }
         if (m_options.session.format == Protocol::Format::Json) {
             // Exactly as typed: the point is to see what the server does with it.
@@ -193,17 +204,18 @@ void Recorder::onFrame(const Frame &frame)
 
 void Recorder::onClosed(int code, const QString &reason)
 {
+    Q_UNUSED(code);
+    m_summary.setClose(m_session.lastClose());
+    m_summary.setReadStats(m_session.readStats());
     if (m_stopping) {
         finish(m_exitCode);
         return;
     }
-    if (!m_everOpen) {
-        printError(tr("cannot connect to %1: %2").arg(m_options.session.url.toString(), reason));
-    } else {
-        printError(tr("the server closed the connection with code %1, reason \"%2\".\n  %3")
-                       .arg(code)
-                       .arg(reason, Explainer::disconnect(code).sentence()));
-    }
+    const QString words = Explainer::describeClose(m_session.lastClose());
+    if (!m_everOpen)
+        printError(tr("cannot connect to %1: %2\n  %3").arg(m_options.session.url.toString(), reason, words));
+    else
+        printError(words);
     finish(CliOptions::kExitConnection);
 }
 

@@ -93,6 +93,19 @@ QString RunSummary::text() const
     s += tr("  frames out    %1 (%2 bytes)\n").arg(m_framesOut).arg(m_bytesOut);
     s += tr("  rate in       %1 frames/s over %2 s\n").arg(rate, 0, 'f', 1).arg(span, 0, 'f', 3);
     s += tr("  messages      %1\n").arg(m_messages);
+    s += tr("  reads         %1 turns, %2 held at the read limit (back-pressure), buffer grown %3 times (largest "
+            "%4 bytes)\n")
+             .arg(m_read.turns)
+             .arg(m_read.limitedTurns)
+             .arg(m_read.growths)
+             .arg(m_read.largestLimit);
+    if (m_close.side != CloseInfo::Side::Unknown)
+        s += tr("  closed by     %1 (code %2%3)\n")
+                 .arg(QLatin1String(CloseInfo::sideName(m_close.side)))
+                 .arg(m_close.code)
+                 .arg(m_close.rule == CloseInfo::Rule::None
+                          ? QString()
+                          : QStringLiteral(", ") + QLatin1String(CloseInfo::ruleName(m_close.rule)));
     s += tr("  by kind:\n") + table(kinds());
     const QHash<QString, qint64> perChannel = channels();
     if (!perChannel.isEmpty())

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "closeinfo.h"
 #include "frame.h"
+#include "socketreader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -24,6 +26,10 @@ public:
     // Messages per ProtocolMessage::kindName() and per channel (both directions).
     QHash<QString, qint64> kinds() const;
     QHash<QString, qint64> channels() const;
+
+    // How the connection ended and how reading went (back-pressure), for the report.
+    void setClose(const CloseInfo &close) { m_close = close; }
+    void setReadStats(const SocketReader::Stats &stats) { m_read = stats; }
 
     // The report printed by --summary.
     QString text() const;
@@ -50,4 +56,6 @@ private:
     // (hashing every message's channel was a tenth of the recorder's time).
     QString m_runChannel;
     qint64 m_runCount = 0;
+    CloseInfo m_close;
+    SocketReader::Stats m_read;
 };

@@ -463,3 +463,46 @@ QString Explainer::describe(const ProtocolMessage &m)
     }
     return tr("Push of an unknown type.");
 }
+
+QString Explainer::describeClose(const CloseInfo &c)
+{
+    QString s;
+    switch (c.side) {
+    case CloseInfo::Side::Server: {
+        s = tr("The server closed the connection with code %1").arg(c.code);
+        if (!c.reason.isEmpty())
+            s += tr(", reason \"%1\"").arg(c.reason);
+        return s + QLatin1String(". ") + disconnect(c.code).sentence();
+    }
+    case CloseInfo::Side::Client:
+        if (c.rule == CloseInfo::Rule::UserClose)
+            return c.code == 1006 ? tr("This client stopped connecting before the WebSocket was open, as asked.")
+                                  : tr("This client closed the connection (code %1), as asked.").arg(c.code);
+        s = c.code == 1006 ? tr("This client dropped the connection before the WebSocket was open")
+                           : tr("This client closed the connection with code %1").arg(c.code);
+        s += tr(": %1.").arg(CloseInfo::ruleWords(c.rule));
+        if (c.rule == CloseInfo::Rule::HandshakeTimeout || c.rule == CloseInfo::Rule::ConnectReplyTimeout ||
+            c.rule == CloseInfo::Rule::PingSilence)
+            s += QLatin1Char(' ') + tr("A client should reconnect with backoff.");
+        else if (!c.reason.isEmpty())
+            s += QLatin1Char(' ') + tr("(WebSocket layer: \"%1\")").arg(c.reason);
+        return s;
+    case CloseInfo::Side::Transport:
+        s = tr("The connection was lost without a close frame (1006): %1")
+                .arg(c.hasSocketError ? CloseInfo::socketErrorWords(c.socketError) : tr("the socket closed"));
+        if (!c.reason.isEmpty())
+            s += tr(" (%1)").arg(c.reason);
+        s += QLatin1String(". ");
+        if (c.certificateRejected)
+            return s + tr("The server's certificate was not accepted: retrying cannot help until you trust its CA "
+                          "(a CA file) or, for a test server only, ignore certificate errors.");
+        return s + tr("A client should reconnect with backoff.");
+    case CloseInfo::Side::Unknown:
+        break;
+    }
+    ProtocolMessage m;
+    m.kind = Protocol::MessageKind::Disconnect;
+    m.code = c.code;
+    m.text = c.reason;
+    return describe(m);
+}

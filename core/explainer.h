@@ -1,5 +1,6 @@
 #pragma once
 
+#include "closeinfo.h"
 #include "codeexplanation.h"
 #include "protocolmessage.h"
 
@@ -22,6 +23,8 @@ public:
 
     // One sentence about any decoded message: what it is and, for errors and disconnects, what it means.
     static QString describe(const ProtocolMessage &message);
+    // Who closed a connection and why, in one or two sentences, with what a client should do.
+    static QString describeClose(const CloseInfo &close);
 
 private:
     static QString describeReply(const ProtocolMessage &message);

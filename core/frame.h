@@ -1,5 +1,6 @@
 #pragma once
 
+#include "closeinfo.h"
 #include "protocol.h"
 #include "protocolmessage.h"
 
@@ -13,6 +14,11 @@ struct Frame
     Protocol::Direction direction = Protocol::Direction::In;
     bool binary = false;
     bool close = false; // a close frame: messages holds one Disconnect with code and reason
+    // For a close: who closed (the server's close frame, this client, or the transport without a close frame).
+    CloseInfo::Side closedBy = CloseInfo::Side::Unknown;
+    // A frame the WebSocket layer rejected (e.g. invalid UTF-8): its bytes are gone; messages holds one Invalid
+    // message whose text (and raw) says what was rejected and why.
+    bool rejected = false;
     QByteArray raw;
     QList<ProtocolMessage> messages;
 };

@@ -1,65 +1,84 @@
 #include "linter.h"
 
-#include "jsoncodec.h"
-#include "protocol.h"
+#include "jwt.h"
+#include "lintcommand.h"
+#include "serverjsonreader.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
+#include <QDateTime>
 #include <QRegularExpression>
 
-using Protocol::Method;
 using Severity = LintFinding::Severity;
+using Kind = LintOutcome::Kind;
+
+// What the connection looks like while the frame's commands run one after the other.
+struct Linter::Run
+{
+    bool authenticated = false;
+    bool failed = false; // a connect failed: the server reads nothing more
+    bool pingOutstanding = false;
+    QSet<QString> subscriptions;
+    QString user; // of the connection token; empty = anonymous
+    qint64 now = 0;
+};
 
 namespace {
 
-// Where a field name first appears, so the finding can be shown next to it.
-void locateKey(const QString &text, const QString &key, int *line, int *column)
+// The decisive part of a command's checks: conditions on server settings, then at most one definite failure.
+class Verdict
 {
-    const qsizetype at = text.indexOf(QLatin1Char('"') + key + QLatin1Char('"'));
-    if (at < 0) {
-        *line = 0;
-        *column = 0;
-        return;
+public:
+    Verdict(const LintContext &context)
+        : m_context(context)
+    {
     }
-    Linter::lineColumn(text, at, line, column);
-}
 
-void add(QList<LintFinding> *out, Severity severity, const char *code, const QString &message, const QString &text = {},
-         const QString &key = {})
-{
-    LintFinding f;
-    f.severity = severity;
-    f.code = QString::fromLatin1(code);
-    f.message = message;
-    if (!key.isEmpty())
-        locateKey(text, key, &f.line, &f.column);
-    out->append(f);
-}
-
-QStringList methodNames()
-{
-    QStringList names;
-    for (Method m : Protocol::allMethods())
-        names.append(QString(Protocol::methodName(m)));
-    return names;
-}
-
-// Placeholders in templates look like "<channel>"; sending one unchanged is almost always a mistake.
-void findPlaceholders(const QJsonValue &value, const QString &path, QStringList *out)
-{
-    static const QRegularExpression placeholder(QStringLiteral("^<[^<>]+>$"));
-    if (value.isString() && placeholder.match(value.toString()).hasMatch()) {
-        out->append(path);
-    } else if (value.isObject()) {
-        const QJsonObject o = value.toObject();
-        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
-            findPlaceholders(it.value(), path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key(), out);
-    } else if (value.isArray()) {
-        const QJsonArray a = value.toArray();
-        for (qsizetype i = 0; i < a.size(); ++i)
-            findPlaceholders(a.at(i), path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'), out);
+    // Unless the server has `setting`, the command gets (kind, code).
+    void require(const QString &setting, Kind kind, int code)
+    {
+        if (done() || m_context.grantedSettings.contains(setting))
+            return;
+        if (m_context.missingSettings.contains(setting)) {
+            fail(kind == Kind::Error ? LintOutcome::error(code) : LintOutcome::close(code), QString(), QString(),
+                 Linter::tr("The server is known not to meet this condition: %1.")
+                     .arg(LintOutcome::settingText(setting)));
+            return;
+        }
+        m_outcome.chain(LintOutcome::unless(setting, kind, code));
     }
+    void fail(const LintOutcome &outcome, const QString &code, const QString &key, const QString &why,
+              qsizetype offset = -1)
+    {
+        if (done())
+            return;
+        m_outcome.chain(outcome);
+        m_code = code.isEmpty() ? QStringLiteral("missing-setting") : code;
+        m_key = key;
+        m_why = why;
+        m_offset = offset;
+        m_failed = true;
+    }
+    // A definite failure was found (the checks after it do not matter).
+    bool done() const { return m_failed; }
+    bool failed() const { return m_failed; }
+    const LintOutcome &outcome() const { return m_outcome; }
+    QString code() const { return m_code; }
+    QString why() const { return m_why; }
+    qsizetype offset() const { return m_offset; }
+
+private:
+    const LintContext &m_context;
+    LintOutcome m_outcome;
+    bool m_failed = false;
+    QString m_code;
+    QString m_key;
+    QString m_why;
+    qsizetype m_offset = -1;
+};
+
+QString namespaceOf(const QString &channel)
+{
+    const qsizetype colon = channel.indexOf(QLatin1Char(':'));
+    return colon < 0 ? QString() : channel.left(colon);
 }
 
 bool isAscii(const QString &s)
@@ -67,6 +86,29 @@ bool isAscii(const QString &s)
     for (QChar c : s) {
         if (c.unicode() > 127)
             return false;
+    }
+    return true;
+}
+
+qint64 claimSeconds(const Jwt &jwt, const char *claim)
+{
+    const QJsonValue v = jwt.claims().value(QLatin1String(claim));
+    return v.isDouble() ? qint64(v.toDouble()) : 0;
+}
+
+// The common token checks of connect, refresh and sub_refresh. Returns false when a definite failure was set.
+bool checkSignature(const Jwt &jwt, const LintContext &context, Verdict *verdict, const QString &code, qsizetype offset)
+{
+    if (context.hmacSecret.isEmpty()) {
+        verdict->require(QStringLiteral("token-signature"), Kind::Close, 3500);
+        return true;
+    }
+    if (jwt.verify(context.hmacSecret) != Jwt::Verification::Valid) {
+        verdict->fail(LintOutcome::close(3500), code, QString(),
+                      Linter::tr("The token is not signed with the server's key (%1).")
+                          .arg(Jwt::verificationText(jwt.verify(context.hmacSecret))),
+                      offset);
+        return false;
     }
     return true;
 }
@@ -89,6 +131,14 @@ void Linter::lineColumn(const QString &text, qsizetype offset, int *line, int *c
     *column = c;
 }
 
+void Linter::lineColumnOfByte(const QByteArray &bytes, qsizetype offset, int *line, int *column)
+{
+    offset = qBound(qsizetype(0), offset, bytes.size());
+    const qsizetype lineStart = bytes.lastIndexOf('\n', offset - 1) + 1;
+    *line = int(bytes.left(lineStart).count('\n')) + 1;
+    *column = int(QString::fromUtf8(bytes.mid(lineStart, offset - lineStart)).size()) + 1;
+}
+
 bool Linter::hasErrors(const QList<LintFinding> &findings)
 {
     for (const LintFinding &f : findings) {
@@ -100,302 +150,496 @@ bool Linter::hasErrors(const QList<LintFinding> &findings)
 
 QList<LintFinding> Linter::lint(const QString &text, const LintContext &context)
 {
-    QList<LintFinding> out;
-    if (text.trimmed().isEmpty()) {
-        add(&out, Severity::Error, "empty", tr("The command is empty."));
-        return out;
-    }
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &pe);
-    if (pe.error != QJsonParseError::NoError) {
-        LintFinding f;
-        f.severity = Severity::Error;
-        f.code = QStringLiteral("invalid-json");
-        // QJsonParseError's offset counts UTF-8 bytes; map it back to characters for line and column.
-        const qsizetype chars = QString::fromUtf8(text.toUtf8().left(pe.offset)).size();
-        lineColumn(text, chars, &f.line, &f.column);
-        f.message = tr("Invalid JSON at line %1, column %2: %3. The server closes the connection with 3501 bad "
-                       "request.")
-                        .arg(f.line)
-                        .arg(f.column)
-                        .arg(pe.errorString());
-        out.append(f);
-        return out;
-    }
-    if (!doc.isObject()) {
-        add(&out, Severity::Error, "not-object",
-            tr("A command must be a JSON object such as {\"id\": 1, \"connect\": {}}. The server closes the "
-               "connection with 3501 bad request."));
-        return out;
-    }
-    // Centrifugo's websocket.message_size_limit; the compact form is what goes on the wire.
-    constexpr qsizetype kMessageSizeLimit = 65536;
-    const qsizetype size = doc.toJson(QJsonDocument::Compact).size();
-    if (size > kMessageSizeLimit)
-        add(&out, Severity::Error, "too-big",
-            tr("The command is %1 bytes; Centrifugo closes the connection with 1009 (message too big) above %2 "
-               "bytes.")
-                .arg(size)
-                .arg(kMessageSizeLimit));
-    lintObject(text, doc.object(), context, &out);
-    return out;
+    return lintFrame(text.toUtf8(), context).findings;
 }
 
-void Linter::lintObject(const QString &text, const QJsonObject &object, const LintContext &context,
-                        QList<LintFinding> *out)
+LintReport Linter::lintFrame(const QByteArray &wire, const LintContext &context)
 {
-    const QStringList known = methodNames();
+    LintReport report;
+    report.bytes = wire.size();
+    auto frameFinding = [&report](Severity severity, const char *code, const LintOutcome &outcome, const QString &why) {
+        LintFinding f;
+        f.severity = severity;
+        f.code = QString::fromLatin1(code);
+        f.outcome = outcome;
+        f.message = why + QLatin1Char(' ') + outcome.sentence();
+        report.findings.append(f);
+    };
 
-    // Methods present, and top-level fields the protocol does not have.
-    QList<Method> methods;
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        const QString key = it.key();
-        if (key == QLatin1String("id"))
-            continue;
-        const Method m = Protocol::methodFromName(key);
-        if (m == Method::None) {
-            const bool protobuf = context.format == Protocol::Format::Protobuf;
-            add(out, protobuf ? Severity::Error : Severity::Warning, "unknown-field",
-                protobuf ? tr("\"%1\" is not a command field, so the command cannot be encoded in Protobuf. Methods "
-                              "are: %2.")
-                               .arg(key, known.join(QLatin1String(", ")))
-                         : tr("\"%1\" is not a command field; the server ignores it. Methods are: %2.")
-                               .arg(key, known.join(QLatin1String(", "))),
-                text, key);
-        } else if (!it.value().isNull()) {
-            methods.append(m);
+    Run run;
+    run.authenticated = context.connected || (context.connectSent && !context.connectFailed);
+    if (!context.socketOpen) {
+        // Not connected yet: predict for the session it will be sent on, connected unless the frame is the connect.
+        const QByteArray first = wire.left(wire.indexOf('\n') < 0 ? wire.size() : wire.indexOf('\n'));
+        const ServerJsonReader::Result read = ServerJsonReader::read(first);
+        const LintCommand cmd = read.ok ? LintCommand::decode(read.value) : LintCommand();
+        run.authenticated = !(read.ok && cmd.ok && cmd.methods().contains(QLatin1String("connect")));
+        frameFinding(Severity::Info, "not-open", LintOutcome::accepted(),
+                     run.authenticated ? tr("Not connected: open the connection before sending. The predictions are "
+                                            "for a connected session.")
+                                       : tr("Not connected: open the connection before sending. The predictions are "
+                                            "for a fresh connection."));
+    }
+    run.failed = context.connectFailed;
+    run.pingOutstanding = context.pingOutstanding;
+    run.subscriptions = context.subscriptions;
+    run.now = context.nowSecs > 0 ? context.nowSecs : QDateTime::currentSecsSinceEpoch();
+    if (!context.token.isEmpty())
+        run.user = Jwt::decode(context.token).subject();
+
+    if (run.failed) {
+        report.outcome = LintOutcome::close(1006);
+        frameFinding(Severity::Error, "after-failed-connect", report.outcome,
+                     tr("Connect failed on this connection: the server reads no further command (no reply) and lets "
+                        "the socket go about 5 s after the error. Reconnect first."));
+        return report;
+    }
+    if (wire.size() > kMessageSizeLimit) {
+        report.outcome = LintOutcome::close(1009);
+        frameFinding(Severity::Error, "too-big", report.outcome,
+                     tr("The frame is %1 bytes on the wire; the server accepts at most %2 bytes per frame "
+                        "(websocket.message_size_limit).")
+                         .arg(wire.size())
+                         .arg(kMessageSizeLimit));
+        return report;
+    }
+    if (wire.isEmpty()) {
+        report.outcome = LintOutcome::close(3501);
+        frameFinding(Severity::Error, "empty", report.outcome, tr("The frame is empty: there is no command in it."));
+        return report;
+    }
+
+    // One command per line; a single "\n" at the very end ends the last line and starts no new one.
+    qsizetype start = 0;
+    bool stopped = false;
+    while (start < wire.size() && !stopped) {
+        qsizetype end = wire.indexOf('\n', start);
+        if (end < 0)
+            end = wire.size();
+        ++report.commandCount;
+        QList<LintFinding> own;
+        const LintOutcome outcome = lintLine(wire, start, wire.mid(start, end - start), context, &run, &own);
+        for (LintFinding &f : own)
+            report.findings.append(f);
+        report.outcome.chain(outcome);
+        // After a close, or a failed connect, the server runs nothing more from this frame.
+        if (outcome.kind == Kind::Close || run.failed ||
+            (outcome.kind == Kind::Conditional && outcome.otherwiseKind == Kind::Close))
+            stopped = true;
+        start = end + 1;
+    }
+    if (stopped && start < wire.size())
+        frameFinding(Severity::Info, "not-run", report.outcome,
+                     tr("The lines after that are not run: the server stops reading this frame there."));
+    if (report.commandCount > 1)
+        frameFinding(Severity::Info, "several-lines", report.outcome,
+                     tr("The server reads this frame as %1 commands, one per line, and runs them in order.")
+                         .arg(report.commandCount));
+    return report;
+}
+
+LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const QByteArray &line,
+                             const LintContext &context, Run *run, QList<LintFinding> *out)
+{
+    Verdict verdict(context);
+    QList<LintFinding> notes;
+    auto note = [&](Severity severity, const char *code, const QString &message, qsizetype offset) {
+        LintFinding f;
+        f.severity = severity;
+        f.code = QString::fromLatin1(code);
+        f.message = message;
+        if (offset >= 0)
+            lineColumnOfByte(wire, lineStart + offset, &f.line, &f.column);
+        notes.append(f);
+    };
+    auto finish = [&]() {
+        const LintOutcome outcome = verdict.outcome();
+        for (LintFinding &f : notes)
+            f.outcome = outcome;
+        if (verdict.failed() || outcome.kind == Kind::Conditional) {
+            LintFinding f;
+            f.code = verdict.failed() ? verdict.code() : QStringLiteral("depends-on-server");
+            f.severity = outcome.isDefiniteFailure() ? Severity::Error
+                         : verdict.failed()          ? Severity::Warning
+                                                     : Severity::Info;
+            f.outcome = outcome;
+            f.message = (verdict.why().isEmpty() ? QString() : verdict.why() + QLatin1Char(' ')) + outcome.sentence();
+            if (verdict.offset() >= 0)
+                lineColumnOfByte(wire, lineStart + verdict.offset(), &f.line, &f.column);
+            else
+                lineColumnOfByte(wire, lineStart, &f.line, &f.column);
+            out->append(f);
         }
-    }
+        out->append(notes);
+        return outcome;
+    };
 
-    // The id.
-    const QJsonValue idValue = object.value(QLatin1String("id"));
-    quint32 id = 0;
-    if (!idValue.isUndefined()) {
-        const double d = idValue.toDouble(-1);
-        if (!idValue.isDouble() || d != double(qint64(d)) || d < 0 || d > 4294967295.0) {
-            add(out, Severity::Error, "bad-id",
-                tr("\"id\" must be a whole number from 1 to 4294967295; the server cannot decode this command and "
-                   "closes the connection with 3501 bad request."),
-                text, QStringLiteral("id"));
-        } else {
-            id = quint32(d);
-        }
-    }
-
-    if (methods.isEmpty()) {
-        if (object.isEmpty() || (id == 0 && object.size() == 1 && object.contains(QLatin1String("id")))) {
-            if (context.pingOutstanding) {
-                add(out, Severity::Info, "pong", tr("This is a pong: the answer to the server's ping."));
-            } else {
-                add(out, Severity::Error, "stray-pong",
-                    tr("An empty command is a pong, and the server has not pinged: it closes the connection with "
-                       "3501 bad request."));
-            }
-            return;
-        }
-        add(out, Severity::Error, "no-method",
-            tr("This command has no method, so the server closes the connection with 3501 bad request. Add exactly "
-               "one of: %1 (connect first).")
-                .arg(known.join(QLatin1String(", "))));
-        return;
-    }
-
-    // The server dispatches on the first method field in its own order; the others are ignored.
-    const ProtocolMessage classified = JsonCodec::classifyClientObject(object, {});
-    const Method method = classified.method;
-    const QString name = QString(Protocol::methodName(method));
-    if (methods.size() > 1) {
-        QStringList names;
-        for (Method m : methods)
-            names.append(QString(Protocol::methodName(m)));
-        add(out, Severity::Error, "several-methods",
-            tr("The command has several methods (%1); the server handles only \"%2\" and ignores the rest. Send "
-               "one command per method.")
-                .arg(names.join(QLatin1String(", ")), name));
-    }
-
-    if (method == Method::Send) {
-        if (id != 0)
-            add(out, Severity::Warning, "send-id", tr("\"send\" gets no reply, so its id is not needed."), text,
-                QStringLiteral("id"));
-        add(out, Severity::Warning, "send-unavailable",
-            tr("Centrifugo has no handler for asynchronous \"send\" messages: it closes the connection with 3508 not "
-               "available."));
-    } else if (id == 0 && idValue.isUndefined()) {
-        add(out, Severity::Error, "missing-id",
-            tr("\"%1\" expects a reply, so it needs an \"id\" (a number from 1). Without one the server takes the "
-               "command for a pong and closes the connection with 3501 bad request.")
-                .arg(name));
-    } else if (id == 0) {
-        add(out, Severity::Error, "zero-id",
-            context.pingOutstanding
-                ? tr("A command with id 0 is taken as the pong to the server's ping: the server silently drops the "
-                     "command and sends no reply. Use a number from 1.")
-                : tr("A command with id 0 is taken as a pong, and the server has not pinged: it closes the connection "
-                     "with 3501 bad request. Use a number from 1."),
-            text, QStringLiteral("id"));
-    } else if (context.inFlightIds.contains(id)) {
-        add(out, Severity::Warning, "duplicate-id",
-            tr("Command %1 is still waiting for its reply; a second command with the same id makes the replies "
-               "impossible to tell apart.")
-                .arg(id),
-            text, QStringLiteral("id"));
-    }
-
-    if (method == Method::Ping) {
-        add(out, Severity::Error, "ping-command",
-            tr("Centrifugo does not accept a client \"ping\" command: it closes the connection with 3501 bad "
-               "request. The server pings the client with {}; answer with {}."),
-            text, name);
-    }
-
-    // Order of the session.
-    if (context.connectFailed) {
-        add(out, Severity::Error, "after-failed-connect",
-            tr("Connect failed on this connection: Centrifugo ignores every further command (no reply) and drops the "
-               "socket about 5 s after the error (close 1006). Reconnect first."));
-    } else if (method == Method::Connect) {
-        if (context.connected || context.connectSent)
-            add(out, Severity::Error, "second-connect",
-                tr("This connection has already sent connect; a second connect closes it with 3501 bad request."), text,
-                name);
-    } else if (context.socketOpen && !context.connectSent) {
-        add(out, Severity::Error, "before-connect",
-            tr("The first command must be connect; \"%1\" before connect closes the connection with 3501 bad "
-               "request.")
-                .arg(name),
-            text, name);
-    } else if (!context.socketOpen) {
-        add(out, Severity::Info, "not-open", tr("Not connected: open the connection before sending."));
-    }
-
-    // The method's own fields.
-    const QJsonValue bodyValue = object.value(name);
-    if (!bodyValue.isObject()) {
-        add(out, Severity::Error, "body-not-object", tr("\"%1\" must be an object, for example \"%1\": {}.").arg(name),
-            text, name);
-        return;
-    }
-    const QJsonObject body = bodyValue.toObject();
-    const QStringList fields = Protocol::requestFields(method);
-    for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
-        if (!fields.contains(it.key())) {
-            if (context.format == Protocol::Format::Protobuf) {
-                add(out, Severity::Error, "unknown-field",
-                    tr("\"%1\" has no field \"%2\", so the command cannot be encoded in Protobuf. Known fields: "
-                       "%3.")
-                        .arg(name, it.key(), fields.join(QLatin1String(", "))),
-                    text, it.key());
-                continue;
-            }
-            add(out, Severity::Warning, "unknown-field",
-                fields.isEmpty() ? tr("\"%1\" takes no fields; the server ignores \"%2\".").arg(name, it.key())
-                                 : tr("\"%1\" has no field \"%2\"; the server ignores it. Known fields: %3.")
-                                       .arg(name, it.key(), fields.join(QLatin1String(", "))),
-                text, it.key());
-        }
-    }
-
-    if (Protocol::needsChannel(method)) {
-        const QJsonValue channel = body.value(QLatin1String("channel"));
-        if (channel.isUndefined() || (channel.isString() && channel.toString().isEmpty())) {
-            add(out, Severity::Error, "missing-channel",
-                tr("\"%1\" needs a non-empty \"channel\"; without one the server closes the connection with 3501 "
-                   "bad request.")
-                    .arg(name),
-                text, name);
-        } else if (!channel.isString()) {
-            add(out, Severity::Error, "bad-channel", tr("\"channel\" must be a string."), text,
-                QStringLiteral("channel"));
-        } else {
-            const QString ch = channel.toString();
-            if (ch.size() > 255)
-                add(out, Severity::Warning, "long-channel",
-                    tr("The channel name is longer than 255 characters; Centrifugo answers with error 107 bad "
-                       "request."),
-                    text, QStringLiteral("channel"));
-            if (!isAscii(ch))
-                add(out, Severity::Warning, "non-ascii-channel",
-                    tr("The channel name is not ASCII; Centrifugo answers with error 107 bad request unless a "
-                       "channel_regex allows it."),
-                    text, QStringLiteral("channel"));
-        }
-    }
-
-    for (const char *tokenField : {"token"}) {
-        const QJsonValue v = body.value(QLatin1String(tokenField));
-        if (!v.isUndefined() && !v.isString())
-            add(out, Severity::Error, "bad-token", tr("\"token\" must be a string (a JWT)."), text,
-                QStringLiteral("token"));
-    }
-
-    switch (method) {
-    case Method::Publish:
-        if (!body.contains(QLatin1String("data")))
-            add(out, Severity::Warning, "publish-no-data",
-                tr("\"publish\" without \"data\": Centrifugo answers with error 107 bad request."), text, name);
-        else if (body.value(QLatin1String("data")).isNull())
-            add(out, Severity::Info, "publish-null-data",
-                tr("\"data\" is null: Centrifugo accepts it and stores null as the publication's data."), text,
-                QStringLiteral("data"));
-        break;
-    case Method::Refresh:
-        if (body.value(QLatin1String("token")).toString().isEmpty())
-            add(out, Severity::Error, "refresh-no-token",
-                tr("\"refresh\" needs a \"token\"; without one the server closes the connection with 3501 bad "
-                   "request."),
-                text, name);
+    // 1. The line as JSON, by the server's reader.
+    const ServerJsonReader::Result read = ServerJsonReader::read(line);
+    if (!read.ok) {
+        QString why;
+        if (line.startsWith("\xef\xbb\xbf"))
+            why = tr("The line starts with a byte-order mark, which the server does not skip.");
+        else if (line.trimmed().isEmpty())
+            why = tr("This line is empty: the server reads every line of a frame as a command, and an empty one "
+                     "is not JSON.");
         else
-            add(out, Severity::Info, "refresh-token",
-                tr("An invalid or wrongly signed token here closes the connection with 3500 invalid token."), text,
-                QStringLiteral("token"));
-        break;
-    case Method::SubRefresh:
-        if (body.value(QLatin1String("token")).toString().isEmpty())
-            add(out, Severity::Warning, "sub-refresh-no-token",
-                tr("\"sub_refresh\" needs the new subscription \"token\"."), text, name);
-        break;
-    case Method::Subscribe: {
-        const QJsonValue delta = body.value(QLatin1String("delta"));
-        if (!delta.isUndefined() && delta.toString() != QLatin1String("fossil"))
-            add(out, Severity::Error, "bad-delta",
-                tr("The only delta type is \"fossil\"; any other value closes the connection with 3501 bad request."),
-                text, QStringLiteral("delta"));
-        if (body.value(QLatin1String("recover")).toBool() && !body.contains(QLatin1String("epoch")))
-            add(out, Severity::Warning, "recover-no-position",
-                tr("\"recover\" needs the last \"offset\" and \"epoch\" you saw; without them nothing can be "
-                   "recovered."),
-                text, QStringLiteral("recover"));
-        if (body.value(QLatin1String("channel")).toString().startsWith(QLatin1Char('$')) &&
-            !body.contains(QLatin1String("token")))
-            add(out, Severity::Warning, "private-no-token",
-                tr("Channels starting with $ are private: without a subscription \"token\" the server answers 103 "
-                   "permission denied."),
-                text, QStringLiteral("channel"));
-        break;
+            why = tr("The server cannot read this line as JSON: %1.").arg(read.error);
+        verdict.fail(LintOutcome::close(3501), QStringLiteral("invalid-json"), QString(), why, read.errorOffset);
+        return finish();
     }
-    case Method::History: {
-        const QJsonObject since = body.value(QLatin1String("since")).toObject();
-        if (body.value(QLatin1String("reverse")).toBool() && body.contains(QLatin1String("since")) &&
-            since.value(QLatin1String("offset")).toInteger() == 0)
-            add(out, Severity::Warning, "history-reverse-zero",
-                tr("History with \"reverse\" and a zero since.offset is answered with error 107 bad request."), text,
-                QStringLiteral("reverse"));
-        if (!body.contains(QLatin1String("limit")))
-            add(out, Severity::Info, "history-no-limit",
-                tr("Without \"limit\" (or with 0) history returns no publications, only the current offset and "
-                   "epoch; use -1 for as many as the server allows."),
-                text, name);
-        break;
-    }
-    default:
-        break;
+    {
+        qsizetype rest = read.value.end;
+        while (rest < line.size() && ServerJsonReader::isSpace(line.at(rest)))
+            ++rest;
+        if (rest < line.size())
+            note(Severity::Warning, "trailing-text",
+                 tr("The server reads only the first JSON value of a line and ignores the rest (\"%1\"). Put each "
+                    "command on its own line.")
+                     .arg(QString::fromUtf8(line.mid(rest, 40))),
+                 rest);
     }
 
-    QStringList placeholders;
-    findPlaceholders(object, QString(), &placeholders);
-    for (const QString &path : placeholders)
-        add(out, Severity::Warning, "placeholder",
-            tr("\"%1\" still holds a template placeholder; fill it in.").arg(path), text,
-            path.section(QLatin1Char('.'), -1));
+    // 2. Decoding into the server's Command.
+    const LintCommand cmd = LintCommand::decode(read.value);
+    if (!cmd.ok) {
+        verdict.fail(LintOutcome::close(3501), QStringLiteral("bad-type"), QString(),
+                     tr("The server cannot decode this command: %1.").arg(cmd.error), cmd.errorOffset);
+        return finish();
+    }
+    const bool protobuf = context.format == Protocol::Format::Protobuf;
+    for (const LintCommand::Note &n : cmd.notes) {
+        if (n.kind == LintCommand::Note::Kind::UnknownField) {
+            note(protobuf ? Severity::Error : Severity::Warning, "unknown-field",
+                 protobuf ? tr("\"%1\" is not a field of the protocol, so the command cannot be encoded in Protobuf.")
+                                .arg(n.path)
+                          : tr("\"%1\" is not a field of the protocol; the server ignores it.").arg(n.path),
+                 n.offset);
+        } else {
+            note(Severity::Info, "case-folded",
+                 tr("The server matches field names without regard to case: \"%1\" is taken as \"%2\".")
+                     .arg(n.path, n.field),
+                 n.offset);
+        }
+    }
+
+    const QStringList methods = cmd.methods();
+    const bool isConnect = methods.contains(QLatin1String("connect"));
+    const bool hasSend = methods.contains(QLatin1String("send"));
+    const quint32 id = cmd.id();
+    const qsizetype idOffset = cmd.root.offsets.value(QStringLiteral("id"), -1);
+
+    // 3. Order of the session.
+    if (!run->authenticated && !isConnect) {
+        verdict.fail(LintOutcome::close(3501), QStringLiteral("before-connect"), QString(),
+                     tr("The first command on a connection must be connect."));
+        return finish();
+    }
+
+    // 4. Pongs: a command with id 0 (or none) that is not "send" is a pong, whatever else it holds.
+    if (id == 0 && !hasSend) {
+        if (run->pingOutstanding) {
+            run->pingOutstanding = false;
+            note(Severity::Info, "pong",
+                 methods.isEmpty() ? tr("This is a pong: the answer to the server's ping.")
+                                   : tr("Without an id this is taken as a pong: the server answers the ping with it "
+                                        "and ignores \"%1\".")
+                                         .arg(methods.first()),
+                 -1);
+            return finish();
+        }
+        if (methods.isEmpty())
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("stray-pong"), QString(),
+                         tr("A command without a method and id is a pong, and the server has not pinged."));
+        else if (idOffset < 0)
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("missing-id"), QString(),
+                         tr("\"%1\" needs an \"id\" (a number from 1): without one the server takes the command "
+                            "for a pong, and it has not pinged.")
+                             .arg(methods.first()));
+        else
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("zero-id"), QString(),
+                         tr("A command with id 0 is taken for a pong, and the server has not pinged. Use a number "
+                            "from 1."),
+                         cmd.root.offsets.value(QStringLiteral("id")));
+        return finish();
+    }
+
+    // 5. Which command it is.
+    QString kindMethod;
+    for (const char *m : LintSchema::dispatchOrder()) {
+        if (methods.contains(QLatin1String(m))) {
+            kindMethod = QString::fromLatin1(m);
+            break;
+        }
+    }
+    if (kindMethod.isEmpty()) {
+        if (methods.contains(QLatin1String("ping")))
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("ping-command"), QString(),
+                         tr("The server does not take \"ping\" as a command of its own. It pings the client with "
+                            "{}; answer with {}."));
+        else
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("no-method"), QString(),
+                         tr("This command has no method. Add exactly one of: connect, subscribe, unsubscribe, "
+                            "publish, presence, presence_stats, history, rpc, send, refresh, sub_refresh."));
+        return finish();
+    }
+    const QString method = methods.first(); // the handler the server runs
+    if (methods.size() > 1)
+        note(Severity::Warning, "several-methods",
+             tr("The command has several methods (%1); the server runs only \"%2\".")
+                 .arg(methods.join(QLatin1String(", ")), method),
+             -1);
+    if (id != 0 && context.inFlightIds.contains(id))
+        note(Severity::Warning, "duplicate-id",
+             tr("Command %1 is still waiting for its reply; the server does not mind, but the two replies cannot be "
+                "told apart.")
+                 .arg(id),
+             idOffset);
+    if (hasSend && id != 0 && method == QLatin1String("send"))
+        note(Severity::Info, "send-id", tr("\"send\" gets no reply, so its id is not needed."), idOffset);
+
+    const LintCommand::Object *body = cmd.body(method);
+    const QString channel = body ? body->string("channel") : QString();
+    const qsizetype bodyOffset = cmd.root.offsets.value(method, -1);
+    const qsizetype channelOffset = body ? body->offsets.value(QStringLiteral("channel"), bodyOffset) : bodyOffset;
+
+    // Placeholders left from a template.
+    if (body) {
+        static const QRegularExpression placeholder(QStringLiteral("^<[^<>]+>$"));
+        for (auto it = body->values.constBegin(); it != body->values.constEnd(); ++it) {
+            if (it->type == ServerJsonValue::Type::String && placeholder.match(QString::fromUtf8(it->text)).hasMatch())
+                note(Severity::Warning, "placeholder",
+                     tr("\"%1\" still holds a template placeholder; the server takes it literally.")
+                         .arg(method + QLatin1Char('.') + it.key()),
+                     body->offsets.value(it.key(), -1));
+        }
+    }
+
+    auto needChannel = [&]() {
+        if (channel.isEmpty()) {
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("missing-channel"), QString(),
+                         tr("\"%1\" needs a non-empty \"channel\".").arg(method), bodyOffset);
+            return false;
+        }
+        return true;
+    };
+    // Centrifugo's channel checks shared by subscribe, publish, presence, presence_stats and history.
+    auto channelChecks = [&]() {
+        const QString ns = namespaceOf(channel);
+        if (!ns.isEmpty())
+            verdict.require(QStringLiteral("namespace:") + ns, Kind::Error, 102);
+        if (!isAscii(channel))
+            verdict.fail(LintOutcome::error(107), QStringLiteral("non-ascii-channel"), QString(),
+                         tr("The channel name is not ASCII, which the server refuses unless a channel_regex "
+                            "allows it."),
+                         channelOffset);
+        return ns;
+    };
+
+    // 6. The handler.
+    if (method == QLatin1String("connect")) {
+        if (run->authenticated) {
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("second-connect"), QString(),
+                         tr("This connection has already sent connect."), bodyOffset);
+            return finish();
+        }
+        const QString token = body->string("token");
+        const qsizetype tokenOffset = body->offsets.value(QStringLiteral("token"), bodyOffset);
+        if (token.isEmpty()) {
+            verdict.require(QStringLiteral("anonymous-connect"), Kind::Close, 3501);
+        } else {
+            const Jwt jwt = Jwt::decode(token);
+            const qint64 exp = claimSeconds(jwt, "exp");
+            if (!jwt.isValid()) {
+                verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"), QString(),
+                             tr("The token is not a JWT: %1").arg(jwt.errorString()), tokenOffset);
+            } else if (exp > 0 && exp < run->now) {
+                verdict.fail(LintOutcome::error(109), QStringLiteral("token-expired"), QString(),
+                             tr("The token expired %1 ago. After this error the server reads nothing more from the "
+                                "connection and drops it about 5 s later (1006).")
+                                 .arg(Jwt::humanDuration(run->now - exp)),
+                             tokenOffset);
+                run->failed = true;
+            } else {
+                checkSignature(jwt, context, &verdict, QStringLiteral("bad-token"), tokenOffset);
+            }
+            run->user = jwt.subject();
+        }
+        if (!verdict.failed())
+            run->authenticated = true;
+        return finish();
+    }
+
+    if (method == QLatin1String("ping")) {
+        verdict.fail(LintOutcome::error(108), QStringLiteral("ping-with-method"), QString(),
+                     tr("With \"ping\" next to \"%1\" the server runs its ping handler, which clients cannot use.")
+                         .arg(kindMethod),
+                     bodyOffset);
+        return finish();
+    }
+
+    if (method == QLatin1String("subscribe")) {
+        if (!needChannel())
+            return finish();
+        const QString delta = body->string("delta");
+        if (!delta.isEmpty() && delta != QLatin1String("fossil")) {
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("bad-delta"), QString(),
+                         tr("The only delta type is \"fossil\" (lower case)."),
+                         body->offsets.value(QStringLiteral("delta"), bodyOffset));
+            return finish();
+        }
+        if (channel.toUtf8().size() > kChannelMaxLength) {
+            verdict.fail(LintOutcome::error(107), QStringLiteral("long-channel"), QString(),
+                         tr("The channel name is %1 bytes; the server refuses subscriptions to channels longer than "
+                            "%2 bytes (channel.max_length).")
+                             .arg(channel.toUtf8().size())
+                             .arg(kChannelMaxLength),
+                         channelOffset);
+            return finish();
+        }
+        if (run->subscriptions.contains(channel)) {
+            verdict.fail(LintOutcome::error(105), QStringLiteral("already-subscribed"), QString(),
+                         tr("This connection is already subscribed to \"%1\".").arg(channel), channelOffset);
+            return finish();
+        }
+        const QString ns = channelChecks();
+        if (channel.startsWith(QLatin1Char('$')) && body->string("token").isEmpty())
+            verdict.fail(LintOutcome::error(103), QStringLiteral("private-no-token"), QString(),
+                         tr("Channels starting with $ are private: they need a subscription \"token\"."),
+                         channelOffset);
+        verdict.require(QStringLiteral("subscribe:") + ns, Kind::Error, 103);
+        if (body->values.value(QStringLiteral("recover")).type == ServerJsonValue::Type::True &&
+            body->string("epoch").isEmpty())
+            note(Severity::Info, "recover-no-position",
+                 tr("\"recover\" needs the last \"offset\" and \"epoch\" you saw; without them nothing is "
+                    "recovered."),
+                 body->offsets.value(QStringLiteral("recover"), -1));
+        if (!verdict.failed())
+            run->subscriptions.insert(channel);
+        return finish();
+    }
+
+    if (method == QLatin1String("unsubscribe")) {
+        if (needChannel())
+            run->subscriptions.remove(channel);
+        return finish();
+    }
+
+    if (method == QLatin1String("publish")) {
+        if (!needChannel())
+            return finish();
+        const QString ns = channelChecks();
+        verdict.require(QStringLiteral("publish:") + ns, Kind::Error, 103);
+        if (!body->has("data"))
+            verdict.fail(LintOutcome::error(107), QStringLiteral("publish-no-data"), QString(),
+                         tr("\"publish\" needs \"data\"."), bodyOffset);
+        return finish();
+    }
+
+    if (method == QLatin1String("presence") || method == QLatin1String("presence_stats")) {
+        if (!needChannel())
+            return finish();
+        const QString ns = channelChecks();
+        verdict.require(QStringLiteral("presence-enabled:") + ns, Kind::Error, 108);
+        verdict.require(QStringLiteral("presence:") + ns, Kind::Error, 103);
+        return finish();
+    }
+
+    if (method == QLatin1String("history")) {
+        if (!needChannel())
+            return finish();
+        const QString ns = channelChecks();
+        verdict.require(QStringLiteral("history-enabled:") + ns, Kind::Error, 108);
+        verdict.require(QStringLiteral("history:") + ns, Kind::Error, 103);
+        const LintCommand::Object *since = body->object("since");
+        if (since) {
+            const quint64 offset = since->values.value(QStringLiteral("offset")).text.toULongLong();
+            const QString epoch = since->string("epoch");
+            if (body->values.value(QStringLiteral("reverse")).type == ServerJsonValue::Type::True && offset == 0)
+                verdict.fail(LintOutcome::error(107), QStringLiteral("history-reverse-zero"), QString(),
+                             tr("History in reverse from since.offset 0 is refused."),
+                             body->offsets.value(QStringLiteral("reverse"), bodyOffset));
+            else if (!epoch.isEmpty())
+                verdict.require(QStringLiteral("stream-epoch:") + channel + QLatin1Char('=') + epoch, Kind::Error, 112);
+        }
+        if (!body->has("limit"))
+            note(Severity::Info, "history-no-limit",
+                 tr("Without \"limit\" (or with 0) history returns no publications, only the current offset and "
+                    "epoch; use -1 for as many as the server allows."),
+                 bodyOffset);
+        return finish();
+    }
+
+    if (method == QLatin1String("rpc")) {
+        verdict.require(QStringLiteral("rpc-proxy"), Kind::Error, 108);
+        return finish();
+    }
+
+    if (method == QLatin1String("send")) {
+        verdict.fail(LintOutcome::close(3508), QStringLiteral("send-unavailable"), QString(),
+                     tr("Centrifugo has no handler for asynchronous \"send\" messages."), bodyOffset);
+        return finish();
+    }
+
+    if (method == QLatin1String("refresh")) {
+        const QString token = body->string("token");
+        const qsizetype tokenOffset = body->offsets.value(QStringLiteral("token"), bodyOffset);
+        if (token.isEmpty()) {
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("refresh-no-token"), QString(),
+                         tr("\"refresh\" needs a \"token\"."), bodyOffset);
+            return finish();
+        }
+        const Jwt jwt = Jwt::decode(token);
+        const qint64 exp = claimSeconds(jwt, "exp");
+        if (!jwt.isValid()) {
+            verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"), QString(),
+                         tr("The token is not a JWT: %1").arg(jwt.errorString()), tokenOffset);
+        } else if (exp > 0 && exp < run->now) {
+            verdict.fail(LintOutcome::close(3005), QStringLiteral("token-expired"), QString(),
+                         tr("The token expired %1 ago.").arg(Jwt::humanDuration(run->now - exp)), tokenOffset);
+        } else if (checkSignature(jwt, context, &verdict, QStringLiteral("bad-token"), tokenOffset) &&
+                   jwt.subject() != run->user) {
+            verdict.fail(LintOutcome::close(3500), QStringLiteral("token-user"), QString(),
+                         run->user.isEmpty()
+                             ? tr("The token is for user \"%1\", but this connection is anonymous.").arg(jwt.subject())
+                             : tr("The token is for user \"%1\", but this connection is user \"%2\".")
+                                   .arg(jwt.subject(), run->user),
+                         tokenOffset);
+        }
+        return finish();
+    }
+
+    if (method == QLatin1String("sub_refresh")) {
+        if (!needChannel())
+            return finish();
+        if (!run->subscriptions.contains(channel)) {
+            verdict.fail(LintOutcome::error(103), QStringLiteral("sub-refresh-not-subscribed"), QString(),
+                         tr("This connection is not subscribed to \"%1\".").arg(channel), channelOffset);
+            return finish();
+        }
+        const QString token = body->string("token");
+        const qsizetype tokenOffset = body->offsets.value(QStringLiteral("token"), bodyOffset);
+        if (token.isEmpty()) {
+            verdict.fail(LintOutcome::error(107), QStringLiteral("sub-refresh-no-token"), QString(),
+                         tr("\"sub_refresh\" needs the new subscription \"token\"."), bodyOffset);
+            return finish();
+        }
+        const Jwt jwt = Jwt::decode(token);
+        if (!jwt.isValid()) {
+            verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"), QString(),
+                         tr("The token is not a JWT: %1").arg(jwt.errorString()), tokenOffset);
+        } else if (jwt.claims().value(QLatin1String("channel")).toString() != channel) {
+            verdict.fail(LintOutcome::close(3500), QStringLiteral("token-channel"), QString(),
+                         tr("A subscription token needs a \"channel\" claim equal to \"%1\".").arg(channel),
+                         tokenOffset);
+        } else if (checkSignature(jwt, context, &verdict, QStringLiteral("bad-token"), tokenOffset) &&
+                   jwt.subject() != run->user) {
+            verdict.fail(LintOutcome::close(3500), QStringLiteral("token-user"), QString(),
+                         tr("The token is for user \"%1\", not for this connection's user \"%2\".")
+                             .arg(jwt.subject(), run->user),
+                         tokenOffset);
+        }
+        return finish();
+    }
+    return finish();
 }

@@ -67,8 +67,17 @@ void Reconnector::onClosed(int code, const QString &reason)
             return;
         }
     }
+    const CloseInfo &info = m_session->lastClose();
+    if (!info.retryable()) {
+        m_reconnecting = false;
+        m_attempt = 0;
+        emit stopped(tr("Not reconnecting: %1").arg(Explainer::describeClose(info)));
+        return;
+    }
     const CodeExplanation e = Explainer::disconnect(code);
-    const bool terminal = e.advice == CodeExplanation::Advice::Stop;
+    // Closes of our own rules (timeouts, a silent server) and lost connections are retried whatever the code; the
+    // server's own close decides by its code.
+    const bool terminal = info.side == CloseInfo::Side::Server && e.advice == CodeExplanation::Advice::Stop;
     if (terminal) {
         m_reconnecting = false;
         m_attempt = 0;
@@ -78,7 +87,8 @@ void Reconnector::onClosed(int code, const QString &reason)
     const double jitter = m_fixedJitter >= 0 ? m_fixedJitter : QRandomGenerator::global()->generateDouble();
     const int delay = m_policy.delayMs(m_attempt, jitter);
     m_reconnecting = true;
-    qCInfo(lcSession) << "reconnect attempt" << m_attempt + 1 << "in" << delay << "ms after close" << code;
+    qCInfo(lcSession) << "reconnect attempt" << m_attempt + 1 << "in" << delay << "ms after close" << code << "by"
+                      << CloseInfo::sideName(info.side);
     m_timer.start(delay);
     emit scheduled(m_attempt + 1, delay);
 }

@@ -110,6 +110,11 @@ bool SecretMasker::isSecretHeaderName(const QString &name)
     return false;
 }
 
+bool SecretMasker::isSecretHeader(const QString &name, const QString &value)
+{
+    return isSecretHeaderName(name) || maskJwts(value) != value;
+}
+
 QString SecretMasker::maskedJwt(QStringView token)
 {
     return token.first(qMin<qsizetype>(10, token.size())).toString() + QStringLiteral("…(masked)");

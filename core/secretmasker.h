@@ -50,6 +50,9 @@ public:
     // HTTP headers whose values are credentials by their name: Authorization, Cookie, and names with "auth",
     // "token", "secret", "key", "password", "session" or "cookie" in them (X-API-Key, X-Auth-Token, ...).
     static bool isSecretHeaderName(const QString &name);
+    // The one rule for secret headers, used by the connection panel, the profile editor, the profile store and
+    // exports: a secret name, or a value that carries a JWT.
+    static bool isSecretHeader(const QString &name, const QString &value);
 
 private:
     void rebuild();

@@ -52,16 +52,43 @@ QString preview(const QByteArray &payload, bool binary)
 Session::Session(QObject *parent)
     : QObject(parent)
     , m_codec(createWireCodec(Protocol::Format::Json))
+    , m_tokens(new TokenRefresher(this))
 {
     m_clock.start();
-    m_refreshTimer.setSingleShot(true);
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this]() { refreshToken(); });
+    connect(m_tokens, &TokenRefresher::logged, this, &Session::log);
+    connect(m_tokens, &TokenRefresher::tokenRefreshSent, this, &Session::tokenRefreshSent);
+    connect(&m_reader, &SocketReader::bufferGrown, this, [this](qint64 from, qint64 to) {
+        log(Level::Trace, QStringLiteral("Read buffer %1 -> %2 bytes for a large frame").arg(from).arg(to));
+    });
+    connect(&m_watchdog, &ConnectionWatchdog::handshakeTimedOut, this, [this](int ms) {
+        closeForRule(CloseInfo::Rule::HandshakeTimeout,
+                     tr("The server accepted the TCP connection but did not answer the WebSocket handshake within "
+                        "%1 ms: giving up.")
+                         .arg(ms));
+    });
+    connect(&m_watchdog, &ConnectionWatchdog::connectReplyTimedOut, this, [this](int ms) {
+        closeForRule(CloseInfo::Rule::ConnectReplyTimeout,
+                     tr("No reply to connect within %1 ms: closing the connection.").arg(ms));
+    });
+    connect(&m_watchdog, &ConnectionWatchdog::pingLate, this, [this](int silentMs) {
+        log(Level::Warning, tr("The server's ping is late: nothing from it for %1 ms, its ping interval is %2 s. "
+                               "The connection is closed if this goes on.")
+                                .arg(silentMs)
+                                .arg(m_pingInterval));
+        emit pingLate(silentMs);
+    });
+    connect(&m_watchdog, &ConnectionWatchdog::pingSilent, this, [this](int silentMs) {
+        closeForRule(CloseInfo::Rule::PingSilence,
+                     tr("No ping from the server for %1 ms (interval %2 s plus tolerance): the connection is "
+                        "considered dead and closed, as the official SDKs do.")
+                         .arg(silentMs)
+                         .arg(m_pingInterval));
+    });
 }
 
 Session::~Session()
 {
-    if (m_transport)
-        m_transport->disconnect(this);
+    m_reader.detach();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -141,26 +168,28 @@ void Session::resetConnectionState()
     m_connectFailed = false;
     m_closeReported = false;
     m_closedByClient = false;
-    m_refreshTimer.stop();
-    m_expiresAtMs = -1;
-    qDeleteAll(m_subRefreshTimers);
-    m_subRefreshTimers.clear();
+    m_tokens->reset();
+    m_watchdog.stop();
     m_subscribeChannels.clear();
     m_closeCode = 0;
     m_closeReason.clear();
+    m_closeRule = CloseInfo::Rule::None;
+    m_closeRuleText.clear();
+    m_closeFrameSent = false;
+    m_hasSocketError = false;
+    m_socketError = QAbstractSocket::UnknownSocketError;
+    m_certificateRejected = false;
 }
 
 void Session::open(const SessionOptions &options)
 {
+    m_reader.detach();
     if (m_socket) {
         m_socket->disconnect(this);
-        if (m_transport)
-            m_transport->disconnect(this);
         m_socket->abort();
         m_socket->deleteLater();
         m_socket = nullptr;
     }
-    m_transport = nullptr;
     m_options = options;
     m_masker.addToken(options.token);
     for (const auto &h : options.headers) {
@@ -183,6 +212,7 @@ void Session::open(const SessionOptions &options)
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, &Session::onSocketError);
     connect(m_socket, &QWebSocket::pong, this, &Session::onPong);
     connect(m_socket, &QWebSocket::sslErrors, this, &Session::onSslErrors);
+    connect(m_socket, &QWebSocket::aboutToClose, this, &Session::onAboutToClose);
 
     if (options.url.scheme() == QLatin1String("wss")) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -233,41 +263,8 @@ void Session::open(const SessionOptions &options)
         }
     }
     m_socket->open(request, handshake);
-    limitReads();
-}
-
-void Session::limitReads()
-{
-    // QWebSocket decodes everything its socket has buffered in one go, and an unlimited socket buffers whatever
-    // the kernel holds: under a flood that is megabytes, i.e. tens of thousands of messages in ONE event-loop turn
-    // (a frozen window). A bounded buffer makes each turn handle at most kReadChunkBytes; the rest waits in the
-    // kernel for the next turn, nothing is lost. QWebSocket only reads a frame once all of it is buffered, so the
-    // buffer must grow for a larger frame: that needs the socket QWebSocket reads from (its child, created by
-    // open()). Without it the buffer stays unlimited, as before.
-    m_transport = m_socket->findChild<QAbstractSocket *>(QString(), Qt::FindDirectChildrenOnly);
-    if (!m_transport)
-        return;
-    m_socket->setReadBufferSize(kReadChunkBytes);
-    // Connected after QWebSocket's own readyRead handler, so this runs once it decoded all complete frames.
-    connect(m_transport, &QIODevice::readyRead, this, &Session::onTransportReadyRead);
-}
-
-qint64 Session::readBufferSize() const
-{
-    return m_socket ? m_socket->readBufferSize() : 0;
-}
-
-void Session::onTransportReadyRead()
-{
-    if (!m_transport || !m_socket)
-        return;
-    const qint64 limit = m_socket->readBufferSize();
-    // A full buffer left over after decoding is the start of a frame larger than the buffer: double it (the frame
-    // is read on the next turns); it shrinks back once a message came through.
-    if (limit > 0 && m_transport->bytesAvailable() >= limit) {
-        log(Level::Trace, QStringLiteral("Read buffer %1 -> %2 bytes for a large frame").arg(limit).arg(limit * 2));
-        m_socket->setReadBufferSize(limit * 2);
-    }
+    m_reader.attach(m_socket);
+    m_watchdog.startHandshake(options.handshakeTimeoutMs);
 }
 
 void Session::close()
@@ -276,7 +273,79 @@ void Session::close()
         return;
     log(Level::Info, tr("Closing the connection"));
     m_closedByClient = true;
+    if (m_closeRule == CloseInfo::Rule::None)
+        m_closeRule = CloseInfo::Rule::UserClose;
     m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("client closed"));
+}
+
+void Session::closeForRule(CloseInfo::Rule rule, const QString &why)
+{
+    if (!m_socket || m_state == State::Disconnected)
+        return;
+    log(Level::Warning, why);
+    m_closeRule = rule;
+    m_closeRuleText = why;
+    if (m_state == State::Connecting) {
+        // No WebSocket yet, so no close frame to send: drop the TCP connection.
+        m_socket->abort();
+        return;
+    }
+    // The reason tells the server's log why (Centrifugo logs it); 1000 because nothing was wrong on the wire.
+    m_socket->close(QWebSocketProtocol::CloseCodeNormal, QString::fromLatin1(CloseInfo::ruleName(rule)));
+}
+
+void Session::onAboutToClose()
+{
+    // QWebSocket announces its close frame (its own, or the echo of the server's) before the TCP socket goes; the
+    // TCP socket announces its own close too, but only after an error when the network went first.
+    if (!m_hasSocketError && (m_state == State::Open || m_state == State::Connected))
+        m_closeFrameSent = true;
+}
+
+CloseInfo Session::attributeClose() const
+{
+    CloseInfo c;
+    c.certificateRejected = m_certificateRejected;
+    c.hasSocketError = m_hasSocketError;
+    c.socketError = m_socketError;
+    const bool ourRule = m_closeRule != CloseInfo::Rule::None;
+    if (m_state == State::Connecting || !m_closeFrameSent) {
+        // No close frame either way (1006): the handshake never completed, or the connection was lost.
+        c.code = QWebSocketProtocol::CloseCodeAbnormalDisconnection;
+        c.side = ourRule ? CloseInfo::Side::Client : CloseInfo::Side::Transport;
+        c.rule = m_closeRule;
+        c.reason = ourRule && !m_hasSocketError ? QString::fromLatin1(CloseInfo::ruleName(m_closeRule))
+                                                : m_socket->errorString();
+        return c;
+    }
+    c.code = int(m_socket->closeCode());
+    c.reason = m_socket->closeReason();
+    if (ourRule) {
+        c.side = CloseInfo::Side::Client;
+        c.rule = m_closeRule;
+        return c;
+    }
+    c.rule = CloseInfo::ruleOfQtReason(c.reason);
+    c.side = c.rule == CloseInfo::Rule::None ? CloseInfo::Side::Server : CloseInfo::Side::Client;
+    return c;
+}
+
+void Session::emitRejectedFrame(const CloseInfo &close)
+{
+    // QWebSocket drops a frame it rejects and closes: the frame's bytes are gone, but not the fact.
+    ProtocolMessage m;
+    m.kind = MessageKind::Invalid;
+    m.text = tr("A frame from the server was rejected by the WebSocket layer (bytes not available): %1 (%2).")
+                 .arg(CloseInfo::ruleWords(close.rule), close.reason);
+    m.raw = m.text.toUtf8();
+    Frame f;
+    f.timeMs = QDateTime::currentMSecsSinceEpoch();
+    f.direction = Protocol::Direction::In;
+    f.rejected = true;
+    f.raw = m.raw;
+    f.messages.append(m);
+    log(Level::Warning, m.text);
+    emit frame(f);
 }
 
 void Session::onSocketConnected()
@@ -295,6 +364,7 @@ void Session::onSocketConnected()
                               .arg(m_socket->localPort()));
     }
     log(Level::Info, tr("WebSocket handshake complete"));
+    m_watchdog.handshakeDone();
     setState(State::Open);
     if (m_options.autoConnect)
         sendConnect();
@@ -305,13 +375,13 @@ void Session::onSocketDisconnected()
     if (m_closeReported || !m_socket)
         return;
     m_closeReported = true;
-    m_closeCode = int(m_socket->closeCode());
-    m_closeReason = m_socket->closeReason();
-    if (m_state == State::Connecting) {
-        // The handshake never completed: there was no close frame, whatever QWebSocket reports.
-        m_closeCode = QWebSocketProtocol::CloseCodeAbnormalDisconnection;
-        m_closeReason = m_socket->errorString();
-    }
+    m_watchdog.stop();
+    m_reader.detach();
+    m_lastClose = attributeClose();
+    m_closeCode = m_lastClose.code;
+    m_closeReason = m_lastClose.reason;
+    if (m_lastClose.rejectedAFrame())
+        emitRejectedFrame(m_lastClose);
 
     ProtocolMessage m;
     m.kind = MessageKind::Disconnect;
@@ -322,18 +392,19 @@ void Session::onSocketDisconnected()
     f.timeMs = QDateTime::currentMSecsSinceEpoch();
     f.direction = Protocol::Direction::In;
     f.close = true;
+    f.closedBy = m_lastClose.side;
     f.raw = m.raw;
     f.messages.append(m);
 
-    log(m_closeCode == QWebSocketProtocol::CloseCodeNormal ? Level::Info : Level::Warning, Explainer::describe(m));
+    const bool quiet =
+        m_lastClose.rule == CloseInfo::Rule::UserClose ||
+        (m_lastClose.side == CloseInfo::Side::Server && m_closeCode == QWebSocketProtocol::CloseCodeNormal);
+    log(quiet ? Level::Info : Level::Warning, Explainer::describeClose(m_lastClose));
     m_inFlight.clear();
     m_inFlightMethod.clear();
     m_subscribeChannels.clear();
     m_pingOutstanding = false;
-    m_refreshTimer.stop();
-    m_expiresAtMs = -1;
-    qDeleteAll(m_subRefreshTimers);
-    m_subRefreshTimers.clear();
+    m_tokens->reset();
     setState(State::Disconnected);
     emit frame(f);
     emit closed(m_closeCode, m_closeReason);
@@ -341,6 +412,10 @@ void Session::onSocketDisconnected()
 
 void Session::onSocketError(QAbstractSocket::SocketError error)
 {
+    if (!m_hasSocketError) {
+        m_hasSocketError = true;
+        m_socketError = error;
+    }
     log(Level::Error, tr("Socket error %1: %2").arg(int(error)).arg(m_socket ? m_socket->errorString() : QString()));
 }
 
@@ -352,18 +427,20 @@ void Session::onPong(quint64 elapsedTime, const QByteArray &payload)
 
 void Session::onTextMessage(const QString &message)
 {
-    handleIncoming(message.toUtf8(), false);
+    const QByteArray payload = message.toUtf8();
+    m_reader.noteFrame(payload.size());
+    handleIncoming(payload, false);
 }
 
 void Session::onBinaryMessage(const QByteArray &message)
 {
+    m_reader.noteFrame(message.size());
     handleIncoming(message, true);
 }
 
 void Session::handleIncoming(const QByteArray &payload, bool binary)
 {
-    if (m_transport && m_socket->readBufferSize() > kReadChunkBytes)
-        m_socket->setReadBufferSize(kReadChunkBytes); // the large frame is through
+    m_watchdog.activity();
     Frame f;
     f.timeMs = QDateTime::currentMSecsSinceEpoch();
     f.direction = Protocol::Direction::In;
@@ -420,7 +497,7 @@ void Session::handleMessage(ProtocolMessage &m, QList<std::function<void()>> *af
         return;
     case MessageKind::Push:
         if (m.push == Protocol::PushType::Unsubscribe)
-            delete m_subRefreshTimers.take(m.channel);
+            m_tokens->forget(m.channel);
         return;
     default:
         return;
@@ -430,6 +507,7 @@ void Session::handleMessage(ProtocolMessage &m, QList<std::function<void()>> *af
         log(Level::Warning, Explainer::describe(m));
         if (m.method == Method::Connect) {
             m_connectFailed = true;
+            m_watchdog.connectReplied(0, 0);
             log(Level::Warning, tr("Connect failed: Centrifugo answers nothing more on this connection and drops it "
                                    "about 5 s later."));
             after->append([this, code = m.code, text = m.text]() { emit connectFailed(code, text); });
@@ -442,6 +520,7 @@ void Session::handleMessage(ProtocolMessage &m, QList<std::function<void()>> *af
         m_serverVersion = m_connectResult.value(QLatin1String("version")).toString();
         m_pingInterval = m_connectResult.value(QLatin1String("ping")).toInt();
         m_pongRequired = m_connectResult.value(QLatin1String("pong")).toBool();
+        m_watchdog.connectReplied(m_pingInterval, m_options.pingToleranceMs);
         log(Level::Info, tr("Connected: client %1, server %2, ping every %3 s, pong %4")
                              .arg(m_clientId, m_serverVersion)
                              .arg(m_pingInterval)
@@ -451,97 +530,7 @@ void Session::handleMessage(ProtocolMessage &m, QList<std::function<void()>> *af
             emit connected(m_clientId);
         });
     }
-    handleExpiry(m);
-}
-
-void Session::handleExpiry(const ProtocolMessage &reply)
-{
-    const QJsonObject result = reply.json().value(Protocol::methodName(reply.method)).toObject();
-    if (!result.value(QLatin1String("expires")).toBool())
-        return;
-    const int ttl = result.value(QLatin1String("ttl")).toInt();
-    switch (reply.method) {
-    case Method::Connect:
-    case Method::Refresh:
-        scheduleConnectionRefresh(ttl);
-        break;
-    case Method::Subscribe:
-    case Method::SubRefresh:
-        if (!reply.channel.isEmpty())
-            scheduleSubscriptionRefresh(reply.channel, ttl);
-        break;
-    default:
-        break;
-    }
-}
-
-void Session::scheduleConnectionRefresh(int ttlSec)
-{
-    m_expiresAtMs = m_clock.elapsed() + qint64(ttlSec) * 1000;
-    if (!m_tokenProvider) {
-        log(Level::Warning, tr("The connection token expires in %1 s and no token source is set for refresh: the "
-                               "server will close the connection with 3005 connection expired.")
-                                .arg(ttlSec));
-        return;
-    }
-    const int delay = qMax(1, ttlSec - m_refreshMarginSec);
-    log(Level::Info, tr("The connection token expires in %1 s; refreshing in %2 s.").arg(ttlSec).arg(delay));
-    m_refreshTimer.start(delay * 1000);
-}
-
-void Session::scheduleSubscriptionRefresh(const QString &channel, int ttlSec)
-{
-    if (!m_subTokenProvider) {
-        log(Level::Warning, tr("The subscription token of %1 expires in %2 s and no token source is set for "
-                               "refresh: the server will unsubscribe with 2501 subscription expired.")
-                                .arg(channel)
-                                .arg(ttlSec));
-        return;
-    }
-    QTimer *&timer = m_subRefreshTimers[channel];
-    if (!timer) {
-        timer = new QTimer(this);
-        timer->setSingleShot(true);
-        connect(timer, &QTimer::timeout, this, [this, channel]() { refreshSubscriptionToken(channel); });
-    }
-    const int delay = qMax(1, ttlSec - m_refreshMarginSec);
-    log(Level::Info,
-        tr("The subscription token of %1 expires in %2 s; refreshing in %3 s.").arg(channel).arg(ttlSec).arg(delay));
-    timer->start(delay * 1000);
-}
-
-int Session::connectionExpiresInSec() const
-{
-    if (m_expiresAtMs < 0)
-        return -1;
-    return int(qMax<qint64>(0, (m_expiresAtMs - m_clock.elapsed()) / 1000));
-}
-
-quint32 Session::refreshToken()
-{
-    const QString token = m_tokenProvider ? m_tokenProvider() : QString();
-    if (token.isEmpty()) {
-        log(Level::Warning, tr("No new connection token to refresh with."));
-        return 0;
-    }
-    const quint32 id = sendCommand(CommandBuilder::command(0, Method::Refresh, CommandBuilder::refresh(token)));
-    if (id)
-        emit tokenRefreshSent(QString(), id);
-    return id;
-}
-
-quint32 Session::refreshSubscriptionToken(const QString &channel)
-{
-    const QString token = m_subTokenProvider ? m_subTokenProvider(channel) : QString();
-    if (token.isEmpty()) {
-        log(Level::Warning, tr("No new subscription token for %1.").arg(channel));
-        return 0;
-    }
-    const quint32 id =
-        sendCommand(CommandBuilder::command(0, Method::SubRefresh, CommandBuilder::subRefresh(channel, token)));
-    if (id)
-        emit tokenRefreshSent(channel, id);
-    return id;
+    m_tokens->handleReply(m);
 }
 
 void Session::onSslErrors(const QList<QSslError> &errors)
@@ -556,6 +545,7 @@ void Session::onSslErrors(const QList<QSslError> &errors)
         words.append(line);
         log(m_options.ignoreCertificateErrors ? Level::Warning : Level::Error, tr("TLS: %1").arg(line));
     }
+    m_certificateRejected = !m_options.ignoreCertificateErrors;
     if (m_options.ignoreCertificateErrors)
         m_socket->ignoreSslErrors();
     emit certificateErrors(words, m_options.ignoreCertificateErrors);
@@ -657,13 +647,15 @@ void Session::transmit(const QByteArray &payload, QList<ProtocolMessage> message
             m_inFlight.insert(m.id, now);
             m_inFlightMethod.insert(m.id, m.method);
         }
-        if (m.kind == MessageKind::Command && m.method == Method::Connect)
+        if (m.kind == MessageKind::Command && m.method == Method::Connect) {
             m_connectSent = true;
+            m_watchdog.startConnectReply(m_options.connectTimeoutMs);
+        }
         if (m.kind == MessageKind::Command && m.id != 0 && !m.channel.isEmpty() &&
             (m.method == Method::Subscribe || m.method == Method::SubRefresh))
             m_subscribeChannels.insert(m.id, m.channel);
         if (m.kind == MessageKind::Command && m.method == Method::Unsubscribe)
-            delete m_subRefreshTimers.take(m.channel);
+            m_tokens->forget(m.channel);
         if (m.kind == MessageKind::Pong)
             m_pingOutstanding = false;
     }
@@ -682,4 +674,14 @@ void Session::transmit(const QByteArray &payload, QList<ProtocolMessage> message
     FrameMasker::learnTokens(f, &m_masker);
     logFrame(">", payload, f.binary);
     emit frame(f);
+}
+
+QString Session::maskCommandText(const QString &text, const QString &command)
+{
+    Frame f;
+    f.direction = Protocol::Direction::Out;
+    f.raw = command.toUtf8();
+    f.messages = m_codec->decodeClientFrame(f.raw);
+    FrameMasker::learnTokens(f, &m_masker);
+    return m_showSecrets ? text : m_masker.mask(text);
 }

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "closeinfo.h"
+#include "connectionwatchdog.h"
 #include "frame.h"
 #include "lintcontext.h"
 #include "logentry.h"
 #include "secretmasker.h"
 #include "sessionoptions.h"
+#include "socketreader.h"
+#include "tokenrefresher.h"
 #include "wirecodec.h"
 
 #include <QAbstractSocket>
@@ -37,7 +41,7 @@ public:
 
     // Bytes of incoming data decoded per event-loop turn at most (more for a single larger frame): a flood is
     // handled in turns of this size, so the thread stays responsive, and the rest waits in the kernel.
-    static constexpr qint64 kReadChunkBytes = 64 * 1024;
+    static constexpr qint64 kReadChunkBytes = SocketReader::kChunkBytes;
 
     explicit Session(QObject *parent = nullptr);
     ~Session() override;
@@ -59,20 +63,23 @@ public:
 
     // Where new tokens come from when the server says they expire. Empty providers (the default) mean no refresh:
     // the server then closes the connection with 3005 (or unsubscribes with 2501) after expiry.
-    using TokenProvider = std::function<QString()>;
-    using SubscriptionTokenProvider = std::function<QString(const QString &channel)>;
-    void setTokenProvider(TokenProvider provider) { m_tokenProvider = std::move(provider); }
-    bool hasTokenProvider() const { return bool(m_tokenProvider); }
+    using TokenProvider = TokenRefresher::TokenProvider;
+    using SubscriptionTokenProvider = TokenRefresher::SubscriptionTokenProvider;
+    void setTokenProvider(TokenProvider provider) { m_tokens->setTokenProvider(std::move(provider)); }
+    bool hasTokenProvider() const { return m_tokens->hasTokenProvider(); }
     // A token from the provider, or an empty string.
-    QString freshToken() const { return m_tokenProvider ? m_tokenProvider() : QString(); }
-    void setSubscriptionTokenProvider(SubscriptionTokenProvider provider) { m_subTokenProvider = std::move(provider); }
+    QString freshToken() const { return m_tokens->freshToken(); }
+    void setSubscriptionTokenProvider(SubscriptionTokenProvider provider)
+    {
+        m_tokens->setSubscriptionTokenProvider(std::move(provider));
+    }
     // Seconds before expiry at which the session refreshes (default 5; never earlier than 1 s after the reply).
-    void setRefreshMarginSec(int seconds) { m_refreshMarginSec = seconds; }
+    void setRefreshMarginSec(int seconds) { m_tokens->setRefreshMarginSec(seconds); }
     // Sends refresh / sub_refresh now with a token from the provider. Returns the command id, 0 if no token.
-    quint32 refreshToken();
-    quint32 refreshSubscriptionToken(const QString &channel);
+    quint32 refreshToken() { return m_tokens->refreshToken(); }
+    quint32 refreshSubscriptionToken(const QString &channel) { return m_tokens->refreshSubscriptionToken(channel); }
     // Seconds until the connection token must be refreshed, -1 if it does not expire.
-    int connectionExpiresInSec() const;
+    int connectionExpiresInSec() const { return m_tokens->connectionExpiresInSec(); }
 
     void setAutoPong(bool on);
     bool autoPong() const { return m_options.autoPong; }
@@ -89,6 +96,9 @@ public:
     void addSecret(const QString &secret) { m_masker.addSecret(secret); }
     // Every secret this session has seen (kept after a reconnect: older frames still contain them).
     const SecretMasker &masker() const { return m_masker; }
+    // Text about a command (e.g. a lint line quoting it) fit for a terminal or a log: the tokens in the command
+    // are learnt as secrets and, unless secrets are shown, masked with every other secret.
+    QString maskCommandText(const QString &text, const QString &command);
 
     State state() const { return m_state; }
     const SessionOptions &options() const { return m_options; }
@@ -105,6 +115,8 @@ public:
     bool connectSent() const { return m_connectSent; }
     // The last close was asked for by this client (close()), not done by the server or the network.
     bool closedByClient() const { return m_closedByClient; }
+    // Who ended the last connection and why (valid from the closed() signal on).
+    const CloseInfo &lastClose() const { return m_lastClose; }
     // Connect got an error reply: Centrifugo ignores the connection from then on and drops it after ~5 s.
     bool hasConnectFailed() const { return m_connectFailed; }
     // The next id the session will assign (without taking it).
@@ -112,7 +124,11 @@ public:
     quint32 takeNextId() { return m_nextId++; }
     QList<quint32> inFlightIds() const { return m_inFlight.keys(); }
     // The socket's read buffer limit now (kReadChunkBytes, more while a larger frame comes in; 0 = unlimited).
-    qint64 readBufferSize() const;
+    qint64 readBufferSize() const { return m_reader.bufferLimit(); }
+    // Read turns, turns held back at the limit (back-pressure), buffer growths for large frames.
+    const SocketReader::Stats &readStats() const { return m_reader.stats(); }
+    // The server's ping is overdue (its interval plus the tolerance passed in silence).
+    bool isPingLate() const { return m_watchdog.isPingLate(); }
     LintContext lintContext() const;
 
 signals:
@@ -120,8 +136,11 @@ signals:
     void frame(const Frame &frame);
     void connected(const QString &clientId);
     void connectFailed(int code, const QString &message);
-    // The socket closed: the server's close code and reason, or the local close.
+    // The socket closed: the close code and reason (1006 and the socket's error when there was no close frame).
+    // lastClose() says who closed it and why.
     void closed(int code, const QString &reason);
+    // The server's ping is overdue: silentMs without anything from it (a warning; a close follows).
+    void pingLate(int silentMs);
     void logged(const LogEntry &entry);
     // TLS problems in words ("The certificate is self-signed, and untrusted (subject CN=..., issuer ...)").
     void certificateErrors(const QStringList &errors, bool ignored);
@@ -136,8 +155,11 @@ private:
     void onBinaryMessage(const QByteArray &message);
     void onSocketError(QAbstractSocket::SocketError error);
     void onPong(quint64 elapsedTime, const QByteArray &payload);
-    void limitReads();
-    void onTransportReadyRead();
+    void onAboutToClose();
+    // Closes for a rule of this client (a timeout, ping silence): said in words, then the usual close.
+    void closeForRule(CloseInfo::Rule rule, const QString &why);
+    CloseInfo attributeClose() const;
+    void emitRejectedFrame(const CloseInfo &close);
     void handleIncoming(const QByteArray &payload, bool binary);
     void handleMessage(ProtocolMessage &message, QList<std::function<void()>> *after);
     void transmit(const QByteArray &payload, QList<ProtocolMessage> messages);
@@ -146,14 +168,13 @@ private:
     bool logs(LogEntry::Level level) const { return level >= m_logLevel; }
     void resetConnectionState();
     void onSslErrors(const QList<QSslError> &errors);
-    void handleExpiry(const ProtocolMessage &reply);
-    void scheduleConnectionRefresh(int ttlSec);
-    void scheduleSubscriptionRefresh(const QString &channel, int ttlSec);
 
     SessionOptions m_options;
     std::unique_ptr<WireCodec> m_codec;
     QWebSocket *m_socket = nullptr;
-    QPointer<QAbstractSocket> m_transport; // the socket m_socket reads from, when found (see limitReads)
+    SocketReader m_reader;
+    ConnectionWatchdog m_watchdog;
+    TokenRefresher *m_tokens; // child
     State m_state = State::Disconnected;
     LogEntry::Level m_logLevel = LogEntry::Level::Info;
     SecretMasker m_masker;
@@ -172,14 +193,16 @@ private:
     bool m_connectFailed = false;
     bool m_closeReported = false;
     bool m_closedByClient = false;
-    TokenProvider m_tokenProvider;
-    SubscriptionTokenProvider m_subTokenProvider;
-    int m_refreshMarginSec = 5;
-    QTimer m_refreshTimer;
-    qint64 m_expiresAtMs = -1; // on m_clock, ms
-    QHash<QString, QTimer *> m_subRefreshTimers;
     QHash<quint32, QString> m_subscribeChannels; // in-flight subscribe/sub_refresh id -> channel
     double m_lastRttMs = -1;
     int m_closeCode = 0;
     QString m_closeReason;
+    // Close attribution for the current socket (see attributeClose()).
+    CloseInfo::Rule m_closeRule = CloseInfo::Rule::None; // a rule of ours that closed it
+    QString m_closeRuleText;
+    bool m_closeFrameSent = false; // QWebSocket sent a close frame (ours, or the echo of the server's)
+    bool m_hasSocketError = false;
+    QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
+    bool m_certificateRejected = false;
+    CloseInfo m_lastClose;
 };

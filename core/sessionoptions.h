@@ -24,4 +24,11 @@ struct SessionOptions
     QString caCertificatesFile;
     // Continue despite certificate errors. A deliberate, visible choice: the errors are still logged.
     bool ignoreCertificateErrors = false;
+    // Deadlines (ms; 0 = none): the WebSocket handshake, and the reply to connect. Past one, the session closes
+    // and says which.
+    int handshakeTimeoutMs = 10000;
+    int connectTimeoutMs = 10000;
+    // How late the server's ping may be: past its interval + this, a warning; past interval + twice this (the
+    // official SDKs' limit), a close explained as "no ping from the server" (then the usual reconnect).
+    int pingToleranceMs = 5000;
 };

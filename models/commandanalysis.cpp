@@ -2,12 +2,11 @@
 
 #include "jsoncodec.h"
 #include "linter.h"
+#include "lintreport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-
-#include <algorithm>
 
 using Severity = LintFinding::Severity;
 
@@ -106,7 +105,6 @@ CommandAnalysis CommandAnalysis::analyze(const QString &text, const LintContext 
     CommandAnalysis a;
     if (text.trimmed().isEmpty()) {
         a.kind = Kind::Empty;
-        a.findings = Linter::lint(text, context);
         return a;
     }
 
@@ -121,85 +119,78 @@ CommandAnalysis CommandAnalysis::analyze(const QString &text, const LintContext 
         }
         values.append(v);
     }
-    if (!allJson) {
-        // The linter locates the first syntax error in the whole text.
-        a.kind = Kind::NotJson;
-        a.findings = Linter::lint(text, context);
-        if (!Linter::hasErrors(a.findings)) {
-            LintFinding f;
-            f.severity = Severity::Error;
-            f.code = QStringLiteral("invalid-json");
-            f.message = tr("This is not JSON; fix it before sending.");
-            a.findings.prepend(f);
-        }
-        return a;
-    }
-
-    a.valueCount = int(values.size());
-    for (const QJsonValue &v : values) {
+    for (const QJsonValue &v : std::as_const(values)) {
         if (v.isObject() && a.method == Protocol::Method::None)
             a.method = JsonCodec::classifyClientObject(v.toObject(), {}).method;
     }
 
-    if (values.size() == 1 && values.first().isObject()) {
+    bool mapLines = false; // the wire keeps the typed text's lines: findings point into it directly
+    if (!allJson) {
+        a.kind = Kind::NotJson;
+        a.payload = text.toUtf8();
+        a.wire = a.payload;
+        mapLines = true;
+    } else if (values.size() == 1 && values.first().isObject()) {
         a.kind = Kind::Object;
+        a.valueCount = 1;
         a.object = values.first().toObject();
-        a.findings = Linter::lint(text, context);
+        QJsonObject sent = a.object;
         // Session::sendCommand assigns ids, so a missing id is not a mistake here.
         if (!a.object.contains(QLatin1String("id")) && Protocol::expectsReply(a.method)) {
             a.idWillBeAssigned = true;
             a.assignedId = nextId;
-            a.findings.erase(std::remove_if(a.findings.begin(), a.findings.end(),
-                                            [](const LintFinding &f) { return f.code == QLatin1String("missing-id"); }),
-                             a.findings.end());
-            LintFinding f;
-            f.severity = Severity::Info;
-            f.code = QStringLiteral("id-assigned");
-            f.message = tr("No \"id\": the inspector adds id %1 when it sends the command.").arg(nextId);
-            a.findings.prepend(f);
+            sent.insert(QLatin1String("id"), qint64(nextId));
         }
-        return a;
+        a.wire = JsonCodec().encodeCommands({sent});
+    } else {
+        a.kind = Kind::Raw;
+        a.valueCount = int(values.size());
+        QList<QByteArray> lines;
+        for (const QJsonValue &v : std::as_const(values))
+            lines.append(compact(v));
+        a.payload = lines.join('\n');
+        a.wire = a.payload;
     }
 
-    a.kind = Kind::Raw;
-    QList<QByteArray> lines;
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        lines.append(compact(values.at(i)));
-        const auto &r = ranges.at(i);
-        int line = 0;
-        int column = 0;
-        Linter::lineColumn(text, r.first, &line, &column);
-        if (values.at(i).isObject()) {
-            // Lint each object on its own and move its findings to where it starts in the whole text.
-            const QList<LintFinding> own = Linter::lint(text.mid(r.first, r.second - r.first), context);
-            for (LintFinding f : own) {
-                if (f.line > 0) {
-                    if (f.line == 1)
-                        f.column += column - 1;
-                    f.line += line - 1;
-                }
-                a.findings.append(f);
+    const LintReport report = Linter::lintFrame(a.wire, context);
+    a.outcome = report.outcome;
+    a.findings = report.findings;
+    if (!mapLines) {
+        // The wire line n is the typed value n, compacted: point at the same quoted name or string in the typed
+        // value, else at where the value starts.
+        const QStringList wireLines = QString::fromUtf8(a.wire).split(QLatin1Char('\n'));
+        for (LintFinding &f : a.findings) {
+            if (f.line <= 0 || f.line > ranges.size())
+                continue;
+            const auto range = ranges.at(f.line - 1);
+            qsizetype at = range.first;
+            const QString wireLine = wireLines.value(f.line - 1);
+            const qsizetype start = f.column - 1;
+            if (start >= 0 && start < wireLine.size() && wireLine.at(start) == QLatin1Char('"')) {
+                const qsizetype end = wireLine.indexOf(QLatin1Char('"'), start + 1);
+                const QString token = wireLine.mid(start, end < 0 ? -1 : end - start + 1);
+                const qsizetype found = text.indexOf(token, range.first);
+                if (found >= 0 && found < range.second)
+                    at = found;
             }
-        } else {
-            LintFinding f;
-            f.severity = Severity::Error;
-            f.code = QStringLiteral("not-object");
-            f.line = line;
-            f.column = column;
-            f.message = tr("Value %1 is not a JSON object, so it is not a command: the server closes the connection "
-                           "with 3501 bad request.")
-                            .arg(i + 1);
-            a.findings.append(f);
+            Linter::lineColumn(text, at, &f.line, &f.column);
         }
     }
-    a.payload = lines.join('\n');
-    if (values.size() > 1) {
+    if (a.idWillBeAssigned) {
         LintFinding f;
         f.severity = Severity::Info;
-        f.code = QStringLiteral("batch");
-        f.message =
-            tr("%1 values: sent in one frame, one per line, exactly as typed (no ids are added).").arg(values.size());
+        f.code = QStringLiteral("id-assigned");
+        f.outcome = a.outcome;
+        f.message = tr("No \"id\": the inspector adds id %1 when it sends the command.").arg(nextId);
         a.findings.prepend(f);
+    }
+    if (a.kind == Kind::NotJson && text.contains(QLatin1Char('\n'))) {
+        LintFinding f;
+        f.severity = Severity::Info;
+        f.code = QStringLiteral("sent-as-typed");
+        f.outcome = a.outcome;
+        f.message = tr("This is not JSON for the inspector, so it is sent exactly as typed, line breaks included.");
+        a.findings.append(f);
     }
     return a;
 }

@@ -2,6 +2,7 @@
 
 #include "jsontext.h"
 #include "jwt.h"
+#include "secretmasker.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -150,14 +151,9 @@ QString ConnectionProfile::secretKey(Secret secret, const QByteArray &headerName
     return {};
 }
 
-bool ConnectionProfile::isSensitiveHeader(const QByteArray &name)
+bool ConnectionProfile::Header::isSecret() const
 {
-    const QByteArray lower = name.toLower();
-    for (const char *word : {"authorization", "cookie", "token", "secret", "key", "auth", "password", "session"}) {
-        if (lower.contains(word))
-            return true;
-    }
-    return false;
+    return secret || SecretMasker::isSecretHeader(QString::fromLatin1(name), QString::fromLatin1(value));
 }
 
 QList<ConnectionProfile::Secret> ConnectionProfile::neededSecrets() const
@@ -168,7 +164,7 @@ QList<ConnectionProfile::Secret> ConnectionProfile::neededSecrets() const
     if (tokenSource == TokenSource::Generated)
         secrets << Secret::HmacSecret;
     for (const Header &header : headers) {
-        if (header.secret) {
+        if (header.isSecret()) {
             secrets << Secret::Header;
             break;
         }
@@ -192,7 +188,7 @@ QJsonObject ConnectionProfile::toJson() const
     QJsonArray headerArray;
     for (const Header &header : headers) {
         QJsonObject h{{QLatin1String("name"), QString::fromLatin1(header.name)}};
-        if (header.secret)
+        if (header.isSecret())
             h.insert(QLatin1String("secret"), true);
         else
             h.insert(QLatin1String("value"), QString::fromLatin1(header.value));
@@ -247,7 +243,7 @@ bool ConnectionProfile::fromJson(const QJsonObject &json, ConnectionProfile *pro
         Header header;
         header.name = h.value(QLatin1String("name")).toString().toLatin1();
         header.secret = h.value(QLatin1String("secret")).toBool();
-        if (!header.secret)
+        if (!header.isSecret())
             header.value = h.value(QLatin1String("value")).toString().toLatin1();
         if (!header.name.isEmpty())
             p.headers << header;
@@ -301,7 +297,7 @@ SessionOptions ConnectionProfile::toSessionOptions(const QString &token, const Q
     options.token = token;
     options.connectData = connectData.trimmed().isEmpty() ? QByteArray() : JsonText::compact(connectData);
     for (const Header &header : headers) {
-        if (!header.secret) {
+        if (!header.isSecret()) {
             options.headers.append({header.name, header.value});
             continue;
         }

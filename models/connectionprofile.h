@@ -32,8 +32,11 @@ public:
     struct Header
     {
         QByteArray name;
-        QByteArray value; // empty in a saved profile when secret: the value is in the SecretStore
-        bool secret = false;
+        QByteArray value;    // empty in a saved profile when secret: the value is in the SecretStore
+        bool secret = false; // marked secret by the user
+        // Marked, or secret by the common rule (SecretMasker::isSecretHeader): the value stays out of the
+        // settings and exports either way.
+        bool isSecret() const;
         bool operator==(const Header &other) const
         {
             return name == other.name && value == other.value && secret == other.secret;
@@ -71,8 +74,6 @@ public:
     // The keychain key of one secret: "profile/<id>/token", "profile/<id>/hmac", "profile/<id>/apikey",
     // "profile/<id>/header/<lower-case name>".
     QString secretKey(Secret secret, const QByteArray &headerName = {}) const;
-    // Header names that usually carry credentials (Authorization, Cookie, X-API-Key, ...): marked secret by default.
-    static bool isSensitiveHeader(const QByteArray &name);
     // Secrets this profile needs to connect as saved (for messages like "enter the HMAC secret").
     QList<Secret> neededSecrets() const;
 

@@ -179,6 +179,7 @@ int FrameStore::append(const Frame &frame)
         r.channel = internChannel(m.channel);
         r.rttMs = float(m.rttMs);
         r.code = qint32(m.code);
+        linkReplyChannel(r);
     }
     ++m_frameCount;
     return n;
@@ -254,6 +255,7 @@ void FrameStore::appendStore(FrameStore &&other)
         r = src;
         r.pos = ((seqBase + ((src.pos >> 32) - otherFirst)) << 32) | (src.pos & 0xffffffffu);
         r.channel = channelMap[qsizetype(src.channel)];
+        linkReplyChannel(r);
     });
     m_arenaBytes += other.m_arenaBytes;
     m_frameCount += other.m_frameCount;
@@ -311,6 +313,20 @@ void FrameStore::clear()
     m_channels = QStringList{QString()};
     m_channelIndex.clear();
     m_channelUtf8.clear();
+    m_commandChannels.clear();
+}
+
+void FrameStore::linkReplyChannel(Row &r)
+{
+    if (r.id == 0)
+        return;
+    const auto kind = MessageKind(r.kind);
+    if (r.flags & Row::Out) {
+        if (kind == MessageKind::Command)
+            m_commandChannels.insert(r.id, r.channel); // the newest command with an id wins (ids restart)
+    } else if (r.channel == 0 && (kind == MessageKind::Reply || kind == MessageKind::Error)) {
+        r.channel = m_commandChannels.value(r.id, 0);
+    }
 }
 
 QByteArrayView FrameStore::messageBytes(const Row &r) const

@@ -104,6 +104,8 @@ public:
     QByteArrayView frameBytes(int row) const;
     QByteArrayView messageBytes(const Row &r) const;
 
+    // A reply or error without a channel of its own (presence, history, publish ...) gets the channel of the
+    // command it answers (the newest sent command with its id), so it shows and filters with that channel.
     QString channel(int row) const { return m_channels.at(int(this->row(row).channel)); }
     // All channels seen since the last clear(), index 0 being the empty "no channel".
     const QStringList &channels() const { return m_channels; }
@@ -142,6 +144,7 @@ private:
     quint64 store(const QByteArray &frameBytes, const QList<QByteArray> &extra);
     const char *frameData(quint64 pos, quint32 *length) const;
     quint32 internChannel(const QString &name);
+    void linkReplyChannel(Row &r);
     quint32 internChannelUtf8(QByteArrayView name);
     Chunk &chunkWithRoom(qint64 bytes);
     Row &pushRow();
@@ -159,6 +162,7 @@ private:
     QStringList m_channels;
     QHash<QString, quint32> m_channelIndex;
     QHash<quint64, std::pair<QByteArray, quint32>> m_channelUtf8; // bulk loading: hash of the UTF-8 name -> index
+    QHash<quint32, quint32> m_commandChannels;                    // id of a sent command -> its channel index
     mutable std::unique_ptr<WireCodec> m_jsonCodec;
     mutable std::unique_ptr<WireCodec> m_binaryCodec;
 };

@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QDateTime>
 #include <QIODevice>
+#include <QTextDocument>
 #include <QTextStream>
 
 using Level = LogEntry::Level;
@@ -174,7 +175,8 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return index.column() == MessageColumn ? e.message : QVariant();
+        // Rich text, so that a long message wraps in the tooltip instead of running off the screen.
+        return index.column() == MessageColumn ? Qt::convertFromPlainText(e.message, Qt::WhiteSpaceNormal) : QVariant();
     case Qt::ForegroundRole:
         switch (e.level) {
         case Level::Error:

@@ -88,7 +88,7 @@ void ProfileResolver::resolve(const ConnectionProfile &profile)
         profile.secretKey(ConnectionProfile::Secret::ApiKey), [this](const QString &value) { m_result.apiKey = value; },
         QString());
     for (const ConnectionProfile::Header &header : profile.headers) {
-        if (!header.secret || !header.value.isEmpty())
+        if (!header.isSecret() || !header.value.isEmpty())
             continue;
         const QByteArray name = header.name;
         readInto(

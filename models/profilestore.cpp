@@ -230,7 +230,7 @@ void ProfileStore::copySecrets(const ConnectionProfile &from, const ConnectionPr
                        to.secretKey(ConnectionProfile::Secret::HmacSecret),
                        to.secretKey(ConnectionProfile::Secret::ApiKey)};
     for (const ConnectionProfile::Header &header : from.headers) {
-        if (header.secret) {
+        if (header.isSecret()) {
             fromKeys << from.secretKey(ConnectionProfile::Secret::Header, header.name);
             toKeys << to.secretKey(ConnectionProfile::Secret::Header, header.name);
         }
@@ -305,7 +305,7 @@ bool ProfileStore::remove(const QString &id, QString *error)
         m_secrets->remove(removed.secretKey(ConnectionProfile::Secret::HmacSecret));
         m_secrets->remove(removed.secretKey(ConnectionProfile::Secret::ApiKey));
         for (const ConnectionProfile::Header &header : removed.headers) {
-            if (header.secret)
+            if (header.isSecret())
                 m_secrets->remove(removed.secretKey(ConnectionProfile::Secret::Header, header.name));
         }
     }

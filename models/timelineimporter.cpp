@@ -14,13 +14,14 @@
 
 #include <atomic>
 #include <cstring>
+#include <limits>
 #include <map>
 
 namespace {
 
 constexpr qint64 kFirstBlockBytes = 64 * 1024; // small, so that the first rows show at once
 constexpr qint64 kBlockBytes = 2 << 20;        // then blocks of whole lines of about 2 MiB
-constexpr int kHarSliceFrames = 5000;
+constexpr int kHarBlockRows = 5000;            // rows per HAR block: one block is handed over per event-loop turn
 constexpr int kMaxBlocksAhead = 8; // blocks read but not yet taken by the UI (memory bound: ~16 MiB + their rows)
 constexpr int kMaxParsers = 2;
 constexpr int kIdlePollMs = 5;
@@ -167,6 +168,81 @@ struct TimelineImporter::LinesShared
     }
 };
 
+// A HAR file read on the worker: the result (without frames) and the frames in blocks, in time order.
+struct TimelineImporter::HarShared
+{
+    HarImporter::Result result;
+    std::vector<std::unique_ptr<FrameStore>> blocks;
+
+    void read(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            result.error = TimelineImporter::tr("Cannot open %1: %2").arg(path, file.errorString());
+            return;
+        }
+        bool sorted = true;
+        qint64 last = std::numeric_limits<qint64>::min();
+        auto block = std::make_unique<FrameStore>();
+        result = HarImporter::read(&file, [&](Frame &&f) {
+            sorted = sorted && f.timeMs >= last;
+            last = qMax(last, f.timeMs);
+            block->append(f);
+            if (block->count() >= kHarBlockRows) {
+                block->squeeze();
+                blocks.push_back(std::move(block));
+                block = std::make_unique<FrameStore>();
+            }
+        });
+        if (!block->isEmpty()) {
+            block->squeeze();
+            blocks.push_back(std::move(block));
+        }
+        if (!result.ok()) {
+            blocks.clear(); // nothing of a file that is not a HAR is shown
+            return;
+        }
+        if (!sorted)
+            sortByTime();
+    }
+
+    // Connections that overlap in time: one timeline in time order (stable, so each connection keeps its order).
+    // Costs a second copy of the frames while it runs.
+    void sortByTime()
+    {
+        struct Ref
+        {
+            qint64 timeMs;
+            quint32 block;
+            int row;
+        };
+        std::vector<Ref> refs;
+        for (size_t b = 0; b < blocks.size(); ++b) {
+            const FrameStore &store = *blocks[b];
+            for (int row = 0; row < store.count(); ++row) {
+                if (store.row(row).flags & FrameStore::Row::FirstOfFrame)
+                    refs.push_back({store.row(row).timeMs, quint32(b), row});
+            }
+        }
+        std::stable_sort(refs.begin(), refs.end(), [](const Ref &a, const Ref &b) { return a.timeMs < b.timeMs; });
+        std::vector<std::unique_ptr<FrameStore>> out;
+        auto block = std::make_unique<FrameStore>();
+        for (const Ref &ref : refs) {
+            block->append(blocks[ref.block]->frame(ref.row));
+            if (block->count() >= kHarBlockRows) {
+                block->squeeze();
+                out.push_back(std::move(block));
+                block = std::make_unique<FrameStore>();
+            }
+        }
+        if (!block->isEmpty()) {
+            block->squeeze();
+            out.push_back(std::move(block));
+        }
+        blocks = std::move(out);
+    }
+};
+
 QString TimelineImporter::Summary::text() const
 {
     if (!error.isEmpty())
@@ -229,10 +305,12 @@ TimelineImporter::Format TimelineImporter::detectFormat(const QString &path, con
     return head.contains("\"log\"") ? Format::Har : Format::JsonLines;
 }
 
-bool TimelineImporter::start(const QString &path, Format format)
+bool TimelineImporter::start(const QString &path, Format format, Mode mode)
 {
     if (m_running)
         cancel();
+    m_mode = mode;
+    m_replaced = false;
     m_summary = Summary();
     m_summary.path = path;
     QFile file(path);
@@ -270,24 +348,25 @@ bool TimelineImporter::start(const QString &path, Format format)
     }
 
     connect(&m_timer, &QTimer::timeout, this, &TimelineImporter::appendHarSlice);
-    auto result = std::make_shared<HarImporter::Result>();
-    m_worker = QThread::create([result, path] { *result = HarImporter::parseFile(path); });
+    auto har = std::make_shared<HarShared>();
+    m_worker = QThread::create([har, path] { har->read(path); });
     connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &QThread::finished, this, [this, result, generation] {
+    connect(m_worker, &QThread::finished, this, [this, har, generation] {
         if (generation != m_generation)
             return; // a later import replaced this one, or it was cancelled
-        m_summary.error = result->error;
-        m_summary.badLines = result->badMessages;
-        m_summary.firstError = result->firstProblem;
-        if (result->ok()) {
+        const HarImporter::Result &result = har->result;
+        m_summary.error = result.error;
+        m_summary.badLines = result.badMessages;
+        m_summary.firstError = result.firstProblem;
+        if (result.ok()) {
             m_summary.notes.append(tr("WebSocket connections: %L1 (%2).")
-                                       .arg(result->urls.size())
-                                       .arg(result->urls.join(QLatin1String(", "))));
-            if (result->skippedControlFrames > 0)
+                                       .arg(result.urls.size())
+                                       .arg(result.urls.join(QLatin1String(", "))));
+            if (result.skippedControlFrames > 0)
                 m_summary.notes.append(
-                    tr("WebSocket ping/pong control frames not shown: %L1.").arg(result->skippedControlFrames));
+                    tr("WebSocket ping/pong control frames not shown: %L1.").arg(result.skippedControlFrames));
         }
-        m_harFrames = std::make_shared<QList<Frame>>(std::move(result->frames));
+        m_har = har;
         m_harNext = 0;
         m_timer.start(0);
     });
@@ -339,7 +418,7 @@ void TimelineImporter::appendLinesSlice()
         m_summary.frames += block->rows.frameCount();
         m_linesTaken += block->lines;
         m_bytesTaken += block->bytes;
-        m_model->appendStore(std::move(block->rows));
+        handOver(std::move(block->rows));
         appended = true;
         if (!m_lines)
             return; // a slot connected to the model (dropped rows) cancelled the import
@@ -367,20 +446,35 @@ void TimelineImporter::appendHarSlice()
         finish();
         return;
     }
-    if (!m_harFrames || !m_summary.error.isEmpty()) {
+    if (!m_har || !m_summary.error.isEmpty()) {
         finish();
         return;
     }
-    const qsizetype n = qMin<qsizetype>(kHarSliceFrames, m_harFrames->size() - m_harNext);
-    m_model->appendFrames(m_harFrames->mid(m_harNext, n));
-    m_model->flush();
-    m_harNext += n;
-    m_summary.frames += n;
-    emit progress(m_harNext, m_harFrames->size());
-    if (m_harNext >= m_harFrames->size())
+    const size_t total = m_har->blocks.size();
+    if (m_harNext < total) {
+        std::unique_ptr<FrameStore> block = std::move(m_har->blocks[m_harNext++]);
+        m_summary.frames += block->frameCount();
+        handOver(std::move(*block));
+        if (!m_har)
+            return; // a slot connected to the model cancelled the import
+        m_model->flush();
+    }
+    emit progress(qint64(m_harNext), qint64(total));
+    if (m_harNext >= total)
         finish();
     else
         m_timer.start(0);
+}
+
+void TimelineImporter::handOver(FrameStore &&rows)
+{
+    if (rows.isEmpty())
+        return;
+    if (m_mode == Mode::Replace && !m_replaced) {
+        m_replaced = true;
+        m_model->clear();
+    }
+    m_model->appendStore(std::move(rows));
 }
 
 void TimelineImporter::finish()
@@ -394,7 +488,7 @@ void TimelineImporter::finish()
         m_lines->notFull.wakeAll();
     }
     m_lines.reset();
-    m_harFrames.reset();
+    m_har.reset();
     m_running = false;
     emit finished(m_summary);
 }

@@ -9,15 +9,20 @@
 
 #include <memory>
 
+class FrameStore;
 class QThread;
 class TimelineModel;
 
-// Loads a recording (JSON Lines, see core/framerecord.h) or a browser HAR file into a TimelineModel without
+// Loads a recording (JSON Lines, see core/recording/framerecord.h) or a browser HAR file into a TimelineModel without
 // freezing the UI. JSON Lines: up to two parser threads read the file in blocks of whole lines and parse each
 // block straight into a FrameStore (RecordLineAppender::append); the UI thread hands the parsed blocks to the model
 // in file order, for at most about 20 ms per event-loop turn, so the first rows are on screen within a few tens of
 // milliseconds. The parsers stay at most a few blocks ahead (bounded memory). Bad lines are counted and the first
-// one is described with its line number; nothing is skipped silently.
+// one is described with its line number; nothing is skipped silently. HAR: streamed by HarImporter::read on a
+// worker into compact FrameStore blocks (sorted by time when connections overlap), then handed over block by block.
+//
+// Replace: the model is cleared only when the first frames are handed over, so an import that fails or finds
+// nothing leaves the current timeline as it was.
 class TimelineImporter : public QObject
 {
     Q_OBJECT
@@ -25,6 +30,8 @@ class TimelineImporter : public QObject
 public:
     enum class Format { Auto, JsonLines, Har };
     Q_ENUM(Format)
+    enum class Mode { Append, Replace };
+    Q_ENUM(Mode)
 
     struct Summary
     {
@@ -47,7 +54,7 @@ public:
     ~TimelineImporter() override;
 
     // Starts loading; returns false (and emits nothing) when the file cannot be opened; see lastError().
-    bool start(const QString &path, Format format = Format::Auto);
+    bool start(const QString &path, Format format = Format::Auto, Mode mode = Mode::Append);
     void cancel();
     bool isRunning() const { return m_running; }
     QString lastError() const { return m_summary.error; }
@@ -61,9 +68,12 @@ signals:
 
 private:
     struct LinesShared;
+    struct HarShared;
 
     void appendLinesSlice();
     void appendHarSlice();
+    // Hands rows to the model; in Replace mode the first rows clear it first.
+    void handOver(FrameStore &&rows);
     void finish();
 
     static constexpr qint64 kSliceMs = 20;
@@ -81,8 +91,10 @@ private:
     // HAR: parsed on a worker, then appended from here.
     QPointer<QThread> m_worker; // deletes itself when done
     int m_generation = 0;
-    std::shared_ptr<QList<Frame>> m_harFrames;
-    qsizetype m_harNext = 0;
+    std::shared_ptr<HarShared> m_har;
+    size_t m_harNext = 0;
+    Mode m_mode = Mode::Append;
+    bool m_replaced = false; // Replace mode: the model was cleared for this import
 };
 
 Q_DECLARE_METATYPE(TimelineImporter::Summary)

@@ -71,6 +71,11 @@ public:
     // The storage behind the rows. It may hold more rows than rowCount() while paused (those are pending).
     const FrameStore &store() const { return m_store; }
 
+    // Channels seen since the last clear(), index 0 being "" (for the channel filter's list).
+    const QStringList &channels() const { return m_store.channels(); }
+    // Rows stored, shown or pending.
+    int storedCount() const { return m_store.count(); }
+
     // Decodes the message of a row (for the detail pane) and the whole frame it came in.
     ProtocolMessage messageAt(int row) const;
     Frame frameAt(int row) const;

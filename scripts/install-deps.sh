@@ -28,6 +28,11 @@ APT_PACKAGES=(
     libprotobuf-dev protobuf-compiler:protoc qtkeychain-qt6-dev
     xvfb:Xvfb xauth:xauth clang-format:clang-format imagemagick fonts-noto-cjk libgl1-mesa-dev
     nodejs:node npm:npm golang-go:go ccache:ccache openssl:openssl curl:curl xdotool:xdotool
+    # Packaging (scripts/check-package.sh, scripts/render-icons.sh): dpkg-shlibdeps, desktop-file-validate,
+    # rsvg-convert.
+    dpkg-dev:dpkg-shlibdeps desktop-file-utils:desktop-file-validate librsvg2-bin:rsvg-convert
+    # clang: the libFuzzer targets (scripts/fuzz.sh); redis-server: Centrifugo's Redis engine in tst_faults_live.
+    clang:clang++ redis-server:redis-server
 )
 
 dpkg_installed() {

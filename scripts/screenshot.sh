@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes the README/user-guide screenshots: starts a real Centrifugo (resources/centrifugo/dev.json) on a free port,
 # publishes demo traffic (scripts/demo-publisher.js), runs the GUI under Xvfb connected and subscribed to the demo
-# channels, waits until publications show, and saves docs/screenshot.png and docs/screenshot-zh_CN.png.
+# channels, waits until publications show, and saves docs/screenshot.png and docs/screenshot-zh_CN.png (light
+# theme) and docs/screenshot-dark.png and docs/screenshot-zh_CN-dark.png (dark theme, View > Theme > Dark).
 #
 #   scripts/screenshot.sh [BUILD_DIR]        # default BUILD_DIR: build
 #
@@ -45,14 +46,18 @@ node "$REPO/scripts/demo-publisher.js" --url "http://127.0.0.1:$PORT" --rate 3 -
 PIDS+=($!)
 
 shoot() {
-    local lang="$1" file="$2"
-    local ini="$TMP/settings-$lang.ini" log="$TMP/app-$lang.log"
+    local lang="$1" theme="$2" file="$3"
+    local ini="$TMP/settings-$lang-$theme.ini" log="$TMP/app-$lang-$theme.log"
     # A command with a template placeholder, so the linter's underline and findings show.
-    cat >"$ini" <<'INI'
+    cat >"$ini" <<INI
+[ui]
+theme=$theme
+INI
+    cat >>"$ini" <<'INI'
 [composer]
 draft="{\n    \"publish\": {\n        \"channel\": \"chat:lobby\",\n        \"data\": {\n            \"text\": \"<message>\"\n        }\n    }\n}"
 INI
-    cat >"$TMP/run-$lang.sh" <<RUN
+    cat >"$TMP/run-$lang-$theme.sh" <<RUN
 #!/usr/bin/env bash
 set -u
 "$APP" --settings "$ini" --lang "$lang" --url "ws://127.0.0.1:$PORT/connection/websocket" --connect \
@@ -67,18 +72,20 @@ if command -v xdotool >/dev/null; then
     xdotool mousemove 700 168 click 1   # a row of the timeline: the detail pane explains it
 fi
 sleep 1 # let the timeline's batch and the repaint land
-import -window root "$TMP/raw-$lang.png"
+import -window root "$TMP/raw-$lang-$theme.png"
 kill \$app
 wait \$app 2>/dev/null || true
 exit 0
 RUN
-    chmod +x "$TMP/run-$lang.sh"
-    xvfb-run -a -s "-screen 0 ${SIZE}x24" "$TMP/run-$lang.sh"
+    chmod +x "$TMP/run-$lang-$theme.sh"
+    xvfb-run -a -s "-screen 0 ${SIZE}x24" "$TMP/run-$lang-$theme.sh"
     [[ $(grep -c '"pub":' "$log" || true) -ge $MIN_PUBLICATIONS ]] || { echo "no traffic seen ($lang)" >&2; tail "$log" >&2; exit 1; }
-    convert "$TMP/raw-$lang.png" -strip -colors 256 "PNG8:$file"
+    convert "$TMP/raw-$lang-$theme.png" -strip -colors 256 "PNG8:$file"
     echo "saved $file ($(du -k "$file" | cut -f1) KB)"
 }
 
 mkdir -p "$OUT"
-shoot en "$OUT/screenshot.png"
-shoot zh_CN "$OUT/screenshot-zh_CN.png"
+shoot en light "$OUT/screenshot.png"
+shoot zh_CN light "$OUT/screenshot-zh_CN.png"
+shoot en dark "$OUT/screenshot-dark.png"
+shoot zh_CN dark "$OUT/screenshot-zh_CN-dark.png"

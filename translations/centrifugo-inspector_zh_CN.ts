@@ -58,10 +58,6 @@
         <translation>从符合协议的命令开始。“原始 / 空白”会清空编辑器，供自由输入。</translation>
     </message>
     <message>
-        <source>Type a command as JSON, e.g. {&quot;subscribe&quot;: {&quot;channel&quot;: &quot;news&quot;}}, or pick a template. Ctrl+Enter sends; Ctrl+Up/Down recalls sent commands.</source>
-        <translation>以 JSON 输入命令，例如 {&quot;subscribe&quot;: {&quot;channel&quot;: &quot;news&quot;}}，或选择一个模板。Ctrl+Enter 发送；Ctrl+上/下 调出已发送的命令。</translation>
-    </message>
-    <message>
         <source>What the linter found; activate an entry to jump to it.</source>
         <translation>检查器（linter）发现的问题；激活某一项可跳转到对应位置。</translation>
     </message>
@@ -144,6 +140,30 @@
     <message>
         <source>Sent.</source>
         <translation>已发送。</translation>
+    </message>
+    <message>
+        <source>Type a command as JSON, e.g. {&quot;subscribe&quot;: {&quot;channel&quot;: &quot;news&quot;}}, or pick a template. Tab goes to the next placeholder; Ctrl+Enter sends; Ctrl+Up/Down recalls sent commands.</source>
+        <translation>以 JSON 输入命令，例如 {&quot;subscribe&quot;: {&quot;channel&quot;: &quot;news&quot;}}，或选择一个模板。Tab 跳到下一个占位符；Ctrl+Enter 发送；Ctrl+Up/Down 调出已发送的命令。</translation>
+    </message>
+    <message>
+        <source>Command editor</source>
+        <translation>命令编辑器</translation>
+    </message>
+    <message>
+        <source>Linter findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Replace the command?</source>
+        <translation>替换命令？</translation>
+    </message>
+    <message>
+        <source>The editor holds a command you typed. Replace it with the template? (Ctrl+Z in the editor brings it back.)</source>
+        <translation>编辑器中有你输入的命令。用模板替换它吗？（在编辑器中按 Ctrl+Z 可以找回。）</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
     </message>
 </context>
 <context>
@@ -288,10 +308,6 @@
         <translation>值</translation>
     </message>
     <message>
-        <source>Add header</source>
-        <translation>添加请求头</translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -326,26 +342,6 @@
     <message>
         <source>Send the connect command now (when automatic connect is off).</source>
         <translation>立即发送 connect 命令（在关闭自动 connect 时使用）。</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Client id:</source>
-        <translation>客户端 id：</translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation>服务器：</translation>
-    </message>
-    <message>
-        <source>Ping:</source>
-        <translation>Ping：</translation>
-    </message>
-    <message>
-        <source>Last RTT:</source>
-        <translation>最近 RTT：</translation>
     </message>
     <message>
         <source>Connect data is not valid JSON.</source>
@@ -440,10 +436,6 @@
         <translation>在需重连范围内的关闭之后（例如 3012 no pong 或网络中断），以退避方式重新连接并恢复订阅，同时找回错过的发布消息。3501 等终止代码不会重连。</translation>
     </message>
     <message>
-        <source>Last close:</source>
-        <translation>最近关闭：</translation>
-    </message>
-    <message>
         <source>reconnecting in %1 s (attempt %2)</source>
         <translation>%1 秒后重连（第 %2 次尝试）</translation>
     </message>
@@ -462,10 +454,6 @@
     <message>
         <source>Client name and version, connect data, HTTP headers, TLS, automatic connect</source>
         <translation>客户端名称和版本、connect 数据、HTTP 请求头、TLS、自动 connect</translation>
-    </message>
-    <message>
-        <source>Extra HTTP headers sent with the WebSocket handshake (for proxies and cookies). Values of secret headers (Authorization, Cookie, API keys, tokens) are shown as dots and not saved; View ▸ Show secrets shows them.</source>
-        <translation>随 WebSocket 握手发送的额外 HTTP 请求头（用于代理和 Cookie）。机密请求头（Authorization、Cookie、API 密钥、令牌）的值显示为圆点，且不会保存；“视图 ▸ 显示机密信息”可显示它们。</translation>
     </message>
     <message>
         <source>PEM file with CA certificates to trust besides the system&apos;s, e.g. for a self-signed development server.</source>
@@ -519,6 +507,50 @@
         <source>PEM file, for wss://</source>
         <translation>PEM 文件，用于 wss://</translation>
     </message>
+    <message>
+        <source>Server URL</source>
+        <translation>服务器 URL</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Client name</source>
+        <translation>客户端名称</translation>
+    </message>
+    <message>
+        <source>Client version</source>
+        <translation>客户端版本</translation>
+    </message>
+    <message>
+        <source>Connect data</source>
+        <translation>连接数据</translation>
+    </message>
+    <message>
+        <source>HTTP headers</source>
+        <translation>HTTP 头</translation>
+    </message>
+    <message>
+        <source>Extra HTTP headers of the WebSocket handshake. Values of secret headers (Authorization, Cookie, names with key, token, secret ... or a JWT) are shown as dots and never saved.</source>
+        <translation>WebSocket 握手时附加的 HTTP 头。机密头（Authorization、Cookie、名称含 key、token、secret 等，或值为 JWT）的值显示为圆点，且从不保存。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
@@ -541,6 +573,37 @@
     <message>
         <source>The CA certificate file %1 cannot be read.</source>
         <translation>无法读取 CA 证书文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStateArea</name>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Client id:</source>
+        <translation>客户端 id：</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Ping:</source>
+        <translation>Ping：</translation>
+    </message>
+    <message>
+        <source>Last RTT:</source>
+        <translation>最近 RTT：</translation>
+    </message>
+    <message>
+        <source>Last close:</source>
+        <translation>最近关闭：</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>连接状态</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1173,46 @@
 <context>
     <name>HarImporter</name>
     <message>
+        <source>unexpected data after the document</source>
+        <translation>文档之后还有多余的数据</translation>
+    </message>
+    <message>
+        <source>no JSON value</source>
+        <translation>没有 JSON 值</translation>
+    </message>
+    <message>
+        <source>the document ends early</source>
+        <translation>文档提前结束</translation>
+    </message>
+    <message>
+        <source>a colon is missing</source>
+        <translation>缺少冒号</translation>
+    </message>
+    <message>
+        <source>a comma or a closing bracket is missing</source>
+        <translation>缺少逗号或右括号</translation>
+    </message>
+    <message>
+        <source>a key is missing</source>
+        <translation>缺少键</translation>
+    </message>
+    <message>
+        <source>unexpected character</source>
+        <translation>意外的字符</translation>
+    </message>
+    <message>
+        <source>a control character in a string</source>
+        <translation>字符串中有控制字符</translation>
+    </message>
+    <message>
+        <source>a string is not closed</source>
+        <translation>字符串没有结束</translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation>条目 %1</translation>
+    </message>
+    <message>
         <source>Not a HAR file: the JSON is invalid (%1 at offset %2).</source>
         <translation>不是 HAR 文件：JSON 无效（%1，位于偏移 %2）。</translation>
     </message>
@@ -1567,6 +1670,10 @@
         <source>Show entries at this level and above. trace shows every frame and the handshake.</source>
         <translation>显示此级别及以上的记录。trace 会显示每一帧和握手过程。</translation>
     </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1731,14 +1838,6 @@
         <translation>Centrifugo Inspector — %1（%2）</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>The new language is used from the next start. Restart the inspector now? The connection is closed.</source>
-        <translation>新语言将在下次启动时生效。现在重启检查器吗？当前连接会被关闭。</translation>
-    </message>
-    <message>
         <source>Recall older / newer sent commands in the editor</source>
         <translation>在编辑器中调出更早 / 更新的已发送命令</translation>
     </message>
@@ -1749,10 +1848,6 @@
     <message>
         <source>About Centrifugo Inspector</source>
         <translation>关于 Centrifugo Inspector</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Centrifugo Inspector %1&lt;/h3&gt;&lt;p&gt;Speaks the Centrifugo client protocol v2, shows every frame, and explains every reply, push, error and disconnect.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Centrifugo Inspector %1&lt;/h3&gt;&lt;p&gt;使用 Centrifugo 客户端协议 v2 通信，显示每一帧，并解释每一条回复、推送、错误和断开。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Export &amp;shown rows…</source>
@@ -1853,6 +1948,190 @@
     <message>
         <source>Off: tokens in connect, refresh and subscribe commands, JWTs and known keys are masked in the file. On: every frame byte for byte.</source>
         <translation>关闭：文件中 connect、refresh 和 subscribe 命令里的令牌、JWT 以及已知密钥都会被遮蔽。开启：每个帧逐字节原样写入。</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Connect with profile</source>
+        <translation>使用配置连接</translation>
+    </message>
+    <message>
+        <source>The inspector is connected to %1. Disconnect and connect with the profile &quot;%2&quot;?</source>
+        <translation>检查器已连接到 %1。断开并使用配置“%2”重新连接吗？</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>The translation for %1 was not found; the interface stays in English.</source>
+        <translation>找不到 %1 的翻译；界面保持英文。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: no such readable file.</source>
+        <translation>无法打开 %1：没有这个可读的文件。</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Centrifugo Inspector %1&lt;/h3&gt;&lt;p&gt;Speaks the Centrifugo client protocol v2, shows every frame, and explains every reply, push, error and disconnect.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Protocol:&lt;/td&gt;&lt;td&gt;Centrifugo client protocol v2 (JSON and Protobuf)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Server:&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;Centrifugo 检查器 %1&lt;/h3&gt;&lt;p&gt;使用 Centrifugo 客户端协议 v2，显示每一帧，并解释每个回复、推送、错误和断开。&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt：&lt;/td&gt;&lt;td&gt;%2（编译时 %3）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;协议：&lt;/td&gt;&lt;td&gt;Centrifugo 客户端协议 v2（JSON 和 Protobuf）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;服务器：&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDetail</name>
+    <message>
+        <source>… %L1 more bytes not shown
+</source>
+        <translation>… 还有 %L1 字节未显示
+</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1</source>
+        <translation>不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>Binary (Protobuf) message, size in bytes: %L1. The Hex tab shows its bytes.</source>
+        <translation>二进制（Protobuf）消息，大小（字节）：%L1。“十六进制”页显示其字节。</translation>
+    </message>
+    <message>
+        <source>Whole frame (messages: %1, bytes: %L2):</source>
+        <translation>整帧（消息：%1，字节：%L2）：</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>out: sent by this client</source>
+        <translation>out：由本客户端发出</translation>
+    </message>
+    <message>
+        <source>in: from the server</source>
+        <translation>in：来自服务器</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>往返时间</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>WebSocket close frame</source>
+        <translation>WebSocket 关闭帧</translation>
+    </message>
+    <message>
+        <source>Protobuf (binary frame)</source>
+        <translation>Protobuf（二进制帧）</translation>
+    </message>
+    <message>
+        <source>JSON (text frame)</source>
+        <translation>JSON（文本帧）</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>大小（字节）</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>message %1 of %2, frame size in bytes: %L3</source>
+        <translation>第 %1 条消息，共 %2 条，帧大小（字节）：%L3</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDetailView</name>
+    <message>
+        <source>Pretty JSON</source>
+        <translation>格式化 JSON</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>Message as pretty JSON</source>
+        <translation>格式化 JSON 形式的消息</translation>
+    </message>
+    <message>
+        <source>Message as raw text</source>
+        <translation>原始文本形式的消息</translation>
+    </message>
+    <message>
+        <source>Message bytes in hex</source>
+        <translation>消息字节（十六进制）</translation>
+    </message>
+    <message>
+        <source>Explanation of the message</source>
+        <translation>消息的解释</translation>
+    </message>
+    <message>
+        <source>Select a message to see it decoded and explained.</source>
+        <translation>选择一条消息，查看它的解码结果和解释。</translation>
+    </message>
+    <message>
+        <source>Secrets in it are masked; View ▸ Show secrets shows them.</source>
+        <translation>其中的机密信息已被遮蔽；“视图 ▸ 显示机密信息”可显示它们。</translation>
+    </message>
+    <message>
+        <source>Code %1 (%2): %3</source>
+        <translation>代码 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>not a documented code</source>
+        <translation>不是有文档说明的代码</translation>
+    </message>
+    <message>
+        <source>Decoder: %1</source>
+        <translation>解码器：%1</translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2355,10 @@
     <message>
         <source>Token for %1. %2</source>
         <translation>为 %1 生成的令牌。%2</translation>
+    </message>
+    <message>
+        <source>A credential by its name or value: always kept in the secret store and out of exports, like in the connection panel</source>
+        <translation>按名称或值判断为凭据：与连接面板一样，始终保存在密钥存储中，且不进入导出文件</translation>
     </message>
 </context>
 <context>
@@ -2833,7 +3116,7 @@
     </message>
     <message>
         <source>History</source>
-        <translation>History</translation>
+        <translation>历史</translation>
     </message>
     <message>
         <source>Ask for the channel&apos;s last 10 publications</source>
@@ -2841,7 +3124,7 @@
     </message>
     <message>
         <source>Presence</source>
-        <translation>Presence</translation>
+        <translation>在线</translation>
     </message>
     <message>
         <source>Ask who is subscribed to the channel</source>
@@ -2908,6 +3191,14 @@
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
     </message>
 </context>
 <context>
@@ -3096,22 +3387,12 @@
         <translation>无效</translation>
     </message>
     <message>
-        <source>… %L1 more bytes not shown
-</source>
-        <translation>… 还有 %L1 字节未显示
-</translation>
-    </message>
-    <message>
         <source>↓ in</source>
         <translation>↓ 收到</translation>
     </message>
     <message>
         <source>Follow</source>
         <translation>跟随</translation>
-    </message>
-    <message>
-        <source>Keep the newest message in view. Scrolling up stops following; scrolling to the bottom resumes.</source>
-        <translation>保持最新消息可见。向上滚动会停止跟随；滚动到底部会恢复。</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -3186,120 +3467,12 @@
         <translation>从时间线中移除所有消息</translation>
     </message>
     <message>
-        <source>Pretty JSON</source>
-        <translation>格式化 JSON</translation>
-    </message>
-    <message>
-        <source>Raw</source>
-        <translation>原始</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>十六进制</translation>
-    </message>
-    <message>
-        <source>Explanation</source>
-        <translation>解释</translation>
-    </message>
-    <message>
-        <source>Select a message to see it decoded and explained.</source>
-        <translation>选择一条消息，查看它的解码结果和解释。</translation>
-    </message>
-    <message>
-        <source>Not JSON: %1</source>
-        <translation>不是 JSON：%1</translation>
-    </message>
-    <message>
-        <source>Code %1 (%2): %3</source>
-        <translation>代码 %1（%2）：%3</translation>
-    </message>
-    <message>
-        <source>not a documented code</source>
-        <translation>不是有文档说明的代码</translation>
-    </message>
-    <message>
-        <source>Decoder: %1</source>
-        <translation>解码器：%1</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>方向</translation>
-    </message>
-    <message>
-        <source>out: sent by this client</source>
-        <translation>out：由本客户端发出</translation>
-    </message>
-    <message>
-        <source>in: from the server</source>
-        <translation>in：来自服务器</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>频道</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Round trip</source>
-        <translation>往返时间</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <source>WebSocket close frame</source>
-        <translation>WebSocket 关闭帧</translation>
-    </message>
-    <message>
-        <source>Protobuf (binary frame)</source>
-        <translation>Protobuf（二进制帧）</translation>
-    </message>
-    <message>
-        <source>JSON (text frame)</source>
-        <translation>JSON（文本帧）</translation>
-    </message>
-    <message>
-        <source>Frame</source>
-        <translation>帧</translation>
-    </message>
-    <message>
         <source>Kinds: %1 of %2</source>
         <translation>类型：%1 / %2</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Binary (Protobuf) message, size in bytes: %L1. The Hex tab shows its bytes.</source>
-        <translation>二进制（Protobuf）消息，大小（字节）：%L1。“十六进制”页显示其字节。</translation>
-    </message>
-    <message>
-        <source>Whole frame (messages: %1, bytes: %L2):</source>
-        <translation>整帧（消息：%1，字节：%L2）：</translation>
-    </message>
-    <message>
-        <source>Size (bytes)</source>
-        <translation>大小（字节）</translation>
-    </message>
-    <message>
-        <source>message %1 of %2, frame size in bytes: %L3</source>
-        <translation>第 %1 条消息，共 %2 条，帧大小（字节）：%L3</translation>
     </message>
     <message>
         <source>Messages: %L1 | Frames: %L2 | Shown: %L3 | Dropped (oldest): %L4</source>
@@ -3322,8 +3495,48 @@
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <source>Secrets in it are masked; View ▸ Show secrets shows them.</source>
-        <translation>其中的机密信息已被遮蔽；“视图 ▸ 显示机密信息”可显示它们。</translation>
+        <source>Direction filter</source>
+        <translation>方向过滤</translation>
+    </message>
+    <message>
+        <source>Kind filter</source>
+        <translation>类型过滤</translation>
+    </message>
+    <message>
+        <source>Channel filter</source>
+        <translation>频道过滤</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Keep the newest message in view. Selecting a row or scrolling up stops following; Follow or scrolling to the bottom resumes.</source>
+        <translation>始终显示最新的消息。选中一行或向上滚动会停止跟随；点“跟随”或滚动到底部即恢复。</translation>
+    </message>
+    <message>
+        <source>Not following: a row is selected.</source>
+        <translation>未跟随：已选中一行。</translation>
+    </message>
+    <message>
+        <source>Not following: scrolled up.</source>
+        <translation>未跟随：已向上滚动。</translation>
+    </message>
+    <message>
+        <source>Not following: showing the file from its start.</source>
+        <translation>未跟随：从头显示文件。</translation>
+    </message>
+    <message>
+        <source>Not following.</source>
+        <translation>未跟随。</translation>
     </message>
 </context>
 <context>
@@ -3658,6 +3871,10 @@
     <message>
         <source>Unknown log level &quot;%1&quot;; use trace, debug, info, warning or error.</source>
         <translation>未知的日志级别“%1”；请使用 trace、debug、info、warning 或 error。</translation>
+    </message>
+    <message>
+        <source>Recordings (*.jsonl) or HAR captures (*.har) to open in the timeline.</source>
+        <translation>要在时间线中打开的录制文件（*.jsonl）或 HAR 捕获（*.har）。</translation>
     </message>
 </context>
 </TS>

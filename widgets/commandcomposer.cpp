@@ -3,10 +3,13 @@
 #include "commandhistory.h"
 #include "commandtemplates.h"
 #include "jsonhighlighter.h"
+#include "lintcontexttracker.h"
 #include "session.h"
+#include "themecolors.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -14,8 +17,10 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QTextBlock>
 #include <QTimer>
@@ -73,13 +78,13 @@ CommandComposer::CommandComposer(Session *session, CommandHistory *history, QWid
     root->setContentsMargins(6, 6, 6, 6);
 
     auto *top = new QHBoxLayout;
-    auto *templateLabel = new QLabel(tr("&Template:"));
+    auto *templateLabel = new QLabel;
+    m_templateLabel = templateLabel;
     m_templates = new QComboBox;
     m_templates->setObjectName(QStringLiteral("templates"));
-    m_templates->addItem(tr("Raw / empty"), int(Method::None));
+    m_templates->addItem(QString(), int(Method::None));
     for (Method m : Protocol::allMethods())
         m_templates->addItem(QString(Protocol::methodName(m)), int(m));
-    m_templates->setToolTip(tr("Start from a protocol-valid command. Raw / empty clears the editor for free text."));
     templateLabel->setBuddy(m_templates);
     connect(m_templates, &QComboBox::activated, this,
             [this](int index) { loadTemplate(Method(m_templates->itemData(index).toInt())); });
@@ -89,16 +94,16 @@ CommandComposer::CommandComposer(Session *session, CommandHistory *history, QWid
     m_description = new QLabel;
     m_description->setObjectName(QStringLiteral("methodDescription"));
     m_description->setWordWrap(true);
-    m_description->setStyleSheet(QStringLiteral("color: palette(dark)"));
+    m_description->setStyleSheet(
+        QStringLiteral("color: %1").arg(ThemeColors::mutedText(m_description->palette()).name()));
     root->addWidget(m_description);
 
     m_editor = new QPlainTextEdit;
     m_editor->setObjectName(QStringLiteral("composerEditor"));
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_editor->setTabChangesFocus(true);
+    // Tab moves between template placeholders (or indents); Ctrl+Tab leaves the editor.
+    m_editor->setTabChangesFocus(false);
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_editor->setPlaceholderText(tr("Type a command as JSON, e.g. {\"subscribe\": {\"channel\": \"news\"}}, or pick a "
-                                    "template. Ctrl+Enter sends; Ctrl+Up/Down recalls sent commands."));
     m_editor->setMinimumHeight(m_editor->fontMetrics().lineSpacing() * 6);
     m_editor->installEventFilter(this);
     m_highlighter = new JsonHighlighter(m_editor->document());
@@ -111,11 +116,24 @@ CommandComposer::CommandComposer(Session *session, CommandHistory *history, QWid
     m_note->hide();
     root->addWidget(m_note);
 
+    // What goes on the wire: the linter judges exactly these bytes.
+    m_wire = new QPlainTextEdit;
+    m_wire->setObjectName(QStringLiteral("wirePreview"));
+    m_wire->setReadOnly(true);
+    m_wire->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_wire->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_wire->setMaximumHeight(m_wire->fontMetrics().lineSpacing() * 3 + 12);
+    m_wire->setToolTip(tr("The frame exactly as it goes on the wire; the linter checks these bytes."));
+    m_wireLabel = new QLabel;
+    m_wireLabel->setObjectName(QStringLiteral("wireLabel"));
+    m_wireLabel->setWordWrap(true);
+    root->addWidget(m_wireLabel);
+    root->addWidget(m_wire);
+
     m_findings = new QListWidget;
     m_findings->setObjectName(QStringLiteral("findings"));
     m_findings->setWordWrap(true);
     m_findings->setTextElideMode(Qt::ElideNone);
-    m_findings->setToolTip(tr("What the linter found; activate an entry to jump to it."));
     m_findings->setMinimumHeight(m_findings->fontMetrics().lineSpacing() * 3);
     connect(m_findings, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { moveToFinding(m_findings->row(item)); });
@@ -128,21 +146,19 @@ CommandComposer::CommandComposer(Session *session, CommandHistory *history, QWid
     m_historyBox = new QComboBox;
     m_historyBox->setObjectName(QStringLiteral("history"));
     m_historyBox->setModel(m_history);
-    m_historyBox->setPlaceholderText(tr("History"));
     m_historyBox->setCurrentIndex(-1);
     m_historyBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_historyBox->setMinimumContentsLength(8);
-    m_historyBox->setToolTip(tr("Commands sent before (Ctrl+Up / Ctrl+Down in the editor)"));
     connect(m_historyBox, &QComboBox::activated, this, [this](int row) {
         setText(m_history->at(row));
+        m_lastSetText = text();
         m_historyPos = row;
         m_historyBox->setCurrentIndex(-1);
         m_editor->setFocus();
     });
     top->addWidget(m_historyBox, 1);
-    m_resend = new QPushButton(tr("Resend last"));
+    m_resend = new QPushButton;
     m_resend->setObjectName(QStringLiteral("resendButton"));
-    m_resend->setToolTip(tr("Put the last sent command in the editor and send it again"));
     connect(m_resend, &QPushButton::clicked, this, [this] {
         if (m_history->count() == 0)
             return;
@@ -151,9 +167,8 @@ CommandComposer::CommandComposer(Session *session, CommandHistory *history, QWid
     });
     top->addWidget(m_resend);
     bottom->addWidget(m_idInfo, 1);
-    m_send = new QPushButton(tr("Send"));
+    m_send = new QPushButton;
     m_send->setObjectName(QStringLiteral("sendButton"));
-    m_send->setMinimumWidth(m_send->fontMetrics().horizontalAdvance(tr("Confirm: send with errors")) + 24);
     connect(m_send, &QPushButton::clicked, this, &CommandComposer::send);
     bottom->addWidget(m_send);
     root->addLayout(bottom);
@@ -173,21 +188,45 @@ CommandComposer::CommandComposer(Session *session, CommandHistory *history, QWid
     connect(m_history, &QAbstractItemModel::rowsInserted, this, [this] { m_resend->setEnabled(true); });
     m_resend->setEnabled(m_history->count() > 0);
 
-    // The lint context (connect sent, ids in flight, ping outstanding) changes with traffic. Lint again only when
-    // it did: a flood of pushes leaves it alone.
-    auto refresh = [this] {
-        if (m_lintTimer->isActive())
-            return;
-        const LintContext c = m_session->lintContext();
-        if (c.socketOpen != m_context.socketOpen || c.connectSent != m_context.connectSent ||
-            c.connected != m_context.connected || c.connectFailed != m_context.connectFailed ||
-            c.pingOutstanding != m_context.pingOutstanding || c.inFlightIds != m_context.inFlightIds)
-            m_lintTimer->start();
-    };
-    connect(m_session, &Session::stateChanged, this, refresh);
-    connect(m_session, &Session::frame, this, refresh);
+    // The lint context (connect state, subscriptions, ids in flight, ping outstanding, what replies taught about the
+    // server) arrives as a signal, only when it changed: a flood of pushes leaves the composer alone.
+    m_tracker = new LintContextTracker(m_session, this);
+    m_context = m_tracker->context();
+    connect(m_tracker, &LintContextTracker::contextChanged, this, &CommandComposer::setLintContext);
 
+    retranslateUi();
     lintNow();
+}
+
+void CommandComposer::retranslateUi()
+{
+    m_templateLabel->setText(tr("&Template:"));
+    m_templates->setItemText(0, tr("Raw / empty"));
+    m_templates->setToolTip(tr("Start from a protocol-valid command. Raw / empty clears the editor for free text."));
+    m_editor->setPlaceholderText(tr("Type a command as JSON, e.g. {\"subscribe\": {\"channel\": \"news\"}}, or pick a "
+                                    "template. Tab goes to the next placeholder; Ctrl+Enter sends; Ctrl+Up/Down "
+                                    "recalls sent commands."));
+    m_editor->setAccessibleName(tr("Command editor"));
+    m_findings->setToolTip(tr("What the linter found; activate an entry to jump to it."));
+    m_findings->setAccessibleName(tr("Linter findings"));
+    m_historyBox->setPlaceholderText(tr("History"));
+    m_historyBox->setToolTip(tr("Commands sent before (Ctrl+Up / Ctrl+Down in the editor)"));
+    m_historyBox->setAccessibleName(tr("History"));
+    m_resend->setText(tr("Resend last"));
+    m_resend->setToolTip(tr("Put the last sent command in the editor and send it again"));
+    m_send->setMinimumWidth(m_send->fontMetrics().horizontalAdvance(tr("Confirm: send with errors")) + 24);
+    updateSendButton();
+}
+
+void CommandComposer::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        lintNow(); // the findings and notes in the new language
+    } else if (event->type() == QEvent::PaletteChange) {
+        m_description->setStyleSheet(QStringLiteral("color: %1").arg(ThemeColors::mutedText(palette()).name()));
+    }
+    QWidget::changeEvent(event);
 }
 
 QString CommandComposer::text() const
@@ -207,38 +246,54 @@ void CommandComposer::setText(const QString &text)
     lintNow();
 }
 
+bool CommandComposer::confirmReplaceDraft()
+{
+    // Nothing typed since the last template or recalled command: nothing to lose.
+    if (text().trimmed().isEmpty() || text() == m_lastSetText)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Replace the command?"),
+                    tr("The editor holds a command you typed. Replace it with the template? (Ctrl+Z in the editor "
+                       "brings it back.)"),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("replaceDraftQuestion"));
+    box.button(QMessageBox::Yes)->setText(tr("Replace"));
+    box.setDefaultButton(QMessageBox::Yes);
+    return box.exec() == QMessageBox::Yes;
+}
+
 void CommandComposer::loadTemplate(Method method)
 {
+    if (!confirmReplaceDraft()) {
+        updateNote(); // the template list shows the editor's method again
+        return;
+    }
     const int index = m_templates->findData(int(method));
     if (index >= 0 && m_templates->currentIndex() != index)
         m_templates->setCurrentIndex(index);
     if (method == Method::None) {
         setText(QString());
+        m_lastSetText.clear();
     } else {
         // Templates come without "id": the session assigns the next free one when it sends.
         QJsonObject object = QJsonDocument::fromJson(CommandTemplates::text(method, 1).toUtf8()).object();
         object.remove(QLatin1String("id"));
         setText(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed());
-        // Select the first placeholder, ready to be typed over.
-        const QTextCursor found = m_editor->document()->find(QStringLiteral("<"));
-        if (!found.isNull()) {
-            QTextCursor c = found;
-            const int start = c.selectionStart();
-            const QTextCursor end = m_editor->document()->find(QStringLiteral(">"), start);
-            if (!end.isNull()) {
-                c.setPosition(start);
-                c.setPosition(end.selectionEnd(), QTextCursor::KeepAnchor);
-                m_editor->setTextCursor(c);
-            }
-        }
+        m_lastSetText = text();
+        selectPlaceholder(0, true); // the first one, ready to be typed over
     }
     m_editor->setFocus();
+}
+
+void CommandComposer::setLintContext(const LintContext &context)
+{
+    m_context = context;
+    if (!m_lintTimer->isActive())
+        m_lintTimer->start();
 }
 
 void CommandComposer::lintNow()
 {
     m_lintTimer->stop();
-    m_context = m_session->lintContext();
     m_analysis = CommandAnalysis::analyze(text(), m_context, m_session->peekNextId());
     showFindings();
     updateNote();
@@ -306,10 +361,31 @@ void CommandComposer::showFindings()
         else
             m_idInfo->setText(tr("no id"));
     } else if (m_analysis.kind == CommandAnalysis::Kind::Raw) {
+        m_idInfo->setText(tr("raw: each value compacted on its own line"));
+    } else if (m_analysis.kind == CommandAnalysis::Kind::NotJson) {
         m_idInfo->setText(tr("raw: sent exactly as typed"));
     } else {
         m_idInfo->clear();
     }
+    showWire();
+}
+
+void CommandComposer::showWire()
+{
+    const bool empty = m_analysis.kind == CommandAnalysis::Kind::Empty;
+    m_wire->setVisible(!empty);
+    m_wireLabel->setVisible(!empty);
+    if (empty)
+        return;
+    // A preview, not a copy: a 64 KiB frame would make the editor slow for nothing.
+    constexpr qsizetype kPreviewBytes = 4000;
+    QString shown = QString::fromUtf8(m_analysis.wire.left(kPreviewBytes));
+    if (m_analysis.wire.size() > kPreviewBytes)
+        shown += QStringLiteral(" …");
+    if (m_wire->toPlainText() != shown)
+        m_wire->setPlainText(shown);
+    m_wireLabel->setText(
+        tr("On the wire (%1 bytes). Predicted: %2").arg(m_analysis.wire.size()).arg(m_analysis.outcome.sentence()));
 }
 
 void CommandComposer::moveToFinding(int row)
@@ -322,8 +398,14 @@ void CommandComposer::moveToFinding(int row)
     const QTextBlock block = m_editor->document()->findBlockByNumber(f.line - 1);
     if (!block.isValid())
         return;
+    const int position = block.position() + qBound(0, f.column - 1, int(block.text().size()));
+    // A placeholder finding points at its key; the value to type over is the placeholder after it.
+    if (f.code == QLatin1String("placeholder") && selectPlaceholder(position, false)) {
+        m_editor->setFocus();
+        return;
+    }
     QTextCursor c(block);
-    c.setPosition(block.position() + qBound(0, f.column - 1, int(block.text().size())));
+    c.setPosition(position);
     m_editor->setTextCursor(c);
     m_editor->setFocus();
 }
@@ -436,6 +518,7 @@ void CommandComposer::recallOlder()
         m_draft = text();
     const int pos = qMin(m_historyPos + 1, m_history->count() - 1);
     setText(m_history->at(pos));
+    m_lastSetText = text();
     m_historyPos = pos;
 }
 
@@ -445,11 +528,63 @@ void CommandComposer::recallNewer()
         return;
     const int pos = m_historyPos - 1;
     setText(pos < 0 ? m_draft : m_history->at(pos));
+    m_lastSetText = pos < 0 ? QString() : text();
     m_historyPos = pos;
+}
+
+bool CommandComposer::selectPlaceholder(int from, bool forward)
+{
+    // A placeholder is a JSON string "<...>"; the selection covers <...> so typing replaces it.
+    static const QRegularExpression placeholder(QStringLiteral("\"(<[^<>\"]+>)\""));
+    const QString all = text();
+    QList<QPair<int, int>> found;
+    for (auto it = placeholder.globalMatch(all); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        found.append({int(m.capturedStart(1)), int(m.capturedEnd(1))});
+    }
+    if (found.isEmpty())
+        return false;
+    const QPair<int, int> *pick = nullptr;
+    if (forward) {
+        for (const auto &p : std::as_const(found)) {
+            if (p.first >= from) {
+                pick = &p;
+                break;
+            }
+        }
+        if (!pick)
+            pick = &found.constFirst(); // wrap around
+    } else {
+        for (auto it = found.crbegin(); it != found.crend(); ++it) {
+            if (it->second < from) {
+                pick = &*it;
+                break;
+            }
+        }
+        if (!pick)
+            pick = &found.constLast();
+    }
+    QTextCursor c(m_editor->document());
+    c.setPosition(pick->first);
+    c.setPosition(pick->second, QTextCursor::KeepAnchor);
+    m_editor->setTextCursor(c);
+    return true;
 }
 
 bool CommandComposer::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_editor && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const Qt::KeyboardModifiers mods = key->modifiers() & ~Qt::KeypadModifier;
+        if (key->key() == Qt::Key_Tab && mods == Qt::NoModifier) {
+            const QTextCursor c = m_editor->textCursor();
+            if (!selectPlaceholder(c.selectionEnd(), true))
+                m_editor->insertPlainText(QStringLiteral("    "));
+            return true;
+        }
+        if (key->key() == Qt::Key_Backtab && selectPlaceholder(m_editor->textCursor().selectionStart(), false))
+            return true;
+    }
     if (watched == m_editor && (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride)) {
         auto *key = static_cast<QKeyEvent *>(event);
         const bool ctrl = (key->modifiers() & ~Qt::KeypadModifier) == Qt::ControlModifier;

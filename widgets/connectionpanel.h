@@ -5,7 +5,12 @@
 
 #include <QWidget>
 
+class ConnectionStateArea;
 class QCheckBox;
+class QFormLayout;
+class QGroupBox;
+class QScrollArea;
+class QTimer;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -21,9 +26,10 @@ class Reconnector;
 // and a state area that says what the connection is doing and, after a close, why (code, reason and the
 // explanation). While certificate errors are ignored the state area says so in orange, with the errors.
 // Secrets stay hidden unless setShowSecrets(true): the token field is a password field and the values of secret
-// headers (isSecretHeader) are shown as dots, also while being edited.
-// Settings (recent URLs and the last options) go to the QSettings given, if any; never the token, the values of
-// secret headers, or the choice to ignore certificate errors (off at every start).
+// headers (SecretMasker::isSecretHeader) are shown as dots, also while being edited.
+// Settings (ConnectionSettings: recent URLs and the last options) go to the QSettings given, if any.
+// The state area (ConnectionStateArea) shows what the session says; a close the user asked for is recognised by
+// Session::closedByClient().
 class ConnectionPanel : public QWidget
 {
     Q_OBJECT
@@ -51,8 +57,6 @@ public:
     // Shows the values of secret headers and the token (the View menu's Show secrets); off by default.
     void setShowSecrets(bool show);
     bool showSecrets() const { return m_showSecrets; }
-    // A header whose value is a credential: by its name (SecretMasker::isSecretHeaderName) or a JWT in the value.
-    static bool isSecretHeader(const QString &name, const QString &value);
     // What the headers table shows in the value column of row: the value, or dots while it is a hidden secret.
     QString shownHeaderValue(int row) const;
     bool isHeaderValueHidden(int row) const;
@@ -63,6 +67,9 @@ public:
     void setReconnector(Reconnector *reconnector);
     // The last close of this session, kept after a reconnect: "3012 no pong at 12:00:01", or empty.
     QString lastCloseText() const;
+    ConnectionStateArea *stateArea() const { return m_stateArea; }
+    // The scroll area of the options above the Connect button.
+    QScrollArea *optionsScroll() const { return m_scroll; }
 
 public slots:
     // Validates the fields and opens the session; shows the problem in the state area when they are not valid.
@@ -73,9 +80,18 @@ public slots:
 signals:
     // Emitted after the session was told to open, with the options used.
     void connectRequested(const SessionOptions &options);
+    // More options was opened or closed: the panel now wants another height (the window gives it room).
+    void preferredHeightChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildUi();
+    void retranslateUi();
+    void updateCountdown();
+    // The fields as they are, unvalidated (for the settings).
+    SessionOptions fieldOptions() const;
     void updateState();
     void updateDetails();
     void onFrame(const Frame &frame);
@@ -86,7 +102,8 @@ private:
     void validateConnectData();
     void addHeaderRow(const QString &name = {}, const QString &value = {});
     void rememberUrl(const QString &url);
-    void showProblem(const QString &title, const QString &text);
+    // "Cannot connect" with why (fields that are not valid).
+    void showProblem(const QString &text);
 
     Session *m_session;
     QSettings *m_settings;
@@ -109,26 +126,44 @@ private:
     QPushButton *m_connect = nullptr;
     QPushButton *m_sendConnect = nullptr;
 
-    QLabel *m_stateIcon = nullptr;
-    QLabel *m_state = nullptr;
-    QLabel *m_explanation = nullptr;
-    QLabel *m_tlsWarning = nullptr;
-    QLabel *m_clientId = nullptr;
-    QLabel *m_serverVersion = nullptr;
-    QLabel *m_ping = nullptr;
-    QLabel *m_rtt = nullptr;
-    QLabel *m_lastClose = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    QWidget *m_moreContent = nullptr;
+    QFormLayout *m_form = nullptr;
+    QFormLayout *m_moreForm = nullptr;
+    QLabel *m_urlLabel = nullptr;
+    QLabel *m_formatLabel = nullptr;
+    QLabel *m_tokenLabel = nullptr;
+    QLabel *m_nameLabel = nullptr;
+    QLabel *m_versionLabel = nullptr;
+    QLabel *m_dataLabel = nullptr;
+    QLabel *m_headersLabel = nullptr;
+    QLabel *m_caLabel = nullptr;
+    QToolButton *m_addHeader = nullptr;
+    QToolButton *m_removeHeader = nullptr;
+    QToolButton *m_browseCa = nullptr;
+    ConnectionStateArea *m_stateArea = nullptr;
     Reconnector *m_reconnector = nullptr;
-    QString m_reconnectText; // "reconnecting in 1.2 s (attempt 2)"
+    QTimer *m_countdown = nullptr;
+    QString m_reconnectText; // "reconnect attempt 2", or empty while a countdown runs
+    int m_reconnectAttempt = 0;
     QString m_reconnectNote; // why reconnecting stopped
 
     bool m_showSecrets = false;
     // Certificate errors of the current connection attempt (Session::certificateErrors), in words.
     QStringList m_certificateErrors;
-    QString m_tlsWarningText; // plain text of m_tlsWarning
+    QString m_tlsWarningText; // plain text of the TLS warning
     bool m_certificateErrorsIgnored = false;
 
-    // Why the last connection ended, kept until the next connect.
-    QString m_problemTitle;
-    QString m_problemText;
+    // Why the last connection ended, kept until the next connect; the texts are made from it in the current
+    // language.
+    struct Problem
+    {
+        enum class Kind { None, ClosedByYou, Closed, ConnectFailed, Invalid };
+        Kind kind = Kind::None;
+        int code = 0;
+        QString reason; // close reason, or the problem text of Invalid
+        bool certificateRefused = false;
+    };
+    Problem m_problem;
+    void problemTexts(QString *title, QString *text) const;
 };

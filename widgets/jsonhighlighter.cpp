@@ -1,18 +1,54 @@
 #include "jsonhighlighter.h"
 
+#include "themecolors.h"
+
+#include <QApplication>
 #include <QColor>
+#include <QEvent>
+#include <QTextDocument>
+#include <QWidget>
+
+namespace {
+
+// The widget that shows the document (a QPlainTextEdit owns its document through a text control).
+QWidget *viewOf(QObject *object)
+{
+    while (object && !object->isWidgetType())
+        object = object->parent();
+    return static_cast<QWidget *>(object);
+}
+
+} // namespace
 
 JsonHighlighter::JsonHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
 {
-    m_key.setForeground(QColor(0x1f, 0x4e, 0x99));
     m_key.setFontWeight(QFont::DemiBold);
-    m_string.setForeground(QColor(0x1b, 0x7f, 0x3a));
-    m_number.setForeground(QColor(0xa3, 0x3c, 0x00));
-    m_literal.setForeground(QColor(0x8a, 0x2b, 0x9e));
-    m_punctuation.setForeground(QColor(0x60, 0x60, 0x60));
-    m_placeholder.setForeground(QColor(0xb0, 0x00, 0x20));
-    m_placeholder.setBackground(QColor(0xff, 0xf0, 0xc0));
+    QWidget *view = viewOf(document);
+    if (view)
+        view->installEventFilter(this);
+    const QPalette palette = view ? view->palette() : QApplication::palette();
+    setPalette(palette);
+}
+
+void JsonHighlighter::setPalette(const QPalette &palette)
+{
+    using ThemeColors::Json;
+    m_key.setForeground(ThemeColors::json(Json::Key, palette));
+    m_string.setForeground(ThemeColors::json(Json::String, palette));
+    m_number.setForeground(ThemeColors::json(Json::Number, palette));
+    m_literal.setForeground(ThemeColors::json(Json::Literal, palette));
+    m_punctuation.setForeground(ThemeColors::json(Json::Punctuation, palette));
+    m_placeholder.setForeground(ThemeColors::json(Json::Placeholder, palette));
+    m_placeholder.setBackground(ThemeColors::json(Json::PlaceholderBackground, palette));
+    rehighlight();
+}
+
+bool JsonHighlighter::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange && watched->isWidgetType())
+        setPalette(static_cast<QWidget *>(watched)->palette());
+    return QSyntaxHighlighter::eventFilter(watched, event);
 }
 
 void JsonHighlighter::highlightBlock(const QString &text)

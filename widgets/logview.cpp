@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -26,18 +27,13 @@ LogView::LogView(LogModel *model, QWidget *parent)
     root->setContentsMargins(4, 4, 4, 4);
     root->setSpacing(2);
     auto *bar = new QHBoxLayout;
-    auto *label = new QLabel(tr("&Level:"));
+    auto *label = new QLabel;
+    m_levelLabel = label;
     m_level = new QComboBox;
     m_level->setObjectName(QStringLiteral("logLevel"));
-    const QList<QPair<Level, QString>> levels = {{Level::Trace, tr("trace")},
-                                                 {Level::Debug, tr("debug")},
-                                                 {Level::Info, tr("info")},
-                                                 {Level::Warning, tr("warning")},
-                                                 {Level::Error, tr("error")}};
-    for (const auto &l : levels)
-        m_level->addItem(l.second, int(l.first));
+    for (Level l : {Level::Trace, Level::Debug, Level::Info, Level::Warning, Level::Error})
+        m_level->addItem(QString(), int(l));
     m_level->setCurrentIndex(m_level->findData(int(m_model->minimumLevel())));
-    m_level->setToolTip(tr("Show entries at this level and above. trace shows every frame and the handshake."));
     label->setBuddy(m_level);
     connect(m_level, &QComboBox::currentIndexChanged, this, [this] {
         const Level l = level();
@@ -51,14 +47,12 @@ LogView::LogView(LogModel *model, QWidget *parent)
     m_dropped->setStyleSheet(QStringLiteral("color: #9a6700"));
     bar->addWidget(m_dropped);
     bar->addStretch();
-    auto *clear = new QPushButton(tr("Clear"));
-    clear->setToolTip(tr("Remove every log entry from the pane"));
-    connect(clear, &QPushButton::clicked, m_model, &LogModel::clear);
-    auto *saveButton = new QPushButton(tr("Save…"));
-    saveButton->setToolTip(tr("Save the shown log entries to a text file"));
-    connect(saveButton, &QPushButton::clicked, this, &LogView::save);
-    bar->addWidget(clear);
-    bar->addWidget(saveButton);
+    m_clear = new QPushButton;
+    connect(m_clear, &QPushButton::clicked, m_model, &LogModel::clear);
+    m_save = new QPushButton;
+    connect(m_save, &QPushButton::clicked, this, &LogView::save);
+    bar->addWidget(m_clear);
+    bar->addWidget(m_save);
     root->addLayout(bar);
 
     m_view = new QTableView;
@@ -77,6 +71,21 @@ LogView::LogView(LogModel *model, QWidget *parent)
     m_view->setColumnWidth(LogModel::CategoryColumn,
                            m_view->fontMetrics().horizontalAdvance(QStringLiteral("inspector.session.trace")) + 16);
     root->addWidget(m_view, 1);
+    // The selected entry in full, wrapped: the table cuts long messages to one line.
+    m_entry = new QLabel;
+    m_entry->setObjectName(QStringLiteral("logEntryText"));
+    m_entry->setWordWrap(true);
+    m_entry->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_entry->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_entry->hide();
+    root->addWidget(m_entry);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                const QString message =
+                    current.isValid() ? current.siblingAtColumn(LogModel::MessageColumn).data().toString() : QString();
+                m_entry->setText(message);
+                m_entry->setVisible(!message.isEmpty());
+            });
 
     // Follow new entries only while the user has not scrolled up to read.
     QScrollBar *scroll = m_view->verticalScrollBar();
@@ -88,7 +97,34 @@ LogView::LogView(LogModel *model, QWidget *parent)
     });
     connect(m_model, &LogModel::droppedCountChanged, this, &LogView::updateDropped);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LogView::updateDropped);
+    retranslateUi();
+}
+
+void LogView::retranslateUi()
+{
+    m_levelLabel->setText(tr("&Level:"));
+    const QString names[] = {tr("trace"), tr("debug"), tr("info"), tr("warning"), tr("error")};
+    for (int i = 0; i < m_level->count() && i < 5; ++i)
+        m_level->setItemText(i, names[i]);
+    m_level->setToolTip(tr("Show entries at this level and above. trace shows every frame and the handshake."));
+    m_clear->setText(tr("Clear"));
+    m_clear->setToolTip(tr("Remove every log entry from the pane"));
+    m_save->setText(tr("Save…"));
+    m_save->setToolTip(tr("Save the shown log entries to a text file"));
+    m_view->setAccessibleName(tr("Log"));
     updateDropped();
+}
+
+void LogView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+QString LogView::entryText() const
+{
+    return m_entry->isVisible() ? m_entry->text() : QString();
 }
 
 void LogView::setLevel(Level level)

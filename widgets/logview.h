@@ -7,6 +7,7 @@
 class LogModel;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTableView;
 
 // The log pane: the LogModel's entries with a level selector (trace ... error), the count of entries dropped by
@@ -20,6 +21,8 @@ public:
 
     LogModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    // The selected entry's whole message (shown wrapped under the table), empty without a selection.
+    QString entryText() const;
     void setLevel(LogEntry::Level level);
     LogEntry::Level level() const;
 
@@ -35,12 +38,20 @@ signals:
     // Saved to a file (for the status bar).
     void saved(const QString &path);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void updateDropped();
 
     LogModel *m_model;
     QComboBox *m_level = nullptr;
     QLabel *m_dropped = nullptr;
+    QLabel *m_levelLabel = nullptr;
+    QLabel *m_entry = nullptr;
+    QPushButton *m_clear = nullptr;
+    QPushButton *m_save = nullptr;
     QTableView *m_view = nullptr;
     bool m_follow = true;
 };

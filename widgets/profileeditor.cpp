@@ -3,7 +3,9 @@
 #include "jsonhighlighter.h"
 #include "jwt.h"
 #include "secretlineedit.h"
+#include "secretmasker.h"
 #include "secretstore.h"
+#include "secretvaluedelegate.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -32,32 +34,13 @@ namespace {
 
 enum HeaderColumn { NameColumn, ValueColumn, SecretColumn };
 
+// Marked secret, or secret by the common rule (the check box is then checked and locked).
 bool isSecretRow(const QModelIndex &index)
 {
-    return index.siblingAtColumn(SecretColumn).data(Qt::CheckStateRole).toInt() == Qt::Checked;
+    return index.siblingAtColumn(SecretColumn).data(Qt::CheckStateRole).toInt() == Qt::Checked ||
+           SecretMasker::isSecretHeader(index.siblingAtColumn(NameColumn).data().toString(),
+                                        index.siblingAtColumn(ValueColumn).data().toString());
 }
-
-// Shows the values of secret headers as bullets and edits them masked.
-class HeaderValueDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        if (index.column() == ValueColumn && isSecretRow(index) && !option->text.isEmpty())
-            option->text = QString(qMin<qsizetype>(option->text.size(), 12), QChar(0x2022));
-    }
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
-        if (auto *line = qobject_cast<QLineEdit *>(editor); line && index.column() == ValueColumn && isSecretRow(index))
-            line->setEchoMode(QLineEdit::Password);
-        return editor;
-    }
-};
 
 QPlainTextEdit *jsonField(QWidget *parent, const QString &placeholder, int lines)
 {
@@ -102,7 +85,8 @@ void ProfileEditor::buildUi()
     m_headers->setHorizontalHeaderLabels({tr("Header"), tr("Value"), tr("Secret")});
     m_headers->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
     m_headers->verticalHeader()->hide();
-    m_headers->setItemDelegate(new HeaderValueDelegate(m_headers));
+    m_headers->setItemDelegateForColumn(
+        ValueColumn, new SecretValueDelegate([](const QModelIndex &index) { return isSecretRow(index); }, m_headers));
     m_headers->setFixedHeight(m_headers->verticalHeader()->defaultSectionSize() * 4 + 8);
     auto *headerButtons = new QHBoxLayout;
     auto *addHeader = new QPushButton(tr("Add Header"), connection);
@@ -269,8 +253,9 @@ void ProfileEditor::buildUi()
     });
     connect(m_fixedToken, &SecretLineEdit::textChanged, this, &ProfileEditor::updateTokenSummary);
     connect(m_headers, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
-        if (item->column() == SecretColumn)
-            m_headers->viewport()->update();
+        if (item->column() == NameColumn || item->column() == ValueColumn)
+            applySecretRule(item->row());
+        m_headers->viewport()->update();
         markModified();
     });
     connect(addHeader, &QPushButton::clicked, this, [this] {
@@ -307,7 +292,27 @@ void ProfileEditor::addHeaderRow(const ConnectionProfile::Header &header)
     secret->setCheckState(header.secret ? Qt::Checked : Qt::Unchecked);
     secret->setToolTip(tr("Keep the value in the secret store instead of the settings, and out of exports"));
     m_headers->setItem(row, SecretColumn, secret);
+    applySecretRule(row);
     m_loading = wasLoading;
+}
+
+void ProfileEditor::applySecretRule(int row)
+{
+    QTableWidgetItem *name = m_headers->item(row, NameColumn);
+    QTableWidgetItem *value = m_headers->item(row, ValueColumn);
+    QTableWidgetItem *secret = m_headers->item(row, SecretColumn);
+    if (!name || !value || !secret)
+        return;
+    const bool byRule = SecretMasker::isSecretHeader(name->text(), value->text());
+    const Qt::ItemFlags flags = byRule ? Qt::ItemIsEnabled | Qt::ItemIsSelectable
+                                       : Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable;
+    const QSignalBlocker blocker(m_headers);
+    if (byRule)
+        secret->setCheckState(Qt::Checked);
+    secret->setFlags(flags);
+    secret->setToolTip(byRule ? tr("A credential by its name or value: always kept in the secret store and out of "
+                                   "exports, like in the connection panel")
+                              : tr("Keep the value in the secret store instead of the settings, and out of exports"));
 }
 
 void ProfileEditor::loadSecret(const QString &key, SecretLineEdit *field)
@@ -379,7 +384,7 @@ void ProfileEditor::setProfile(const ConnectionProfile &p)
         if (m_secrets) {
             const quint64 generation = m_generation;
             for (const ConnectionProfile::Header &header : p.headers) {
-                if (!header.secret)
+                if (!header.isSecret())
                     continue;
                 const QString name = QString::fromLatin1(header.name);
                 m_secrets->read(p.secretKey(ConnectionProfile::Secret::Header, header.name), this,
@@ -414,7 +419,9 @@ ConnectionProfile ProfileEditor::profile() const
         ConnectionProfile::Header header;
         header.name = m_headers->item(row, NameColumn)->text().trimmed().toLatin1();
         header.value = m_headers->item(row, ValueColumn)->text().toLatin1();
-        header.secret = m_headers->item(row, SecretColumn)->checkState() == Qt::Checked;
+        header.secret =
+            m_headers->item(row, SecretColumn)->checkState() == Qt::Checked ||
+            SecretMasker::isSecretHeader(QString::fromLatin1(header.name), m_headers->item(row, ValueColumn)->text());
         if (!header.name.isEmpty())
             p.headers << header;
     }
@@ -466,7 +473,7 @@ void ProfileEditor::saveSecrets()
     store(p.secretKey(ConnectionProfile::Secret::ApiKey), m_apiKey->text().trimmed());
     QStringList kept;
     for (const ConnectionProfile::Header &header : p.headers) {
-        if (!header.secret)
+        if (!header.isSecret())
             continue;
         const QString key = p.secretKey(ConnectionProfile::Secret::Header, header.name);
         store(key, QString::fromLatin1(header.value));
@@ -475,7 +482,7 @@ void ProfileEditor::saveSecrets()
     // Secret headers that were removed or are no longer secret.
     for (const ConnectionProfile::Header &header : std::as_const(m_profile.headers)) {
         const QString key = m_profile.secretKey(ConnectionProfile::Secret::Header, header.name);
-        if (header.secret && !kept.contains(key))
+        if (header.isSecret() && !kept.contains(key))
             m_secrets->remove(key);
     }
     m_profile = p;

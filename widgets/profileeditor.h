@@ -53,6 +53,8 @@ private:
     void markModified();
     void updateTokenSummary();
     void updateTokenSourcePage();
+    // Checks and locks the Secret box of a row whose header is secret by the common rule.
+    void applySecretRule(int row);
     void addHeaderRow(const ConnectionProfile::Header &header);
     void loadSecret(const QString &key, SecretLineEdit *field);
 

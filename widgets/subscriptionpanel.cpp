@@ -8,7 +8,9 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QEvent>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -19,7 +21,6 @@
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QTableView>
-#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -38,17 +39,14 @@ SubscriptionPanel::SubscriptionPanel(Session *session, SubscriptionTracker *trac
     auto *row = new QHBoxLayout;
     m_channel = new QLineEdit;
     m_channel->setObjectName(QStringLiteral("subscribeChannel"));
-    m_channel->setPlaceholderText(tr("Channel, e.g. chat:room1"));
     m_channel->setClearButtonEnabled(true);
     connect(m_channel, &QLineEdit::returnPressed, this, &SubscriptionPanel::subscribeFromForm);
-    m_subscribe = new QPushButton(tr("Subscribe"));
+    m_subscribe = new QPushButton;
     m_subscribe->setObjectName(QStringLiteral("subscribeButton"));
-    m_subscribe->setToolTip(tr("Send subscribe for the channel with the options below (Enter)"));
     connect(m_subscribe, &QPushButton::clicked, this, &SubscriptionPanel::subscribeFromForm);
     m_optionsToggle = new QToolButton;
-    m_optionsToggle->setText(tr("Options"));
+    m_optionsToggle->setObjectName(QStringLiteral("subscribeOptionsToggle"));
     m_optionsToggle->setCheckable(true);
-    m_optionsToggle->setToolTip(tr("Subscribe options: recovery, positioning, join/leave, token, data"));
     row->addWidget(m_channel, 1);
     row->addWidget(m_subscribe);
     row->addWidget(m_optionsToggle);
@@ -59,75 +57,69 @@ SubscriptionPanel::SubscriptionPanel(Session *session, SubscriptionTracker *trac
     options->setContentsMargins(0, 0, 0, 0);
     options->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     auto *flags = new QHBoxLayout;
-    m_recoverable = new QCheckBox(tr("recoverable"));
+    m_recoverable = new QCheckBox;
     m_recoverable->setChecked(true);
-    m_recoverable->setToolTip(tr("Ask for a recoverable stream (granted when the namespace allows recovery)."));
-    m_positioned = new QCheckBox(tr("positioned"));
+    m_positioned = new QCheckBox;
     m_positioned->setChecked(true);
-    m_positioned->setToolTip(tr("Ask the server to watch the stream position and report gaps."));
-    m_joinLeave = new QCheckBox(tr("join/leave"));
+    m_joinLeave = new QCheckBox;
     m_joinLeave->setChecked(true);
-    m_joinLeave->setToolTip(tr("Receive join and leave pushes (when the namespace has join_leave)."));
-    m_delta = new QCheckBox(tr("delta"));
-    m_delta->setToolTip(tr("Ask for fossil delta compression (delta: \"fossil\")."));
+    m_delta = new QCheckBox;
     for (QCheckBox *c : {m_recoverable, m_positioned, m_joinLeave, m_delta})
         flags->addWidget(c);
     flags->addStretch();
-    options->addRow(tr("Ask for:"), flags);
+    for (QLabel *&label : m_formLabels)
+        label = new QLabel;
+    options->addRow(m_formLabels[0], flags);
     auto *recoverRow = new QHBoxLayout;
-    m_recover = new QCheckBox(tr("recover from"));
-    m_recover->setToolTip(tr("Recover missed publications since this epoch and offset."));
+    m_recover = new QCheckBox;
     m_epoch = new QLineEdit;
-    m_epoch->setPlaceholderText(tr("epoch"));
     m_offset = new QLineEdit;
-    m_offset->setPlaceholderText(tr("offset"));
     m_offset->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,20}")), this));
     recoverRow->addWidget(m_recover);
     recoverRow->addWidget(m_epoch, 2);
     recoverRow->addWidget(m_offset, 1);
-    options->addRow(tr("Recovery:"), recoverRow);
+    options->addRow(m_formLabels[1], recoverRow);
     m_token = new QLineEdit;
-    m_token->setPlaceholderText(tr("subscription JWT (needed for $private channels)"));
     m_token->setEchoMode(QLineEdit::PasswordEchoOnEdit);
-    options->addRow(tr("Token:"), m_token);
+    m_formLabels[2]->setBuddy(m_token);
+    options->addRow(m_formLabels[2], m_token);
     m_data = new QLineEdit;
-    m_data->setPlaceholderText(tr("JSON for the subscribe proxy"));
-    options->addRow(tr("Data:"), m_data);
+    m_formLabels[3]->setBuddy(m_data);
+    options->addRow(m_formLabels[3], m_data);
     m_options->setVisible(false);
     connect(m_optionsToggle, &QToolButton::toggled, m_options, &QWidget::setVisible);
     root->addWidget(m_options);
 
-    // Actions on the selected channel.
-    auto *toolbar = new QToolBar;
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->setIconSize(QSize(16, 16));
-    auto add = [this, toolbar](const QString &text, const QString &tip, auto slot) {
-        QAction *a = toolbar->addAction(text);
-        a->setToolTip(tip);
+    // Actions on the selected channel, as buttons in two rows: all of them fit the dock's width (a tool bar would
+    // hide the last ones behind its extension arrow).
+    auto *actions = new QGridLayout;
+    actions->setSpacing(2);
+    const auto add = [this, actions](const char *name, auto slot) {
+        auto *a = new QAction(this);
+        a->setObjectName(QLatin1String(name));
         connect(a, &QAction::triggered, this, [this, slot] {
             const QString ch = selectedChannel();
             if (!ch.isEmpty())
                 slot(ch);
         });
+        auto *button = new QToolButton;
+        button->setObjectName(QLatin1String(name) + QLatin1String("Button"));
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        const int index = actions->count();
+        actions->addWidget(button, index / 4, index % 4);
+        m_actionButtons.append(button);
         return a;
     };
-    m_unsubscribeAction = add(tr("Unsubscribe"), tr("Send unsubscribe for the selected channel"),
-                              [this](const QString &ch) { unsubscribe(ch); });
-    m_resubscribeAction = add(tr("Resubscribe"),
-                              tr("Subscribe again with the same options, recovering from the last position when the "
-                                 "stream is recoverable"),
-                              [this](const QString &ch) { resubscribe(ch); });
-    m_publishAction = add(tr("Publish…"), tr("Publish JSON data into the selected channel"),
-                          [this](const QString &ch) { askAndPublish(ch); });
-    m_historyAction = add(tr("History"), tr("Ask for the channel's last 10 publications"),
-                          [this](const QString &ch) { history(ch); });
-    m_presenceAction =
-        add(tr("Presence"), tr("Ask who is subscribed to the channel"), [this](const QString &ch) { presence(ch); });
-    m_presenceStatsAction = add(tr("Stats"), tr("Ask for the channel's presence stats (clients and users)"),
-                                [this](const QString &ch) { presenceStats(ch); });
-    m_forgetAction = add(tr("Forget"), tr("Remove the channel from this list (sends nothing)"),
-                         [this](const QString &ch) { m_tracker->remove(ch); });
-    root->addWidget(toolbar);
+    m_unsubscribeAction = add("unsubscribeAction", [this](const QString &ch) { unsubscribe(ch); });
+    m_resubscribeAction = add("resubscribeAction", [this](const QString &ch) { resubscribe(ch); });
+    m_publishAction = add("publishAction", [this](const QString &ch) { askAndPublish(ch); });
+    m_historyAction = add("historyAction", [this](const QString &ch) { history(ch); });
+    m_presenceAction = add("presenceAction", [this](const QString &ch) { presence(ch); });
+    m_presenceStatsAction = add("presenceStatsAction", [this](const QString &ch) { presenceStats(ch); });
+    m_forgetAction = add("forgetAction", [this](const QString &ch) { m_tracker->remove(ch); });
+    root->addLayout(actions);
 
     m_view = new QTableView;
     m_view->setObjectName(QStringLiteral("subscriptionView"));
@@ -140,18 +132,12 @@ SubscriptionPanel::SubscriptionPanel(Session *session, SubscriptionTracker *trac
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const QFontMetrics fm = m_view->fontMetrics();
-    const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 14; };
-    m_view->setColumnWidth(SubscriptionModel::ChannelColumn, width(QStringLiteral("chat:lobby12")));
-    m_view->setColumnWidth(SubscriptionModel::StatusColumn,
-                           width(ChannelState::statusName(Status::Unsubscribed) + QStringLiteral(" (3501)")));
-    m_view->setColumnWidth(SubscriptionModel::MessagesColumn,
-                           width(m_model->headerData(SubscriptionModel::MessagesColumn, Qt::Horizontal).toString()));
-    m_view->setColumnWidth(SubscriptionModel::OffsetColumn, width(QStringLiteral("000000")));
-    m_view->setColumnWidth(SubscriptionModel::EpochColumn, width(QStringLiteral("abcdefgh")));
-    m_view->setColumnWidth(SubscriptionModel::ActivityColumn, width(QStringLiteral("00:00:00")));
+    // Details right after the state, where the dock's width shows it; offset and epoch (also in the row's tooltip)
+    // come last.
+    m_view->horizontalHeader()->moveSection(SubscriptionModel::DetailsColumn, SubscriptionModel::MessagesColumn);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->addActions(toolbar->actions());
+    m_view->addActions({m_unsubscribeAction, m_resubscribeAction, m_publishAction, m_historyAction, m_presenceAction,
+                        m_presenceStatsAction, m_forgetAction});
     root->addWidget(m_view, 1);
 
     m_summary = new QLabel;
@@ -169,8 +155,82 @@ SubscriptionPanel::SubscriptionPanel(Session *session, SubscriptionTracker *trac
     connect(m_model, &QAbstractItemModel::modelReset, this, &SubscriptionPanel::updateSummary);
     connect(m_tracker, &SubscriptionTracker::statusChanged, this, &SubscriptionPanel::updateSummary);
     connect(m_session, &Session::stateChanged, this, &SubscriptionPanel::updateActions);
+    retranslateUi();
     updateActions();
     updateSummary();
+}
+
+void SubscriptionPanel::retranslateUi()
+{
+    m_channel->setPlaceholderText(tr("Channel, e.g. chat:room1"));
+    m_channel->setAccessibleName(tr("Channel"));
+    m_subscribe->setText(tr("Subscribe"));
+    m_subscribe->setToolTip(tr("Send subscribe for the channel with the options below (Enter)"));
+    m_optionsToggle->setText(tr("Options"));
+    m_optionsToggle->setToolTip(tr("Subscribe options: recovery, positioning, join/leave, token, data"));
+    m_recoverable->setText(tr("recoverable"));
+    m_recoverable->setToolTip(tr("Ask for a recoverable stream (granted when the namespace allows recovery)."));
+    m_positioned->setText(tr("positioned"));
+    m_positioned->setToolTip(tr("Ask the server to watch the stream position and report gaps."));
+    m_joinLeave->setText(tr("join/leave"));
+    m_joinLeave->setToolTip(tr("Receive join and leave pushes (when the namespace has join_leave)."));
+    m_delta->setText(tr("delta"));
+    m_delta->setToolTip(tr("Ask for fossil delta compression (delta: \"fossil\")."));
+    m_formLabels[0]->setText(tr("Ask for:"));
+    m_formLabels[1]->setText(tr("Recovery:"));
+    m_formLabels[2]->setText(tr("Token:"));
+    m_formLabels[3]->setText(tr("Data:"));
+    m_recover->setText(tr("recover from"));
+    m_recover->setToolTip(tr("Recover missed publications since this epoch and offset."));
+    m_epoch->setPlaceholderText(tr("epoch"));
+    m_offset->setPlaceholderText(tr("offset"));
+    m_token->setPlaceholderText(tr("subscription JWT (needed for $private channels)"));
+    m_data->setPlaceholderText(tr("JSON for the subscribe proxy"));
+
+    m_unsubscribeAction->setText(tr("Unsubscribe"));
+    m_unsubscribeAction->setToolTip(tr("Send unsubscribe for the selected channel"));
+    m_resubscribeAction->setText(tr("Resubscribe"));
+    m_resubscribeAction->setToolTip(tr("Subscribe again with the same options, recovering from the last position "
+                                       "when the stream is recoverable"));
+    m_publishAction->setText(tr("Publish…"));
+    m_publishAction->setToolTip(tr("Publish JSON data into the selected channel"));
+    m_historyAction->setText(tr("History"));
+    m_historyAction->setToolTip(tr("Ask for the channel's last 10 publications"));
+    m_presenceAction->setText(tr("Presence"));
+    m_presenceAction->setToolTip(tr("Ask who is subscribed to the channel"));
+    m_presenceStatsAction->setText(tr("Stats"));
+    m_presenceStatsAction->setToolTip(tr("Ask for the channel's presence stats (clients and users)"));
+    m_forgetAction->setText(tr("Forget"));
+    m_forgetAction->setToolTip(tr("Remove the channel from this list (sends nothing)"));
+    m_view->setAccessibleName(tr("Subscriptions"));
+    updateColumnWidths();
+    updateSummary();
+}
+
+void SubscriptionPanel::updateColumnWidths()
+{
+    // Wide enough for the header in the current language and for a typical value.
+    QHeaderView *header = m_view->horizontalHeader();
+    const QFontMetrics fm = m_view->fontMetrics();
+    const QFontMetrics hm = header->fontMetrics();
+    const auto fit = [&](int column, const QString &sample) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        m_view->setColumnWidth(column, qMax(fm.horizontalAdvance(sample) + 14, hm.horizontalAdvance(title) + 20));
+    };
+    fit(SubscriptionModel::ChannelColumn, QStringLiteral("chat:lobby12"));
+    fit(SubscriptionModel::StatusColumn, ChannelState::statusName(Status::Unsubscribed) + QStringLiteral(" (3501)"));
+    fit(SubscriptionModel::MessagesColumn, QStringLiteral("00000"));
+    fit(SubscriptionModel::OffsetColumn, QStringLiteral("000000"));
+    fit(SubscriptionModel::EpochColumn, QStringLiteral("abcdefgh"));
+    fit(SubscriptionModel::ActivityColumn, QStringLiteral("00:00:00"));
+    fit(SubscriptionModel::DetailsColumn, QStringLiteral("recoverable, positioned"));
+}
+
+void SubscriptionPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 SubscribeOptions SubscriptionPanel::formOptions() const

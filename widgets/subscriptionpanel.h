@@ -29,6 +29,8 @@ public:
 
     SubscriptionModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    // The buttons of the channel actions (Unsubscribe ... Forget).
+    QList<QToolButton *> actionButtons() const { return m_actionButtons; }
     QLineEdit *channelEdit() const { return m_channel; }
 
     // The options the form describes (channel included).
@@ -52,12 +54,17 @@ public slots:
     quint32 subscribeFromForm();
     void focusChannel();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 signals:
     // A user action could not be sent; the text says why (for the status bar).
     void problem(const QString &text);
 
 private:
     bool canSend(const QString &what);
+    void retranslateUi();
+    void updateColumnWidths();
     void updateActions();
     void updateSummary();
     void askAndPublish(const QString &channel);
@@ -90,4 +97,6 @@ private:
     QAction *m_presenceStatsAction = nullptr;
     QAction *m_forgetAction = nullptr;
     QString m_lastPublishData;
+    QLabel *m_formLabels[4] = {};
+    QList<QToolButton *> m_actionButtons;
 };

@@ -1,9 +1,8 @@
 #include "timelinewidget.h"
 
-#include "explainer.h"
-#include "framemasker.h"
-#include "jsonhighlighter.h"
-#include "jsontext.h"
+#include "messagedetail.h"
+#include "messagedetailview.h"
+#include "themecolors.h"
 #include "timelinefiltermodel.h"
 #include "timelinemodel.h"
 
@@ -11,10 +10,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
-#include <QFontDatabase>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
+#include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,7 +24,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -35,7 +33,6 @@ using Protocol::MessageKind;
 namespace {
 
 constexpr int kSearchDebounceMs = 250;
-constexpr int kHexLimit = 256 * 1024;
 
 struct KindEntry
 {
@@ -52,38 +49,6 @@ const KindEntry kKindEntries[] = {
     {MessageKind::Disconnect, QT_TRANSLATE_NOOP("TimelineWidget", "Disconnects")},
     {MessageKind::Invalid, QT_TRANSLATE_NOOP("TimelineWidget", "Invalid")},
 };
-
-QString hexDump(QByteArrayView bytes)
-{
-    QString out;
-    const qsizetype n = qMin<qsizetype>(bytes.size(), kHexLimit);
-    out.reserve(int(n / 16 + 1) * 78);
-    for (qsizetype line = 0; line < n; line += 16) {
-        out += QStringLiteral("%1  ").arg(line, 8, 16, QLatin1Char('0'));
-        QString ascii;
-        for (qsizetype i = 0; i < 16; ++i) {
-            if (line + i < n) {
-                const uchar c = uchar(bytes.at(line + i));
-                out += QStringLiteral("%1 ").arg(c, 2, 16, QLatin1Char('0'));
-                ascii += (c >= 0x20 && c < 0x7f) ? QChar(char16_t(c)) : QLatin1Char('.');
-            } else {
-                out += QLatin1String("   ");
-            }
-            if (i == 7)
-                out += QLatin1Char(' ');
-        }
-        out += QLatin1Char(' ') + ascii + QLatin1Char('\n');
-    }
-    if (bytes.size() > n)
-        out += TimelineWidget::tr("… %L1 more bytes not shown\n").arg(bytes.size() - n);
-    return out;
-}
-
-QString row(const QString &name, const QString &value)
-{
-    return QStringLiteral("<tr><td style='padding-right:12px'><b>%1</b></td><td>%2</td></tr>")
-        .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
-}
 
 } // namespace
 
@@ -118,25 +83,12 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     hh->setSectionResizeMode(QHeaderView::Interactive);
     hh->setStretchLastSection(false);
     hh->setHighlightSections(false);
-    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    hh->resizeSection(TimelineModel::TimeColumn, fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 24);
-    hh->resizeSection(TimelineModel::DirectionColumn,
-                      qMax(digit * 7, fontMetrics().horizontalAdvance(tr("\u2193 in")) + 24));
-    hh->resizeSection(TimelineModel::KindColumn, digit * 26);
     hh->setSectionResizeMode(TimelineModel::ChannelColumn, QHeaderView::Stretch);
-    hh->resizeSection(TimelineModel::IdColumn, digit * 8);
-    hh->resizeSection(TimelineModel::SizeColumn, digit * 8);
-    hh->resizeSection(TimelineModel::RttColumn, digit * 10);
     m_table->setMinimumHeight(120);
 
-    buildDetailPane();
-
-    auto *detail = new QWidget(this);
-    auto *detailLayout = new QVBoxLayout(detail);
-    detailLayout->setContentsMargins(0, 0, 0, 0);
-    detailLayout->setSpacing(2);
-    detailLayout->addWidget(m_summary);
-    detailLayout->addWidget(m_tabs);
+    m_detail = new MessageDetailView(this);
+    m_detail->setObjectName(QStringLiteral("detailView"));
+    auto *detail = m_detail;
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->addWidget(m_table);
@@ -152,13 +104,14 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_followButton = new QToolButton(this);
     m_followButton->setObjectName(QStringLiteral("followButton"));
-    m_followButton->setText(tr("Follow"));
     m_followButton->setCheckable(true);
     m_followButton->setChecked(true);
     m_followButton->setAutoRaise(true);
-    m_followButton->setToolTip(
-        tr("Keep the newest message in view. Scrolling up stops following; scrolling to the bottom resumes."));
     connect(m_followButton, &QToolButton::toggled, this, &TimelineWidget::setFollowing);
+    // Why the table stopped following (a selected row, a scroll up, an opened recording), while it does not.
+    m_followNote = new QLabel(this);
+    m_followNote->setObjectName(QStringLiteral("followNote"));
+    m_followNote->setVisible(false);
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("noticeLabel"));
     m_notice->setWordWrap(true);
@@ -171,12 +124,12 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     m_progress->setVisible(false);
     m_cancelTransfer = new QToolButton(this);
     m_cancelTransfer->setObjectName(QStringLiteral("cancelTransferButton"));
-    m_cancelTransfer->setText(tr("Cancel"));
     m_cancelTransfer->setVisible(false);
     connect(m_cancelTransfer, &QToolButton::clicked, this, &TimelineWidget::cancelTransfer);
     statusRow->addWidget(m_status, 1);
     statusRow->addWidget(m_progress);
     statusRow->addWidget(m_cancelTransfer);
+    statusRow->addWidget(m_followNote);
     statusRow->addWidget(m_followButton);
     layout->addWidget(m_notice);
     layout->addLayout(statusRow);
@@ -226,7 +179,10 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     connect(m_filter, &TimelineFilterModel::progress, this, &TimelineWidget::scheduleStatus);
     connect(m_filter, &TimelineFilterModel::searchErrorChanged, this, [this](const QString &error) {
         m_search->setToolTip(error);
-        m_search->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("QLineEdit { color: #c62828; }"));
+        m_search->setStyleSheet(
+            error.isEmpty()
+                ? QString()
+                : QStringLiteral("QLineEdit { color: %1; }").arg(ThemeColors::problemText(palette()).name()));
         updateStatus();
     });
     connect(m_model, &TimelineModel::countsChanged, this, [this] {
@@ -239,12 +195,19 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     });
     connect(m_model, &TimelineModel::pausedChanged, this, [this](bool paused) {
         m_pause->setChecked(paused);
-        m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+        retranslateUi();
         updateStatus();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TimelineWidget::showDetail);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                // Following would scroll the selected row away while the detail pane still shows it.
+                if (current.isValid() && m_follow)
+                    stopFollowing(FollowStop::Selected);
+            });
     connect(m_filter, &QAbstractItemModel::modelReset, this, &TimelineWidget::showDetail);
 
+    retranslateUi();
     updateChannels();
     updateStatus();
     showDetail();
@@ -260,18 +223,17 @@ void TimelineWidget::buildFilterBar()
 
     m_direction = new QComboBox(this);
     m_direction->setObjectName(QStringLiteral("directionCombo"));
-    m_direction->addItem(tr("In and out"), int(TimelineFilter::DirectionFilter::Any));
-    m_direction->addItem(tr("In (from server)"), int(TimelineFilter::DirectionFilter::In));
-    m_direction->addItem(tr("Out (sent)"), int(TimelineFilter::DirectionFilter::Out));
-    m_direction->setToolTip(tr("Show messages in one direction only"));
+    m_direction->addItem(QString(), int(TimelineFilter::DirectionFilter::Any));
+    m_direction->addItem(QString(), int(TimelineFilter::DirectionFilter::In));
+    m_direction->addItem(QString(), int(TimelineFilter::DirectionFilter::Out));
     connect(m_direction, &QComboBox::currentIndexChanged, this, &TimelineWidget::applyFilter);
 
     m_kindButton = new QToolButton(this);
     m_kindButton->setObjectName(QStringLiteral("kindButton"));
     m_kindButton->setPopupMode(QToolButton::InstantPopup);
-    m_kindButton->setToolTip(tr("Show only some kinds of messages"));
     m_kindMenu = new QMenu(m_kindButton);
-    QAction *all = m_kindMenu->addAction(tr("All kinds"));
+    m_allKinds = m_kindMenu->addAction(QString());
+    QAction *all = m_allKinds;
     connect(all, &QAction::triggered, this, [this] {
         for (QAction *a : m_kindMenu->actions())
             if (a->isCheckable())
@@ -280,14 +242,13 @@ void TimelineWidget::buildFilterBar()
     });
     m_kindMenu->addSeparator();
     for (const KindEntry &e : kKindEntries) {
-        QAction *a = m_kindMenu->addAction(tr(e.label));
+        QAction *a = m_kindMenu->addAction(QString());
         a->setCheckable(true);
         a->setChecked(true);
         a->setData(int(e.kind));
         connect(a, &QAction::toggled, this, &TimelineWidget::applyFilter);
     }
     m_kindButton->setMenu(m_kindMenu);
-    updateKindButton();
 
     m_channel = new QComboBox(this);
     m_channel->setObjectName(QStringLiteral("channelCombo"));
@@ -295,20 +256,16 @@ void TimelineWidget::buildFilterBar()
     m_channel->setInsertPolicy(QComboBox::NoInsert);
     m_channel->setMinimumContentsLength(14);
     m_channel->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_channel->lineEdit()->setPlaceholderText(tr("All channels"));
     m_channel->lineEdit()->setClearButtonEnabled(true);
-    m_channel->setToolTip(tr("Channel name, or a pattern with * and ?"));
     m_channel->addItem(QString());
 
-    m_pingPong = new QCheckBox(tr("Pings/pongs"), this);
+    m_pingPong = new QCheckBox(this);
     m_pingPong->setObjectName(QStringLiteral("pingPongCheck"));
     m_pingPong->setChecked(true);
-    m_pingPong->setToolTip(tr("Show the server's pings and the client's pongs"));
     connect(m_pingPong, &QCheckBox::toggled, this, &TimelineWidget::applyFilter);
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchEdit"));
-    m_search->setPlaceholderText(tr("Search message bytes"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(160);
     m_search->installEventFilter(this);
@@ -316,12 +273,10 @@ void TimelineWidget::buildFilterBar()
     m_regex->setObjectName(QStringLiteral("regexButton"));
     m_regex->setText(QStringLiteral(".*"));
     m_regex->setCheckable(true);
-    m_regex->setToolTip(tr("Search with a regular expression"));
     m_caseSensitive = new QToolButton(this);
     m_caseSensitive->setObjectName(QStringLiteral("caseButton"));
     m_caseSensitive->setText(QStringLiteral("Aa"));
     m_caseSensitive->setCheckable(true);
-    m_caseSensitive->setToolTip(tr("Match case"));
 
     m_searchDebounce = new QTimer(this);
     m_searchDebounce->setSingleShot(true);
@@ -336,14 +291,10 @@ void TimelineWidget::buildFilterBar()
 
     m_pause = new QToolButton(this);
     m_pause->setObjectName(QStringLiteral("pauseButton"));
-    m_pause->setText(tr("Pause"));
     m_pause->setCheckable(true);
-    m_pause->setToolTip(tr("Freeze the table. Frames keep being recorded and appear when you resume."));
     connect(m_pause, &QToolButton::toggled, this, &TimelineWidget::setPaused);
     m_clear = new QToolButton(this);
     m_clear->setObjectName(QStringLiteral("clearButton"));
-    m_clear->setText(tr("Clear"));
-    m_clear->setToolTip(tr("Remove every message from the timeline"));
     connect(m_clear, &QToolButton::clicked, this, &TimelineWidget::clear);
 
     bar->addWidget(m_direction);
@@ -359,41 +310,6 @@ void TimelineWidget::buildFilterBar()
     static_cast<QVBoxLayout *>(layout())->addLayout(bar);
 }
 
-void TimelineWidget::buildDetailPane()
-{
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    auto makeText = [this, &mono] {
-        auto *edit = new QPlainTextEdit(this);
-        edit->setReadOnly(true);
-        edit->setFont(mono);
-        edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-        return edit;
-    };
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("summaryLabel"));
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summary->setContentsMargins(4, 2, 4, 2);
-
-    m_tabs = new QTabWidget(this);
-    m_tabs->setObjectName(QStringLiteral("detailTabs"));
-    m_pretty = makeText();
-    m_pretty->setObjectName(QStringLiteral("prettyView"));
-    new JsonHighlighter(m_pretty->document());
-    m_raw = makeText();
-    m_raw->setObjectName(QStringLiteral("rawView"));
-    m_raw->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_hex = makeText();
-    m_hex->setObjectName(QStringLiteral("hexView"));
-    m_explanation = new QTextBrowser(this);
-    m_explanation->setObjectName(QStringLiteral("explanationView"));
-    m_explanation->setOpenLinks(false);
-    m_tabs->addTab(m_pretty, tr("Pretty JSON"));
-    m_tabs->addTab(m_raw, tr("Raw"));
-    m_tabs->addTab(m_hex, tr("Hex"));
-    m_tabs->addTab(m_explanation, tr("Explanation"));
-}
-
 int TimelineWidget::currentSourceRow() const
 {
     const QModelIndex current = m_table->selectionModel()->currentIndex();
@@ -404,122 +320,84 @@ void TimelineWidget::showDetail()
 {
     const int sourceRow = currentSourceRow();
     if (sourceRow < 0) {
-        m_summary->setText(tr("Select a message to see it decoded and explained."));
-        m_summary->setStyleSheet(QString());
-        m_pretty->clear();
-        m_raw->clear();
-        m_hex->clear();
-        m_explanation->clear();
+        m_detail->clear();
         return;
     }
-    const FrameStore &store = m_model->store();
-    const FrameStore::Row &r = store.row(sourceRow);
-    ProtocolMessage m = m_model->messageAt(sourceRow);
-    const bool binary = r.flags & FrameStore::Row::Binary;
-    const bool close = r.flags & FrameStore::Row::Close;
-    const int frameRows = store.frameRowCount(sourceRow);
-    QByteArray frameBytes = store.frameBytes(sourceRow).toByteArray();
+    SecretMasker masker = m_secretSource ? m_secretSource() : SecretMasker();
+    m_detail->show(MessageDetail::forRow(*m_model, sourceRow, m_showSecrets ? nullptr : &masker));
+}
 
-    const QString sentence = Explainer::describe(m);
-    bool masked = false;
-    if (!m_showSecrets) {
-        // The whole frame's command tokens count: connect and subscribe often travel in one frame.
-        const Frame frame = frameRows > 1 ? m_model->frameAt(sourceRow) : Frame();
-        SecretMasker masker = m_secretSource ? m_secretSource() : SecretMasker();
-        FrameMasker::learnTokens(frame, &masker);
-        const ProtocolMessage shown = FrameMasker::masked(m, binary, masker);
-        masked = !shown.raw.isSharedWith(m.raw) || shown.text != m.text;
-        m = shown;
-        if (frameRows > 1 && !binary) {
-            const QByteArray bytes = masker.mask(frameBytes);
-            masked = masked || bytes != frameBytes;
-            frameBytes = bytes;
+void TimelineWidget::retranslateUi()
+{
+    m_direction->setItemText(0, tr("In and out"));
+    m_direction->setItemText(1, tr("In (from server)"));
+    m_direction->setItemText(2, tr("Out (sent)"));
+    m_direction->setToolTip(tr("Show messages in one direction only"));
+    m_direction->setAccessibleName(tr("Direction filter"));
+    m_kindButton->setToolTip(tr("Show only some kinds of messages"));
+    m_kindButton->setAccessibleName(tr("Kind filter"));
+    m_allKinds->setText(tr("All kinds"));
+    for (QAction *a : m_kindMenu->actions()) {
+        for (const KindEntry &e : kKindEntries) {
+            if (a->isCheckable() && a->data().toInt() == int(e.kind))
+                a->setText(tr(e.label));
         }
     }
-    m_summary->setText(masked ? sentence + QLatin1Char(' ') +
-                                    tr("Secrets in it are masked; View ▸ Show secrets shows them.")
-                              : sentence);
-    const bool bad = m.kind == MessageKind::Error || m.kind == MessageKind::Invalid ||
-                     (m.kind == MessageKind::Disconnect && m.code != 1000);
-    m_summary->setStyleSheet(bad ? QStringLiteral("QLabel { color: #c62828; }") : QString());
+    updateKindButton();
+    m_channel->lineEdit()->setPlaceholderText(tr("All channels"));
+    m_channel->setToolTip(tr("Channel name, or a pattern with * and ?"));
+    m_channel->setAccessibleName(tr("Channel filter"));
+    m_pingPong->setText(tr("Pings/pongs"));
+    m_pingPong->setToolTip(tr("Show the server's pings and the client's pongs"));
+    m_search->setPlaceholderText(tr("Search message bytes"));
+    m_search->setAccessibleName(tr("Search"));
+    m_regex->setToolTip(tr("Search with a regular expression"));
+    m_regex->setAccessibleName(tr("Regular expression"));
+    m_caseSensitive->setToolTip(tr("Match case"));
+    m_caseSensitive->setAccessibleName(tr("Match case"));
+    m_pause->setText(m_pause->isChecked() ? tr("Resume") : tr("Pause"));
+    m_pause->setToolTip(tr("Freeze the table. Frames keep being recorded and appear when you resume."));
+    m_clear->setText(tr("Clear"));
+    m_clear->setToolTip(tr("Remove every message from the timeline"));
+    m_table->setAccessibleName(tr("Timeline"));
+    m_followButton->setText(tr("Follow"));
+    m_followButton->setToolTip(tr("Keep the newest message in view. Selecting a row or scrolling up stops "
+                                  "following; Follow or scrolling to the bottom resumes."));
+    m_cancelTransfer->setText(tr("Cancel"));
+    updateFollowNote();
+    updateColumnWidths();
+    updateStatus();
+}
 
-    // Pretty JSON: the bytes re-indented in their own key order; Protobuf messages as converted JSON.
-    QString pretty;
-    if (close) {
-        pretty = QString::fromUtf8(
-            QJsonDocument(QJsonObject{{QStringLiteral("code"), m.code}, {QStringLiteral("reason"), m.text}})
-                .toJson(QJsonDocument::Indented));
-    } else if (!binary && JsonText::isValid(m.raw)) {
-        pretty = QString::fromUtf8(JsonText::indent(m.raw, 2));
-    } else if (!m.json().isEmpty() || m.kind == MessageKind::Ping || m.kind == MessageKind::Pong) {
-        pretty = QString::fromUtf8(QJsonDocument(m.json()).toJson(QJsonDocument::Indented));
-    } else {
-        pretty = tr("Not JSON: %1").arg(m.text);
+void TimelineWidget::updateColumnWidths()
+{
+    // Wide enough for the header in the current language and for typical values.
+    QHeaderView *hh = m_table->horizontalHeader();
+    const QFontMetrics fm = fontMetrics();
+    const QFontMetrics header = hh->fontMetrics();
+    const int digit = fm.horizontalAdvance(QLatin1Char('0'));
+    const auto fit = [&](int column, int valueWidth) {
+        const int title =
+            header.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + header.height() + 16;
+        hh->resizeSection(column, qMax(valueWidth, title));
+    };
+    fit(TimelineModel::TimeColumn, fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + 24);
+    fit(TimelineModel::DirectionColumn, qMax(digit * 7, fm.horizontalAdvance(tr("\u2193 in")) + 24));
+    fit(TimelineModel::KindColumn, digit * 26);
+    fit(TimelineModel::IdColumn, digit * 8);
+    fit(TimelineModel::SizeColumn, digit * 8);
+    fit(TimelineModel::RttColumn, digit * 10);
+}
+
+void TimelineWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        showDetail();
+    } else if (event->type() == QEvent::PaletteChange) {
+        updateStatus();
     }
-    m_pretty->setPlainText(pretty);
-
-    QString raw;
-    if (binary)
-        raw = tr("Binary (Protobuf) message, size in bytes: %L1. The Hex tab shows its bytes.").arg(m.raw.size());
-    else
-        raw = QString::fromUtf8(m.raw);
-    if (frameRows > 1 && !binary)
-        raw += QLatin1String("\n\n") +
-               tr("Whole frame (messages: %1, bytes: %L2):").arg(frameRows).arg(frameBytes.size()) + QLatin1Char('\n') +
-               QString::fromUtf8(frameBytes);
-    m_raw->setPlainText(raw);
-    m_hex->setPlainText(hexDump(m.raw));
-
-    QString html = QStringLiteral("<p><b>%1</b></p>").arg(sentence.toHtmlEscaped());
-    CodeExplanation code;
-    bool hasCode = false;
-    if (m.kind == MessageKind::Error) {
-        code = Explainer::error(m.code);
-        hasCode = true;
-    } else if (m.kind == MessageKind::Disconnect ||
-               (m.kind == MessageKind::Push && m.push == Protocol::PushType::Disconnect)) {
-        code = Explainer::disconnect(m.code);
-        hasCode = true;
-    } else if (m.kind == MessageKind::Push && m.push == Protocol::PushType::Unsubscribe) {
-        code = Explainer::unsubscribe(m.code);
-        hasCode = true;
-    }
-    // describe() usually includes the code's meaning already; add it only when it does not.
-    if (hasCode && !sentence.contains(code.meaning)) {
-        html += QStringLiteral("<p>%1</p>")
-                    .arg(tr("Code %1 (%2): %3")
-                             .arg(code.code)
-                             .arg(code.known ? code.name : tr("not a documented code"), code.meaning)
-                             .toHtmlEscaped());
-        const QString advice = code.adviceText();
-        if (!advice.isEmpty() && !sentence.contains(advice))
-            html += QStringLiteral("<p><i>%1</i></p>").arg(advice.toHtmlEscaped());
-    }
-    if (m.kind == MessageKind::Invalid && !m.text.isEmpty())
-        html += QStringLiteral("<p>%1</p>").arg(tr("Decoder: %1").arg(m.text).toHtmlEscaped());
-
-    html += QStringLiteral("<table>");
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(r.timeMs);
-    html += row(tr("Time"), time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t")));
-    html += row(tr("Direction"),
-                r.flags & FrameStore::Row::Out ? tr("out: sent by this client") : tr("in: from the server"));
-    html += row(tr("Kind"), m.kindName());
-    if (!m.channel.isEmpty())
-        html += row(tr("Channel"), m.channel);
-    if (m.id)
-        html += row(tr("ID"), QString::number(m.id));
-    if (m.rttMs >= 0)
-        html += row(tr("Round trip"), tr("%1 ms").arg(QLocale().toString(m.rttMs, 'f', 2)));
-    html += row(tr("Encoding"), close ? tr("WebSocket close frame")
-                                      : (binary ? tr("Protobuf (binary frame)") : tr("JSON (text frame)")));
-    html += row(tr("Size (bytes)"), QLocale().toString(m.raw.size()));
-    if (frameRows > 1)
-        html += row(tr("Frame"), tr("message %1 of %2, frame size in bytes: %L3")
-                                     .arg(sourceRow - store.frameFirstRow(sourceRow) + 1)
-                                     .arg(frameRows)
-                                     .arg(frameBytes.size()));
-    html += QStringLiteral("</table>");
-    m_explanation->setHtml(html);
+    QWidget::changeEvent(event);
 }
 
 void TimelineWidget::updateKindButton()
@@ -561,7 +439,7 @@ void TimelineWidget::applySearchNow()
 
 void TimelineWidget::updateChannels()
 {
-    const QStringList &channels = m_model->store().channels();
+    const QStringList &channels = m_model->channels();
     if (channels.size() == m_knownChannels)
         return;
     const QString current = m_channel->currentText();
@@ -588,7 +466,7 @@ void TimelineWidget::updateChannels()
 QString TimelineWidget::statusText() const
 {
     QString s = tr("Messages: %L1 | Frames: %L2 | Shown: %L3 | Dropped (oldest): %L4")
-                    .arg(m_model->store().count())
+                    .arg(m_model->storedCount())
                     .arg(m_model->frameCount())
                     .arg(m_filter->rowCount())
                     .arg(m_model->droppedCount());
@@ -611,7 +489,10 @@ void TimelineWidget::updateStatus()
 {
     m_statusTimer->stop();
     m_status->setText(statusText());
-    m_status->setStyleSheet(m_model->droppedCount() > 0 ? QStringLiteral("QLabel { color: #b35c00; }") : QString());
+    m_status->setStyleSheet(
+        m_model->droppedCount() > 0
+            ? QStringLiteral("QLabel { color: %1; }").arg(ThemeColors::warningText(palette()).name())
+            : QString());
 }
 
 void TimelineWidget::onRangeChanged(int, int max)
@@ -628,29 +509,80 @@ void TimelineWidget::onScrolled(int value)
     if (m_scrollingToBottom)
         return;
     const bool atBottom = value >= m_table->verticalScrollBar()->maximum();
-    if (atBottom != m_follow) {
-        m_follow = atBottom;
+    if (atBottom == m_follow)
+        return;
+    if (atBottom)
+        setFollowing(true);
+    else
+        stopFollowing(FollowStop::ScrolledUp);
+}
+
+void TimelineWidget::stopFollowing(FollowStop reason)
+{
+    m_followStop = reason;
+    if (m_follow) {
+        m_follow = false;
         const QSignalBlocker blocker(m_followButton);
-        m_followButton->setChecked(atBottom);
-        emit followingChanged(atBottom);
+        m_followButton->setChecked(false);
+        emit followingChanged(false);
     }
+    updateFollowNote();
 }
 
 void TimelineWidget::setFollowing(bool follow)
 {
-    if (follow) {
-        m_scrollingToBottom = true;
-        m_table->scrollToBottom();
-        m_scrollingToBottom = false;
-    }
-    if (follow == m_follow)
+    if (!follow) {
+        stopFollowing(FollowStop::Asked);
         return;
-    m_follow = follow;
-    {
-        const QSignalBlocker blocker(m_followButton);
-        m_followButton->setChecked(follow);
     }
-    emit followingChanged(follow);
+    // The newest rows scroll in: a selected row would scroll away from the detail pane showing it.
+    if (m_table->selectionModel()->currentIndex().isValid()) {
+        const QSignalBlocker blocker(m_table->selectionModel());
+        m_table->selectionModel()->clear();
+        showDetail();
+    }
+    m_scrollingToBottom = true;
+    m_table->scrollToBottom();
+    m_scrollingToBottom = false;
+    if (!m_follow) {
+        m_follow = true;
+        {
+            const QSignalBlocker blocker(m_followButton);
+            m_followButton->setChecked(true);
+        }
+        emit followingChanged(true);
+    }
+    updateFollowNote();
+}
+
+QString TimelineWidget::followNote() const
+{
+    return m_followNote->isVisible() ? m_followNote->text() : QString();
+}
+
+void TimelineWidget::updateFollowNote()
+{
+    QString text;
+    if (!m_follow) {
+        switch (m_followStop) {
+        case FollowStop::Selected:
+            text = tr("Not following: a row is selected.");
+            break;
+        case FollowStop::ScrolledUp:
+            text = tr("Not following: scrolled up.");
+            break;
+        case FollowStop::Opened:
+            text = tr("Not following: showing the file from its start.");
+            break;
+        case FollowStop::Asked:
+            text = tr("Not following.");
+            break;
+        }
+    }
+    m_followNote->setText(text);
+    m_followNote->setStyleSheet(
+        QStringLiteral("QLabel { color: %1; }").arg(ThemeColors::warningText(palette()).name()));
+    m_followNote->setVisible(!text.isEmpty());
 }
 
 bool TimelineWidget::eventFilter(QObject *watched, QEvent *event)
@@ -668,11 +600,11 @@ bool TimelineWidget::eventFilter(QObject *watched, QEvent *event)
 bool TimelineWidget::importFile(const QString &path, bool clearFirst)
 {
     m_exporter->cancel();
-    if (clearFirst) {
-        m_model->clear();
-        setFollowing(false); // a reopened recording is read from its start
-    }
-    if (!m_importer->start(path)) {
+    if (clearFirst)
+        stopFollowing(FollowStop::Opened); // a reopened recording is read from its start
+    // Replace clears the timeline only once the file gave frames: a failed or empty import keeps it.
+    const auto mode = clearFirst ? TimelineImporter::Mode::Replace : TimelineImporter::Mode::Append;
+    if (!m_importer->start(path, TimelineImporter::Format::Auto, mode)) {
         TimelineImporter::Summary failed;
         failed.path = path;
         failed.error = m_importer->lastError();
@@ -730,7 +662,8 @@ QString TimelineWidget::noticeText() const
 void TimelineWidget::showNotice(const QString &text, bool problem)
 {
     m_notice->setText(text);
-    m_notice->setStyleSheet(problem ? QStringLiteral("QLabel { color: #b35c00; }") : QString());
+    m_notice->setStyleSheet(
+        problem ? QStringLiteral("QLabel { color: %1; }").arg(ThemeColors::warningText(palette()).name()) : QString());
     m_notice->setVisible(!text.isEmpty());
 }
 

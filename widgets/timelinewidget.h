@@ -6,25 +6,26 @@
 #include <QWidget>
 #include <functional>
 
+class MessageDetailView;
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
-class QPlainTextEdit;
 class QProgressBar;
 class QSplitter;
-class QTabWidget;
 class QTableView;
-class QTextBrowser;
 class QTimer;
 class QToolButton;
 class TimelineFilterModel;
 class TimelineModel;
 
 // The timeline of a session: a filter bar, the table of messages, and a detail pane for the selected message
-// (pretty JSON, raw text, hex, explanation). The table follows new rows while it is scrolled to the bottom and
-// stops following as soon as the user scrolls up; scrolling back to the bottom resumes it.
+// (MessageDetailView: pretty JSON, raw text, hex, explanation, from a MessageDetail). The table follows new rows
+// while it is scrolled to the bottom; it stops following when the user scrolls up, selects a row (so the row the
+// detail pane shows stays in view) or opens a recording, and says so next to the Follow button. Follow or
+// scrolling back to the bottom resumes it (and clears the selection).
 // Secrets (JWTs, command tokens, known secrets) are masked in the detail pane and in exported files unless asked
 // for: setShowSecrets() for the screen, exportJsonLines(..., includeSecrets) per export. The stored frames are
 // never changed.
@@ -39,10 +40,12 @@ public:
     TimelineModel *model() const { return m_model; }
     TimelineFilterModel *filterModel() const { return m_filter; }
     QTableView *tableView() const { return m_table; }
-    QTabWidget *detailTabs() const { return m_tabs; }
+    MessageDetailView *detailView() const { return m_detail; }
 
     // True while new rows scroll the table to the bottom.
     bool isFollowing() const { return m_follow; }
+    // Why the table does not follow ("Not following: a row is selected."), empty while it follows.
+    QString followNote() const;
     // Source row of the selected message, or -1.
     int currentSourceRow() const;
     // The status line text ("Messages: N | Frames: F | Shown: M | Dropped (oldest): K").
@@ -81,10 +84,16 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    enum class FollowStop { Asked, ScrolledUp, Selected, Opened };
+
     void buildFilterBar();
-    void buildDetailPane();
+    void retranslateUi();
+    void updateColumnWidths();
+    void stopFollowing(FollowStop reason);
+    void updateFollowNote();
     void applyFilter();
     void updateKindButton();
     void updateChannels();
@@ -116,12 +125,10 @@ private:
 
     QSplitter *m_splitter = nullptr;
     QTableView *m_table = nullptr;
-    QLabel *m_summary = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    QPlainTextEdit *m_pretty = nullptr;
-    QPlainTextEdit *m_raw = nullptr;
-    QPlainTextEdit *m_hex = nullptr;
-    QTextBrowser *m_explanation = nullptr;
+    MessageDetailView *m_detail = nullptr;
+    QAction *m_allKinds = nullptr;
+    QLabel *m_followNote = nullptr;
+    FollowStop m_followStop = FollowStop::Asked;
     QLabel *m_status = nullptr;
     QLabel *m_notice = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -11,6 +11,11 @@
 //     Then (--protobuf separate, the default) a second flood of the same shape on C-protobuf for the Protobuf
 //     pair: the inspector with --protocol protobuf and the SDK's Protobuf build (see ingest() below).
 //
+//   node ingest.js large --api URL --key KEY --ws URL --channel C --count N --size BYTES --cli PATH --record FILE
+//     Large publications: the inspector CLI (recording) and the bare ws client on C, then N publications of about
+//     BYTES each (default 100000) through `batch` commands of 10, one batch at a time (the server's own pace).
+//     Reports publications lost per client and CPU milliseconds per MB received.
+//
 //   node ingest.js replay --cli PATH --record FILE --channel C
 //     Replays the publication frames of FILE (the inspector's recording from the ingest phase) with
 //     replay-sender.js to one client at a time, as fast as it takes them, and reports msgs/s per client.
@@ -133,11 +138,11 @@ function api(base, key, method, body) {
     });
 }
 
-// Publication data of about 100 bytes: a sequence number and padding.
-function publicationData(seq) {
+// Publication data of about `bytes` bytes (default 100): a sequence number and padding.
+function publicationData(seq, bytes = 100) {
     const base = { seq, text: '' };
     const size = JSON.stringify(base).length;
-    base.text = 'x'.repeat(Math.max(0, 100 - size));
+    base.text = 'x'.repeat(Math.max(0, bytes - size));
     return base;
 }
 
@@ -154,7 +159,7 @@ async function flood(args, channel, count) {
             nextSeq += n;
             const commands = [];
             for (let i = 0; i < n; i++) {
-                commands.push({ publish: { channel, data: publicationData(first + i) } });
+                commands.push({ publish: { channel, data: publicationData(first + i, Number(args.size || 100)) } });
             }
             const reply = await api(args.api, args.key, 'batch', { commands });
             for (const r of reply.replies || []) {
@@ -362,6 +367,44 @@ async function ingest(args) {
     }
 }
 
+// Large publications at the server's pace: batches of 10, one at a time.
+async function large(args) {
+    const channel = args.channel;
+    const count = Number(args.count);
+    const size = Number(args.size || 100000);
+    const specs = [
+        {
+            name: 'inspector',
+            inspector: true,
+            record: args.record,
+            command: args.cli,
+            args: ['--url', args.ws, '--subscribe', channel, '--record', args.record, '--log-level', 'warning', '--summary'],
+        },
+        {
+            name: 'bare',
+            command: process.execPath,
+            args: [path.join(__dirname, 'bare-subscriber.js'), args.ws, channel, String(count)],
+        },
+    ];
+    try {
+        const out = await floodRun({ ...args, size, batch: 10, concurrency: 1 }, channel, count, specs);
+        const mb = (count * size) / 1e6;
+        for (const c of Object.values(out.clients)) {
+            c.cpu_ms_per_mb = (c.cpu_seconds * 1000) / mb;
+        }
+        emit('result', {
+            phase: 'large',
+            count,
+            size,
+            publish: out.publish,
+            clients: out.clients,
+            inspector_over_bare_cpu: out.clients.inspector.cpu_ms_per_mb / out.clients.bare.cpu_ms_per_mb,
+        });
+    } finally {
+        agent.destroy();
+    }
+}
+
 async function replayOne(args, name, makeClient) {
     const sender = start('replay-sender', process.execPath, [path.join(__dirname, 'replay-sender.js'), args.record]);
     const listening = await waitEvent(sender, 'listening', 60000);
@@ -486,9 +529,9 @@ async function gui(args) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const phases = { ingest, replay, gui };
+const phases = { ingest, large, replay, gui };
 const phase = phases[args._[0]];
-(phase ? phase(args) : Promise.reject(new Error('phase: ingest, replay or gui'))).catch((e) => {
+(phase ? phase(args) : Promise.reject(new Error('phase: ingest, large, replay or gui'))).catch((e) => {
     emit('error', { message: e.message });
     process.exitCode = 1;
 });

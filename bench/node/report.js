@@ -30,6 +30,20 @@ if (d) {
     missing('4 decode', 'split + classify', 'decode');
 }
 
+const lg = r.large;
+if (lg) {
+    const kb = fmt(lg.size / 1000, 0);
+    row('1b large', `publish ${lg.count} x ${kb} KB via HTTP batch of 10 at the server's pace, pubs/s`, fmt(lg.publish.rate, 1), '', null);
+    for (const name of ['inspector', 'bare']) {
+        const c = lg.clients[name];
+        row('1b large', `${name}: received / lost`, `${c.received} / ${c.lost}`, 'lost 0', c.lost === 0);
+        row('1b large', `${name}: CPU ms/MB`, fmt(c.cpu_ms_per_mb, 2), '', null);
+    }
+    row('1b large', 'inspector CPU/MB / bare CPU/MB', fmt(lg.inspector_over_bare_cpu, 2), '', null);
+} else {
+    missing('1b large', '100 KB publications', 'large');
+}
+
 const i = r.ingest;
 if (i) {
     row('1 ingest', `publish ${i.count} via HTTP batch, pubs/s`, fmt(i.publish.rate, 0), '', null);

@@ -26,7 +26,8 @@ using Protocol::Method;
 using Protocol::PushType;
 
 // Layout of a line (writer order; the reader does not depend on it):
-//   time, dir, kind, [kinds], first-message fields, size, [binary], [close], [raw_base64], frame, [raw], [meta]
+//   time, dir, kind, [kinds], first-message fields, size, [binary], [close, [closed_by]], [rejected], frame,
+//   [raw], [raw_base64], [meta]
 // "raw" is left out when "frame" holds the payload itself: every message's own validated bytes, one per line,
 // nothing else in the payload. The reader then takes the payload from the line's text of "frame" (its elements
 // joined by "\n"), which halves the line and saves escaping the payload during floods.
@@ -400,6 +401,17 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
     if (f.close) {
         w.key("close");
         w.lit("true");
+        if (f.closedBy != CloseInfo::Side::Unknown) {
+            w.key("closed_by");
+            w.put('"');
+            const char *side = CloseInfo::sideName(f.closedBy);
+            w.put(side, qsizetype(std::strlen(side)));
+            w.put('"');
+        }
+    }
+    if (f.rejected) {
+        w.key("rejected");
+        w.lit("true");
     }
 
     w.key("frame");
@@ -653,6 +665,8 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)
 
     f->binary = obj.value(QLatin1String("binary")).toBool();
     f->close = obj.value(QLatin1String("close")).toBool();
+    f->closedBy = CloseInfo::sideFromName(obj.value(QLatin1String("closed_by")).toString());
+    f->rejected = obj.value(QLatin1String("rejected")).toBool();
     const QJsonValue rawValue = obj.value(QLatin1String("raw"));
     const bool rawIsFrameText = rawValue.isUndefined() && !f->binary;
     if (rawIsFrameText) {

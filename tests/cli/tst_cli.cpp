@@ -2,9 +2,11 @@
 #include "centrifugoserver.h"
 #include "explainer.h"
 #include "framerecord.h"
+#include "testsupport.h"
 #include "wirecodec.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +14,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using Protocol::Direction;
 using Protocol::MessageKind;
@@ -102,6 +106,12 @@ private slots:
     void terminationFlushesRecordAndSummary();
     void refusedConnectionExitsWith1();
     void recordsProtobufFrames();
+    void unansweredHandshakeExitsWith1();
+    void durationBeforeOpenExitsWith1();
+    void lintLineMasksTheToken();
+    void killedServerIsTheTransportNotNormalClosure();
+    void largePublicationsAreAllRecorded();
+    void killNineMidRecordingLeavesReadableLines();
 
 private:
     CentrifugoServer m_server;
@@ -128,7 +138,8 @@ void TestCli::helpListsEveryOption_data()
 {
     QTest::addColumn<QString>("option");
     for (const char *o : {"--url", "--token", "--subscribe", "--send", "--record", "--frames", "--duration",
-                          "--log-level", "--summary", "--protocol", "--no-auto-pong", "--help", "--version"})
+                          "--log-level", "--summary", "--protocol", "--no-auto-pong", "--help", "--version",
+                          "--handshake-timeout", "--connect-timeout", "--ping-tolerance"})
         QTest::newRow(o) << QString::fromLatin1(o);
     QTest::newRow("exit status 2") << QStringLiteral("2  bad usage");
     QTest::newRow("exit status 1") << QStringLiteral("1  the connection failed");
@@ -167,6 +178,9 @@ void TestCli::badUsageExitsWith2_data()
     QTest::newRow("positional") << QStringList{QStringLiteral("extra")} << QStringLiteral("extra");
     QTest::newRow("empty channel") << QStringList{QStringLiteral("--subscribe"), QString()}
                                    << QStringLiteral("--subscribe");
+    QTest::newRow("negative handshake timeout")
+        << QStringList{QStringLiteral("--handshake-timeout"), QStringLiteral("-1")}
+        << QStringLiteral("--handshake-timeout");
     QTest::newRow("unwritable record") << QStringList{QStringLiteral("--record"),
                                                       QStringLiteral("/nonexistent-dir/x.jsonl")}
                                        << QStringLiteral("nonexistent-dir");
@@ -365,6 +379,151 @@ void TestCli::recordsProtobufFrames()
     QVERIFY2(FrameRecord::fromJsonLine(lines.at(4), &f, &error), qPrintable(error));
     QVERIFY(f.binary);
     QCOMPARE(f.raw, raw);
+}
+
+// A listening socket that nobody serves: the kernel accepts the TCP connection, nothing answers the upgrade.
+void TestCli::unansweredHandshakeExitsWith1()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    const Run r = runCli({QStringLiteral("--url"),
+                          QStringLiteral("ws://127.0.0.1:%1/connection/websocket").arg(silent.serverPort()),
+                          QStringLiteral("--handshake-timeout"), QStringLiteral("0.5")});
+    QVERIFY2(r.exitCode == 1, qPrintable(r.context()));
+    QVERIFY2(r.err.contains(QLatin1String("did not answer the WebSocket handshake")), qPrintable(r.context()));
+}
+
+void TestCli::durationBeforeOpenExitsWith1()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    const Run r = runCli({QStringLiteral("--url"),
+                          QStringLiteral("ws://127.0.0.1:%1/connection/websocket").arg(silent.serverPort()),
+                          QStringLiteral("--duration"), QStringLiteral("0.5")});
+    QVERIFY2(r.exitCode == 1, qPrintable(r.context()));
+    QVERIFY2(r.err.contains(QLatin1String("did not complete within --duration")), qPrintable(r.context()));
+}
+
+void TestCli::lintLineMasksTheToken()
+{
+    // Not a JWT, so only knowing it as the command's token can mask it.
+    const QString secret = QStringLiteral("plain-refresh-secret-4242");
+    const Run r = runCli({QStringLiteral("--url"), m_server.webSocketUrl().toString(), QStringLiteral("--send"),
+                          QStringLiteral(R"({"id":3,"refresh":{"token":"%1"}})").arg(secret)});
+    QVERIFY2(r.err.contains(QLatin1String("lint info [refresh-token]")), qPrintable(r.context()));
+    QVERIFY2(!r.err.contains(secret), qPrintable(r.context()));
+    QVERIFY2(!r.out.contains(secret), qPrintable(r.context()));
+}
+
+void TestCli::killedServerIsTheTransportNotNormalClosure()
+{
+    CentrifugoServer doomed;
+    QVERIFY2(doomed.start(), qPrintable(doomed.errorString()));
+    const QString channel = QStringLiteral("cli-killed");
+    const QString path = m_dir.filePath(QStringLiteral("killed.jsonl"));
+    QProcess cli;
+    cli.start(cliPath(), {QStringLiteral("--url"), doomed.webSocketUrl().toString(), QStringLiteral("--subscribe"),
+                          channel, QStringLiteral("--record"), path});
+    QVERIFY(cli.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(subscribers(doomed, channel), 1, 15000);
+    QVERIFY(doomed.processId() > 0);
+    QCOMPARE(::kill(pid_t(doomed.processId()), SIGKILL), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 15000);
+    const Run r = collect(cli);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.context()));
+    QVERIFY2(r.err.contains(QLatin1String("lost without a close frame")), qPrintable(r.context()));
+    QVERIFY2(!r.err.contains(QLatin1String("normal closure")), qPrintable(r.context()));
+    const QJsonObject last = QJsonDocument::fromJson(recordLines(path).constLast()).object();
+    QCOMPARE(last.value(QLatin1String("code")).toInt(), 1006);
+    QCOMPARE(last.value(QLatin1String("closed_by")).toString(), QStringLiteral("transport"));
+    doomed.stop();
+}
+
+void TestCli::largePublicationsAreAllRecorded()
+{
+    // ~100 KB publications in API batches of 10 at the server's own pace: the record holds every one.
+    const QString channel = QStringLiteral("cli-large");
+    const QString path = m_dir.filePath(QStringLiteral("large.jsonl"));
+    QProcess cli;
+    cli.start(cliPath(), {QStringLiteral("--url"), m_server.webSocketUrl().toString(), QStringLiteral("--subscribe"),
+                          channel, QStringLiteral("--record"), path, QStringLiteral("--summary")});
+    QVERIFY(cli.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(subscribers(m_server, channel), 1, 15000);
+    const QString filler = TestSupport::letters(100 * 1000);
+    constexpr int kBatches = 20;
+    int acknowledged = 0;
+    for (int b = 0; b < kBatches; ++b) {
+        QJsonArray commands;
+        for (int i = 0; i < 10; ++i)
+            commands.append(
+                QJsonObject{{QStringLiteral("publish"),
+                             QJsonObject{{QStringLiteral("channel"), channel},
+                                         {QStringLiteral("data"), QJsonObject{{QStringLiteral("n"), b * 10 + i},
+                                                                              {QStringLiteral("f"), filler}}}}}});
+        const QJsonObject reply = m_server.apiCall(QStringLiteral("batch"), {{QStringLiteral("commands"), commands}});
+        acknowledged += int(reply.value(QLatin1String("replies")).toArray().size());
+    }
+    QCOMPARE(acknowledged, kBatches * 10);
+    const auto recorded = [&path] {
+        int n = 0;
+        // A frame may carry several publications: "kinds" then lists each (and "kind" repeats the first).
+        for (const QByteArray &line : recordLines(path))
+            n += int(line.count("\"push_pub\"")) - (line.contains("\"kinds\":") ? 1 : 0);
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(recorded(), acknowledged, 60000);
+    cli.terminate();
+    QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 15000);
+    const Run r = collect(cli);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.context()));
+    QVERIFY2(r.out.contains(QLatin1String("held at the read limit")), qPrintable(r.context()));
+void TestCli::killNineMidRecordingLeavesReadableLines()
+{
+    const QString channel = QStringLiteral("cli-kill");
+    const QString path = m_dir.filePath(QStringLiteral("killed.jsonl"));
+    QProcess cli;
+    cli.start(cliPath(), {QStringLiteral("--url"), m_server.webSocketUrl().toString(), QStringLiteral("--subscribe"),
+                          channel, QStringLiteral("--record"), path});
+    QVERIFY(cli.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(subscribers(m_server, channel), 1, 15000);
+    // A flood of publications; SIGKILL once the writer has put some of them in the file, while more arrive.
+    int published = 0;
+    const auto fileSize = [&path] { return QFileInfo(path).size(); };
+    while (published < 20000 && (published < 200 || fileSize() < 4096)) {
+        const QJsonObject data{{QStringLiteral("n"), ++published}, {QStringLiteral("text"), QStringLiteral("flood")}};
+        QVERIFY(m_server.publish(channel, data).contains(QLatin1String("result")));
+    }
+    cli.kill(); // SIGKILL: no flush, no close frame
+    QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 15000);
+    QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QList<QByteArray> lines = content.split('\n');
+    const bool endsWithNewline = content.endsWith('\n');
+    if (endsWithNewline)
+        lines.removeLast();
+    QVERIFY2(lines.size() >= 3, content.left(2000).constData()); // connect, subscribe and at least one publication
+    int bad = 0;
+    int publications = 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        Frame f;
+        QString error;
+        if (!FrameRecord::fromJsonLine(lines.at(i), &f, &error)) {
+            ++bad;
+            // Only the last line may be cut off, and only when the file does not end with a newline.
+            QVERIFY2(i == lines.size() - 1 && !endsWithNewline,
+                     qPrintable(QStringLiteral("line %1: %2").arg(i + 1).arg(error)));
+            continue;
+        }
+        for (const ProtocolMessage &m : f.messages)
+            publications += m.push == Protocol::PushType::Pub ? 1 : 0;
+    }
+    QVERIFY(bad <= 1);
+    QVERIFY2(publications > 0 && publications <= published, qPrintable(QString::number(publications)));
+    qInfo("SIGKILL after %d publications: %lld lines, %d publications recorded, %d cut-off last line", published,
+          qint64(lines.size()), publications, bad);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -50,6 +50,7 @@ private slots:
     void historyAndPresenceDecode();
     void floodArrivesWholeInBoundedReads();
     void frameLargerThanReadChunkArrives();
+    void largePublicationsAtServerPaceAllArrive();
     void sdkPublicationArrives();
     void ourPublicationArrivesAtSdk();
     void missingMethodIsDisconnectedAsBadRequest();
@@ -276,6 +277,60 @@ void TestSessionLive::frameLargerThanReadChunkArrives()
     QVERIFY(second->raw.contains("\"small\":1"));
     QCOMPARE(session.readBufferSize(), Session::kReadChunkBytes);
     QCOMPARE(session.state(), Session::State::Connected);
+}
+
+void TestSessionLive::largePublicationsAtServerPaceAllArrive()
+{
+    // ~100 KB publications in API batches of 10, sent as fast as the server acknowledges them: every one the API
+    // acknowledged must arrive, in order, and the session must still be reading afterwards.
+    Session session;
+    SessionRecorder rec(&session);
+    QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
+    const QString channel = QStringLiteral("large-flood");
+    SubscribeOptions s;
+    s.channel = channel;
+    QVERIFY(rec.waitForReply(
+        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(s)))));
+
+    constexpr int kBatches = 30;
+    constexpr int kPerBatch = 10;
+    const QString filler = TestSupport::letters(100 * 1000);
+    int acknowledged = 0;
+    for (int b = 0; b < kBatches; ++b) {
+        QJsonArray commands;
+        for (int i = 0; i < kPerBatch; ++i) {
+            commands.append(QJsonObject{
+                {QStringLiteral("publish"),
+                 QJsonObject{{QStringLiteral("channel"), channel},
+                             {QStringLiteral("data"), QJsonObject{{QStringLiteral("n"), b * kPerBatch + i},
+                                                                  {QStringLiteral("f"), filler}}}}}});
+        }
+        const QJsonObject r = m_server.apiCall(QStringLiteral("batch"), {{QStringLiteral("commands"), commands}});
+        QVERIFY2(r.contains(QStringLiteral("replies")), QJsonDocument(r).toJson().constData());
+        acknowledged += int(r.value(QStringLiteral("replies")).toArray().size());
+    }
+    QCOMPARE(acknowledged, kBatches * kPerBatch);
+    const auto publications = [&rec] {
+        int n = 0;
+        for (const Frame &f : rec.frames()) {
+            for (const ProtocolMessage &m : f.messages)
+                n += m.push == PushType::Pub ? 1 : 0;
+        }
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(publications(), acknowledged, 60000);
+    int expected = 0;
+    for (const Frame &f : rec.frames()) {
+        for (const ProtocolMessage &m : f.messages) {
+            if (m.push == PushType::Pub)
+                QCOMPARE(publicationData(m).value(QStringLiteral("n")).toInt(), expected++);
+        }
+    }
+    QCOMPARE(session.state(), Session::State::Connected);
+    // Still reading: a small publication after the flood arrives too.
+    QVERIFY(m_server.publish(channel, QJsonObject{{QStringLiteral("after"), 1}}).contains(QStringLiteral("result")));
+    QVERIFY2(rec.waitForIncoming([](const ProtocolMessage &m) { return m.raw.contains("\"after\":1"); }, 15000),
+             qPrintable(rec.dump()));
 }
 
 void TestSessionLive::sdkPublicationArrives()

@@ -2,6 +2,8 @@
 // untrusted one, a hostname mismatch, and the deliberate "ignore certificate errors" choice.
 #include "centrifugoserver.h"
 #include "commandbuilder.h"
+#include "explainer.h"
+#include "reconnector.h"
 #include "session.h"
 #include "sessionrecorder.h"
 #include "testsupport.h"
@@ -19,6 +21,7 @@ private slots:
     void initTestCase();
     void trustedCaConnects();
     void untrustedCertificateIsRefusedAndExplained();
+    void untrustedCertificateIsNotRetried();
     void hostnameMismatchIsExplained();
     void ignoringErrorsConnectsWithWarning();
     void frameLargerThanReadChunkArrivesAlone();
@@ -79,6 +82,30 @@ void TestTlsLive::untrustedCertificateIsRefusedAndExplained()
     const QString words = errors.first().first().toStringList().join(QLatin1Char('\n'));
     QVERIFY2(words.contains(QStringLiteral("Inspector Test CA")), qPrintable(words));
     QVERIFY(!errors.first().at(1).toBool());
+}
+
+void TestTlsLive::untrustedCertificateIsNotRetried()
+{
+    // Retrying cannot help until the user trusts the CA: the reconnector stops and says why.
+    Session session;
+    SessionRecorder rec(&session);
+    Reconnector reconnector(&session);
+    reconnector.setEnabled(true);
+    QSignalSpy closed(&session, &Session::closed);
+    QSignalSpy scheduled(&reconnector, &Reconnector::scheduled);
+    QSignalSpy stopped(&reconnector, &Reconnector::stopped);
+    SessionOptions o;
+    o.url = m_server.webSocketUrl();
+    session.open(o);
+    QVERIFY(closed.wait(10000));
+    QCOMPARE(session.lastClose().side, CloseInfo::Side::Transport);
+    QVERIFY(session.lastClose().certificateRejected);
+    QCOMPARE(scheduled.count(), 0);
+    QCOMPARE(stopped.count(), 1);
+    const QString why = stopped.first().first().toString();
+    QVERIFY2(why.contains(QStringLiteral("certificate")), qPrintable(why));
+    QVERIFY2(!Explainer::describeClose(session.lastClose()).contains(QStringLiteral("should reconnect")),
+             qPrintable(Explainer::describeClose(session.lastClose())));
 }
 
 void TestTlsLive::hostnameMismatchIsExplained()

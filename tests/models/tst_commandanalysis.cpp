@@ -1,5 +1,4 @@
 #include "commandanalysis.h"
-#include "lintcontexts.h"
 
 #include <QTest>
 
@@ -8,6 +7,15 @@ using Kind = CommandAnalysis::Kind;
 Q_DECLARE_METATYPE(CommandAnalysis::Kind)
 
 namespace {
+
+LintContext connectedContext()
+{
+    LintContext c;
+    c.socketOpen = true;
+    c.connectSent = true;
+    c.connected = true;
+    return c;
+}
 
 bool hasCode(const CommandAnalysis &a, const char *code)
 {
@@ -55,19 +63,22 @@ private slots:
         QFETCH(Kind, kind);
         QFETCH(int, values);
         QFETCH(QByteArray, payload);
-        const CommandAnalysis a = CommandAnalysis::analyze(text, TestSupport::connectedLintContext(), 7);
+        const CommandAnalysis a = CommandAnalysis::analyze(text, connectedContext(), 7);
         QCOMPARE(a.kind, kind);
         QCOMPARE(a.valueCount, values);
-        QCOMPARE(a.payload, payload);
-        QCOMPARE(a.canSend(), kind == Kind::Object || kind == Kind::Raw);
-        if (kind == Kind::NotJson || kind == Kind::Empty)
+        // Text that is not JSON goes on the wire as typed; everything else in compact form.
+        QCOMPARE(a.payload, kind == Kind::NotJson ? text.toUtf8() : payload);
+        QCOMPARE(a.canSend(), kind != Kind::Empty);
+        if (kind == Kind::NotJson)
             QVERIFY(a.hasErrors());
+        if (kind == Kind::Raw || kind == Kind::NotJson)
+            QCOMPARE(a.wire, a.payload);
     }
 
     void missingIdIsAssigned()
     {
-        const CommandAnalysis a = CommandAnalysis::analyze(QStringLiteral("{\"subscribe\": {\"channel\": \"news\"}}"),
-                                                           TestSupport::connectedLintContext(), 7);
+        const CommandAnalysis a =
+            CommandAnalysis::analyze(QStringLiteral("{\"subscribe\": {\"channel\": \"news\"}}"), connectedContext(), 7);
         QCOMPARE(a.kind, Kind::Object);
         QVERIFY(a.idWillBeAssigned);
         QCOMPARE(a.assignedId, 7u);
@@ -80,8 +91,8 @@ private slots:
 
     void sendGetsNoId()
     {
-        const CommandAnalysis a = CommandAnalysis::analyze(QStringLiteral("{\"send\": {\"data\": {}}}"),
-                                                           TestSupport::connectedLintContext(), 7);
+        const CommandAnalysis a =
+            CommandAnalysis::analyze(QStringLiteral("{\"send\": {\"data\": {}}}"), connectedContext(), 7);
         QVERIFY(!a.idWillBeAssigned);
         QVERIFY(hasCode(a, "send-unavailable"));
     }
@@ -91,18 +102,21 @@ private slots:
         // Raw text is sent exactly as typed, so a missing id really reaches the server.
         const QString text = QStringLiteral("{\"id\":3,\"presence\":{\"channel\":\"a\"}}\n"
                                             "{\"history\":{\"channel\":\"a\",\"limit\":1}}");
-        const CommandAnalysis a = CommandAnalysis::analyze(text, TestSupport::connectedLintContext(), 7);
+        const CommandAnalysis a = CommandAnalysis::analyze(text, connectedContext(), 7);
         QCOMPARE(a.kind, Kind::Raw);
         QVERIFY(hasCode(a, "missing-id"));
-        QVERIFY(hasCode(a, "batch"));
+        QVERIFY(hasCode(a, "several-lines"));
         QVERIFY(a.hasErrors());
+        // Presence works where the server allows it; then the second line closes the connection.
+        QCOMPARE(a.outcome.resolved({QStringLiteral("presence-enabled:"), QStringLiteral("presence:")}),
+                 LintOutcome::close(3501));
     }
 
     void findingsPointIntoWholeText()
     {
-        const QString text =
-            QStringLiteral("{\"id\":1,\"connect\":{}}\n  {\"id\":2,\"subscribe\":{\"channel\":\"x\",\"bogus\":1}}");
-        const CommandAnalysis a = CommandAnalysis::analyze(text, TestSupport::connectedLintContext(), 3);
+        const QString text = QStringLiteral(
+            "{\"id\":1,\"presence\":{\"channel\":\"x\"}}\n  {\"id\":2,\"subscribe\":{\"channel\":\"x\",\"bogus\":1}}");
+        const CommandAnalysis a = CommandAnalysis::analyze(text, connectedContext(), 3);
         bool found = false;
         for (const LintFinding &f : a.findings) {
             if (f.code == QLatin1String("unknown-field")) {
@@ -116,18 +130,17 @@ private slots:
 
     void notObjectFlagged()
     {
-        const CommandAnalysis a =
-            CommandAnalysis::analyze(QStringLiteral("\n  [1]"), TestSupport::connectedLintContext(), 1);
+        const CommandAnalysis a = CommandAnalysis::analyze(QStringLiteral("\n  [1]"), connectedContext(), 1);
         QCOMPARE(a.kind, Kind::Raw);
-        QVERIFY(hasCode(a, "not-object"));
-        QCOMPARE(a.findings.last().line, 2);
-        QCOMPARE(a.findings.last().column, 3);
+        QVERIFY(hasCode(a, "bad-type"));
+        QCOMPARE(a.findings.first().line, 2);
+        QCOMPARE(a.findings.first().column, 3);
     }
 
     void brokenJsonLocated()
     {
-        const CommandAnalysis a = CommandAnalysis::analyze(QStringLiteral("{\n  \"id\": 1,\n  \"connect\": {\n}"),
-                                                           TestSupport::connectedLintContext(), 1);
+        const CommandAnalysis a =
+            CommandAnalysis::analyze(QStringLiteral("{\n  \"id\": 1,\n  \"connect\": {\n}"), connectedContext(), 1);
         QCOMPARE(a.kind, Kind::NotJson);
         QVERIFY(hasCode(a, "invalid-json"));
         QVERIFY(a.findings.first().line >= 1);

@@ -83,11 +83,22 @@ private slots:
         QCOMPARE(p.secretKey(ConnectionProfile::Secret::ApiKey), QStringLiteral("profile/abc/apikey"));
         QCOMPARE(p.secretKey(ConnectionProfile::Secret::Header, "X-Api-Key"),
                  QStringLiteral("profile/abc/header/x-api-key"));
-        QVERIFY(ConnectionProfile::isSensitiveHeader("Authorization"));
-        QVERIFY(ConnectionProfile::isSensitiveHeader("x-api-key"));
-        QVERIFY(ConnectionProfile::isSensitiveHeader("Cookie"));
-        QVERIFY(!ConnectionProfile::isSensitiveHeader("User-Agent"));
-        QVERIFY(!ConnectionProfile::isSensitiveHeader("Origin"));
+        // One rule (SecretMasker::isSecretHeader): by name, or a JWT in the value, whether marked or not.
+        const auto secret = [](const char *name, const char *value) {
+            return ConnectionProfile::Header{name, value, false}.isSecret();
+        };
+        QVERIFY(secret("Authorization", "Bearer x"));
+        QVERIFY(secret("x-api-key", "k"));
+        QVERIFY(secret("Cookie", "a=b"));
+        QVERIFY(!secret("User-Agent", "curl"));
+        QVERIFY(!secret("Origin", "http://a"));
+        QVERIFY(secret("X-Whatever", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijklmnop"));
+        QVERIFY((ConnectionProfile::Header{"Origin", "http://a", true}.isSecret()));
+        // An X-Api-Key left unmarked is still kept out of the settings and export form.
+        ConnectionProfile unmarked = ConnectionProfile::create(QStringLiteral("p"));
+        unmarked.headers << ConnectionProfile::Header{"X-Api-Key", "k-123", false};
+        const QByteArray json = QJsonDocument(unmarked.toJson()).toJson();
+        QVERIFY2(!json.contains("k-123"), json.constData());
     }
 
     void sessionOptions()

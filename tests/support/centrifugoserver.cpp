@@ -147,7 +147,7 @@ bool CentrifugoServer::start(const QString &configPath, const QStringList &extra
 
     const QScopedValueRollback<bool> starting(m_starting, true);
     for (int attempt = 1; attempt <= StartAttempts; ++attempt) {
-        m_port = pickFreePort();
+        m_port = m_fixedPort ? m_fixedPort : pickFreePort();
         if (m_port == 0)
             return fail(QStringLiteral("could not find a free TCP port on 127.0.0.1"));
         if (!launch(extraArgs))
@@ -187,6 +187,17 @@ void CentrifugoServer::stop()
         m_process.kill();
         m_process.waitForFinished(StopGraceMs);
     }
+    readOutput();
+    m_stopping = false;
+}
+
+void CentrifugoServer::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_stopping = true;
+    m_process.kill();
+    m_process.waitForFinished(StopGraceMs);
     readOutput();
     m_stopping = false;
 }

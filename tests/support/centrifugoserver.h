@@ -56,7 +56,14 @@ public:
     bool start(const QString &configPath = QString(), const QStringList &extraArgs = {});
     // Terminates the server (SIGTERM, then SIGKILL after 5 s). Safe to call when not running.
     void stop();
+    // Kills the server with SIGKILL, as a crash would (no shutdown, no disconnect sent), and waits for it to exit.
+    void kill();
+    // The port of the next start()s (0, the default: a free one each time). To restart a killed server where its
+    // clients reconnect: setPort(port()) before start().
+    void setPort(quint16 port) { m_fixedPort = port; }
     bool isRunning() const;
+    // The server's process id (0 when not running), e.g. to kill -9 it in a test of a lost connection.
+    qint64 processId() const { return m_process.processId(); }
 
     QString errorString() const { return m_errorString; }
     // Everything the server printed (stdout and stderr, JSON log lines), for failure messages.
@@ -107,6 +114,7 @@ private:
     mutable QString m_version;
     int m_startTimeoutMs = 15000;
     quint16 m_port = 0;
+    quint16 m_fixedPort = 0;
     bool m_stopping = false;
     bool m_tls = false;
     bool m_trustAnyCertificate = false;

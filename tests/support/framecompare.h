@@ -21,6 +21,8 @@ inline void compareFrames(const Frame &actual, const Frame &expected, CompareJso
     QCOMPARE(actual.direction, expected.direction);
     QCOMPARE(actual.binary, expected.binary);
     QCOMPARE(actual.close, expected.close);
+    QCOMPARE(actual.closedBy, expected.closedBy);
+    QCOMPARE(actual.rejected, expected.rejected);
     QCOMPARE(actual.raw, expected.raw);
     QCOMPARE(actual.messages.size(), expected.messages.size());
     for (qsizetype i = 0; i < expected.messages.size(); ++i) {

@@ -121,8 +121,9 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<SendState>("state");
         QTest::newRow("empty") << QString() << SendState::Disabled;
-        QTest::newRow("not json") << QStringLiteral("{\"id\": 1,") << SendState::Disabled;
-        QTest::newRow("words") << QStringLiteral("subscribe me") << SendState::Disabled;
+        // Text that is not JSON is sent as typed, on purpose only.
+        QTest::newRow("not json") << QStringLiteral("{\"id\": 1,") << SendState::Guarded;
+        QTest::newRow("words") << QStringLiteral("subscribe me") << SendState::Guarded;
         QTest::newRow("no method") << QStringLiteral("{\"id\": 2}") << SendState::Guarded;
         QTest::newRow("ping") << QStringLiteral("{\"id\": 3, \"ping\": {}}") << SendState::Guarded;
         QTest::newRow("array") << QStringLiteral("[1, 2]") << SendState::Guarded;

@@ -1,4 +1,5 @@
 #include "explainer.h"
+#include "themecolors.h"
 #include "timelinefiltermodel.h"
 #include "timelinemodel.h"
 #include "timelinetestdata.h"
@@ -221,7 +222,8 @@ void TestTimelineWidget::detailShowsErrorAndPrettyJson()
     table->setCurrentIndex(table->model()->index(6, 0)); // permission denied
     const QString summary = child<QLabel>("summaryLabel")->text();
     QVERIFY2(summary.contains(QLatin1String("103")), qPrintable(summary));
-    QVERIFY(child<QLabel>("summaryLabel")->styleSheet().contains(QLatin1String("#c62828")));
+    const QString problem = ThemeColors::problemText(child<QLabel>("summaryLabel")->palette()).name();
+    QVERIFY(child<QLabel>("summaryLabel")->styleSheet().contains(problem));
 }
 
 void TestTimelineWidget::followStopsWhenUserScrollsUp()

@@ -1,0 +1,131 @@
+#include "messagedetail.h"
+
+#include "explainer.h"
+#include "framemasker.h"
+#include "jsontext.h"
+#include "timelinemodel.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+using Protocol::MessageKind;
+
+QString MessageDetail::hexDump(QByteArrayView bytes)
+{
+    QString out;
+    const qsizetype n = qMin<qsizetype>(bytes.size(), kHexLimit);
+    out.reserve(int(n / 16 + 1) * 78);
+    for (qsizetype line = 0; line < n; line += 16) {
+        out += QStringLiteral("%1  ").arg(line, 8, 16, QLatin1Char('0'));
+        QString ascii;
+        for (qsizetype i = 0; i < 16; ++i) {
+            if (line + i < n) {
+                const uchar c = uchar(bytes.at(line + i));
+                out += QStringLiteral("%1 ").arg(c, 2, 16, QLatin1Char('0'));
+                ascii += (c >= 0x20 && c < 0x7f) ? QChar(char16_t(c)) : QLatin1Char('.');
+            } else {
+                out += QLatin1String("   ");
+            }
+            if (i == 7)
+                out += QLatin1Char(' ');
+        }
+        out += QLatin1Char(' ') + ascii + QLatin1Char('\n');
+    }
+    if (bytes.size() > n)
+        out += tr("… %L1 more bytes not shown\n").arg(bytes.size() - n);
+    return out;
+}
+
+MessageDetail MessageDetail::forRow(const TimelineModel &model, int sourceRow, const SecretMasker *knownSecrets)
+{
+    MessageDetail d;
+    const FrameStore &store = model.store();
+    if (sourceRow < 0 || sourceRow >= store.count())
+        return d;
+    d.valid = true;
+    const FrameStore::Row &r = store.row(sourceRow);
+    ProtocolMessage m = model.messageAt(sourceRow);
+    const bool binary = r.flags & FrameStore::Row::Binary;
+    const bool close = r.flags & FrameStore::Row::Close;
+    const int frameRows = store.frameRowCount(sourceRow);
+    QByteArray frameBytes = store.frameBytes(sourceRow).toByteArray();
+
+    d.sentence = Explainer::describe(m);
+    if (knownSecrets) {
+        // The whole frame's command tokens count: connect and subscribe often travel in one frame.
+        const Frame frame = frameRows > 1 ? model.frameAt(sourceRow) : Frame();
+        SecretMasker masker = *knownSecrets;
+        FrameMasker::learnTokens(frame, &masker);
+        const ProtocolMessage shown = FrameMasker::masked(m, binary, masker);
+        d.masked = !shown.raw.isSharedWith(m.raw) || shown.text != m.text;
+        m = shown;
+        if (frameRows > 1 && !binary) {
+            const QByteArray bytes = masker.mask(frameBytes);
+            d.masked = d.masked || bytes != frameBytes;
+            frameBytes = bytes;
+        }
+    }
+    d.problem = m.kind == MessageKind::Error || m.kind == MessageKind::Invalid ||
+                (m.kind == MessageKind::Disconnect && m.code != 1000);
+
+    // Pretty JSON: the bytes re-indented in their own key order; Protobuf messages as converted JSON.
+    if (close) {
+        d.pretty = QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("code"), m.code}, {QStringLiteral("reason"), m.text}})
+                .toJson(QJsonDocument::Indented));
+    } else if (!binary && JsonText::isValid(m.raw)) {
+        d.pretty = QString::fromUtf8(JsonText::indent(m.raw, 2));
+    } else if (!m.json().isEmpty() || m.kind == MessageKind::Ping || m.kind == MessageKind::Pong) {
+        d.pretty = QString::fromUtf8(QJsonDocument(m.json()).toJson(QJsonDocument::Indented));
+    } else {
+        d.pretty = tr("Not JSON: %1").arg(m.text);
+    }
+
+    if (binary)
+        d.raw = tr("Binary (Protobuf) message, size in bytes: %L1. The Hex tab shows its bytes.").arg(m.raw.size());
+    else
+        d.raw = QString::fromUtf8(m.raw);
+    if (frameRows > 1 && !binary)
+        d.raw += QLatin1String("\n\n") +
+                 tr("Whole frame (messages: %1, bytes: %L2):").arg(frameRows).arg(frameBytes.size()) +
+                 QLatin1Char('\n') + QString::fromUtf8(frameBytes);
+    d.hex = hexDump(m.raw);
+
+    // The code table that fits the kind of message.
+    if (m.kind == MessageKind::Error) {
+        d.code = Explainer::error(m.code);
+        d.hasCode = true;
+    } else if (m.kind == MessageKind::Disconnect ||
+               (m.kind == MessageKind::Push && m.push == Protocol::PushType::Disconnect)) {
+        d.code = Explainer::disconnect(m.code);
+        d.hasCode = true;
+    } else if (m.kind == MessageKind::Push && m.push == Protocol::PushType::Unsubscribe) {
+        d.code = Explainer::unsubscribe(m.code);
+        d.hasCode = true;
+    }
+    if (m.kind == MessageKind::Invalid && !m.text.isEmpty())
+        d.decoderProblem = m.text;
+
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(r.timeMs);
+    d.facts.append({tr("Time"), time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"))});
+    d.facts.append(
+        {tr("Direction"), r.flags & FrameStore::Row::Out ? tr("out: sent by this client") : tr("in: from the server")});
+    d.facts.append({tr("Kind"), m.kindName()});
+    if (!m.channel.isEmpty())
+        d.facts.append({tr("Channel"), m.channel});
+    if (m.id)
+        d.facts.append({tr("ID"), QString::number(m.id)});
+    if (m.rttMs >= 0)
+        d.facts.append({tr("Round trip"), tr("%1 ms").arg(QLocale().toString(m.rttMs, 'f', 2))});
+    d.facts.append({tr("Encoding"), close ? tr("WebSocket close frame")
+                                          : (binary ? tr("Protobuf (binary frame)") : tr("JSON (text frame)"))});
+    d.facts.append({tr("Size (bytes)"), QLocale().toString(m.raw.size())});
+    if (frameRows > 1)
+        d.facts.append({tr("Frame"), tr("message %1 of %2, frame size in bytes: %L3")
+                                         .arg(sourceRow - store.frameFirstRow(sourceRow) + 1)
+                                         .arg(frameRows)
+                                         .arg(frameBytes.size())});
+    return d;
+}
