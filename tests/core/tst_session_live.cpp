@@ -299,11 +299,11 @@ void TestSessionLive::largePublicationsAtServerPaceAllArrive()
     for (int b = 0; b < kBatches; ++b) {
         QJsonArray commands;
         for (int i = 0; i < kPerBatch; ++i) {
-            commands.append(QJsonObject{
-                {QStringLiteral("publish"),
-                 QJsonObject{{QStringLiteral("channel"), channel},
-                             {QStringLiteral("data"), QJsonObject{{QStringLiteral("n"), b * kPerBatch + i},
-                                                                  {QStringLiteral("f"), filler}}}}}});
+            commands.append(
+                QJsonObject{{QStringLiteral("publish"),
+                             QJsonObject{{QStringLiteral("channel"), channel},
+                                         {QStringLiteral("data"), QJsonObject{{QStringLiteral("n"), b * kPerBatch + i},
+                                                                              {QStringLiteral("f"), filler}}}}}});
         }
         const QJsonObject r = m_server.apiCall(QStringLiteral("batch"), {{QStringLiteral("commands"), commands}});
         QVERIFY2(r.contains(QStringLiteral("replies")), QJsonDocument(r).toJson().constData());
