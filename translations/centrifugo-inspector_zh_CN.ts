@@ -169,10 +169,6 @@ Exit status:
         <translation>服务器一端关闭了 TCP 连接，没有发送 WebSocket 关闭帧</translation>
     </message>
     <message>
-        <source>the connection was refused (nothing listens on that port)</source>
-        <translation>连接被拒绝（该端口上没有程序在监听）</translation>
-    </message>
-    <message>
         <source>the host name was not found</source>
         <translation>找不到该主机名</translation>
     </message>
@@ -227,6 +223,10 @@ Exit status:
     <message>
         <source>a frame from the server started but did not finish within 5 s</source>
         <translation>服务器的一个帧已开始，但 5 秒内没有传完</translation>
+    </message>
+    <message>
+        <source>the connection or the WebSocket upgrade was refused</source>
+        <translation>连接或 WebSocket 升级被拒绝</translation>
     </message>
 </context>
 <context>
@@ -1333,10 +1333,6 @@ Exit status:
         <translation>（WebSocket 层：“%1”）</translation>
     </message>
     <message>
-        <source>The connection was lost without a close frame (1006): %1</source>
-        <translation>连接在没有关闭帧的情况下中断（1006）：%1</translation>
-    </message>
-    <message>
         <source>the socket closed</source>
         <translation>套接字已关闭</translation>
     </message>
@@ -1347,6 +1343,10 @@ Exit status:
     <message>
         <source>The server&apos;s certificate was not accepted: retrying cannot help until you trust its CA (a CA file) or, for a test server only, ignore certificate errors.</source>
         <translation>服务器的证书未被接受：在您信任其 CA（CA 文件）或（仅限测试服务器）忽略证书错误之前，重试没有用。</translation>
+    </message>
+    <message>
+        <source>The connection was lost without a close frame (1006 %1): %2</source>
+        <translation>连接在没有关闭帧的情况下中断（1006 %1）：%2</translation>
     </message>
 </context>
 <context>
