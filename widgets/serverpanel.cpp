@@ -97,6 +97,8 @@ ServerPanel::ServerPanel(Session *session, QWidget *parent)
     chaos->addWidget(m_code, 3, 1);
     chaos->addWidget(m_reason, 3, 2);
     chaos->addWidget(m_disconnect, 4, 0, 1, 3);
+    for (int column = 0; column < 3; ++column)
+        chaos->setColumnStretch(column, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
