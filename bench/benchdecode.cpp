@@ -1,7 +1,10 @@
 // Benchmark 4 (decode): average cost of splitting and classifying one server frame of at most 256 bytes, the
-// work the session does for every frame of a flood before anything is shown or recorded.
+// work the session does for every frame of a flood before anything is shown or recorded; and of the same frames
+// decoded and written as recording lines (what the CLI's --record adds), in JSON and in Protobuf.
 #include "fastclassifier.h"
+#include "framerecord.h"
 #include "jsoncodec.h"
+#include "protobufcodec.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -55,7 +58,7 @@ int main(int argc, char *argv[])
     const QString corpus = argc > 1 ? QString::fromLocal8Bit(argv[1])
                                     : QStringLiteral(INSPECTOR_SOURCE_DIR "/bench/data/server-lines.txt");
     const qint64 target = argc > 2 ? QByteArray(argv[2]).toLongLong() : 2000000;
-    const QList<QByteArray> frames = loadFrames(corpus);
+    QList<QByteArray> frames = loadFrames(corpus);
     if (frames.isEmpty())
         return 1;
     qint64 bytes = 0;
@@ -100,6 +103,35 @@ int main(int argc, char *argv[])
         return messages;
     });
 
+    // Decoded and written as a recording line, as the CLI records: JSON frames, then the same frames in Protobuf.
+    QByteArray line;
+    auto record = [&line](const QByteArray &f, QList<ProtocolMessage> messages, bool binary) {
+        Frame frame;
+        frame.binary = binary;
+        frame.raw = f;
+        frame.messages = std::move(messages);
+        line.truncate(0);
+        FrameRecord::appendJsonLine(frame, &line, FrameRecord::FrameJson::FromRaw);
+        return frame.messages;
+    };
+    const auto jsonRecord = measure([&](const QByteArray &f) { return record(f, codec.decodeServerFrame(f), false); });
+    QList<QByteArray> protobufFrames;
+    for (const QByteArray &f : frames) {
+        QList<QJsonObject> replies;
+        for (QByteArrayView l : JsonCodec::splitLines(f))
+            replies.append(QJsonDocument::fromJson(l.toByteArray()).object());
+        const QByteArray encoded = ProtobufCodec::encodeReplies(replies);
+        if (!encoded.isEmpty())
+            protobufFrames.append(encoded);
+    }
+    const ProtobufCodec protobuf;
+    const QList<QByteArray> jsonFrames = frames;
+    frames = protobufFrames;
+    const auto protobufSplit = measure([&protobuf](const QByteArray &f) { return protobuf.decodeServerFrame(f); });
+    const auto protobufRecord =
+        measure([&](const QByteArray &f) { return record(f, protobuf.decodeServerFrame(f), true); });
+    frames = jsonFrames;
+
     QJsonObject out{{QStringLiteral("benchmark"), QStringLiteral("decode")},
                     {QStringLiteral("corpus_frames"), frames.size()},
                     {QStringLiteral("avg_frame_bytes"), double(bytes) / double(frames.size())},
@@ -107,6 +139,10 @@ int main(int argc, char *argv[])
                     {QStringLiteral("jsoncodec_ns_per_frame"), split.first},
                     {QStringLiteral("full_parse_ns_per_frame"), full.first},
                     {QStringLiteral("opened_ns_per_frame"), opened.first},
+                    {QStringLiteral("json_record_ns_per_frame"), jsonRecord.first},
+                    {QStringLiteral("protobuf_frames"), protobufFrames.size()},
+                    {QStringLiteral("protobuf_ns_per_frame"), protobufSplit.first},
+                    {QStringLiteral("protobuf_record_ns_per_frame"), protobufRecord.first},
                     {QStringLiteral("sink"), double(sink % 1000)}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;

@@ -54,11 +54,20 @@ if [ ! -f "$BUILD_DIR/build.ninja" ]; then
 fi
 build() { nice -n 5 cmake --build "$BUILD_DIR" --target "$@" >"$WORK/build-$1.log" 2>&1; }
 BIN="$BUILD_DIR/bin"
-build centrifugo-inspector-cli || { cat "$WORK/build-centrifugo-inspector-cli.log" >&2; exit 1; }
-build bench_decode || skip decode "bench_decode does not build"
-build bench_store || { skip store "bench_store does not build (models/widgets)"; skip reopen "bench_store does not build"; }
-build centrifugo-inspector || { skip gui "the GUI does not build"; skip startup "the GUI does not build"; }
-build bench_guiprobe || { skip gui "bench_guiprobe does not build (libX11)"; skip startup "bench_guiprobe does not build"; }
+# Only what the chosen benchmarks run: a quick ingest run need not build the GUI.
+if wants ingest || wants replay; then
+    build centrifugo-inspector-cli || { cat "$WORK/build-centrifugo-inspector-cli.log" >&2; exit 1; }
+fi
+if wants decode; then
+    build bench_decode || skip decode "bench_decode does not build"
+fi
+if wants store || wants reopen; then
+    build bench_store || { skip store "bench_store does not build (models/widgets)"; skip reopen "bench_store does not build"; }
+fi
+if wants gui || wants startup; then
+    build centrifugo-inspector || { skip gui "the GUI does not build"; skip startup "the GUI does not build"; }
+    build bench_guiprobe || { skip gui "bench_guiprobe does not build (libX11)"; skip startup "bench_guiprobe does not build"; }
+fi
 
 if [ ! -d "$REPO/bench/node/node_modules/centrifuge" ]; then
     log "installing the Node clients (npm ci)"

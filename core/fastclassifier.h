@@ -7,8 +7,8 @@
 #include <QList>
 
 // Classifies Centrifugo JSON server lines without building a QJsonDocument: one validating pass over the bytes
-// that notes the top-level keys (and the few nested values a classification needs). About ten times cheaper
-// than JsonCodec for typical frames, for floods where every frame must be classified but few are ever opened.
+// (JsonScanner) that notes the top-level keys (and the few nested values a classification needs). For floods,
+// where every frame must be classified but few are ever opened.
 //
 // Agreement: every field equals JsonCodec::decodeServerLine()'s except `json`, which stays empty;
 // JsonCodec::decodeServerFrame() marks it to be parsed from `raw` when someone opens the message. Lines the scanner
@@ -22,7 +22,4 @@ public:
     // is given and line is a view into it, message->raw shares the frame's buffer (SharedBytes::slice) instead of
     // copying the line.
     static bool classifyServerLine(QByteArrayView line, ProtocolMessage *message, const QByteArray *frame = nullptr);
-    // True when text is exactly one JSON object (surrounding whitespace allowed) that any conforming parser reads
-    // the same way; false for invalid JSON and for what the scanner leaves to the full parser.
-    static bool isJsonObject(QByteArrayView text);
 };

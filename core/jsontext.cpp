@@ -1,5 +1,7 @@
 #include "jsontext.h"
 
+#include "jsonscanner.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -54,105 +56,33 @@ qsizetype copyString(const QByteArray &text, qsizetype i, QByteArray &out, bool 
     return i;
 }
 
-qsizetype skipSpace(QByteArrayView text, qsizetype i)
-{
-    while (i < text.size() && isJsonSpace(text.at(i)))
-        ++i;
-    return i;
-}
-
-// Index after the string literal starting at text[i] (a '"').
-qsizetype skipString(QByteArrayView text, qsizetype i)
-{
-    ++i;
-    while (i < text.size()) {
-        const char c = text.at(i);
-        if (c == '\\') {
-            i += 2;
-            continue;
-        }
-        ++i;
-        if (c == '"')
-            break;
-    }
-    return qMin(i, text.size());
-}
-
-// Index after the value starting at text[i] (valid JSON, no leading white space).
-qsizetype skipValue(QByteArrayView text, qsizetype i)
-{
-    if (i >= text.size())
-        return i;
-    const char first = text.at(i);
-    if (first == '"')
-        return skipString(text, i);
-    if (first != '{' && first != '[') {
-        while (i < text.size() && !isJsonSpace(text.at(i)) && text.at(i) != ',' && text.at(i) != '}' &&
-               text.at(i) != ']')
-            ++i;
-        return i;
-    }
-    int depth = 0;
-    while (i < text.size()) {
-        const char c = text.at(i);
-        if (c == '"') {
-            i = skipString(text, i);
-            continue;
-        }
-        ++i;
-        if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            if (--depth == 0)
-                break;
-        }
-    }
-    return i;
-}
-
-// Calls visit(key, value) for each member of an object (open '{') or element of an array (open '['): the key's
-// text between its quotes (empty for an array) and the value's text without white space around it.
-template <typename Visit> void forEachEntry(QByteArrayView text, char open, Visit &&visit)
-{
-    qsizetype i = skipSpace(text, 0);
-    if (i >= text.size() || text.at(i) != open)
-        return;
-    i = skipSpace(text, i + 1);
-    while (i < text.size() && text.at(i) != '}' && text.at(i) != ']') {
-        QByteArrayView key;
-        if (open == '{') {
-            const qsizetype keyEnd = skipString(text, i);
-            key = text.sliced(i + 1, qMax<qsizetype>(0, keyEnd - i - 2));
-            i = skipSpace(text, keyEnd);
-            i = skipSpace(text, i + 1); // the ':'
-        }
-        const qsizetype end = skipValue(text, i);
-        visit(key, text.sliced(i, end - i));
-        i = skipSpace(text, end);
-        if (i < text.size() && text.at(i) == ',')
-            i = skipSpace(text, i + 1);
-        else
-            break;
-    }
-}
-
 } // namespace
 
 QByteArrayView JsonText::memberText(QByteArrayView text, QByteArrayView key)
 {
+    JsonScanner s(text, JsonScanner::Check::Structure);
+    if (s.peek() != '{')
+        return {};
     QByteArrayView found;
-    forEachEntry(text, '{', [&](QByteArrayView k, QByteArrayView value) {
-        if (k == key)
-            found = value;
+    const bool ok = s.object(1, [&](const JsonScanner::Span &k, const JsonScanner::Span &value) {
+        if (k.view() == key)
+            found = value.text();
+        return true;
     });
-    return found;
+    return ok ? found : QByteArrayView();
 }
 
 QList<QByteArrayView> JsonText::elementTexts(QByteArrayView text)
 {
+    JsonScanner s(text, JsonScanner::Check::Structure);
+    if (s.peek() != '[')
+        return {};
     QList<QByteArrayView> elements;
-    forEachEntry(text, '[', [&](QByteArrayView, QByteArrayView value) { elements.append(value); });
-    return elements;
+    const bool ok = s.array(1, [&](const JsonScanner::Span &value) {
+        elements.append(value.text());
+        return true;
+    });
+    return ok ? elements : QList<QByteArrayView>();
 }
 
 bool JsonText::isValid(const QByteArray &text, QString *error)

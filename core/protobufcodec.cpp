@@ -2,6 +2,9 @@
 
 #include "client.pb.h"
 #include "jsoncodec.h"
+#include "protobufjson.h"
+#include "protobufjsontext.h"
+#include "sharedbytes.h"
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/io/coded_stream.h>
@@ -38,10 +41,6 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcProtobuf, "inspector.protobuf", QtWarningMsg)
 
-const QLatin1String kBase64Key("$base64");
-const QLatin1String kTextKey("$text");
-const QLatin1String kUnknownKey("$unknown_fields");
-
 // libprotobuf reports some parse failures (invalid UTF-8 in a string field) only through its log. While a
 // message is parsed on this thread, its log lines are collected as the reason; otherwise they go to Qt logging.
 thread_local std::string *t_parseLog = nullptr;
@@ -65,16 +64,6 @@ QString qs(const std::string &s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-QString fieldKey(const pb::FieldDescriptor *f)
-{
-    return QString::fromLatin1(f->name().data(), qsizetype(f->name().size()));
-}
-
-QString childPath(const QString &path, const QString &key)
-{
-    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
-}
-
 ProtocolMessage invalid(const QByteArray &raw, const QString &why)
 {
     ProtocolMessage m;
@@ -82,546 +71,6 @@ ProtocolMessage invalid(const QByteArray &raw, const QString &why)
     m.raw = raw;
     m.text = why;
     return m;
-}
-
-// ---- Protobuf -> JSON ------------------------------------------------------------------------------------
-
-constexpr qint64 kMaxExactInt = qint64(1) << 53;
-
-// Integers a double holds exactly stay JSON numbers (as the JSON protocol writes them); larger ones become
-// decimal strings so no digit is lost.
-QJsonValue int64ToJson(qint64 v)
-{
-    if (v >= -kMaxExactInt && v <= kMaxExactInt)
-        return QJsonValue(v);
-    return QString::number(v);
-}
-
-QJsonValue uint64ToJson(quint64 v)
-{
-    if (v <= quint64(kMaxExactInt))
-        return QJsonValue(qint64(v));
-    return QString::number(v);
-}
-
-// Fields the JSON protocol writes even when they hold the zero value (see docs/centrifugo-protocol.md §1).
-bool alwaysWritten(const pb::FieldDescriptor *f)
-{
-    const std::string &type = f->containing_type()->name();
-    const std::string &n = f->name();
-    if (type == "ClientInfo")
-        return n == "user" || n == "client";
-    if (type == "PresenceResult")
-        return n == "presence";
-    if (type == "PresenceStatsResult")
-        return n == "num_clients" || n == "num_users";
-    if (type == "HistoryResult")
-        return n == "publications" || n == "epoch" || n == "offset";
-    return false;
-}
-
-QJsonValue zeroValue(const pb::FieldDescriptor *f)
-{
-    if (f->is_map())
-        return QJsonObject();
-    if (f->is_repeated())
-        return QJsonArray();
-    switch (f->cpp_type()) {
-    case pb::FieldDescriptor::CPPTYPE_STRING:
-        return f->type() == pb::FieldDescriptor::TYPE_BYTES ? QJsonValue() : QJsonValue(QString());
-    case pb::FieldDescriptor::CPPTYPE_BOOL:
-        return false;
-    case pb::FieldDescriptor::CPPTYPE_MESSAGE:
-        return QJsonObject();
-    default:
-        return 0;
-    }
-}
-
-// What decoding needs per message type, computed once: asking libprotobuf for descriptors and reflection on
-// every message costs more than the conversion itself.
-struct FieldInfo
-{
-    const pb::FieldDescriptor *field = nullptr;
-    QString key;
-    bool alwaysWritten = false;
-};
-
-struct MessageInfo
-{
-    const pb::Reflection *reflection = nullptr;
-    std::vector<FieldInfo> fields;
-};
-
-MessageInfo makeInfo(const pb::Descriptor *d)
-{
-    MessageInfo info;
-    info.reflection = pb::MessageFactory::generated_factory()->GetPrototype(d)->GetReflection();
-    for (int i = 0; i < d->field_count(); ++i) {
-        const pb::FieldDescriptor *f = d->field(i);
-        info.fields.push_back({f, fieldKey(f), alwaysWritten(f)});
-    }
-    return info;
-}
-
-// Immutable after construction (a thread-safe function-local static), covering every message of client.proto
-// including map entries.
-class SchemaTable
-{
-public:
-    SchemaTable()
-    {
-        const pb::FileDescriptor *file = cproto::Reply::descriptor()->file();
-        for (int i = 0; i < file->message_type_count(); ++i)
-            add(file->message_type(i));
-    }
-
-    const MessageInfo &info(const pb::Descriptor *d) const
-    {
-        const auto it = m_infos.find(d);
-        Q_ASSERT(it != m_infos.end());
-        return it->second;
-    }
-
-private:
-    void add(const pb::Descriptor *d)
-    {
-        m_infos.emplace(d, makeInfo(d));
-        for (int i = 0; i < d->nested_type_count(); ++i)
-            add(d->nested_type(i));
-    }
-
-    std::unordered_map<const pb::Descriptor *, MessageInfo> m_infos;
-};
-
-const SchemaTable &schemaTable()
-{
-    static const SchemaTable table;
-    return table;
-}
-
-QJsonObject messageToJson(const pb::Message &m, const pb::Descriptor *d);
-
-// One value of a field: the singular value when index < 0, else element `index` of a repeated field.
-QJsonValue valueToJson(const pb::Message &m, const pb::Reflection *r, const pb::FieldDescriptor *f, int index)
-{
-    const bool rep = index >= 0;
-    switch (f->cpp_type()) {
-    case pb::FieldDescriptor::CPPTYPE_INT32:
-        return rep ? r->GetRepeatedInt32(m, f, index) : r->GetInt32(m, f);
-    case pb::FieldDescriptor::CPPTYPE_INT64:
-        return int64ToJson(rep ? r->GetRepeatedInt64(m, f, index) : r->GetInt64(m, f));
-    case pb::FieldDescriptor::CPPTYPE_UINT32:
-        return qint64(rep ? r->GetRepeatedUInt32(m, f, index) : r->GetUInt32(m, f));
-    case pb::FieldDescriptor::CPPTYPE_UINT64:
-        return uint64ToJson(rep ? r->GetRepeatedUInt64(m, f, index) : r->GetUInt64(m, f));
-    case pb::FieldDescriptor::CPPTYPE_DOUBLE:
-        return rep ? r->GetRepeatedDouble(m, f, index) : r->GetDouble(m, f);
-    case pb::FieldDescriptor::CPPTYPE_FLOAT:
-        return double(rep ? r->GetRepeatedFloat(m, f, index) : r->GetFloat(m, f));
-    case pb::FieldDescriptor::CPPTYPE_BOOL:
-        return rep ? r->GetRepeatedBool(m, f, index) : r->GetBool(m, f);
-    case pb::FieldDescriptor::CPPTYPE_ENUM: {
-        const int v = rep ? r->GetRepeatedEnumValue(m, f, index) : r->GetEnumValue(m, f);
-        const pb::EnumValueDescriptor *e = f->enum_type()->FindValueByNumber(v);
-        return e ? QJsonValue(qs(e->name())) : QJsonValue(v);
-    }
-    case pb::FieldDescriptor::CPPTYPE_STRING: {
-        std::string scratch;
-        const std::string &s =
-            rep ? r->GetRepeatedStringReference(m, f, index, &scratch) : r->GetStringReference(m, f, &scratch);
-        if (f->type() == pb::FieldDescriptor::TYPE_BYTES)
-            return ProtobufCodec::bytesToJson(QByteArray(s.data(), qsizetype(s.size())));
-        return qs(s);
-    }
-    case pb::FieldDescriptor::CPPTYPE_MESSAGE:
-        return messageToJson(rep ? r->GetRepeatedMessage(m, f, index) : r->GetMessage(m, f), f->message_type());
-    }
-    return QJsonValue();
-}
-
-QString mapKeyToString(const pb::Message &entry, const pb::Reflection *r, const pb::FieldDescriptor *keyField)
-{
-    const QJsonValue k = valueToJson(entry, r, keyField, -1);
-    if (k.isString())
-        return k.toString();
-    if (k.isBool())
-        return k.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return QString::number(k.toInteger());
-}
-
-QJsonObject messageToJson(const pb::Message &m, const pb::Descriptor *d)
-{
-    const MessageInfo &info = schemaTable().info(d);
-    const pb::Reflection *r = info.reflection;
-
-    QJsonObject o;
-    for (const FieldInfo &fi : info.fields) {
-        const pb::FieldDescriptor *f = fi.field;
-        if (f->is_map()) {
-            const int n = r->FieldSize(m, f);
-            if (n == 0) {
-                if (fi.alwaysWritten)
-                    o.insert(fi.key, QJsonObject());
-                continue;
-            }
-            const pb::Descriptor *entryType = f->message_type();
-            const pb::Reflection *er = schemaTable().info(entryType).reflection;
-            const pb::FieldDescriptor *keyField = entryType->map_key();
-            const pb::FieldDescriptor *valueField = entryType->map_value();
-            QJsonObject map;
-            for (int i = 0; i < n; ++i) {
-                const pb::Message &entry = r->GetRepeatedMessage(m, f, i);
-                map.insert(mapKeyToString(entry, er, keyField), valueToJson(entry, er, valueField, -1));
-            }
-            o.insert(fi.key, map);
-        } else if (f->is_repeated()) {
-            const int n = r->FieldSize(m, f);
-            if (n == 0) {
-                if (fi.alwaysWritten)
-                    o.insert(fi.key, QJsonArray());
-                continue;
-            }
-            QJsonArray array;
-            for (int i = 0; i < n; ++i)
-                array.append(valueToJson(m, r, f, i));
-            o.insert(fi.key, array);
-        } else if (r->HasField(m, f)) { // proto3 scalars: "has" means "not the zero value"
-            o.insert(fi.key, valueToJson(m, r, f, -1));
-        } else if (fi.alwaysWritten) {
-            o.insert(fi.key, zeroValue(f));
-        }
-    }
-
-    // Never drop data silently: fields this schema does not know are named by number.
-    const pb::UnknownFieldSet &unknown = r->GetUnknownFields(m);
-    if (!unknown.empty()) {
-        std::vector<int> numbers;
-        for (int i = 0; i < unknown.field_count(); ++i)
-            numbers.push_back(unknown.field(i).number());
-        std::sort(numbers.begin(), numbers.end());
-        numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
-        QJsonArray list;
-        for (int n : numbers)
-            list.append(n);
-        o.insert(kUnknownKey, list);
-    }
-    return o;
-}
-
-// ---- JSON -> Protobuf ------------------------------------------------------------------------------------
-
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QCoreApplication::translate("ProtobufCodec", "null");
-    case QJsonValue::Bool:
-        return QCoreApplication::translate("ProtobufCodec", "a boolean");
-    case QJsonValue::Double:
-        return QCoreApplication::translate("ProtobufCodec", "a number");
-    case QJsonValue::String:
-        return QCoreApplication::translate("ProtobufCodec", "a string");
-    case QJsonValue::Array:
-        return QCoreApplication::translate("ProtobufCodec", "an array");
-    case QJsonValue::Object:
-        return QCoreApplication::translate("ProtobufCodec", "an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QCoreApplication::translate("ProtobufCodec", "undefined");
-}
-
-QString wrongType(const QString &path, const char *expected, const QJsonValue &v)
-{
-    // `expected` is marked with QT_TRANSLATE_NOOP at the call site.
-    return QCoreApplication::translate("ProtobufCodec", "%1: expected %2, got %3")
-        .arg(path, QCoreApplication::translate("ProtobufCodec", expected), typeName(v));
-}
-
-// Whole numbers only. 64-bit fields also take decimal strings (their values may not fit a JSON double).
-QString notAWholeNumber(const QString &path, bool allowString, const QJsonValue &v)
-{
-    return wrongType(path,
-                     allowString ? QT_TRANSLATE_NOOP("ProtobufCodec", "a whole number (or a decimal string)")
-                                 : QT_TRANSLATE_NOOP("ProtobufCodec", "a whole number"),
-                     v);
-}
-
-bool toSigned(const QJsonValue &v, bool allowString, qint64 min, qint64 max, qint64 *out, const QString &path,
-              QString *error)
-{
-    qint64 value = 0;
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (!std::isfinite(d) || std::floor(d) != d) {
-            *error = QCoreApplication::translate("ProtobufCodec", "%1: %2 is not a whole number")
-                         .arg(path, QString::number(d));
-            return false;
-        }
-        if (d < -9.2233720368547758e18 || d >= 9.2233720368547758e18) {
-            *error = QCoreApplication::translate("ProtobufCodec", "%1: %2 is out of range").arg(path).arg(d);
-            return false;
-        }
-        value = v.toInteger(qint64(d));
-    } else if (allowString && v.isString()) {
-        bool ok = false;
-        value = v.toString().trimmed().toLongLong(&ok);
-        if (!ok) {
-            *error = QCoreApplication::translate("ProtobufCodec", "%1: \"%2\" is not a whole number")
-                         .arg(path, v.toString());
-            return false;
-        }
-    } else {
-        *error = notAWholeNumber(path, allowString, v);
-        return false;
-    }
-    if (value < min || value > max) {
-        *error = QCoreApplication::translate("ProtobufCodec", "%1: %2 is out of range (%3 to %4)")
-                     .arg(path)
-                     .arg(value)
-                     .arg(min)
-                     .arg(max);
-        return false;
-    }
-    *out = value;
-    return true;
-}
-
-bool toUnsigned(const QJsonValue &v, bool allowString, quint64 max, quint64 *out, const QString &path, QString *error)
-{
-    quint64 value = 0;
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (!std::isfinite(d) || std::floor(d) != d) {
-            *error = QCoreApplication::translate("ProtobufCodec", "%1: %2 is not a whole number")
-                         .arg(path, QString::number(d));
-            return false;
-        }
-        if (d < 0 || d >= 1.8446744073709552e19) {
-            *error = QCoreApplication::translate("ProtobufCodec", "%1: %2 is out of range (0 to %3)")
-                         .arg(path, QString::number(d))
-                         .arg(max);
-            return false;
-        }
-        const qint64 i = v.toInteger(-1);
-        value = i >= 0 ? quint64(i) : quint64(d);
-    } else if (allowString && v.isString()) {
-        const QString s = v.toString().trimmed();
-        bool ok = !s.startsWith(QLatin1Char('-'));
-        if (ok)
-            value = s.toULongLong(&ok);
-        if (!ok) {
-            *error = QCoreApplication::translate("ProtobufCodec", "%1: \"%2\" is not a whole number from 0 to %3")
-                         .arg(path, v.toString())
-                         .arg(max);
-            return false;
-        }
-    } else {
-        *error = notAWholeNumber(path, allowString, v);
-        return false;
-    }
-    if (value > max) {
-        *error = QCoreApplication::translate("ProtobufCodec", "%1: %2 is out of range (0 to %3)")
-                     .arg(path)
-                     .arg(value)
-                     .arg(max);
-        return false;
-    }
-    *out = value;
-    return true;
-}
-
-bool jsonToMessage(const QJsonObject &o, pb::Message *m, const QString &path, int depth, QString *error);
-
-// Sets a singular field, or appends to a repeated one, from a JSON value.
-bool setValue(pb::Message *m, const pb::FieldDescriptor *f, const QJsonValue &v, const QString &path, int depth,
-              QString *error)
-{
-    const pb::Reflection *r = m->GetReflection();
-    const bool rep = f->is_repeated();
-    switch (f->cpp_type()) {
-    case pb::FieldDescriptor::CPPTYPE_INT32: {
-        qint64 x = 0;
-        if (!toSigned(v, false, INT_MIN, INT_MAX, &x, path, error))
-            return false;
-        rep ? r->AddInt32(m, f, qint32(x)) : r->SetInt32(m, f, qint32(x));
-        return true;
-    }
-    case pb::FieldDescriptor::CPPTYPE_INT64: {
-        qint64 x = 0;
-        if (!toSigned(v, true, LLONG_MIN, LLONG_MAX, &x, path, error))
-            return false;
-        rep ? r->AddInt64(m, f, x) : r->SetInt64(m, f, x);
-        return true;
-    }
-    case pb::FieldDescriptor::CPPTYPE_UINT32: {
-        quint64 x = 0;
-        if (!toUnsigned(v, false, UINT_MAX, &x, path, error))
-            return false;
-        rep ? r->AddUInt32(m, f, quint32(x)) : r->SetUInt32(m, f, quint32(x));
-        return true;
-    }
-    case pb::FieldDescriptor::CPPTYPE_UINT64: {
-        quint64 x = 0;
-        if (!toUnsigned(v, true, ULLONG_MAX, &x, path, error))
-            return false;
-        rep ? r->AddUInt64(m, f, x) : r->SetUInt64(m, f, x);
-        return true;
-    }
-    case pb::FieldDescriptor::CPPTYPE_DOUBLE:
-    case pb::FieldDescriptor::CPPTYPE_FLOAT: {
-        if (!v.isDouble()) {
-            *error = wrongType(path, QT_TRANSLATE_NOOP("ProtobufCodec", "a number"), v);
-            return false;
-        }
-        if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_DOUBLE)
-            rep ? r->AddDouble(m, f, v.toDouble()) : r->SetDouble(m, f, v.toDouble());
-        else
-            rep ? r->AddFloat(m, f, float(v.toDouble())) : r->SetFloat(m, f, float(v.toDouble()));
-        return true;
-    }
-    case pb::FieldDescriptor::CPPTYPE_BOOL:
-        if (!v.isBool()) {
-            *error = wrongType(path, QT_TRANSLATE_NOOP("ProtobufCodec", "true or false"), v);
-            return false;
-        }
-        rep ? r->AddBool(m, f, v.toBool()) : r->SetBool(m, f, v.toBool());
-        return true;
-    case pb::FieldDescriptor::CPPTYPE_ENUM: {
-        int number = 0;
-        if (v.isString()) {
-            const pb::EnumValueDescriptor *e = f->enum_type()->FindValueByName(v.toString().toStdString());
-            if (!e) {
-                *error =
-                    QCoreApplication::translate("ProtobufCodec", "%1: unknown value \"%2\"").arg(path, v.toString());
-                return false;
-            }
-            number = e->number();
-        } else {
-            qint64 x = 0;
-            if (!toSigned(v, false, INT_MIN, INT_MAX, &x, path, error))
-                return false;
-            number = int(x);
-        }
-        rep ? r->AddEnumValue(m, f, number) : r->SetEnumValue(m, f, number);
-        return true;
-    }
-    case pb::FieldDescriptor::CPPTYPE_STRING: {
-        std::string s;
-        if (f->type() == pb::FieldDescriptor::TYPE_BYTES) {
-            QByteArray bytes;
-            QString why;
-            if (!ProtobufCodec::jsonToBytes(v, &bytes, &why)) {
-                *error = path + QLatin1String(": ") + why;
-                return false;
-            }
-            s = bytes.toStdString();
-        } else {
-            if (!v.isString()) {
-                *error = wrongType(path, QT_TRANSLATE_NOOP("ProtobufCodec", "a string"), v);
-                return false;
-            }
-            s = v.toString().toStdString();
-        }
-        rep ? r->AddString(m, f, std::move(s)) : r->SetString(m, f, std::move(s));
-        return true;
-    }
-    case pb::FieldDescriptor::CPPTYPE_MESSAGE: {
-        if (!v.isObject()) {
-            *error = wrongType(path, QT_TRANSLATE_NOOP("ProtobufCodec", "an object"), v);
-            return false;
-        }
-        pb::Message *child = rep ? r->AddMessage(m, f) : r->MutableMessage(m, f);
-        return jsonToMessage(v.toObject(), child, path, depth + 1, error);
-    }
-    }
-    return false;
-}
-
-bool setMapKey(pb::Message *entry, const pb::FieldDescriptor *keyField, const QString &key, const QString &path,
-               QString *error)
-{
-    // JSON object keys are strings; non-string map keys are written as their decimal or boolean text.
-    QJsonValue v(key);
-    if (keyField->cpp_type() == pb::FieldDescriptor::CPPTYPE_BOOL) {
-        if (key != QLatin1String("true") && key != QLatin1String("false")) {
-            *error =
-                QCoreApplication::translate("ProtobufCodec", "%1: map key \"%2\" is not true or false").arg(path, key);
-            return false;
-        }
-        v = QJsonValue(key == QLatin1String("true"));
-    } else if (keyField->cpp_type() != pb::FieldDescriptor::CPPTYPE_STRING) {
-        bool ok = false;
-        const qlonglong n = key.toLongLong(&ok);
-        if (!ok) {
-            *error = QCoreApplication::translate("ProtobufCodec", "%1: map key \"%2\" is not a number").arg(path, key);
-            return false;
-        }
-        v = QJsonValue(qint64(n));
-    }
-    return setValue(entry, keyField, v, path, 0, error);
-}
-
-bool jsonToMessage(const QJsonObject &o, pb::Message *m, const QString &path, int depth, QString *error)
-{
-    const pb::Descriptor *d = m->GetDescriptor();
-    if (depth > ProtobufCodec::kMaxDepth) {
-        *error = QCoreApplication::translate("ProtobufCodec", "%1: nested deeper than %2 levels")
-                     .arg(path)
-                     .arg(ProtobufCodec::kMaxDepth);
-        return false;
-    }
-    const pb::Reflection *r = m->GetReflection();
-    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-        const QJsonValue v = it.value();
-        const QString key = it.key();
-        const QString at = childPath(path, key);
-        const pb::FieldDescriptor *f = d->FindFieldByName(key.toStdString());
-        // null means "not set", except in a bytes field: there it is the JSON text `null`, as the JSON protocol
-        // would embed it.
-        const bool bytesField = f && !f->is_repeated() && f->type() == pb::FieldDescriptor::TYPE_BYTES;
-        if (v.isUndefined() || (v.isNull() && !bytesField))
-            continue;
-        if (!f) {
-            *error = QCoreApplication::translate("ProtobufCodec",
-                                                 "%1: %2 has no field \"%3\" in the Protobuf schema, so it cannot "
-                                                 "be sent in Protobuf mode")
-                         .arg(at, qs(d->name()), key);
-            return false;
-        }
-        if (f->is_map()) {
-            if (!v.isObject()) {
-                *error = wrongType(at, QT_TRANSLATE_NOOP("ProtobufCodec", "an object"), v);
-                return false;
-            }
-            const pb::FieldDescriptor *keyField = f->message_type()->map_key();
-            const pb::FieldDescriptor *valueField = f->message_type()->map_value();
-            const QJsonObject map = v.toObject();
-            for (auto e = map.constBegin(); e != map.constEnd(); ++e) {
-                const QString entryPath = at + QLatin1Char('[') + e.key() + QLatin1Char(']');
-                pb::Message *entry = r->AddMessage(m, f);
-                if (!setMapKey(entry, keyField, e.key(), entryPath, error))
-                    return false;
-                if (!e.value().isNull() && !setValue(entry, valueField, e.value(), entryPath, depth + 1, error))
-                    return false;
-            }
-        } else if (f->is_repeated()) {
-            if (!v.isArray()) {
-                *error = wrongType(at, QT_TRANSLATE_NOOP("ProtobufCodec", "an array"), v);
-                return false;
-            }
-            const QJsonArray array = v.toArray();
-            for (qsizetype i = 0; i < array.size(); ++i) {
-                const QString elementPath = at + QLatin1Char('[') + QString::number(i) + QLatin1Char(']');
-                if (!setValue(m, f, array.at(i), elementPath, depth, error))
-                    return false;
-            }
-        } else if (!setValue(m, f, v, at, depth, error)) {
-            return false;
-        }
-    }
-    return true;
 }
 
 // ---- framing ---------------------------------------------------------------------------------------------
@@ -635,7 +84,7 @@ template <typename Msg> QByteArray encodeObjects(const QList<QJsonObject> &objec
         for (qsizetype i = 0; i < objects.size(); ++i) {
             Msg message;
             QString why;
-            if (!jsonToMessage(objects.at(i), &message, QString(), 0, &why)) {
+            if (!ProtobufJson::fromJson(objects.at(i), &message, &why)) {
                 if (error) {
                     *error = objects.size() == 1
                                  ? why
@@ -664,17 +113,16 @@ int jsonInt(quint32 v)
     return v <= quint32(std::numeric_limits<int>::max()) ? int(v) : 0;
 }
 
-// The Reply's result fields in Protocol::allMethods() order, found by the JSON key messageToJson gives them.
+// The Reply's result fields in Protocol::allMethods() order, found by their names (the JSON keys).
 const std::vector<std::pair<Method, const pb::FieldDescriptor *>> &resultFields()
 {
     static const std::vector<std::pair<Method, const pb::FieldDescriptor *>> fields = [] {
         std::vector<std::pair<Method, const pb::FieldDescriptor *>> out;
-        const MessageInfo &info = schemaTable().info(cproto::Reply::descriptor());
+        const pb::Descriptor *reply = cproto::Reply::descriptor();
         for (Method method : Protocol::allMethods()) {
-            for (const FieldInfo &fi : info.fields) {
-                if (fi.key == Protocol::methodName(method))
-                    out.emplace_back(method, fi.field);
-            }
+            const QLatin1String name = Protocol::methodName(method);
+            if (const pb::FieldDescriptor *f = reply->FindFieldByName(std::string(name.data(), size_t(name.size()))))
+                out.emplace_back(method, f);
         }
         return out;
     }();
@@ -687,12 +135,15 @@ ProtocolMessage classifyReply(const cproto::Reply &reply, const QByteArray &raw)
 {
     ProtocolMessage m;
     m.raw = raw;
-    m.setJsonConverter(&ProtobufCodec::serverMessageJson);
+    static constexpr ProtocolMessage::JsonConverter kServerJson{&ProtobufCodec::serverMessageJson,
+                                                                &ProtobufCodec::appendServerMessageJsonText};
+    m.setJsonConverter(&kServerJson);
     m.id = reply.id();
     if (reply.has_push()) {
         const cproto::Push &push = reply.push();
         m.kind = MessageKind::Push;
-        m.channel = qs(push.channel());
+        m.channel =
+            ProtocolMessage::channelName(QByteArrayView(push.channel().data(), qsizetype(push.channel().size())));
         // The first push type present in the JSON object's (alphabetical) key order.
         if (push.has_connect())
             m.push = PushType::Connect;
@@ -748,7 +199,6 @@ ProtocolMessage classifyReply(const cproto::Reply &reply, const QByteArray &raw)
 template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &payload, bool server)
 {
     const char *messageType = server ? "Reply" : "Command";
-    const pb::Descriptor *descriptor = Msg::descriptor();
     Msg message; // reused: ParseFromArray clears it but keeps its allocations
     QList<ProtocolMessage> out;
     const auto *data = reinterpret_cast<const quint8 *>(payload.constData());
@@ -790,7 +240,7 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
             break;
         }
         const qsizetype size = prefixSize + qsizetype(length);
-        const QByteArray raw = payload.mid(pos, size);
+        const QByteArray raw = SharedBytes::slice(payload, QByteArrayView(payload.constData() + pos, size));
 
         std::string parseLog;
         t_parseLog = &parseLog;
@@ -810,7 +260,7 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
             // Server messages are classified from the parsed Reply; their JSON is built only when opened.
             out.append(classifyReply(message, raw));
         } else {
-            out.append(JsonCodec::classifyClientObject(messageToJson(message, descriptor), raw));
+            out.append(JsonCodec::classifyClientObject(ProtobufJson::toJson(message), raw));
         }
         pos += size;
     }
@@ -854,94 +304,44 @@ QByteArray ProtobufCodec::encodeReplies(const QList<QJsonObject> &replies, QStri
     return encodeObjects<cproto::Reply>(replies, error);
 }
 
-QJsonObject ProtobufCodec::serverMessageJson(const QByteArray &raw)
+namespace {
+
+// The Reply of one server message as decodeServerFrame() keeps its bytes (length prefix and Reply).
+bool parseServerMessage(const QByteArray &raw, cproto::Reply *reply)
 {
     const auto *data = reinterpret_cast<const quint8 *>(raw.constData());
     pb::io::CodedInputStream prefix(data, int(std::min<qsizetype>(raw.size(), 10)));
     quint64 length = 0;
     if (!prefix.ReadVarint64(reinterpret_cast<pb::uint64 *>(&length)))
-        return {};
+        return false;
     const qsizetype prefixSize = prefix.CurrentPosition();
-    if (length != quint64(raw.size() - prefixSize))
-        return {};
+    return length == quint64(raw.size() - prefixSize) && reply->ParseFromArray(data + prefixSize, int(length));
+}
+
+} // namespace
+
+QJsonObject ProtobufCodec::serverMessageJson(const QByteArray &raw)
+{
     cproto::Reply reply;
-    if (!reply.ParseFromArray(data + prefixSize, int(length)))
+    if (!parseServerMessage(raw, &reply))
         return {};
-    return messageToJson(reply, cproto::Reply::descriptor());
+    return ProtobufJson::toJson(reply);
 }
 
-QJsonValue ProtobufCodec::bytesToJson(const QByteArray &bytes)
+void ProtobufCodec::appendServerMessageJsonText(const QByteArray &raw, QByteArray *out)
 {
-    // One JSON value of any type. Qt's parser reads only objects and arrays at the top level, so scalars are
-    // parsed wrapped in brackets; a wrapped value that is not exactly one element was not one JSON value.
-    qsizetype first = 0;
-    while (first < bytes.size() &&
-           (bytes.at(first) == ' ' || bytes.at(first) == '\t' || bytes.at(first) == '\n' || bytes.at(first) == '\r'))
-        ++first;
-    if (first < bytes.size()) {
-        const char c = bytes.at(first);
-        QJsonParseError pe;
-        if (c == '{' || c == '[') {
-            const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
-            if (pe.error == QJsonParseError::NoError)
-                return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
-        } else if (c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n') {
-            const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + bytes + QByteArray("]"), &pe);
-            if (pe.error == QJsonParseError::NoError && doc.isArray() && doc.array().size() == 1)
-                return doc.array().at(0);
-        }
+    const auto *data = reinterpret_cast<const quint8 *>(raw.constData());
+    pb::io::CodedInputStream prefix(data, int(std::min<qsizetype>(raw.size(), 10)));
+    quint64 length = 0;
+    if (prefix.ReadVarint64(reinterpret_cast<pb::uint64 *>(&length)) &&
+        length == quint64(raw.size() - prefix.CurrentPosition()) &&
+        ProtobufJsonText::append(QByteArrayView(raw).sliced(prefix.CurrentPosition()), cproto::Reply::descriptor(),
+                                 out))
+        return;
+    cproto::Reply reply;
+    if (!parseServerMessage(raw, &reply)) {
+        out->append("{}");
+        return;
     }
-    QJsonObject o;
-    o.insert(kBase64Key, QString::fromLatin1(bytes.toBase64()));
-    QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
-    const QString text = utf8(bytes);
-    if (!utf8.hasError())
-        o.insert(kTextKey, text);
-    return o;
-}
-
-bool ProtobufCodec::jsonToBytes(const QJsonValue &value, QByteArray *bytes, QString *error)
-{
-    if (value.isObject()) {
-        const QJsonObject o = value.toObject();
-        const bool hasBase64 = o.contains(kBase64Key);
-        const bool hasText = o.contains(kTextKey);
-        const qsizetype special = (hasBase64 ? 1 : 0) + (hasText ? 1 : 0);
-        if (special > 0 && special == o.size()) {
-            if (hasBase64) {
-                const QJsonValue b = o.value(kBase64Key);
-                const auto decoded =
-                    QByteArray::fromBase64Encoding(b.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-                if (!b.isString() || !decoded) {
-                    if (error)
-                        *error = QCoreApplication::translate("ProtobufCodec", "\"$base64\" is not valid base64");
-                    return false;
-                }
-                *bytes = *decoded;
-                return true;
-            }
-            const QJsonValue t = o.value(kTextKey);
-            if (!t.isString()) {
-                if (error)
-                    *error = QCoreApplication::translate("ProtobufCodec", "\"$text\" must be a string");
-                return false;
-            }
-            *bytes = t.toString().toUtf8();
-            return true;
-        }
-        *bytes = QJsonDocument(o).toJson(QJsonDocument::Compact);
-        return true;
-    }
-    if (value.isArray()) {
-        *bytes = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-        return true;
-    }
-    if (value.isUndefined()) {
-        bytes->clear();
-        return true;
-    }
-    // Scalars: serialize inside an array and take the element's text.
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    *bytes = wrapped.mid(1, wrapped.size() - 2);
-    return true;
+    ProtobufJsonText::append(reply, out);
 }

@@ -2,37 +2,81 @@
 
 #include <QJsonDocument>
 
+#include <array>
+#include <cstring>
+
 using Protocol::MessageKind;
 
-QString ProtocolMessage::kindName() const
+namespace {
+
+constexpr std::array<const char *, 8> kMessageKindNames = {"invalid", "command", "reply", "error",
+                                                           "push",    "ping",    "pong",  "disconnect"};
+
+} // namespace
+
+std::pair<QLatin1String, QLatin1String> ProtocolMessage::kindNameParts() const
 {
+    using Protocol::Method;
     switch (kind) {
     case MessageKind::Command:
-        return method == Protocol::Method::None ? QStringLiteral("command") : QString(Protocol::methodName(method));
+        if (method == Method::None)
+            return {QLatin1String("command"), {}};
+        return {Protocol::methodName(method), {}};
     case MessageKind::Reply:
-        return method == Protocol::Method::None ? QStringLiteral("reply")
-                                                : QString(Protocol::methodName(method)) + QLatin1String("_reply");
-    case MessageKind::Error:
-        return QStringLiteral("error");
+        if (method == Method::None)
+            return {QLatin1String("reply"), {}};
+        return {Protocol::methodName(method), QLatin1String("_reply")};
     case MessageKind::Push:
-        return QLatin1String("push_") + Protocol::pushTypeName(push);
+        return {QLatin1String("push_"), Protocol::pushTypeName(push)};
+    case MessageKind::Error:
     case MessageKind::Ping:
-        return QStringLiteral("ping");
     case MessageKind::Pong:
-        return QStringLiteral("pong");
     case MessageKind::Disconnect:
-        return QStringLiteral("disconnect");
     case MessageKind::Invalid:
         break;
     }
-    return QStringLiteral("invalid");
+    return {messageKindName(kind), {}};
+}
+
+QString ProtocolMessage::kindName() const
+{
+    const auto parts = kindNameParts();
+    return parts.first + parts.second;
+}
+
+QLatin1String ProtocolMessage::messageKindName(MessageKind kind)
+{
+    return QLatin1String(kMessageKindNames.at(size_t(kind)));
+}
+
+QString ProtocolMessage::channelName(QByteArrayView utf8)
+{
+    thread_local QByteArray lastBytes;
+    thread_local QString lastChannel = QLatin1String(""); // empty, not null: as QString::fromUtf8 gives it
+    if (utf8.size() != lastBytes.size() ||
+        (!utf8.isEmpty() && std::memcmp(utf8.data(), lastBytes.constData(), size_t(utf8.size())) != 0)) {
+        lastBytes = utf8.toByteArray();
+        lastChannel = QString::fromUtf8(utf8);
+    }
+    return lastChannel;
+}
+
+bool ProtocolMessage::messageKindFromName(QByteArrayView name, MessageKind *kind)
+{
+    for (size_t i = 0; i < kMessageKindNames.size(); ++i) {
+        if (name == kMessageKindNames.at(i)) {
+            *kind = MessageKind(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 const QJsonObject &ProtocolMessage::json() const
 {
     if (m_jsonPending) {
         m_jsonPending = false;
-        m_json = m_convert ? m_convert(raw) : QJsonDocument::fromJson(raw).object();
+        m_json = m_convert ? m_convert->toJson(raw) : QJsonDocument::fromJson(raw).object();
     }
     return m_json;
 }
@@ -53,12 +97,20 @@ void ProtocolMessage::setJsonFromRaw(RawText check)
     m_validatedRaw = check == RawText::Validated ? raw : QByteArray();
 }
 
-void ProtocolMessage::setJsonConverter(JsonConverter convert)
+void ProtocolMessage::setJsonConverter(const JsonConverter *convert)
 {
     m_json = QJsonObject();
     m_jsonPending = true;
     m_convert = convert;
     m_validatedRaw = QByteArray();
+}
+
+bool ProtocolMessage::appendConvertedJsonText(QByteArray *out) const
+{
+    if (!m_convert)
+        return false;
+    m_convert->appendJsonText(raw, out);
+    return true;
 }
 
 bool ProtocolMessage::parseKindName(QStringView name, Protocol::Direction direction, ProtocolMessage *out)

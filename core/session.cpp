@@ -308,6 +308,11 @@ CloseInfo Session::attributeClose() const
     c.certificateRejected = m_certificateRejected;
     c.hasSocketError = m_hasSocketError;
     c.socketError = m_socketError;
+    if (!c.hasSocketError && m_socket->error() != QAbstractSocket::UnknownSocketError) {
+        // A failed connection attempt reports the state change before the error signal.
+        c.hasSocketError = true;
+        c.socketError = m_socket->error();
+    }
     const bool ourRule = m_closeRule != CloseInfo::Rule::None;
     if (m_state == State::Connecting || !m_closeFrameSent) {
         // No close frame either way (1006): the handshake never completed, or the connection was lost.

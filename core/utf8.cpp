@@ -38,4 +38,65 @@ int sequenceLength(const unsigned char *p, qsizetype avail)
     return len;
 }
 
+char *writeJsonString(const char *s, qsizetype n, char *dst)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    const auto *p = reinterpret_cast<const unsigned char *>(s);
+    *dst++ = '"';
+    for (qsizetype i = 0; i < n;) {
+        const qsizetype plain = plainJsonStringRun(s + i, n - i);
+        if (plain) {
+            std::memcpy(dst, p + i, size_t(plain));
+            dst += plain;
+            i += plain;
+            if (i >= n)
+                break;
+        }
+        const unsigned char c = p[i];
+        if (c >= 0x20 && c < 0x80) {
+            if (c == '"' || c == '\\')
+                *dst++ = '\\';
+            *dst++ = char(c);
+            ++i;
+            continue;
+        }
+        if (c >= 0x80) {
+            const int len = sequenceLength(p + i, n - i);
+            if (len == 0)
+                return nullptr;
+            std::memcpy(dst, p + i, size_t(len));
+            dst += len;
+            i += len;
+            continue;
+        }
+        *dst++ = '\\';
+        switch (c) {
+        case '\n':
+            *dst++ = 'n';
+            break;
+        case '\r':
+            *dst++ = 'r';
+            break;
+        case '\t':
+            *dst++ = 't';
+            break;
+        case '\b':
+            *dst++ = 'b';
+            break;
+        case '\f':
+            *dst++ = 'f';
+            break;
+        default:
+            *dst++ = 'u';
+            *dst++ = '0';
+            *dst++ = '0';
+            *dst++ = kHex[c >> 4];
+            *dst++ = kHex[c & 0xF];
+        }
+        ++i;
+    }
+    *dst++ = '"';
+    return dst;
+}
+
 } // namespace Utf8

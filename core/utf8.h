@@ -15,6 +15,12 @@ namespace Utf8 {
 // U+10FFFF), or 0 when there is none. avail is how many bytes p may read. Used by scanners on hot paths.
 int sequenceLength(const unsigned char *p, qsizetype avail);
 
+// Writes s (n bytes of UTF-8) as a JSON string, quotes included, at dst, which has room for 6 * n + 2 bytes;
+// returns the end of the output. Quotes and backslashes are escaped, control characters too (\n, \u0001, ...),
+// everything else is copied. Returns nullptr, for the caller to fall back (e.g. to base64), when s is not strict
+// UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
+char *writeJsonString(const char *s, qsizetype n, char *dst);
+
 // How many bytes from p (at most avail) are plain ASCII that a JSON string keeps as they are: no quote,
 // backslash, control character or byte >= 0x80. Lets string scanners and writers skip the common case 16 (or 8)
 // bytes at a time instead of one.

@@ -1,182 +1,40 @@
 #include "publicationposition.h"
 
+#include "jsonscanner.h"
+
 #include <QJsonValue>
 
 namespace {
 
-// A cursor over JSON text that was validated before (FastClassifier): it only needs to find the structure, and
-// gives up (returns false) on anything it does not expect rather than guess.
-class Cursor
+using Span = JsonScanner::Span;
+
+// The pub object's offset value, as PublicationPosition::offsetFromJson() reads it. False when only the full parser
+// can tell.
+bool readOffset(const Span &v, quint64 *offset)
 {
-public:
-    explicit Cursor(QByteArrayView text)
-        : m_p(text.data())
-        , m_end(text.data() + text.size())
-    {
-    }
-
-    void skipSpace()
-    {
-        while (m_p < m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r'))
-            ++m_p;
-    }
-
-    char peek()
-    {
-        skipSpace();
-        return m_p < m_end ? *m_p : '\0';
-    }
-
-    bool eat(char c)
-    {
-        if (peek() != c)
+    *offset = 0; // anything but a positive number: toDouble() gives 0 or less
+    if (v.isString) {
+        if (v.escaped)
             return false;
-        ++m_p;
+        *offset = QString::fromUtf8(v.view()).toULongLong();
         return true;
     }
-
-    // At a '"': the string's bytes between the quotes, and whether they contain an escape.
-    bool string(QByteArrayView *content, bool *escaped)
-    {
-        if (peek() != '"')
-            return false;
-        const char *start = ++m_p;
-        bool esc = false;
-        while (m_p < m_end) {
-            const char c = *m_p;
-            if (c == '"') {
-                *content = QByteArrayView(start, m_p - start);
-                *escaped = esc;
-                ++m_p;
-                return true;
-            }
-            if (c == '\\') {
-                esc = true;
-                m_p += 2;
-                continue;
-            }
-            ++m_p;
-        }
-        return false;
-    }
-
-    // A number or literal: the bytes up to the next delimiter.
-    QByteArrayView scalar()
-    {
-        skipSpace();
-        const char *start = m_p;
-        while (m_p < m_end && *m_p != ',' && *m_p != '}' && *m_p != ']' && *m_p != ' ' && *m_p != '\t' &&
-               *m_p != '\n' && *m_p != '\r')
-            ++m_p;
-        return QByteArrayView(start, m_p - start);
-    }
-
-    bool skipValue()
-    {
-        const char c = peek();
-        if (c == '"') {
-            QByteArrayView ignored;
-            bool escaped = false;
-            return string(&ignored, &escaped);
-        }
-        if (c != '{' && c != '[')
-            return !scalar().isEmpty();
-        int depth = 0;
-        while (m_p < m_end) {
-            const char b = *m_p;
-            if (b == '"') {
-                QByteArrayView ignored;
-                bool escaped = false;
-                if (!string(&ignored, &escaped))
-                    return false;
-                continue;
-            }
-            if (b == '{' || b == '[') {
-                ++depth;
-            } else if (b == '}' || b == ']') {
-                if (--depth == 0) {
-                    ++m_p;
-                    return true;
-                }
-            }
-            ++m_p;
-        }
-        return false;
-    }
-
-    // Walks the members of the object at the cursor; member(key) reads or skips the value and returns false to
-    // give up. Keys with escapes give up too: they could spell a key we look for.
-    template <typename Member> bool object(Member member)
-    {
-        if (!eat('{'))
-            return false;
-        if (eat('}'))
-            return true;
-        for (;;) {
-            QByteArrayView key;
-            bool escaped = false;
-            if (!string(&key, &escaped) || escaped || !eat(':') || !member(key))
-                return false;
-            if (eat(','))
-                continue;
-            return eat('}');
-        }
-    }
-
-private:
-    const char *m_p;
-    const char *m_end;
-};
-
-// The pub object's offset value, as PublicationPosition::offsetFromJson() reads it. False when only the full parser can
-// tell.
-bool readOffset(Cursor &c, quint64 *offset)
-{
-    const char first = c.peek();
-    if (first == '"') {
-        QByteArrayView text;
-        bool escaped = false;
-        if (!c.string(&text, &escaped) || escaped)
-            return false;
-        *offset = QString::fromUtf8(text).toULongLong();
+    if (!v.isNumber() || *v.begin == '-')
         return true;
-    }
-    if (first == '{' || first == '[') {
-        *offset = 0; // not a number: toDouble() gives 0
-        return c.skipValue();
-    }
-    const QByteArrayView number = c.scalar();
-    if (number.isEmpty())
-        return false;
-    if (number.front() == '-' || number == "true" || number == "false" || number == "null") {
-        *offset = 0; // not positive, or not a number
-        return true;
-    }
     // Whole numbers a double holds exactly (up to 15 digits); fractions, exponents and longer numbers round.
-    if (number.size() > 15)
-        return false;
-    quint64 value = 0;
-    for (const char d : number) {
-        if (d < '0' || d > '9')
-            return false;
-        value = value * 10 + quint64(d - '0');
-    }
-    *offset = value;
-    return true;
+    bool negative = false;
+    return JsonScanner::plainInteger(v.view(), &negative, offset, 15);
 }
 
-bool readEpoch(Cursor &c, PublicationPosition *out)
+bool readEpoch(const Span &v, PublicationPosition *out)
 {
     out->hasEpoch = true;
-    if (c.peek() != '"') {
-        out->epoch = QString(); // QJsonValue::toString() of anything but a string
-        return c.skipValue();
-    }
-    QByteArrayView text;
-    bool escaped = false;
-    if (!c.string(&text, &escaped) || escaped)
+    out->epoch = QString(); // QJsonValue::toString() of anything but a string
+    if (!v.isString)
+        return true;
+    if (v.escaped)
         return false;
-    out->epoch = QString::fromUtf8(text);
+    out->epoch = QString::fromUtf8(v.view());
     return true;
 }
 
@@ -185,43 +43,51 @@ bool readEpoch(Cursor &c, PublicationPosition *out)
 bool PublicationPosition::scan(QByteArrayView json, PublicationPosition *out)
 {
     *out = PublicationPosition();
-    Cursor c(json);
+    // The text was validated by the classifier: only its structure is needed. Keys with escapes give up (they
+    // could spell a key we look for), and so do duplicate keys (which one counts is the parser's business).
+    JsonScanner s(json, JsonScanner::Check::Structure);
+    if (s.peek() != '{')
+        return false;
     bool seenPush = false;
-    const bool ok = c.object([&](QByteArrayView key) {
-        if (key != "push")
-            return c.skipValue();
+    const bool ok = s.members(1, [&](const Span &key) {
+        if (key.escaped)
+            return false;
+        if (key.view() != "push")
+            return s.skipValue();
         if (seenPush)
-            return false; // duplicate keys: which one counts is the parser's business
+            return false;
         seenPush = true;
-        if (c.peek() != '{')
-            return c.skipValue(); // not an object: no pub in it
+        if (*s.p != '{')
+            return s.skipValue(); // not an object: no pub in it
         bool seenPub = false;
-        return c.object([&](QByteArrayView pushKey) {
-            if (pushKey != "pub")
-                return c.skipValue();
+        return s.members(2, [&](const Span &pushKey) {
+            if (pushKey.escaped)
+                return false;
+            if (pushKey.view() != "pub")
+                return s.skipValue();
             if (seenPub)
                 return false;
             seenPub = true;
-            if (c.peek() != '{')
-                return c.skipValue();
+            if (*s.p != '{')
+                return s.skipValue();
             bool seenOffset = false;
-            return c.object([&](QByteArrayView pubKey) {
-                if (pubKey == "offset") {
+            return s.object(3, [&](const Span &pubKey, const Span &v) {
+                if (pubKey.escaped)
+                    return false;
+                if (pubKey.view() == "offset") {
                     if (seenOffset)
                         return false;
                     seenOffset = true;
-                    return readOffset(c, &out->offset);
+                    return readOffset(v, &out->offset);
                 }
-                if (pubKey == "epoch") {
-                    if (out->hasEpoch)
-                        return false;
-                    return readEpoch(c, out);
-                }
-                return c.skipValue();
+                if (pubKey.view() == "epoch")
+                    return !out->hasEpoch && readEpoch(v, out);
+                return true;
             });
         });
     });
-    return ok && c.peek() == '\0';
+    s.skipSpace();
+    return ok && s.atEnd();
 }
 
 PublicationPosition PublicationPosition::fromJson(const QJsonObject &message)
@@ -239,6 +105,10 @@ PublicationPosition PublicationPosition::of(const ProtocolMessage &push)
 {
     PublicationPosition p;
     if (push.rawIsValidatedJson() && scan(push.raw, &p))
+        return p;
+    // A Protobuf message: its JSON text costs far less than its JSON object.
+    QByteArray text;
+    if (push.appendConvertedJsonText(&text) && scan(text, &p))
         return p;
     return fromJson(push.json());
 }

@@ -10,9 +10,10 @@
 // SubscriptionTracker gives them (offset as a whole number, 0 when absent or not a positive number; epoch as text).
 //
 // A flood of publications must not be parsed into QJsonObjects only to read two fields, so of() reads them
-// straight from the message's JSON text when the classifier validated it, and asks json() otherwise (Protobuf
-// messages, text the scanner is unsure about: escapes in the keys or values it reads, duplicate keys, numbers that
-// a double would round). The result is the same either way; tests/models/tst_publicationposition checks it.
+// straight from the message's JSON text: the text the classifier validated, or for Protobuf the text its converter
+// writes; it asks json() only for what the scanner is unsure about (escapes in the keys or values it reads,
+// duplicate keys, numbers that a double would round). The result is the same either way;
+// tests/models/tst_publicationposition checks it.
 class PublicationPosition
 {
 public:

@@ -13,10 +13,10 @@
 
 class TimelineModel;
 
-// Writes the frames of a TimelineModel to a recording (JSON Lines, core/framerecord.h) in slices of about 20 ms
-// per event-loop turn, so the UI keeps running and frames keep arriving. It writes the frames stored when it
-// starts (or those holding the given rows); frames the cap drops before they are written are counted, never
-// skipped silently. The file is replaced only when everything was written (QSaveFile).
+// Writes the frames of a TimelineModel to a recording (JSON Lines, core/recording/framerecord.h) in slices of about 20
+// ms per event-loop turn, so the UI keeps running and frames keep arriving. It writes the frames stored when it starts
+// (or those holding the given rows); frames the cap drops before they are written are counted, never skipped silently.
+// The file is replaced only when everything was written (QSaveFile).
 //
 // Secrets are masked unless setIncludeSecrets(true) was called: JWT-looking strings, the tokens of connect,
 // refresh, subscribe and sub_refresh commands (also opaque ones, in every later frame too) and the known secrets

@@ -12,9 +12,8 @@
 class TimelineModel;
 
 // The rows of a TimelineModel that pass a TimelineFilter. Matching runs over the store's compact row index and
-// raw bytes (never through data()), so a kind, direction or channel filter over a million rows takes
-// milliseconds and a plain text search about a hundred. The result is a sorted list of row serials, so drops of
-// the oldest rows only cut its front and appends only extend its end.
+// raw bytes (never through data()), so that a filter over a million rows does not stall the GUI. The result is a sorted
+// list of row serials, so drops of the oldest rows only cut its front and appends only extend its end.
 //
 // Regular expressions are slower (each row is converted to text): they are matched in slices of a few tens of
 // milliseconds per event-loop turn, rows appear as they are found, and busyChanged()/progress() report it.

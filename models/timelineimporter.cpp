@@ -2,7 +2,7 @@
 
 #include "framestore.h"
 #include "harimporter.h"
-#include "recordlineparser.h"
+#include "recordlineappender.h"
 #include "timelinemodel.h"
 
 #include <QElapsedTimer>
@@ -131,7 +131,7 @@ struct TimelineImporter::LinesShared
             ++out->lines;
             if (line.trimmed().isEmpty())
                 continue;
-            if (!RecordLineParser::append(line, &out->rows, &error) && out->badLines++ == 0) {
+            if (!RecordLineAppender::append(line, &out->rows, &error) && out->badLines++ == 0) {
                 out->firstBadLine = out->lines;
                 out->firstError = error;
             }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "closeinfo.h"
 #include "session.h"
 #include "sessionoptions.h"
 
@@ -12,6 +13,7 @@ class QGroupBox;
 class QScrollArea;
 class QTimer;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -120,6 +122,7 @@ private:
     QTableWidget *m_headers = nullptr;
     QLineEdit *m_caFile = nullptr;
     QCheckBox *m_ignoreCertErrors = nullptr;
+    QDoubleSpinBox *m_handshakeTimeout = nullptr;
     QCheckBox *m_autoPong = nullptr;
     QCheckBox *m_autoConnect = nullptr;
     QCheckBox *m_reconnect = nullptr;
@@ -138,6 +141,7 @@ private:
     QLabel *m_dataLabel = nullptr;
     QLabel *m_headersLabel = nullptr;
     QLabel *m_caLabel = nullptr;
+    QLabel *m_handshakeLabel = nullptr;
     QToolButton *m_addHeader = nullptr;
     QToolButton *m_removeHeader = nullptr;
     QToolButton *m_browseCa = nullptr;
@@ -163,6 +167,7 @@ private:
         int code = 0;
         QString reason; // close reason, or the problem text of Invalid
         bool certificateRefused = false;
+        CloseInfo close; // who closed, with the rule or socket error
     };
     Problem m_problem;
     void problemTexts(QString *title, QString *text) const;

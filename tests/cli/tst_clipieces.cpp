@@ -1,40 +1,10 @@
-// Unit tests of the CLI's parts: option parsing, the run summary and the record writer (the binary itself:
-// tst_cli).
+// Unit tests of the CLI's parts: option parsing and the run summary (the binary itself: tst_cli; the record
+// writer: tests/core/tst_recordwriter).
 #include "clioptions.h"
-#include "framerecord.h"
-#include "jsoncodec.h"
-#include "recordwriter.h"
 #include "runsummary.h"
+#include "timelinetestdata.h"
 
-#include <QFile>
-#include <QFileInfo>
-#include <QTemporaryDir>
 #include <QTest>
-
-namespace {
-
-Frame frame(Protocol::Direction dir, const QByteArray &payload)
-{
-    Frame f;
-    f.direction = dir;
-    f.raw = payload;
-    f.messages = dir == Protocol::Direction::In ? JsonCodec().decodeServerFrame(payload)
-                                                : JsonCodec().decodeClientFrame(payload);
-    return f;
-}
-
-// A writer on a new file in dir.
-bool openRecord(const QTemporaryDir &dir, RecordWriter *writer, QString *path)
-{
-    *path = dir.filePath(QStringLiteral("record.jsonl"));
-    QString error;
-    if (dir.isValid() && writer->open(*path, &error))
-        return true;
-    qWarning("cannot open %s: %s", qPrintable(*path), qPrintable(error));
-    return false;
-}
-
-} // namespace
 
 class TestCliPieces : public QObject
 {
@@ -47,9 +17,6 @@ private slots:
     void rejects();
     void helpAndVersion();
     void summaryCountsKindsAndChannels();
-    void recordWriterKeepsEveryFrameInOrder();
-    void recordWriterFlushReachesTheFile();
-    void recordWriterReportsAFullDisk();
 };
 
 void TestCliPieces::parsesOptions()
@@ -137,12 +104,12 @@ void TestCliPieces::helpAndVersion()
 void TestCliPieces::summaryCountsKindsAndChannels()
 {
     RunSummary s;
-    s.add(frame(Protocol::Direction::Out, R"({"id":1,"subscribe":{"channel":"a"}})"));
-    s.add(frame(Protocol::Direction::In, "{\"push\":{\"channel\":\"a\",\"pub\":{\"data\":1}}}\n"
-                                         "{\"push\":{\"channel\":\"a\",\"pub\":{\"data\":2}}}\n"
-                                         "{\"push\":{\"channel\":\"b\",\"pub\":{\"data\":3}}}\n"
-                                         "{\"push\":{\"channel\":\"a\",\"pub\":{\"data\":4}}}"));
-    s.add(frame(Protocol::Direction::In, "{}"));
+    s.add(TimelineTestData::clientFrame(R"({"id":1,"subscribe":{"channel":"a"}})"));
+    s.add(TimelineTestData::serverFrame("{\"push\":{\"channel\":\"a\",\"pub\":{\"data\":1}}}\n"
+                                        "{\"push\":{\"channel\":\"a\",\"pub\":{\"data\":2}}}\n"
+                                        "{\"push\":{\"channel\":\"b\",\"pub\":{\"data\":3}}}\n"
+                                        "{\"push\":{\"channel\":\"a\",\"pub\":{\"data\":4}}}"));
+    s.add(TimelineTestData::serverFrame("{}"));
     QCOMPARE(s.framesIn(), 2);
     QCOMPARE(s.framesOut(), 1);
     QCOMPARE(s.bytesOut(), qint64(QByteArray(R"({"id":1,"subscribe":{"channel":"a"}})").size()));
@@ -155,77 +122,6 @@ void TestCliPieces::summaryCountsKindsAndChannels()
     QCOMPARE(channels.value(QStringLiteral("b")), 1);
     const QString text = s.text();
     QVERIFY2(text.contains(QStringLiteral("push_pub")) && text.contains(QStringLiteral("frames in")), qPrintable(text));
-}
-
-void TestCliPieces::recordWriterKeepsEveryFrameInOrder()
-{
-    // Enough frames for many batches to cross to the writer thread while the test thread keeps queueing, and a
-    // message whose JSON the test opens (json() caches lazily) while its copy may be written.
-    QTemporaryDir dir;
-    RecordWriter writer;
-    QString path;
-    QVERIFY(openRecord(dir, &writer, &path));
-    constexpr int kFrames = 20000;
-    QByteArray expected;
-    for (int i = 0; i < kFrames; ++i) {
-        Frame f =
-            frame(Protocol::Direction::In,
-                  QByteArrayLiteral("{\"push\":{\"channel\":\"c\",\"pub\":{\"data\":{\"seq\":") +
-                      QByteArray::number(i) + QByteArrayLiteral("}}}}\n{\"push\":{\"channel\":\"d\",\"pub\":{}}}"));
-        f.timeMs = 1700000000000 + i;
-        writer.write(f);
-        QCOMPARE(f.messages.first().json().value(QLatin1String("push")).toObject().value(QLatin1String("channel")),
-                 QJsonValue(QStringLiteral("c")));
-        FrameRecord::appendJsonLine(f, &expected, FrameRecord::FrameJson::FromRaw);
-    }
-    QCOMPARE(writer.linesWritten(), qint64(kFrames));
-    QVERIFY2(writer.close(), qPrintable(writer.errorString()));
-    QVERIFY(!writer.failed());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray written = file.readAll();
-    QCOMPARE(written.count('\n'), kFrames);
-    QVERIFY(written == expected);
-}
-
-void TestCliPieces::recordWriterFlushReachesTheFile()
-{
-    // A quiet connection: one frame, far below a batch, must reach the file after flush() without close().
-    QTemporaryDir dir;
-    RecordWriter writer;
-    QString path;
-    QVERIFY(openRecord(dir, &writer, &path));
-    const Frame f = frame(Protocol::Direction::In, R"({"push":{"channel":"c","pub":{"data":1}}})");
-    writer.write(f);
-    writer.flush();
-    const qint64 lineSize = FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromRaw).size() + 1;
-    QTRY_COMPARE(QFileInfo(path).size(), lineSize);
-    QVERIFY(writer.close());
-    QCOMPARE(QFileInfo(path).size(), lineSize);
-}
-
-void TestCliPieces::recordWriterReportsAFullDisk()
-{
-    if (!QFileInfo::exists(QStringLiteral("/dev/full")))
-        QSKIP("/dev/full is not available here");
-    RecordWriter writer;
-    QString error;
-    QVERIFY2(writer.open(QStringLiteral("/dev/full"), &error), qPrintable(error));
-    const Frame f = frame(Protocol::Direction::In, R"({"push":{"channel":"c","pub":{"data":1}}})");
-    writer.write(f);
-    QVERIFY(!writer.close());
-    QVERIFY(writer.failed());
-    QVERIFY2(writer.errorString().contains(QStringLiteral("Writing the record file failed")),
-             qPrintable(writer.errorString()));
-    // Once failed, frames are refused instead of piling up.
-    RecordWriter again;
-    QVERIFY(again.open(QStringLiteral("/dev/full"), &error));
-    for (int i = 0; i < 5000 && !again.failed(); ++i) {
-        again.write(f);
-        again.flush();
-    }
-    QTRY_VERIFY(again.failed());
-    QVERIFY(!again.close());
 }
 
 QTEST_GUILESS_MAIN(TestCliPieces)

@@ -1,5 +1,6 @@
 #include "fastclassifier.h"
 #include "jsoncodec.h"
+#include "jsonscanner.h"
 
 #include <QFile>
 #include <QTest>
@@ -211,7 +212,7 @@ void TestFastClassifier::agreesOnMutationsOfRealLines()
             for (const QByteArray &v : std::as_const(variants)) {
                 const ProtocolMessage expected = JsonCodec::decodeServerLine(v);
                 // isJsonObject() never accepts what the full parser rejects.
-                if (FastClassifier::isJsonObject(v))
+                if (JsonScanner::isJsonObject(v))
                     QVERIFY2(expected.kind != Protocol::MessageKind::Invalid, v.constData());
                 ProtocolMessage actual;
                 if (FastClassifier::classifyServerLine(v, &actual)) {
@@ -268,7 +269,7 @@ void TestFastClassifier::recognisesJsonObjects()
 {
     QFETCH(QByteArray, text);
     QFETCH(bool, object);
-    QCOMPARE(FastClassifier::isJsonObject(text), object);
+    QCOMPARE(JsonScanner::isJsonObject(text), object);
 }
 
 QTEST_GUILESS_MAIN(TestFastClassifier)

@@ -1,5 +1,8 @@
+#include "framecompare.h"
 #include "framerecord.h"
 #include "jsoncodec.h"
+#include "protobufcodec.h"
+#include "timelinetestdata.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -22,39 +25,20 @@ namespace {
 // 2024-02-29T23:59:58.123Z
 constexpr qint64 kLeapTime = 1709251198123;
 
+// The shared test frames, on a leap day.
 Frame serverFrame(const QByteArray &payload, qint64 time = kLeapTime)
 {
-    Frame f;
-    f.timeMs = time;
-    f.direction = Direction::In;
-    f.raw = payload;
-    f.messages = JsonCodec().decodeServerFrame(payload);
-    return f;
+    return TimelineTestData::serverFrame(payload, time);
 }
 
 Frame clientFrame(const QByteArray &payload, qint64 time = kLeapTime)
 {
-    Frame f;
-    f.timeMs = time;
-    f.direction = Direction::Out;
-    f.raw = payload;
-    f.messages = JsonCodec().decodeClientFrame(payload);
-    return f;
+    return TimelineTestData::clientFrame(payload, time);
 }
 
 Frame closeFrame(int code, const QString &reason)
 {
-    ProtocolMessage m;
-    m.kind = MessageKind::Disconnect;
-    m.code = code;
-    m.text = reason;
-    m.raw = reason.toUtf8();
-    Frame f;
-    f.timeMs = kLeapTime;
-    f.close = true;
-    f.raw = m.raw;
-    f.messages = {m};
-    return f;
+    return TimelineTestData::closeFrame(code, reason, kLeapTime);
 }
 
 QJsonObject lineObject(const QByteArray &line)
@@ -79,6 +63,7 @@ private slots:
     void recordsAllFields();
     void multiMessageFrameListsKinds();
     void binaryFrameIsBase64();
+    void protobufFrameWritesConvertedText();
     void closeFrameHasCodeAndReason();
     void timeFormat_data();
     void timeFormat();
@@ -92,35 +77,7 @@ private slots:
     void readsPayloadFromFrameText_data();
     void randomObjectFramesRoundTrip();
     void readsPayloadFromFrameText();
-
-private:
-    static void compareFrames(const Frame &actual, const Frame &expected);
 };
-
-void TestFrameRecord::compareFrames(const Frame &a, const Frame &e)
-{
-    QCOMPARE(a.timeMs, e.timeMs);
-    QCOMPARE(a.direction, e.direction);
-    QCOMPARE(a.binary, e.binary);
-    QCOMPARE(a.close, e.close);
-    QCOMPARE(a.raw, e.raw);
-    QCOMPARE(a.messages.size(), e.messages.size());
-    for (qsizetype i = 0; i < e.messages.size(); ++i) {
-        const ProtocolMessage &am = a.messages.at(i);
-        const ProtocolMessage &em = e.messages.at(i);
-        QCOMPARE(am.kind, em.kind);
-        QCOMPARE(am.method, em.method);
-        QCOMPARE(am.push, em.push);
-        QCOMPARE(am.id, em.id);
-        QCOMPARE(am.channel, em.channel);
-        QCOMPARE(am.json(), em.json());
-        QCOMPARE(am.raw, em.raw);
-        QCOMPARE(am.code, em.code);
-        QCOMPARE(am.text, em.text);
-        // Exact, not QCOMPARE's fuzzy double comparison: the format must not round.
-        QVERIFY2(am.rttMs == em.rttMs, qPrintable(QString::number(am.rttMs, 'g', 17)));
-    }
-}
 
 void TestFrameRecord::roundTrip_data()
 {
@@ -243,7 +200,7 @@ void TestFrameRecord::roundTrip()
         QString error;
         QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error),
                  qPrintable(error + QLatin1Char(' ') + QString::fromUtf8(line)));
-        compareFrames(back, frame);
+        TestSupport::compareFrames(back, frame);
         // Writing the frame read back gives the same line: the format is stable.
         QCOMPARE(FrameRecord::toJsonLine(back, mode), line);
         // The batching variant writes the same line plus a newline, after what the buffer held.
@@ -329,6 +286,38 @@ void TestFrameRecord::binaryFrameIsBase64()
     QCOMPARE(o.value(QLatin1String("size")).toInt(), 3);
 }
 
+void TestFrameRecord::protobufFrameWritesConvertedText()
+{
+    // FromRaw writes a Protobuf message's JSON as text straight from its bytes (no json()); read back, every
+    // message's JSON is the one json() gives, and the line says what FromJson's line says.
+    QList<QJsonObject> replies;
+    for (
+        const char *json :
+        {R"({"push":{"channel":"news","pub":{"data":{"b":[1,2.5],"a":"\u00e9\n"},"offset":7,"info":{"user":"u","client":"c"}}}})",
+         R"({"push":{"channel":"news","pub":{"data":"text","tags":{"k":"v"}}}})",
+         R"({"id":1,"connect":{"client":"c","version":"6.9.1","subs":{"a":{"offset":1}},"ping":25,"pong":true}})",
+         R"({"id":2,"presence_stats":{"num_clients":0,"num_users":0}})", R"({})"})
+        replies.append(QJsonDocument::fromJson(QByteArray(json)).object());
+    Frame f;
+    f.timeMs = kLeapTime;
+    f.binary = true;
+    f.raw = ProtobufCodec::encodeReplies(replies);
+    QVERIFY(!f.raw.isEmpty());
+    f.messages = ProtobufCodec().decodeServerFrame(f.raw);
+    QCOMPARE(f.messages.size(), replies.size());
+    QVERIFY(FrameRecord::writesWithoutJson(f, FrameRecord::FrameJson::FromRaw));
+
+    const QByteArray line = FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromRaw);
+    QVERIFY(!line.contains('\n'));
+    Frame back;
+    QString error;
+    QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error), qPrintable(error));
+    TestSupport::compareFrames(back, f);
+    for (qsizetype i = 0; i < replies.size(); ++i)
+        QCOMPARE(back.messages.at(i).json(), replies.at(i));
+    QCOMPARE(lineObject(line), lineObject(FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromJson)));
+}
+
 void TestFrameRecord::closeFrameHasCodeAndReason()
 {
     const QJsonObject o = lineObject(FrameRecord::toJsonLine(closeFrame(3501, QStringLiteral("bad request"))));
@@ -382,7 +371,7 @@ void TestFrameRecord::toleratesLineEndings()
         QString error;
         const QByteArray line = FrameRecord::toJsonLine(f) + end;
         QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error), qPrintable(error));
-        compareFrames(back, f);
+        TestSupport::compareFrames(back, f);
     }
 }
 
@@ -509,7 +498,7 @@ void TestFrameRecord::rawLeftOutOnlyWhenFrameIsPayload()
         Frame back;
         QString error;
         QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error), qPrintable(error));
-        compareFrames(back, f);
+        TestSupport::compareFrames(back, f);
         QCOMPARE(FrameRecord::toJsonLine(back, mode), line);
     }
 }
@@ -615,7 +604,7 @@ void TestFrameRecord::randomObjectFramesRoundTrip()
         QString error;
         QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error),
                  qPrintable(error + QLatin1String(": ") + QString::fromUtf8(line)));
-        compareFrames(back, f);
+        TestSupport::compareFrames(back, f);
         QCOMPARE(FrameRecord::toJsonLine(back, FrameRecord::FrameJson::FromRaw), line);
     }
     // Both kinds were tried (193 of 2000 frames are written without "raw" with this seed).

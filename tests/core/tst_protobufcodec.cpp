@@ -3,6 +3,7 @@
 #include "client.pb.h"
 #include "jsoncodec.h"
 #include "protobufcodec.h"
+#include "protobufjson.h"
 #include "wirecodec.h"
 
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
@@ -87,6 +88,8 @@ private slots:
     void encodedCommandReadByGeneratedClasses();
     void replyRoundTrip_data();
     void replyRoundTrip();
+    void jsonTextEqualsJson_data();
+    void jsonTextEqualsJson();
     void replyFromGeneratedClasses();
     void severalMessagesPerFrame();
     void emptyMessageIsPingAndPong();
@@ -321,6 +324,53 @@ void TestProtobufCodec::replyRoundTrip()
     QCOMPARE(decoded.first().json(), reply);
     QCOMPARE(decoded.first().raw, payload);
     compareClassification(decoded.first(), JsonCodec::decodeServerLine(compact(reply)));
+    // The text recordings write says the same, on one line.
+    QByteArray text;
+    QVERIFY(decoded.first().appendConvertedJsonText(&text));
+    QVERIFY2(!text.contains('\n'), text.constData());
+    QCOMPARE(QJsonDocument::fromJson(text).object(), reply);
+}
+
+void TestProtobufCodec::jsonTextEqualsJson_data()
+{
+    QTest::addColumn<QByteArray>("data"); // a publication's data bytes
+    QTest::newRow("compact object") << QByteArray(R"({"b":1,"a":[1,2.5e3]})");
+    QTest::newRow("spaces and line breaks") << QByteArray(" {\"b\": 1,\r\n \"a\" : [1, \"x\"]}\n");
+    QTest::newRow("tab inside") << QByteArray("{\"a\":\t1}");
+    QTest::newRow("number") << QByteArray(" 42 ");
+    QTest::newRow("long number") << QByteArray("12345678901234567890");
+    QTest::newRow("escapes") << QByteArray(R"({"s":"\u00e9\n\"q\"","k\/":null})");
+    QTest::newRow("duplicate keys") << QByteArray(R"({"a":1,"a":2})");
+    QTest::newRow("deep") << QByteArray(200, '[') + QByteArray(200, ']');
+    QTest::newRow("not json") << QByteArray("hello\nworld");
+    QTest::newRow("not utf-8") << QByteArray("\xff\x00\x01", 3);
+    QTest::newRow("control character in a string") << QByteArray("\"a\x01b\"");
+    QTest::newRow("empty") << QByteArray();
+}
+
+void TestProtobufCodec::jsonTextEqualsJson()
+{
+    // Built with the generated classes, so that the data bytes are exactly these.
+    QFETCH(QByteArray, data);
+    cproto::Reply reply;
+    cproto::Push *push = reply.mutable_push();
+    push->set_channel("chat:\"a\"\n\xe4\xbd\xa0");
+    cproto::Publication *pub = push->mutable_pub();
+    pub->set_data(data.toStdString());
+    pub->set_offset(quint64(1) << 60);
+    (*pub->mutable_tags())["k\t"] = "v";
+    pub->mutable_info()->set_user("u");
+    const QByteArray frame = delimited({&reply});
+    const QList<ProtocolMessage> messages = ProtobufCodec().decodeServerFrame(frame);
+    QCOMPARE(messages.size(), 1);
+    QByteArray text;
+    QVERIFY(messages.first().appendConvertedJsonText(&text));
+    QVERIFY2(!text.contains('\n') && !text.contains('\r'), text.constData());
+    QJsonParseError error;
+    const QJsonDocument parsed = QJsonDocument::fromJson(text, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError,
+             qPrintable(error.errorString() + QLatin1String(": ") + QString::fromUtf8(text)));
+    QCOMPARE(parsed.object(), messages.first().json());
 }
 
 void TestProtobufCodec::replyFromGeneratedClasses()
@@ -450,13 +500,13 @@ void TestProtobufCodec::bytesToJson()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QByteArray, expected);
-    const QJsonValue v = ProtobufCodec::bytesToJson(bytes);
+    const QJsonValue v = ProtobufJson::bytesToJson(bytes);
     QCOMPARE(v, obj(expected.constData()).value(QStringLiteral("v")));
 
     // And back: JSON values give their compact text, the $base64 form the exact bytes.
     QByteArray back;
-    QVERIFY(ProtobufCodec::jsonToBytes(v, &back));
-    QCOMPARE(ProtobufCodec::bytesToJson(back), v);
+    QVERIFY(ProtobufJson::jsonToBytes(v, &back));
+    QCOMPARE(ProtobufJson::bytesToJson(back), v);
     if (v.isObject() && v.toObject().contains(QStringLiteral("$base64")))
         QCOMPARE(back, bytes);
 }
@@ -490,7 +540,7 @@ void TestProtobufCodec::jsonToBytes()
     QFETCH(QByteArray, bytes);
     QByteArray out;
     QString error;
-    QCOMPARE(ProtobufCodec::jsonToBytes(obj(json.constData()).value(QStringLiteral("v")), &out, &error), ok);
+    QCOMPARE(ProtobufJson::jsonToBytes(obj(json.constData()).value(QStringLiteral("v")), &out, &error), ok);
     if (ok)
         QCOMPARE(out, bytes);
     else
@@ -749,8 +799,12 @@ void TestProtobufCodec::fuzz()
         if (QTest::currentTestFailed())
             return;
         checkFrameInvariants(codec.decodeClientFrame(payload), payload, false);
-        for (const ProtocolMessage &m : server)
+        for (const ProtocolMessage &m : server) {
             (m.kind == MessageKind::Invalid ? invalid : decoded)++;
+            QByteArray text;
+            if (m.appendConvertedJsonText(&text))
+                QCOMPARE(QJsonDocument::fromJson(text).object(), m.json());
+        }
     };
 
     for (int i = 0; i < 3000 && !QTest::currentTestFailed(); ++i) {

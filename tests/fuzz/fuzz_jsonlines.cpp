@@ -1,6 +1,8 @@
-// The JSON Lines importer's line reader: each line through RecordLineParser::parse (a Frame) and ::append (straight
-// into a FrameStore, as the importer does); both must accept the same lines, and what was stored must read back.
+// The JSON Lines importer's line reader: each line through RecordLineParser::parse (a Frame) and
+// RecordLineAppender::append (straight into a FrameStore, as the importer does); both must accept the same lines, and
+// what was stored must read back.
 #include "framestore.h"
+#include "recordlineappender.h"
 #include "recordlineparser.h"
 
 #include <cstddef>
@@ -18,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         QString error;
         const bool parsed = RecordLineParser::parse(line, &frame, &error);
         const int before = store.count();
-        const bool appended = RecordLineParser::append(line, &store, &error);
+        const bool appended = RecordLineAppender::append(line, &store, &error);
         if (parsed != appended || (appended && store.count() == before))
             std::abort();
     }

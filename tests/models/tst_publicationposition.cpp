@@ -1,6 +1,10 @@
 #include "jsoncodec.h"
 #include "publicationposition.h"
 
+#ifdef INSPECTOR_HAVE_PROTOBUF
+#include "protobufcodec.h"
+#endif
+
 #include <QJsonDocument>
 #include <QTest>
 
@@ -83,6 +87,20 @@ void TestPublicationPosition::sameAsParsed()
     QCOMPARE(viaMessage.offset, expected.offset);
     QCOMPARE(viaMessage.hasEpoch, expected.hasEpoch);
     QCOMPARE(viaMessage.epoch, expected.epoch);
+
+#ifdef INSPECTOR_HAVE_PROTOBUF
+    // Through the Protobuf codec, where the schema can carry the publication: of() reads the converted text.
+    QString encodeError;
+    const QByteArray frame = ProtobufCodec::encodeReplies({parsed}, &encodeError);
+    if (encodeError.isEmpty()) {
+        const ProtocolMessage m = ProtobufCodec().decodeServerFrame(frame).constFirst();
+        const PublicationPosition viaProtobuf = PublicationPosition::of(m);
+        const PublicationPosition fromJson = PublicationPosition::fromJson(m.json());
+        QCOMPARE(viaProtobuf.offset, fromJson.offset);
+        QCOMPARE(viaProtobuf.hasEpoch, fromJson.hasEpoch);
+        QCOMPARE(viaProtobuf.epoch, fromJson.epoch);
+    }
+#endif
 }
 
 // The common publication is validated by the classifier, so of() never needs json() for it.

@@ -1,6 +1,7 @@
 #include "jsoncodec.h"
 #include "subscriptionmodel.h"
 #include "subscriptiontracker.h"
+#include "timelinetestdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -17,35 +18,17 @@ qint64 g_clock = 1700000000000;
 // Frames built from the exact bytes a Centrifugo v6 server and a client put on the wire.
 Frame out(const char *lines)
 {
-    Frame f;
-    f.timeMs = ++g_clock;
-    f.direction = Protocol::Direction::Out;
-    f.raw = QByteArray(lines);
-    f.messages = JsonCodec().decodeClientFrame(f.raw);
-    return f;
+    return TimelineTestData::clientFrame(QByteArray(lines), ++g_clock);
 }
 
 Frame in(const char *lines)
 {
-    Frame f;
-    f.timeMs = ++g_clock;
-    f.direction = Protocol::Direction::In;
-    f.raw = QByteArray(lines);
-    f.messages = JsonCodec().decodeServerFrame(f.raw);
-    return f;
+    return TimelineTestData::serverFrame(QByteArray(lines), ++g_clock);
 }
 
 Frame closeFrame(int code, const QString &reason)
 {
-    ProtocolMessage m;
-    m.kind = Protocol::MessageKind::Disconnect;
-    m.code = code;
-    m.text = reason;
-    Frame f;
-    f.timeMs = ++g_clock;
-    f.close = true;
-    f.messages.append(m);
-    return f;
+    return TimelineTestData::closeFrame(code, reason, ++g_clock);
 }
 
 const char *kConnect = R"({"id":1,"connect":{"name":"centrifugo-inspector","version":"0.1.0"}})";

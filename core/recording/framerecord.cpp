@@ -2,9 +2,10 @@
 
 #include "utf8.h"
 
-#include "fastclassifier.h"
 #include "jsoncodec.h"
+#include "jsonscanner.h"
 #include "jsontext.h"
+#include "jsonwriter.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -46,183 +47,8 @@ QString tr(const char *text)
 
 // ---- writing -------------------------------------------------------------------------------------------------
 
-// Appends to a QByteArray through a raw cursor: a line is dozens of small pieces, and QByteArray::append per
-// piece was most of the cost of recording a flood.
-class Writer
-{
-public:
-    explicit Writer(QByteArray *out)
-        : m_out(out)
-        , m_base(out->size())
-    {
-        m_out->resize(m_out->size() + 256);
-        m_p = m_out->data() + m_base;
-        m_end = m_out->data() + m_out->size();
-    }
-
-    // Gives the unused tail back. Must be called once at the end.
-    void finish() { m_out->resize(m_p - m_out->data()); }
-
-    qsizetype offset() const { return m_p - m_out->data(); }
-    void rewind(qsizetype offset) { m_p = m_out->data() + offset; }
-    // Objects are written flat (the line, then "meta" entries one after another), so one flag is enough.
-    void openObject()
-    {
-        put('{');
-        m_firstKey = true;
-    }
-    void closeObject()
-    {
-        put('}');
-        m_firstKey = false;
-    }
-
-    void ensure(qsizetype n)
-    {
-        if (m_end - m_p >= n)
-            return;
-        const qsizetype used = offset();
-        m_out->resize(qMax(m_out->size() * 2, used + n + 256));
-        m_p = m_out->data() + used;
-        m_end = m_out->data() + m_out->size();
-    }
-    void put(char c)
-    {
-        ensure(1);
-        *m_p++ = c;
-    }
-    void put(const char *s, qsizetype n)
-    {
-        ensure(n);
-        std::memcpy(m_p, s, size_t(n));
-        m_p += n;
-    }
-    void put(QByteArrayView v) { put(v.data(), v.size()); }
-    void put(QLatin1String v) { put(v.data(), v.size()); }
-    template <qsizetype N> void lit(const char (&s)[N]) { put(s, N - 1); }
-    void key(const char *k, qsizetype n)
-    {
-        ensure(n + 4);
-        if (!m_firstKey)
-            *m_p++ = ',';
-        m_firstKey = false;
-        *m_p++ = '"';
-        std::memcpy(m_p, k, size_t(n));
-        m_p += n;
-        *m_p++ = '"';
-        *m_p++ = ':';
-    }
-    template <qsizetype N> void key(const char (&k)[N]) { key(k, N - 1); }
-    void number(qint64 v)
-    {
-        char buf[24];
-        char *e = buf + sizeof buf;
-        char *b = e;
-        const bool negative = v < 0;
-        quint64 u = negative ? quint64(0) - quint64(v) : quint64(v);
-        do {
-            *--b = char('0' + u % 10);
-            u /= 10;
-        } while (u);
-        if (negative)
-            *--b = '-';
-        put(b, e - b);
-    }
-    void real(double v)
-    {
-        if (!std::isfinite(v)) {
-            lit("null");
-            return;
-        }
-        // Shortest form that reads back as the same double.
-        put(QByteArray::number(v, 'g', QLocale::FloatingPointShortest));
-    }
-
-    // s as a JSON string. Returns false, writing nothing, if s is not valid UTF-8 (RFC 3629: no overlong forms,
-    // no surrogates, nothing above U+10FFFF), so that the caller can fall back to base64.
-    bool string(QByteArrayView s)
-    {
-        static constexpr char kHex[] = "0123456789abcdef";
-        const qsizetype start = offset();
-        const auto *p = reinterpret_cast<const unsigned char *>(s.data());
-        const qsizetype n = s.size();
-        // Quotes and backslashes double; only control characters need more (ensured where they occur).
-        ensure(2 * n + 2);
-        *m_p++ = '"';
-        for (qsizetype i = 0; i < n;) {
-            const qsizetype plain = Utf8::plainJsonStringRun(s.data() + i, n - i);
-            if (plain) {
-                std::memcpy(m_p, p + i, size_t(plain));
-                m_p += plain;
-                i += plain;
-                if (i >= n)
-                    break;
-            }
-            const unsigned char c = p[i];
-            if (c >= 0x20 && c < 0x80) {
-                if (c == '"' || c == '\\')
-                    *m_p++ = '\\';
-                *m_p++ = char(c);
-                ++i;
-                continue;
-            }
-            if (c >= 0x80) {
-                const int len = Utf8::sequenceLength(p + i, n - i);
-                if (len == 0) {
-                    rewind(start);
-                    return false;
-                }
-                std::memcpy(m_p, p + i, size_t(len));
-                m_p += len;
-                i += len;
-                continue;
-            }
-            ensure(6 + 2 * (n - i));
-            *m_p++ = '\\';
-            switch (c) {
-            case '\n':
-                *m_p++ = 'n';
-                break;
-            case '\r':
-                *m_p++ = 'r';
-                break;
-            case '\t':
-                *m_p++ = 't';
-                break;
-            case '\b':
-                *m_p++ = 'b';
-                break;
-            case '\f':
-                *m_p++ = 'f';
-                break;
-            default:
-                *m_p++ = 'u';
-                *m_p++ = '0';
-                *m_p++ = '0';
-                *m_p++ = kHex[c >> 4];
-                *m_p++ = kHex[c & 0xF];
-            }
-            ++i;
-        }
-        *m_p++ = '"';
-        return true;
-    }
-    void string(const QString &s)
-    {
-        // A QString always converts to valid UTF-8.
-        string(QByteArrayView(s.toUtf8()));
-    }
-
-private:
-    QByteArray *m_out;
-    qsizetype m_base;
-    char *m_p = nullptr;
-    char *m_end = nullptr;
-    bool m_firstKey = true;
-};
-
 // Bytes as a JSON string, or base64 when they are not UTF-8 (or forced); returns whether base64 was used.
-bool writeBytes(Writer &w, const QByteArray &bytes, bool forceBase64)
+bool writeBytes(JsonWriter &w, const QByteArray &bytes, bool forceBase64)
 {
     if (!forceBase64 && w.string(QByteArrayView(bytes)))
         return false;
@@ -259,7 +85,7 @@ qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
 constexpr qint64 kMsPerDay = 86400000;
 
 // "YYYY-MM-DDTHH:MM:SS.mmmZ"; returns false when the year has no four-digit form.
-bool writeTime(Writer &w, qint64 ms)
+bool writeTime(JsonWriter &w, qint64 ms)
 {
     qint64 days = ms / kMsPerDay;
     qint64 rest = ms % kMsPerDay;
@@ -307,9 +133,6 @@ bool writeTime(Writer &w, qint64 ms)
     return true;
 }
 
-const std::array<const char *, 8> kMessageKindNames = {"invalid", "command", "reply", "error",
-                                                       "push",    "ping",    "pong",  "disconnect"};
-
 struct KindParts
 {
     MessageKind kind = MessageKind::Invalid;
@@ -319,44 +142,12 @@ struct KindParts
 };
 
 // ProtocolMessage::kindName() as JSON string bytes, without building a QString (this runs for every message).
-void writeKindName(Writer &w, const ProtocolMessage &m)
+void writeKindName(JsonWriter &w, const ProtocolMessage &m)
 {
+    const auto parts = m.kindNameParts();
     w.put('"');
-    switch (m.kind) {
-    case MessageKind::Command:
-        if (m.method == Method::None)
-            w.lit("command");
-        else
-            w.put(Protocol::methodName(m.method));
-        break;
-    case MessageKind::Reply:
-        if (m.method == Method::None) {
-            w.lit("reply");
-        } else {
-            w.put(Protocol::methodName(m.method));
-            w.lit("_reply");
-        }
-        break;
-    case MessageKind::Error:
-        w.lit("error");
-        break;
-    case MessageKind::Push:
-        w.lit("push_");
-        w.put(Protocol::pushTypeName(m.push));
-        break;
-    case MessageKind::Ping:
-        w.lit("ping");
-        break;
-    case MessageKind::Pong:
-        w.lit("pong");
-        break;
-    case MessageKind::Disconnect:
-        w.lit("disconnect");
-        break;
-    case MessageKind::Invalid:
-        w.lit("invalid");
-        break;
-    }
+    w.put(parts.first);
+    w.put(parts.second);
     w.put('"');
 }
 
@@ -418,14 +209,14 @@ struct ChannelCache
     QByteArray json;
 };
 
-void writeChannel(Writer &w, const QString &channel, ChannelCache *cache)
+void writeChannel(JsonWriter &w, const QString &channel, ChannelCache *cache)
 {
     const bool same = (channel.constData() == cache->channel.constData() && channel.size() == cache->channel.size()) ||
                       channel == cache->channel;
     if (!same || cache->json.isEmpty()) {
         cache->channel = channel;
         QByteArray json;
-        Writer escaped(&json);
+        JsonWriter escaped(&json);
         escaped.string(channel);
         escaped.finish();
         cache->json = json;
@@ -434,7 +225,7 @@ void writeChannel(Writer &w, const QString &channel, ChannelCache *cache)
 }
 
 // Message fields; summaryOnly writes just the ones a reader of the first message looks for.
-void writeMessageFields(Writer &w, const ProtocolMessage &m, Direction dir, bool summaryOnly,
+void writeMessageFields(JsonWriter &w, const ProtocolMessage &m, Direction dir, bool summaryOnly,
                         const QByteArray &frameRaw, QByteArrayView derived, bool isDerived, qsizetype *searchFrom,
                         ChannelCache *cache)
 {
@@ -465,7 +256,7 @@ void writeMessageFields(Writer &w, const ProtocolMessage &m, Direction dir, bool
     if (parts.kind != m.kind) {
         w.key("msg_kind");
         w.put('"');
-        w.put(kMessageKindNames.at(size_t(m.kind)), qsizetype(std::strlen(kMessageKindNames.at(size_t(m.kind)))));
+        w.put(ProtocolMessage::messageKindName(m.kind));
         w.put('"');
     }
     if (parts.method != m.method) {
@@ -511,8 +302,18 @@ bool copiesValidatedText(const ProtocolMessage &m, bool binaryFrame, FrameRecord
            m.kind != MessageKind::Disconnect && m.kind != MessageKind::Invalid;
 }
 
-void writeMessageJson(Writer &w, const ProtocolMessage &m, bool binaryFrame, FrameRecord::FrameJson mode)
+// The codec's converter writes the JSON text from raw (Protobuf): no json() needed either.
+bool writesConvertedText(const ProtocolMessage &m, FrameRecord::FrameJson mode)
 {
+    return mode == FrameRecord::FrameJson::FromRaw && m.hasJsonConverter();
+}
+
+void writeMessageJson(JsonWriter &w, const ProtocolMessage &m, bool binaryFrame, FrameRecord::FrameJson mode)
+{
+    if (writesConvertedText(m, mode)) {
+        w.appendDirect([&m](QByteArray *out) { m.appendConvertedJsonText(out); });
+        return;
+    }
     if (copiesValidatedText(m, binaryFrame, mode)) {
         // A validated object with white space around it is rare; the check is cheaper than trimmed().
         const QByteArrayView text(m.raw);
@@ -527,7 +328,7 @@ void writeMessageJson(Writer &w, const ProtocolMessage &m, bool binaryFrame, Fra
     }
     if (mode == FrameRecord::FrameJson::FromRaw && !binaryFrame && !noJsonText) {
         const QByteArrayView text = QByteArrayView(m.raw).trimmed();
-        if (FastClassifier::isJsonObject(text)) {
+        if (JsonScanner::isJsonObject(text)) {
             w.put(text);
             return;
         }
@@ -535,7 +336,7 @@ void writeMessageJson(Writer &w, const ProtocolMessage &m, bool binaryFrame, Fra
     w.put(QByteArrayView(QJsonDocument(m.json()).toJson(QJsonDocument::Compact)));
 }
 
-void writeLine(Writer &w, const Frame &f, FrameRecord::FrameJson mode)
+void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
 {
     w.openObject();
     const qsizetype n = f.messages.size();
@@ -745,14 +546,7 @@ bool readMessage(const QJsonObject &obj, const QString &kindName, const QJsonVal
     const QJsonValue msgKind = obj.value(QLatin1String("msg_kind"));
     if (!msgKind.isUndefined()) {
         const QString name = msgKind.toString();
-        bool found = false;
-        for (size_t i = 0; i < kMessageKindNames.size(); ++i) {
-            if (name == QLatin1String(kMessageKindNames.at(i))) {
-                m->kind = MessageKind(i);
-                found = true;
-            }
-        }
-        if (!found)
+        if (!ProtocolMessage::messageKindFromName(name.toUtf8(), &m->kind))
             return fail(error, tr("unknown msg_kind \"%1\"").arg(name));
     }
     const QJsonValue method = obj.value(QLatin1String("method"));
@@ -816,7 +610,7 @@ QByteArray toJsonLine(const Frame &f, FrameJson mode)
 {
     QByteArray out;
     out.reserve(f.raw.size() * 2 + 256);
-    Writer w(&out);
+    JsonWriter w(&out);
     writeLine(w, f, mode);
     w.finish();
     return out;
@@ -824,7 +618,7 @@ QByteArray toJsonLine(const Frame &f, FrameJson mode)
 
 void appendJsonLine(const Frame &f, QByteArray *out, FrameJson mode)
 {
-    Writer w(out);
+    JsonWriter w(out);
     writeLine(w, f, mode);
     w.put('\n');
     w.finish();
@@ -833,7 +627,7 @@ void appendJsonLine(const Frame &f, QByteArray *out, FrameJson mode)
 bool writesWithoutJson(const Frame &f, FrameJson mode)
 {
     for (const ProtocolMessage &m : f.messages) {
-        if (!copiesValidatedText(m, f.binary, mode))
+        if (!copiesValidatedText(m, f.binary, mode) && !writesConvertedText(m, mode))
             return false;
     }
     return true;

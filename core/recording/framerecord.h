@@ -20,9 +20,10 @@ namespace FrameRecord {
 enum class FrameJson {
     // Serialized from each message's json. Always exact.
     FromJson,
-    // For text frames, each message's own bytes when they are one valid JSON object (validated by a scanner, not
-    // parsed), else as FromJson. Exact whenever json was decoded from raw, as Session and JsonCodec do; several
-    // times cheaper, for recording floods. Not for frames whose json was edited after decoding.
+    // From each message's own bytes: for text frames the bytes themselves when they are one valid JSON object
+    // (validated by a scanner, not parsed), for messages a codec converts (Protobuf) the converter's JSON text,
+    // else as FromJson. Exact whenever json was decoded from raw, as Session and the codecs do; much
+    // cheaper, for recording floods. Not for frames whose json was edited after decoding.
     FromRaw,
 };
 
@@ -30,7 +31,8 @@ enum class FrameJson {
 QByteArray toJsonLine(const Frame &f, FrameJson mode = FrameJson::FromJson);
 // Appends the line and a "\n" to *out, without a temporary: for writers that batch many lines in one buffer.
 void appendJsonLine(const Frame &f, QByteArray *out, FrameJson mode = FrameJson::FromJson);
-// True when writing f in `mode` never calls json() on its messages (each one's validated text is copied). Then
+// True when writing f in `mode` never calls json() on its messages (each one's validated text is copied, or
+// converted from raw). Then
 // another thread may write the line while the frame's owner opens the same messages: json() caches lazily and is
 // not thread-safe, so any other frame must be given to a writer thread as its own copy.
 bool writesWithoutJson(const Frame &f, FrameJson mode);

@@ -63,7 +63,7 @@ void RecordWriter::flush()
     if (!m_open)
         return;
     // Written frames come back to be freed here, on the thread that allocated them: freeing them on the writer
-    // thread made both threads contend for the allocator's lock (about 25 % of the replay rate).
+    // thread would make both threads contend for the allocator's lock.
     std::deque<QList<Frame>> written;
     const bool queued = !m_batch.isEmpty();
     {

@@ -1,0 +1,141 @@
+#pragma once
+
+#include "utf8.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QLatin1String>
+#include <QLocale>
+#include <QString>
+
+#include <cmath>
+#include <cstring>
+
+// Writes JSON text to a QByteArray through a raw cursor: a recording line or a converted message is dozens of
+// small pieces, and QByteArray::append per piece would cost more than the pieces themselves. Used by the recording
+// writer and the Protobuf-to-JSON-text conversion. Keys are written flat (one "first key" flag): callers that
+// nest objects put their own commas.
+class JsonWriter
+{
+public:
+    explicit JsonWriter(QByteArray *out)
+        : m_out(out)
+        , m_base(out->size())
+    {
+        m_out->resize(m_out->size() + 256);
+        m_p = m_out->data() + m_base;
+        m_end = m_out->data() + m_out->size();
+    }
+
+    // Gives the unused tail back. Must be called once at the end.
+    void finish() { m_out->resize(m_p - m_out->data()); }
+
+    qsizetype offset() const { return m_p - m_out->data(); }
+    void rewind(qsizetype offset) { m_p = m_out->data() + offset; }
+    // Objects opened with openObject() are written one after another, not nested: one flag is enough.
+    void openObject()
+    {
+        put('{');
+        m_firstKey = true;
+    }
+    void closeObject()
+    {
+        put('}');
+        m_firstKey = false;
+    }
+
+    void ensure(qsizetype n)
+    {
+        if (m_end - m_p >= n)
+            return;
+        const qsizetype used = offset();
+        m_out->resize(qMax(m_out->size() * 2, used + n + 256));
+        m_p = m_out->data() + used;
+        m_end = m_out->data() + m_out->size();
+    }
+    void put(char c)
+    {
+        ensure(1);
+        *m_p++ = c;
+    }
+    void put(const char *s, qsizetype n)
+    {
+        ensure(n);
+        std::memcpy(m_p, s, size_t(n));
+        m_p += n;
+    }
+    void put(QByteArrayView v) { put(v.data(), v.size()); }
+    // Lets append(QByteArray *) add to the output itself, for writers of their own.
+    template <typename Append> void appendDirect(Append &&append)
+    {
+        m_out->resize(offset());
+        append(m_out);
+        const qsizetype used = m_out->size();
+        m_out->resize(used + 256);
+        m_p = m_out->data() + used;
+        m_end = m_out->data() + m_out->size();
+    }
+    void put(QLatin1String v) { put(v.data(), v.size()); }
+    template <qsizetype N> void lit(const char (&s)[N]) { put(s, N - 1); }
+    void key(const char *k, qsizetype n)
+    {
+        ensure(n + 4);
+        if (!m_firstKey)
+            *m_p++ = ',';
+        m_firstKey = false;
+        *m_p++ = '"';
+        std::memcpy(m_p, k, size_t(n));
+        m_p += n;
+        *m_p++ = '"';
+        *m_p++ = ':';
+    }
+    template <qsizetype N> void key(const char (&k)[N]) { key(k, N - 1); }
+    void number(qint64 v)
+    {
+        char buf[24];
+        char *e = buf + sizeof buf;
+        char *b = e;
+        const bool negative = v < 0;
+        quint64 u = negative ? quint64(0) - quint64(v) : quint64(v);
+        do {
+            *--b = char('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (negative)
+            *--b = '-';
+        put(b, e - b);
+    }
+    void real(double v)
+    {
+        if (!std::isfinite(v)) {
+            lit("null");
+            return;
+        }
+        // Shortest form that reads back as the same double.
+        put(QByteArray::number(v, 'g', QLocale::FloatingPointShortest));
+    }
+
+    // s as a JSON string. Returns false, writing nothing, if s is not valid UTF-8 (see Utf8::writeJsonString),
+    // so that the caller can fall back to base64.
+    bool string(QByteArrayView s)
+    {
+        ensure(6 * s.size() + 2);
+        char *e = Utf8::writeJsonString(s.data(), s.size(), m_p);
+        if (!e)
+            return false;
+        m_p = e;
+        return true;
+    }
+    void string(const QString &s)
+    {
+        // A QString always converts to valid UTF-8.
+        string(QByteArrayView(s.toUtf8()));
+    }
+
+private:
+    QByteArray *m_out;
+    qsizetype m_base;
+    char *m_p = nullptr;
+    char *m_end = nullptr;
+    bool m_firstKey = true;
+};

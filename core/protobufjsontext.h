@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace google::protobuf {
+class Descriptor;
+class Message;
+} // namespace google::protobuf
+
+// The JSON of a Protobuf message (ProtobufJson::toJson) written as text, without building a QJsonObject: for
+// what needs every message's JSON during a flood (recordings, publication offsets). Parsed, the text equals
+// toJson(); embedded JSON in bytes fields is copied as it is, so its key order and spelling stay as the sender
+// wrote them. Compact: no line breaks. Thread-safe.
+class ProtobufJsonText
+{
+public:
+    // From the parsed message: any message.
+    static void append(const google::protobuf::Message &message, QByteArray *out);
+    // Straight from the wire bytes of a message of `type`, without parsing it (the common messages of a flood).
+    // False, appending nothing, for what only the parsed message tells exactly (a field given twice, maps, unknown
+    // fields, bytes that are not a valid message): then parse and use the overload above.
+    static bool append(QByteArrayView wire, const google::protobuf::Descriptor *type, QByteArray *out);
+};
