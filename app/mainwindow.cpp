@@ -236,6 +236,7 @@ void MainWindow::buildDocks()
     auto *serverPanel = new ServerPanel(m_session);
     serverPanel->setObjectName(QStringLiteral("serverPanel"));
     connect(serverPanel, &ServerPanel::logged, m_logModel, &LogModel::append);
+    serverPanel->setChannelProvider([this]() { return m_subscriptions->selectedChannel(); });
     tabifyDockWidget(composer, addDock(serverPanel, QString(), "serverDock", Qt::BottomDockWidgetArea));
     composer->raise();
 

@@ -183,7 +183,10 @@ void ServerPanel::setBody(const QString &text)
 
 QString ServerPanel::channel() const
 {
-    return m_channel->text().trimmed();
+    const QString typed = m_channel->text().trimmed();
+    if (typed.isEmpty() && m_channelProvider)
+        return m_channelProvider();
+    return typed;
 }
 
 void ServerPanel::setChannel(const QString &channel)
@@ -220,7 +223,7 @@ void ServerPanel::retranslate()
     m_template->setText(tr("Template"));
     m_sessionTitle->setText(tr("<b>This session</b> (the client's reaction shows in its timeline)"));
     m_channelLabel->setText(tr("Channel"));
-    m_channel->setPlaceholderText(tr("channel"));
+    m_channel->setPlaceholderText(tr("the selected subscription, or type a channel"));
     m_publish->setText(tr("Publish from the server"));
     m_presence->setText(tr("Presence"));
     m_history->setText(tr("History"));

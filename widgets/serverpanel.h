@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -38,8 +40,10 @@ public:
     void setMethod(const QString &method);
     QString body() const;
     void setBody(const QString &text);
+    // The channel field, else the provider's channel (the subscription selected in the window), else empty.
     QString channel() const;
     void setChannel(const QString &channel);
+    void setChannelProvider(std::function<QString()> provider) { m_channelProvider = std::move(provider); }
     // The last reply's sentence and its JSON as shown.
     QString replySentence() const;
     QString replyText() const;
@@ -72,6 +76,7 @@ private:
     QString sessionUser() const;
 
     Session *m_session;
+    std::function<QString()> m_channelProvider;
     ServerApiClient *m_client;
     QLabel *m_urlLabel;
     QLineEdit *m_url;

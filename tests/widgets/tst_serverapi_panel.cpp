@@ -21,6 +21,7 @@ private slots:
     void initTestCase();
     void apiUrlFromTheWebSocketUrl();
     void everyMethodHasItsTemplate();
+    void channelFromTheSelectedSubscription();
     void callShowsReplyInWordsAndLogsIt();
     void failuresInWords();
     void chaosDisconnectsThisClient();
@@ -65,6 +66,20 @@ void TestServerApiPanel::everyMethodHasItsTemplate()
         methods->setCurrentIndex(i);
         QCOMPARE(panel.body(), ServerApiTemplates::text(methods->itemText(i)));
     }
+}
+
+void TestServerApiPanel::channelFromTheSelectedSubscription()
+{
+    Session session;
+    ServerPanel panel(&session);
+    QString selected = u"chat:selected"_s;
+    panel.setChannelProvider([&]() { return selected; });
+    QCOMPARE(panel.channel(), u"chat:selected"_s);
+    panel.setChannel(u"typed"_s);
+    QCOMPARE(panel.channel(), u"typed"_s); // what the user typed wins
+    panel.setChannel(QString());
+    selected.clear();
+    QCOMPARE(panel.channel(), QString());
 }
 
 void TestServerApiPanel::callShowsReplyInWordsAndLogsIt()
