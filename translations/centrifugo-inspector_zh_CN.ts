@@ -84,7 +84,7 @@ unreachable, timeout), 2 bad usage.</source>
 
 服务端 API（--api、--publish-demo；见 docs/cli.md）：不建立连接，而是用 --api-key 调用 --api-url 处
 Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作为一行 JSON 打印到标准输出
-（没有 JSON 回复的失败打印 {"transport_error": {...}}），并把一句说明打印到标准错误。
+（没有 JSON 回复的失败打印 {&quot;transport_error&quot;: {...}}），并把一句说明打印到标准错误。
 退出状态：0 全部调用成功，1 有调用失败（API 错误、密钥错误、未知方法、无法访问、超时），
 2 用法错误。</translation>
     </message>
@@ -672,14 +672,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>已由你关闭</translation>
     </message>
     <message>
-        <source>Closed: %1 %2</source>
-        <translation>已关闭：%1 %2</translation>
-    </message>
-    <message>
-        <source>Closed: code %1</source>
-        <translation>已关闭：代码 %1</translation>
-    </message>
-    <message>
         <source>connect failed: error %1</source>
         <translation>connect 失败：错误 %1</translation>
     </message>
@@ -850,6 +842,38 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the server may take to answer the WebSocket handshake before the connection is given up (and said so). 0: wait forever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Handshake timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by this client: code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by the server: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by the server: code %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1926,6 +1950,16 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>otherwise %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>; </source>
+        <comment>between the cases of a conditional outcome</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence and its full stop</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Linter</name>
@@ -2921,6 +2955,26 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>A credential by its name or value: always kept in the secret store and out of exports, like in the connection panel</source>
         <translation>按名称或值判断为凭据：与连接面板一样，始终保存在密钥存储中，且不进入导出文件</translation>
     </message>
+    <message>
+        <source>Timeouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the server may take to answer the WebSocket handshake before the connection is given up (and said so). 0: wait forever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handshake timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProfileManagerDialog</name>
@@ -3666,7 +3720,7 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message>
         <source>Run several API commands in one request, in order (or in parallel with &quot;parallel&quot;: true).</source>
-        <translation>在一个请求中按顺序执行多条 API 命令（或用 "parallel": true 并行执行）。</translation>
+        <translation>在一个请求中按顺序执行多条 API 命令（或用 &quot;parallel&quot;: true 并行执行）。</translation>
     </message>
 </context>
 <context>
@@ -3779,10 +3833,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>频道</translation>
     </message>
     <message>
-        <source>channel</source>
-        <translation>频道</translation>
-    </message>
-    <message>
         <source>Publish from the server</source>
         <translation>从服务器发布</translation>
     </message>
@@ -3833,6 +3883,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>server reply: %1 %2: %3</source>
         <translation>服务端回复：%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>the selected subscription, or type a channel</source>
+        <translation>所选的订阅，或输入一个频道</translation>
     </message>
 </context>
 <context>
