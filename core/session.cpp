@@ -421,6 +421,17 @@ void Session::onSocketError(QAbstractSocket::SocketError error)
         m_hasSocketError = true;
         m_socketError = error;
     }
+    if (m_state == State::Connecting && m_socket) {
+        // QWebSocket reports a refused upgrade (e.g. HTTP 200 instead of 101) but keeps the TCP connection:
+        // nothing more can come of it. Dropped on the next turn, outside QWebSocket's own handler.
+        QMetaObject::invokeMethod(
+            this,
+            [this, socket = QPointer<QWebSocket>(m_socket)] {
+                if (socket && socket == m_socket && m_state == State::Connecting)
+                    m_socket->abort();
+            },
+            Qt::QueuedConnection);
+    }
     log(Level::Error, tr("Socket error %1: %2").arg(int(error)).arg(m_socket ? m_socket->errorString() : QString()));
 }
 

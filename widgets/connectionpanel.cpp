@@ -122,6 +122,28 @@ void ConnectionPanel::buildUi()
     bottom->setContentsMargins(6, 6, 6, 6);
     outer->addLayout(bottom);
 
+    buildFields(root);
+    buildMoreOptions(root);
+    buildSwitches(root);
+
+    auto *buttons = new QHBoxLayout;
+    m_connect = new QPushButton;
+    m_connect->setObjectName(QStringLiteral("connectButton"));
+    m_connect->setDefault(true);
+    connect(m_connect, &QPushButton::clicked, this, &ConnectionPanel::toggleConnection);
+    m_sendConnect = new QPushButton;
+    m_sendConnect->setObjectName(QStringLiteral("sendConnectButton"));
+    connect(m_sendConnect, &QPushButton::clicked, this, [this] { m_session->sendConnect(); });
+    buttons->addWidget(m_connect, 1);
+    buttons->addWidget(m_sendConnect);
+    bottom->addLayout(buttons);
+
+    m_stateArea = new ConnectionStateArea;
+    bottom->addWidget(m_stateArea);
+}
+
+void ConnectionPanel::buildFields(QVBoxLayout *root)
+{
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_url = new QComboBox;
@@ -162,7 +184,10 @@ void ConnectionPanel::buildUi()
     m_tokenLabel->setBuddy(m_token);
     m_form->addRow(m_tokenLabel, tokenRow);
     root->addLayout(m_form);
+}
 
+void ConnectionPanel::buildMoreOptions(QVBoxLayout *root)
+{
     // Less common options fold away behind a disclosure button.
     m_more = new QToolButton;
     m_more->setObjectName(QStringLiteral("moreOptions"));
@@ -273,7 +298,10 @@ void ConnectionPanel::buildUi()
     });
     m_moreContent->setVisible(false);
     root->addWidget(m_moreContent);
+}
 
+void ConnectionPanel::buildSwitches(QVBoxLayout *root)
+{
     m_autoPong = new QCheckBox;
     m_autoPong->setObjectName(QStringLiteral("autoPong"));
     connect(m_autoPong, &QCheckBox::toggled, this, [this](bool on) {
@@ -297,21 +325,6 @@ void ConnectionPanel::buildUi()
     });
     root->addWidget(m_reconnect);
     root->addStretch();
-
-    auto *buttons = new QHBoxLayout;
-    m_connect = new QPushButton;
-    m_connect->setObjectName(QStringLiteral("connectButton"));
-    m_connect->setDefault(true);
-    connect(m_connect, &QPushButton::clicked, this, &ConnectionPanel::toggleConnection);
-    m_sendConnect = new QPushButton;
-    m_sendConnect->setObjectName(QStringLiteral("sendConnectButton"));
-    connect(m_sendConnect, &QPushButton::clicked, this, [this] { m_session->sendConnect(); });
-    buttons->addWidget(m_connect, 1);
-    buttons->addWidget(m_sendConnect);
-    bottom->addLayout(buttons);
-
-    m_stateArea = new ConnectionStateArea;
-    bottom->addWidget(m_stateArea);
 }
 
 void ConnectionPanel::retranslateUi()

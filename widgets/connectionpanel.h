@@ -12,6 +12,7 @@ class QFormLayout;
 class QGroupBox;
 class QScrollArea;
 class QTimer;
+class QVBoxLayout;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -90,6 +91,12 @@ protected:
 
 private:
     void buildUi();
+    // URL, format and token.
+    void buildFields(QVBoxLayout *root);
+    // The folded-away options: client name and version, connect data, headers, TLS, automatic connect.
+    void buildMoreOptions(QVBoxLayout *root);
+    // Auto-pong and automatic reconnect.
+    void buildSwitches(QVBoxLayout *root);
     void retranslateUi();
     void updateCountdown();
     // The fields as they are, unvalidated (for the settings).
