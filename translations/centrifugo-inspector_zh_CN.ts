@@ -70,7 +70,29 @@ Exit status:
      rejected, or the network), a deadline passed (handshake, connect reply, no ping from the
      server, or --duration before the connection was open), or the record could not be written
   2  bad usage (unknown option, bad value, record file not writable, Protobuf unavailable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrifugo 的无界面记录器（客户端协议 v2，基于 WebSocket 的 JSON 或 Protobuf）。
+
+连接到 URL，发送 connect（如给出 --token 则带上令牌），订阅每个 --subscribe 频道，按顺序发送
+每条 --send 命令，并记录进出的每个 WebSocket 帧。
+
+何时停止：
+  --frames N 和/或 --duration S：以先到达的限制为准。
+  只有 --subscribe 而无限制：被中断时（Ctrl+C、SIGTERM）。
+  其他情况：每条需要回复的 --send 命令都收到回复后，再等 250 毫秒以观察服务器的
+  反应（断开连接）。完全没有 --send 时，这就是一次连接检查。
+然后正常关闭连接（代码 1000），写出记录并打印摘要。
+SIGINT 和 SIGTERM 以同样方式结束运行。
+
+记录（--record）：JSON Lines，每个 WebSocket 帧一个对象，包含 time（ISO 8601 UTC，毫秒）、dir
+（in/out）、kind、channel、id、rtt_ms、size、frame（解码后的消息 JSON）、raw（原始负载）以及
+关闭时的 code/reason。每个字段见 docs/cli.md。
+
+退出状态：
+  0  正常结束：达到限制、命令完成或被中断
+  1  连接失败、connect 被拒绝、连接被关闭（会打印由谁关闭、代码、原因和解释：
+     服务器；本客户端因超时或拒收的帧而关闭；或网络），超过了期限（握手、connect 回复、
+     服务器不发 ping，或连接打开前 --duration 已到），或记录无法写入
+  2  用法错误（未知选项、错误的值、记录文件不可写、Protobuf 不可用）</translation>
     </message>
     <message>
         <source>
@@ -90,75 +112,75 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message>
         <source>Show this help and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此帮助并退出。</translation>
     </message>
     <message>
         <source>Show the version and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示版本并退出。</translation>
     </message>
     <message>
         <source>WebSocket endpoint (default ws://127.0.0.1:8000/connection/websocket).</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket 端点（默认 ws://127.0.0.1:8000/connection/websocket）。</translation>
     </message>
     <message>
         <source>Connection JWT sent in connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 connect 中发送的连接 JWT。</translation>
     </message>
     <message>
         <source>Subscribe to CHANNEL after connect. Repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接后订阅 CHANNEL。可重复。</translation>
     </message>
     <message>
         <source>Send JSON as a raw command after connect and the subscribes, in the order given. Repeatable. Linted first: findings go to stderr with their severity, and the command is sent anyway (to see what the server does).</source>
-        <translation type="unfinished"></translation>
+        <translation>在 connect 和订阅之后，按给出的顺序把 JSON 作为原始命令发送。可重复。先做检查：发现的问题连同严重程度输出到 stderr，命令仍会发送（以便观察服务器的反应）。</translation>
     </message>
     <message>
         <source>Record every frame to FILE as JSON Lines (&quot;-&quot; = stdout). Buffered; flushed at exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>把每个帧以 JSON Lines 记录到 FILE（&quot;-&quot; = 标准输出）。带缓冲；退出时写出。</translation>
     </message>
     <message>
         <source>Stop after N frames received (the closing frame is recorded as well).</source>
-        <translation type="unfinished"></translation>
+        <translation>收到 N 个帧后停止（关闭帧也会被记录）。</translation>
     </message>
     <message>
         <source>Stop after SECONDS (fractions allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation>SECONDS 秒后停止（允许小数）。</translation>
     </message>
     <message>
         <source>Log to stderr from this level up: trace, debug, info, warning, error (default info). QT_LOGGING_RULES still applies on top.</source>
-        <translation type="unfinished"></translation>
+        <translation>把此级别及以上的日志输出到 stderr：trace、debug、info、warning、error（默认 info）。QT_LOGGING_RULES 仍在此之上生效。</translation>
     </message>
     <message>
         <source>At exit, print messages per kind and per channel, bytes in/out and the frame rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>退出时打印按类型和按频道统计的消息数、进出字节数和帧速率。</translation>
     </message>
     <message>
         <source>Wire format: json or protobuf (default json).</source>
-        <translation type="unfinished"></translation>
+        <translation>传输格式：json 或 protobuf（默认 json）。</translation>
     </message>
     <message>
         <source>Do not answer server pings (the server then closes with 3012 no pong).</source>
-        <translation type="unfinished"></translation>
+        <translation>不回应服务器的 ping（服务器随后以 3012 no pong 关闭连接）。</translation>
     </message>
     <message>
         <source>Give up when the WebSocket handshake is not answered within SECONDS (default 10; 0 = wait forever).</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket 握手在 SECONDS 秒内没有应答时放弃（默认 10；0 = 一直等待）。</translation>
     </message>
     <message>
         <source>Give up when connect is not answered within SECONDS (default 10; 0 = wait forever).</source>
-        <translation type="unfinished"></translation>
+        <translation>connect 在 SECONDS 秒内没有应答时放弃（默认 10；0 = 一直等待）。</translation>
     </message>
     <message>
         <source>How late the server&apos;s ping may be: a warning after its interval + SECONDS, the end of the run (&quot;no ping from the server&quot;) after its interval + twice SECONDS (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的 ping 可以迟到多久：超过其间隔 + SECONDS 秒时警告，超过其间隔 + 两倍 SECONDS 秒时结束运行（“服务器没有发送 ping”）（默认 5）。</translation>
     </message>
     <message>
         <source>Lint frames instead of connecting: JSON Lines {&quot;frame&quot;: ..., &quot;state&quot;: {...}} from FILE (- for stdin), one JSON line per frame with the predicted outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>不连接，改为检查帧：从 FILE（- 表示标准输入）读取 JSON Lines {&quot;frame&quot;: ..., &quot;state&quot;: {...}}，每帧输出一行带预测结果的 JSON。</translation>
     </message>
     <message>
         <source>Lint the sent frames of a JSON Lines recording or a HAR file, in the order they were sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>按发送顺序检查 JSON Lines 录制文件或 HAR 文件中已发送的帧。</translation>
     </message>
     <message>
         <source>Centrifugo&apos;s server API: the server&apos;s base URL or its /api prefix (default $CENTRIFUGO_API_URL).</source>
@@ -186,51 +208,51 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的参数：%1</translation>
     </message>
     <message>
         <source>give one of --lint FILE or --lint-recording FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>请只给出 --lint FILE 或 --lint-recording FILE 其中之一</translation>
     </message>
     <message>
         <source>--url must be a ws:// or wss:// URL, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--url 必须是 ws:// 或 wss:// URL，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--protocol protobuf: this build has no Protobuf codec; use --protocol json</source>
-        <translation type="unfinished"></translation>
+        <translation>--protocol protobuf：此构建没有 Protobuf 编解码器；请使用 --protocol json</translation>
     </message>
     <message>
         <source>--protocol must be json or protobuf, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--protocol 必须是 json 或 protobuf，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--subscribe needs a channel name</source>
-        <translation type="unfinished"></translation>
+        <translation>--subscribe 需要一个频道名</translation>
     </message>
     <message>
         <source>--send with --protocol protobuf needs JSON objects (one per line), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --protocol protobuf 一起使用时，--send 需要 JSON 对象（每行一个），而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--record needs a file name (or - for stdout)</source>
-        <translation type="unfinished"></translation>
+        <translation>--record 需要一个文件名（或用 - 表示标准输出）</translation>
     </message>
     <message>
         <source>--frames must be a positive whole number, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--frames 必须是正整数，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--duration must be a positive number of seconds, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--duration 必须是正的秒数，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--log-level must be trace, debug, info, warning or error, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--log-level 必须是 trace、debug、info、warning 或 error，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--%1 must be a number of seconds (0 or more), not &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 必须是秒数（0 或更大），而不是“%2”</translation>
     </message>
     <message>
         <source>--api and --publish-demo need --api-url URL (or CENTRIFUGO_API_URL)</source>
@@ -257,67 +279,67 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <name>CloseInfo</name>
     <message>
         <source>the server&apos;s side closed the TCP connection without a WebSocket close frame</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the connection was refused (nothing listens on that port)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器一端关闭了 TCP 连接，没有发送 WebSocket 关闭帧</translation>
     </message>
     <message>
         <source>the host name was not found</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到该主机名</translation>
     </message>
     <message>
         <source>the network operation timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>网络操作超时</translation>
     </message>
     <message>
         <source>the network failed (e.g. the connection was reset)</source>
-        <translation type="unfinished"></translation>
+        <translation>网络出错（例如连接被重置）</translation>
     </message>
     <message>
         <source>the TLS handshake failed (e.g. the certificate was not accepted)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 握手失败（例如证书未被接受）</translation>
     </message>
     <message>
         <source>TLS failed</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 出错</translation>
     </message>
     <message>
         <source>socket error %1</source>
-        <translation type="unfinished"></translation>
+        <translation>套接字错误 %1</translation>
     </message>
     <message>
         <source>the close was asked for here</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭是在本端请求的</translation>
     </message>
     <message>
         <source>the server did not answer the WebSocket handshake in time</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器没有及时应答 WebSocket 握手</translation>
     </message>
     <message>
         <source>the server did not reply to connect in time</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器没有及时回复 connect</translation>
     </message>
     <message>
         <source>no ping from the server within its ping interval plus the tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>在 ping 间隔加容差时间内没有收到服务器的 ping</translation>
     </message>
     <message>
         <source>the server sent text that is not valid UTF-8 (a text frame or a close reason), which WebSocket forbids</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器发送了不是有效 UTF-8 的文本（文本帧或关闭原因），WebSocket 不允许这样做</translation>
     </message>
     <message>
         <source>the server sent a frame that breaks the WebSocket protocol (RFC 6455), e.g. a close reason longer than 123 bytes or an invalid close code</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器发送了违反 WebSocket 协议（RFC 6455）的帧，例如超过 123 字节的关闭原因或无效的关闭码</translation>
     </message>
     <message>
         <source>the server sent a message larger than the WebSocket layer accepts</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器发送的消息超过了 WebSocket 层接受的大小</translation>
     </message>
     <message>
         <source>a frame from the server started but did not finish within 5 s</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的一个帧已开始，但 5 秒内没有传完</translation>
+    </message>
+    <message>
+        <source>the connection or the WebSocket upgrade was refused</source>
+        <translation>连接或 WebSocket 升级被拒绝</translation>
     </message>
 </context>
 <context>
@@ -328,7 +350,7 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message>
         <source>This is not JSON for the inspector, so it is sent exactly as typed, line breaks included.</source>
-        <translation type="unfinished"></translation>
+        <translation>这段文本对检查器来说不是 JSON，因此按输入原样发送，包括换行。</translation>
     </message>
 </context>
 <context>
@@ -455,15 +477,15 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message>
         <source>The frame exactly as it goes on the wire; the linter checks these bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>即将发送到线路上的帧原文；检查器检查的正是这些字节。</translation>
     </message>
     <message>
         <source>raw: each value compacted on its own line</source>
-        <translation type="unfinished"></translation>
+        <translation>原始：每个值压缩后各占一行</translation>
     </message>
     <message>
         <source>On the wire (%1 bytes). Predicted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>线路上（%1 字节）。预测：%2</translation>
     </message>
 </context>
 <context>
@@ -845,35 +867,35 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>How long the server may take to answer the WebSocket handshake before the connection is given up (and said so). 0: wait forever.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器应答 WebSocket 握手的最长时间，超过后放弃连接（并说明原因）。0：一直等待。</translation>
     </message>
     <message>
         <source>&amp;Handshake timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>握手超时(&amp;H)：</translation>
     </message>
     <message>
         <source>Closed by this client: code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>由本客户端关闭：代码 %1</translation>
     </message>
     <message>
         <source>Connection lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>连接中断：%1</translation>
     </message>
     <message>
         <source>Closed by the server: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>由服务器关闭：%1 %2</translation>
     </message>
     <message>
         <source>Closed by the server: code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>由服务器关闭：代码 %1</translation>
     </message>
 </context>
 <context>
@@ -1460,51 +1482,51 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message>
         <source>The server closed the connection with code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器以代码 %1 关闭了连接</translation>
     </message>
     <message>
         <source>This client stopped connecting before the WebSocket was open, as asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>本客户端按要求在 WebSocket 打开之前停止了连接。</translation>
     </message>
     <message>
         <source>This client closed the connection (code %1), as asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>本客户端按要求关闭了连接（代码 %1）。</translation>
     </message>
     <message>
         <source>This client dropped the connection before the WebSocket was open</source>
-        <translation type="unfinished"></translation>
+        <translation>本客户端在 WebSocket 打开之前断开了连接</translation>
     </message>
     <message>
         <source>This client closed the connection with code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本客户端以代码 %1 关闭了连接</translation>
     </message>
     <message>
         <source>: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>：%1。</translation>
     </message>
     <message>
         <source>A client should reconnect with backoff.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端应当以退避方式重新连接。</translation>
     </message>
     <message>
         <source>(WebSocket layer: &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The connection was lost without a close frame (1006): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>（WebSocket 层：“%1”）</translation>
     </message>
     <message>
         <source>the socket closed</source>
-        <translation type="unfinished"></translation>
+        <translation>套接字已关闭</translation>
     </message>
     <message>
         <source> (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1）</translation>
     </message>
     <message>
         <source>The server&apos;s certificate was not accepted: retrying cannot help until you trust its CA (a CA file) or, for a test server only, ignore certificate errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的证书未被接受：在您信任其 CA（CA 文件）或（仅限测试服务器）忽略证书错误之前，重试没有用。</translation>
+    </message>
+    <message>
+        <source>The connection was lost without a close frame (1006 %1): %2</source>
+        <translation>连接在没有关闭帧的情况下中断（1006 %1）：%2</translation>
     </message>
 </context>
 <context>
@@ -1771,55 +1793,55 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <name>LintCommand</name>
     <message>
         <source>a string</source>
-        <translation type="unfinished">字符串</translation>
+        <translation>字符串</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished">true 或 false</translation>
+        <translation>true 或 false</translation>
     </message>
     <message>
         <source>a whole number in the range %1, written without a fraction or an exponent</source>
-        <translation type="unfinished"></translation>
+        <translation>范围 %1 内的整数，不能带小数或指数</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished">对象</translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished">数组</translation>
+        <translation>数组</translation>
     </message>
     <message>
         <source>a JSON value</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 值</translation>
     </message>
     <message>
         <source>a command must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>命令必须是 JSON 对象</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”必须是%2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is null after it was set earlier in the command</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”在命令中先被赋值，之后又为 null</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”必须是字符串</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”必须是对象</translation>
     </message>
     <message>
         <source>the items of &quot;%1&quot; must be strings</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的元素必须是字符串</translation>
     </message>
     <message>
         <source>the items of &quot;%1&quot; must be objects</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的元素必须是对象</translation>
     </message>
 </context>
 <context>
@@ -1841,124 +1863,124 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <name>LintMode</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>&quot;phase&quot; must be open, connecting, connected or connect-failed, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>“phase”必须是 open、connecting、connected 或 connect-failed，而不是“%1”</translation>
     </message>
     <message>
         <source>line %1 is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行不是 JSON 对象</translation>
     </message>
     <message>
         <source>line %1 has no &quot;frame&quot; string</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行没有“frame”字符串</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：%2</translation>
     </message>
 </context>
 <context>
     <name>LintOutcome</name>
     <message>
         <source>the server answers with error %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回错误 %1</translation>
     </message>
     <message>
         <source>the server answers with error %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回错误 %1（%2）</translation>
     </message>
     <message>
         <source>the connection drops without a close frame (1006)</source>
-        <translation type="unfinished"></translation>
+        <translation>连接在没有关闭帧的情况下断开（1006）</translation>
     </message>
     <message>
         <source>the server closes the connection with 1009 (message too big)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器以 1009（消息过大）关闭连接</translation>
     </message>
     <message>
         <source>the server closes the connection with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器以 %1 关闭连接</translation>
     </message>
     <message>
         <source>the server closes the connection with %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器以 %1（%2）关闭连接</translation>
     </message>
     <message>
         <source>the server accepts it</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器接受</translation>
     </message>
     <message>
         <source>channels without a namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>没有命名空间的频道</translation>
     </message>
     <message>
         <source>namespace &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>命名空间“%1”</translation>
     </message>
     <message>
         <source>the server has an RPC proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器配置了 RPC 代理</translation>
     </message>
     <message>
         <source>the server allows connections without a token</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器允许不带令牌连接</translation>
     </message>
     <message>
         <source>the token is signed with the server&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌由服务器的密钥签名</translation>
     </message>
     <message>
         <source>the server has namespace &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器有命名空间“%1”</translation>
     </message>
     <message>
         <source>clients may subscribe in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端可以在%1中订阅</translation>
     </message>
     <message>
         <source>clients may publish in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端可以在%1中发布</translation>
     </message>
     <message>
         <source>presence is enabled in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1启用了在线状态</translation>
     </message>
     <message>
         <source>clients may ask for presence in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端可以查询%1的在线状态</translation>
     </message>
     <message>
         <source>history is enabled in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1启用了历史记录</translation>
     </message>
     <message>
         <source>clients may read history in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端可以读取%1的历史记录</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is the channel&apos;s current epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”是该频道当前的 epoch</translation>
     </message>
     <message>
         <source>unless %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>除非%1，否则%2</translation>
     </message>
     <message>
         <source>otherwise %1</source>
-        <translation type="unfinished"></translation>
+        <translation>其他情况下%1</translation>
     </message>
     <message>
         <source>; </source>
         <comment>between the cases of a conditional outcome</comment>
-        <translation type="unfinished"></translation>
+        <translation>；</translation>
     </message>
     <message>
         <source>%1.</source>
         <comment>a sentence and its full stop</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1。</translation>
     </message>
 </context>
 <context>
@@ -1981,195 +2003,195 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message>
         <source>The server is known not to meet this condition: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已知服务器不满足此条件：%1。</translation>
     </message>
     <message>
         <source>The token is not signed with the server&apos;s key (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌不是用服务器的密钥签名的（%1）。</translation>
     </message>
     <message>
         <source>Not connected: open the connection before sending. The predictions are for a connected session.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接：发送前请先打开连接。以下预测针对已连接的会话。</translation>
     </message>
     <message>
         <source>Not connected: open the connection before sending. The predictions are for a fresh connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接：发送前请先打开连接。以下预测针对新建的连接。</translation>
     </message>
     <message>
         <source>Connect failed on this connection: the server reads no further command (no reply) and lets the socket go about 5 s after the error. Reconnect first.</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接上的 connect 已失败：服务器不再读取后续命令（没有回复），并在出错约 5 秒后放弃该套接字。请先重新连接。</translation>
     </message>
     <message>
         <source>The frame is %1 bytes on the wire; the server accepts at most %2 bytes per frame (websocket.message_size_limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>该帧在线路上为 %1 字节；服务器每帧最多接受 %2 字节（websocket.message_size_limit）。</translation>
     </message>
     <message>
         <source>The frame is empty: there is no command in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>帧是空的：其中没有命令。</translation>
     </message>
     <message>
         <source>The lines after that are not run: the server stops reading this frame there.</source>
-        <translation type="unfinished"></translation>
+        <translation>之后的行不会执行：服务器在此处停止读取该帧。</translation>
     </message>
     <message>
         <source>The server reads this frame as %1 commands, one per line, and runs them in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器把该帧读作 %1 条命令，每行一条，按顺序执行。</translation>
     </message>
     <message>
         <source>The line starts with a byte-order mark, which the server does not skip.</source>
-        <translation type="unfinished"></translation>
+        <translation>该行以字节顺序标记（BOM）开头，服务器不会跳过它。</translation>
     </message>
     <message>
         <source>This line is empty: the server reads every line of a frame as a command, and an empty one is not JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>该行是空的：服务器把帧的每一行都当作一条命令，而空行不是 JSON。</translation>
     </message>
     <message>
         <source>The server cannot read this line as JSON: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器无法把该行读作 JSON：%1。</translation>
     </message>
     <message>
         <source>The server reads only the first JSON value of a line and ignores the rest (&quot;%1&quot;). Put each command on its own line.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器只读取一行中的第一个 JSON 值，忽略其余部分（“%1”）。请每条命令单独一行。</translation>
     </message>
     <message>
         <source>The server cannot decode this command: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器无法解码该命令：%1。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a field of the protocol, so the command cannot be encoded in Protobuf.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是协议中的字段，因此该命令无法编码为 Protobuf。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a field of the protocol; the server ignores it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是协议中的字段；服务器会忽略它。</translation>
     </message>
     <message>
         <source>The server matches field names without regard to case: &quot;%1&quot; is taken as &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器匹配字段名时不区分大小写：“%1”被当作“%2”。</translation>
     </message>
     <message>
         <source>The first command on a connection must be connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接上的第一条命令必须是 connect。</translation>
     </message>
     <message>
         <source>Without an id this is taken as a pong: the server answers the ping with it and ignores &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 id 时这被当作 pong：服务器用它应答 ping，并忽略“%1”。</translation>
     </message>
     <message>
         <source>A command without a method and id is a pong, and the server has not pinged.</source>
-        <translation type="unfinished"></translation>
+        <translation>既没有方法也没有 id 的命令是 pong，而服务器并未发送 ping。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs an &quot;id&quot; (a number from 1): without one the server takes the command for a pong, and it has not pinged.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”需要一个“id”（从 1 开始的数字）：没有它，服务器会把命令当作 pong，而服务器并未发送 ping。</translation>
     </message>
     <message>
         <source>A command with id 0 is taken for a pong, and the server has not pinged. Use a number from 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>id 为 0 的命令被当作 pong，而服务器并未发送 ping。请使用从 1 开始的数字。</translation>
     </message>
     <message>
         <source>The server does not take &quot;ping&quot; as a command of its own. It pings the client with {}; answer with {}.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器不把“ping”当作独立的命令。服务器用 {} 向客户端发送 ping；请用 {} 应答。</translation>
     </message>
     <message>
         <source>This command has no method. Add exactly one of: connect, subscribe, unsubscribe, publish, presence, presence_stats, history, rpc, send, refresh, sub_refresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>该命令没有方法。请加上以下之一：connect、subscribe、unsubscribe、publish、presence、presence_stats、history、rpc、send、refresh、sub_refresh。</translation>
     </message>
     <message>
         <source>The command has several methods (%1); the server runs only &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>该命令有多个方法（%1）；服务器只执行“%2”。</translation>
     </message>
     <message>
         <source>Command %1 is still waiting for its reply; the server does not mind, but the two replies cannot be told apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令 %1 仍在等待回复；服务器并不在意，但两个回复将无法区分。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; still holds a template placeholder; the server takes it literally.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”仍是模板占位符；服务器会按字面值处理。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs a non-empty &quot;channel&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”需要非空的“channel”。</translation>
     </message>
     <message>
         <source>The channel name is not ASCII, which the server refuses unless a channel_regex allows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>频道名不是 ASCII，除非配置了 channel_regex 允许，否则服务器会拒绝。</translation>
     </message>
     <message>
         <source>This connection has already sent connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接已经发送过 connect。</translation>
     </message>
     <message>
         <source>The token is not a JWT: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌不是 JWT：%1</translation>
     </message>
     <message>
         <source>The token expired %1 ago. After this error the server reads nothing more from the connection and drops it about 5 s later (1006).</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌已于 %1 前过期。出现此错误后，服务器不再读取该连接的任何内容，并在约 5 秒后断开（1006）。</translation>
     </message>
     <message>
         <source>With &quot;ping&quot; next to &quot;%1&quot; the server runs its ping handler, which clients cannot use.</source>
-        <translation type="unfinished"></translation>
+        <translation>“ping”与“%1”同时出现时，服务器执行其 ping 处理器，而客户端无法使用它。</translation>
     </message>
     <message>
         <source>The only delta type is &quot;fossil&quot; (lower case).</source>
-        <translation type="unfinished"></translation>
+        <translation>唯一的 delta 类型是“fossil”（小写）。</translation>
     </message>
     <message>
         <source>The channel name is %1 bytes; the server refuses subscriptions to channels longer than %2 bytes (channel.max_length).</source>
-        <translation type="unfinished"></translation>
+        <translation>频道名为 %1 字节；服务器拒绝订阅长于 %2 字节的频道（channel.max_length）。</translation>
     </message>
     <message>
         <source>This connection is already subscribed to &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接已订阅“%1”。</translation>
     </message>
     <message>
         <source>Channels starting with $ are private: they need a subscription &quot;token&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 $ 开头的频道是私有频道：需要订阅“token”。</translation>
     </message>
     <message>
         <source>&quot;recover&quot; needs the last &quot;offset&quot; and &quot;epoch&quot; you saw; without them nothing is recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>“recover”需要你最后看到的“offset”和“epoch”；没有它们就无法恢复任何内容。</translation>
     </message>
     <message>
         <source>&quot;publish&quot; needs &quot;data&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“publish”需要“data”。</translation>
     </message>
     <message>
         <source>History in reverse from since.offset 0 is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 since.offset 0 反向读取历史会被拒绝。</translation>
     </message>
     <message>
         <source>Centrifugo has no handler for asynchronous &quot;send&quot; messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrifugo 没有处理异步“send”消息的处理器。</translation>
     </message>
     <message>
         <source>&quot;refresh&quot; needs a &quot;token&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>“refresh”需要“token”。</translation>
     </message>
     <message>
         <source>The token expired %1 ago.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌已于 %1 前过期。</translation>
     </message>
     <message>
         <source>The token is for user &quot;%1&quot;, but this connection is anonymous.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌属于用户“%1”，但此连接是匿名的。</translation>
     </message>
     <message>
         <source>The token is for user &quot;%1&quot;, but this connection is user &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌属于用户“%1”，但此连接的用户是“%2”。</translation>
     </message>
     <message>
         <source>This connection is not subscribed to &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接未订阅“%1”。</translation>
     </message>
     <message>
         <source>A subscription token needs a &quot;channel&quot; claim equal to &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅令牌需要一个等于“%1”的“channel”声明。</translation>
     </message>
     <message>
         <source>The token is for user &quot;%1&quot;, not for this connection&apos;s user &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌属于用户“%1”，而不是此连接的用户“%2”。</translation>
     </message>
 </context>
 <context>
@@ -2957,23 +2979,23 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message>
         <source>Timeouts</source>
-        <translation type="unfinished"></translation>
+        <translation>超时</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>How long the server may take to answer the WebSocket handshake before the connection is given up (and said so). 0: wait forever.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器应答 WebSocket 握手的最长时间，超过后放弃连接（并说明原因）。0：一直等待。</translation>
     </message>
     <message>
         <source>Handshake timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>握手超时：</translation>
     </message>
 </context>
 <context>
@@ -3355,40 +3377,42 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <name>RecordWriter</name>
     <message>
         <source>The record file is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录文件已经打开。</translation>
     </message>
     <message>
         <source>Cannot write the record file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入记录文件 %1：%2</translation>
     </message>
     <message>
         <source>Writing the record file failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>写入记录文件失败：%1</translation>
     </message>
 </context>
 <context>
     <name>Recorder</name>
     <message>
         <source>cannot connect to %1: the WebSocket handshake did not complete within --duration %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到 %1：WebSocket 握手没有在 --duration %2 秒内完成</translation>
     </message>
     <message>
         <source>Recording to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>记录到 %1</translation>
     </message>
     <message>
         <source>lint %1 [%2] %3%4 (in --send %5)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>lint %1 [%2] %3%4（在 --send %5 中）
+</translation>
     </message>
     <message>
         <source>connect was refused: error %1</source>
-        <translation type="unfinished"></translation>
+        <translation>connect 被拒绝：错误 %1</translation>
     </message>
     <message>
         <source>cannot connect to %1: %2
   %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到 %1：%2
+  %3</translation>
     </message>
 </context>
 <context>
@@ -3396,52 +3420,62 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Summary
 </source>
-        <translation type="unfinished"></translation>
+        <translation>摘要
+</translation>
     </message>
     <message>
         <source>  run time      %1 s
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  运行时间      %1 秒
+</translation>
     </message>
     <message>
         <source>  frames in     %1 (%2 bytes)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  接收帧数      %1（%2 字节）
+</translation>
     </message>
     <message>
         <source>  frames out    %1 (%2 bytes)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  发送帧数      %1（%2 字节）
+</translation>
     </message>
     <message>
         <source>  rate in       %1 frames/s over %2 s
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  接收速率      %1 帧/秒，历时 %2 秒
+</translation>
     </message>
     <message>
         <source>  messages      %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  消息数        %1
+</translation>
     </message>
     <message>
         <source>  reads         %1 turns, %2 held at the read limit (back-pressure), buffer grown %3 times (largest %4 bytes)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  读取          %1 轮，其中 %2 轮达到读取上限（背压），缓冲区扩大 %3 次（最大 %4 字节）
+</translation>
     </message>
     <message>
         <source>  closed by     %1 (code %2%3)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  关闭方        %1（代码 %2%3）
+</translation>
     </message>
     <message>
         <source>  by kind:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  按类型：
+</translation>
     </message>
     <message>
         <source>  by channel:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  按频道：
+</translation>
     </message>
 </context>
 <context>
@@ -3727,71 +3761,71 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <name>ServerJsonReader</name>
     <message>
         <source>the line is empty: there is no command on it</source>
-        <translation type="unfinished"></translation>
+        <translation>该行是空的：上面没有命令</translation>
     </message>
     <message>
         <source>expected &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>此处应为“%1”</translation>
     </message>
     <message>
         <source>a number needs a digit here</source>
-        <translation type="unfinished"></translation>
+        <translation>数字在此处需要一个数位</translation>
     </message>
     <message>
         <source>a number needs digits after the decimal point</source>
-        <translation type="unfinished"></translation>
+        <translation>数字的小数点后需要数位</translation>
     </message>
     <message>
         <source>a number needs digits in its exponent</source>
-        <translation type="unfinished"></translation>
+        <translation>数字的指数需要数位</translation>
     </message>
     <message>
         <source>a control character (byte 0x%1) must be escaped inside a string</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串中的控制字符（字节 0x%1）必须转义</translation>
     </message>
     <message>
         <source>&quot;\u&quot; must be followed by four hex digits</source>
-        <translation type="unfinished"></translation>
+        <translation>“\u”后必须跟四个十六进制数字</translation>
     </message>
     <message>
         <source>&quot;\%1&quot; is not a JSON escape</source>
-        <translation type="unfinished"></translation>
+        <translation>“\%1”不是 JSON 转义</translation>
     </message>
     <message>
         <source>the string has no closing quote</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串缺少结束引号</translation>
     </message>
     <message>
         <source>an object member must start with a quoted name</source>
-        <translation type="unfinished"></translation>
+        <translation>对象成员必须以带引号的名称开头</translation>
     </message>
     <message>
         <source>a &apos;:&apos; must follow the member name</source>
-        <translation type="unfinished"></translation>
+        <translation>成员名称后必须跟“:”</translation>
     </message>
     <message>
         <source>the JSON ends in the middle of a value</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 在某个值的中间结束</translation>
     </message>
     <message>
         <source>a value cannot start with &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>值不能以“%1”开头</translation>
     </message>
     <message>
         <source>expected &apos;,&apos; or &apos;%1&apos; here</source>
-        <translation type="unfinished"></translation>
+        <translation>此处应为“,”或“%1”</translation>
     </message>
     <message>
         <source>the JSON ends where a value should be</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 在应有值的位置结束</translation>
     </message>
     <message>
         <source>expected &apos;,&apos; or &apos;}&apos; here</source>
-        <translation type="unfinished"></translation>
+        <translation>此处应为“,”或“}”</translation>
     </message>
     <message>
         <source>expected &apos;,&apos; or &apos;]&apos; here</source>
-        <translation type="unfinished"></translation>
+        <translation>此处应为“,”或“]”</translation>
     </message>
 </context>
 <context>
@@ -3995,23 +4029,23 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message>
         <source>The server accepted the TCP connection but did not answer the WebSocket handshake within %1 ms: giving up.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器接受了 TCP 连接，但没有在 %1 毫秒内应答 WebSocket 握手：放弃。</translation>
     </message>
     <message>
         <source>No reply to connect within %1 ms: closing the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒内没有收到 connect 的回复：关闭连接。</translation>
     </message>
     <message>
         <source>The server&apos;s ping is late: nothing from it for %1 ms, its ping interval is %2 s. The connection is closed if this goes on.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的 ping 迟到了：已经 %1 毫秒没有收到它的任何数据，它的 ping 间隔是 %2 秒。如果继续这样，连接将被关闭。</translation>
     </message>
     <message>
         <source>No ping from the server for %1 ms (interval %2 s plus tolerance): the connection is considered dead and closed, as the official SDKs do.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒内没有收到服务器的 ping（间隔 %2 秒加容差）：与官方 SDK 一样，认为连接已失效并将其关闭。</translation>
     </message>
     <message>
         <source>A frame from the server was rejected by the WebSocket layer (bytes not available): %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的一个帧被 WebSocket 层拒绝（字节不可用）：%1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -4935,27 +4969,27 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <name>TokenRefresher</name>
     <message>
         <source>The connection token expires in %1 s and no token source is set for refresh: the server will close the connection with 3005 connection expired.</source>
-        <translation type="unfinished">连接令牌将在 %1 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 3005 connection expired 关闭连接。</translation>
+        <translation>连接令牌将在 %1 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 3005 connection expired 关闭连接。</translation>
     </message>
     <message>
         <source>The connection token expires in %1 s; refreshing in %2 s.</source>
-        <translation type="unfinished">连接令牌将在 %1 秒后过期；将在 %2 秒后刷新。</translation>
+        <translation>连接令牌将在 %1 秒后过期；将在 %2 秒后刷新。</translation>
     </message>
     <message>
         <source>The subscription token of %1 expires in %2 s and no token source is set for refresh: the server will unsubscribe with 2501 subscription expired.</source>
-        <translation type="unfinished">%1 的订阅令牌将在 %2 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 2501 subscription expired 退订。</translation>
+        <translation>%1 的订阅令牌将在 %2 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 2501 subscription expired 退订。</translation>
     </message>
     <message>
         <source>The subscription token of %1 expires in %2 s; refreshing in %3 s.</source>
-        <translation type="unfinished">%1 的订阅令牌将在 %2 秒后过期；将在 %3 秒后刷新。</translation>
+        <translation>%1 的订阅令牌将在 %2 秒后过期；将在 %3 秒后刷新。</translation>
     </message>
     <message>
         <source>No new connection token to refresh with.</source>
-        <translation type="unfinished">没有可用于刷新的新连接令牌。</translation>
+        <translation>没有可用于刷新的新连接令牌。</translation>
     </message>
     <message>
         <source>No new subscription token for %1.</source>
-        <translation type="unfinished">没有 %1 的新订阅令牌。</translation>
+        <translation>没有 %1 的新订阅令牌。</translation>
     </message>
 </context>
 <context>
