@@ -185,7 +185,9 @@ void TestLinter::tooBig()
 {
     const QString big =
         QStringLiteral(R"({"id":2,"publish":{"channel":"x","data":"%1"}})").arg(QString(70000, QLatin1Char('a')));
-    const LintFinding *f = find(Linter::lint(big, connectedContext()), QStringLiteral("too-big"));
+    // The list must outlive f (find returns a pointer into it).
+    const QList<LintFinding> findings = Linter::lint(big, connectedContext());
+    const LintFinding *f = find(findings, QStringLiteral("too-big"));
     QVERIFY(f);
     QCOMPARE(f->severity, Severity::Error);
 }
