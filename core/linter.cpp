@@ -172,7 +172,8 @@ void Linter::lintObject(const QString &text, const QJsonObject &object, const Li
     quint32 id = 0;
     if (!idValue.isUndefined()) {
         const double d = idValue.toDouble(-1);
-        if (!idValue.isDouble() || d != double(qint64(d)) || d < 0 || d > 4294967295.0) {
+        // Range first: converting a double beyond qint64 is undefined behaviour.
+        if (!idValue.isDouble() || d < 0 || d > 4294967295.0 || d != double(qint64(d))) {
             add(out, Severity::Error, "bad-id",
                 tr("\"id\" must be a whole number from 1 to 4294967295; the server cannot decode this command and "
                    "closes the connection with 3501 bad request."),
