@@ -445,19 +445,28 @@ HarImporter::Result HarImporter::read(QIODevice *device, const std::function<voi
     return result;
 }
 
+namespace {
+
+// Every frame of device, in time order (stable: each connection keeps its own order); none when it is not a HAR.
+HarImporter::Result readAll(QIODevice *device)
+{
+    QList<Frame> frames;
+    HarImporter::Result result = HarImporter::read(device, [&frames](Frame &&f) { frames.append(std::move(f)); });
+    if (!result.ok())
+        return result;
+    std::stable_sort(frames.begin(), frames.end(), [](const Frame &a, const Frame &b) { return a.timeMs < b.timeMs; });
+    result.frames = std::move(frames);
+    return result;
+}
+
+} // namespace
+
 HarImporter::Result HarImporter::parse(const QByteArray &har)
 {
     QBuffer buffer;
     buffer.setData(har);
     buffer.open(QIODevice::ReadOnly);
-    QList<Frame> frames;
-    Result result = read(&buffer, [&frames](Frame &&f) { frames.append(std::move(f)); });
-    if (!result.ok())
-        return result;
-    // Several connections: one timeline in time order (stable, so each connection keeps its own order).
-    std::stable_sort(frames.begin(), frames.end(), [](const Frame &a, const Frame &b) { return a.timeMs < b.timeMs; });
-    result.frames = std::move(frames);
-    return result;
+    return readAll(&buffer);
 }
 
 HarImporter::Result HarImporter::parseFile(const QString &path)
@@ -468,11 +477,5 @@ HarImporter::Result HarImporter::parseFile(const QString &path)
         r.error = tr("Cannot open %1: %2").arg(path, file.errorString());
         return r;
     }
-    QList<Frame> frames;
-    Result result = read(&file, [&frames](Frame &&f) { frames.append(std::move(f)); });
-    if (!result.ok())
-        return result;
-    std::stable_sort(frames.begin(), frames.end(), [](const Frame &a, const Frame &b) { return a.timeMs < b.timeMs; });
-    result.frames = std::move(frames);
-    return result;
+    return readAll(&file);
 }

@@ -171,8 +171,21 @@ struct TimelineImporter::LinesShared
 // A HAR file read on the worker: the result (without frames) and the frames in blocks, in time order.
 struct TimelineImporter::HarShared
 {
+    using Blocks = std::vector<std::unique_ptr<FrameStore>>;
+
     HarImporter::Result result;
-    std::vector<std::unique_ptr<FrameStore>> blocks;
+    Blocks blocks;
+
+    // Appends f to the last block of *to, starting a new block when that one is full.
+    static void append(Blocks *to, const Frame &f)
+    {
+        if (to->empty() || to->back()->count() >= kHarBlockRows) {
+            if (!to->empty())
+                to->back()->squeeze();
+            to->push_back(std::make_unique<FrameStore>());
+        }
+        to->back()->append(f);
+    }
 
     void read(const QString &path)
     {
@@ -183,21 +196,13 @@ struct TimelineImporter::HarShared
         }
         bool sorted = true;
         qint64 last = std::numeric_limits<qint64>::min();
-        auto block = std::make_unique<FrameStore>();
         result = HarImporter::read(&file, [&](Frame &&f) {
             sorted = sorted && f.timeMs >= last;
             last = qMax(last, f.timeMs);
-            block->append(f);
-            if (block->count() >= kHarBlockRows) {
-                block->squeeze();
-                blocks.push_back(std::move(block));
-                block = std::make_unique<FrameStore>();
-            }
+            append(&blocks, f);
         });
-        if (!block->isEmpty()) {
-            block->squeeze();
-            blocks.push_back(std::move(block));
-        }
+        if (!blocks.empty())
+            blocks.back()->squeeze();
         if (!result.ok()) {
             blocks.clear(); // nothing of a file that is not a HAR is shown
             return;
@@ -225,20 +230,11 @@ struct TimelineImporter::HarShared
             }
         }
         std::stable_sort(refs.begin(), refs.end(), [](const Ref &a, const Ref &b) { return a.timeMs < b.timeMs; });
-        std::vector<std::unique_ptr<FrameStore>> out;
-        auto block = std::make_unique<FrameStore>();
-        for (const Ref &ref : refs) {
-            block->append(blocks[ref.block]->frame(ref.row));
-            if (block->count() >= kHarBlockRows) {
-                block->squeeze();
-                out.push_back(std::move(block));
-                block = std::make_unique<FrameStore>();
-            }
-        }
-        if (!block->isEmpty()) {
-            block->squeeze();
-            out.push_back(std::move(block));
-        }
+        Blocks out;
+        for (const Ref &ref : refs)
+            append(&out, blocks[ref.block]->frame(ref.row));
+        if (!out.empty())
+            out.back()->squeeze();
         blocks = std::move(out);
     }
 };
