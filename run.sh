@@ -9,7 +9,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 PORT="${PORT:-8000}"
 export PORT
 ./scripts/start-dev-server.sh
-node scripts/demo-publisher.js --url "http://127.0.0.1:$PORT" --channels demo,chat:lobby &
+# Demo traffic through the inspector's own server API client (docs/cli.md, "Server API"): 3 publications/s.
+build/bin/centrifugo-inspector-cli --api-url "http://127.0.0.1:$PORT" --api-key "${CENTRIFUGO_API_KEY:-dev-api-key}" \
+    --publish-demo demo,chat:lobby --demo-rate "${DEMO_RATE:-3}" &
 publisher=$!
 cleanup() {
     kill "$publisher" 2>/dev/null || true

@@ -13,6 +13,7 @@
 #include "profilestore.h"
 #include "reconnector.h"
 #include "secretstore.h"
+#include "serverpanel.h"
 #include "session.h"
 #include "subscriptionpanel.h"
 #include "subscriptiontracker.h"
@@ -231,6 +232,13 @@ void MainWindow::buildDocks()
     resizeDocks({connection, subscriptions}, {m_connection->sizeHint().height() + 30, 600}, Qt::Vertical);
     resizeDocks({composer}, {330}, Qt::Vertical);
     resizeDocks({composer, log}, {620, 560}, Qt::Horizontal);
+    // The server API panel: a tab beside the composer; its calls and replies go to the log as server calls.
+    auto *serverPanel = new ServerPanel(m_session);
+    serverPanel->setObjectName(QStringLiteral("serverPanel"));
+    connect(serverPanel, &ServerPanel::logged, m_logModel, &LogModel::append);
+    serverPanel->setChannelProvider([this]() { return m_subscriptions->selectedChannel(); });
+    tabifyDockWidget(composer, addDock(serverPanel, QString(), "serverDock", Qt::BottomDockWidgetArea));
+    composer->raise();
 
     // Tab order: connection -> subscriptions -> timeline -> composer -> log.
     setTabOrder(m_connection, m_subscriptions);
@@ -771,7 +779,7 @@ void MainWindow::retranslateUi()
         pause->setChecked(m_timelineModel->isPaused());
     if (QAction *secrets = action(QStringLiteral("showSecrets")))
         secrets->setChecked(m_secretsShown);
-    const QStringList titles = {tr("Connection"), tr("Subscriptions"), tr("Command"), tr("Log")};
+    const QStringList titles = {tr("Connection"), tr("Subscriptions"), tr("Command"), tr("Log"), tr("Server API")};
     for (int i = 0; i < m_docks.size() && i < titles.size(); ++i)
         m_docks.at(i)->setWindowTitle(titles.at(i));
     m_statusSecrets->setText(tr("Secrets shown"));

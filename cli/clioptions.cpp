@@ -37,6 +37,33 @@ QString description()
         "  2  bad usage (unknown option, bad value, record file not writable, Protobuf unavailable)");
 }
 
+QString apiDescription()
+{
+    return CliOptions::tr(
+        "\n\nServer API (--api, --publish-demo; docs/cli.md): calls Centrifugo's server HTTP API at --api-url\n"
+        "with --api-key instead of connecting. Each --api call prints the server's reply as one JSON line on\n"
+        "stdout (a failure without a JSON reply prints {\"transport_error\": {...}}) and a sentence on stderr.\n"
+        "Exit status: 0 when every call succeeded, 1 when one failed (API error, wrong key, unknown method,\n"
+        "unreachable, timeout), 2 bad usage.");
+}
+
+// `--api METHOD JSON` is two arguments, which QCommandLineParser cannot take for one option: the JSON (an argument
+// starting with '{') is joined to the method as "METHOD JSON".
+QStringList joinApiArguments(const QStringList &arguments)
+{
+    QStringList joined;
+    for (int i = 0; i < arguments.size(); ++i) {
+        joined << arguments.at(i);
+        const QString &a = arguments.at(i);
+        if ((a == QLatin1String("--api") || a == QLatin1String("-api")) && i + 2 < arguments.size() &&
+            arguments.at(i + 2).trimmed().startsWith(QLatin1Char('{'))) {
+            joined << arguments.at(i + 1) + QLatin1Char(' ') + arguments.at(i + 2);
+            i += 2;
+        }
+    }
+    return joined;
+}
+
 bool isProtobufAvailable()
 {
     return createWireCodec(Protocol::Format::Protobuf)->format() == Protocol::Format::Protobuf;
@@ -47,7 +74,7 @@ bool isProtobufAvailable()
 CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o, QString *message)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(description());
+    p.setApplicationDescription(description() + apiDescription());
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help and exit."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version and exit."));
@@ -108,8 +135,31 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
                                               "order they were sent."),
                                            QStringLiteral("FILE"));
     p.addOptions({lint, lintRecording});
+    const QCommandLineOption apiUrl(QStringLiteral("api-url"),
+                                    tr("Centrifugo's server API: the server's base URL or its /api prefix "
+                                       "(default $CENTRIFUGO_API_URL)."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption apiKey(QStringLiteral("api-key"),
+                                    tr("The server API key, sent as X-API-Key (default $CENTRIFUGO_API_KEY)."),
+                                    QStringLiteral("KEY"));
+    const QCommandLineOption api(QStringLiteral("api"),
+                                 tr("Call the server API instead of connecting: METHOD (publish, broadcast, "
+                                    "subscribe, unsubscribe, disconnect, refresh, presence, presence_stats, "
+                                    "history, history_remove, channels, info, batch) with a JSON body (default "
+                                    "{}). Repeatable; run in order; each reply is printed as one JSON line."),
+                                 QStringLiteral("METHOD JSON"));
+    const QCommandLineOption publishDemo(QStringLiteral("publish-demo"),
+                                         tr("Publish demo messages through the server API, round-robin into the "
+                                            "comma-separated CHANNELS, until interrupted (or --demo-count)."),
+                                         QStringLiteral("CHANNELS"));
+    const QCommandLineOption demoRate(QStringLiteral("demo-rate"), tr("Demo publications per second (default 3)."),
+                                      QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption demoCount(QStringLiteral("demo-count"),
+                                       tr("Stop the demo after N publications (default 0: until interrupted)."),
+                                       QStringLiteral("N"), QStringLiteral("0"));
+    p.addOptions({apiUrl, apiKey, api, publishDemo, demoRate, demoCount});
 
-    if (!p.parse(arguments)) {
+    if (!p.parse(joinApiArguments(arguments))) {
         *message = p.errorText();
         return Parse::UsageError;
     }
@@ -135,6 +185,9 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
         }
         return Parse::Run;
     }
+
+    if (p.isSet(api) || p.isSet(publishDemo))
+        return parseApiOptions(p, api, apiUrl, apiKey, publishDemo, demoRate, demoCount, o, message);
 
     const QUrl u(p.value(url), QUrl::StrictMode);
     if (!u.isValid() || (u.scheme() != QLatin1String("ws") && u.scheme() != QLatin1String("wss")) ||
@@ -225,6 +278,48 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
             return Parse::UsageError;
         }
         *d.ms = int(seconds * 1000);
+    }
+    return Parse::Run;
+}
+
+CliOptions::Parse CliOptions::parseApiOptions(const QCommandLineParser &p, const QCommandLineOption &api,
+                                              const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
+                                              const QCommandLineOption &publishDemo, const QCommandLineOption &demoRate,
+                                              const QCommandLineOption &demoCount, CliOptions *o, QString *message)
+{
+    o->apiUrl = p.isSet(apiUrl) ? p.value(apiUrl) : qEnvironmentVariable("CENTRIFUGO_API_URL");
+    o->apiKey = p.isSet(apiKey) ? p.value(apiKey) : qEnvironmentVariable("CENTRIFUGO_API_KEY");
+    if (o->apiUrl.isEmpty()) {
+        *message = tr("--api and --publish-demo need --api-url URL (or CENTRIFUGO_API_URL)");
+        return Parse::UsageError;
+    }
+    o->apiCalls = p.values(api);
+    for (const QString &call : std::as_const(o->apiCalls)) {
+        if (call.trimmed().isEmpty()) {
+            *message = tr("--api needs a method name");
+            return Parse::UsageError;
+        }
+    }
+    if (p.isSet(publishDemo)) {
+        for (const QString &channel : p.value(publishDemo).split(QLatin1Char(','))) {
+            if (!channel.trimmed().isEmpty())
+                o->publishDemo << channel.trimmed();
+        }
+        if (o->publishDemo.isEmpty()) {
+            *message = tr("--publish-demo needs at least one channel");
+            return Parse::UsageError;
+        }
+    }
+    bool ok = false;
+    o->demoRate = p.value(demoRate).toDouble(&ok);
+    if (!ok || !(o->demoRate > 0) || o->demoRate > 10000) {
+        *message = tr("--demo-rate must be a positive number, not \"%1\"").arg(p.value(demoRate));
+        return Parse::UsageError;
+    }
+    o->demoCount = p.value(demoCount).toLongLong(&ok);
+    if (!ok || o->demoCount < 0) {
+        *message = tr("--demo-count must be a whole number (0 or more), not \"%1\"").arg(p.value(demoCount));
+        return Parse::UsageError;
     }
     return Parse::Run;
 }

@@ -3,6 +3,8 @@
 #include "logentry.h"
 #include "sessionoptions.h"
 
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -35,10 +37,25 @@ public:
     // Batch linting instead of a live session (LintMode): a JSON Lines file of frames, or a recording / HAR file.
     QString lintPath;          // --lint FILE ("-" = stdin)
     QString lintRecordingPath; // --lint-recording FILE
+    // Server API calls instead of a live session (ApiMode): --api METHOD [JSON] (repeatable) or --publish-demo.
+    QString apiUrl;          // --api-url, else $CENTRIFUGO_API_URL
+    QString apiKey;          // --api-key, else $CENTRIFUGO_API_KEY
+    QStringList apiCalls;    // "METHOD" or "METHOD JSON", in order
+    QStringList publishDemo; // --publish-demo CHANNELS: demo publications round-robin over these
+    double demoRate = 3;     // --demo-rate: publications per second
+    qint64 demoCount = 0;    // --demo-count: stop after N; 0 = until interrupted
+    bool isApiMode() const { return !apiCalls.isEmpty() || !publishDemo.isEmpty(); }
 
     // Parses arguments (arguments.first() is the program). Never exits the process.
     static Parse parse(const QStringList &arguments, CliOptions *options, QString *message);
 
+private:
+    static Parse parseApiOptions(const QCommandLineParser &p, const QCommandLineOption &api,
+                                 const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
+                                 const QCommandLineOption &publishDemo, const QCommandLineOption &demoRate,
+                                 const QCommandLineOption &demoCount, CliOptions *o, QString *message);
+
+public:
     // Whether the run ends by itself when the commands are done (no limit and nothing subscribed).
     bool endsWhenCommandsDone() const { return frames == 0 && durationSec == 0 && subscribe.isEmpty(); }
 };

@@ -3,9 +3,9 @@
 #include "framerecord.h"
 #include "jsoncodec.h"
 #include "linter.h"
+#include "lintlearner.h"
 
 #include <QFile>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -31,74 +31,6 @@ QLatin1String severityKey(LintFinding::Severity s)
     }
     return QLatin1String("info");
 }
-
-// What a recording shows of the session, updated frame by frame.
-class RecordingState
-{
-public:
-    LintContext context;
-
-    RecordingState() { reset(); }
-
-    void reset()
-    {
-        context = LintContext();
-        context.socketOpen = true;
-        m_pending.clear();
-    }
-    void sent(const Frame &f)
-    {
-        for (const ProtocolMessage &m : f.messages) {
-            if (m.kind == Protocol::MessageKind::Pong) {
-                context.pingOutstanding = false;
-                continue;
-            }
-            if (m.kind != Protocol::MessageKind::Command)
-                continue;
-            if (m.method == Protocol::Method::Connect) {
-                context.connectSent = true;
-                context.token =
-                    m.json().value(QLatin1String("connect")).toObject().value(QLatin1String("token")).toString();
-            } else if (m.method == Protocol::Method::Subscribe) {
-                context.subscriptions.insert(m.channel);
-            } else if (m.method == Protocol::Method::Unsubscribe) {
-                context.subscriptions.remove(m.channel);
-            }
-            if (m.id != 0) {
-                m_pending.insert(m.id, {m.method, m.channel});
-                context.inFlightIds.insert(m.id);
-            }
-        }
-    }
-    void received(const Frame &f)
-    {
-        if (f.close) {
-            reset();
-            context.socketOpen = false;
-            return;
-        }
-        for (const ProtocolMessage &m : f.messages) {
-            if (m.kind == Protocol::MessageKind::Ping) {
-                context.pingOutstanding = true;
-            } else if (m.kind == Protocol::MessageKind::Reply || m.kind == Protocol::MessageKind::Error) {
-                const auto pending = m_pending.take(m.id);
-                context.inFlightIds.remove(m.id);
-                const bool error = m.kind == Protocol::MessageKind::Error;
-                if (pending.first == Protocol::Method::Connect) {
-                    context.connected = !error;
-                    context.connectFailed = error;
-                } else if (pending.first == Protocol::Method::Subscribe && error) {
-                    context.subscriptions.remove(pending.second);
-                }
-            } else if (m.kind == Protocol::MessageKind::Push && m.push == Protocol::PushType::Unsubscribe) {
-                context.subscriptions.remove(m.channel);
-            }
-        }
-    }
-
-private:
-    QHash<quint32, QPair<Protocol::Method, QString>> m_pending;
-};
 
 } // namespace
 
@@ -253,22 +185,22 @@ int LintMode::runRecording(const QString &path, FILE *out, QString *error)
         }
     }
 
-    RecordingState state;
+    LintLearner learner;
     int index = 0;
     for (const Frame &f : std::as_const(frames)) {
         ++index;
-        if (f.direction == Protocol::Direction::In) {
-            state.received(f);
+        if (f.direction == Protocol::Direction::In || f.close || f.binary) {
+            learner.observe(f);
             continue;
         }
-        if (f.close || f.binary)
-            continue;
-        QJsonObject o = reportJson(Linter::lintFrame(f.raw, state.context));
+        LintContext context;
+        learner.apply(&context, true);
+        QJsonObject o = reportJson(Linter::lintFrame(f.raw, context));
         o.insert(QStringLiteral("index"), index);
         o.insert(QStringLiteral("time_ms"), double(f.timeMs));
         o.insert(QStringLiteral("frame"), QString::fromUtf8(f.raw));
         writeLine(out, o);
-        state.sent(f);
+        learner.observe(f);
     }
     std::fflush(out);
     return status;

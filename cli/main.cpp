@@ -1,3 +1,4 @@
+#include "apimode.h"
 #include "clioptions.h"
 #include "lintmode.h"
 #include "recorder.h"
@@ -82,6 +83,18 @@ int main(int argc, char *argv[])
         if (status == CliOptions::kExitUsage)
             print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
         return status;
+    }
+
+    if (options.isApiMode()) {
+        ApiMode apiMode(options, stdout, stderr);
+        SignalWatcher apiSignals;
+        QObject::connect(&apiSignals, &SignalWatcher::terminationRequested, &apiMode, &ApiMode::interrupt);
+        QObject::connect(&apiMode, &ApiMode::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
+        if (!apiMode.start(&message)) {
+            print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
+            return CliOptions::kExitUsage;
+        }
+        return QCoreApplication::exec();
     }
 
     Recorder recorder(options);

@@ -24,7 +24,7 @@ foreach(size 16 22 24 32 48 64 128 256 512)
             DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
 endforeach()
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/user-guide.md
-        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/centrifugo-inspector)
 
 set(CPACK_PACKAGE_NAME "centrifugo-inspector")
 set(CPACK_PACKAGE_VENDOR "Centrifugo Inspector")

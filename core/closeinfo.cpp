@@ -112,7 +112,7 @@ QString CloseInfo::socketErrorWords(QAbstractSocket::SocketError error)
     case QAbstractSocket::RemoteHostClosedError:
         return tr("the server's side closed the TCP connection without a WebSocket close frame");
     case QAbstractSocket::ConnectionRefusedError:
-        return tr("the connection was refused (nothing listens on that port)");
+        return tr("the connection or the WebSocket upgrade was refused");
     case QAbstractSocket::HostNotFoundError:
         return tr("the host name was not found");
     case QAbstractSocket::SocketTimeoutError:

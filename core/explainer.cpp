@@ -488,8 +488,9 @@ QString Explainer::describeClose(const CloseInfo &c)
             s += QLatin1Char(' ') + tr("(WebSocket layer: \"%1\")").arg(c.reason);
         return s;
     case CloseInfo::Side::Transport:
-        s = tr("The connection was lost without a close frame (1006): %1")
-                .arg(c.hasSocketError ? CloseInfo::socketErrorWords(c.socketError) : tr("the socket closed"));
+        s = tr("The connection was lost without a close frame (1006 %1): %2")
+                .arg(disconnect(1006).name,
+                     c.hasSocketError ? CloseInfo::socketErrorWords(c.socketError) : tr("the socket closed"));
         if (!c.reason.isEmpty())
             s += tr(" (%1)").arg(c.reason);
         s += QLatin1String(". ");

@@ -38,21 +38,19 @@ public:
         if (done() || m_context.grantedSettings.contains(setting))
             return;
         if (m_context.missingSettings.contains(setting)) {
-            fail(kind == Kind::Error ? LintOutcome::error(code) : LintOutcome::close(code), QString(), QString(),
+            fail(kind == Kind::Error ? LintOutcome::error(code) : LintOutcome::close(code), QString(),
                  Linter::tr("The server is known not to meet this condition: %1.")
                      .arg(LintOutcome::settingText(setting)));
             return;
         }
         m_outcome.chain(LintOutcome::unless(setting, kind, code));
     }
-    void fail(const LintOutcome &outcome, const QString &code, const QString &key, const QString &why,
-              qsizetype offset = -1)
+    void fail(const LintOutcome &outcome, const QString &code, const QString &why, qsizetype offset = -1)
     {
         if (done())
             return;
         m_outcome.chain(outcome);
         m_code = code.isEmpty() ? QStringLiteral("missing-setting") : code;
-        m_key = key;
         m_why = why;
         m_offset = offset;
         m_failed = true;
@@ -70,7 +68,6 @@ private:
     LintOutcome m_outcome;
     bool m_failed = false;
     QString m_code;
-    QString m_key;
     QString m_why;
     qsizetype m_offset = -1;
 };
@@ -104,7 +101,7 @@ bool checkSignature(const Jwt &jwt, const LintContext &context, Verdict *verdict
         return true;
     }
     if (jwt.verify(context.hmacSecret) != Jwt::Verification::Valid) {
-        verdict->fail(LintOutcome::close(3500), code, QString(),
+        verdict->fail(LintOutcome::close(3500), code,
                       Linter::tr("The token is not signed with the server's key (%1).")
                           .arg(Jwt::verificationText(jwt.verify(context.hmacSecret))),
                       offset);
@@ -285,7 +282,7 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
                      "is not JSON.");
         else
             why = tr("The server cannot read this line as JSON: %1.").arg(read.error);
-        verdict.fail(LintOutcome::close(3501), QStringLiteral("invalid-json"), QString(), why, read.errorOffset);
+        verdict.fail(LintOutcome::close(3501), QStringLiteral("invalid-json"), why, read.errorOffset);
         return finish();
     }
     {
@@ -303,7 +300,7 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
     // 2. Decoding into the server's Command.
     const LintCommand cmd = LintCommand::decode(read.value);
     if (!cmd.ok) {
-        verdict.fail(LintOutcome::close(3501), QStringLiteral("bad-type"), QString(),
+        verdict.fail(LintOutcome::close(3501), QStringLiteral("bad-type"),
                      tr("The server cannot decode this command: %1.").arg(cmd.error), cmd.errorOffset);
         return finish();
     }
@@ -331,7 +328,7 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
 
     // 3. Order of the session.
     if (!run->authenticated && !isConnect) {
-        verdict.fail(LintOutcome::close(3501), QStringLiteral("before-connect"), QString(),
+        verdict.fail(LintOutcome::close(3501), QStringLiteral("before-connect"),
                      tr("The first command on a connection must be connect."));
         return finish();
     }
@@ -349,15 +346,15 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
             return finish();
         }
         if (methods.isEmpty())
-            verdict.fail(LintOutcome::close(3501), QStringLiteral("stray-pong"), QString(),
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("stray-pong"),
                          tr("A command without a method and id is a pong, and the server has not pinged."));
         else if (idOffset < 0)
-            verdict.fail(LintOutcome::close(3501), QStringLiteral("missing-id"), QString(),
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("missing-id"),
                          tr("\"%1\" needs an \"id\" (a number from 1): without one the server takes the command "
                             "for a pong, and it has not pinged.")
                              .arg(methods.first()));
         else
-            verdict.fail(LintOutcome::close(3501), QStringLiteral("zero-id"), QString(),
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("zero-id"),
                          tr("A command with id 0 is taken for a pong, and the server has not pinged. Use a number "
                             "from 1."),
                          cmd.root.offsets.value(QStringLiteral("id")));
@@ -374,11 +371,11 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
     }
     if (kindMethod.isEmpty()) {
         if (methods.contains(QLatin1String("ping")))
-            verdict.fail(LintOutcome::close(3501), QStringLiteral("ping-command"), QString(),
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("ping-command"),
                          tr("The server does not take \"ping\" as a command of its own. It pings the client with "
                             "{}; answer with {}."));
         else
-            verdict.fail(LintOutcome::close(3501), QStringLiteral("no-method"), QString(),
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("no-method"),
                          tr("This command has no method. Add exactly one of: connect, subscribe, unsubscribe, "
                             "publish, presence, presence_stats, history, rpc, send, refresh, sub_refresh."));
         return finish();
@@ -417,7 +414,7 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
 
     auto needChannel = [&]() {
         if (channel.isEmpty()) {
-            verdict.fail(LintOutcome::close(3501), QStringLiteral("missing-channel"), QString(),
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("missing-channel"),
                          tr("\"%1\" needs a non-empty \"channel\".").arg(method), bodyOffset);
             return false;
         }
@@ -429,7 +426,7 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
         if (!ns.isEmpty())
             verdict.require(QStringLiteral("namespace:") + ns, Kind::Error, 102);
         if (!isAscii(channel))
-            verdict.fail(LintOutcome::error(107), QStringLiteral("non-ascii-channel"), QString(),
+            verdict.fail(LintOutcome::error(107), QStringLiteral("non-ascii-channel"),
                          tr("The channel name is not ASCII, which the server refuses unless a channel_regex "
                             "allows it."),
                          channelOffset);
@@ -439,7 +436,7 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
     // 6. The handler.
     if (method == QLatin1String("connect")) {
         if (run->authenticated) {
-            verdict.fail(LintOutcome::close(3501), QStringLiteral("second-connect"), QString(),
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("second-connect"),
                          tr("This connection has already sent connect."), bodyOffset);
             return finish();
         }
@@ -451,10 +448,10 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
             const Jwt jwt = Jwt::decode(token);
             const qint64 exp = claimSeconds(jwt, "exp");
             if (!jwt.isValid()) {
-                verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"), QString(),
+                verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"),
                              tr("The token is not a JWT: %1").arg(jwt.errorString()), tokenOffset);
             } else if (exp > 0 && exp < run->now) {
-                verdict.fail(LintOutcome::error(109), QStringLiteral("token-expired"), QString(),
+                verdict.fail(LintOutcome::error(109), QStringLiteral("token-expired"),
                              tr("The token expired %1 ago. After this error the server reads nothing more from the "
                                 "connection and drops it about 5 s later (1006).")
                                  .arg(Jwt::humanDuration(run->now - exp)),
@@ -471,7 +468,7 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
     }
 
     if (method == QLatin1String("ping")) {
-        verdict.fail(LintOutcome::error(108), QStringLiteral("ping-with-method"), QString(),
+        verdict.fail(LintOutcome::error(108), QStringLiteral("ping-with-method"),
                      tr("With \"ping\" next to \"%1\" the server runs its ping handler, which clients cannot use.")
                          .arg(kindMethod),
                      bodyOffset);
@@ -483,13 +480,13 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
             return finish();
         const QString delta = body->string("delta");
         if (!delta.isEmpty() && delta != QLatin1String("fossil")) {
-            verdict.fail(LintOutcome::close(3501), QStringLiteral("bad-delta"), QString(),
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("bad-delta"),
                          tr("The only delta type is \"fossil\" (lower case)."),
                          body->offsets.value(QStringLiteral("delta"), bodyOffset));
             return finish();
         }
         if (channel.toUtf8().size() > kChannelMaxLength) {
-            verdict.fail(LintOutcome::error(107), QStringLiteral("long-channel"), QString(),
+            verdict.fail(LintOutcome::error(107), QStringLiteral("long-channel"),
                          tr("The channel name is %1 bytes; the server refuses subscriptions to channels longer than "
                             "%2 bytes (channel.max_length).")
                              .arg(channel.toUtf8().size())
@@ -498,13 +495,13 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
             return finish();
         }
         if (run->subscriptions.contains(channel)) {
-            verdict.fail(LintOutcome::error(105), QStringLiteral("already-subscribed"), QString(),
+            verdict.fail(LintOutcome::error(105), QStringLiteral("already-subscribed"),
                          tr("This connection is already subscribed to \"%1\".").arg(channel), channelOffset);
             return finish();
         }
         const QString ns = channelChecks();
         if (channel.startsWith(QLatin1Char('$')) && body->string("token").isEmpty())
-            verdict.fail(LintOutcome::error(103), QStringLiteral("private-no-token"), QString(),
+            verdict.fail(LintOutcome::error(103), QStringLiteral("private-no-token"),
                          tr("Channels starting with $ are private: they need a subscription \"token\"."),
                          channelOffset);
         verdict.require(QStringLiteral("subscribe:") + ns, Kind::Error, 103);
@@ -531,8 +528,8 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
         const QString ns = channelChecks();
         verdict.require(QStringLiteral("publish:") + ns, Kind::Error, 103);
         if (!body->has("data"))
-            verdict.fail(LintOutcome::error(107), QStringLiteral("publish-no-data"), QString(),
-                         tr("\"publish\" needs \"data\"."), bodyOffset);
+            verdict.fail(LintOutcome::error(107), QStringLiteral("publish-no-data"), tr("\"publish\" needs \"data\"."),
+                         bodyOffset);
         return finish();
     }
 
@@ -556,7 +553,7 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
             const quint64 offset = since->values.value(QStringLiteral("offset")).text.toULongLong();
             const QString epoch = since->string("epoch");
             if (body->values.value(QStringLiteral("reverse")).type == ServerJsonValue::Type::True && offset == 0)
-                verdict.fail(LintOutcome::error(107), QStringLiteral("history-reverse-zero"), QString(),
+                verdict.fail(LintOutcome::error(107), QStringLiteral("history-reverse-zero"),
                              tr("History in reverse from since.offset 0 is refused."),
                              body->offsets.value(QStringLiteral("reverse"), bodyOffset));
             else if (!epoch.isEmpty())
@@ -576,7 +573,7 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
     }
 
     if (method == QLatin1String("send")) {
-        verdict.fail(LintOutcome::close(3508), QStringLiteral("send-unavailable"), QString(),
+        verdict.fail(LintOutcome::close(3508), QStringLiteral("send-unavailable"),
                      tr("Centrifugo has no handler for asynchronous \"send\" messages."), bodyOffset);
         return finish();
     }
@@ -585,21 +582,21 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
         const QString token = body->string("token");
         const qsizetype tokenOffset = body->offsets.value(QStringLiteral("token"), bodyOffset);
         if (token.isEmpty()) {
-            verdict.fail(LintOutcome::close(3501), QStringLiteral("refresh-no-token"), QString(),
+            verdict.fail(LintOutcome::close(3501), QStringLiteral("refresh-no-token"),
                          tr("\"refresh\" needs a \"token\"."), bodyOffset);
             return finish();
         }
         const Jwt jwt = Jwt::decode(token);
         const qint64 exp = claimSeconds(jwt, "exp");
         if (!jwt.isValid()) {
-            verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"), QString(),
+            verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"),
                          tr("The token is not a JWT: %1").arg(jwt.errorString()), tokenOffset);
         } else if (exp > 0 && exp < run->now) {
-            verdict.fail(LintOutcome::close(3005), QStringLiteral("token-expired"), QString(),
+            verdict.fail(LintOutcome::close(3005), QStringLiteral("token-expired"),
                          tr("The token expired %1 ago.").arg(Jwt::humanDuration(run->now - exp)), tokenOffset);
         } else if (checkSignature(jwt, context, &verdict, QStringLiteral("bad-token"), tokenOffset) &&
                    jwt.subject() != run->user) {
-            verdict.fail(LintOutcome::close(3500), QStringLiteral("token-user"), QString(),
+            verdict.fail(LintOutcome::close(3500), QStringLiteral("token-user"),
                          run->user.isEmpty()
                              ? tr("The token is for user \"%1\", but this connection is anonymous.").arg(jwt.subject())
                              : tr("The token is for user \"%1\", but this connection is user \"%2\".")
@@ -613,28 +610,28 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
         if (!needChannel())
             return finish();
         if (!run->subscriptions.contains(channel)) {
-            verdict.fail(LintOutcome::error(103), QStringLiteral("sub-refresh-not-subscribed"), QString(),
+            verdict.fail(LintOutcome::error(103), QStringLiteral("sub-refresh-not-subscribed"),
                          tr("This connection is not subscribed to \"%1\".").arg(channel), channelOffset);
             return finish();
         }
         const QString token = body->string("token");
         const qsizetype tokenOffset = body->offsets.value(QStringLiteral("token"), bodyOffset);
         if (token.isEmpty()) {
-            verdict.fail(LintOutcome::error(107), QStringLiteral("sub-refresh-no-token"), QString(),
+            verdict.fail(LintOutcome::error(107), QStringLiteral("sub-refresh-no-token"),
                          tr("\"sub_refresh\" needs the new subscription \"token\"."), bodyOffset);
             return finish();
         }
         const Jwt jwt = Jwt::decode(token);
         if (!jwt.isValid()) {
-            verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"), QString(),
+            verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"),
                          tr("The token is not a JWT: %1").arg(jwt.errorString()), tokenOffset);
         } else if (jwt.claims().value(QLatin1String("channel")).toString() != channel) {
-            verdict.fail(LintOutcome::close(3500), QStringLiteral("token-channel"), QString(),
+            verdict.fail(LintOutcome::close(3500), QStringLiteral("token-channel"),
                          tr("A subscription token needs a \"channel\" claim equal to \"%1\".").arg(channel),
                          tokenOffset);
         } else if (checkSignature(jwt, context, &verdict, QStringLiteral("bad-token"), tokenOffset) &&
                    jwt.subject() != run->user) {
-            verdict.fail(LintOutcome::close(3500), QStringLiteral("token-user"), QString(),
+            verdict.fail(LintOutcome::close(3500), QStringLiteral("token-user"),
                          tr("The token is for user \"%1\", not for this connection's user \"%2\".")
                              .arg(jwt.subject(), run->user),
                          tokenOffset);

@@ -190,9 +190,9 @@ QString LintOutcome::sentence() const
         for (const Case &c : cases)
             parts.append(tr("unless %1, %2").arg(settingText(c.unless), simpleSentence(c.kind, c.code)));
         parts.append(tr("otherwise %1").arg(simpleSentence(otherwiseKind, otherwiseCode)));
-        s = parts.join(QLatin1String("; "));
+        s = parts.join(tr("; ", "between the cases of a conditional outcome"));
     }
     if (!s.isEmpty())
         s[0] = s.at(0).toUpper();
-    return s + QLatin1Char('.');
+    return tr("%1.", "a sentence and its full stop").arg(s);
 }

@@ -308,6 +308,11 @@ CloseInfo Session::attributeClose() const
     c.certificateRejected = m_certificateRejected;
     c.hasSocketError = m_hasSocketError;
     c.socketError = m_socketError;
+    if (!c.hasSocketError && m_socket->error() != QAbstractSocket::UnknownSocketError) {
+        // A failed connection attempt reports the state change before the error signal.
+        c.hasSocketError = true;
+        c.socketError = m_socket->error();
+    }
     const bool ourRule = m_closeRule != CloseInfo::Rule::None;
     if (m_state == State::Connecting || !m_closeFrameSent) {
         // No close frame either way (1006): the handshake never completed, or the connection was lost.
@@ -415,6 +420,17 @@ void Session::onSocketError(QAbstractSocket::SocketError error)
     if (!m_hasSocketError) {
         m_hasSocketError = true;
         m_socketError = error;
+    }
+    if (m_state == State::Connecting && m_socket) {
+        // QWebSocket reports a refused upgrade (e.g. HTTP 200 instead of 101) but keeps the TCP connection:
+        // nothing more can come of it. Dropped on the next turn, outside QWebSocket's own handler.
+        QMetaObject::invokeMethod(
+            this,
+            [this, socket = QPointer<QWebSocket>(m_socket)] {
+                if (socket && socket == m_socket && m_state == State::Connecting)
+                    m_socket->abort();
+            },
+            Qt::QueuedConnection);
     }
     log(Level::Error, tr("Socket error %1: %2").arg(int(error)).arg(m_socket ? m_socket->errorString() : QString()));
 }

@@ -214,6 +214,7 @@ QJsonObject ConnectionProfile::toJson() const
         json.insert(QLatin1String("headers"), headerArray);
     if (!connectData.isEmpty())
         json.insert(QLatin1String("connectData"), text(connectData));
+    json.insert(QLatin1String("handshakeTimeoutMs"), handshakeTimeoutMs);
     if (!subscriptionArray.isEmpty())
         json.insert(QLatin1String("subscriptions"), subscriptionArray);
     if (!apiUrl.isEmpty())
@@ -265,6 +266,7 @@ bool ConnectionProfile::fromJson(const QJsonObject &json, ConnectionProfile *pro
     const QJsonObject tls = json.value(QLatin1String("tls")).toObject();
     p.caCertificatesFile = tls.value(QLatin1String("caFile")).toString();
     p.ignoreCertificateErrors = tls.value(QLatin1String("ignoreCertificateErrors")).toBool();
+    p.handshakeTimeoutMs = qMax(0, json.value(QLatin1String("handshakeTimeoutMs")).toInt(p.handshakeTimeoutMs));
     *profile = p;
     return true;
 }
@@ -311,6 +313,7 @@ SessionOptions ConnectionProfile::toSessionOptions(const QString &token, const Q
     }
     options.caCertificatesFile = caCertificatesFile;
     options.ignoreCertificateErrors = ignoreCertificateErrors;
+    options.handshakeTimeoutMs = handshakeTimeoutMs;
     return options;
 }
 
@@ -355,7 +358,8 @@ bool ConnectionProfile::operator==(const ConnectionProfile &other) const
            headers == other.headers && connectData == other.connectData && tokenSource == other.tokenSource &&
            sameClaims(tokenClaims, other.tokenClaims) && tokenTtlSec == other.tokenTtlSec &&
            generateSubscriptionTokens == other.generateSubscriptionTokens && apiUrl == other.apiUrl &&
-           caCertificatesFile == other.caCertificatesFile && ignoreCertificateErrors == other.ignoreCertificateErrors;
+           caCertificatesFile == other.caCertificatesFile && ignoreCertificateErrors == other.ignoreCertificateErrors &&
+           handshakeTimeoutMs == other.handshakeTimeoutMs;
 }
 
 QLatin1String ConnectionProfile::tokenSourceName(TokenSource source)

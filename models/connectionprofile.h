@@ -66,6 +66,8 @@ public:
     // TLS for wss://: extra CA certificates (PEM file) and whether certificate errors are ignored.
     QString caCertificatesFile;
     bool ignoreCertificateErrors = false;
+    // How long the WebSocket handshake may take before the session gives up (0 = no limit).
+    int handshakeTimeoutMs = SessionOptions().handshakeTimeoutMs;
 
     // A new profile with a fresh id.
     static ConnectionProfile create(const QString &name);

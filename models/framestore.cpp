@@ -150,6 +150,8 @@ int FrameStore::append(const Frame &frame)
         frameFlags |= Row::Binary;
     if (frame.close)
         frameFlags |= Row::Close;
+    if (frame.rejected)
+        frameFlags |= Row::Rejected;
     if (frame.messages.isEmpty())
         frameFlags |= Row::NoMessages;
 
@@ -375,8 +377,8 @@ ProtocolMessage FrameStore::message(int row) const
     const Row &r = this->row(row);
     const QByteArray bytes = messageBytes(r).toByteArray();
     ProtocolMessage m;
-    if (r.flags & Row::Close || r.kind == quint8(MessageKind::Disconnect)) {
-        m.text = QString::fromUtf8(bytes); // a close frame's bytes are its reason
+    if (r.flags & (Row::Close | Row::Rejected) || r.kind == quint8(MessageKind::Disconnect)) {
+        m.text = QString::fromUtf8(bytes); // a close frame's (or a rejected frame's) bytes are its reason
     } else if (r.kind != quint8(MessageKind::Invalid) || !bytes.isEmpty()) {
         const WireCodec &c = codec(r.flags & Row::Binary);
         const QList<ProtocolMessage> decoded =
@@ -423,6 +425,7 @@ Frame FrameStore::frame(int row) const
     f.direction = r.direction();
     f.binary = r.flags & Row::Binary;
     f.close = r.flags & Row::Close;
+    f.rejected = r.flags & Row::Rejected;
     f.raw = frameBytes(first).toByteArray();
     if (r.flags & Row::NoMessages)
         return f;

@@ -30,7 +30,16 @@ public:
     // The per-row index. Kept at 48 bytes: it is most of the bookkeeping cost per frame.
     struct Row
     {
-        enum Flag : quint8 { Out = 1, Binary = 2, Close = 4, FirstOfFrame = 8, LastOfFrame = 16, NoMessages = 32 };
+        // Rejected: a frame the WebSocket layer rejected (Frame::rejected); its bytes are the reason in words.
+        enum Flag : quint8 {
+            Out = 1,
+            Binary = 2,
+            Close = 4,
+            FirstOfFrame = 8,
+            LastOfFrame = 16,
+            NoMessages = 32,
+            Rejected = 64
+        };
 
         qint64 timeMs;
         quint64 pos;       // arena chunk sequence (high 32 bits) and offset of the frame record (low 32 bits)

@@ -27,7 +27,7 @@ ok "built $(basename "$DEB") ($(du -k "$DEB" | cut -f1) KB)"
 ROOT="$(mktemp -d)"
 trap 'rm -rf "$ROOT"' EXIT
 dpkg-deb -x "$DEB" "$ROOT"
-dpkg-deb -I "$DEB" control | sed -n 's/^ Depends: /depends: /p'
+dpkg-deb -I "$DEB" control | sed -n 's/^ *Depends: /depends: /p'
 
 for f in usr/bin/centrifugo-inspector usr/bin/centrifugo-inspector-cli \
          usr/share/centrifugo-inspector/translations/centrifugo-inspector_zh_CN.qm \

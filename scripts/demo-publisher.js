@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // Publishes demo traffic into a running Centrifugo through its HTTP API until stopped (Ctrl+C).
+// Kept as a Node-only fallback; run.sh uses the CLI instead, with the same traffic:
+//   centrifugo-inspector-cli --api-url URL --api-key KEY --publish-demo demo,chat:lobby --demo-rate 3
 //   node scripts/demo-publisher.js [--rate N] [--channels a,b] [--count N] [--url http://127.0.0.1:8000]
 // Environment: CENTRIFUGO_API_URL (or PORT), CENTRIFUGO_API_KEY (default dev-api-key), DEMO_RATE, DEMO_CHANNELS.
 // Needs only Node >= 18 (global fetch); no packages.

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApiMode</name>
+    <message>
+        <source>--api %1: the body must be a JSON object, not &quot;%2&quot;</source>
+        <translation>--api %1：请求体必须是 JSON 对象，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>--api-url must be an http:// or https:// URL, not &quot;%1&quot;</source>
+        <translation>--api-url 必须是 http:// 或 https:// URL，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>publishing %1/s to %2 via %3 (Ctrl+C stops)</source>
+        <translation>正在以每秒 %1 条发布到 %2，经由 %3（Ctrl+C 停止）</translation>
+    </message>
+    <message>
+        <source>%1 failures in a row; is the server running?</source>
+        <translation>连续失败 %1 次；服务器在运行吗？</translation>
+    </message>
+</context>
+<context>
     <name>ChannelState</name>
     <message>
         <source>subscribing</source>
@@ -25,22 +44,313 @@
     </message>
 </context>
 <context>
-    <name>CommandAnalysis</name>
+    <name>CliOptions</name>
     <message>
-        <source>This is not JSON; fix it before sending.</source>
-        <translation>这不是 JSON；请先修正再发送。</translation>
+        <source>Headless recorder for Centrifugo (client protocol v2, JSON or Protobuf over WebSocket).
+
+Connects to URL, sends connect (with --token if given), subscribes to every --subscribe channel, sends
+every --send command in order, and records every WebSocket frame in and out.
+
+When it stops:
+  --frames N and/or --duration S: at whichever limit comes first.
+  --subscribe without limits: when interrupted (Ctrl+C, SIGTERM).
+  otherwise: when every --send command that expects a reply got it, plus 250 ms for the server&apos;s
+  reaction (a disconnect). With no --send at all this is a connection check.
+It then closes the connection normally (code 1000), flushes the record and prints the summary.
+SIGINT and SIGTERM end the run the same way.
+
+Record (--record): JSON Lines, one object per WebSocket frame, with time (ISO 8601 UTC, ms), dir
+(in/out), kind, channel, id, rtt_ms, size, frame (decoded message JSON), raw (exact payload) and
+code/reason for closes. See docs/cli.md for every field.
+
+Exit status:
+  0  clean finish: limit reached, commands done, or interrupted
+  1  the connection failed, connect was refused, the connection closed (who closed it, the code,
+     reason and explanation are printed: the server, this client for a deadline or a frame it
+     rejected, or the network), a deadline passed (handshake, connect reply, no ping from the
+     server, or --duration before the connection was open), or the record could not be written
+  2  bad usage (unknown option, bad value, record file not writable, Protobuf unavailable)</source>
+        <translation>Centrifugo 的无界面记录器（客户端协议 v2，基于 WebSocket 的 JSON 或 Protobuf）。
+
+连接到 URL，发送 connect（如给出 --token 则带上令牌），订阅每个 --subscribe 频道，按顺序发送
+每条 --send 命令，并记录进出的每个 WebSocket 帧。
+
+何时停止：
+  --frames N 和/或 --duration S：以先到达的限制为准。
+  只有 --subscribe 而无限制：被中断时（Ctrl+C、SIGTERM）。
+  其他情况：每条需要回复的 --send 命令都收到回复后，再等 250 毫秒以观察服务器的
+  反应（断开连接）。完全没有 --send 时，这就是一次连接检查。
+然后正常关闭连接（代码 1000），写出记录并打印摘要。
+SIGINT 和 SIGTERM 以同样方式结束运行。
+
+记录（--record）：JSON Lines，每个 WebSocket 帧一个对象，包含 time（ISO 8601 UTC，毫秒）、dir
+（in/out）、kind、channel、id、rtt_ms、size、frame（解码后的消息 JSON）、raw（原始负载）以及
+关闭时的 code/reason。每个字段见 docs/cli.md。
+
+退出状态：
+  0  正常结束：达到限制、命令完成或被中断
+  1  连接失败、connect 被拒绝、连接被关闭（会打印由谁关闭、代码、原因和解释：
+     服务器；本客户端因超时或拒收的帧而关闭；或网络），超过了期限（握手、connect 回复、
+     服务器不发 ping，或连接打开前 --duration 已到），或记录无法写入
+  2  用法错误（未知选项、错误的值、记录文件不可写、Protobuf 不可用）</translation>
     </message>
+    <message>
+        <source>
+
+Server API (--api, --publish-demo; docs/cli.md): calls Centrifugo&apos;s server HTTP API at --api-url
+with --api-key instead of connecting. Each --api call prints the server&apos;s reply as one JSON line on
+stdout (a failure without a JSON reply prints {&quot;transport_error&quot;: {...}}) and a sentence on stderr.
+Exit status: 0 when every call succeeded, 1 when one failed (API error, wrong key, unknown method,
+unreachable, timeout), 2 bad usage.</source>
+        <translation>
+
+服务端 API（--api、--publish-demo；见 docs/cli.md）：不建立连接，而是用 --api-key 调用 --api-url 处
+Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作为一行 JSON 打印到标准输出
+（没有 JSON 回复的失败打印 {&quot;transport_error&quot;: {...}}），并把一句说明打印到标准错误。
+退出状态：0 全部调用成功，1 有调用失败（API 错误、密钥错误、未知方法、无法访问、超时），
+2 用法错误。</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>显示版本并退出。</translation>
+    </message>
+    <message>
+        <source>WebSocket endpoint (default ws://127.0.0.1:8000/connection/websocket).</source>
+        <translation>WebSocket 端点（默认 ws://127.0.0.1:8000/connection/websocket）。</translation>
+    </message>
+    <message>
+        <source>Connection JWT sent in connect.</source>
+        <translation>在 connect 中发送的连接 JWT。</translation>
+    </message>
+    <message>
+        <source>Subscribe to CHANNEL after connect. Repeatable.</source>
+        <translation>连接后订阅 CHANNEL。可重复。</translation>
+    </message>
+    <message>
+        <source>Send JSON as a raw command after connect and the subscribes, in the order given. Repeatable. Linted first: findings go to stderr with their severity, and the command is sent anyway (to see what the server does).</source>
+        <translation>在 connect 和订阅之后，按给出的顺序把 JSON 作为原始命令发送。可重复。先做检查：发现的问题连同严重程度输出到 stderr，命令仍会发送（以便观察服务器的反应）。</translation>
+    </message>
+    <message>
+        <source>Record every frame to FILE as JSON Lines (&quot;-&quot; = stdout). Buffered; flushed at exit.</source>
+        <translation>把每个帧以 JSON Lines 记录到 FILE（&quot;-&quot; = 标准输出）。带缓冲；退出时写出。</translation>
+    </message>
+    <message>
+        <source>Stop after N frames received (the closing frame is recorded as well).</source>
+        <translation>收到 N 个帧后停止（关闭帧也会被记录）。</translation>
+    </message>
+    <message>
+        <source>Stop after SECONDS (fractions allowed).</source>
+        <translation>SECONDS 秒后停止（允许小数）。</translation>
+    </message>
+    <message>
+        <source>Log to stderr from this level up: trace, debug, info, warning, error (default info). QT_LOGGING_RULES still applies on top.</source>
+        <translation>把此级别及以上的日志输出到 stderr：trace、debug、info、warning、error（默认 info）。QT_LOGGING_RULES 仍在此之上生效。</translation>
+    </message>
+    <message>
+        <source>At exit, print messages per kind and per channel, bytes in/out and the frame rate.</source>
+        <translation>退出时打印按类型和按频道统计的消息数、进出字节数和帧速率。</translation>
+    </message>
+    <message>
+        <source>Wire format: json or protobuf (default json).</source>
+        <translation>传输格式：json 或 protobuf（默认 json）。</translation>
+    </message>
+    <message>
+        <source>Do not answer server pings (the server then closes with 3012 no pong).</source>
+        <translation>不回应服务器的 ping（服务器随后以 3012 no pong 关闭连接）。</translation>
+    </message>
+    <message>
+        <source>Give up when the WebSocket handshake is not answered within SECONDS (default 10; 0 = wait forever).</source>
+        <translation>WebSocket 握手在 SECONDS 秒内没有应答时放弃（默认 10；0 = 一直等待）。</translation>
+    </message>
+    <message>
+        <source>Give up when connect is not answered within SECONDS (default 10; 0 = wait forever).</source>
+        <translation>connect 在 SECONDS 秒内没有应答时放弃（默认 10；0 = 一直等待）。</translation>
+    </message>
+    <message>
+        <source>How late the server&apos;s ping may be: a warning after its interval + SECONDS, the end of the run (&quot;no ping from the server&quot;) after its interval + twice SECONDS (default 5).</source>
+        <translation>服务器的 ping 可以迟到多久：超过其间隔 + SECONDS 秒时警告，超过其间隔 + 两倍 SECONDS 秒时结束运行（“服务器没有发送 ping”）（默认 5）。</translation>
+    </message>
+    <message>
+        <source>Lint frames instead of connecting: JSON Lines {&quot;frame&quot;: ..., &quot;state&quot;: {...}} from FILE (- for stdin), one JSON line per frame with the predicted outcome.</source>
+        <translation>不连接，改为检查帧：从 FILE（- 表示标准输入）读取 JSON Lines {&quot;frame&quot;: ..., &quot;state&quot;: {...}}，每帧输出一行带预测结果的 JSON。</translation>
+    </message>
+    <message>
+        <source>Lint the sent frames of a JSON Lines recording or a HAR file, in the order they were sent.</source>
+        <translation>按发送顺序检查 JSON Lines 录制文件或 HAR 文件中已发送的帧。</translation>
+    </message>
+    <message>
+        <source>Centrifugo&apos;s server API: the server&apos;s base URL or its /api prefix (default $CENTRIFUGO_API_URL).</source>
+        <translation>Centrifugo 的服务端 API：服务器的基础 URL 或其 /api 前缀（默认 $CENTRIFUGO_API_URL）。</translation>
+    </message>
+    <message>
+        <source>The server API key, sent as X-API-Key (default $CENTRIFUGO_API_KEY).</source>
+        <translation>服务端 API 密钥，以 X-API-Key 发送（默认 $CENTRIFUGO_API_KEY）。</translation>
+    </message>
+    <message>
+        <source>Call the server API instead of connecting: METHOD (publish, broadcast, subscribe, unsubscribe, disconnect, refresh, presence, presence_stats, history, history_remove, channels, info, batch) with a JSON body (default {}). Repeatable; run in order; each reply is printed as one JSON line.</source>
+        <translation>不建立连接，而是调用服务端 API：METHOD（publish、broadcast、subscribe、unsubscribe、disconnect、refresh、presence、presence_stats、history、history_remove、channels、info、batch）加 JSON 请求体（默认 {}）。可重复；按顺序执行；每个回复打印为一行 JSON。</translation>
+    </message>
+    <message>
+        <source>Publish demo messages through the server API, round-robin into the comma-separated CHANNELS, until interrupted (or --demo-count).</source>
+        <translation>通过服务端 API 轮流向逗号分隔的 CHANNELS 发布演示消息，直到被中断（或达到 --demo-count）。</translation>
+    </message>
+    <message>
+        <source>Demo publications per second (default 3).</source>
+        <translation>每秒演示发布数（默认 3）。</translation>
+    </message>
+    <message>
+        <source>Stop the demo after N publications (default 0: until interrupted).</source>
+        <translation>发布 N 条后停止演示（默认 0：直到被中断）。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>意外的参数：%1</translation>
+    </message>
+    <message>
+        <source>give one of --lint FILE or --lint-recording FILE</source>
+        <translation>请只给出 --lint FILE 或 --lint-recording FILE 其中之一</translation>
+    </message>
+    <message>
+        <source>--url must be a ws:// or wss:// URL, not &quot;%1&quot;</source>
+        <translation>--url 必须是 ws:// 或 wss:// URL，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--protocol protobuf: this build has no Protobuf codec; use --protocol json</source>
+        <translation>--protocol protobuf：此构建没有 Protobuf 编解码器；请使用 --protocol json</translation>
+    </message>
+    <message>
+        <source>--protocol must be json or protobuf, not &quot;%1&quot;</source>
+        <translation>--protocol 必须是 json 或 protobuf，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--subscribe needs a channel name</source>
+        <translation>--subscribe 需要一个频道名</translation>
+    </message>
+    <message>
+        <source>--send with --protocol protobuf needs JSON objects (one per line), not &quot;%1&quot;</source>
+        <translation>与 --protocol protobuf 一起使用时，--send 需要 JSON 对象（每行一个），而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--record needs a file name (or - for stdout)</source>
+        <translation>--record 需要一个文件名（或用 - 表示标准输出）</translation>
+    </message>
+    <message>
+        <source>--frames must be a positive whole number, not &quot;%1&quot;</source>
+        <translation>--frames 必须是正整数，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--duration must be a positive number of seconds, not &quot;%1&quot;</source>
+        <translation>--duration 必须是正的秒数，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--log-level must be trace, debug, info, warning or error, not &quot;%1&quot;</source>
+        <translation>--log-level 必须是 trace、debug、info、warning 或 error，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--%1 must be a number of seconds (0 or more), not &quot;%2&quot;</source>
+        <translation>--%1 必须是秒数（0 或更大），而不是“%2”</translation>
+    </message>
+    <message>
+        <source>--api and --publish-demo need --api-url URL (or CENTRIFUGO_API_URL)</source>
+        <translation>--api 和 --publish-demo 需要 --api-url URL（或 CENTRIFUGO_API_URL）</translation>
+    </message>
+    <message>
+        <source>--api needs a method name</source>
+        <translation>--api 需要方法名</translation>
+    </message>
+    <message>
+        <source>--publish-demo needs at least one channel</source>
+        <translation>--publish-demo 至少需要一个频道</translation>
+    </message>
+    <message>
+        <source>--demo-rate must be a positive number, not &quot;%1&quot;</source>
+        <translation>--demo-rate 必须是正数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--demo-count must be a whole number (0 or more), not &quot;%1&quot;</source>
+        <translation>--demo-count 必须是整数（0 或更大），而不是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>CloseInfo</name>
+    <message>
+        <source>the server&apos;s side closed the TCP connection without a WebSocket close frame</source>
+        <translation>服务器一端关闭了 TCP 连接，没有发送 WebSocket 关闭帧</translation>
+    </message>
+    <message>
+        <source>the host name was not found</source>
+        <translation>找不到该主机名</translation>
+    </message>
+    <message>
+        <source>the network operation timed out</source>
+        <translation>网络操作超时</translation>
+    </message>
+    <message>
+        <source>the network failed (e.g. the connection was reset)</source>
+        <translation>网络出错（例如连接被重置）</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed (e.g. the certificate was not accepted)</source>
+        <translation>TLS 握手失败（例如证书未被接受）</translation>
+    </message>
+    <message>
+        <source>TLS failed</source>
+        <translation>TLS 出错</translation>
+    </message>
+    <message>
+        <source>socket error %1</source>
+        <translation>套接字错误 %1</translation>
+    </message>
+    <message>
+        <source>the close was asked for here</source>
+        <translation>关闭是在本端请求的</translation>
+    </message>
+    <message>
+        <source>the server did not answer the WebSocket handshake in time</source>
+        <translation>服务器没有及时应答 WebSocket 握手</translation>
+    </message>
+    <message>
+        <source>the server did not reply to connect in time</source>
+        <translation>服务器没有及时回复 connect</translation>
+    </message>
+    <message>
+        <source>no ping from the server within its ping interval plus the tolerance</source>
+        <translation>在 ping 间隔加容差时间内没有收到服务器的 ping</translation>
+    </message>
+    <message>
+        <source>the server sent text that is not valid UTF-8 (a text frame or a close reason), which WebSocket forbids</source>
+        <translation>服务器发送了不是有效 UTF-8 的文本（文本帧或关闭原因），WebSocket 不允许这样做</translation>
+    </message>
+    <message>
+        <source>the server sent a frame that breaks the WebSocket protocol (RFC 6455), e.g. a close reason longer than 123 bytes or an invalid close code</source>
+        <translation>服务器发送了违反 WebSocket 协议（RFC 6455）的帧，例如超过 123 字节的关闭原因或无效的关闭码</translation>
+    </message>
+    <message>
+        <source>the server sent a message larger than the WebSocket layer accepts</source>
+        <translation>服务器发送的消息超过了 WebSocket 层接受的大小</translation>
+    </message>
+    <message>
+        <source>a frame from the server started but did not finish within 5 s</source>
+        <translation>服务器的一个帧已开始，但 5 秒内没有传完</translation>
+    </message>
+    <message>
+        <source>the connection or the WebSocket upgrade was refused</source>
+        <translation>连接或 WebSocket 升级被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>CommandAnalysis</name>
     <message>
         <source>No &quot;id&quot;: the inspector adds id %1 when it sends the command.</source>
         <translation>没有 &quot;id&quot;：发送时检查器会加上 id %1。</translation>
     </message>
     <message>
-        <source>Value %1 is not a JSON object, so it is not a command: the server closes the connection with 3501 bad request.</source>
-        <translation>第 %1 个值不是 JSON 对象，因此不是命令：服务器会以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>%1 values: sent in one frame, one per line, exactly as typed (no ids are added).</source>
-        <translation>%1 个值：在同一帧中逐行发送，与输入完全一致（不添加 id）。</translation>
+        <source>This is not JSON for the inspector, so it is sent exactly as typed, line breaks included.</source>
+        <translation>这段文本对检查器来说不是 JSON，因此按输入原样发送，包括换行。</translation>
     </message>
 </context>
 <context>
@@ -164,6 +474,18 @@
     <message>
         <source>Replace</source>
         <translation>替换</translation>
+    </message>
+    <message>
+        <source>The frame exactly as it goes on the wire; the linter checks these bytes.</source>
+        <translation>即将发送到线路上的帧原文；检查器检查的正是这些字节。</translation>
+    </message>
+    <message>
+        <source>raw: each value compacted on its own line</source>
+        <translation>原始：每个值压缩后各占一行</translation>
+    </message>
+    <message>
+        <source>On the wire (%1 bytes). Predicted: %2</source>
+        <translation>线路上（%1 字节）。预测：%2</translation>
     </message>
 </context>
 <context>
@@ -372,14 +694,6 @@
         <translation>已由你关闭</translation>
     </message>
     <message>
-        <source>Closed: %1 %2</source>
-        <translation>已关闭：%1 %2</translation>
-    </message>
-    <message>
-        <source>Closed: code %1</source>
-        <translation>已关闭：代码 %1</translation>
-    </message>
-    <message>
         <source>connect failed: error %1</source>
         <translation>connect 失败：错误 %1</translation>
     </message>
@@ -550,6 +864,38 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>How long the server may take to answer the WebSocket handshake before the connection is given up (and said so). 0: wait forever.</source>
+        <translation>服务器应答 WebSocket 握手的最长时间，超过后放弃连接（并说明原因）。0：一直等待。</translation>
+    </message>
+    <message>
+        <source>&amp;Handshake timeout:</source>
+        <translation>握手超时(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Closed by this client: code %1</source>
+        <translation>由本客户端关闭：代码 %1</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>连接中断：%1</translation>
+    </message>
+    <message>
+        <source>Closed by the server: %1 %2</source>
+        <translation>由服务器关闭：%1 %2</translation>
+    </message>
+    <message>
+        <source>Closed by the server: code %1</source>
+        <translation>由服务器关闭：代码 %1</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1480,54 @@
         <source>Server ping (an empty message: {} in JSON, the byte 00 in Protobuf): answer with the same empty message (a pong) when connect returned pong: true, or the server closes the connection with 3012 no pong.</source>
         <translation>服务器 ping（一条空消息：JSON 中为 {}，Protobuf 中为字节 00）：当 connect 返回 pong: true 时，请用同样的空消息（pong）应答，否则服务器会以 3012 no pong 关闭连接。</translation>
     </message>
+    <message>
+        <source>The server closed the connection with code %1</source>
+        <translation>服务器以代码 %1 关闭了连接</translation>
+    </message>
+    <message>
+        <source>This client stopped connecting before the WebSocket was open, as asked.</source>
+        <translation>本客户端按要求在 WebSocket 打开之前停止了连接。</translation>
+    </message>
+    <message>
+        <source>This client closed the connection (code %1), as asked.</source>
+        <translation>本客户端按要求关闭了连接（代码 %1）。</translation>
+    </message>
+    <message>
+        <source>This client dropped the connection before the WebSocket was open</source>
+        <translation>本客户端在 WebSocket 打开之前断开了连接</translation>
+    </message>
+    <message>
+        <source>This client closed the connection with code %1</source>
+        <translation>本客户端以代码 %1 关闭了连接</translation>
+    </message>
+    <message>
+        <source>: %1.</source>
+        <translation>：%1。</translation>
+    </message>
+    <message>
+        <source>A client should reconnect with backoff.</source>
+        <translation>客户端应当以退避方式重新连接。</translation>
+    </message>
+    <message>
+        <source>(WebSocket layer: &quot;%1&quot;)</source>
+        <translation>（WebSocket 层：“%1”）</translation>
+    </message>
+    <message>
+        <source>the socket closed</source>
+        <translation>套接字已关闭</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was not accepted: retrying cannot help until you trust its CA (a CA file) or, for a test server only, ignore certificate errors.</source>
+        <translation>服务器的证书未被接受：在您信任其 CA（CA 文件）或（仅限测试服务器）忽略证书错误之前，重试没有用。</translation>
+    </message>
+    <message>
+        <source>The connection was lost without a close frame (1006 %1): %2</source>
+        <translation>连接在没有关闭帧的情况下中断（1006 %1）：%2</translation>
+    </message>
 </context>
 <context>
     <name>FrameRecord</name>
@@ -1396,6 +1790,61 @@
     </message>
 </context>
 <context>
+    <name>LintCommand</name>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a whole number in the range %1, written without a fraction or an exponent</source>
+        <translation>范围 %1 内的整数，不能带小数或指数</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>a JSON value</source>
+        <translation>JSON 值</translation>
+    </message>
+    <message>
+        <source>a command must be a JSON object</source>
+        <translation>命令必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2</source>
+        <translation>“%1”必须是%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is null after it was set earlier in the command</source>
+        <translation>“%1”在命令中先被赋值，之后又为 null</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>“%1”必须是字符串</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object</source>
+        <translation>“%1”必须是对象</translation>
+    </message>
+    <message>
+        <source>the items of &quot;%1&quot; must be strings</source>
+        <translation>“%1”的元素必须是字符串</translation>
+    </message>
+    <message>
+        <source>the items of &quot;%1&quot; must be objects</source>
+        <translation>“%1”的元素必须是对象</translation>
+    </message>
+</context>
+<context>
     <name>LintFinding</name>
     <message>
         <source>error</source>
@@ -1411,174 +1860,338 @@
     </message>
 </context>
 <context>
+    <name>LintMode</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>&quot;phase&quot; must be open, connecting, connected or connect-failed, not &quot;%1&quot;</source>
+        <translation>“phase”必须是 open、connecting、connected 或 connect-failed，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>line %1 is not a JSON object</source>
+        <translation>第 %1 行不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>line %1 has no &quot;frame&quot; string</source>
+        <translation>第 %1 行没有“frame”字符串</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LintOutcome</name>
+    <message>
+        <source>the server answers with error %1</source>
+        <translation>服务器返回错误 %1</translation>
+    </message>
+    <message>
+        <source>the server answers with error %1 (%2)</source>
+        <translation>服务器返回错误 %1（%2）</translation>
+    </message>
+    <message>
+        <source>the connection drops without a close frame (1006)</source>
+        <translation>连接在没有关闭帧的情况下断开（1006）</translation>
+    </message>
+    <message>
+        <source>the server closes the connection with 1009 (message too big)</source>
+        <translation>服务器以 1009（消息过大）关闭连接</translation>
+    </message>
+    <message>
+        <source>the server closes the connection with %1</source>
+        <translation>服务器以 %1 关闭连接</translation>
+    </message>
+    <message>
+        <source>the server closes the connection with %1 (%2)</source>
+        <translation>服务器以 %1（%2）关闭连接</translation>
+    </message>
+    <message>
+        <source>the server accepts it</source>
+        <translation>服务器接受</translation>
+    </message>
+    <message>
+        <source>channels without a namespace</source>
+        <translation>没有命名空间的频道</translation>
+    </message>
+    <message>
+        <source>namespace &quot;%1&quot;</source>
+        <translation>命名空间“%1”</translation>
+    </message>
+    <message>
+        <source>the server has an RPC proxy</source>
+        <translation>服务器配置了 RPC 代理</translation>
+    </message>
+    <message>
+        <source>the server allows connections without a token</source>
+        <translation>服务器允许不带令牌连接</translation>
+    </message>
+    <message>
+        <source>the token is signed with the server&apos;s key</source>
+        <translation>令牌由服务器的密钥签名</translation>
+    </message>
+    <message>
+        <source>the server has namespace &quot;%1&quot;</source>
+        <translation>服务器有命名空间“%1”</translation>
+    </message>
+    <message>
+        <source>clients may subscribe in %1</source>
+        <translation>客户端可以在%1中订阅</translation>
+    </message>
+    <message>
+        <source>clients may publish in %1</source>
+        <translation>客户端可以在%1中发布</translation>
+    </message>
+    <message>
+        <source>presence is enabled in %1</source>
+        <translation>%1启用了在线状态</translation>
+    </message>
+    <message>
+        <source>clients may ask for presence in %1</source>
+        <translation>客户端可以查询%1的在线状态</translation>
+    </message>
+    <message>
+        <source>history is enabled in %1</source>
+        <translation>%1启用了历史记录</translation>
+    </message>
+    <message>
+        <source>clients may read history in %1</source>
+        <translation>客户端可以读取%1的历史记录</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the channel&apos;s current epoch</source>
+        <translation>“%1”是该频道当前的 epoch</translation>
+    </message>
+    <message>
+        <source>unless %1, %2</source>
+        <translation>除非%1，否则%2</translation>
+    </message>
+    <message>
+        <source>otherwise %1</source>
+        <translation>其他情况下%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the cases of a conditional outcome</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence and its full stop</comment>
+        <translation>%1。</translation>
+    </message>
+</context>
+<context>
     <name>Linter</name>
-    <message>
-        <source>The command is empty.</source>
-        <translation>命令为空。</translation>
-    </message>
-    <message>
-        <source>Invalid JSON at line %1, column %2: %3. The server closes the connection with 3501 bad request.</source>
-        <translation>第 %1 行第 %2 列的 JSON 无效：%3。服务器会以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>A command must be a JSON object such as {&quot;id&quot;: 1, &quot;connect&quot;: {}}. The server closes the connection with 3501 bad request.</source>
-        <translation>命令必须是 JSON 对象，例如 {&quot;id&quot;: 1, &quot;connect&quot;: {}}。服务器会以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>The command is %1 bytes; Centrifugo closes the connection with 1009 (message too big) above %2 bytes.</source>
-        <translation>该命令有 %1 字节；超过 %2 字节时 Centrifugo 会以 1009（message too big）关闭连接。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a command field; the server ignores it. Methods are: %2.</source>
-        <translation>“%1”不是命令字段；服务器会忽略它。可用的方法有：%2。</translation>
-    </message>
-    <message>
-        <source>&quot;id&quot; must be a whole number from 1 to 4294967295; the server cannot decode this command and closes the connection with 3501 bad request.</source>
-        <translation>&quot;id&quot; 必须是 1 到 4294967295 之间的整数；服务器无法解码该命令，会以 3501 bad request 关闭连接。</translation>
-    </message>
     <message>
         <source>This is a pong: the answer to the server&apos;s ping.</source>
         <translation>这是一个 pong：对服务器 ping 的应答。</translation>
-    </message>
-    <message>
-        <source>An empty command is a pong, and the server has not pinged: it closes the connection with 3501 bad request.</source>
-        <translation>空命令就是 pong，而服务器并没有发送 ping：它会以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>This command has no method, so the server closes the connection with 3501 bad request. Add exactly one of: %1 (connect first).</source>
-        <translation>该命令没有方法，因此服务器会以 3501 bad request 关闭连接。请恰好加上以下之一：%1（先 connect）。</translation>
-    </message>
-    <message>
-        <source>The command has several methods (%1); the server handles only &quot;%2&quot; and ignores the rest. Send one command per method.</source>
-        <translation>该命令含有多个方法（%1）；服务器只处理“%2”，忽略其余。请每条命令只用一个方法。</translation>
     </message>
     <message>
         <source>&quot;send&quot; gets no reply, so its id is not needed.</source>
         <translation>&quot;send&quot; 没有回复，因此不需要 id。</translation>
     </message>
     <message>
-        <source>Centrifugo has no handler for asynchronous &quot;send&quot; messages: it closes the connection with 3508 not available.</source>
-        <translation>Centrifugo 没有处理异步 &quot;send&quot; 消息的程序：它会以 3508 not available 关闭连接。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; expects a reply, so it needs an &quot;id&quot; (a number from 1). Without one the server takes the command for a pong and closes the connection with 3501 bad request.</source>
-        <translation>“%1”需要回复，因此需要 &quot;id&quot;（从 1 开始的数字）。没有 id 时服务器会把命令当作 pong，并以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>A command with id 0 is taken as the pong to the server&apos;s ping: the server silently drops the command and sends no reply. Use a number from 1.</source>
-        <translation>id 为 0 的命令会被当作对服务器 ping 的 pong：服务器会静默丢弃该命令，不发送回复。请使用从 1 开始的数字。</translation>
-    </message>
-    <message>
-        <source>A command with id 0 is taken as a pong, and the server has not pinged: it closes the connection with 3501 bad request. Use a number from 1.</source>
-        <translation>id 为 0 的命令会被当作 pong，而服务器并没有发送 ping：它会以 3501 bad request 关闭连接。请使用从 1 开始的数字。</translation>
-    </message>
-    <message>
-        <source>Command %1 is still waiting for its reply; a second command with the same id makes the replies impossible to tell apart.</source>
-        <translation>命令 %1 仍在等待回复；再发一条相同 id 的命令会使回复无法区分。</translation>
-    </message>
-    <message>
-        <source>Centrifugo does not accept a client &quot;ping&quot; command: it closes the connection with 3501 bad request. The server pings the client with {}; answer with {}.</source>
-        <translation>Centrifugo 不接受客户端 &quot;ping&quot; 命令：它会以 3501 bad request 关闭连接。服务器用 {} 向客户端发送 ping；请用 {} 应答。</translation>
-    </message>
-    <message>
-        <source>Connect failed on this connection: Centrifugo ignores every further command (no reply) and drops the socket about 5 s after the error (close 1006). Reconnect first.</source>
-        <translation>此连接上的 connect 已失败：Centrifugo 会忽略之后的所有命令（不回复），并在出错约 5 秒后断开套接字（关闭代码 1006）。请先重新连接。</translation>
-    </message>
-    <message>
-        <source>This connection has already sent connect; a second connect closes it with 3501 bad request.</source>
-        <translation>此连接已经发送过 connect；第二次 connect 会使它以 3501 bad request 关闭。</translation>
-    </message>
-    <message>
-        <source>The first command must be connect; &quot;%1&quot; before connect closes the connection with 3501 bad request.</source>
-        <translation>第一条命令必须是 connect；在 connect 之前发送“%1”会使连接以 3501 bad request 关闭。</translation>
-    </message>
-    <message>
-        <source>Not connected: open the connection before sending.</source>
-        <translation>未连接：发送前请先打开连接。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be an object, for example &quot;%1&quot;: {}.</source>
-        <translation>“%1”必须是对象，例如 &quot;%1&quot;: {}。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; takes no fields; the server ignores &quot;%2&quot;.</source>
-        <translation>“%1”不接受任何字段；服务器会忽略“%2”。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has no field &quot;%2&quot;; the server ignores it. Known fields: %3.</source>
-        <translation>“%1”没有字段“%2”；服务器会忽略它。已知字段：%3。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; needs a non-empty &quot;channel&quot;; without one the server closes the connection with 3501 bad request.</source>
-        <translation>“%1”需要非空的 &quot;channel&quot;；没有它服务器会以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>&quot;channel&quot; must be a string.</source>
-        <translation>&quot;channel&quot; 必须是字符串。</translation>
-    </message>
-    <message>
-        <source>The channel name is longer than 255 characters; Centrifugo answers with error 107 bad request.</source>
-        <translation>频道名超过 255 个字符；Centrifugo 会以错误 107 bad request 作答。</translation>
-    </message>
-    <message>
-        <source>The channel name is not ASCII; Centrifugo answers with error 107 bad request unless a channel_regex allows it.</source>
-        <translation>频道名不是 ASCII；除非 channel_regex 允许，否则 Centrifugo 会以错误 107 bad request 作答。</translation>
-    </message>
-    <message>
-        <source>&quot;token&quot; must be a string (a JWT).</source>
-        <translation>&quot;token&quot; 必须是字符串（JWT）。</translation>
-    </message>
-    <message>
-        <source>&quot;publish&quot; without &quot;data&quot;: Centrifugo answers with error 107 bad request.</source>
-        <translation>&quot;publish&quot; 没有 &quot;data&quot;：Centrifugo 会以错误 107 bad request 作答。</translation>
-    </message>
-    <message>
-        <source>&quot;data&quot; is null: Centrifugo accepts it and stores null as the publication&apos;s data.</source>
-        <translation>&quot;data&quot; 为 null：Centrifugo 会接受，并把 null 存为发布消息的数据。</translation>
-    </message>
-    <message>
-        <source>&quot;refresh&quot; needs a &quot;token&quot;; without one the server closes the connection with 3501 bad request.</source>
-        <translation>&quot;refresh&quot; 需要 &quot;token&quot;；没有它服务器会以 3501 bad request 关闭连接。</translation>
-    </message>
-    <message>
-        <source>An invalid or wrongly signed token here closes the connection with 3500 invalid token.</source>
-        <translation>此处的令牌无效或签名错误时，连接会以 3500 invalid token 关闭。</translation>
-    </message>
-    <message>
         <source>&quot;sub_refresh&quot; needs the new subscription &quot;token&quot;.</source>
         <translation>&quot;sub_refresh&quot; 需要新的订阅 &quot;token&quot;。</translation>
-    </message>
-    <message>
-        <source>The only delta type is &quot;fossil&quot;; any other value closes the connection with 3501 bad request.</source>
-        <translation>唯一的 delta 类型是 &quot;fossil&quot;；其他任何值都会使连接以 3501 bad request 关闭。</translation>
-    </message>
-    <message>
-        <source>&quot;recover&quot; needs the last &quot;offset&quot; and &quot;epoch&quot; you saw; without them nothing can be recovered.</source>
-        <translation>&quot;recover&quot; 需要你最后看到的 &quot;offset&quot; 和 &quot;epoch&quot;；没有它们就无法恢复任何内容。</translation>
-    </message>
-    <message>
-        <source>Channels starting with $ are private: without a subscription &quot;token&quot; the server answers 103 permission denied.</source>
-        <translation>以 $ 开头的频道是私有频道：没有订阅 &quot;token&quot; 时服务器会以 103 permission denied 作答。</translation>
-    </message>
-    <message>
-        <source>History with &quot;reverse&quot; and a zero since.offset is answered with error 107 bad request.</source>
-        <translation>同时使用 &quot;reverse&quot; 和为零的 since.offset 的 history 会得到错误 107 bad request。</translation>
     </message>
     <message>
         <source>Without &quot;limit&quot; (or with 0) history returns no publications, only the current offset and epoch; use -1 for as many as the server allows.</source>
         <translation>不带 &quot;limit&quot;（或为 0）时，history 不返回发布消息，只返回当前的 offset 和 epoch；用 -1 可获取服务器允许的最大数量。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; still holds a template placeholder; fill it in.</source>
-        <translation>“%1”仍是模板占位符；请填写。</translation>
+        <source>The server is known not to meet this condition: %1.</source>
+        <translation>已知服务器不满足此条件：%1。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a command field, so the command cannot be encoded in Protobuf. Methods are: %2.</source>
-        <translation>“%1”不是命令字段，因此该命令无法用 Protobuf 编码。可用的方法有：%2。</translation>
+        <source>The token is not signed with the server&apos;s key (%1).</source>
+        <translation>令牌不是用服务器的密钥签名的（%1）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no field &quot;%2&quot;, so the command cannot be encoded in Protobuf. Known fields: %3.</source>
-        <translation>“%1”没有字段“%2”，因此该命令无法用 Protobuf 编码。已知字段：%3。</translation>
+        <source>Not connected: open the connection before sending. The predictions are for a connected session.</source>
+        <translation>未连接：发送前请先打开连接。以下预测针对已连接的会话。</translation>
+    </message>
+    <message>
+        <source>Not connected: open the connection before sending. The predictions are for a fresh connection.</source>
+        <translation>未连接：发送前请先打开连接。以下预测针对新建的连接。</translation>
+    </message>
+    <message>
+        <source>Connect failed on this connection: the server reads no further command (no reply) and lets the socket go about 5 s after the error. Reconnect first.</source>
+        <translation>此连接上的 connect 已失败：服务器不再读取后续命令（没有回复），并在出错约 5 秒后放弃该套接字。请先重新连接。</translation>
+    </message>
+    <message>
+        <source>The frame is %1 bytes on the wire; the server accepts at most %2 bytes per frame (websocket.message_size_limit).</source>
+        <translation>该帧在线路上为 %1 字节；服务器每帧最多接受 %2 字节（websocket.message_size_limit）。</translation>
+    </message>
+    <message>
+        <source>The frame is empty: there is no command in it.</source>
+        <translation>帧是空的：其中没有命令。</translation>
+    </message>
+    <message>
+        <source>The lines after that are not run: the server stops reading this frame there.</source>
+        <translation>之后的行不会执行：服务器在此处停止读取该帧。</translation>
+    </message>
+    <message>
+        <source>The server reads this frame as %1 commands, one per line, and runs them in order.</source>
+        <translation>服务器把该帧读作 %1 条命令，每行一条，按顺序执行。</translation>
+    </message>
+    <message>
+        <source>The line starts with a byte-order mark, which the server does not skip.</source>
+        <translation>该行以字节顺序标记（BOM）开头，服务器不会跳过它。</translation>
+    </message>
+    <message>
+        <source>This line is empty: the server reads every line of a frame as a command, and an empty one is not JSON.</source>
+        <translation>该行是空的：服务器把帧的每一行都当作一条命令，而空行不是 JSON。</translation>
+    </message>
+    <message>
+        <source>The server cannot read this line as JSON: %1.</source>
+        <translation>服务器无法把该行读作 JSON：%1。</translation>
+    </message>
+    <message>
+        <source>The server reads only the first JSON value of a line and ignores the rest (&quot;%1&quot;). Put each command on its own line.</source>
+        <translation>服务器只读取一行中的第一个 JSON 值，忽略其余部分（“%1”）。请每条命令单独一行。</translation>
+    </message>
+    <message>
+        <source>The server cannot decode this command: %1.</source>
+        <translation>服务器无法解码该命令：%1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of the protocol, so the command cannot be encoded in Protobuf.</source>
+        <translation>“%1”不是协议中的字段，因此该命令无法编码为 Protobuf。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of the protocol; the server ignores it.</source>
+        <translation>“%1”不是协议中的字段；服务器会忽略它。</translation>
+    </message>
+    <message>
+        <source>The server matches field names without regard to case: &quot;%1&quot; is taken as &quot;%2&quot;.</source>
+        <translation>服务器匹配字段名时不区分大小写：“%1”被当作“%2”。</translation>
+    </message>
+    <message>
+        <source>The first command on a connection must be connect.</source>
+        <translation>连接上的第一条命令必须是 connect。</translation>
+    </message>
+    <message>
+        <source>Without an id this is taken as a pong: the server answers the ping with it and ignores &quot;%1&quot;.</source>
+        <translation>没有 id 时这被当作 pong：服务器用它应答 ping，并忽略“%1”。</translation>
+    </message>
+    <message>
+        <source>A command without a method and id is a pong, and the server has not pinged.</source>
+        <translation>既没有方法也没有 id 的命令是 pong，而服务器并未发送 ping。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs an &quot;id&quot; (a number from 1): without one the server takes the command for a pong, and it has not pinged.</source>
+        <translation>“%1”需要一个“id”（从 1 开始的数字）：没有它，服务器会把命令当作 pong，而服务器并未发送 ping。</translation>
+    </message>
+    <message>
+        <source>A command with id 0 is taken for a pong, and the server has not pinged. Use a number from 1.</source>
+        <translation>id 为 0 的命令被当作 pong，而服务器并未发送 ping。请使用从 1 开始的数字。</translation>
+    </message>
+    <message>
+        <source>The server does not take &quot;ping&quot; as a command of its own. It pings the client with {}; answer with {}.</source>
+        <translation>服务器不把“ping”当作独立的命令。服务器用 {} 向客户端发送 ping；请用 {} 应答。</translation>
+    </message>
+    <message>
+        <source>This command has no method. Add exactly one of: connect, subscribe, unsubscribe, publish, presence, presence_stats, history, rpc, send, refresh, sub_refresh.</source>
+        <translation>该命令没有方法。请加上以下之一：connect、subscribe、unsubscribe、publish、presence、presence_stats、history、rpc、send、refresh、sub_refresh。</translation>
+    </message>
+    <message>
+        <source>The command has several methods (%1); the server runs only &quot;%2&quot;.</source>
+        <translation>该命令有多个方法（%1）；服务器只执行“%2”。</translation>
+    </message>
+    <message>
+        <source>Command %1 is still waiting for its reply; the server does not mind, but the two replies cannot be told apart.</source>
+        <translation>命令 %1 仍在等待回复；服务器并不在意，但两个回复将无法区分。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; still holds a template placeholder; the server takes it literally.</source>
+        <translation>“%1”仍是模板占位符；服务器会按字面值处理。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a non-empty &quot;channel&quot;.</source>
+        <translation>“%1”需要非空的“channel”。</translation>
+    </message>
+    <message>
+        <source>The channel name is not ASCII, which the server refuses unless a channel_regex allows it.</source>
+        <translation>频道名不是 ASCII，除非配置了 channel_regex 允许，否则服务器会拒绝。</translation>
+    </message>
+    <message>
+        <source>This connection has already sent connect.</source>
+        <translation>此连接已经发送过 connect。</translation>
+    </message>
+    <message>
+        <source>The token is not a JWT: %1</source>
+        <translation>令牌不是 JWT：%1</translation>
+    </message>
+    <message>
+        <source>The token expired %1 ago. After this error the server reads nothing more from the connection and drops it about 5 s later (1006).</source>
+        <translation>令牌已于 %1 前过期。出现此错误后，服务器不再读取该连接的任何内容，并在约 5 秒后断开（1006）。</translation>
+    </message>
+    <message>
+        <source>With &quot;ping&quot; next to &quot;%1&quot; the server runs its ping handler, which clients cannot use.</source>
+        <translation>“ping”与“%1”同时出现时，服务器执行其 ping 处理器，而客户端无法使用它。</translation>
+    </message>
+    <message>
+        <source>The only delta type is &quot;fossil&quot; (lower case).</source>
+        <translation>唯一的 delta 类型是“fossil”（小写）。</translation>
+    </message>
+    <message>
+        <source>The channel name is %1 bytes; the server refuses subscriptions to channels longer than %2 bytes (channel.max_length).</source>
+        <translation>频道名为 %1 字节；服务器拒绝订阅长于 %2 字节的频道（channel.max_length）。</translation>
+    </message>
+    <message>
+        <source>This connection is already subscribed to &quot;%1&quot;.</source>
+        <translation>此连接已订阅“%1”。</translation>
+    </message>
+    <message>
+        <source>Channels starting with $ are private: they need a subscription &quot;token&quot;.</source>
+        <translation>以 $ 开头的频道是私有频道：需要订阅“token”。</translation>
+    </message>
+    <message>
+        <source>&quot;recover&quot; needs the last &quot;offset&quot; and &quot;epoch&quot; you saw; without them nothing is recovered.</source>
+        <translation>“recover”需要你最后看到的“offset”和“epoch”；没有它们就无法恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>&quot;publish&quot; needs &quot;data&quot;.</source>
+        <translation>“publish”需要“data”。</translation>
+    </message>
+    <message>
+        <source>History in reverse from since.offset 0 is refused.</source>
+        <translation>从 since.offset 0 反向读取历史会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Centrifugo has no handler for asynchronous &quot;send&quot; messages.</source>
+        <translation>Centrifugo 没有处理异步“send”消息的处理器。</translation>
+    </message>
+    <message>
+        <source>&quot;refresh&quot; needs a &quot;token&quot;.</source>
+        <translation>“refresh”需要“token”。</translation>
+    </message>
+    <message>
+        <source>The token expired %1 ago.</source>
+        <translation>令牌已于 %1 前过期。</translation>
+    </message>
+    <message>
+        <source>The token is for user &quot;%1&quot;, but this connection is anonymous.</source>
+        <translation>令牌属于用户“%1”，但此连接是匿名的。</translation>
+    </message>
+    <message>
+        <source>The token is for user &quot;%1&quot;, but this connection is user &quot;%2&quot;.</source>
+        <translation>令牌属于用户“%1”，但此连接的用户是“%2”。</translation>
+    </message>
+    <message>
+        <source>This connection is not subscribed to &quot;%1&quot;.</source>
+        <translation>此连接未订阅“%1”。</translation>
+    </message>
+    <message>
+        <source>A subscription token needs a &quot;channel&quot; claim equal to &quot;%1&quot;.</source>
+        <translation>订阅令牌需要一个等于“%1”的“channel”声明。</translation>
+    </message>
+    <message>
+        <source>The token is for user &quot;%1&quot;, not for this connection&apos;s user &quot;%2&quot;.</source>
+        <translation>令牌属于用户“%1”，而不是此连接的用户“%2”。</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2606,10 @@
         <source>&lt;h3&gt;Centrifugo Inspector %1&lt;/h3&gt;&lt;p&gt;Speaks the Centrifugo client protocol v2, shows every frame, and explains every reply, push, error and disconnect.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Protocol:&lt;/td&gt;&lt;td&gt;Centrifugo client protocol v2 (JSON and Protobuf)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Server:&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h3&gt;Centrifugo 检查器 %1&lt;/h3&gt;&lt;p&gt;使用 Centrifugo 客户端协议 v2，显示每一帧，并解释每个回复、推送、错误和断开。&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt：&lt;/td&gt;&lt;td&gt;%2（编译时 %3）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;协议：&lt;/td&gt;&lt;td&gt;Centrifugo 客户端协议 v2（JSON 和 Protobuf）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;服务器：&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
+    <message>
+        <source>Server API</source>
+        <translation>服务端 API</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetail</name>
@@ -2359,6 +2976,26 @@
     <message>
         <source>A credential by its name or value: always kept in the secret store and out of exports, like in the connection panel</source>
         <translation>按名称或值判断为凭据：与连接面板一样，始终保存在密钥存储中，且不进入导出文件</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>How long the server may take to answer the WebSocket handshake before the connection is given up (and said so). 0: wait forever.</source>
+        <translation>服务器应答 WebSocket 握手的最长时间，超过后放弃连接（并说明原因）。0：一直等待。</translation>
+    </message>
+    <message>
+        <source>Handshake timeout:</source>
+        <translation>握手超时：</translation>
     </message>
 </context>
 <context>
@@ -2737,6 +3374,111 @@
     </message>
 </context>
 <context>
+    <name>RecordWriter</name>
+    <message>
+        <source>The record file is already open.</source>
+        <translation>记录文件已经打开。</translation>
+    </message>
+    <message>
+        <source>Cannot write the record file %1: %2</source>
+        <translation>无法写入记录文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Writing the record file failed: %1</source>
+        <translation>写入记录文件失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Recorder</name>
+    <message>
+        <source>cannot connect to %1: the WebSocket handshake did not complete within --duration %2 s</source>
+        <translation>无法连接到 %1：WebSocket 握手没有在 --duration %2 秒内完成</translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation>记录到 %1</translation>
+    </message>
+    <message>
+        <source>lint %1 [%2] %3%4 (in --send %5)
+</source>
+        <translation>lint %1 [%2] %3%4（在 --send %5 中）
+</translation>
+    </message>
+    <message>
+        <source>connect was refused: error %1</source>
+        <translation>connect 被拒绝：错误 %1</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2
+  %3</source>
+        <translation>无法连接到 %1：%2
+  %3</translation>
+    </message>
+</context>
+<context>
+    <name>RunSummary</name>
+    <message>
+        <source>Summary
+</source>
+        <translation>摘要
+</translation>
+    </message>
+    <message>
+        <source>  run time      %1 s
+</source>
+        <translation>  运行时间      %1 秒
+</translation>
+    </message>
+    <message>
+        <source>  frames in     %1 (%2 bytes)
+</source>
+        <translation>  接收帧数      %1（%2 字节）
+</translation>
+    </message>
+    <message>
+        <source>  frames out    %1 (%2 bytes)
+</source>
+        <translation>  发送帧数      %1（%2 字节）
+</translation>
+    </message>
+    <message>
+        <source>  rate in       %1 frames/s over %2 s
+</source>
+        <translation>  接收速率      %1 帧/秒，历时 %2 秒
+</translation>
+    </message>
+    <message>
+        <source>  messages      %1
+</source>
+        <translation>  消息数        %1
+</translation>
+    </message>
+    <message>
+        <source>  reads         %1 turns, %2 held at the read limit (back-pressure), buffer grown %3 times (largest %4 bytes)
+</source>
+        <translation>  读取          %1 轮，其中 %2 轮达到读取上限（背压），缓冲区扩大 %3 次（最大 %4 字节）
+</translation>
+    </message>
+    <message>
+        <source>  closed by     %1 (code %2%3)
+</source>
+        <translation>  关闭方        %1（代码 %2%3）
+</translation>
+    </message>
+    <message>
+        <source>  by kind:
+</source>
+        <translation>  按类型：
+</translation>
+    </message>
+    <message>
+        <source>  by channel:
+</source>
+        <translation>  按频道：
+</translation>
+    </message>
+</context>
+<context>
     <name>SecretLineEdit</name>
     <message>
         <source>Show</source>
@@ -2784,6 +3526,401 @@
     <message>
         <source>The keychain did not store the secret (%1); it is kept in memory for this session only.</source>
         <translation>钥匙串未能保存该机密（%1）；它只在本次会话中保存在内存里。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerApiClient</name>
+    <message>
+        <source>no API URL set</source>
+        <translation>未设置 API URL</translation>
+    </message>
+</context>
+<context>
+    <name>ServerApiReply</name>
+    <message numerus="yes">
+        <source>ok, %n error(s)</source>
+        <translation>
+            <numerusform>成功，%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>error %1</source>
+        <translation>错误 %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>无法访问</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>The server refused the API key (HTTP 401): compare it with http_api.key in the server&apos;s configuration (or CENTRIFUGO_HTTP_API_KEY).</source>
+        <translation>服务器拒绝了 API 密钥（HTTP 401）：请与服务器配置中的 http_api.key（或 CENTRIFUGO_HTTP_API_KEY）核对。</translation>
+    </message>
+    <message>
+        <source>The server has no API method &quot;%1&quot; at this address (HTTP 404): check the method name and the URL (the server&apos;s base URL or its /api prefix), and that the server is Centrifugo v5 or newer.</source>
+        <translation>此地址上没有 API 方法“%1”（HTTP 404）：请检查方法名和 URL（服务器的基础 URL 或其 /api 前缀），并确认服务器是 Centrifugo v5 或更新版本。</translation>
+    </message>
+    <message>
+        <source>The server could not decode the request (HTTP 400): the body must be a JSON object whose fields have the types of the &quot;%1&quot; method.</source>
+        <translation>服务器无法解码请求（HTTP 400）：请求体必须是 JSON 对象，且字段类型符合“%1”方法的要求。</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 instead of an API reply: is this the address of Centrifugo&apos;s API?</source>
+        <translation>服务器返回了 HTTP %1，而不是 API 回复：这是 Centrifugo API 的地址吗？</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP 200 but not with a JSON object: is this the address of Centrifugo&apos;s API?</source>
+        <translation>服务器返回 HTTP 200，但内容不是 JSON 对象：这是 Centrifugo API 的地址吗？</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (%1): is it running, and are the host and port right?</source>
+        <translation>无法访问服务器（%1）：它在运行吗？主机和端口正确吗？</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>No answer within %1 ms: the server is overloaded, or something between it and us holds the request.</source>
+        <translation>%1 毫秒内无应答：服务器过载，或中间环节阻塞了请求。</translation>
+    </message>
+    <message>
+        <source>The server refused &quot;%1&quot; with error %2 (%3).</source>
+        <translation>服务器以错误 %2（%3）拒绝了“%1”。</translation>
+    </message>
+    <message>
+        <source>The server refused &quot;%1&quot; with error %2 (%3): %4</source>
+        <translation>服务器以错误 %2（%3）拒绝了“%1”：%4</translation>
+    </message>
+    <message>
+        <source>Published; the channel&apos;s stream is now at offset %1, epoch &quot;%2&quot;.</source>
+        <translation>已发布；频道的流现在位于偏移量 %1，纪元“%2”。</translation>
+    </message>
+    <message>
+        <source>Published (the channel keeps no history, so there is no stream position).</source>
+        <translation>已发布（该频道不保留历史，因此没有流位置）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Broadcast to %n channel(s)</source>
+        <translation>
+            <numerusform>已广播到 %n 个频道</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n of them failed.</source>
+        <translation>
+            <numerusform>；其中 %n 个失败。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) subscribed now.</source>
+        <translation>
+            <numerusform>当前有 %n 个客户端订阅。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 client(s) of %2 user(s) subscribed now.</source>
+        <translation>当前有 %2 个用户的 %1 个客户端订阅。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n publication(s) returned</source>
+        <translation>
+            <numerusform>返回了 %n 条发布</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the stream is at offset %1, epoch &quot;%2&quot;.</source>
+        <translation>；流位于偏移量 %1，纪元“%2”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active channel(s) match.</source>
+        <translation>
+            <numerusform>有 %n 个活动频道匹配。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) in the cluster: %1.</source>
+        <translation>
+            <numerusform>集群中有 %n 个节点：%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) done, </source>
+        <translation>
+            <numerusform>已执行 %n 条命令，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them refused.</source>
+        <translation>
+            <numerusform>其中 %n 条被拒绝。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) done, none refused.</source>
+        <translation>
+            <numerusform>已执行 %n 条命令，无一被拒绝。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The channel&apos;s history is removed (its stream position is kept).</source>
+        <translation>频道历史已删除（流位置保留）。</translation>
+    </message>
+    <message>
+        <source>Done: the matching connections are closed with the given code; they show it in their own timelines.</source>
+        <translation>完成：匹配的连接已以指定代码关闭；它们会在各自的时间线中显示。</translation>
+    </message>
+    <message>
+        <source>Done: the matching connections are unsubscribed; they get an unsubscribe push.</source>
+        <translation>完成：匹配的连接已取消订阅；它们会收到 unsubscribe 推送。</translation>
+    </message>
+    <message>
+        <source>Done: the matching connections are subscribed by the server; they get a subscribe push.</source>
+        <translation>完成：服务器已为匹配的连接订阅；它们会收到 subscribe 推送。</translation>
+    </message>
+    <message>
+        <source>Done: the matching connections have a new expiration time.</source>
+        <translation>完成：匹配的连接有了新的过期时间。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerApiTemplates</name>
+    <message>
+        <source>Publish data into a channel, as the server: no client permissions apply.</source>
+        <translation>以服务器身份向频道发布数据：不受客户端权限限制。</translation>
+    </message>
+    <message>
+        <source>Publish the same data into several channels at once.</source>
+        <translation>一次向多个频道发布相同的数据。</translation>
+    </message>
+    <message>
+        <source>Subscribe a user&apos;s connections (or one client) to a channel on the server side.</source>
+        <translation>在服务器端为某用户的连接（或单个客户端）订阅频道。</translation>
+    </message>
+    <message>
+        <source>Unsubscribe a user&apos;s connections (or one client) from a channel.</source>
+        <translation>为某用户的连接（或单个客户端）取消频道订阅。</translation>
+    </message>
+    <message>
+        <source>Close a user&apos;s connections (or one client) with a disconnect code and reason; codes 3500-3999 and 4500-4999 tell the client not to reconnect.</source>
+        <translation>以断开代码和原因关闭某用户的连接（或单个客户端）；代码 3500-3999 和 4500-4999 告诉客户端不要重连。</translation>
+    </message>
+    <message>
+        <source>Refresh or expire a user&apos;s connections (or one client) when tokens are not used.</source>
+        <translation>在不使用令牌时，刷新或使某用户的连接（或单个客户端）过期。</translation>
+    </message>
+    <message>
+        <source>List the clients subscribed to a channel, on every node (needs presence enabled).</source>
+        <translation>列出所有节点上订阅某频道的客户端（需启用 presence）。</translation>
+    </message>
+    <message>
+        <source>Count the clients and users subscribed to a channel (needs presence enabled).</source>
+        <translation>统计订阅某频道的客户端和用户数（需启用 presence）。</translation>
+    </message>
+    <message>
+        <source>Read a channel&apos;s publications and its stream position (needs history_size and history_ttl).</source>
+        <translation>读取频道的发布及其流位置（需设置 history_size 和 history_ttl）。</translation>
+    </message>
+    <message>
+        <source>Remove a channel&apos;s publications; the stream position stays.</source>
+        <translation>删除频道的发布；流位置保留。</translation>
+    </message>
+    <message>
+        <source>List the active channels (with at least one subscriber) matching a pattern.</source>
+        <translation>列出匹配模式的活动频道（至少有一个订阅者）。</translation>
+    </message>
+    <message>
+        <source>List the nodes of the cluster with their clients, users, channels and version.</source>
+        <translation>列出集群节点及其客户端、用户、频道数和版本。</translation>
+    </message>
+    <message>
+        <source>Run several API commands in one request, in order (or in parallel with &quot;parallel&quot;: true).</source>
+        <translation>在一个请求中按顺序执行多条 API 命令（或用 &quot;parallel&quot;: true 并行执行）。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerJsonReader</name>
+    <message>
+        <source>the line is empty: there is no command on it</source>
+        <translation>该行是空的：上面没有命令</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot;</source>
+        <translation>此处应为“%1”</translation>
+    </message>
+    <message>
+        <source>a number needs a digit here</source>
+        <translation>数字在此处需要一个数位</translation>
+    </message>
+    <message>
+        <source>a number needs digits after the decimal point</source>
+        <translation>数字的小数点后需要数位</translation>
+    </message>
+    <message>
+        <source>a number needs digits in its exponent</source>
+        <translation>数字的指数需要数位</translation>
+    </message>
+    <message>
+        <source>a control character (byte 0x%1) must be escaped inside a string</source>
+        <translation>字符串中的控制字符（字节 0x%1）必须转义</translation>
+    </message>
+    <message>
+        <source>&quot;\u&quot; must be followed by four hex digits</source>
+        <translation>“\u”后必须跟四个十六进制数字</translation>
+    </message>
+    <message>
+        <source>&quot;\%1&quot; is not a JSON escape</source>
+        <translation>“\%1”不是 JSON 转义</translation>
+    </message>
+    <message>
+        <source>the string has no closing quote</source>
+        <translation>字符串缺少结束引号</translation>
+    </message>
+    <message>
+        <source>an object member must start with a quoted name</source>
+        <translation>对象成员必须以带引号的名称开头</translation>
+    </message>
+    <message>
+        <source>a &apos;:&apos; must follow the member name</source>
+        <translation>成员名称后必须跟“:”</translation>
+    </message>
+    <message>
+        <source>the JSON ends in the middle of a value</source>
+        <translation>JSON 在某个值的中间结束</translation>
+    </message>
+    <message>
+        <source>a value cannot start with &apos;%1&apos;</source>
+        <translation>值不能以“%1”开头</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;%1&apos; here</source>
+        <translation>此处应为“,”或“%1”</translation>
+    </message>
+    <message>
+        <source>the JSON ends where a value should be</source>
+        <translation>JSON 在应有值的位置结束</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos; here</source>
+        <translation>此处应为“,”或“}”</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; here</source>
+        <translation>此处应为“,”或“]”</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPanel</name>
+    <message>
+        <source>API URL</source>
+        <translation>API URL</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:8000 (or its /api prefix)</source>
+        <translation>http://127.0.0.1:8000（或其 /api 前缀）</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>http_api.key of the server</source>
+        <translation>服务器的 http_api.key</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This session&lt;/b&gt; (the client&apos;s reaction shows in its timeline)</source>
+        <translation>&lt;b&gt;此会话&lt;/b&gt;（客户端的反应显示在其时间线中）</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Publish from the server</source>
+        <translation>从服务器发布</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>在线状态</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Unsubscribe this client</source>
+        <translation>取消此客户端的订阅</translation>
+    </message>
+    <message>
+        <source>Code, reason</source>
+        <translation>代码、原因</translation>
+    </message>
+    <message>
+        <source>4000-4499: the client reconnects; 4500-4999: it does not.</source>
+        <translation>4000-4499：客户端会重连；4500-4999：不会重连。</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Disconnect this client</source>
+        <translation>断开此客户端</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object: %1</source>
+        <translation>请求体必须是 JSON 对象：%1</translation>
+    </message>
+    <message>
+        <source>The API URL must be an http:// or https:// URL, like http://127.0.0.1:8000.</source>
+        <translation>API URL 必须是 http:// 或 https:// URL，例如 http://127.0.0.1:8000。</translation>
+    </message>
+    <message>
+        <source>Calling %1…</source>
+        <translation>正在调用 %1…</translation>
+    </message>
+    <message>
+        <source>server call: %1 %2</source>
+        <translation>服务端调用：%1 %2</translation>
+    </message>
+    <message>
+        <source>server reply: %1 %2: %3</source>
+        <translation>服务端回复：%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>the selected subscription, or type a channel</source>
+        <translation>所选的订阅，或输入一个频道</translation>
     </message>
 </context>
 <context>
@@ -2851,30 +3988,6 @@
         <translation>不需要</translation>
     </message>
     <message>
-        <source>The connection token expires in %1 s and no token source is set for refresh: the server will close the connection with 3005 connection expired.</source>
-        <translation>连接令牌将在 %1 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 3005 connection expired 关闭连接。</translation>
-    </message>
-    <message>
-        <source>The connection token expires in %1 s; refreshing in %2 s.</source>
-        <translation>连接令牌将在 %1 秒后过期；将在 %2 秒后刷新。</translation>
-    </message>
-    <message>
-        <source>The subscription token of %1 expires in %2 s and no token source is set for refresh: the server will unsubscribe with 2501 subscription expired.</source>
-        <translation>%1 的订阅令牌将在 %2 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 2501 subscription expired 退订。</translation>
-    </message>
-    <message>
-        <source>The subscription token of %1 expires in %2 s; refreshing in %3 s.</source>
-        <translation>%1 的订阅令牌将在 %2 秒后过期；将在 %3 秒后刷新。</translation>
-    </message>
-    <message>
-        <source>No new connection token to refresh with.</source>
-        <translation>没有可用于刷新的新连接令牌。</translation>
-    </message>
-    <message>
-        <source>No new subscription token for %1.</source>
-        <translation>没有 %1 的新订阅令牌。</translation>
-    </message>
-    <message>
         <source> (certificate: subject %1, issuer %2, valid until %3)</source>
         <translation>（证书：主体 %1，颁发者 %2，有效期至 %3）</translation>
     </message>
@@ -2913,6 +4026,26 @@
     <message>
         <source>(response headers as validated by QWebSocket; Qt 6.4 does not expose the others)</source>
         <translation>（以上响应头已由 QWebSocket 校验；Qt 6.4 不提供其他响应头）</translation>
+    </message>
+    <message>
+        <source>The server accepted the TCP connection but did not answer the WebSocket handshake within %1 ms: giving up.</source>
+        <translation>服务器接受了 TCP 连接，但没有在 %1 毫秒内应答 WebSocket 握手：放弃。</translation>
+    </message>
+    <message>
+        <source>No reply to connect within %1 ms: closing the connection.</source>
+        <translation>%1 毫秒内没有收到 connect 的回复：关闭连接。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s ping is late: nothing from it for %1 ms, its ping interval is %2 s. The connection is closed if this goes on.</source>
+        <translation>服务器的 ping 迟到了：已经 %1 毫秒没有收到它的任何数据，它的 ping 间隔是 %2 秒。如果继续这样，连接将被关闭。</translation>
+    </message>
+    <message>
+        <source>No ping from the server for %1 ms (interval %2 s plus tolerance): the connection is considered dead and closed, as the official SDKs do.</source>
+        <translation>%1 毫秒内没有收到服务器的 ping（间隔 %2 秒加容差）：与官方 SDK 一样，认为连接已失效并将其关闭。</translation>
+    </message>
+    <message>
+        <source>A frame from the server was rejected by the WebSocket layer (bytes not available): %1 (%2).</source>
+        <translation>服务器的一个帧被 WebSocket 层拒绝（字节不可用）：%1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -3830,6 +4963,33 @@
     <message>
         <source>Length: %1 characters.</source>
         <translation>长度：%1 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>TokenRefresher</name>
+    <message>
+        <source>The connection token expires in %1 s and no token source is set for refresh: the server will close the connection with 3005 connection expired.</source>
+        <translation>连接令牌将在 %1 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 3005 connection expired 关闭连接。</translation>
+    </message>
+    <message>
+        <source>The connection token expires in %1 s; refreshing in %2 s.</source>
+        <translation>连接令牌将在 %1 秒后过期；将在 %2 秒后刷新。</translation>
+    </message>
+    <message>
+        <source>The subscription token of %1 expires in %2 s and no token source is set for refresh: the server will unsubscribe with 2501 subscription expired.</source>
+        <translation>%1 的订阅令牌将在 %2 秒后过期，且没有设置用于刷新的令牌来源：服务器会以 2501 subscription expired 退订。</translation>
+    </message>
+    <message>
+        <source>The subscription token of %1 expires in %2 s; refreshing in %3 s.</source>
+        <translation>%1 的订阅令牌将在 %2 秒后过期；将在 %3 秒后刷新。</translation>
+    </message>
+    <message>
+        <source>No new connection token to refresh with.</source>
+        <translation>没有可用于刷新的新连接令牌。</translation>
+    </message>
+    <message>
+        <source>No new subscription token for %1.</source>
+        <translation>没有 %1 的新订阅令牌。</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -121,6 +122,28 @@ void ConnectionPanel::buildUi()
     bottom->setContentsMargins(6, 6, 6, 6);
     outer->addLayout(bottom);
 
+    buildFields(root);
+    buildMoreOptions(root);
+    buildSwitches(root);
+
+    auto *buttons = new QHBoxLayout;
+    m_connect = new QPushButton;
+    m_connect->setObjectName(QStringLiteral("connectButton"));
+    m_connect->setDefault(true);
+    connect(m_connect, &QPushButton::clicked, this, &ConnectionPanel::toggleConnection);
+    m_sendConnect = new QPushButton;
+    m_sendConnect->setObjectName(QStringLiteral("sendConnectButton"));
+    connect(m_sendConnect, &QPushButton::clicked, this, [this] { m_session->sendConnect(); });
+    buttons->addWidget(m_connect, 1);
+    buttons->addWidget(m_sendConnect);
+    bottom->addLayout(buttons);
+
+    m_stateArea = new ConnectionStateArea;
+    bottom->addWidget(m_stateArea);
+}
+
+void ConnectionPanel::buildFields(QVBoxLayout *root)
+{
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_url = new QComboBox;
@@ -161,7 +184,10 @@ void ConnectionPanel::buildUi()
     m_tokenLabel->setBuddy(m_token);
     m_form->addRow(m_tokenLabel, tokenRow);
     root->addLayout(m_form);
+}
 
+void ConnectionPanel::buildMoreOptions(QVBoxLayout *root)
+{
     // Less common options fold away behind a disclosure button.
     m_more = new QToolButton;
     m_more->setObjectName(QStringLiteral("moreOptions"));
@@ -251,6 +277,14 @@ void ConnectionPanel::buildUi()
     m_ignoreCertErrors->setObjectName(QStringLiteral("ignoreCertificateErrors"));
     connect(m_ignoreCertErrors, &QCheckBox::toggled, this, &ConnectionPanel::updateTlsWarning);
     m_moreForm->addRow(m_ignoreCertErrors);
+    m_handshakeTimeout = new QDoubleSpinBox;
+    m_handshakeTimeout->setObjectName(QStringLiteral("handshakeTimeout"));
+    m_handshakeTimeout->setRange(0, 600);
+    m_handshakeTimeout->setDecimals(1);
+    m_handshakeTimeout->setValue(SessionOptions().handshakeTimeoutMs / 1000.0);
+    m_handshakeLabel = new QLabel;
+    m_handshakeLabel->setBuddy(m_handshakeTimeout);
+    m_moreForm->addRow(m_handshakeLabel, m_handshakeTimeout);
 
     m_autoConnect = new QCheckBox;
     m_autoConnect->setObjectName(QStringLiteral("autoConnect"));
@@ -264,7 +298,10 @@ void ConnectionPanel::buildUi()
     });
     m_moreContent->setVisible(false);
     root->addWidget(m_moreContent);
+}
 
+void ConnectionPanel::buildSwitches(QVBoxLayout *root)
+{
     m_autoPong = new QCheckBox;
     m_autoPong->setObjectName(QStringLiteral("autoPong"));
     connect(m_autoPong, &QCheckBox::toggled, this, [this](bool on) {
@@ -288,21 +325,6 @@ void ConnectionPanel::buildUi()
     });
     root->addWidget(m_reconnect);
     root->addStretch();
-
-    auto *buttons = new QHBoxLayout;
-    m_connect = new QPushButton;
-    m_connect->setObjectName(QStringLiteral("connectButton"));
-    m_connect->setDefault(true);
-    connect(m_connect, &QPushButton::clicked, this, &ConnectionPanel::toggleConnection);
-    m_sendConnect = new QPushButton;
-    m_sendConnect->setObjectName(QStringLiteral("sendConnectButton"));
-    connect(m_sendConnect, &QPushButton::clicked, this, [this] { m_session->sendConnect(); });
-    buttons->addWidget(m_connect, 1);
-    buttons->addWidget(m_sendConnect);
-    bottom->addLayout(buttons);
-
-    m_stateArea = new ConnectionStateArea;
-    bottom->addWidget(m_stateArea);
 }
 
 void ConnectionPanel::retranslateUi()
@@ -323,6 +345,11 @@ void ConnectionPanel::retranslateUi()
     m_showToken->setToolTip(tr("Show or hide the token"));
     m_tokenLabel->setText(tr("&Token:"));
     m_more->setText(tr("More options"));
+    m_handshakeTimeout->setSuffix(tr(" s"));
+    m_handshakeTimeout->setSpecialValueText(tr("no limit"));
+    m_handshakeTimeout->setToolTip(tr("How long the server may take to answer the WebSocket handshake before the "
+                                      "connection is given up (and said so). 0: wait forever."));
+    m_handshakeLabel->setText(tr("&Handshake timeout:"));
     m_more->setToolTip(tr("Client name and version, connect data, HTTP headers, TLS, automatic connect"));
     m_name->setToolTip(tr("Client name sent in connect (the server uses it for metrics only)."));
     m_name->setAccessibleName(tr("Client name"));
@@ -486,6 +513,7 @@ bool ConnectionPanel::readOptions(SessionOptions *options, QString *error) const
         return false;
     }
     o.ignoreCertificateErrors = m_ignoreCertErrors->isChecked();
+    o.handshakeTimeoutMs = int(m_handshakeTimeout->value() * 1000);
     o.autoPong = m_autoPong->isChecked();
     o.autoConnect = m_autoConnect->isChecked();
     *options = o;
@@ -507,6 +535,7 @@ void ConnectionPanel::setOptions(const SessionOptions &o)
         addHeaderRow(QString::fromLatin1(h.first), QString::fromUtf8(h.second));
     m_caFile->setText(o.caCertificatesFile);
     m_ignoreCertErrors->setChecked(o.ignoreCertificateErrors);
+    m_handshakeTimeout->setValue(o.handshakeTimeoutMs / 1000.0);
     m_autoPong->setChecked(o.autoPong);
     m_autoConnect->setChecked(o.autoConnect);
 }
@@ -629,14 +658,22 @@ void ConnectionPanel::problemTexts(QString *title, QString *text) const
         *text = Explainer::error(m_problem.code).sentence();
         break;
     case Problem::Kind::Closed: {
-        ProtocolMessage m;
-        m.kind = Protocol::MessageKind::Disconnect;
-        m.code = m_problem.code;
-        m.text = m_problem.reason;
-        const CodeExplanation e = Explainer::disconnect(m_problem.code);
-        *title =
-            e.known ? tr("Closed: %1 %2").arg(m_problem.code).arg(e.name) : tr("Closed: code %1").arg(m_problem.code);
-        *text = Explainer::describe(m);
+        const int code = m_problem.code;
+        const CodeExplanation e = Explainer::disconnect(code);
+        switch (m_problem.close.side) {
+        case CloseInfo::Side::Client:
+            *title = tr("Closed by this client: code %1").arg(code);
+            break;
+        case CloseInfo::Side::Transport:
+            *title = tr("Connection lost: %1").arg(CloseInfo::socketErrorWords(m_problem.close.socketError));
+            break;
+        case CloseInfo::Side::Server:
+        case CloseInfo::Side::Unknown:
+            *title = e.known ? tr("Closed by the server: %1 %2").arg(code).arg(e.name)
+                             : tr("Closed by the server: code %1").arg(code);
+            break;
+        }
+        *text = Explainer::describeClose(m_problem.close);
         if (m_problem.certificateRefused)
             *text += QLatin1Char('\n') +
                      tr("The server's certificate was not accepted: %1. Trust its CA with a CA file (More "
@@ -656,7 +693,9 @@ void ConnectionPanel::onClosed(int code, const QString &reason)
                                   .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))),
                               reason);
     m_problem = {};
-    m_problem.kind = m_session->closedByClient() ? Problem::Kind::ClosedByYou : Problem::Kind::Closed;
+    m_problem.close = m_session->lastClose();
+    m_problem.kind =
+        m_problem.close.rule == CloseInfo::Rule::UserClose ? Problem::Kind::ClosedByYou : Problem::Kind::Closed;
     m_problem.code = code;
     m_problem.reason = reason;
     m_problem.certificateRefused = !m_certificateErrors.isEmpty() && !m_certificateErrorsIgnored;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "closeinfo.h"
 #include "session.h"
 #include "sessionoptions.h"
 
@@ -11,7 +12,9 @@ class QFormLayout;
 class QGroupBox;
 class QScrollArea;
 class QTimer;
+class QVBoxLayout;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -88,6 +91,12 @@ protected:
 
 private:
     void buildUi();
+    // URL, format and token.
+    void buildFields(QVBoxLayout *root);
+    // The folded-away options: client name and version, connect data, headers, TLS, automatic connect.
+    void buildMoreOptions(QVBoxLayout *root);
+    // Auto-pong and automatic reconnect.
+    void buildSwitches(QVBoxLayout *root);
     void retranslateUi();
     void updateCountdown();
     // The fields as they are, unvalidated (for the settings).
@@ -120,6 +129,7 @@ private:
     QTableWidget *m_headers = nullptr;
     QLineEdit *m_caFile = nullptr;
     QCheckBox *m_ignoreCertErrors = nullptr;
+    QDoubleSpinBox *m_handshakeTimeout = nullptr;
     QCheckBox *m_autoPong = nullptr;
     QCheckBox *m_autoConnect = nullptr;
     QCheckBox *m_reconnect = nullptr;
@@ -138,6 +148,7 @@ private:
     QLabel *m_dataLabel = nullptr;
     QLabel *m_headersLabel = nullptr;
     QLabel *m_caLabel = nullptr;
+    QLabel *m_handshakeLabel = nullptr;
     QToolButton *m_addHeader = nullptr;
     QToolButton *m_removeHeader = nullptr;
     QToolButton *m_browseCa = nullptr;
@@ -163,6 +174,7 @@ private:
         int code = 0;
         QString reason; // close reason, or the problem text of Invalid
         bool certificateRefused = false;
+        CloseInfo close; // who closed, with the rule or socket error
     };
     Problem m_problem;
     void problemTexts(QString *title, QString *text) const;

@@ -38,6 +38,7 @@ ConnectionSettings ConnectionSettings::load(const QSettings *settings, bool prot
     o.caCertificatesFile = settings->value(key("caFile")).toString();
     o.autoPong = settings->value(key("autoPong"), true).toBool();
     o.autoConnect = settings->value(key("autoConnect"), true).toBool();
+    o.handshakeTimeoutMs = qMax(0, settings->value(key("handshakeTimeoutMs"), defaults.handshakeTimeoutMs).toInt());
     s.moreOptions = settings->value(key("moreOptions"), false).toBool();
     s.reconnect = settings->value(key("reconnect"), true).toBool();
     return s;
@@ -66,6 +67,7 @@ void ConnectionSettings::save(QSettings *settings) const
     settings->setValue(key("caFile"), o.caCertificatesFile);
     settings->setValue(key("autoPong"), o.autoPong);
     settings->setValue(key("autoConnect"), o.autoConnect);
+    settings->setValue(key("handshakeTimeoutMs"), o.handshakeTimeoutMs);
     settings->setValue(key("reconnect"), reconnect);
     settings->setValue(key("moreOptions"), moreOptions);
 }

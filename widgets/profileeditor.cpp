@@ -10,6 +10,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -198,6 +199,19 @@ void ProfileEditor::buildUi()
     tlsForm->addRow(m_tlsWarning);
     layout->addWidget(tls);
 
+    auto *timeouts = new QGroupBox(tr("Timeouts"), content);
+    auto *timeoutForm = new QFormLayout(timeouts);
+    m_handshakeTimeout = new QDoubleSpinBox(timeouts);
+    m_handshakeTimeout->setObjectName(QStringLiteral("handshakeTimeout"));
+    m_handshakeTimeout->setRange(0, 600);
+    m_handshakeTimeout->setDecimals(1);
+    m_handshakeTimeout->setSuffix(tr(" s"));
+    m_handshakeTimeout->setSpecialValueText(tr("no limit"));
+    m_handshakeTimeout->setToolTip(tr("How long the server may take to answer the WebSocket handshake before the "
+                                      "connection is given up (and said so). 0: wait forever."));
+    timeoutForm->addRow(tr("Handshake timeout:"), m_handshakeTimeout);
+    layout->addWidget(timeouts);
+
     m_problems = new QLabel(content);
     m_problems->setWordWrap(true);
     m_problems->setStyleSheet(QStringLiteral("color: #b00020;"));
@@ -242,6 +256,7 @@ void ProfileEditor::buildUi()
         connect(edit, &SecretLineEdit::textChanged, this, &ProfileEditor::markModified);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ProfileEditor::markModified);
     connect(m_ttlMinutes, &QSpinBox::valueChanged, this, &ProfileEditor::markModified);
+    connect(m_handshakeTimeout, &QDoubleSpinBox::valueChanged, this, &ProfileEditor::markModified);
     for (QCheckBox *box : {m_subscriptionTokens, m_ignoreCertErrors})
         connect(box, &QCheckBox::toggled, this, &ProfileEditor::markModified);
     connect(m_ignoreCertErrors, &QCheckBox::toggled, m_tlsWarning, &QLabel::setVisible);
@@ -371,6 +386,7 @@ void ProfileEditor::setProfile(const ConnectionProfile &p)
     m_caFile->setText(p.caCertificatesFile);
     m_ignoreCertErrors->setChecked(p.ignoreCertificateErrors);
     m_tlsWarning->setVisible(p.ignoreCertificateErrors);
+    m_handshakeTimeout->setValue(p.handshakeTimeoutMs / 1000.0);
     updateTokenSourcePage();
     updateTokenSummary();
     m_loading = false;
@@ -454,6 +470,7 @@ ConnectionProfile ProfileEditor::profile() const
     p.subscriptions = subscriptions;
     p.caCertificatesFile = m_caFile->text().trimmed();
     p.ignoreCertificateErrors = m_ignoreCertErrors->isChecked();
+    p.handshakeTimeoutMs = int(m_handshakeTimeout->value() * 1000);
     return p;
 }
 

@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -86,6 +87,7 @@ private:
     QPlainTextEdit *m_subscriptions = nullptr;
     QLineEdit *m_caFile = nullptr;
     QCheckBox *m_ignoreCertErrors = nullptr;
+    QDoubleSpinBox *m_handshakeTimeout = nullptr;
     QLabel *m_tlsWarning = nullptr;
     QLabel *m_problems = nullptr;
     QLabel *m_secretBackend = nullptr;

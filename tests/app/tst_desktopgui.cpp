@@ -33,7 +33,7 @@
 
 #include <memory>
 
-class TstDesktopGui : public QObject
+class TestDesktopGui : public QObject
 {
     Q_OBJECT
 
@@ -218,5 +218,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstDesktopGui)
+QTEST_MAIN(TestDesktopGui)
 #include "tst_desktopgui.moc"

@@ -69,7 +69,7 @@ QString overlapProblem(ConnectionStateArea *area)
 
 } // namespace
 
-class TstGuiDefectsLive : public QObject
+class TestGuiDefectsLive : public QObject
 {
     Q_OBJECT
 
@@ -214,5 +214,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstGuiDefectsLive)
+QTEST_MAIN(TestGuiDefectsLive)
 #include "tst_guidefects_live.moc"

@@ -146,7 +146,7 @@ private slots:
         QVERIFY(panel()->connectToServer());
         QVERIFY(closed.wait(15000));
         QCOMPARE(closed.first().first().toInt(), 3005);
-        QCOMPARE(panel()->stateText(), QStringLiteral("Closed: 3005 connection expired"));
+        QCOMPARE(panel()->stateText(), QStringLiteral("Closed by the server: 3005 connection expired"));
         QVERIFY2(panel()->explanationText().contains(QLatin1String("not refreshed in time")),
                  qPrintable(panel()->explanationText()));
     }

@@ -17,6 +17,8 @@ private slots:
     void rejects();
     void helpAndVersion();
     void summaryCountsKindsAndChannels();
+    void deadlineOptions();
+    void summarySaysWhoClosedAndHowReadingWent();
 };
 
 void TestCliPieces::parsesOptions()
@@ -69,6 +71,45 @@ void TestCliPieces::defaults()
     QVERIFY(o.session.autoPong);
     QCOMPARE(o.logLevel, LogEntry::Level::Info);
     QVERIFY(o.endsWhenCommandsDone());
+}
+
+void TestCliPieces::deadlineOptions()
+{
+    CliOptions o;
+    QString message;
+    QCOMPARE(CliOptions::parse({QStringLiteral("cli")}, &o, &message), CliOptions::Parse::Run);
+    QCOMPARE(o.session.handshakeTimeoutMs, 10000);
+    QCOMPARE(o.session.connectTimeoutMs, 10000);
+    QCOMPARE(o.session.pingToleranceMs, 5000);
+    CliOptions set;
+    QCOMPARE(CliOptions::parse({QStringLiteral("cli"), QStringLiteral("--handshake-timeout"), QStringLiteral("2.5"),
+                                QStringLiteral("--connect-timeout"), QStringLiteral("0"),
+                                QStringLiteral("--ping-tolerance"), QStringLiteral("1")},
+                               &set, &message),
+             CliOptions::Parse::Run);
+    QCOMPARE(set.session.handshakeTimeoutMs, 2500);
+    QCOMPARE(set.session.connectTimeoutMs, 0);
+    QCOMPARE(set.session.pingToleranceMs, 1000);
+}
+
+void TestCliPieces::summarySaysWhoClosedAndHowReadingWent()
+{
+    RunSummary s;
+    CloseInfo close;
+    close.side = CloseInfo::Side::Client;
+    close.code = 1000;
+    close.rule = CloseInfo::Rule::PingSilence;
+    s.setClose(close);
+    SocketReader::Stats read;
+    read.turns = 7;
+    read.limitedTurns = 3;
+    read.growths = 2;
+    read.largestLimit = 256 * 1024;
+    s.setReadStats(read);
+    const QString text = s.text();
+    QVERIFY2(text.contains(QStringLiteral("closed by     client (code 1000, no_ping)")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("7 turns, 3 held at the read limit")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("grown 2 times (largest 262144 bytes)")), qPrintable(text));
 }
 
 void TestCliPieces::rejects_data()

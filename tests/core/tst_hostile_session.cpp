@@ -61,14 +61,15 @@ class TestHostileSession : public QObject
 
 private slots:
     void handshakeTimeoutClosesAndSaysSo();
+    void refusedUpgradeEndsTheAttempt();
     void connectReplyTimeoutClosesAndSaysSo();
     void silentServerIsWarnedClosedAndReconnected();
     void pingsKeepTheConnection();
     void tcpResetIsTheTransportNotNormalClosure();
     void serverCloseFrameIsTheServers();
     void invalidUtf8TextIsARejectedFrameClosedByClient();
-    void overLongCloseReasonIsClosedByClient();
-    void invalidCloseCodeIsClosedByClient();
+    void badCloseFrameIsClosedByClient_data();
+    void badCloseFrameIsClosedByClient();
     void closeInfoIsRecorded();
 };
 
@@ -94,6 +95,30 @@ void TestHostileSession::handshakeTimeoutClosesAndSaysSo()
     QVERIFY2(words.contains(QStringLiteral("did not answer the WebSocket handshake")), qPrintable(words));
     QVERIFY2(c.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("300 ms")),
              qPrintable(c.warnings.join(QLatin1Char('\n'))));
+}
+
+void TestHostileSession::refusedUpgradeEndsTheAttempt()
+{
+    // HTTP 200 instead of 101: QWebSocket reports it and keeps the TCP connection; the session ends the attempt
+    // at once (no deadline needed) and says why.
+    FakeHostileServer fake;
+    QVERIFY(fake.listen());
+    fake.setHandshake(FakeHostileServer::Handshake::Custom,
+                      "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello");
+    Session session;
+    QSignalSpy closed(&session, &Session::closed);
+    SessionOptions o;
+    o.url = fake.url();
+    o.handshakeTimeoutMs = 0;
+    session.open(o);
+    QVERIFY(closed.wait(10000));
+    QCOMPARE(session.closeCode(), 1006);
+    QCOMPARE(session.lastClose().side, Side::Transport);
+    QVERIFY2(session.closeReason().contains(QStringLiteral("200")), qPrintable(session.closeReason()));
+    const QString words = Explainer::describeClose(session.lastClose());
+    QVERIFY2(words.contains(QStringLiteral("abnormal closure")) &&
+                 words.contains(QStringLiteral("upgrade was refused")),
+             qPrintable(words));
 }
 
 void TestHostileSession::connectReplyTimeoutClosesAndSaysSo()
@@ -235,28 +260,25 @@ void TestHostileSession::invalidUtf8TextIsARejectedFrameClosedByClient()
     QCOMPARE(c.frames.last().closedBy, Side::Client);
 }
 
-void TestHostileSession::overLongCloseReasonIsClosedByClient()
+void TestHostileSession::badCloseFrameIsClosedByClient_data()
 {
-    FakeHostileServer fake;
-    QVERIFY(fake.listen());
-    Session session;
-    QVERIFY(openConnected(&session, &fake));
-    QSignalSpy closed(&session, &Session::closed);
-    fake.sendClose(3000, QByteArray(200, 'x'));
-    QVERIFY(closed.wait(10000));
-    QCOMPARE(session.closeCode(), 1002);
-    QCOMPARE(session.lastClose().side, Side::Client);
-    QCOMPARE(session.lastClose().rule, Rule::ProtocolViolation);
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QByteArray>("reason");
+    QTest::newRow("reason over 123 bytes") << 3000 << QByteArray(200, 'x');
+    QTest::newRow("invalid close code") << 999 << QByteArray("bad code");
 }
 
-void TestHostileSession::invalidCloseCodeIsClosedByClient()
+void TestHostileSession::badCloseFrameIsClosedByClient()
 {
+    // QWebSocket answers a close frame it must reject with its own 1002: this client closed, not the server.
+    QFETCH(int, code);
+    QFETCH(QByteArray, reason);
     FakeHostileServer fake;
     QVERIFY(fake.listen());
     Session session;
     QVERIFY(openConnected(&session, &fake));
     QSignalSpy closed(&session, &Session::closed);
-    fake.sendClose(999, "bad code");
+    fake.sendClose(code, reason);
     QVERIFY(closed.wait(10000));
     QCOMPARE(session.closeCode(), 1002);
     QCOMPARE(session.lastClose().side, Side::Client);

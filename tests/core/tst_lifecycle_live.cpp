@@ -17,6 +17,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <csignal>
+
 using Protocol::MessageKind;
 using Protocol::Method;
 using Protocol::PushType;
@@ -46,6 +48,7 @@ private slots:
     void reconnectsAndRecoversMissedPublications();
     void stopsOnTerminalDisconnect();
     void clientCloseDoesNotReconnect();
+    void killedServerIsTheTransportAndReconnects();
     void refreshesConnectionTokenBeforeExpiry();
     void expiredTokenIsExplained();
     void refreshesSubscriptionTokenBeforeExpiry();
@@ -178,6 +181,35 @@ void TestLifecycleLive::clientCloseDoesNotReconnect()
     QVERIFY(rec.waitForClose());
     QVERIFY(session.closedByClient());
     QCOMPARE(scheduled.count(), 0);
+}
+
+void TestLifecycleLive::killedServerIsTheTransportAndReconnects()
+{
+    // kill -9 of Centrifugo: the kernel closes its sockets without a WebSocket close frame. That is a lost
+    // connection (1006, the socket's error), not "1000 normal closure", and a reconnect follows.
+    CentrifugoServer doomed;
+    QVERIFY2(doomed.start(), qPrintable(doomed.errorString()));
+    Session session;
+    SessionRecorder rec(&session);
+    SessionOptions o;
+    o.url = doomed.webSocketUrl();
+    session.open(o);
+    QVERIFY(rec.waitForState(Session::State::Connected));
+    Reconnector reconnector(&session);
+    reconnector.setEnabled(true);
+    QSignalSpy scheduled(&reconnector, &Reconnector::scheduled);
+    QCOMPARE(::kill(pid_t(doomed.processId()), SIGKILL), 0);
+    const auto close = rec.waitForClose();
+    QVERIFY2(close, qPrintable(rec.dump()));
+    QCOMPARE(close->code, 1006);
+    QCOMPARE(session.lastClose().side, CloseInfo::Side::Transport);
+    QVERIFY(session.lastClose().hasSocketError);
+    QCOMPARE(rec.frames().last().closedBy, CloseInfo::Side::Transport);
+    const QString words = Explainer::describeClose(session.lastClose());
+    QVERIFY2(words.contains(QStringLiteral("without a close frame")), qPrintable(words));
+    QVERIFY(scheduled.count() == 1 || scheduled.wait(5000));
+    reconnector.setEnabled(false);
+    doomed.stop();
 }
 
 void TestLifecycleLive::refreshesConnectionTokenBeforeExpiry()

@@ -31,6 +31,17 @@ QJsonObject publicationData(const ProtocolMessage &push)
         .toObject();
 }
 
+// Publication pushes received so far (a frame may carry several).
+int publicationCount(const SessionRecorder &rec)
+{
+    int n = 0;
+    for (const Frame &f : rec.frames()) {
+        for (const ProtocolMessage &m : f.messages)
+            n += m.push == PushType::Pub ? 1 : 0;
+    }
+    return n;
+}
+
 QJsonObject payload(const ProtocolMessage &m, const char *field)
 {
     return m.json().value(QLatin1String(field)).toObject();
@@ -228,14 +239,7 @@ void TestSessionLive::floodArrivesWholeInBoundedReads()
         QVERIFY2(r.contains(QStringLiteral("replies")), QJsonDocument(r).toJson().constData());
     }
     // Publications only: the channel also pushes this client's own join.
-    const auto publications = [&rec] {
-        int n = 0;
-        for (const Frame &f : rec.frames()) {
-            for (const ProtocolMessage &m : f.messages)
-                n += m.push == PushType::Pub ? 1 : 0;
-        }
-        return n;
-    };
+    const auto publications = [&rec] { return publicationCount(rec); };
     QTRY_COMPARE_WITH_TIMEOUT(publications(), kCount, 20000);
     int expected = 0;
     for (const Frame &f : rec.frames()) {
@@ -310,14 +314,7 @@ void TestSessionLive::largePublicationsAtServerPaceAllArrive()
         acknowledged += int(r.value(QStringLiteral("replies")).toArray().size());
     }
     QCOMPARE(acknowledged, kBatches * kPerBatch);
-    const auto publications = [&rec] {
-        int n = 0;
-        for (const Frame &f : rec.frames()) {
-            for (const ProtocolMessage &m : f.messages)
-                n += m.push == PushType::Pub ? 1 : 0;
-        }
-        return n;
-    };
+    const auto publications = [&rec] { return publicationCount(rec); };
     QTRY_COMPARE_WITH_TIMEOUT(publications(), acknowledged, 60000);
     int expected = 0;
     for (const Frame &f : rec.frames()) {
@@ -476,6 +473,12 @@ void TestSessionLive::connectionRefusedIsReported()
     QCOMPARE(closed.first().at(0).toInt(), 1006);
     QVERIFY2(closed.first().at(1).toString().contains(QStringLiteral("refused"), Qt::CaseInsensitive),
              qPrintable(closed.first().at(1).toString()));
+    // Said as the transport's failure, with the socket error in words.
+    QCOMPARE(session.lastClose().side, CloseInfo::Side::Transport);
+    QVERIFY(session.lastClose().hasSocketError);
+    QCOMPARE(session.lastClose().socketError, QAbstractSocket::ConnectionRefusedError);
+    const QString words = Explainer::describeClose(session.lastClose());
+    QVERIFY2(words.contains(QStringLiteral("was refused")), qPrintable(words));
 }
 
 QTEST_GUILESS_MAIN(TestSessionLive)

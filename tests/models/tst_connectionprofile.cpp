@@ -34,6 +34,7 @@ private:
         p.apiUrl = QUrl(QStringLiteral("https://staging.example.com/api"));
         p.caCertificatesFile = QStringLiteral("/etc/ssl/staging-ca.pem");
         p.ignoreCertificateErrors = true;
+        p.handshakeTimeoutMs = 2500;
         return p;
     }
 
@@ -72,6 +73,7 @@ private slots:
         QCOMPARE(p.tokenSource, ConnectionProfile::TokenSource::None);
         QCOMPARE(p.tokenTtlSec, 3600);
         QVERIFY(p.generateSubscriptionTokens);
+        QCOMPARE(p.handshakeTimeoutMs, SessionOptions().handshakeTimeoutMs);
     }
 
     void secretKeys()
@@ -113,6 +115,7 @@ private slots:
         QCOMPARE(o.headers.at(1).second, QByteArray("Bearer real"));
         QCOMPARE(o.caCertificatesFile, p.caCertificatesFile);
         QVERIFY(o.ignoreCertificateErrors);
+        QCOMPARE(o.handshakeTimeoutMs, 2500);
     }
 
     void generatedTokens()

@@ -22,6 +22,7 @@ private slots:
     void singleMessageRoundTrip();
     void multiMessageFrameSharesBytes();
     void closeFrame();
+    void rejectedFrameKeepsItsReason();
     void indexFieldsWinOverDecoding();
     void messageBytesNotInFrameAreKept();
     void frameWithoutMessages();
@@ -186,6 +187,27 @@ void TestFrameStore::closeFrame()
     const Frame f = store.frame(0);
     QVERIFY(f.close);
     QCOMPARE(f.raw, QByteArray("bad request"));
+}
+
+void TestFrameStore::rejectedFrameKeepsItsReason()
+{
+    // A frame QWebSocket rejected: no bytes of its own, the reason stands in for them (as Session emits it).
+    const QString reason = QStringLiteral("A frame from the server was rejected by the WebSocket layer");
+    Frame rejected;
+    rejected.rejected = true;
+    rejected.raw = reason.toUtf8();
+    ProtocolMessage m;
+    m.kind = MessageKind::Invalid;
+    m.text = reason;
+    m.raw = rejected.raw;
+    rejected.messages.append(m);
+    FrameStore store;
+    store.append(rejected);
+    QCOMPARE(store.kindName(0), QStringLiteral("invalid"));
+    QVERIFY(store.row(0).flags & FrameStore::Row::Rejected);
+    QCOMPARE(store.message(0).text, reason);
+    QVERIFY(store.frame(0).rejected);
+    QVERIFY(!store.frame(0).close);
 }
 
 void TestFrameStore::indexFieldsWinOverDecoding()

@@ -124,7 +124,7 @@ Measured importMeasured(TimelineModel *model, const QString &path)
 
 } // namespace
 
-class tst_ImportMemory : public QObject
+class TestImportMemory : public QObject
 {
     Q_OBJECT
 
@@ -139,14 +139,14 @@ private:
     QTemporaryDir m_dir;
 };
 
-void tst_ImportMemory::initTestCase()
+void TestImportMemory::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     if (!resetPeak())
         QSKIP("/proc/self/clear_refs cannot reset the peak resident set here");
 }
 
-void tst_ImportMemory::largeJsonLines()
+void TestImportMemory::largeJsonLines()
 {
     const QString path = m_dir.filePath(QStringLiteral("large.jsonl"));
     const qint64 frames = writeJsonLines(path, targetBytes());
@@ -163,7 +163,7 @@ void tst_ImportMemory::largeJsonLines()
     QFile::remove(path);
 }
 
-void tst_ImportMemory::largeHar()
+void TestImportMemory::largeHar()
 {
     const QString path = m_dir.filePath(QStringLiteral("large.har"));
     const qint64 messages = writeHar(path, targetBytes());
@@ -182,7 +182,7 @@ void tst_ImportMemory::largeHar()
     QFile::remove(path);
 }
 
-void tst_ImportMemory::failedImportKeepsTimeline_data()
+void TestImportMemory::failedImportKeepsTimeline_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QByteArray>("content");
@@ -194,7 +194,7 @@ void tst_ImportMemory::failedImportKeepsTimeline_data()
     QTest::newRow("missing file") << "" << QByteArray();
 }
 
-void tst_ImportMemory::failedImportKeepsTimeline()
+void TestImportMemory::failedImportKeepsTimeline()
 {
     QFETCH(QString, name);
     QFETCH(QByteArray, content);
@@ -239,5 +239,5 @@ void tst_ImportMemory::failedImportKeepsTimeline()
     QCOMPARE(model.data(model.index(0, 0), TimelineModel::TimeRole).toLongLong(), 1714564800000);
 }
 
-QTEST_GUILESS_MAIN(tst_ImportMemory)
+QTEST_GUILESS_MAIN(TestImportMemory)
 #include "tst_importmemory.moc"

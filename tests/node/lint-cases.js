@@ -205,6 +205,27 @@ function builders(r, tok) {
         'string-escapes': () => `{"id":${id()},"publish":{"channel":"ne\\u0077s","data":"\\ud83d\\ude00"}}`,
         'invalid-escape': () => `{"id":${id()},"publish":{"channel":"news","data":"${r.pick(['\\x', '\\u12', '\\ud800'])}"}}`,
     };
+    // Random edits of valid commands: whatever the edit breaks (or not), the server and the linter must agree.
+    const mutationChars = '{}[]":,.-+0123456789eEnultrfaINDpubsh \t\\/';
+    nearValid['fuzz-mutation'] = () => {
+        const names = Object.keys(valid).filter((k) => k !== 'valid-connect' && k !== 'valid-refresh' &&
+            k !== 'valid-sub-refresh' && k !== 'valid-subscribed-unsubscribe');
+        let built = valid[r.pick(names)]();
+        let text = typeof built === 'string' ? built : built.frame;
+        const edits = r.int(1, 3);
+        for (let e = 0; e < edits; ++e) {
+            const at = r.int(0, Math.max(0, text.length - 1));
+            const c = mutationChars[r.int(0, mutationChars.length - 1)];
+            const kind = r.int(0, 2);
+            if (kind === 0)
+                text = text.slice(0, at) + text.slice(at + 1);
+            else if (kind === 1)
+                text = text.slice(0, at) + c + text.slice(at);
+            else
+                text = text.slice(0, at) + c + text.slice(at + 1);
+        }
+        return text;
+    };
     return { valid, nearValid };
 }
 

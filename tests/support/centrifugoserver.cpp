@@ -18,7 +18,6 @@
 #include <QSslError>
 
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTimer>
 #include <utility>
 
@@ -34,17 +33,6 @@ const QString EnvPrefix = QStringLiteral("CENTRIFUGO_");
 QString loopbackHost()
 {
     return QStringLiteral("127.0.0.1");
-}
-
-// Asks the OS for a free loopback port: bind port 0, read the port, release it.
-quint16 pickFreePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
 }
 
 QString normalizedVariable(const QString &key)
@@ -147,7 +135,7 @@ bool CentrifugoServer::start(const QString &configPath, const QStringList &extra
 
     const QScopedValueRollback<bool> starting(m_starting, true);
     for (int attempt = 1; attempt <= StartAttempts; ++attempt) {
-        m_port = m_fixedPort ? m_fixedPort : pickFreePort();
+        m_port = m_fixedPort ? m_fixedPort : TestSupport::freeLoopbackPort();
         if (m_port == 0)
             return fail(QStringLiteral("could not find a free TCP port on 127.0.0.1"));
         if (!launch(extraArgs))

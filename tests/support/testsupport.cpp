@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QTcpServer>
 
 Q_LOGGING_CATEGORY(lcTestHarness, "inspector.test.harness", QtInfoMsg)
 
@@ -55,6 +56,16 @@ bool makeTestCertificates(const QString &dir, const QString &caName)
                     s("server.csr"), s("-subj"), s("/CN=127.0.0.1")}) &&
            openssl({s("x509"), s("-req"), s("-in"), s("server.csr"), s("-CA"), s("ca.pem"), s("-CAkey"), s("ca.key"),
                     s("-CAcreateserial"), s("-out"), s("server.pem"), s("-days"), s("2"), s("-extfile"), s("ext.cnf")});
+}
+
+quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
 }
 
 } // namespace TestSupport

@@ -2,6 +2,7 @@
 
 #include <QLoggingCategory>
 #include <QString>
+#include <QtGlobal>
 
 // Logging of the test harness ("inspector.test.harness"). Info and warnings are on; the server's own log lines
 // are debug messages: QT_LOGGING_RULES="inspector.test.harness.debug=true" shows them live.
@@ -20,6 +21,10 @@ QString sourcePath(const QString &relative);
 // 127.0.0.1 only (server.pem, server.key; "localhost" deliberately not included: tests use it as a hostname mismatch).
 // Valid for 2 days. False, with the reason logged, when openssl fails.
 bool makeTestCertificates(const QString &dir, const QString &caName);
+
+// Asks the OS for a free loopback port: bind port 0, read the port, release it (0 when none). A server started on
+// it may still find it taken by then: retry on "address already in use".
+quint16 freeLoopbackPort();
 
 // size letters "abc...zabc...", for payloads of a chosen size (e.g. larger than Session's read chunk).
 QString letters(int size);

@@ -69,7 +69,7 @@ void answerNextMessageBox(QMessageBox::StandardButton button, bool *seen)
 
 } // namespace
 
-class TstGuiDefects : public QObject
+class TestGuiDefects : public QObject
 {
     Q_OBJECT
 
@@ -253,5 +253,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstGuiDefects)
+QTEST_MAIN(TestGuiDefects)
 #include "tst_guidefects.moc"

@@ -142,7 +142,7 @@ void TestTimelineWidget::channelCombo()
     QCOMPARE(combo->itemText(1), QStringLiteral("chat:room"));
     QCOMPARE(combo->itemText(2), QStringLiteral("news"));
     combo->setCurrentIndex(2);
-    QTRY_COMPARE(shown(), 2); // subscribe and the publication
+    QTRY_COMPARE(shown(), 3); // subscribe, its reply (the channel of the command it answers) and the publication
     combo->setEditText(QStringLiteral("chat:*"));
     QTRY_COMPARE(shown(), 1);
     combo->setEditText(QString());
