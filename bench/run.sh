@@ -9,7 +9,9 @@
 # Environment: BUILD_DIR, CENTRIFUGO_BIN, BENCH_COUNT (publications, default 200000),
 # BENCH_STORE_FRAMES (default 1000000), BENCH_LARGE_COUNT (publications of 100 KB, default 300), BENCH_STARTUP_RUNS (default 5), BENCH_REPEAT (runs of the ingest, replay
 # and GUI benchmarks, default 3: the table shows the median run and lists all), BENCH_PROTOBUF (the ingest's
-# Protobuf pair: separate = a second flood of the same shape (default), together = in the JSON flood, none).
+# Protobuf pair: separate = a second flood of the same shape (default), together = in the JSON flood, none),
+# BENCH_BUILD (1 = build what the chosen benchmarks need first (default), 0 = run the binaries in $BUILD_DIR/bin
+# as they are, e.g. while another build runs in that directory).
 # Never part of ctest.
 set -euo pipefail
 
@@ -49,10 +51,16 @@ skip() { printf '%s' "$2" > "$PARTS/$1.skipped"; log "$1: not done: $2"; }
 
 # ---- build --------------------------------------------------------------------------------------------------------
 log "building in $BUILD_DIR"
-if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+if [ "${BENCH_BUILD:-1}" != 0 ] && [ ! -f "$BUILD_DIR/build.ninja" ]; then
     cmake -S "$REPO" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
-build() { nice -n 5 cmake --build "$BUILD_DIR" --target "$@" >"$WORK/build-$1.log" 2>&1; }
+build() {
+    if [ "${BENCH_BUILD:-1}" = 0 ]; then
+        [ -x "$BUILD_DIR/bin/$1" ]
+    else
+        nice -n 5 cmake --build "$BUILD_DIR" --target "$@" >"$WORK/build-$1.log" 2>&1
+    fi
+}
 BIN="$BUILD_DIR/bin"
 # Only what the chosen benchmarks run: a quick ingest run need not build the GUI.
 if wants ingest || wants replay; then

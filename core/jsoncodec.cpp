@@ -29,15 +29,6 @@ quint32 readId(const QJsonObject &object)
     return (v > 0 && v <= 4294967295.0) ? quint32(v) : 0;
 }
 
-ProtocolMessage invalid(const QByteArray &raw, const QString &why)
-{
-    ProtocolMessage m;
-    m.kind = MessageKind::Invalid;
-    m.raw = raw;
-    m.text = why;
-    return m;
-}
-
 QJsonObject parseObject(QByteArrayView line, QString *error)
 {
     QJsonParseError pe;
@@ -97,7 +88,7 @@ ProtocolMessage JsonCodec::decodeServerLine(QByteArrayView line)
     QString error;
     const QJsonObject object = parseObject(line, &error);
     if (!error.isEmpty())
-        return invalid(line.toByteArray(), error);
+        return ProtocolMessage::invalid(line.toByteArray(), error);
     return classifyServerObject(object, line.toByteArray());
 }
 
@@ -106,7 +97,7 @@ ProtocolMessage JsonCodec::decodeClientLine(QByteArrayView line)
     QString error;
     const QJsonObject object = parseObject(line, &error);
     if (!error.isEmpty())
-        return invalid(line.toByteArray(), error);
+        return ProtocolMessage::invalid(line.toByteArray(), error);
     return classifyClientObject(object, line.toByteArray());
 }
 
@@ -207,7 +198,7 @@ QList<ProtocolMessage> JsonCodec::decodeServerFrame(const QByteArray &payload) c
         }
     }
     if (out.isEmpty())
-        out.append(invalid(payload, QStringLiteral("empty frame")));
+        out.append(ProtocolMessage::invalid(payload, QStringLiteral("empty frame")));
     return out;
 }
 
@@ -219,6 +210,6 @@ QList<ProtocolMessage> JsonCodec::decodeClientFrame(const QByteArray &payload) c
     for (QByteArrayView line : lines)
         out.append(decodeClientLine(line));
     if (out.isEmpty())
-        out.append(invalid(payload, QStringLiteral("empty frame")));
+        out.append(ProtocolMessage::invalid(payload, QStringLiteral("empty frame")));
     return out;
 }

@@ -76,6 +76,29 @@ public:
         m_end = m_out->data() + m_out->size();
     }
     void put(QLatin1String v) { put(v.data(), v.size()); }
+    // Standard base64 with padding (as QByteArray::toBase64), written in place: binary frames are recorded so.
+    void base64(QByteArrayView bytes)
+    {
+        static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+        const qsizetype n = bytes.size();
+        ensure((n + 2) / 3 * 4);
+        qsizetype i = 0;
+        for (; i + 3 <= n; i += 3) {
+            const unsigned v = unsigned(p[i]) << 16 | unsigned(p[i + 1]) << 8 | p[i + 2];
+            *m_p++ = kAlphabet[v >> 18];
+            *m_p++ = kAlphabet[(v >> 12) & 63];
+            *m_p++ = kAlphabet[(v >> 6) & 63];
+            *m_p++ = kAlphabet[v & 63];
+        }
+        if (i < n) {
+            const unsigned v = unsigned(p[i]) << 16 | (i + 1 < n ? unsigned(p[i + 1]) << 8 : 0u);
+            *m_p++ = kAlphabet[v >> 18];
+            *m_p++ = kAlphabet[(v >> 12) & 63];
+            *m_p++ = i + 1 < n ? kAlphabet[(v >> 6) & 63] : '=';
+            *m_p++ = '=';
+        }
+    }
     template <qsizetype N> void lit(const char (&s)[N]) { put(s, N - 1); }
     void key(const char *k, qsizetype n)
     {

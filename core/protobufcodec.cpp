@@ -6,6 +6,7 @@
 #include "protobufjsontext.h"
 #include "sharedbytes.h"
 
+#include <google/protobuf/arena.h>
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
@@ -62,15 +63,6 @@ void protobufLogHandler(pb::LogLevel level, const char *file, int line, const st
 QString qs(const std::string &s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-ProtocolMessage invalid(const QByteArray &raw, const QString &why)
-{
-    ProtocolMessage m;
-    m.kind = MessageKind::Invalid;
-    m.raw = raw;
-    m.text = why;
-    return m;
 }
 
 // ---- framing ---------------------------------------------------------------------------------------------
@@ -199,19 +191,27 @@ ProtocolMessage classifyReply(const cproto::Reply &reply, const QByteArray &raw)
 template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &payload, bool server)
 {
     const char *messageType = server ? "Reply" : "Command";
-    Msg message; // reused: ParseFromArray clears it but keeps its allocations
+    // The messages of a frame are parsed into an arena: clearing a heap message frees its nested messages and
+    // strings, so every message of a flood would allocate and free them again. The arena starts on the stack and
+    // is freed once, with the frame.
+    alignas(16) char firstBlock[8192];
+    pb::ArenaOptions arenaOptions;
+    arenaOptions.initial_block = firstBlock;
+    arenaOptions.initial_block_size = sizeof firstBlock;
+    pb::Arena arena(arenaOptions);
+    Msg &message = *pb::Arena::CreateMessage<Msg>(&arena);
     QList<ProtocolMessage> out;
     const auto *data = reinterpret_cast<const quint8 *>(payload.constData());
     const qsizetype n = payload.size();
     qsizetype pos = 0;
     while (pos < n) {
         if (out.size() >= ProtobufCodec::kMaxMessagesPerFrame) {
-            out.append(invalid(payload.mid(pos),
-                               QCoreApplication::translate("ProtobufCodec",
-                                                           "more than %1 messages in one frame: the remaining %2 "
-                                                           "bytes are not decoded")
-                                   .arg(ProtobufCodec::kMaxMessagesPerFrame)
-                                   .arg(n - pos)));
+            out.append(ProtocolMessage::invalid(
+                payload.mid(pos),
+                QCoreApplication::translate("ProtobufCodec", "more than %1 messages in one frame: the remaining %2 "
+                                                             "bytes are not decoded")
+                    .arg(ProtobufCodec::kMaxMessagesPerFrame)
+                    .arg(n - pos)));
             break;
         }
         const qsizetype remaining = n - pos;
@@ -219,24 +219,24 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
         pb::io::CodedInputStream prefix(data + pos, int(std::min<qsizetype>(remaining, 10)));
         quint64 length = 0;
         if (!prefix.ReadVarint64(reinterpret_cast<pb::uint64 *>(&length))) {
-            out.append(invalid(payload.mid(pos),
-                               QCoreApplication::translate("ProtobufCodec",
-                                                           "bad length prefix at byte %1: the varint is truncated "
-                                                           "or longer than 10 bytes (%2 bytes left in the frame)")
-                                   .arg(pos)
-                                   .arg(remaining)));
+            out.append(ProtocolMessage::invalid(
+                payload.mid(pos),
+                QCoreApplication::translate("ProtobufCodec", "bad length prefix at byte %1: the varint is truncated "
+                                                             "or longer than 10 bytes (%2 bytes left in the frame)")
+                    .arg(pos)
+                    .arg(remaining)));
             break;
         }
         const qsizetype prefixSize = prefix.CurrentPosition();
         const qsizetype available = remaining - prefixSize;
         if (length > quint64(available) || length > quint64(INT_MAX)) {
-            out.append(invalid(payload.mid(pos),
-                               QCoreApplication::translate("ProtobufCodec",
-                                                           "length prefix at byte %1 announces %2 bytes, but only %3 "
-                                                           "bytes follow in the frame")
-                                   .arg(pos)
-                                   .arg(length)
-                                   .arg(available)));
+            out.append(ProtocolMessage::invalid(
+                payload.mid(pos),
+                QCoreApplication::translate("ProtobufCodec", "length prefix at byte %1 announces %2 bytes, but only %3 "
+                                                             "bytes follow in the frame")
+                    .arg(pos)
+                    .arg(length)
+                    .arg(available)));
             break;
         }
         const qsizetype size = prefixSize + qsizetype(length);
@@ -255,7 +255,7 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
                               .arg(length);
             if (!parseLog.empty())
                 why += QLatin1String(": ") + qs(parseLog);
-            out.append(invalid(raw, why));
+            out.append(ProtocolMessage::invalid(raw, why));
         } else if constexpr (std::is_same_v<Msg, cproto::Reply>) {
             // Server messages are classified from the parsed Reply; their JSON is built only when opened.
             out.append(classifyReply(message, raw));
@@ -265,7 +265,8 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
         pos += size;
     }
     if (out.isEmpty())
-        out.append(invalid(payload, QCoreApplication::translate("ProtobufCodec", "empty frame (no messages)")));
+        out.append(ProtocolMessage::invalid(payload,
+                                            QCoreApplication::translate("ProtobufCodec", "empty frame (no messages)")));
     return out;
 }
 

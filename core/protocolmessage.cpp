@@ -44,6 +44,15 @@ QString ProtocolMessage::kindName() const
     return parts.first + parts.second;
 }
 
+ProtocolMessage ProtocolMessage::invalid(const QByteArray &raw, const QString &why)
+{
+    ProtocolMessage m;
+    m.kind = MessageKind::Invalid;
+    m.raw = raw;
+    m.text = why;
+    return m;
+}
+
 QLatin1String ProtocolMessage::messageKindName(MessageKind kind)
 {
     return QLatin1String(kMessageKindNames.at(size_t(kind)));

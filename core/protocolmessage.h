@@ -53,6 +53,9 @@ struct ProtocolMessage
                raw.size() == m_validatedRaw.size();
     }
 
+    // A message that could not be decoded: its bytes, and why (a translated sentence).
+    static ProtocolMessage invalid(const QByteArray &raw, const QString &why);
+
     // Stable machine name: "subscribe", "subscribe_reply", "error", "push_pub", "ping", "pong", "disconnect",
     // "invalid". Used in recordings and filters; never translated.
     QString kindName() const;

@@ -53,7 +53,7 @@ bool writeBytes(JsonWriter &w, const QByteArray &bytes, bool forceBase64)
     if (!forceBase64 && w.string(QByteArrayView(bytes)))
         return false;
     w.put('"');
-    w.put(QByteArrayView(bytes.toBase64()));
+    w.base64(bytes);
     w.put('"');
     return true;
 }
@@ -277,7 +277,11 @@ void writeMessageFields(JsonWriter &w, const ProtocolMessage &m, Direction dir, 
             *searchFrom = (derived.data() - frameRaw.constData()) + derived.size();
         return;
     }
-    const qsizetype at = m.raw.isEmpty() ? 0 : frameRaw.indexOf(m.raw, *searchFrom);
+    // A message decoded from this frame is a slice of its buffer: its offset without searching.
+    const qsizetype sliceAt = m.raw.constData() - frameRaw.constData();
+    const bool isSlice =
+        !m.raw.isEmpty() && m.raw.constData() >= frameRaw.constData() && sliceAt + m.raw.size() <= frameRaw.size();
+    const qsizetype at = m.raw.isEmpty() ? 0 : (isSlice ? sliceAt : frameRaw.indexOf(m.raw, *searchFrom));
     if (at >= 0) {
         w.key("span");
         w.put('[');
