@@ -90,7 +90,10 @@ bool isAscii(const QString &s)
 qint64 claimSeconds(const Jwt &jwt, const char *claim)
 {
     const QJsonValue v = jwt.claims().value(QLatin1String(claim));
-    return v.isDouble() ? qint64(v.toDouble()) : 0;
+    if (!v.isDouble())
+        return 0;
+    // Clamped first: converting a double beyond qint64 (an "exp" of 1e300) is undefined behaviour.
+    return qint64(qBound(-9.0e18, v.toDouble(), 9.0e18));
 }
 
 // The common token checks of connect, refresh and sub_refresh. Returns false when a definite failure was set.
