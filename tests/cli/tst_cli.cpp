@@ -410,7 +410,7 @@ void TestCli::lintLineMasksTheToken()
     const QString secret = QStringLiteral("plain-refresh-secret-4242");
     const Run r = runCli({QStringLiteral("--url"), m_server.webSocketUrl().toString(), QStringLiteral("--send"),
                           QStringLiteral(R"({"id":3,"refresh":{"token":"%1"}})").arg(secret)});
-    QVERIFY2(r.err.contains(QLatin1String("lint info [refresh-token]")), qPrintable(r.context()));
+    QVERIFY2(r.err.contains(QLatin1String("lint error [bad-token]")), qPrintable(r.context()));
     QVERIFY2(!r.err.contains(secret), qPrintable(r.context()));
     QVERIFY2(!r.out.contains(secret), qPrintable(r.context()));
 }

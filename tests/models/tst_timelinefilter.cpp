@@ -111,11 +111,12 @@ void TestTimelineFilter::filters_data()
     QTest::newRow("errors out") << f << names({});
     f = {};
     f.channel = QStringLiteral("news");
-    QTest::newRow("channel") << f << names({"subscribe", "push_pub", "push_pub"});
+    // The subscribe reply carries the channel of the command it answers.
+    QTest::newRow("channel") << f << names({"subscribe", "subscribe_reply", "push_pub", "push_pub"});
     f.channel = QStringLiteral("chat:*");
     QTest::newRow("channel wildcard") << f << names({"push_join"});
     f.channel = QStringLiteral("n?ws");
-    QTest::newRow("channel ?") << f << names({"subscribe", "push_pub", "push_pub"});
+    QTest::newRow("channel ?") << f << names({"subscribe", "subscribe_reply", "push_pub", "push_pub"});
     f.channel = QStringLiteral("nope");
     QTest::newRow("unknown channel") << f << names({});
     f = {};
