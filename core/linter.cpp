@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
+#include <functional>
+
 using Severity = LintFinding::Severity;
 using Kind = LintOutcome::Kind;
 
@@ -403,16 +405,23 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
     const qsizetype bodyOffset = cmd.root.offsets.value(method, -1);
     const qsizetype channelOffset = body ? body->offsets.value(QStringLiteral("channel"), bodyOffset) : bodyOffset;
 
-    // Placeholders left from a template.
+    // Placeholders left from a template, at any depth of the body (e.g. publish.data.text).
     if (body) {
         static const QRegularExpression placeholder(QStringLiteral("^<[^<>]+>$"));
-        for (auto it = body->values.constBegin(); it != body->values.constEnd(); ++it) {
-            if (it->type == ServerJsonValue::Type::String && placeholder.match(QString::fromUtf8(it->text)).hasMatch())
-                note(Severity::Warning, "placeholder",
-                     tr("\"%1\" still holds a template placeholder; the server takes it literally.")
-                         .arg(method + QLatin1Char('.') + it.key()),
-                     body->offsets.value(it.key(), -1));
-        }
+        const std::function<void(const ServerJsonValue &, const QString &)> findPlaceholders =
+            [&](const ServerJsonValue &v, const QString &path) {
+                if (v.type == ServerJsonValue::Type::String &&
+                    placeholder.match(QString::fromUtf8(v.text)).hasMatch()) {
+                    note(Severity::Warning, "placeholder",
+                         tr("\"%1\" still holds a template placeholder; the server takes it literally.").arg(path),
+                         v.offset);
+                } else if (v.type == ServerJsonValue::Type::Object) {
+                    for (size_t i = 0; i < v.keys.size() && i < v.items.size(); ++i)
+                        findPlaceholders(v.items[i], path + QLatin1Char('.') + QString::fromUtf8(v.keys[i]));
+                }
+            };
+        for (auto it = body->values.constBegin(); it != body->values.constEnd(); ++it)
+            findPlaceholders(*it, method + QLatin1Char('.') + it.key());
     }
 
     auto needChannel = [&]() {

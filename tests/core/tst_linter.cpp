@@ -83,6 +83,7 @@ class TestLinter : public QObject
     Q_OBJECT
 
 private slots:
+    void nestedPlaceholderIsFoundOnItsValue();
     void outcomes_data();
     void outcomes();
     void invalidJsonHasLineAndColumn();
@@ -482,6 +483,19 @@ void TestLinter::validCommandsAreClean()
     QVERIFY(r.outcome.isAccepted());
     for (const LintFinding &f : r.findings)
         QVERIFY2(f.severity == Severity::Info, qPrintable(codes(r.findings)));
+}
+
+void TestLinter::nestedPlaceholderIsFoundOnItsValue()
+{
+    // The publish template's placeholder sits in data.text: the finding names its path and points at the value.
+    const QByteArray wire = R"({"id":4,"publish":{"channel":"chat","data":{"text":"<message>"}}})";
+    const LintReport r = Linter::lintFrame(wire, connectedContext());
+    const auto it = std::find_if(r.findings.cbegin(), r.findings.cend(),
+                                 [](const LintFinding &f) { return f.code == QLatin1String("placeholder"); });
+    QVERIFY2(it != r.findings.cend(), qPrintable(codes(r.findings)));
+    QVERIFY2(it->message.contains(QLatin1String("publish.data.text")), qPrintable(it->message));
+    QCOMPARE(it->line, 1);
+    QCOMPARE(it->column, wire.indexOf("\"<message>") + 1);
 }
 
 void TestLinter::templatesHaveOnlyPlaceholderFindings()
