@@ -11,24 +11,13 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 bool hex4(const char *&p, const char *end, unsigned *v)
 {
     if (end - p < 4)
         return false;
     unsigned r = 0;
     for (int i = 0; i < 4; ++i) {
-        const int h = hexDigit(p[i]);
+        const int h = JsonScanner::hexDigit(p[i]);
         if (h < 0)
             return false;
         r = (r << 4) | unsigned(h);
@@ -98,7 +87,7 @@ bool JsonScanner::string(Span *content)
                 if (m_end - p < 5)
                     return false;
                 for (int i = 1; i <= 4; ++i) {
-                    if (hexDigit(p[i]) < 0)
+                    if (JsonScanner::hexDigit(p[i]) < 0)
                         return false;
                 }
                 p += 5;
@@ -348,4 +337,15 @@ char *JsonScanner::unescape(QByteArrayView text, char *dst)
         }
     }
     return dst;
+}
+
+int JsonScanner::hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
 }

@@ -16,6 +16,9 @@ class JsonScanner
 public:
     enum class Check { Strict, Structure };
 
+    // The value of a hexadecimal digit, -1 for any other byte.
+    static int hexDigit(char c);
+
     // Where a value stands in the text. For a string, the bytes between its quotes; for anything else, the whole
     // value (brackets included).
     struct Span

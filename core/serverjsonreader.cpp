@@ -1,22 +1,13 @@
 #include "serverjsonreader.h"
 
+#include "jsonscanner.h"
+
 #include <QVarLengthArray>
 
 namespace {
 
 // Containers deeper than this are checked but not stored: no command field is nested that deep.
 constexpr int kMaxKeptDepth = 16;
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 void appendUtf8(QByteArray *out, char32_t cp)
 {
@@ -199,7 +190,7 @@ bool ServerJsonReader::string(QByteArray *decoded)
                     return -1;
                 int v = 0;
                 for (int i = 0; i < 4; ++i) {
-                    const int h = hexValue(m_data.at(at + i));
+                    const int h = JsonScanner::hexDigit(m_data.at(at + i));
                     if (h < 0)
                         return -1;
                     v = v * 16 + h;
