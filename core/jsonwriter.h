@@ -60,6 +60,8 @@ public:
     }
     void put(const char *s, qsizetype n)
     {
+        if (n <= 0)
+            return; // an empty view may carry a null pointer, which memcpy must not get
         ensure(n);
         std::memcpy(m_p, s, size_t(n));
         m_p += n;
