@@ -545,21 +545,24 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
         return finish();
     }
 
+    // Presence and history: the feature must be on in the namespace (108) and allowed to this client (103).
+    auto requireFeature = [&](const QString &feature) {
+        const QString ns = channelChecks();
+        verdict.require(feature + QLatin1String("-enabled:") + ns, Kind::Error, 108);
+        verdict.require(feature + QLatin1Char(':') + ns, Kind::Error, 103);
+    };
+
     if (method == QLatin1String("presence") || method == QLatin1String("presence_stats")) {
         if (!needChannel())
             return finish();
-        const QString ns = channelChecks();
-        verdict.require(QStringLiteral("presence-enabled:") + ns, Kind::Error, 108);
-        verdict.require(QStringLiteral("presence:") + ns, Kind::Error, 103);
+        requireFeature(QStringLiteral("presence"));
         return finish();
     }
 
     if (method == QLatin1String("history")) {
         if (!needChannel())
             return finish();
-        const QString ns = channelChecks();
-        verdict.require(QStringLiteral("history-enabled:") + ns, Kind::Error, 108);
-        verdict.require(QStringLiteral("history:") + ns, Kind::Error, 103);
+        requireFeature(QStringLiteral("history"));
         const LintCommand::Object *since = body->object("since");
         if (since) {
             const quint64 offset = since->values.value(QStringLiteral("offset")).text.toULongLong();
