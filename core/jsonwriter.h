@@ -85,21 +85,25 @@ public:
         const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
         const qsizetype n = bytes.size();
         ensure((n + 2) / 3 * 4);
+        char *o = m_p; // a local cursor: stores through m_p could alias it, which would reload it for every byte
         qsizetype i = 0;
         for (; i + 3 <= n; i += 3) {
             const unsigned v = unsigned(p[i]) << 16 | unsigned(p[i + 1]) << 8 | p[i + 2];
-            *m_p++ = kAlphabet[v >> 18];
-            *m_p++ = kAlphabet[(v >> 12) & 63];
-            *m_p++ = kAlphabet[(v >> 6) & 63];
-            *m_p++ = kAlphabet[v & 63];
+            o[0] = kAlphabet[v >> 18];
+            o[1] = kAlphabet[(v >> 12) & 63];
+            o[2] = kAlphabet[(v >> 6) & 63];
+            o[3] = kAlphabet[v & 63];
+            o += 4;
         }
         if (i < n) {
             const unsigned v = unsigned(p[i]) << 16 | (i + 1 < n ? unsigned(p[i + 1]) << 8 : 0u);
-            *m_p++ = kAlphabet[v >> 18];
-            *m_p++ = kAlphabet[(v >> 12) & 63];
-            *m_p++ = i + 1 < n ? kAlphabet[(v >> 6) & 63] : '=';
-            *m_p++ = '=';
+            o[0] = kAlphabet[v >> 18];
+            o[1] = kAlphabet[(v >> 12) & 63];
+            o[2] = i + 1 < n ? kAlphabet[(v >> 6) & 63] : '=';
+            o[3] = '=';
+            o += 4;
         }
+        m_p = o;
     }
     template <qsizetype N> void lit(const char (&s)[N]) { put(s, N - 1); }
     void key(const char *k, qsizetype n)

@@ -121,58 +121,216 @@ const std::vector<std::pair<Method, const pb::FieldDescriptor *>> &resultFields(
     return fields;
 }
 
-// Exactly what JsonCodec::classifyServerObject(messageToJson(reply), raw) gives, read from the parsed Reply
-// without building its JSON (tests/core/tst_protobufcodec checks the two agree); json() converts raw when first asked.
-ProtocolMessage classifyReply(const cproto::Reply &reply, const QByteArray &raw)
+// The fields of a Reply that classify it, read either from the parsed Reply or straight from its wire bytes.
+// Views point into the Reply or the bytes, which outlive it.
+struct ReplyFields
+{
+    quint32 id = 0;
+    quint32 replyFields = 0; // bit n: the Reply's message field number n is present
+    quint32 pushFields = 0;  // bit n: the Push's message field number n is present
+    QByteArrayView channel;
+    quint32 errorCode = 0;
+    QByteArrayView errorMessage;
+    quint32 unsubscribeCode = 0;
+    QByteArrayView unsubscribeReason;
+    quint32 disconnectCode = 0;
+    QByteArrayView disconnectReason;
+};
+
+constexpr quint32 bit(int fieldNumber)
+{
+    return quint32(1) << fieldNumber;
+}
+
+QByteArrayView view(const std::string &s)
+{
+    return QByteArrayView(s.data(), qsizetype(s.size()));
+}
+
+// The push types in the JSON object's (alphabetical) key order: the first present one is the push's type.
+constexpr std::pair<int, PushType> kPushTypes[] = {
+    {cproto::Push::kConnectFieldNumber, PushType::Connect},
+    {cproto::Push::kDisconnectFieldNumber, PushType::Disconnect},
+    {cproto::Push::kJoinFieldNumber, PushType::Join},
+    {cproto::Push::kLeaveFieldNumber, PushType::Leave},
+    {cproto::Push::kMessageFieldNumber, PushType::Message},
+    {cproto::Push::kPubFieldNumber, PushType::Pub},
+    {cproto::Push::kRefreshFieldNumber, PushType::Refresh},
+    {cproto::Push::kSubscribeFieldNumber, PushType::Subscribe},
+    {cproto::Push::kUnsubscribeFieldNumber, PushType::Unsubscribe},
+};
+static_assert(cproto::Reply::kSubRefreshFieldNumber < 32 && cproto::Push::kRefreshFieldNumber < 32,
+              "the presence masks of ReplyFields hold field numbers below 32");
+
+// Bit n set when message field number n of m is present.
+quint32 presentMessageFields(const pb::Message &m)
+{
+    const pb::Reflection *r = m.GetReflection();
+    std::vector<const pb::FieldDescriptor *> fields;
+    r->ListFields(m, &fields);
+    quint32 mask = 0;
+    for (const pb::FieldDescriptor *f : fields) {
+        if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE && !f->is_repeated() && f->number() < 32)
+            mask |= bit(f->number());
+    }
+    return mask;
+}
+
+ReplyFields parsedReplyFields(const cproto::Reply &reply)
+{
+    ReplyFields f;
+    f.id = reply.id();
+    f.replyFields = presentMessageFields(reply);
+    f.errorCode = reply.error().code();
+    f.errorMessage = view(reply.error().message());
+    const cproto::Push &push = reply.push();
+    f.pushFields = presentMessageFields(push);
+    f.channel = view(push.channel());
+    f.unsubscribeCode = push.unsubscribe().code();
+    f.unsubscribeReason = view(push.unsubscribe().reason());
+    f.disconnectCode = push.disconnect().code();
+    f.disconnectReason = view(push.disconnect().reason());
+    return f;
+}
+
+// Reads the fields of bytes that ProtobufJsonText::isPlainMessage accepted: every tag is a field of the schema
+// with its own wire type (varint or length-delimited), each field given once (after zero values, which a later
+// occurrence overrides, as when parsed).
+class PlainWire
+{
+public:
+    explicit PlainWire(QByteArrayView bytes)
+        : m_p(bytes.data())
+        , m_end(bytes.data() + bytes.size())
+    {
+    }
+
+    // The next field: its number, and its value (a varint) or its bytes (length-delimited). False at the end.
+    bool next(int *number, quint64 *value, QByteArrayView *bytes)
+    {
+        if (m_p >= m_end)
+            return false;
+        const quint64 tag = varint();
+        *number = int(tag >> 3);
+        if ((tag & 7) == 0) {
+            *value = varint();
+            return true;
+        }
+        const qsizetype length = qsizetype(varint());
+        *bytes = QByteArrayView(m_p, length);
+        m_p += length;
+        return true;
+    }
+
+private:
+    quint64 varint()
+    {
+        quint64 v = 0;
+        for (int shift = 0;; shift += 7) {
+            const auto b = static_cast<unsigned char>(*m_p++);
+            v |= quint64(b & 0x7F) << shift;
+            if (!(b & 0x80))
+                return v;
+        }
+    }
+
+    const char *m_p;
+    const char *m_end;
+};
+
+// The code (field codeField) and text (field textField) of a plain Error, Unsubscribe or Disconnect.
+void readCodeAndText(QByteArrayView wire, int codeField, int textField, quint32 *code, QByteArrayView *text)
+{
+    PlainWire fields(wire);
+    int number = 0;
+    quint64 value = 0;
+    QByteArrayView bytes;
+    while (fields.next(&number, &value, &bytes)) {
+        if (number == codeField)
+            *code = quint32(value);
+        else if (number == textField)
+            *text = bytes;
+    }
+}
+
+// The fields of a Reply from its wire bytes, without parsing it; false (then parse it) unless the bytes are plain.
+bool wireReplyFields(QByteArrayView wire, ReplyFields *f)
+{
+    if (!ProtobufJsonText::isPlainMessage(wire, cproto::Reply::descriptor()))
+        return false;
+    PlainWire fields(wire);
+    int number = 0;
+    quint64 value = 0;
+    QByteArrayView bytes;
+    while (fields.next(&number, &value, &bytes)) {
+        if (number == cproto::Reply::kIdFieldNumber) {
+            f->id = quint32(value);
+            continue;
+        }
+        f->replyFields |= bit(number); // every other field of a Reply is a message
+        if (number == cproto::Reply::kErrorFieldNumber) {
+            readCodeAndText(bytes, cproto::Error::kCodeFieldNumber, cproto::Error::kMessageFieldNumber, &f->errorCode,
+                            &f->errorMessage);
+        } else if (number == cproto::Reply::kPushFieldNumber) {
+            PlainWire push(bytes);
+            QByteArrayView inner;
+            while (push.next(&number, &value, &inner)) {
+                if (number == cproto::Push::kIdFieldNumber)
+                    continue;
+                if (number == cproto::Push::kChannelFieldNumber) {
+                    f->channel = inner;
+                    continue;
+                }
+                f->pushFields |= bit(number); // every other field of a Push is a message
+                if (number == cproto::Push::kUnsubscribeFieldNumber)
+                    readCodeAndText(inner, cproto::Unsubscribe::kCodeFieldNumber,
+                                    cproto::Unsubscribe::kReasonFieldNumber, &f->unsubscribeCode,
+                                    &f->unsubscribeReason);
+                else if (number == cproto::Push::kDisconnectFieldNumber)
+                    readCodeAndText(inner, cproto::Disconnect::kCodeFieldNumber, cproto::Disconnect::kReasonFieldNumber,
+                                    &f->disconnectCode, &f->disconnectReason);
+            }
+        }
+    }
+    return true;
+}
+
+// Exactly what JsonCodec::classifyServerObject(messageToJson(reply), raw) gives, from the Reply's fields without
+// building its JSON (tests/core/tst_protobufcodec checks the two agree); json() converts raw when first asked.
+ProtocolMessage classifyReply(const ReplyFields &f, const QByteArray &raw)
 {
     ProtocolMessage m;
     m.raw = raw;
     static constexpr ProtocolMessage::JsonConverter kServerJson{&ProtobufCodec::serverMessageJson,
                                                                 &ProtobufCodec::appendServerMessageJsonText};
     m.setJsonConverter(&kServerJson);
-    m.id = reply.id();
-    if (reply.has_push()) {
-        const cproto::Push &push = reply.push();
+    m.id = f.id;
+    if (f.replyFields & bit(cproto::Reply::kPushFieldNumber)) {
         m.kind = MessageKind::Push;
-        m.channel =
-            ProtocolMessage::channelName(QByteArrayView(push.channel().data(), qsizetype(push.channel().size())));
-        // The first push type present in the JSON object's (alphabetical) key order.
-        if (push.has_connect())
-            m.push = PushType::Connect;
-        else if (push.has_disconnect())
-            m.push = PushType::Disconnect;
-        else if (push.has_join())
-            m.push = PushType::Join;
-        else if (push.has_leave())
-            m.push = PushType::Leave;
-        else if (push.has_message())
-            m.push = PushType::Message;
-        else if (push.has_pub())
-            m.push = PushType::Pub;
-        else if (push.has_refresh())
-            m.push = PushType::Refresh;
-        else if (push.has_subscribe())
-            m.push = PushType::Subscribe;
-        else if (push.has_unsubscribe())
-            m.push = PushType::Unsubscribe;
+        m.channel = ProtocolMessage::channelName(f.channel);
+        for (const auto &[number, type] : kPushTypes) {
+            if (f.pushFields & bit(number)) {
+                m.push = type;
+                break;
+            }
+        }
         if (m.push == PushType::Unsubscribe) {
-            m.code = jsonInt(push.unsubscribe().code());
-            m.text = qs(push.unsubscribe().reason());
+            m.code = jsonInt(f.unsubscribeCode);
+            m.text = QString::fromUtf8(f.unsubscribeReason);
         } else if (m.push == PushType::Disconnect) {
-            m.code = jsonInt(push.disconnect().code());
-            m.text = qs(push.disconnect().reason());
+            m.code = jsonInt(f.disconnectCode);
+            m.text = QString::fromUtf8(f.disconnectReason);
         }
         return m;
     }
-    if (reply.has_error()) {
+    if (f.replyFields & bit(cproto::Reply::kErrorFieldNumber)) {
         m.kind = MessageKind::Error;
-        m.code = jsonInt(reply.error().code());
-        m.text = qs(reply.error().message());
+        m.code = jsonInt(f.errorCode);
+        m.text = QString::fromUtf8(f.errorMessage);
         return m;
     }
-    const pb::Reflection *r = reply.GetReflection();
     for (const auto &[method, field] : resultFields()) {
-        if (r->HasField(reply, field)) {
+        if (f.replyFields & bit(field->number())) {
             m.method = method;
             break;
         }
@@ -188,6 +346,31 @@ ProtocolMessage classifyReply(const cproto::Reply &reply, const QByteArray &raw)
     return m;
 }
 
+// How many messages decodeFrame() makes of a frame, from the length prefixes alone (a frame's list is allocated
+// once). A bad prefix or length ends the count with the one Invalid message that holds the rest.
+qsizetype countMessages(const QByteArray &payload)
+{
+    const auto *p = reinterpret_cast<const quint8 *>(payload.constData());
+    const quint8 *end = p + payload.size();
+    qsizetype count = 0;
+    while (p < end && count < ProtobufCodec::kMaxMessagesPerFrame) {
+        ++count;
+        quint64 length = 0;
+        int shift = 0;
+        while (p < end && shift < 70 && (*p & 0x80)) {
+            length |= quint64(*p++ & 0x7F) << shift;
+            shift += 7;
+        }
+        if (p == end || shift >= 70)
+            return count;
+        length |= quint64(*p++) << shift;
+        if (length > quint64(end - p))
+            return count;
+        p += length;
+    }
+    return qMax<qsizetype>(count + (p < end ? 1 : 0), 1);
+}
+
 template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &payload, bool server)
 {
     const char *messageType = server ? "Reply" : "Command";
@@ -199,8 +382,9 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
     arenaOptions.initial_block = firstBlock;
     arenaOptions.initial_block_size = sizeof firstBlock;
     pb::Arena arena(arenaOptions);
-    Msg &message = *pb::Arena::CreateMessage<Msg>(&arena);
+    Msg *message = nullptr; // created when a message needs libprotobuf
     QList<ProtocolMessage> out;
+    out.reserve(countMessages(payload));
     const auto *data = reinterpret_cast<const quint8 *>(payload.constData());
     const qsizetype n = payload.size();
     qsizetype pos = 0;
@@ -242,9 +426,20 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
         const qsizetype size = prefixSize + qsizetype(length);
         const QByteArray raw = SharedBytes::slice(payload, QByteArrayView(payload.constData() + pos, size));
 
+        if constexpr (std::is_same_v<Msg, cproto::Reply>) {
+            // The common Replies of a flood are classified from their bytes; libprotobuf parses the others.
+            ReplyFields fields;
+            if (wireReplyFields(QByteArrayView(payload.constData() + pos + prefixSize, qsizetype(length)), &fields)) {
+                out.append(classifyReply(fields, raw));
+                pos += size;
+                continue;
+            }
+        }
         std::string parseLog;
         t_parseLog = &parseLog;
-        const bool ok = message.ParseFromArray(data + pos + prefixSize, int(length));
+        if (!message)
+            message = pb::Arena::CreateMessage<Msg>(&arena);
+        const bool ok = message->ParseFromArray(data + pos + prefixSize, int(length));
         t_parseLog = nullptr;
         if (!ok) {
             QString why = QCoreApplication::translate("ProtobufCodec",
@@ -258,9 +453,9 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
             out.append(ProtocolMessage::invalid(raw, why));
         } else if constexpr (std::is_same_v<Msg, cproto::Reply>) {
             // Server messages are classified from the parsed Reply; their JSON is built only when opened.
-            out.append(classifyReply(message, raw));
+            out.append(classifyReply(parsedReplyFields(*message), raw));
         } else {
-            out.append(JsonCodec::classifyClientObject(ProtobufJson::toJson(message), raw));
+            out.append(JsonCodec::classifyClientObject(ProtobufJson::toJson(*message), raw));
         }
         pos += size;
     }

@@ -251,12 +251,13 @@ void messageToText(JsonWriter &w, const pb::Message &m, const pb::Descriptor *d)
 
 // -- straight from the wire bytes (the common messages of a flood: no parse, no reflection) --
 
-// Reads the wire format of one message of type d and writes its JSON text, without building the message. Gives up
-// (returns false) on everything where messageToJson's result depends on more than one field occurrence at a time
-// (a singular field or a message given twice, a repeated field split by others, maps) and on what client.proto
-// does not use (fixed-size numbers, groups, unknown fields): the caller then parses the message and uses the
-// general path.
-class WireReader
+// Reads the wire format of one message of type d and writes its JSON text (kWrite), or only checks that it could
+// (!kWrite), without building the message. Gives up (returns false) on everything where messageToJson's result
+// depends on more than one field occurrence at a time (a singular field or a message given twice, a repeated field
+// split by others, maps), on what client.proto does not use (fixed-size numbers, groups, unknown fields) and on
+// varints that libprotobuf reads differently (a tag or a length longer than 5 bytes): the caller then parses the
+// message and uses the general path. What it accepts, libprotobuf parses to the same fields.
+template <bool kWrite> class WireReader
 {
 public:
     WireReader(const char *p, const char *end)
@@ -265,7 +266,7 @@ public:
     {
     }
 
-    bool message(JsonWriter &w, const MessageInfo &info, int depth)
+    bool message(JsonWriter *w, const MessageInfo &info, int depth)
     {
         if (depth > ProtobufJson::kMaxDepth || info.fields.size() > 64)
             return false;
@@ -274,7 +275,7 @@ public:
         int openArray = -1; // the repeated field whose array is open
         while (m_p < m_end) {
             quint64 tag = 0;
-            if (!varint(&tag) || (tag >> 3) == 0 || (tag >> 3) > quint64(INT_MAX))
+            if (!varint(&tag, kMaxTagBytes) || (tag >> 3) == 0 || (tag >> 3) > quint64(INT_MAX))
                 return false;
             const int index = info.indexOf(int(tag >> 3));
             if (index < 0)
@@ -283,7 +284,8 @@ public:
             const pb::FieldDescriptor *f = fi.field;
             const int wireType = int(tag & 7);
             if (openArray >= 0 && openArray != index) {
-                w.put(']');
+                if constexpr (kWrite)
+                    w->put(']');
                 openArray = -1;
             }
             if (f->is_map())
@@ -294,27 +296,30 @@ public:
                     if (seen & bit)
                         return false; // split by another field: the elements must be gathered
                     seen |= bit;
-                    writeKey(w, f, &first);
-                    w.put('[');
+                    if constexpr (kWrite) {
+                        writeKey(*w, f, &first);
+                        w->put('[');
+                    }
                     openArray = index;
-                } else {
-                    w.put(',');
+                } else if constexpr (kWrite) {
+                    w->put(',');
                 }
                 if (wireType == 2 && isVarintType(f)) { // packed
                     quint64 length = 0;
-                    if (!varint(&length) || length > quint64(m_end - m_p))
+                    if (!varint(&length, kMaxLengthBytes) || length > quint64(m_end - m_p))
                         return false;
                     WireReader packed(m_p, m_p + length);
                     m_p += length;
                     bool firstElement = true;
                     while (packed.m_p < packed.m_end) {
-                        if (!firstElement)
-                            w.put(',');
+                        if (!firstElement && kWrite)
+                            w->put(',');
                         firstElement = false;
                         quint64 v = 0;
-                        if (!packed.varint(&v))
+                        if (!packed.varint(&v, kMaxVarintBytes))
                             return false;
-                        writeVarint(w, f, v);
+                        if constexpr (kWrite)
+                            writeVarint(*w, f, v);
                     }
                     if (firstElement)
                         return false; // an empty packed run: nothing to separate from the next element
@@ -328,33 +333,42 @@ public:
                 return false; // given twice: the last one wins, or messages merge
             seen |= bit;
             // proto3 scalars at their zero value are "not set": written below only when always written.
-            const qsizetype at = w.offset();
+            const qsizetype at = kWrite ? w->offset() : 0;
             const bool wasFirst = first;
-            writeKey(w, f, &first);
+            if constexpr (kWrite)
+                writeKey(*w, f, &first);
             bool zero = false;
             if (!element(w, fi, wireType, depth, &zero))
                 return false;
             if (zero) {
-                w.rewind(at);
+                if constexpr (kWrite)
+                    w->rewind(at);
                 first = wasFirst;
                 seen &= ~bit;
             }
         }
-        if (openArray >= 0)
-            w.put(']');
-        for (size_t i = 0; i < info.fields.size(); ++i) {
-            if (info.fields.at(i).alwaysWritten && !(seen & (quint64(1) << i))) {
-                writeKey(w, info.fields.at(i).field, &first);
-                writeZeroValue(w, info.fields.at(i).field);
+        if constexpr (kWrite) {
+            if (openArray >= 0)
+                w->put(']');
+            for (size_t i = 0; i < info.fields.size(); ++i) {
+                if (info.fields.at(i).alwaysWritten && !(seen & (quint64(1) << i))) {
+                    writeKey(*w, info.fields.at(i).field, &first);
+                    writeZeroValue(*w, info.fields.at(i).field);
+                }
             }
+            if (first)
+                w->put('{');
+            w->put('}');
         }
-        if (first)
-            w.put('{');
-        w.put('}');
         return m_p == m_end;
     }
 
 private:
+    // libprotobuf reads a tag and a length in at most 5 bytes, other varints in at most 10.
+    static constexpr int kMaxTagBytes = 5;
+    static constexpr int kMaxLengthBytes = 5;
+    static constexpr int kMaxVarintBytes = 10;
+
     static bool isVarintType(const pb::FieldDescriptor *f)
     {
         switch (f->type()) {
@@ -408,23 +422,24 @@ private:
     }
 
     // One occurrence of field f. *zero (when asked) says whether it was a scalar's zero value.
-    bool element(JsonWriter &w, const FieldInfo &fi, int wireType, int depth, bool *zero)
+    bool element(JsonWriter *w, const FieldInfo &fi, int wireType, int depth, bool *zero)
     {
         const pb::FieldDescriptor *f = fi.field;
         if (isVarintType(f)) {
             quint64 v = 0;
-            if (wireType != 0 || !varint(&v))
+            if (wireType != 0 || !varint(&v, kMaxVarintBytes))
                 return false;
             if (zero)
                 *zero = f->type() == pb::FieldDescriptor::TYPE_INT32 || f->type() == pb::FieldDescriptor::TYPE_UINT32 ||
                                 f->type() == pb::FieldDescriptor::TYPE_ENUM
                             ? quint32(v) == 0
                             : v == 0;
-            writeVarint(w, f, v);
+            if constexpr (kWrite)
+                writeVarint(*w, f, v);
             return true;
         }
         quint64 length = 0;
-        if (wireType != 2 || !varint(&length) || length > quint64(m_end - m_p))
+        if (wireType != 2 || !varint(&length, kMaxLengthBytes) || length > quint64(m_end - m_p))
             return false;
         const char *begin = m_p;
         m_p += length;
@@ -433,11 +448,15 @@ private:
         case pb::FieldDescriptor::TYPE_STRING:
             if (zero)
                 *zero = bytes.isEmpty();
-            return writeString(w, bytes);
+            if constexpr (kWrite)
+                return writeString(*w, bytes);
+            else
+                return Utf8::isValid(bytes.data(), bytes.size());
         case pb::FieldDescriptor::TYPE_BYTES:
             if (zero)
                 *zero = bytes.isEmpty();
-            writeBytes(w, bytes);
+            if constexpr (kWrite)
+                writeBytes(*w, bytes);
             return true;
         case pb::FieldDescriptor::TYPE_MESSAGE: {
             WireReader inner(begin, m_p);
@@ -448,10 +467,10 @@ private:
         }
     }
 
-    bool varint(quint64 *out)
+    bool varint(quint64 *out, int maxBytes)
     {
         quint64 v = 0;
-        for (int shift = 0; shift < 64 && m_p < m_end; shift += 7) {
+        for (int shift = 0; shift < 7 * maxBytes && m_p < m_end; shift += 7) {
             const auto b = static_cast<unsigned char>(*m_p++);
             v |= quint64(b & 0x7F) << shift;
             if (!(b & 0x80)) {
@@ -479,10 +498,16 @@ bool ProtobufJsonText::append(QByteArrayView wire, const pb::Descriptor *type, Q
 {
     JsonWriter w(out);
     const qsizetype start = w.offset();
-    WireReader reader(wire.data(), wire.data() + wire.size());
-    const bool ok = reader.message(w, ProtobufSchema::message(type), 0);
+    WireReader<true> reader(wire.data(), wire.data() + wire.size());
+    const bool ok = reader.message(&w, ProtobufSchema::message(type), 0);
     if (!ok)
         w.rewind(start);
     w.finish();
     return ok;
+}
+
+bool ProtobufJsonText::isPlainMessage(QByteArrayView wire, const pb::Descriptor *type)
+{
+    WireReader<false> reader(wire.data(), wire.data() + wire.size());
+    return reader.message(nullptr, ProtobufSchema::message(type), 0);
 }

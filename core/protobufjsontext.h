@@ -21,4 +21,8 @@ public:
     // False, appending nothing, for what only the parsed message tells exactly (a field given twice, maps, unknown
     // fields, bytes that are not a valid message): then parse and use the overload above.
     static bool append(QByteArrayView wire, const google::protobuf::Descriptor *type, QByteArray *out);
+    // Whether append(wire, type, out) would succeed, without writing anything. Such bytes are a message that
+    // libprotobuf parses, with each field given at most once (zero values aside), so its fields may be read
+    // straight from the wire.
+    static bool isPlainMessage(QByteArrayView wire, const google::protobuf::Descriptor *type);
 };

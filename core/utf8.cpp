@@ -38,6 +38,22 @@ int sequenceLength(const unsigned char *p, qsizetype avail)
     return len;
 }
 
+bool isValid(const char *s, qsizetype n)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(s);
+    for (qsizetype i = 0; i < n;) {
+        if (p[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        const int len = sequenceLength(p + i, n - i);
+        if (len == 0)
+            return false;
+        i += len;
+    }
+    return true;
+}
+
 char *writeJsonString(const char *s, qsizetype n, char *dst)
 {
     static constexpr char kHex[] = "0123456789abcdef";

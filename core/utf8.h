@@ -15,6 +15,9 @@ namespace Utf8 {
 // U+10FFFF), or 0 when there is none. avail is how many bytes p may read. Used by scanners on hot paths.
 int sequenceLength(const unsigned char *p, qsizetype avail);
 
+// Whether s (n bytes) is strict UTF-8 in the sense of sequenceLength(): what libprotobuf accepts in a string field.
+bool isValid(const char *s, qsizetype n);
+
 // Writes s (n bytes of UTF-8) as a JSON string, quotes included, at dst, which has room for 6 * n + 2 bytes;
 // returns the end of the output. Quotes and backslashes are escaped, control characters too (\n, \u0001, ...),
 // everything else is copied. Returns nullptr, for the caller to fall back (e.g. to base64), when s is not strict

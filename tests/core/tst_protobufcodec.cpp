@@ -4,13 +4,16 @@
 #include "jsoncodec.h"
 #include "protobufcodec.h"
 #include "protobufjson.h"
+#include "protobufjsontext.h"
 #include "wirecodec.h"
 
+#include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/delimited_message_util.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -107,8 +110,11 @@ private slots:
     void fuzz();
     void classifiedWithoutJson_data();
     void classifiedWithoutJson();
+    void wireClassificationAgreesWithParse_data();
+    void wireClassificationAgreesWithParse();
 
 private:
+    void checkAgainstParse(const QByteArray &payload, int *plain, int *parsed);
     void checkFrameInvariants(const QList<ProtocolMessage> &messages, const QByteArray &payload, bool server);
 };
 
@@ -783,6 +789,12 @@ void TestProtobufCodec::fuzz()
         ProtobufCodec::encodeReplies(
             {obj(R"({"id":7,"presence":{"presence":{"c1":{"user":"","client":"c1","conn_info":[1]}}}})"),
              obj(R"({"id":9,"history":{"publications":[{"data":"x","offset":1}],"epoch":"e","offset":1}})")}),
+        // Replies that are classified from their bytes without libprotobuf (no maps, each field once).
+        ProtobufCodec::encodeReplies(
+            {obj(R"({"push":{"channel":"chat:a","pub":{"data":{"text":"hi"},"info":{"user":"u","client":"c"},"offset":13}}})"),
+             obj(R"({"push":{"channel":"c","unsubscribe":{"code":2500,"reason":"r"}}})"),
+             obj(R"({"push":{"disconnect":{"code":3001,"reason":"shutdown","reconnect":true}}})"),
+             obj(R"({"id":5,"error":{"code":103,"message":"permission denied"}})"), obj(R"({"id":6,"publish":{}})")}),
         codec.encodeCommands(
             {obj(R"({"id":1,"connect":{"name":"n","subs":{"s":{"recover":true}},"headers":{"a":"b"}}})"),
              obj(R"({"id":2,"subscribe":{"channel":"c","tf":{"op":"and","nodes":[{"key":"k"}]},"offset":3}})"),
@@ -793,9 +805,14 @@ void TestProtobufCodec::fuzz()
 
     int invalid = 0;
     int decoded = 0;
+    int plain = 0;
+    int parsed = 0;
     auto check = [&](const QByteArray &payload) {
         const QList<ProtocolMessage> server = codec.decodeServerFrame(payload);
         checkFrameInvariants(server, payload, true);
+        if (QTest::currentTestFailed())
+            return;
+        checkAgainstParse(payload, &plain, &parsed);
         if (QTest::currentTestFailed())
             return;
         checkFrameInvariants(codec.decodeClientFrame(payload), payload, false);
@@ -845,6 +862,81 @@ void TestProtobufCodec::fuzz()
     // Both outcomes must occur, or the fuzzer is not exercising anything.
     QVERIFY2(invalid > 1000, qPrintable(QString::number(invalid)));
     QVERIFY2(decoded > 1000, qPrintable(QString::number(decoded)));
+    // Both ways of classifying a Reply must be exercised: from its bytes, and parsed by libprotobuf.
+    QVERIFY2(plain > 1000, qPrintable(QString::number(plain)));
+    QVERIFY2(parsed > 1000, qPrintable(QString::number(parsed)));
+}
+
+// Each message of a server frame, decoded by the codec (from its bytes when they are plain, else parsed), against
+// libprotobuf's own parse of the same bytes and JsonCodec's classification of their JSON: a Reply libprotobuf
+// rejects must be Invalid, and one it accepts must classify the same. Counts the plain and the parsed ones.
+void TestProtobufCodec::checkAgainstParse(const QByteArray &payload, int *plain, int *parsed)
+{
+    for (const ProtocolMessage &m : ProtobufCodec().decodeServerFrame(payload)) {
+        google::protobuf::io::CodedInputStream in(reinterpret_cast<const quint8 *>(m.raw.constData()),
+                                                  int(m.raw.size()));
+        quint32 length = 0;
+        if (!in.ReadVarint32(&length) || qsizetype(length) != m.raw.size() - in.CurrentPosition())
+            continue; // the framing itself is broken: garbage() and checkFrameInvariants() cover it
+        const QByteArrayView body = QByteArrayView(m.raw).sliced(in.CurrentPosition());
+        cproto::Reply reply;
+        // libprotobuf logs why it refuses bytes (invalid UTF-8); the codec's own decoding reported it already.
+        QLoggingCategory::setFilterRules(QStringLiteral("inspector.protobuf.warning=false"));
+        const bool ok = reply.ParseFromArray(body.data(), int(body.size()));
+        QLoggingCategory::setFilterRules(QString());
+        const bool isPlain = ProtobufJsonText::isPlainMessage(body, cproto::Reply::descriptor());
+        (isPlain ? *plain : *parsed) += 1;
+        if (isPlain)
+            QVERIFY2(ok, qPrintable(QLatin1String("plain but not a Reply: ") + QString::fromLatin1(m.raw.toHex())));
+        if (!ok) {
+            QCOMPARE(m.kind, MessageKind::Invalid);
+            continue;
+        }
+        compareClassification(m, JsonCodec::classifyServerObject(ProtobufJson::toJson(reply), m.raw));
+        if (QTest::currentTestFailed()) {
+            qWarning("message %s", m.raw.toHex().constData());
+            return;
+        }
+    }
+}
+
+// Edges where reading the wire and parsing could part: varints libprotobuf reads in at most 5 bytes (tags and
+// lengths) or 10, UTF-8 it refuses, and fields given twice (the last one wins).
+void TestProtobufCodec::wireClassificationAgreesWithParse_data()
+{
+    QTest::addColumn<QByteArray>("body"); // one Reply, without its length prefix
+    QTest::addColumn<bool>("plain");      // classified from its bytes
+    QTest::newRow("id") << hex("0805") << true;
+    QTest::newRow("tag-in-5-bytes") << hex("888080800005") << true;
+    QTest::newRow("tag-in-6-bytes") << hex("88808080800005") << false;
+    QTest::newRow("id-in-10-bytes") << hex("0885808080808080808001") << true;
+    QTest::newRow("id-in-11-bytes") << hex("088580808080808080808001") << false;
+    // push { channel: "c" } with the push's length in 5 bytes, then in 6.
+    QTest::newRow("length-in-5-bytes") << hex("228380808000120163") << true;
+    QTest::newRow("length-in-6-bytes") << hex("22838080808000120163") << false;
+    QTest::newRow("channel-surrogate") << hex("22051203eda080") << false;
+    QTest::newRow("channel-overlong") << hex("22041202c0af") << false;
+    QTest::newRow("channel-4-bytes") << hex("22061204f09f9880") << true;
+    QTest::newRow("id-zero-then-five") << hex("08000805") << true;
+    QTest::newRow("id-five-then-seven") << hex("08050807") << false;
+    QTest::newRow("channel-empty-then-set") << hex("22051200120163") << true;
+    QTest::newRow("push-twice") << hex("22031201612203120162") << false;
+    QTest::newRow("unknown-field") << hex("f80101") << false;
+    QTest::newRow("id-as-bytes") << hex("0a0161") << false;
+    QTest::newRow("error-and-push") << hex("120508671201782203120161") << true;
+}
+
+void TestProtobufCodec::wireClassificationAgreesWithParse()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, plain);
+    QCOMPARE(ProtobufJsonText::isPlainMessage(body, cproto::Reply::descriptor()), plain);
+    const QByteArray frame = char(body.size()) + body;
+    int plainCount = 0;
+    int parsedCount = 0;
+    checkAgainstParse(frame, &plainCount, &parsedCount);
+    QCOMPARE(plainCount, plain ? 1 : 0);
+    QCOMPARE(plainCount + parsedCount, 1);
 }
 
 QTEST_GUILESS_MAIN(TestProtobufCodec)
