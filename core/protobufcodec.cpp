@@ -256,7 +256,8 @@ void readCodeAndText(QByteArrayView wire, int codeField, int textField, quint32 
 // The fields of a Reply from its wire bytes, without parsing it; false (then parse it) unless the bytes are plain.
 bool wireReplyFields(QByteArrayView wire, ReplyFields *f)
 {
-    if (!ProtobufJsonText::isPlainMessage(wire, cproto::Reply::descriptor()))
+    static const pb::Descriptor *const replyType = cproto::Reply::descriptor();
+    if (!ProtobufJsonText::isPlainMessage(wire, replyType))
         return false;
     PlainWire fields(wire);
     int number = 0;
@@ -526,13 +527,13 @@ QJsonObject ProtobufCodec::serverMessageJson(const QByteArray &raw)
 
 void ProtobufCodec::appendServerMessageJsonText(const QByteArray &raw, QByteArray *out)
 {
+    static const pb::Descriptor *const replyType = cproto::Reply::descriptor();
     const auto *data = reinterpret_cast<const quint8 *>(raw.constData());
     pb::io::CodedInputStream prefix(data, int(std::min<qsizetype>(raw.size(), 10)));
     quint64 length = 0;
     if (prefix.ReadVarint64(reinterpret_cast<pb::uint64 *>(&length)) &&
         length == quint64(raw.size() - prefix.CurrentPosition()) &&
-        ProtobufJsonText::append(QByteArrayView(raw).sliced(prefix.CurrentPosition()), cproto::Reply::descriptor(),
-                                 out))
+        ProtobufJsonText::append(QByteArrayView(raw).sliced(prefix.CurrentPosition()), replyType, out))
         return;
     cproto::Reply reply;
     if (!parseServerMessage(raw, &reply)) {

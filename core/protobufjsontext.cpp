@@ -89,13 +89,11 @@ void writeBytes(JsonWriter &w, QByteArrayView bytes)
 }
 
 // Writes `,"name":` (or `{"name":` for the first member).
-void writeKey(JsonWriter &w, const pb::FieldDescriptor *f, bool *first)
+void writeKey(JsonWriter &w, const FieldInfo &fi, bool *first)
 {
     w.put(*first ? '{' : ',');
     *first = false;
-    w.put('"');
-    w.put(f->name().data(), qsizetype(f->name().size()));
-    w.lit("\":");
+    w.put(QByteArrayView(fi.quotedKey));
 }
 
 void writeZeroValue(JsonWriter &w, const pb::FieldDescriptor *f)
@@ -216,7 +214,7 @@ void messageToText(JsonWriter &w, const pb::Message &m, const pb::Descriptor *d)
             const int n = r->FieldSize(m, f);
             if (n == 0 && !fi.alwaysWritten)
                 continue;
-            writeKey(w, f, &first);
+            writeKey(w, fi, &first);
             w.put(f->is_map() ? '{' : '[');
             for (int i = 0; i < n; ++i) {
                 if (i)
@@ -234,10 +232,10 @@ void messageToText(JsonWriter &w, const pb::Message &m, const pb::Descriptor *d)
             }
             w.put(f->is_map() ? '}' : ']');
         } else if (r->HasField(m, f)) { // proto3 scalars: "has" means "not the zero value"
-            writeKey(w, f, &first);
+            writeKey(w, fi, &first);
             valueToText(w, m, r, f, -1);
         } else if (fi.alwaysWritten) {
-            writeKey(w, f, &first);
+            writeKey(w, fi, &first);
             writeZeroValue(w, f);
         }
     }
@@ -288,23 +286,23 @@ public:
                     w->put(']');
                 openArray = -1;
             }
-            if (f->is_map())
+            if (fi.isMap)
                 return false;
             const quint64 bit = quint64(1) << index;
-            if (f->is_repeated()) {
+            if (fi.isRepeated) {
                 if (openArray != index) {
                     if (seen & bit)
                         return false; // split by another field: the elements must be gathered
                     seen |= bit;
                     if constexpr (kWrite) {
-                        writeKey(*w, f, &first);
+                        writeKey(*w, fi, &first);
                         w->put('[');
                     }
                     openArray = index;
                 } else if constexpr (kWrite) {
                     w->put(',');
                 }
-                if (wireType == 2 && isVarintType(f)) { // packed
+                if (wireType == 2 && fi.isVarint) { // packed
                     quint64 length = 0;
                     if (!varint(&length, kMaxLengthBytes) || length > quint64(m_end - m_p))
                         return false;
@@ -336,7 +334,7 @@ public:
             const qsizetype at = kWrite ? w->offset() : 0;
             const bool wasFirst = first;
             if constexpr (kWrite)
-                writeKey(*w, f, &first);
+                writeKey(*w, fi, &first);
             bool zero = false;
             if (!element(w, fi, wireType, depth, &zero))
                 return false;
@@ -352,7 +350,7 @@ public:
                 w->put(']');
             for (size_t i = 0; i < info.fields.size(); ++i) {
                 if (info.fields.at(i).alwaysWritten && !(seen & (quint64(1) << i))) {
-                    writeKey(*w, info.fields.at(i).field, &first);
+                    writeKey(*w, info.fields.at(i), &first);
                     writeZeroValue(*w, info.fields.at(i).field);
                 }
             }
@@ -368,22 +366,6 @@ private:
     static constexpr int kMaxTagBytes = 5;
     static constexpr int kMaxLengthBytes = 5;
     static constexpr int kMaxVarintBytes = 10;
-
-    static bool isVarintType(const pb::FieldDescriptor *f)
-    {
-        switch (f->type()) {
-        case pb::FieldDescriptor::TYPE_INT32:
-        case pb::FieldDescriptor::TYPE_INT64:
-        case pb::FieldDescriptor::TYPE_UINT32:
-        case pb::FieldDescriptor::TYPE_UINT64:
-        case pb::FieldDescriptor::TYPE_SINT64:
-        case pb::FieldDescriptor::TYPE_BOOL:
-        case pb::FieldDescriptor::TYPE_ENUM:
-            return true;
-        default:
-            return false;
-        }
-    }
 
     // A varint field's value as valueToJson writes it.
     static void writeVarint(JsonWriter &w, const pb::FieldDescriptor *f, quint64 v)
@@ -425,15 +407,12 @@ private:
     bool element(JsonWriter *w, const FieldInfo &fi, int wireType, int depth, bool *zero)
     {
         const pb::FieldDescriptor *f = fi.field;
-        if (isVarintType(f)) {
+        if (fi.isVarint) {
             quint64 v = 0;
             if (wireType != 0 || !varint(&v, kMaxVarintBytes))
                 return false;
             if (zero)
-                *zero = f->type() == pb::FieldDescriptor::TYPE_INT32 || f->type() == pb::FieldDescriptor::TYPE_UINT32 ||
-                                f->type() == pb::FieldDescriptor::TYPE_ENUM
-                            ? quint32(v) == 0
-                            : v == 0;
+                *zero = fi.isVarint32 ? quint32(v) == 0 : v == 0;
             if constexpr (kWrite)
                 writeVarint(*w, f, v);
             return true;
@@ -444,7 +423,7 @@ private:
         const char *begin = m_p;
         m_p += length;
         const QByteArrayView bytes(begin, qsizetype(length));
-        switch (f->type()) {
+        switch (fi.wireType) {
         case pb::FieldDescriptor::TYPE_STRING:
             if (zero)
                 *zero = bytes.isEmpty();

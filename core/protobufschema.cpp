@@ -44,7 +44,31 @@ ProtobufSchema::Message makeInfo(const pb::Descriptor *d)
     info.reflection = pb::MessageFactory::generated_factory()->GetPrototype(d)->GetReflection();
     for (int i = 0; i < d->field_count(); ++i) {
         const pb::FieldDescriptor *f = d->field(i);
-        info.fields.push_back({f, fieldKey(f), alwaysWritten(f), nullptr});
+        ProtobufSchema::Field field;
+        field.field = f;
+        field.key = fieldKey(f);
+        field.alwaysWritten = alwaysWritten(f);
+        field.wireType = int(f->type());
+        field.isRepeated = f->is_repeated();
+        field.isMap = f->is_map();
+        switch (f->type()) {
+        case pb::FieldDescriptor::TYPE_INT32:
+        case pb::FieldDescriptor::TYPE_UINT32:
+        case pb::FieldDescriptor::TYPE_ENUM:
+            field.isVarint32 = true;
+            field.isVarint = true;
+            break;
+        case pb::FieldDescriptor::TYPE_INT64:
+        case pb::FieldDescriptor::TYPE_UINT64:
+        case pb::FieldDescriptor::TYPE_SINT64:
+        case pb::FieldDescriptor::TYPE_BOOL:
+            field.isVarint = true;
+            break;
+        default:
+            break;
+        }
+        field.quotedKey = '"' + QByteArray::fromStdString(f->name()) + "\":";
+        info.fields.push_back(std::move(field));
         if (f->number() >= int(info.indexByNumber.size()))
             info.indexByNumber.resize(size_t(f->number()) + 1, -1);
         info.indexByNumber[size_t(f->number())] = i;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonValue>
 #include <QLatin1String>
 #include <QString>
@@ -26,6 +27,14 @@ public:
         QString key;                   // the JSON name
         bool alwaysWritten = false;    // written even at its zero value (see alwaysWritten())
         const Message *type = nullptr; // for message fields
+        // What readers of the wire ask for every field occurrence, kept here: the descriptor's answers involve
+        // lazy initialisation on each call.
+        int wireType = 0; // FieldDescriptor::Type
+        bool isRepeated = false;
+        bool isMap = false;
+        bool isVarint = false;   // read as a varint (integers, bool, enum)
+        bool isVarint32 = false; // a 32-bit varint (int32, uint32, enum): zero when its low 32 bits are
+        QByteArray quotedKey;    // "name":
     };
     struct Message
     {
