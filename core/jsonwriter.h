@@ -67,16 +67,6 @@ public:
         m_p += n;
     }
     void put(QByteArrayView v) { put(v.data(), v.size()); }
-    // Lets append(QByteArray *) add to the output itself, for writers of their own.
-    template <typename Append> void appendDirect(Append &&append)
-    {
-        m_out->resize(offset());
-        append(m_out);
-        const qsizetype used = m_out->size();
-        m_out->resize(used + 256);
-        m_p = m_out->data() + used;
-        m_end = m_out->data() + m_out->size();
-    }
     void put(QLatin1String v) { put(v.data(), v.size()); }
     // Standard base64 with padding (as QByteArray::toBase64), written in place: binary frames are recorded so.
     void base64(QByteArrayView bytes)

@@ -2,8 +2,10 @@
 
 #include "client.pb.h"
 #include "jsoncodec.h"
+#include "jsonwriter.h"
 #include "protobufjson.h"
 #include "protobufjsontext.h"
+#include "protobufschema.h"
 #include "sharedbytes.h"
 
 #include <google/protobuf/arena.h>
@@ -256,7 +258,7 @@ void readCodeAndText(QByteArrayView wire, int codeField, int textField, quint32 
 // The fields of a Reply from its wire bytes, without parsing it; false (then parse it) unless the bytes are plain.
 bool wireReplyFields(QByteArrayView wire, ReplyFields *f)
 {
-    static const pb::Descriptor *const replyType = cproto::Reply::descriptor();
+    static const ProtobufSchema::Message &replyType = ProtobufSchema::message(cproto::Reply::descriptor());
     if (!ProtobufJsonText::isPlainMessage(wire, replyType))
         return false;
     PlainWire fields(wire);
@@ -525,9 +527,9 @@ QJsonObject ProtobufCodec::serverMessageJson(const QByteArray &raw)
     return ProtobufJson::toJson(reply);
 }
 
-void ProtobufCodec::appendServerMessageJsonText(const QByteArray &raw, QByteArray *out)
+void ProtobufCodec::appendServerMessageJsonText(const QByteArray &raw, JsonWriter &out)
 {
-    static const pb::Descriptor *const replyType = cproto::Reply::descriptor();
+    static const ProtobufSchema::Message &replyType = ProtobufSchema::message(cproto::Reply::descriptor());
     const auto *data = reinterpret_cast<const quint8 *>(raw.constData());
     pb::io::CodedInputStream prefix(data, int(std::min<qsizetype>(raw.size(), 10)));
     quint64 length = 0;
@@ -537,7 +539,7 @@ void ProtobufCodec::appendServerMessageJsonText(const QByteArray &raw, QByteArra
         return;
     cproto::Reply reply;
     if (!parseServerMessage(raw, &reply)) {
-        out->append("{}");
+        out.lit("{}");
         return;
     }
     ProtobufJsonText::append(reply, out);

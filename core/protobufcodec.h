@@ -7,13 +7,16 @@
 #include <QList>
 #include <QString>
 
+class JsonWriter;
+
 // Protocol v2 Protobuf (WebSocket subprotocol `centrifuge-protobuf`): each Command/Reply is prefixed with its
 // length as a varint, several per binary frame; the empty message (byte 0x00) is a ping or a pong.
 //
 // Messages are converted to and from the same JSON the JSON protocol uses (ProtobufJson), so everything above the
-// codec works unchanged. Server messages are classified from their parsed Reply and converted only when someone
-// opens them (or records them: appendServerMessageJsonText). Each message's `raw` includes its own length
-// prefix, so the raws of a frame's messages add up to the frame. See docs/protobuf.md.
+// codec works unchanged. Server messages are classified from their bytes (ProtobufJsonText::isPlainMessage; from the
+// Reply libprotobuf parsed when they are not plain) and converted only when someone opens them (or records them:
+// appendServerMessageJsonText). Each message's `raw` includes its own length prefix, so the raws of a frame's
+// messages add up to the frame. See docs/protobuf.md.
 class ProtobufCodec : public WireCodec
 {
 public:
@@ -33,8 +36,8 @@ public:
     // The JSON of one server message from its bytes as decodeServerFrame() keeps them (length prefix and
     // Reply): what json() of such a message converts lazily. Empty when the bytes are not one Reply.
     static QJsonObject serverMessageJson(const QByteArray &raw);
-    // The same JSON as text, appended to *out ("{}" when the bytes are not one Reply).
-    static void appendServerMessageJsonText(const QByteArray &raw, QByteArray *out);
+    // The same JSON as text, appended to out ("{}" when the bytes are not one Reply).
+    static void appendServerMessageJsonText(const QByteArray &raw, JsonWriter &out);
 
     // Frames with more messages than this end in one Invalid message holding the rest of the bytes, so a
     // hostile frame of zero bytes cannot turn into millions of objects.

@@ -469,24 +469,35 @@ private:
 void ProtobufJsonText::append(const pb::Message &message, QByteArray *out)
 {
     JsonWriter w(out);
-    messageToText(w, message, message.GetDescriptor());
+    append(message, w);
     w.finish();
 }
 
-bool ProtobufJsonText::append(QByteArrayView wire, const pb::Descriptor *type, QByteArray *out)
+void ProtobufJsonText::append(const pb::Message &message, JsonWriter &out)
+{
+    messageToText(out, message, message.GetDescriptor());
+}
+
+bool ProtobufJsonText::append(QByteArrayView wire, const ProtobufSchema::Message &type, QByteArray *out)
 {
     JsonWriter w(out);
-    const qsizetype start = w.offset();
-    WireReader<true> reader(wire.data(), wire.data() + wire.size());
-    const bool ok = reader.message(&w, ProtobufSchema::message(type), 0);
-    if (!ok)
-        w.rewind(start);
+    const bool ok = append(wire, type, w);
     w.finish();
     return ok;
 }
 
-bool ProtobufJsonText::isPlainMessage(QByteArrayView wire, const pb::Descriptor *type)
+bool ProtobufJsonText::append(QByteArrayView wire, const ProtobufSchema::Message &type, JsonWriter &out)
+{
+    const qsizetype start = out.offset();
+    WireReader<true> reader(wire.data(), wire.data() + wire.size());
+    const bool ok = reader.message(&out, type, 0);
+    if (!ok)
+        out.rewind(start);
+    return ok;
+}
+
+bool ProtobufJsonText::isPlainMessage(QByteArrayView wire, const ProtobufSchema::Message &type)
 {
     WireReader<false> reader(wire.data(), wire.data() + wire.size());
-    return reader.message(nullptr, ProtobufSchema::message(type), 0);
+    return reader.message(nullptr, type, 0);
 }

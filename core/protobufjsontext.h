@@ -1,7 +1,11 @@
 #pragma once
 
+#include "protobufschema.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
+
+class JsonWriter;
 
 namespace google::protobuf {
 class Descriptor;
@@ -17,12 +21,14 @@ class ProtobufJsonText
 public:
     // From the parsed message: any message.
     static void append(const google::protobuf::Message &message, QByteArray *out);
+    static void append(const google::protobuf::Message &message, JsonWriter &out);
     // Straight from the wire bytes of a message of `type`, without parsing it (the common messages of a flood).
     // False, appending nothing, for what only the parsed message tells exactly (a field given twice, maps, unknown
     // fields, bytes that are not a valid message): then parse and use the overload above.
-    static bool append(QByteArrayView wire, const google::protobuf::Descriptor *type, QByteArray *out);
+    static bool append(QByteArrayView wire, const ProtobufSchema::Message &type, QByteArray *out);
+    static bool append(QByteArrayView wire, const ProtobufSchema::Message &type, JsonWriter &out);
     // Whether append(wire, type, out) would succeed, without writing anything. Such bytes are a message that
     // libprotobuf parses, with each field given at most once (zero values aside), so its fields may be read
     // straight from the wire.
-    static bool isPlainMessage(QByteArrayView wire, const google::protobuf::Descriptor *type);
+    static bool isPlainMessage(QByteArrayView wire, const ProtobufSchema::Message &type);
 };

@@ -1,5 +1,7 @@
 #include "protocolmessage.h"
 
+#include "jsonwriter.h"
+
 #include <QJsonDocument>
 
 #include <array>
@@ -115,6 +117,16 @@ void ProtocolMessage::setJsonConverter(const JsonConverter *convert)
 }
 
 bool ProtocolMessage::appendConvertedJsonText(QByteArray *out) const
+{
+    if (!m_convert)
+        return false;
+    JsonWriter w(out);
+    m_convert->appendJsonText(raw, w);
+    w.finish();
+    return true;
+}
+
+bool ProtocolMessage::appendConvertedJsonText(JsonWriter &out) const
 {
     if (!m_convert)
         return false;

@@ -8,6 +8,8 @@
 
 #include <utility>
 
+class JsonWriter;
+
 // One command, reply, push, ping, pong or close, decoded from the wire. A frame may carry several.
 struct ProtocolMessage
 {
@@ -36,7 +38,7 @@ struct ProtocolMessage
     struct JsonConverter
     {
         QJsonObject (*toJson)(const QByteArray &raw);
-        void (*appendJsonText)(const QByteArray &raw, QByteArray *out);
+        void (*appendJsonText)(const QByteArray &raw, JsonWriter &out);
     };
     // Marks raw as bytes that `convert` (a static object) turns into the message's JSON when first asked.
     void setJsonConverter(const JsonConverter *convert);
@@ -44,6 +46,7 @@ struct ProtocolMessage
     // without calling json(), and returns true. False, appending nothing, for any other message. Reads only what
     // json() never changes, so another thread may call json() on the same message meanwhile.
     bool appendConvertedJsonText(QByteArray *out) const;
+    bool appendConvertedJsonText(JsonWriter &out) const; // for writers that write the rest of a line around it
     bool hasJsonConverter() const { return m_convert != nullptr; }
     // True while raw still holds the very bytes that were validated: writers may then copy it as JSON without
     // scanning it again. Any change to raw detaches it from the kept reference, so this cannot go stale.

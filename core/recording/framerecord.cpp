@@ -315,7 +315,7 @@ bool writesConvertedText(const ProtocolMessage &m, FrameRecord::FrameJson mode)
 void writeMessageJson(JsonWriter &w, const ProtocolMessage &m, bool binaryFrame, FrameRecord::FrameJson mode)
 {
     if (writesConvertedText(m, mode)) {
-        w.appendDirect([&m](QByteArray *out) { m.appendConvertedJsonText(out); });
+        m.appendConvertedJsonText(w);
         return;
     }
     if (copiesValidatedText(m, binaryFrame, mode)) {

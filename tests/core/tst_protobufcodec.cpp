@@ -884,7 +884,8 @@ void TestProtobufCodec::checkAgainstParse(const QByteArray &payload, int *plain,
         QLoggingCategory::setFilterRules(QStringLiteral("inspector.protobuf.warning=false"));
         const bool ok = reply.ParseFromArray(body.data(), int(body.size()));
         QLoggingCategory::setFilterRules(QString());
-        const bool isPlain = ProtobufJsonText::isPlainMessage(body, cproto::Reply::descriptor());
+        const bool isPlain =
+            ProtobufJsonText::isPlainMessage(body, ProtobufSchema::message(cproto::Reply::descriptor()));
         (isPlain ? *plain : *parsed) += 1;
         if (isPlain)
             QVERIFY2(ok, qPrintable(QLatin1String("plain but not a Reply: ") + QString::fromLatin1(m.raw.toHex())));
@@ -930,7 +931,7 @@ void TestProtobufCodec::wireClassificationAgreesWithParse()
 {
     QFETCH(QByteArray, body);
     QFETCH(bool, plain);
-    QCOMPARE(ProtobufJsonText::isPlainMessage(body, cproto::Reply::descriptor()), plain);
+    QCOMPARE(ProtobufJsonText::isPlainMessage(body, ProtobufSchema::message(cproto::Reply::descriptor())), plain);
     const QByteArray frame = char(body.size()) + body;
     int plainCount = 0;
     int parsedCount = 0;
