@@ -10,6 +10,7 @@
 #include <QIcon>
 #include <QLoggingCategory>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -45,6 +46,31 @@ QString loggingRules(LogEntry::Level level)
                               "inspector.*.warning=false");
     }
     return {};
+}
+
+// --report-publications: benchmarks (bench/run.sh) count what the GUI received without reading its window. Prints
+// {"event":"publications","count":N} on stdout a quarter of a second after publications arrive, so nothing runs
+// while none do.
+void reportPublications(Session *session)
+{
+    auto *timer = new QTimer(session);
+    timer->setSingleShot(true);
+    timer->setInterval(250);
+    auto count = std::make_shared<qint64>(0);
+    QObject::connect(timer, &QTimer::timeout, session, [count] {
+        std::printf("{\"event\":\"publications\",\"count\":%lld}\n", static_cast<long long>(*count));
+        std::fflush(stdout);
+    });
+    QObject::connect(session, &Session::frame, session, [count, timer](const Frame &frame) {
+        if (frame.direction != Protocol::Direction::In)
+            return;
+        for (const ProtocolMessage &m : frame.messages) {
+            if (m.kind == Protocol::MessageKind::Push && m.push == Protocol::PushType::Pub)
+                ++*count;
+        }
+        if (!timer->isActive())
+            timer->start();
+    });
 }
 
 } // namespace
@@ -100,7 +126,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption settingsOption(QStringLiteral("settings"),
                                             QApplication::translate("main", "Use this INI file for the settings."),
                                             QStringLiteral("file"));
-    parser.addOptions({urlOption, connectOption, subscribeOption, logLevelOption, langOption, settingsOption});
+    QCommandLineOption reportOption(
+        QStringLiteral("report-publications"),
+        QStringLiteral("Print the number of publications received on stdout (benchmarks)."));
+    reportOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions(
+        {urlOption, connectOption, subscribeOption, logLevelOption, langOption, settingsOption, reportOption});
     parser.addPositionalArgument(
         QStringLiteral("files"),
         QApplication::translate("main", "Recordings (*.jsonl) or HAR captures (*.har) to open in the timeline."),
@@ -121,6 +152,8 @@ int main(int argc, char *argv[])
 
     // One session per window; created here and given to the window, which does not own it.
     Session session;
+    if (parser.isSet(reportOption))
+        reportPublications(&session);
     MainWindow window(&session, settings.get());
     window.setLanguageSwitcher(&languages);
     window.setStderrLevel(stderrLevel);

@@ -2,7 +2,8 @@
 # Runs the Centrifugo Inspector benchmarks (docs/benchmarks.md) and prints the table.
 #
 #   bench/run.sh                 everything
-#   bench/run.sh decode ingest   only these (decode ingest large replay store reopen startup gui)
+#   bench/run.sh decode ingest   only these (decode ingest large replay store reopen startup gui; large measures
+#                                the CLI and, when the GUI builds, the GUI too)
 #
 # Builds what it needs (in $BUILD_DIR, default build-bench), starts its own Centrifugo on a free loopback port with
 # bench/config/centrifugo-bench.json and stops it at the end, and writes bench/results/<timestamp>.json.
@@ -63,7 +64,7 @@ build() {
 }
 BIN="$BUILD_DIR/bin"
 # Only what the chosen benchmarks run: a quick ingest run need not build the GUI.
-if wants ingest || wants replay; then
+if wants ingest || wants replay || wants large; then
     build centrifugo-inspector-cli || { cat "$WORK/build-centrifugo-inspector-cli.log" >&2; exit 1; }
 fi
 if wants decode; then
@@ -72,7 +73,7 @@ fi
 if wants store || wants reopen; then
     build bench_store || { skip store "bench_store does not build (models/widgets)"; skip reopen "bench_store does not build"; }
 fi
-if wants gui || wants startup; then
+if wants gui || wants startup || wants large; then
     build centrifugo-inspector || { skip gui "the GUI does not build"; skip startup "the GUI does not build"; }
     build bench_guiprobe || { skip gui "bench_guiprobe does not build (libX11)"; skip startup "bench_guiprobe does not build"; }
 fi
@@ -141,10 +142,15 @@ for run in $(seq 1 "$REPEAT"); do
     rm -f "$RECORD"
 done
 if wants large; then
-    log "1b large: $LARGE_COUNT publications of 100 KB at the server's pace to the inspector CLI and a bare ws client"
-    node "$REPO/bench/node/ingest.js" large --api "$API" --key "$KEY" --ws "$WS" --channel "bench-large" \
-        --count "$LARGE_COUNT" --size 100000 --cli "$BIN/centrifugo-inspector-cli" --record "$WORK/large.jsonl" |
-        part large || skip large "the large-publication driver failed"
+    # The GUI's flood needs the GUI and a display; without them the CLI rows are measured alone.
+    LARGE_GUI=()
+    if [ -x "$BIN/centrifugo-inspector" ] && [ ! -e "$PARTS/gui.skipped" ] && command -v xvfb-run >/dev/null; then
+        LARGE_GUI=(--app "$BIN/centrifugo-inspector")
+    fi
+    log "1b large: $LARGE_COUNT publications of 100 KB at the server's pace to the inspector CLI and a bare ws client${LARGE_GUI:+, then to the GUI and a bare ws client}"
+    "${XVFB[@]}" node "$REPO/bench/node/ingest.js" large --api "$API" --key "$KEY" --ws "$WS" --channel "bench-large" \
+        --count "$LARGE_COUNT" --size 100000 --cli "$BIN/centrifugo-inspector-cli" --record "$WORK/large.jsonl" \
+        "${LARGE_GUI[@]}" | part large || skip large "the large-publication driver failed"
     rm -f "$WORK/large.jsonl"
 fi
 STORE_RECORD="$WORK/store.jsonl"

@@ -12,9 +12,11 @@
 //     pair: the inspector with --protocol protobuf and the SDK's Protobuf build (see ingest() below).
 //
 //   node ingest.js large --api URL --key KEY --ws URL --channel C --count N --size BYTES --cli PATH --record FILE
+//       [--app PATH]
 //     Large publications: the inspector CLI (recording) and the bare ws client on C, then N publications of about
 //     BYTES each (default 100000) through `batch` commands of 10, one batch at a time (the server's own pace).
-//     Reports publications lost per client and CPU milliseconds per MB received.
+//     With --app, a second flood of the same shape on C-gui to the GUI (centrifugo-inspector --report-publications,
+//     needs a display) and the bare client. Reports publications lost per client and CPU milliseconds per MB.
 //
 //   node ingest.js replay --cli PATH --record FILE --channel C
 //     Replays the publication frames of FILE (the inspector's recording from the ingest phase) with
@@ -271,6 +273,16 @@ async function floodRun(args, channel, count, specs) {
             }
         }
         for (const c of inspectors) {
+            if (c.spec.gui) {
+                // The GUI has no record or summary: its last --report-publications line is its count.
+                const report = c.events.filter((e) => e.event === 'publications').pop();
+                results[c.name] = {
+                    received: report ? report.count : 0,
+                    exit_code: c.exitCode,
+                    idle_timed_out: !!idle[c.name].timedOut,
+                };
+                continue;
+            }
             const summaryPubs = /push_pub\s+(\d+)/.exec(c.stdout);
             const recorded = countRecordedPublications(c.spec.record);
             results[c.name] = {
@@ -367,41 +379,60 @@ async function ingest(args) {
     }
 }
 
-// Large publications at the server's pace: batches of 10, one at a time.
+// Large publications at the server's pace: batches of 10, one at a time. The CLI and the bare client first; then,
+// with --app, the GUI and the bare client in a flood of their own on C-gui (each inspector beside the same
+// reference, as in the ingest's Protobuf pair).
 async function large(args) {
-    const channel = args.channel;
     const count = Number(args.count);
     const size = Number(args.size || 100000);
-    const specs = [
-        {
-            name: 'inspector',
-            inspector: true,
-            record: args.record,
-            command: args.cli,
-            args: ['--url', args.ws, '--subscribe', channel, '--record', args.record, '--log-level', 'warning', '--summary'],
-        },
-        {
-            name: 'bare',
-            command: process.execPath,
-            args: [path.join(__dirname, 'bare-subscriber.js'), args.ws, channel, String(count)],
-        },
-    ];
-    try {
-        const out = await floodRun({ ...args, size, batch: 10, concurrency: 1 }, channel, count, specs);
+    const bare = (channel) => ({
+        name: 'bare',
+        command: process.execPath,
+        args: [path.join(__dirname, 'bare-subscriber.js'), args.ws, channel, String(count)],
+    });
+    const run = async (channel, inspector) => {
+        const out = await floodRun({ ...args, size, batch: 10, concurrency: 1 }, channel, count, [inspector, bare(channel)]);
         const mb = (count * size) / 1e6;
         for (const c of Object.values(out.clients)) {
             c.cpu_ms_per_mb = (c.cpu_seconds * 1000) / mb;
         }
-        emit('result', {
+        return out;
+    };
+    const settings = path.join(require('os').tmpdir(), `bench-large-gui-${process.pid}.ini`);
+    try {
+        const cli = await run(args.channel, {
+            name: 'inspector',
+            inspector: true,
+            record: args.record,
+            command: args.cli,
+            args: ['--url', args.ws, '--subscribe', args.channel, '--record', args.record, '--log-level', 'warning', '--summary'],
+        });
+        const result = {
             phase: 'large',
             count,
             size,
-            publish: out.publish,
-            clients: out.clients,
-            inspector_over_bare_cpu: out.clients.inspector.cpu_ms_per_mb / out.clients.bare.cpu_ms_per_mb,
-        });
+            publish: cli.publish,
+            clients: cli.clients,
+            inspector_over_bare_cpu: cli.clients.inspector.cpu_ms_per_mb / cli.clients.bare.cpu_ms_per_mb,
+        };
+        if (args.app) {
+            const channel = `${args.channel}-gui`;
+            const gui = await run(channel, {
+                name: 'gui',
+                inspector: true,
+                gui: true,
+                command: args.app,
+                args: ['--url', args.ws, '--connect', '--subscribe', channel, '--settings', settings, '--log-level', 'warning',
+                       '--report-publications'],
+            });
+            result.clients.gui = gui.clients.gui;
+            result.gui_run = { publish: gui.publish, bare: gui.clients.bare };
+            result.gui_over_bare_cpu = gui.clients.gui.cpu_ms_per_mb / gui.clients.bare.cpu_ms_per_mb;
+        }
+        emit('result', result);
     } finally {
         agent.destroy();
+        fs.rmSync(settings, { force: true });
     }
 }
 

@@ -40,6 +40,17 @@ if (lg) {
         row('1b large', `${name}: CPU ms/MB`, fmt(c.cpu_ms_per_mb, 2), '', null);
     }
     row('1b large', 'inspector CPU/MB / bare CPU/MB', fmt(lg.inspector_over_bare_cpu, 2), '', null);
+    // The GUI's own flood of the same shape, beside the bare client again (ingest.js large --app).
+    if (lg.clients.gui) {
+        const g = lg.clients.gui;
+        const b = lg.gui_run.bare;
+        row('1b large', `GUI (own flood): publish ${lg.count} x ${kb} KB, pubs/s`, fmt(lg.gui_run.publish.rate, 1), '', null);
+        row('1b large', 'GUI: received / lost', `${g.received} / ${g.lost}`, 'lost 0', g.lost === 0);
+        row('1b large', 'GUI: CPU ms/MB', fmt(g.cpu_ms_per_mb, 2), '', null);
+        row('1b large', 'bare (GUI flood): received / lost', `${b.received} / ${b.lost}`, 'lost 0', b.lost === 0);
+        row('1b large', 'bare (GUI flood): CPU ms/MB', fmt(b.cpu_ms_per_mb, 2), '', null);
+        row('1b large', 'GUI CPU/MB / bare CPU/MB', fmt(lg.gui_over_bare_cpu, 2), '', null);
+    }
 } else {
     missing('1b large', '100 KB publications', 'large');
 }
