@@ -73,42 +73,39 @@ bool readChannel(const Span &v, QString *out)
     return true;
 }
 
-struct MethodName
+// A key the scanner looks for, and what it stands for.
+template <typename T> struct Name
 {
     QByteArrayView name;
-    Method method;
+    T value;
 };
 
-const QList<MethodName> &methodNames()
+template <typename T> QList<Name<T>> namesOf(const QList<T> &values, QLatin1String (*nameOf)(T))
+{
+    QList<Name<T>> out;
+    for (T v : values) {
+        const QLatin1String n = nameOf(v);
+        out.append({QByteArrayView(n.data(), n.size()), v});
+    }
+    return out;
+}
+
+const QList<Name<Method>> &methodNames()
 {
     // allMethods() order: JsonCodec takes the first method present in this order.
-    static const QList<MethodName> names = [] {
-        QList<MethodName> out;
-        for (Method m : Protocol::allMethods()) {
-            const QLatin1String n = Protocol::methodName(m);
-            out.append({QByteArrayView(n.data(), n.size()), m});
-        }
-        return out;
-    }();
+    static const QList<Name<Method>> names = namesOf(Protocol::allMethods(), &Protocol::methodName);
     return names;
 }
 
-struct PushName
-{
-    QByteArrayView name;
-    PushType type;
-};
-
-const QList<PushName> &pushNames()
+const QList<Name<PushType>> &pushNames()
 {
     // Alphabetical: JsonCodec takes the first push type among the object's keys, which QJsonObject sorts.
-    static const QList<PushName> names = [] {
-        QList<PushName> out;
-        for (int t = int(PushType::Pub); t <= int(PushType::Refresh); ++t) {
-            const QLatin1String n = Protocol::pushTypeName(PushType(t));
-            out.append({QByteArrayView(n.data(), n.size()), PushType(t)});
-        }
-        std::sort(out.begin(), out.end(), [](const PushName &a, const PushName &b) { return a.name < b.name; });
+    static const QList<Name<PushType>> names = [] {
+        QList<PushType> types;
+        for (int t = int(PushType::Pub); t <= int(PushType::Refresh); ++t)
+            types.append(PushType(t));
+        QList<Name<PushType>> out = namesOf(types, &Protocol::pushTypeName);
+        std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
         return out;
     }();
     return names;
@@ -154,11 +151,11 @@ bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m,
     Span error;
     quint32 methods = 0; // bit i: methodNames()[i] present
     int members = 0;
-    const QList<MethodName> &names = methodNames();
+    const QList<Name<Method>> &names = methodNames();
     // A push object is read in the same pass that validates it: its channel and the push type's body.
     Span channel;
     std::array<Span, 9> bodies;
-    const QList<PushName> &pushes = pushNames();
+    const QList<Name<PushType>> &pushes = pushNames();
     const auto onPushMember = [&](const Span &key, const Span &v) {
         if (key.escaped)
             return false;
@@ -242,7 +239,7 @@ bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m,
             return false;
         for (qsizetype i = 0; i < pushes.size(); ++i) {
             if (bodies.at(size_t(i)).isSet()) {
-                m->push = pushes.at(i).type;
+                m->push = pushes.at(i).value;
                 if (m->push == PushType::Unsubscribe || m->push == PushType::Disconnect)
                     return readCodeAndText(bodies.at(size_t(i)), "reason", &m->code, &m->text);
                 break;
@@ -256,7 +253,7 @@ bool FastClassifier::classifyServerLine(QByteArrayView line, ProtocolMessage *m,
     }
     for (qsizetype i = 0; i < names.size(); ++i) {
         if (methods & (1u << i)) {
-            m->method = names.at(i).method;
+            m->method = names.at(i).value;
             break;
         }
     }

@@ -445,6 +445,31 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
         return ns;
     };
 
+    // The body's token and its offset in the frame; a token that is not a JWT closes the connection (3500).
+    const auto bodyToken = [&](qsizetype *offset) {
+        *offset = body->offsets.value(QStringLiteral("token"), bodyOffset);
+        return body->string("token");
+    };
+    const auto notAJwt = [&](const Jwt &jwt, qsizetype offset) {
+        verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"),
+                     tr("The token is not a JWT: %1").arg(jwt.errorString()), offset);
+    };
+    // The token of a refresh or sub_refresh: false, with the finding, when it is missing or not a JWT.
+    const auto refreshToken = [&](const LintOutcome &missing, const QString &rule, const QString &why, Jwt *jwt,
+                                  qsizetype *offset) {
+        const QString token = bodyToken(offset);
+        if (token.isEmpty()) {
+            verdict.fail(missing, rule, why, bodyOffset);
+            return false;
+        }
+        *jwt = Jwt::decode(token);
+        if (!jwt->isValid()) {
+            notAJwt(*jwt, *offset);
+            return false;
+        }
+        return true;
+    };
+
     // 6. The handler.
     if (method == QLatin1String("connect")) {
         if (run->authenticated) {
@@ -452,16 +477,15 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
                          tr("This connection has already sent connect."), bodyOffset);
             return finish();
         }
-        const QString token = body->string("token");
-        const qsizetype tokenOffset = body->offsets.value(QStringLiteral("token"), bodyOffset);
+        qsizetype tokenOffset = 0;
+        const QString token = bodyToken(&tokenOffset);
         if (token.isEmpty()) {
             verdict.require(QStringLiteral("anonymous-connect"), Kind::Close, 3501);
         } else {
             const Jwt jwt = Jwt::decode(token);
             const qint64 exp = claimSeconds(jwt, "exp");
             if (!jwt.isValid()) {
-                verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"),
-                             tr("The token is not a JWT: %1").arg(jwt.errorString()), tokenOffset);
+                notAJwt(jwt, tokenOffset);
             } else if (exp > 0 && exp < run->now) {
                 verdict.fail(LintOutcome::error(109), QStringLiteral("token-expired"),
                              tr("The token expired %1 ago. After this error the server reads nothing more from the "
@@ -594,19 +618,13 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
     }
 
     if (method == QLatin1String("refresh")) {
-        const QString token = body->string("token");
-        const qsizetype tokenOffset = body->offsets.value(QStringLiteral("token"), bodyOffset);
-        if (token.isEmpty()) {
-            verdict.fail(LintOutcome::close(3501), QStringLiteral("refresh-no-token"),
-                         tr("\"refresh\" needs a \"token\"."), bodyOffset);
+        Jwt jwt;
+        qsizetype tokenOffset = 0;
+        if (!refreshToken(LintOutcome::close(3501), QStringLiteral("refresh-no-token"),
+                          tr("\"refresh\" needs a \"token\"."), &jwt, &tokenOffset))
             return finish();
-        }
-        const Jwt jwt = Jwt::decode(token);
         const qint64 exp = claimSeconds(jwt, "exp");
-        if (!jwt.isValid()) {
-            verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"),
-                         tr("The token is not a JWT: %1").arg(jwt.errorString()), tokenOffset);
-        } else if (exp > 0 && exp < run->now) {
+        if (exp > 0 && exp < run->now) {
             verdict.fail(LintOutcome::close(3005), QStringLiteral("token-expired"),
                          tr("The token expired %1 ago.").arg(Jwt::humanDuration(run->now - exp)), tokenOffset);
         } else if (checkSignature(jwt, context, &verdict, QStringLiteral("bad-token"), tokenOffset) &&
@@ -629,18 +647,12 @@ LintOutcome Linter::lintLine(const QByteArray &wire, qsizetype lineStart, const 
                          tr("This connection is not subscribed to \"%1\".").arg(channel), channelOffset);
             return finish();
         }
-        const QString token = body->string("token");
-        const qsizetype tokenOffset = body->offsets.value(QStringLiteral("token"), bodyOffset);
-        if (token.isEmpty()) {
-            verdict.fail(LintOutcome::error(107), QStringLiteral("sub-refresh-no-token"),
-                         tr("\"sub_refresh\" needs the new subscription \"token\"."), bodyOffset);
+        Jwt jwt;
+        qsizetype tokenOffset = 0;
+        if (!refreshToken(LintOutcome::error(107), QStringLiteral("sub-refresh-no-token"),
+                          tr("\"sub_refresh\" needs the new subscription \"token\"."), &jwt, &tokenOffset))
             return finish();
-        }
-        const Jwt jwt = Jwt::decode(token);
-        if (!jwt.isValid()) {
-            verdict.fail(LintOutcome::close(3500), QStringLiteral("bad-token"),
-                         tr("The token is not a JWT: %1").arg(jwt.errorString()), tokenOffset);
-        } else if (jwt.claims().value(QLatin1String("channel")).toString() != channel) {
+        if (jwt.claims().value(QLatin1String("channel")).toString() != channel) {
             verdict.fail(LintOutcome::close(3500), QStringLiteral("token-channel"),
                          tr("A subscription token needs a \"channel\" claim equal to \"%1\".").arg(channel),
                          tokenOffset);

@@ -29,7 +29,13 @@ const std::array<MethodInfo, 12> kMethods = {{
     {Method::SubRefresh, QLatin1String("sub_refresh"), true, true},
 }};
 
-const std::array<std::pair<PushType, QLatin1String>, 9> kPushTypes = {{
+struct PushTypeInfo
+{
+    PushType push;
+    QLatin1String name;
+};
+
+const std::array<PushTypeInfo, 9> kPushTypes = {{
     {PushType::Pub, QLatin1String("pub")},
     {PushType::Join, QLatin1String("join")},
     {PushType::Leave, QLatin1String("leave")},
@@ -50,6 +56,28 @@ const MethodInfo *info(Method method)
     return nullptr;
 }
 
+// The name of `value` in a table of entries with a `name` and the value in `field`, and back (`none` for a name
+// not in the table).
+template <typename Entry, size_t N, typename T>
+QLatin1String nameIn(const std::array<Entry, N> &table, T Entry::*field, T value)
+{
+    for (const Entry &entry : table) {
+        if (entry.*field == value)
+            return entry.name;
+    }
+    return QLatin1String("");
+}
+
+template <typename Entry, size_t N, typename T>
+T valueIn(const std::array<Entry, N> &table, T Entry::*field, QStringView name, T none)
+{
+    for (const Entry &entry : table) {
+        if (name == entry.name)
+            return entry.*field;
+    }
+    return none;
+}
+
 } // namespace
 
 QList<Method> allMethods()
@@ -62,35 +90,22 @@ QList<Method> allMethods()
 
 QLatin1String methodName(Method method)
 {
-    const MethodInfo *m = info(method);
-    return m ? m->name : QLatin1String("");
+    return nameIn(kMethods, &MethodInfo::method, method);
 }
 
 Method methodFromName(QStringView name)
 {
-    for (const MethodInfo &m : kMethods) {
-        if (name == m.name)
-            return m.method;
-    }
-    return Method::None;
+    return valueIn(kMethods, &MethodInfo::method, name, Method::None);
 }
 
 QLatin1String pushTypeName(PushType type)
 {
-    for (const auto &p : kPushTypes) {
-        if (p.first == type)
-            return p.second;
-    }
-    return QLatin1String("");
+    return nameIn(kPushTypes, &PushTypeInfo::push, type);
 }
 
 PushType pushTypeFromName(QStringView name)
 {
-    for (const auto &p : kPushTypes) {
-        if (name == p.second)
-            return p.first;
-    }
-    return PushType::None;
+    return valueIn(kPushTypes, &PushTypeInfo::push, name, PushType::None);
 }
 
 QLatin1String formatName(Format format)

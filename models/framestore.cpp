@@ -174,13 +174,8 @@ int FrameStore::append(const Frame &frame)
             continue;
         }
         const ProtocolMessage &m = frame.messages.at(i);
-        r.kind = quint8(m.kind);
-        r.method = quint8(m.method);
-        r.push = quint8(m.push);
-        r.id = m.id;
+        r.setMessage(m);
         r.channel = internChannel(m.channel);
-        r.rttMs = float(m.rttMs);
-        r.code = qint32(m.code);
         linkReplyChannel(r);
     }
     ++m_frameCount;

@@ -60,6 +60,18 @@ public:
             return flags & Out ? Protocol::Direction::Out : Protocol::Direction::In;
         }
         Protocol::MessageKind messageKind() const { return Protocol::MessageKind(kind); }
+    
+        // The fields of message `m` (a ProtocolMessage, or a recording line as RecordLineParser scans it), all but
+        // its channel, which the store interns.
+        template <typename Message> void setMessage(const Message &m)
+        {
+            kind = quint8(m.kind);
+            method = quint8(m.method);
+            push = quint8(m.push);
+            id = m.id;
+            code = qint32(m.code);
+            rttMs = float(m.rttMs);
+        }
     };
 
     FrameStore();

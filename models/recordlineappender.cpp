@@ -47,12 +47,7 @@ bool RecordLineAppender::appendFast(QByteArrayView line, FrameStore *store)
     r.timeMs = x.timeMs;
     r.flags = quint8((x.direction == Protocol::Direction::Out ? FrameStore::Row::Out : 0) |
                      (x.close ? FrameStore::Row::Close : 0));
-    r.kind = quint8(x.kind);
-    r.method = quint8(x.method);
-    r.push = quint8(x.push);
-    r.id = x.id;
-    r.code = qint32(x.code);
-    r.rttMs = float(x.rttMs);
+    r.setMessage(x);
     store->commitFrame(quint32(bytes), r, channelView);
     return true;
 }

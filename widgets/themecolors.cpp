@@ -1,6 +1,44 @@
 #include "themecolors.h"
 
+#include <array>
+
 namespace ThemeColors {
+
+namespace {
+
+// One meaning's colour on a light and on a dark theme.
+struct LightDark
+{
+    QRgb light;
+    QRgb dark;
+};
+
+QColor pick(const LightDark &colours, const QPalette &palette)
+{
+    return QColor::fromRgb(isDark(palette) ? colours.dark : colours.light);
+}
+
+// Indexed by State.
+constexpr std::array<LightDark, 5> kStates = {{
+    {0x909090, 0x9a9a9a}, // Idle
+    {0xc01c28, 0xf66151}, // Problem
+    {0xe5a50a, 0xf8e45c}, // Connecting
+    {0x1c71d8, 0x62a0ea}, // Open
+    {0x2ec27e, 0x57e389}, // Connected
+}};
+
+// Indexed by Json.
+constexpr std::array<LightDark, 7> kJson = {{
+    {0x1f4e99, 0x8cb4ff}, // Key
+    {0x1b7f3a, 0x8fd68a}, // String
+    {0xa33c00, 0xffb86c}, // Number
+    {0x8a2b9e, 0xd7a6ff}, // Literal
+    {0x606060, 0xa8a8a8}, // Punctuation
+    {0xb00020, 0xffd0d0}, // Placeholder
+    {0xfff0c0, 0x6a2424}, // PlaceholderBackground
+}};
+
+} // namespace
 
 bool isDark(const QPalette &palette)
 {
@@ -9,30 +47,17 @@ bool isDark(const QPalette &palette)
 
 QColor stateColor(State state, const QPalette &palette)
 {
-    const bool dark = isDark(palette);
-    switch (state) {
-    case State::Idle:
-        return dark ? QColor(0x9a, 0x9a, 0x9a) : QColor(0x90, 0x90, 0x90);
-    case State::Problem:
-        return dark ? QColor(0xf6, 0x61, 0x51) : QColor(0xc0, 0x1c, 0x28);
-    case State::Connecting:
-        return dark ? QColor(0xf8, 0xe4, 0x5c) : QColor(0xe5, 0xa5, 0x0a);
-    case State::Open:
-        return dark ? QColor(0x62, 0xa0, 0xea) : QColor(0x1c, 0x71, 0xd8);
-    case State::Connected:
-        return dark ? QColor(0x57, 0xe3, 0x89) : QColor(0x2e, 0xc2, 0x7e);
-    }
-    return palette.color(QPalette::WindowText);
+    return pick(kStates.at(size_t(state)), palette);
 }
 
 QColor problemText(const QPalette &palette)
 {
-    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0x8a, 0x1c, 0x1c);
+    return pick({0x8a1c1c, 0xff8a80}, palette);
 }
 
 QColor warningText(const QPalette &palette)
 {
-    return isDark(palette) ? QColor(0xff, 0xb3, 0x4d) : QColor(0xb3, 0x5c, 0x00);
+    return pick({0xb35c00, 0xffb34d}, palette);
 }
 
 QColor mutedText(const QPalette &palette)
@@ -42,24 +67,7 @@ QColor mutedText(const QPalette &palette)
 
 QColor json(Json role, const QPalette &palette)
 {
-    const bool dark = isDark(palette);
-    switch (role) {
-    case Json::Key:
-        return dark ? QColor(0x8c, 0xb4, 0xff) : QColor(0x1f, 0x4e, 0x99);
-    case Json::String:
-        return dark ? QColor(0x8f, 0xd6, 0x8a) : QColor(0x1b, 0x7f, 0x3a);
-    case Json::Number:
-        return dark ? QColor(0xff, 0xb8, 0x6c) : QColor(0xa3, 0x3c, 0x00);
-    case Json::Literal:
-        return dark ? QColor(0xd7, 0xa6, 0xff) : QColor(0x8a, 0x2b, 0x9e);
-    case Json::Punctuation:
-        return dark ? QColor(0xa8, 0xa8, 0xa8) : QColor(0x60, 0x60, 0x60);
-    case Json::Placeholder:
-        return dark ? QColor(0xff, 0xd0, 0xd0) : QColor(0xb0, 0x00, 0x20);
-    case Json::PlaceholderBackground:
-        return dark ? QColor(0x6a, 0x24, 0x24) : QColor(0xff, 0xf0, 0xc0);
-    }
-    return palette.color(QPalette::Text);
+    return pick(kJson.at(size_t(role)), palette);
 }
 
 } // namespace ThemeColors
