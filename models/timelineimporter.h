@@ -16,10 +16,11 @@ class TimelineModel;
 // Loads a recording (JSON Lines, see core/recording/framerecord.h) or a browser HAR file into a TimelineModel without
 // freezing the UI. JSON Lines: up to two parser threads read the file in blocks of whole lines and parse each
 // block straight into a FrameStore (RecordLineAppender::append); the UI thread hands the parsed blocks to the model
-// in file order, for at most about 20 ms per event-loop turn, so the first rows are on screen within a few tens of
-// milliseconds. The parsers stay at most a few blocks ahead (bounded memory). Bad lines are counted and the first
-// one is described with its line number; nothing is skipped silently. HAR: streamed by HarImporter::read on a
-// worker into compact FrameStore blocks (sorted by time when connections overlap), then handed over block by block.
+// in file order, for at most about 20 ms per event-loop turn, so the first rows are on screen while the rest is
+// still read and the window keeps answering. The parsers stay at most a few blocks ahead (bounded memory). Bad
+// lines are counted and the first one is described with its line number; nothing is skipped silently. HAR:
+// streamed by HarImporter::read on a worker into compact FrameStore blocks (sorted by time when connections
+// overlap), then handed over block by block.
 //
 // Replace: the model is cleared only when the first frames are handed over, so an import that fails or finds
 // nothing leaves the current timeline as it was.

@@ -14,11 +14,11 @@
 #include <mutex>
 #include <thread>
 
-// Appends frames to a JSON Lines file. Formatting a line costs about as much as decoding the frame, so it runs on
-// a writer thread: write() only queues a copy of the frame, and the thread formats batches into one large buffer
-// and writes them with one write() per batch; written batches come back to be freed by the caller's thread. The
-// queue is bounded (kMaxQueuedBytes of frame bytes not yet written): when the disk is slower than the network,
-// write() waits, which slows the reading of the socket instead of growing memory.
+// Appends frames to a JSON Lines file. Formatting lines is work of its own for every frame, apart from reading and
+// decoding, so it runs on a writer thread: write() only queues a copy of the frame, and the thread formats batches
+// into one large buffer and writes them with one write() per batch; written batches come back to be freed by the
+// caller's thread. The queue is bounded (kMaxQueuedBytes of frame bytes not yet written): when the disk is slower
+// than the network, write() waits, which slows the reading of the socket instead of growing memory.
 class RecordWriter
 {
     Q_DECLARE_TR_FUNCTIONS(RecordWriter)
