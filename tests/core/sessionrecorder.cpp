@@ -1,5 +1,7 @@
 #include "sessionrecorder.h"
 
+#include "commandbuilder.h"
+
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QTimer>
@@ -36,6 +38,15 @@ std::optional<ProtocolMessage> SessionRecorder::waitForIncoming(const Predicate 
         timer.start(int(qMax<qint64>(1, deadline.remainingTime())));
         loop.exec();
     }
+}
+
+bool SessionRecorder::subscribe(const QString &channel, int timeoutMs)
+{
+    SubscribeOptions s;
+    s.channel = channel;
+    const quint32 id =
+        m_session->sendCommand(CommandBuilder::command(0, Protocol::Method::Subscribe, CommandBuilder::subscribe(s)));
+    return waitForReply(id, timeoutMs).has_value();
 }
 
 std::optional<ProtocolMessage> SessionRecorder::waitForReply(quint32 id, int timeoutMs)

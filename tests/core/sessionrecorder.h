@@ -21,6 +21,8 @@ public:
     // The first received message (after the ones already taken) that matches, within timeoutMs.
     std::optional<ProtocolMessage> waitForIncoming(const Predicate &predicate, int timeoutMs = 10000);
     std::optional<ProtocolMessage> waitForReply(quint32 id, int timeoutMs = 10000);
+    // Subscribes the session to `channel` and waits for the reply (a result or an error).
+    bool subscribe(const QString &channel, int timeoutMs = 10000);
     // Waits until the socket closes; returns the Disconnect message.
     std::optional<ProtocolMessage> waitForClose(int timeoutMs = 10000);
     bool waitForState(Session::State state, int timeoutMs = 10000);

@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
+
 using Protocol::Direction;
 using Protocol::MessageKind;
 using Side = CloseInfo::Side;
@@ -51,6 +53,14 @@ bool openConnected(Session *session, FakeHostileServer *fake, SessionOptions opt
     session->open(options);
     QSignalSpy connected(session, &Session::connected);
     return connected.wait(10000);
+}
+
+// Runs `action` (what the fake server does) and waits until the session has closed.
+bool closedAfter(Session *session, const std::function<void()> &action)
+{
+    QSignalSpy closed(session, &Session::closed);
+    action();
+    return closed.wait(10000);
 }
 
 } // namespace
@@ -207,9 +217,7 @@ void TestHostileSession::tcpResetIsTheTransportNotNormalClosure()
     Collected c;
     collect(&session, &c);
     QVERIFY(openConnected(&session, &fake));
-    QSignalSpy closed(&session, &Session::closed);
-    fake.resetClient();
-    QVERIFY(closed.wait(10000));
+    QVERIFY(closedAfter(&session, [&] { fake.resetClient(); }));
     QCOMPARE(session.closeCode(), 1006);
     QCOMPARE(session.lastClose().side, Side::Transport);
     QVERIFY(session.lastClose().hasSocketError);
@@ -224,9 +232,7 @@ void TestHostileSession::serverCloseFrameIsTheServers()
     QVERIFY(fake.listen());
     Session session;
     QVERIFY(openConnected(&session, &fake));
-    QSignalSpy closed(&session, &Session::closed);
-    fake.sendClose(3501, "bad request");
-    QVERIFY(closed.wait(10000));
+    QVERIFY(closedAfter(&session, [&] { fake.sendClose(3501, "bad request"); }));
     QCOMPARE(session.lastClose().side, Side::Server);
     QCOMPARE(session.closeCode(), 3501);
     QCOMPARE(session.closeReason(), QStringLiteral("bad request"));
@@ -241,9 +247,7 @@ void TestHostileSession::invalidUtf8TextIsARejectedFrameClosedByClient()
     Collected c;
     collect(&session, &c);
     QVERIFY(openConnected(&session, &fake));
-    QSignalSpy closed(&session, &Session::closed);
-    fake.sendText(QByteArray("{\"push\":\"\xff\xfe\"}"));
-    QVERIFY(closed.wait(10000));
+    QVERIFY(closedAfter(&session, [&] { fake.sendText(QByteArray("{\"push\":\"\xff\xfe\"}")); }));
     QCOMPARE(session.closeCode(), 1007);
     QCOMPARE(session.lastClose().side, Side::Client);
     QCOMPARE(session.lastClose().rule, Rule::InvalidUtf8);
@@ -277,9 +281,7 @@ void TestHostileSession::badCloseFrameIsClosedByClient()
     QVERIFY(fake.listen());
     Session session;
     QVERIFY(openConnected(&session, &fake));
-    QSignalSpy closed(&session, &Session::closed);
-    fake.sendClose(code, reason);
-    QVERIFY(closed.wait(10000));
+    QVERIFY(closedAfter(&session, [&] { fake.sendClose(code, reason); }));
     QCOMPARE(session.closeCode(), 1002);
     QCOMPARE(session.lastClose().side, Side::Client);
     QCOMPARE(session.lastClose().rule, Rule::ProtocolViolation);
@@ -296,9 +298,7 @@ void TestHostileSession::closeInfoIsRecorded()
     Collected c;
     collect(&session, &c);
     QVERIFY(openConnected(&session, &fake));
-    QSignalSpy closed(&session, &Session::closed);
-    fake.sendText(QByteArray("\xc3\x28"));
-    QVERIFY(closed.wait(10000));
+    QVERIFY(closedAfter(&session, [&] { fake.sendText(QByteArray("\xc3\x28")); }));
     for (const Frame &f : std::as_const(c.frames)) {
         Frame back;
         QString error;

@@ -1,6 +1,7 @@
 // Unit tests of the Protobuf codec: the JSON <-> Protobuf conversion of every command, reply and push, the
 // varint framing, the bytes-in-JSON convention, and that garbage never crashes and always ends up Invalid.
 #include "client.pb.h"
+#include "framecompare.h"
 #include "jsoncodec.h"
 #include "protobufcodec.h"
 #include "protobufjson.h"
@@ -63,20 +64,9 @@ QByteArray delimited(const QList<const google::protobuf::MessageLite *> &message
     return QByteArray(out.data(), qsizetype(out.size()));
 }
 
-// The fields JsonCodec sets must be set the same way for the same JSON.
-void compareClassification(const ProtocolMessage &actual, const ProtocolMessage &expected)
-{
-    QCOMPARE(actual.kindName(), expected.kindName());
-    QCOMPARE(actual.kind, expected.kind);
-    QCOMPARE(actual.method, expected.method);
-    QCOMPARE(actual.push, expected.push);
-    QCOMPARE(actual.id, expected.id);
-    QCOMPARE(actual.channel, expected.channel);
-    QCOMPARE(actual.code, expected.code);
-    QCOMPARE(actual.text, expected.text);
-}
-
 } // namespace
+
+using TestSupport::compareClassification;
 
 class TestProtobufCodec : public QObject
 {

@@ -179,10 +179,7 @@ void TestSessionLive::historyAndPresenceDecode()
         const QJsonObject r = m_server.publish(channel, QJsonObject{{QStringLiteral("n"), i}});
         QVERIFY(r.contains(QStringLiteral("result")));
     }
-    SubscribeOptions s;
-    s.channel = channel;
-    QVERIFY(rec.waitForReply(
-        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(s)))));
+    QVERIFY(rec.subscribe(channel));
 
     const quint32 hid =
         session.sendCommand(CommandBuilder::command(0, Method::History, CommandBuilder::history(channel, 10)));
@@ -219,10 +216,7 @@ void TestSessionLive::floodArrivesWholeInBoundedReads()
     QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
     QCOMPARE(session.readBufferSize(), Session::kReadChunkBytes);
     const QString channel = QStringLiteral("flood-bounded");
-    SubscribeOptions s;
-    s.channel = channel;
-    QVERIFY(rec.waitForReply(
-        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(s)))));
+    QVERIFY(rec.subscribe(channel));
 
     constexpr int kCount = 4000;
     const QString filler(200, QLatin1Char('x'));
@@ -261,10 +255,7 @@ void TestSessionLive::frameLargerThanReadChunkArrives()
     SessionRecorder rec(&session);
     QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
     const QString channel = QStringLiteral("large-frame");
-    SubscribeOptions s;
-    s.channel = channel;
-    QVERIFY(rec.waitForReply(
-        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(s)))));
+    QVERIFY(rec.subscribe(channel));
 
     const int size = int(Session::kReadChunkBytes) * 5 + 123;
     const QString big = TestSupport::letters(size);
@@ -291,10 +282,7 @@ void TestSessionLive::largePublicationsAtServerPaceAllArrive()
     SessionRecorder rec(&session);
     QVERIFY2(connectSession(&session, &rec, m_server.webSocketUrl()), qPrintable(rec.dump()));
     const QString channel = QStringLiteral("large-flood");
-    SubscribeOptions s;
-    s.channel = channel;
-    QVERIFY(rec.waitForReply(
-        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(s)))));
+    QVERIFY(rec.subscribe(channel));
 
     constexpr int kBatches = 30;
     constexpr int kPerBatch = 10;
