@@ -60,7 +60,7 @@ public:
             return flags & Out ? Protocol::Direction::Out : Protocol::Direction::In;
         }
         Protocol::MessageKind messageKind() const { return Protocol::MessageKind(kind); }
-    
+
         // The fields of message `m` (a ProtocolMessage, or a recording line as RecordLineParser scans it), all but
         // its channel, which the store interns.
         template <typename Message> void setMessage(const Message &m)
