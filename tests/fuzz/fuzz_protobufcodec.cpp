@@ -1,6 +1,7 @@
 // Protobuf codec: any bytes as a server frame (Replies) and a client frame (Commands); every message is opened
 // (its JSON is converted from the bytes) and explained, and its JSON text must parse to its JSON.
 #include "explainer.h"
+#include "jsonwriter.h"
 #include "protobufcodec.h"
 #include "protobufjson.h"
 
@@ -27,6 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)ProtobufCodec::serverMessageJson(payload);
     (void)ProtobufJson::bytesToJson(payload);
     QByteArray text;
-    ProtobufCodec::appendServerMessageJsonText(payload, &text);
+    JsonWriter w(&text);
+    ProtobufCodec::appendServerMessageJsonText(payload, w);
+    w.finish();
     return 0;
 }
