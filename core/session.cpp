@@ -6,12 +6,10 @@
 #include "jsoncodec.h"
 #include "logging.h"
 
+#include "transport/transport.h"
+
 #include <QDateTime>
-#include <QNetworkRequest>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QWebSocket>
-#include <QWebSocketHandshakeOptions>
+#include <QJsonDocument>
 
 using Protocol::MessageKind;
 using Protocol::Method;
@@ -57,14 +55,15 @@ Session::Session(QObject *parent)
     m_clock.start();
     connect(m_tokens, &TokenRefresher::logged, this, &Session::log);
     connect(m_tokens, &TokenRefresher::tokenRefreshSent, this, &Session::tokenRefreshSent);
-    connect(&m_reader, &SocketReader::bufferGrown, this, [this](qint64 from, qint64 to) {
-        log(Level::Trace, QStringLiteral("Read buffer %1 -> %2 bytes for a large frame").arg(from).arg(to));
-    });
     connect(&m_watchdog, &ConnectionWatchdog::handshakeTimedOut, this, [this](int ms) {
         closeForRule(CloseInfo::Rule::HandshakeTimeout,
-                     tr("The server accepted the TCP connection but did not answer the WebSocket handshake within "
-                        "%1 ms: giving up.")
-                         .arg(ms));
+                     Transports::usesWebSocket(m_options.transport)
+                         ? tr("The server accepted the TCP connection but did not answer the WebSocket handshake "
+                              "within %1 ms: giving up.")
+                               .arg(ms)
+                         : tr("The server did not start the %1 response within %2 ms: giving up.")
+                               .arg(Transports::name(m_options.transport))
+                               .arg(ms));
     });
     connect(&m_watchdog, &ConnectionWatchdog::connectReplyTimedOut, this, [this](int ms) {
         closeForRule(CloseInfo::Rule::ConnectReplyTimeout,
@@ -88,11 +87,28 @@ Session::Session(QObject *parent)
 
 Session::~Session()
 {
-    m_reader.detach();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-    }
+    dropTransport();
+}
+
+void Session::dropTransport()
+{
+    if (!m_transport)
+        return;
+    m_transport->disconnect(this);
+    m_transport->abort();
+    m_transport->deleteLater();
+    m_transport = nullptr;
+}
+
+qint64 Session::readBufferSize() const
+{
+    return m_transport ? m_transport->readBufferSize() : 0;
+}
+
+const SocketReader::Stats &Session::readStats() const
+{
+    static const SocketReader::Stats none;
+    return m_transport ? m_transport->readStats() : none;
 }
 
 void Session::log(Level level, const QString &text)
@@ -173,166 +189,75 @@ void Session::resetConnectionState()
     m_subscribeChannels.clear();
     m_closeCode = 0;
     m_closeReason.clear();
-    m_closeRule = CloseInfo::Rule::None;
-    m_closeRuleText.clear();
-    m_closeFrameSent = false;
-    m_hasSocketError = false;
-    m_socketError = QAbstractSocket::UnknownSocketError;
-    m_certificateRejected = false;
+    m_disconnectPushCode = 0;
+    m_disconnectPushReason.clear();
 }
 
 void Session::open(const SessionOptions &options)
 {
-    m_reader.detach();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
+    dropTransport();
     m_options = options;
     m_masker.addToken(options.token);
     for (const auto &h : options.headers) {
         if (SecretMasker::isSecretHeaderName(QString::fromLatin1(h.first)))
             m_masker.addSecret(QString::fromUtf8(h.second));
     }
-    m_codec = createWireCodec(options.format);
+    if (Transports::isUnidirectional(options.transport) && options.format == Protocol::Format::Protobuf) {
+        log(Level::Warning, tr("%1 speaks JSON only: using JSON.").arg(Transports::name(options.transport)));
+        m_options.format = Protocol::Format::Json;
+    }
+    m_codec = createWireCodec(m_options.format);
     resetConnectionState();
     m_nextId = 1;
 
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    connect(m_socket, &QWebSocket::connected, this, &Session::onSocketConnected);
-    connect(m_socket, &QWebSocket::disconnected, this, &Session::onSocketDisconnected);
-    connect(m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState s) {
-        if (s == QAbstractSocket::UnconnectedState && m_state != State::Disconnected)
-            onSocketDisconnected();
-    });
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &Session::onTextMessage);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Session::onBinaryMessage);
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, &Session::onSocketError);
-    connect(m_socket, &QWebSocket::pong, this, &Session::onPong);
-    connect(m_socket, &QWebSocket::sslErrors, this, &Session::onSslErrors);
-    connect(m_socket, &QWebSocket::aboutToClose, this, &Session::onAboutToClose);
-
-    if (options.url.scheme() == QLatin1String("wss")) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (!options.caCertificatesFile.isEmpty()) {
-            const QList<QSslCertificate> cas = QSslCertificate::fromPath(options.caCertificatesFile, QSsl::Pem);
-            if (cas.isEmpty())
-                log(Level::Error,
-                    tr("No PEM certificate could be read from the CA file %1.").arg(options.caCertificatesFile));
-            else
-                log(Level::Info, tr("Trusting %n extra CA certificate(s) from %1.", nullptr, int(cas.size()))
-                                     .arg(options.caCertificatesFile));
-            tls.addCaCertificates(cas);
-        }
-        if (options.ignoreCertificateErrors)
-            log(Level::Warning, tr("Certificate errors are ignored for this connection: the server's identity is not "
-                                   "checked."));
-        m_socket->setSslConfiguration(tls);
-    }
-
-    QNetworkRequest request(options.url);
-    for (const auto &h : options.headers)
-        request.setRawHeader(h.first, h.second);
-    QWebSocketHandshakeOptions handshake;
-    if (options.format == Protocol::Format::Protobuf)
-        handshake.setSubprotocols({QStringLiteral("centrifuge-protobuf")});
+    m_transport = Transport::create(m_options.transport, this);
+    m_transport->setTrace(logs(Level::Trace), m_showSecrets);
+    connect(m_transport, &Transport::opened, this, &Session::onTransportOpened);
+    connect(m_transport, &Transport::received, this, &Session::handleIncoming);
+    connect(m_transport, &Transport::closed, this, &Session::onTransportClosed);
+    connect(m_transport, &Transport::logged, this, &Session::log);
+    connect(m_transport, &Transport::certificateErrors, this, &Session::certificateErrors);
 
     setState(State::Connecting);
-    log(Level::Info,
-        tr("Opening %1 (%2)")
-            .arg(options.url.toString(QUrl::RemovePassword), QString(Protocol::formatName(options.format))));
-    if (logs(Level::Trace)) {
-        log(Level::Trace, QStringLiteral("> GET %1 HTTP/1.1").arg(options.url.path(QUrl::FullyEncoded)));
-        // Host as the request sends it: never the user info of the URL.
-        const QString host = options.url.port() < 0
-                                 ? options.url.host()
-                                 : QStringLiteral("%1:%2").arg(options.url.host()).arg(options.url.port());
-        log(Level::Trace, QStringLiteral("> Host: %1").arg(host));
-        log(Level::Trace, QStringLiteral("> Upgrade: websocket"));
-        log(Level::Trace, QStringLiteral("> Connection: Upgrade"));
-        log(Level::Trace, QStringLiteral("> Sec-WebSocket-Version: 13"));
-        for (const QString &p : handshake.subprotocols())
-            log(Level::Trace, QStringLiteral("> Sec-WebSocket-Protocol: %1").arg(p));
-        for (const auto &h : options.headers) {
-            const bool hide = !m_showSecrets && SecretMasker::isSecretHeaderName(QString::fromLatin1(h.first));
-            log(Level::Trace, QStringLiteral("> %1: %2")
-                                  .arg(QString::fromLatin1(h.first),
-                                       hide ? QString(SecretMasker::secretMask()) : QString::fromUtf8(h.second)));
-        }
+    log(Level::Info, tr("Opening %1 (%2, %3)")
+                         .arg(m_options.url.toString(QUrl::RemovePassword), Transports::name(m_options.transport),
+                              QString(Protocol::formatName(m_options.format))));
+    // HTTP-streaming and SSE carry the connect command in the opening request, the unidirectional HTTP
+    // transports the bare connect request: there is no open connection to send it on later.
+    QByteArray initial;
+    QList<ProtocolMessage> messages;
+    if (Transports::isEmulation(m_options.transport)) {
+        if (!m_options.autoConnect)
+            log(Level::Info, tr("%1 cannot open without connect: sending it in the opening request.")
+                                 .arg(Transports::name(m_options.transport)));
+        QList<QJsonObject> commands{
+            CommandBuilder::command(0, Method::Connect, CommandBuilder::connect(connectParams()))};
+        QList<quint32> ids;
+        initial = encodeCommands(&commands, &messages, &ids);
+    } else if (!Transports::usesWebSocket(m_options.transport)) {
+        initial = connectRequest(&messages);
     }
-    m_socket->open(request, handshake);
-    m_reader.attach(m_socket);
-    m_watchdog.startHandshake(options.handshakeTimeoutMs);
+    m_transport->open(m_options, initial);
+    m_watchdog.startHandshake(m_options.handshakeTimeoutMs);
+    if (!initial.isEmpty())
+        recordOutgoing(initial, messages);
 }
 
 void Session::close()
 {
-    if (!m_socket || m_state == State::Disconnected)
+    if (!m_transport || m_state == State::Disconnected)
         return;
     log(Level::Info, tr("Closing the connection"));
     m_closedByClient = true;
-    if (m_closeRule == CloseInfo::Rule::None)
-        m_closeRule = CloseInfo::Rule::UserClose;
-    m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("client closed"));
+    m_transport->close(CloseInfo::Rule::UserClose);
 }
 
 void Session::closeForRule(CloseInfo::Rule rule, const QString &why)
 {
-    if (!m_socket || m_state == State::Disconnected)
+    if (!m_transport || m_state == State::Disconnected)
         return;
     log(Level::Warning, why);
-    m_closeRule = rule;
-    m_closeRuleText = why;
-    if (m_state == State::Connecting) {
-        // No WebSocket yet, so no close frame to send: drop the TCP connection.
-        m_socket->abort();
-        return;
-    }
-    // The reason tells the server's log why (Centrifugo logs it); 1000 because nothing was wrong on the wire.
-    m_socket->close(QWebSocketProtocol::CloseCodeNormal, QString::fromLatin1(CloseInfo::ruleName(rule)));
-}
-
-void Session::onAboutToClose()
-{
-    // QWebSocket announces its close frame (its own, or the echo of the server's) before the TCP socket goes; the
-    // TCP socket announces its own close too, but only after an error when the network went first.
-    if (!m_hasSocketError && (m_state == State::Open || m_state == State::Connected))
-        m_closeFrameSent = true;
-}
-
-CloseInfo Session::attributeClose() const
-{
-    CloseInfo c;
-    c.certificateRejected = m_certificateRejected;
-    c.hasSocketError = m_hasSocketError;
-    c.socketError = m_socketError;
-    if (!c.hasSocketError && m_socket->error() != QAbstractSocket::UnknownSocketError) {
-        // A failed connection attempt reports the state change before the error signal.
-        c.hasSocketError = true;
-        c.socketError = m_socket->error();
-    }
-    const bool ourRule = m_closeRule != CloseInfo::Rule::None;
-    if (m_state == State::Connecting || !m_closeFrameSent) {
-        // No close frame either way (1006): the handshake never completed, or the connection was lost.
-        c.code = QWebSocketProtocol::CloseCodeAbnormalDisconnection;
-        c.side = ourRule ? CloseInfo::Side::Client : CloseInfo::Side::Transport;
-        c.rule = m_closeRule;
-        c.reason = ourRule && !m_hasSocketError ? QString::fromLatin1(CloseInfo::ruleName(m_closeRule))
-                                                : m_socket->errorString();
-        return c;
-    }
-    c.code = int(m_socket->closeCode());
-    c.reason = m_socket->closeReason();
-    if (ourRule) {
-        c.side = CloseInfo::Side::Client;
-        c.rule = m_closeRule;
-        return c;
-    }
-    c.rule = CloseInfo::ruleOfQtReason(c.reason);
-    c.side = c.rule == CloseInfo::Rule::None ? CloseInfo::Side::Server : CloseInfo::Side::Client;
-    return c;
+    m_transport->close(rule);
 }
 
 void Session::emitRejectedFrame(const CloseInfo &close)
@@ -353,36 +278,39 @@ void Session::emitRejectedFrame(const CloseInfo &close)
     emit frame(f);
 }
 
-void Session::onSocketConnected()
+void Session::onTransportOpened()
 {
-    if (logs(Level::Trace)) {
-        log(Level::Trace, QStringLiteral("< HTTP/1.1 101 Switching Protocols"));
-        log(Level::Trace, QStringLiteral("< Upgrade: websocket"));
-        log(Level::Trace, QStringLiteral("< Connection: Upgrade"));
-        if (!m_socket->subprotocol().isEmpty())
-            log(Level::Trace, QStringLiteral("< Sec-WebSocket-Protocol: %1").arg(m_socket->subprotocol()));
-        // QWebSocket checked these and Sec-WebSocket-Accept before reporting success; Qt 6.4 exposes no others.
-        log(Level::Trace, tr("(response headers as validated by QWebSocket; Qt 6.4 does not expose the others)"));
-        log(Level::Trace, QStringLiteral("peer %1:%2, local port %3")
-                              .arg(m_socket->peerAddress().toString())
-                              .arg(m_socket->peerPort())
-                              .arg(m_socket->localPort()));
-    }
-    log(Level::Info, tr("WebSocket handshake complete"));
     m_watchdog.handshakeDone();
     setState(State::Open);
-    if (m_options.autoConnect)
-        sendConnect();
+    if (!m_options.autoConnect || m_connectSent)
+        return;
+    if (m_options.transport == TransportKind::UniWebSocket) {
+        // The unidirectional WebSocket takes the connect request as its first message.
+        QList<ProtocolMessage> messages;
+        transmit(connectRequest(&messages), messages);
+        return;
+    }
+    sendConnect();
 }
 
-void Session::onSocketDisconnected()
+void Session::onTransportClosed(CloseInfo close)
 {
-    if (m_closeReported || !m_socket)
+    if (m_closeReported)
         return;
     m_closeReported = true;
     m_watchdog.stop();
-    m_reader.detach();
-    m_lastClose = attributeClose();
+    if (close.side == CloseInfo::Side::Server && close.code == 0) {
+        // An HTTP stream has no close frame: the disconnect push said why, if the server sent one.
+        if (m_disconnectPushCode != 0) {
+            close.code = m_disconnectPushCode;
+            close.reason = m_disconnectPushReason;
+        } else {
+            close.side = CloseInfo::Side::Transport;
+            close.code = 1006;
+            close.reason = tr("the server ended the response without a disconnect push");
+        }
+    }
+    m_lastClose = close;
     m_closeCode = m_lastClose.code;
     m_closeReason = m_lastClose.reason;
     if (m_lastClose.rejectedAFrame())
@@ -401,9 +329,8 @@ void Session::onSocketDisconnected()
     f.raw = m.raw;
     f.messages.append(m);
 
-    const bool quiet =
-        m_lastClose.rule == CloseInfo::Rule::UserClose ||
-        (m_lastClose.side == CloseInfo::Side::Server && m_closeCode == QWebSocketProtocol::CloseCodeNormal);
+    const bool quiet = m_lastClose.rule == CloseInfo::Rule::UserClose ||
+                       (m_lastClose.side == CloseInfo::Side::Server && m_closeCode == 1000);
     log(quiet ? Level::Info : Level::Warning, Explainer::describeClose(m_lastClose));
     m_inFlight.clear();
     m_inFlightMethod.clear();
@@ -415,43 +342,13 @@ void Session::onSocketDisconnected()
     emit closed(m_closeCode, m_closeReason);
 }
 
-void Session::onSocketError(QAbstractSocket::SocketError error)
+QList<ProtocolMessage> Session::decodeIncoming(const QByteArray &payload) const
 {
-    if (!m_hasSocketError) {
-        m_hasSocketError = true;
-        m_socketError = error;
-    }
-    if (m_state == State::Connecting && m_socket) {
-        // QWebSocket reports a refused upgrade (e.g. HTTP 200 instead of 101) but keeps the TCP connection:
-        // nothing more can come of it. Dropped on the next turn, outside QWebSocket's own handler.
-        QMetaObject::invokeMethod(
-            this,
-            [this, socket = QPointer<QWebSocket>(m_socket)] {
-                if (socket && socket == m_socket && m_state == State::Connecting)
-                    m_socket->abort();
-            },
-            Qt::QueuedConnection);
-    }
-    log(Level::Error, tr("Socket error %1: %2").arg(int(error)).arg(m_socket ? m_socket->errorString() : QString()));
-}
-
-void Session::onPong(quint64 elapsedTime, const QByteArray &payload)
-{
-    log(Level::Trace,
-        QStringLiteral("WebSocket pong frame after %1 ms (%2 bytes)").arg(elapsedTime).arg(payload.size()));
-}
-
-void Session::onTextMessage(const QString &message)
-{
-    const QByteArray payload = message.toUtf8();
-    m_reader.noteFrame(payload.size());
-    handleIncoming(payload, false);
-}
-
-void Session::onBinaryMessage(const QByteArray &message)
-{
-    m_reader.noteFrame(message.size());
-    handleIncoming(message, true);
+    if (!Transports::isUnidirectional(m_options.transport) || payload.trimmed() == "{}")
+        return m_codec->decodeServerFrame(payload);
+    // Unidirectional transports send bare pushes; wrapped as the bidirectional ones, they decode and show alike
+    // (the frame keeps the bytes as received).
+    return m_codec->decodeServerFrame(QByteArrayLiteral("{\"push\":") + payload + '}');
 }
 
 void Session::handleIncoming(const QByteArray &payload, bool binary)
@@ -462,7 +359,7 @@ void Session::handleIncoming(const QByteArray &payload, bool binary)
     f.direction = Protocol::Direction::In;
     f.binary = binary;
     f.raw = payload;
-    f.messages = m_codec->decodeServerFrame(payload);
+    f.messages = decodeIncoming(payload);
     bool pinged = false;
     // State signals wait until the frame is out, so whatever a listener sends in reaction (subscribes after
     // connected) is recorded after the reply that caused it.
@@ -514,6 +411,17 @@ void Session::handleMessage(ProtocolMessage &m, QList<std::function<void()>> *af
     case MessageKind::Push:
         if (m.push == Protocol::PushType::Unsubscribe)
             m_tokens->forget(m.channel);
+        if (m.push == Protocol::PushType::Disconnect) {
+            m_disconnectPushCode = m.code;
+            m_disconnectPushReason = m.text;
+        }
+        if (m.push == Protocol::PushType::Connect && m.id == 0) {
+            // The unidirectional transports answer connect with a connect push.
+            const QJsonObject json = m.json();
+            const QJsonObject push =
+                json.contains(QLatin1String("push")) ? json.value(QLatin1String("push")).toObject() : json;
+            onConnectResult(push.value(QLatin1String("connect")).toObject(), after);
+        }
         return;
     default:
         return;
@@ -530,41 +438,30 @@ void Session::handleMessage(ProtocolMessage &m, QList<std::function<void()>> *af
         }
         return;
     }
-    if (m.method == Method::Connect) {
-        m_connectResult = m.json().value(QLatin1String("connect")).toObject();
-        m_clientId = m_connectResult.value(QLatin1String("client")).toString();
-        m_serverVersion = m_connectResult.value(QLatin1String("version")).toString();
-        m_pingInterval = m_connectResult.value(QLatin1String("ping")).toInt();
-        m_pongRequired = m_connectResult.value(QLatin1String("pong")).toBool();
-        m_watchdog.connectReplied(m_pingInterval, m_options.pingToleranceMs);
-        log(Level::Info, tr("Connected: client %1, server %2, ping every %3 s, pong %4")
-                             .arg(m_clientId, m_serverVersion)
-                             .arg(m_pingInterval)
-                             .arg(m_pongRequired ? tr("required") : tr("not required")));
-        after->append([this]() {
-            setState(State::Connected);
-            emit connected(m_clientId);
-        });
-    }
+    if (m.method == Method::Connect)
+        onConnectResult(m.json().value(QLatin1String("connect")).toObject(), after);
     m_tokens->handleReply(m);
 }
 
-void Session::onSslErrors(const QList<QSslError> &errors)
+void Session::onConnectResult(const QJsonObject &result, QList<std::function<void()>> *after)
 {
-    QStringList words;
-    for (const QSslError &e : errors) {
-        const QSslCertificate c = e.certificate();
-        QString line = e.errorString();
-        if (!c.isNull())
-            line += tr(" (certificate: subject %1, issuer %2, valid until %3)")
-                        .arg(c.subjectDisplayName(), c.issuerDisplayName(), c.expiryDate().toString(Qt::ISODate));
-        words.append(line);
-        log(m_options.ignoreCertificateErrors ? Level::Warning : Level::Error, tr("TLS: %1").arg(line));
-    }
-    m_certificateRejected = !m_options.ignoreCertificateErrors;
-    if (m_options.ignoreCertificateErrors)
-        m_socket->ignoreSslErrors();
-    emit certificateErrors(words, m_options.ignoreCertificateErrors);
+    m_connectResult = result;
+    m_clientId = m_connectResult.value(QLatin1String("client")).toString();
+    m_serverVersion = m_connectResult.value(QLatin1String("version")).toString();
+    m_pingInterval = m_connectResult.value(QLatin1String("ping")).toInt();
+    m_pongRequired = m_connectResult.value(QLatin1String("pong")).toBool();
+    m_watchdog.connectReplied(m_pingInterval, m_options.pingToleranceMs);
+    if (Transports::isEmulation(m_options.transport))
+        m_transport->setEmulationSession(m_connectResult.value(QLatin1String("session")).toString(),
+                                         m_connectResult.value(QLatin1String("node")).toString());
+    log(Level::Info, tr("Connected: client %1, server %2, ping every %3 s, pong %4")
+                         .arg(m_clientId, m_serverVersion)
+                         .arg(m_pingInterval)
+                         .arg(m_pongRequired ? tr("required") : tr("not required")));
+    after->append([this]() {
+        setState(State::Connected);
+        emit connected(m_clientId);
+    });
 }
 
 void Session::setAutoPong(bool on)
@@ -589,12 +486,34 @@ LintContext Session::lintContext() const
 
 quint32 Session::sendConnect()
 {
+    if (Transports::isUnidirectional(m_options.transport)) {
+        QList<ProtocolMessage> messages;
+        transmit(connectRequest(&messages), messages);
+        return 0;
+    }
+    return sendCommand(CommandBuilder::command(0, Method::Connect, CommandBuilder::connect(connectParams())));
+}
+
+CommandBuilder::ConnectParams Session::connectParams() const
+{
     CommandBuilder::ConnectParams p;
     p.token = m_options.token;
     p.name = m_options.name;
     p.version = m_options.version;
     p.data = m_options.connectData;
-    return sendCommand(CommandBuilder::command(0, Method::Connect, CommandBuilder::connect(p)));
+    return p;
+}
+
+QByteArray Session::connectRequest(QList<ProtocolMessage> *messages) const
+{
+    const QJsonObject request = CommandBuilder::connect(connectParams());
+    ProtocolMessage m;
+    m.kind = MessageKind::Command;
+    m.method = Method::Connect;
+    m.raw = QJsonDocument(request).toJson(QJsonDocument::Compact);
+    m.setJson(QJsonObject{{QLatin1String("connect"), request}});
+    messages->append(m);
+    return m.raw;
 }
 
 void Session::sendPong()
@@ -615,7 +534,16 @@ QList<quint32> Session::sendCommands(QList<QJsonObject> commands)
 {
     QList<quint32> ids;
     QList<ProtocolMessage> messages;
-    for (QJsonObject &c : commands) {
+    const QByteArray payload = encodeCommands(&commands, &messages, &ids);
+    if (payload.isEmpty())
+        return {};
+    transmit(payload, messages);
+    return ids;
+}
+
+QByteArray Session::encodeCommands(QList<QJsonObject> *commands, QList<ProtocolMessage> *messages, QList<quint32> *ids)
+{
+    for (QJsonObject &c : *commands) {
         ProtocolMessage m = JsonCodec::classifyClientObject(c, {});
         if (m.id == 0 && !c.contains(QLatin1String("id")) && Protocol::expectsReply(m.method)) {
             m.id = m_nextId++;
@@ -624,21 +552,20 @@ QList<quint32> Session::sendCommands(QList<QJsonObject> commands)
         } else if (m.id >= m_nextId) {
             m_nextId = m.id + 1; // keep automatic ids clear of ids the user chose
         }
-        ids.append(m.id);
-        messages.append(m);
+        ids->append(m.id);
+        messages->append(m);
     }
     QString error;
-    const QByteArray payload = m_codec->encodeCommands(commands, &error);
+    const QByteArray payload = m_codec->encodeCommands(*commands, &error);
     if (payload.isEmpty() && !error.isEmpty()) {
         log(Level::Error, tr("Cannot encode the command: %1").arg(error));
         return {};
     }
     // Each message's own bytes, for the timeline; JSON has one line per command.
     const QList<ProtocolMessage> decoded = m_codec->decodeClientFrame(payload);
-    for (qsizetype i = 0; i < messages.size() && i < decoded.size(); ++i)
-        messages[i].raw = decoded.at(i).raw;
-    transmit(payload, messages);
-    return ids;
+    for (qsizetype i = 0; i < messages->size() && i < decoded.size(); ++i)
+        (*messages)[i].raw = decoded.at(i).raw;
+    return payload;
 }
 
 void Session::sendRaw(const QByteArray &payload)
@@ -653,10 +580,21 @@ void Session::sendRaw(const QByteArray &payload)
 
 void Session::transmit(const QByteArray &payload, QList<ProtocolMessage> messages)
 {
-    if (!m_socket || !(m_state == State::Open || m_state == State::Connected)) {
+    if (!m_transport || !(m_state == State::Open || m_state == State::Connected)) {
         log(Level::Warning, tr("Not sent: the connection is not open."));
         return;
     }
+    if (!m_transport->canSend()) {
+        log(Level::Warning, tr("Not sent: %1 is unidirectional, the server takes nothing after the connect request.")
+                                .arg(Transports::name(m_options.transport)));
+        return;
+    }
+    m_transport->send(payload, m_codec->binaryFrames());
+    recordOutgoing(payload, std::move(messages));
+}
+
+void Session::recordOutgoing(const QByteArray &payload, QList<ProtocolMessage> messages)
+{
     const qint64 now = m_clock.nsecsElapsed();
     for (const ProtocolMessage &m : messages) {
         if (m.kind == MessageKind::Command && m.id != 0) {
@@ -675,11 +613,6 @@ void Session::transmit(const QByteArray &payload, QList<ProtocolMessage> message
         if (m.kind == MessageKind::Pong)
             m_pingOutstanding = false;
     }
-    if (m_codec->binaryFrames())
-        m_socket->sendBinaryMessage(payload);
-    else
-        m_socket->sendTextMessage(QString::fromUtf8(payload));
-
     Frame f;
     f.timeMs = QDateTime::currentMSecsSinceEpoch();
     f.direction = Protocol::Direction::Out;

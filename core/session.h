@@ -1,6 +1,7 @@
 #pragma once
 
 #include "closeinfo.h"
+#include "commandbuilder.h"
 #include "connectionwatchdog.h"
 #include "frame.h"
 #include "lintcontext.h"
@@ -11,21 +12,18 @@
 #include "tokenrefresher.h"
 #include "wirecodec.h"
 
-#include <QAbstractSocket>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
-#include <QPointer>
-#include <QSslError>
-#include <QTimer>
 #include <functional>
 #include <memory>
 
-class QWebSocket;
+class Transport;
 
 // One connection to a Centrifugo server: the single source of truth for its state. Not a singleton; a window may
-// hold several. Every frame in and out is emitted as it happens, with its decoded messages.
+// hold several. Every frame in and out is emitted as it happens, with its decoded messages. The wire (WebSocket,
+// HTTP-streaming, SSE, unidirectional) is a Transport chosen by the options; everything of the protocol is here.
 class Session : public QObject
 {
     Q_OBJECT
@@ -33,8 +31,8 @@ class Session : public QObject
 public:
     enum class State {
         Disconnected, // no socket
-        Connecting,   // WebSocket handshake running
-        Open,         // WebSocket open, connect not (yet) successful
+        Connecting,   // WebSocket handshake (or the streaming request) running
+        Open,         // transport open, connect not (yet) successful
         Connected,    // connect reply received
     };
     Q_ENUM(State)
@@ -124,9 +122,11 @@ public:
     quint32 takeNextId() { return m_nextId++; }
     QList<quint32> inFlightIds() const { return m_inFlight.keys(); }
     // The socket's read buffer limit now (kReadChunkBytes, more while a larger frame comes in; 0 = unlimited).
-    qint64 readBufferSize() const { return m_reader.bufferLimit(); }
-    // Read turns, turns held back at the limit (back-pressure), buffer growths for large frames.
-    const SocketReader::Stats &readStats() const { return m_reader.stats(); }
+    qint64 readBufferSize() const;
+    // Read turns, turns held back at the limit (back-pressure), buffer growths for large frames (WebSocket).
+    const SocketReader::Stats &readStats() const;
+    // The transport of the current (or last) connection.
+    TransportKind transport() const { return m_options.transport; }
     // The server's ping is overdue (its interval plus the tolerance passed in silence).
     bool isPingLate() const { return m_watchdog.isPingLate(); }
     LintContext lintContext() const;
@@ -149,30 +149,32 @@ signals:
 
 private:
     void setState(State state);
-    void onSocketConnected();
-    void onSocketDisconnected();
-    void onTextMessage(const QString &message);
-    void onBinaryMessage(const QByteArray &message);
-    void onSocketError(QAbstractSocket::SocketError error);
-    void onPong(quint64 elapsedTime, const QByteArray &payload);
-    void onAboutToClose();
+    void onTransportOpened();
+    void onTransportClosed(CloseInfo close);
     // Closes for a rule of this client (a timeout, ping silence): said in words, then the usual close.
     void closeForRule(CloseInfo::Rule rule, const QString &why);
-    CloseInfo attributeClose() const;
     void emitRejectedFrame(const CloseInfo &close);
     void handleIncoming(const QByteArray &payload, bool binary);
+    QList<ProtocolMessage> decodeIncoming(const QByteArray &payload) const;
     void handleMessage(ProtocolMessage &message, QList<std::function<void()>> *after);
+    void onConnectResult(const QJsonObject &result, QList<std::function<void()>> *after);
+    // Encodes commands (ids assigned) into one payload with each message's own bytes; empty on failure.
+    QByteArray encodeCommands(QList<QJsonObject> *commands, QList<ProtocolMessage> *messages, QList<quint32> *ids);
+    CommandBuilder::ConnectParams connectParams() const;
+    // The unidirectional connect request: the connect fields alone, without the command around them.
+    QByteArray connectRequest(QList<ProtocolMessage> *messages) const;
     void transmit(const QByteArray &payload, QList<ProtocolMessage> messages);
+    // What sending means for the session (in-flight ids, deadlines, tokens) and the frame for the timeline.
+    void recordOutgoing(const QByteArray &payload, QList<ProtocolMessage> messages);
     void log(LogEntry::Level level, const QString &message);
     void logFrame(const char *arrow, const QByteArray &payload, bool binary);
     bool logs(LogEntry::Level level) const { return level >= m_logLevel; }
     void resetConnectionState();
-    void onSslErrors(const QList<QSslError> &errors);
+    void dropTransport();
 
     SessionOptions m_options;
     std::unique_ptr<WireCodec> m_codec;
-    QWebSocket *m_socket = nullptr;
-    SocketReader m_reader;
+    Transport *m_transport = nullptr; // child
     ConnectionWatchdog m_watchdog;
     TokenRefresher *m_tokens; // child
     State m_state = State::Disconnected;
@@ -197,12 +199,8 @@ private:
     double m_lastRttMs = -1;
     int m_closeCode = 0;
     QString m_closeReason;
-    // Close attribution for the current socket (see attributeClose()).
-    CloseInfo::Rule m_closeRule = CloseInfo::Rule::None; // a rule of ours that closed it
-    QString m_closeRuleText;
-    bool m_closeFrameSent = false; // QWebSocket sent a close frame (ours, or the echo of the server's)
-    bool m_hasSocketError = false;
-    QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
-    bool m_certificateRejected = false;
+    // The last disconnect push: over HTTP it is the only word of why the server ended the stream.
+    int m_disconnectPushCode = 0;
+    QString m_disconnectPushReason;
     CloseInfo m_lastClose;
 };
