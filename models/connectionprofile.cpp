@@ -363,12 +363,12 @@ bool ConnectionProfile::operator==(const ConnectionProfile &other) const
         if (subscriptionToJson(subscriptions.at(i)) != subscriptionToJson(other.subscriptions.at(i)))
             return false;
     }
-    return id == other.id && name == other.name && url == other.url && format == other.format && transport == other.transport &&
-           headers == other.headers && connectData == other.connectData && tokenSource == other.tokenSource &&
-           sameClaims(tokenClaims, other.tokenClaims) && tokenTtlSec == other.tokenTtlSec &&
-           generateSubscriptionTokens == other.generateSubscriptionTokens && apiUrl == other.apiUrl &&
-           caCertificatesFile == other.caCertificatesFile && ignoreCertificateErrors == other.ignoreCertificateErrors &&
-           handshakeTimeoutMs == other.handshakeTimeoutMs;
+    return id == other.id && name == other.name && url == other.url && format == other.format &&
+           transport == other.transport && headers == other.headers && connectData == other.connectData &&
+           tokenSource == other.tokenSource && sameClaims(tokenClaims, other.tokenClaims) &&
+           tokenTtlSec == other.tokenTtlSec && generateSubscriptionTokens == other.generateSubscriptionTokens &&
+           apiUrl == other.apiUrl && caCertificatesFile == other.caCertificatesFile &&
+           ignoreCertificateErrors == other.ignoreCertificateErrors && handshakeTimeoutMs == other.handshakeTimeoutMs;
 }
 
 QLatin1String ConnectionProfile::tokenSourceName(TokenSource source)

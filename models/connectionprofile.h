@@ -1,10 +1,10 @@
 #pragma once
 
 #include "protocol.h"
-#include "transport/transportkind.h"
 #include "sessionoptions.h"
 #include "subscribeoptions.h"
 #include "tokenclaims.h"
+#include "transport/transportkind.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -884,8 +884,8 @@ void ConnectionPanel::updateState()
     m_connect->setToolTip(idle ? tr("Open the WebSocket and send connect (Ctrl+K)")
                                : tr("Close the connection (Ctrl+Shift+K)"));
     m_sendConnect->setEnabled(state == State::Open && !m_session->connectSent());
-    for (QWidget *w : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_format),
-                       static_cast<QWidget *>(m_transport)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_format), static_cast<QWidget *>(m_transport)})
         w->setEnabled(idle);
     updateTlsWarning();
     updateDetails();
