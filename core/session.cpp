@@ -101,7 +101,7 @@ void Session::open(const SessionOptions &options)
         if (SecretMasker::isSecretHeaderName(QString::fromLatin1(h.first)))
             m_log.masker().addSecret(QString::fromUtf8(h.second));
     }
-    if (Transports::isUnidirectional(options.transport) && options.format == Protocol::Format::Protobuf) {
+    if (!Transports::supportsProtobuf(options.transport) && options.format == Protocol::Format::Protobuf) {
         log(Level::Warning, tr("%1 speaks JSON only: using JSON.").arg(Transports::name(options.transport)));
         m_options.format = Protocol::Format::Json;
     }

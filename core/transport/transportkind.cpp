@@ -53,6 +53,11 @@ bool usesWebSocket(TransportKind kind)
     return kind == TransportKind::WebSocket || kind == TransportKind::UniWebSocket;
 }
 
+bool supportsProtobuf(TransportKind kind)
+{
+    return kind == TransportKind::WebSocket || kind == TransportKind::HttpStream;
+}
+
 QString defaultPath(TransportKind kind)
 {
     return QLatin1String("/connection/") + name(kind);

@@ -20,6 +20,8 @@ bool fromName(QStringView name, TransportKind *kind);
 bool isEmulation(TransportKind kind);
 bool isUnidirectional(TransportKind kind);
 bool usesWebSocket(TransportKind kind);
+// Protobuf is spoken over WebSocket and HTTP-streaming; SSE and the unidirectional transports are JSON only.
+bool supportsProtobuf(TransportKind kind);
 // The server's default endpoint path: "/connection/http_stream".
 QString defaultPath(TransportKind kind);
 // The transport's endpoint on the host of an URL (scheme ws/http, wss/https as fits the transport).

@@ -6,6 +6,7 @@
 #include "emulationsender.h"
 #include "explainer.h"
 #include "httpstreamtransport.h"
+#include "nodescript.h"
 #include "session.h"
 #include "sessionrecorder.h"
 #include "testsupport.h"
@@ -49,6 +50,7 @@ private slots:
     void unidirectional_data();
     void unidirectional();
     void emulatedReconnectRecovers();
+    void sameChannelAsTheOfficialSdk();
     void disabledTransportIsExplained();
     void emulationRefusalsAreExplained();
     void protobufFramingSplitsAcrossChunks();
@@ -253,6 +255,57 @@ void TestTransportsLive::emulatedReconnectRecovers()
     QCOMPARE(pubs.size(), 3);
     for (int i = 0; i < 3; ++i)
         QCOMPARE(pubs.at(i).toObject().value(s("data")).toObject().value(s("missed")).toInt(), i + 1);
+}
+
+void TestTransportsLive::sameChannelAsTheOfficialSdk()
+{
+    // The official SDK on its HTTP-streaming transport and the inspector on SSE see the same publications, from the
+    // server API and from the inspector itself (through the emulation endpoint).
+    const QString channel = s("chat:sdk-emulation");
+    NodeScript sdk;
+    const QUrl base = m_server.httpUrl();
+    QVERIFY2(sdk.start(s("sdk-http-stream-subscriber.js"), {base.toString(), channel, s("4")}),
+             qPrintable(sdk.failureContext()));
+    const auto connected = sdk.waitForLine(s("connected"));
+    QVERIFY2(connected, qPrintable(sdk.failureContext()));
+    QCOMPARE(connected->value(s("transport")).toString(), s("http_stream"));
+    QVERIFY2(sdk.waitForLine(s("subscribed")), qPrintable(sdk.failureContext()));
+
+    Session session;
+    SessionRecorder rec(&session);
+    session.open(options(TransportKind::Sse));
+    QVERIFY2(rec.waitForState(Session::State::Connected), qPrintable(rec.dump()));
+    SubscribeOptions sub;
+    sub.channel = channel;
+    QVERIFY(rec.waitForReply(
+        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub)))));
+    for (int i = 1; i <= 2; ++i)
+        QVERIFY(m_server.publish(channel, QJsonObject{{s("api"), i}}).contains(s("result")));
+    for (int i = 1; i <= 2; ++i) {
+        const quint32 id = session.sendCommand(CommandBuilder::command(
+            0, Method::Publish, CommandBuilder::publish(channel, QJsonObject{{s("inspector"), i}})));
+        QVERIFY2(rec.waitForReply(id), qPrintable(rec.dump()));
+    }
+    QList<QJsonObject> ours;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            ours.clear();
+            for (const Frame &f : rec.frames()) {
+                for (const ProtocolMessage &m : f.messages) {
+                    if (m.push == PushType::Pub)
+                        ours.append(pushBody(m, "pub"));
+                }
+            }
+            return ours.size() == 4;
+        }(),
+        10000);
+    for (int i = 0; i < 4; ++i) {
+        const auto line = sdk.waitForLine(s("publication"));
+        QVERIFY2(line, qPrintable(sdk.failureContext()));
+        QCOMPARE(line->value(s("offset")).toInt(), ours.at(i).value(s("offset")).toInt());
+        QCOMPARE(line->value(s("data")).toObject(), ours.at(i).value(s("data")).toObject());
+    }
+    QVERIFY(sdk.waitForFinished());
 }
 
 void TestTransportsLive::disabledTransportIsExplained()
