@@ -5,6 +5,21 @@
 
 using Protocol::MessageKind;
 
+namespace {
+
+// An incoming frame of one message the session made itself, its bytes the message's.
+Frame incoming(const ProtocolMessage &m)
+{
+    Frame f;
+    f.timeMs = QDateTime::currentMSecsSinceEpoch();
+    f.direction = Protocol::Direction::In;
+    f.raw = m.raw;
+    f.messages.append(m);
+    return f;
+}
+
+} // namespace
+
 Frame SessionFrames::outgoing(const QByteArray &payload, bool binary, QList<ProtocolMessage> messages)
 {
     Frame f;
@@ -23,13 +38,9 @@ Frame SessionFrames::closed(const CloseInfo &close)
     m.code = close.code;
     m.text = close.reason;
     m.raw = close.reason.toUtf8();
-    Frame f;
-    f.timeMs = QDateTime::currentMSecsSinceEpoch();
-    f.direction = Protocol::Direction::In;
+    Frame f = incoming(m);
     f.close = true;
     f.closedBy = close.side;
-    f.raw = m.raw;
-    f.messages.append(m);
     return f;
 }
 
@@ -40,12 +51,8 @@ Frame SessionFrames::rejected(const CloseInfo &close)
     m.text = tr("A frame from the server was rejected by the WebSocket layer (bytes not available): %1 (%2).")
                  .arg(CloseInfo::ruleWords(close.rule), close.reason);
     m.raw = m.text.toUtf8();
-    Frame f;
-    f.timeMs = QDateTime::currentMSecsSinceEpoch();
-    f.direction = Protocol::Direction::In;
+    Frame f = incoming(m);
     f.rejected = true;
-    f.raw = m.raw;
-    f.messages.append(m);
     return f;
 }
 

@@ -37,6 +37,25 @@ QJsonObject replyBody(const ProtocolMessage &m, const char *method)
     return m.json().value(QLatin1String(method)).toObject();
 }
 
+std::optional<ProtocolMessage> subscribe(Session *session, SessionRecorder *rec, const SubscribeOptions &sub)
+{
+    return rec->waitForReply(
+        session->sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub))));
+}
+
+// The pub objects of every publication push recorded so far, in order.
+QList<QJsonObject> publications(const SessionRecorder &rec)
+{
+    QList<QJsonObject> out;
+    for (const Frame &f : rec.frames()) {
+        for (const ProtocolMessage &m : f.messages) {
+            if (m.push == PushType::Pub)
+                out.append(pushBody(m, "pub"));
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 class TestTransportsLive : public QObject
@@ -104,9 +123,7 @@ void TestTransportsLive::bidirectional()
 
     SubscribeOptions sub;
     sub.channel = channel;
-    const quint32 subId =
-        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub)));
-    const auto subReply = rec.waitForReply(subId);
+    const auto subReply = subscribe(&session, &rec, sub);
     QVERIFY2(subReply && subReply->kind == MessageKind::Reply, qPrintable(rec.dump()));
 
     // Publications through the server API arrive, in order.
@@ -129,17 +146,10 @@ void TestTransportsLive::bidirectional()
     const auto pubReply = rec.waitForReply(pubId);
     QVERIFY2(pubReply && pubReply->kind == MessageKind::Reply, qPrintable(rec.dump()));
     // The push may come before or after the reply: looked for among all frames.
-    const auto ownPush = [&]() -> std::optional<ProtocolMessage> {
-        for (const Frame &f : rec.frames()) {
-            for (const ProtocolMessage &m : f.messages) {
-                if (m.push == PushType::Pub && pushBody(m, "pub").value(s("offset")).toInt() == kCount + 1)
-                    return m;
-            }
-        }
-        return std::nullopt;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(ownPush().has_value(), 10000);
-    QCOMPARE(pushBody(*ownPush(), "pub").value(s("info")).toObject().value(s("client")).toString(), session.clientId());
+    QTRY_COMPARE_WITH_TIMEOUT(publications(rec).size(), kCount + 1, 10000);
+    const QJsonObject own = publications(rec).constLast();
+    QCOMPARE(own.value(s("offset")).toInt(), kCount + 1);
+    QCOMPARE(own.value(s("info")).toObject().value(s("client")).toString(), session.clientId());
 
     // History and presence through the same transport.
     const quint32 historyId = session.sendCommand(
@@ -228,8 +238,7 @@ void TestTransportsLive::emulatedReconnectRecovers()
     SubscribeOptions sub;
     sub.channel = channel;
     sub.recoverable = true;
-    const auto first = rec.waitForReply(
-        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub))));
+    const auto first = subscribe(&session, &rec, sub);
     QVERIFY2(first && first->kind == MessageKind::Reply, qPrintable(rec.dump()));
     const QString epoch = replyBody(*first, "subscribe").value(s("epoch")).toString();
     const quint64 offset = quint64(replyBody(*first, "subscribe").value(s("offset")).toInteger());
@@ -246,8 +255,7 @@ void TestTransportsLive::emulatedReconnectRecovers()
     sub.recover = true;
     sub.epoch = epoch;
     sub.offset = offset;
-    const auto again = rec.waitForReply(
-        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub))));
+    const auto again = subscribe(&session, &rec, sub);
     QVERIFY2(again && again->kind == MessageKind::Reply, qPrintable(rec.dump()));
     const QJsonObject result = replyBody(*again, "subscribe");
     QVERIFY2(result.value(s("recovered")).toBool(), qPrintable(rec.dump()));
@@ -277,8 +285,7 @@ void TestTransportsLive::sameChannelAsTheOfficialSdk()
     QVERIFY2(rec.waitForState(Session::State::Connected), qPrintable(rec.dump()));
     SubscribeOptions sub;
     sub.channel = channel;
-    QVERIFY(rec.waitForReply(
-        session.sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub)))));
+    QVERIFY(subscribe(&session, &rec, sub));
     for (int i = 1; i <= 2; ++i)
         QVERIFY(m_server.publish(channel, QJsonObject{{s("api"), i}}).contains(s("result")));
     for (int i = 1; i <= 2; ++i) {
@@ -286,19 +293,8 @@ void TestTransportsLive::sameChannelAsTheOfficialSdk()
             0, Method::Publish, CommandBuilder::publish(channel, QJsonObject{{s("inspector"), i}})));
         QVERIFY2(rec.waitForReply(id), qPrintable(rec.dump()));
     }
-    QList<QJsonObject> ours;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            ours.clear();
-            for (const Frame &f : rec.frames()) {
-                for (const ProtocolMessage &m : f.messages) {
-                    if (m.push == PushType::Pub)
-                        ours.append(pushBody(m, "pub"));
-                }
-            }
-            return ours.size() == 4;
-        }(),
-        10000);
+    QTRY_COMPARE_WITH_TIMEOUT(publications(rec).size(), 4, 10000);
+    const QList<QJsonObject> ours = publications(rec);
     for (int i = 0; i < 4; ++i) {
         const auto line = sdk.waitForLine(s("publication"));
         QVERIFY2(line, qPrintable(sdk.failureContext()));
