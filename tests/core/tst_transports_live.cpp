@@ -14,6 +14,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using Protocol::MessageKind;
@@ -73,6 +75,7 @@ private slots:
     void disabledTransportIsExplained();
     void emulationRefusalsAreExplained();
     void protobufFramingSplitsAcrossChunks();
+    void streamCutMidMessageIsExplained();
 
 private:
     SessionOptions options(TransportKind kind, Protocol::Format format = Protocol::Format::Json) const;
@@ -374,6 +377,35 @@ void TestTransportsLive::protobufFramingSplitsAcrossChunks()
         QCOMPARE(got.at(1).size(), 131);
         QVERIFY(buffer.isEmpty());
     }
+}
+
+void TestTransportsLive::streamCutMidMessageIsExplained()
+{
+    // A FAKE server (a real Centrifugo never cuts its own stream mid-message): HTTP 200, one whole line, half of the
+    // next, then the connection closes. What arrived whole is shown; the cut is said in words.
+    QTcpServer fake;
+    QVERIFY(fake.listen(QHostAddress::LocalHost));
+    connect(&fake, &QTcpServer::newConnection, this, [&fake] {
+        QTcpSocket *socket = fake.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            if (!socket->readAll().contains("\r\n\r\n"))
+                return;
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+                          "{\"id\":1,\"connect\":{\"client\":\"fake\",\"version\":\"0\",\"session\":\"s\","
+                          "\"node\":\"n\"}}\n{\"push\":{\"channel\":\"a\",\"pub\":{\"da");
+            socket->disconnectFromHost();
+        });
+    });
+    Session session;
+    SessionRecorder rec(&session);
+    SessionOptions o;
+    o.transport = TransportKind::HttpStream;
+    o.url = QUrl(QStringLiteral("http://127.0.0.1:%1/connection/http_stream").arg(fake.serverPort()));
+    session.open(o);
+    QVERIFY(rec.waitForClose());
+    QCOMPARE(session.clientId(), s("fake"));
+    QCOMPARE(session.lastClose().side, CloseInfo::Side::Transport);
+    QVERIFY2(session.closeReason().contains(s("cut in the middle of a message")), qPrintable(session.closeReason()));
 }
 
 QTEST_MAIN(TestTransportsLive)
