@@ -22,6 +22,7 @@
 #include "timelinewidget.h"
 #include "tokendecoderdialog.h"
 #include "tokengeneratordialog.h"
+#include "transportprobedialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -352,6 +353,18 @@ void MainWindow::buildMenus()
     profiles->setEnabled(m_settings != nullptr);
     make(tools, tr("Token &generator…"), "tokenGenerator", {}, &MainWindow::showTokenGenerator);
     make(tools, tr("Token &decoder…"), "tokenDecoder", {}, &MainWindow::showTokenDecoder);
+    make(tools, tr("P&robe transports…"), "probeTransports", {}, [this] {
+        // The server of the panel's URL (only its host and port count), with its token, headers and TLS settings.
+        SessionOptions o;
+        QString error;
+        if (!m_connection->readOptions(&o, &error)) {
+            QMessageBox::warning(this, tr("Probe transports"), error);
+            return;
+        }
+        auto *dialog = new TransportProbeDialog(o, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     view->addSeparator();
     QMenu *theme = view->addMenu(tr("&Theme"));
