@@ -2838,6 +2838,14 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>Server API</source>
         <translation>服务端 API</translation>
     </message>
+    <message>
+        <source>P&amp;robe transports…</source>
+        <translation>探测传输(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Probe transports</source>
+        <translation>探测传输</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetail</name>
@@ -5243,6 +5251,53 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>, command round trip %1 ms</source>
         <translation>，命令往返 %1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>TransportProbeDialog</name>
+    <message>
+        <source>Probe &amp;again</source>
+        <translation>再次探测(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Probe transports</source>
+        <translation>探测传输</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Connect (ms)</source>
+        <translation>连接（毫秒）</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source> (command %1)</source>
+        <translation>（命令 %1）</translation>
+    </message>
+    <message>
+        <source>works</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 transports work from here.</source>
+        <translation>%1：从本机可用 %3 种传输中的 %2 种。</translation>
+    </message>
+    <message>
+        <source>Trying every transport against %1, one after the other …</source>
+        <translation>正在对 %1 逐一尝试每种传输…</translation>
     </message>
 </context>
 <context>
