@@ -4,6 +4,7 @@
 
 #include "commandcomposer.h"
 #include "commandhistory.h"
+#include "commandtemplates.h"
 #include "connectionpanel.h"
 #include "languageswitcher.h"
 #include "logmodel.h"
@@ -316,6 +317,11 @@ void MainWindow::buildMenus()
     templates->addAction(tr("Raw / empty"), this, [this] { m_composer->loadTemplate(Protocol::Method::None); });
     for (Protocol::Method m : Protocol::allMethods())
         templates->addAction(QString(Protocol::methodName(m)), this, [this, m] { m_composer->loadTemplate(m); });
+    templates->addSeparator();
+    templates->addAction(tr("subscribe with a tags filter (tf)"), this,
+                         [this] { m_composer->setText(CommandTemplates::subscribeWithTagsFilter()); });
+    templates->addAction(tr("subscribe with fossil delta"), this,
+                         [this] { m_composer->setText(CommandTemplates::subscribeWithDelta()); });
     make(command, tr("S&ubscribe to a channel…"), "subscribe", {QKeySequence(QStringLiteral("Ctrl+Shift+S"))}, [this] {
         for (QDockWidget *d : std::as_const(m_docks)) {
             if (d->widget() == m_subscriptions)
