@@ -2846,6 +2846,14 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>Probe transports</source>
         <translation>探测传输</translation>
     </message>
+    <message>
+        <source>subscribe with a tags filter (tf)</source>
+        <translation>带标签过滤器（tf）的 subscribe</translation>
+    </message>
+    <message>
+        <source>subscribe with fossil delta</source>
+        <translation>带 fossil 增量的 subscribe</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetail</name>
