@@ -4,6 +4,7 @@
 
 #include "commandcomposer.h"
 #include "commandhistory.h"
+#include "commandtemplates.h"
 #include "connectionpanel.h"
 #include "languageswitcher.h"
 #include "logmodel.h"
@@ -22,6 +23,7 @@
 #include "timelinewidget.h"
 #include "tokendecoderdialog.h"
 #include "tokengeneratordialog.h"
+#include "transportprobedialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -315,6 +317,11 @@ void MainWindow::buildMenus()
     templates->addAction(tr("Raw / empty"), this, [this] { m_composer->loadTemplate(Protocol::Method::None); });
     for (Protocol::Method m : Protocol::allMethods())
         templates->addAction(QString(Protocol::methodName(m)), this, [this, m] { m_composer->loadTemplate(m); });
+    templates->addSeparator();
+    templates->addAction(tr("subscribe with a tags filter (tf)"), this,
+                         [this] { m_composer->setText(CommandTemplates::subscribeWithTagsFilter()); });
+    templates->addAction(tr("subscribe with fossil delta"), this,
+                         [this] { m_composer->setText(CommandTemplates::subscribeWithDelta()); });
     make(command, tr("S&ubscribe to a channel…"), "subscribe", {QKeySequence(QStringLiteral("Ctrl+Shift+S"))}, [this] {
         for (QDockWidget *d : std::as_const(m_docks)) {
             if (d->widget() == m_subscriptions)
@@ -352,6 +359,18 @@ void MainWindow::buildMenus()
     profiles->setEnabled(m_settings != nullptr);
     make(tools, tr("Token &generator…"), "tokenGenerator", {}, &MainWindow::showTokenGenerator);
     make(tools, tr("Token &decoder…"), "tokenDecoder", {}, &MainWindow::showTokenDecoder);
+    make(tools, tr("P&robe transports…"), "probeTransports", {}, [this] {
+        // The server of the panel's URL (only its host and port count), with its token, headers and TLS settings.
+        SessionOptions o;
+        QString error;
+        if (!m_connection->readOptions(&o, &error)) {
+            QMessageBox::warning(this, tr("Probe transports"), error);
+            return;
+        }
+        auto *dialog = new TransportProbeDialog(o, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     view->addSeparator();
     QMenu *theme = view->addMenu(tr("&Theme"));

@@ -126,6 +126,16 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
            "ping from the server\") after its interval + twice SECONDS (default 5)."),
         QStringLiteral("SECONDS"), QStringLiteral("5"));
     p.addOptions({handshakeTimeout, connectTimeout, pingTolerance});
+    const QCommandLineOption transport(QStringLiteral("transport"),
+                                       tr("How to reach the server: websocket (default), http_stream, sse, "
+                                          "uni_websocket, uni_sse or uni_http_stream. --url names that transport's "
+                                          "endpoint (default: its standard path on 127.0.0.1:8000)."),
+                                       QStringLiteral("NAME"), QStringLiteral("websocket"));
+    const QCommandLineOption probe(QStringLiteral("probe"),
+                                   tr("Try every transport against the server of --url (its host and port) and "
+                                      "print which work, the connect time and the reason of each failure. Exit 0 "
+                                      "when one works."));
+    p.addOptions({transport, probe});
     const QCommandLineOption lint(QStringLiteral("lint"),
                                   tr("Lint frames instead of connecting: JSON Lines {\"frame\": ..., \"state\": {...}} "
                                      "from FILE (- for stdin), one JSON line per frame with the predicted outcome."),
@@ -189,10 +199,23 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
     if (p.isSet(api) || p.isSet(publishDemo))
         return parseApiOptions(p, api, apiUrl, apiKey, publishDemo, demoRate, demoCount, o, message);
 
-    const QUrl u(p.value(url), QUrl::StrictMode);
-    if (!u.isValid() || (u.scheme() != QLatin1String("ws") && u.scheme() != QLatin1String("wss")) ||
-        u.host().isEmpty()) {
-        *message = tr("--url must be a ws:// or wss:// URL, not \"%1\"").arg(p.value(url));
+    if (!Transports::fromName(p.value(transport), &o->session.transport)) {
+        *message = tr("--transport must be one of websocket, http_stream, sse, uni_websocket, uni_sse, "
+                      "uni_http_stream, not \"%1\"")
+                       .arg(p.value(transport));
+        return Parse::UsageError;
+    }
+    o->probe = p.isSet(probe);
+    QUrl u(p.value(url), QUrl::StrictMode);
+    if (!p.isSet(url) && u.isValid())
+        u = Transports::endpointUrl(u, o->session.transport);
+    const bool webSocket = Transports::usesWebSocket(o->session.transport) || o->probe;
+    const bool schemeFits = webSocket ? (u.scheme() == QLatin1String("ws") || u.scheme() == QLatin1String("wss"))
+                                      : (u.scheme() == QLatin1String("http") || u.scheme() == QLatin1String("https"));
+    if (!u.isValid() || u.host().isEmpty() || (!schemeFits && !o->probe)) {
+        *message = webSocket ? tr("--url must be a ws:// or wss:// URL, not \"%1\"").arg(p.value(url))
+                             : tr("--url must be an http:// or https:// URL for --transport %1, not \"%2\"")
+                                   .arg(p.value(transport), p.value(url));
         return Parse::UsageError;
     }
     o->session.url = u;

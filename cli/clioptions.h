@@ -45,6 +45,8 @@ public:
     double demoRate = 3;     // --demo-rate: publications per second
     qint64 demoCount = 0;    // --demo-count: stop after N; 0 = until interrupted
     bool isApiMode() const { return !apiCalls.isEmpty() || !publishDemo.isEmpty(); }
+    // --probe: try every transport against the server of --url and report which work (TransportProbe).
+    bool probe = false;
 
     // Parses arguments (arguments.first() is the program). Never exits the process.
     static Parse parse(const QStringList &arguments, CliOptions *options, QString *message);

@@ -4,6 +4,7 @@
 #include "recorder.h"
 #include "signalwatcher.h"
 #include "translationpaths.h"
+#include "transportprobe.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -94,6 +95,27 @@ int main(int argc, char *argv[])
             print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
             return CliOptions::kExitUsage;
         }
+        return QCoreApplication::exec();
+    }
+
+    if (options.probe) {
+        TransportProbe probe;
+        QObject::connect(&probe, &TransportProbe::resultReady, &app, [](const TransportProbe::Result &r) {
+            print(stdout, TransportProbe::format(r) + QLatin1Char('\n'));
+            std::fflush(stdout);
+        });
+        QObject::connect(
+            &probe, &TransportProbe::finished, &app,
+            [&probe] {
+                bool any = false;
+                for (const TransportProbe::Result &r : probe.results())
+                    any = any || r.ok;
+                QCoreApplication::exit(any ? CliOptions::kExitOk : CliOptions::kExitConnection);
+            },
+            Qt::QueuedConnection);
+        print(stdout, QCoreApplication::translate("main", "Probing the transports of %1\n")
+                          .arg(options.session.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()));
+        probe.start(options.session, options.session.connectTimeoutMs > 0 ? options.session.connectTimeoutMs : 5000);
         return QCoreApplication::exec();
     }
 

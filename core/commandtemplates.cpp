@@ -1,5 +1,6 @@
 #include "commandtemplates.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -53,6 +54,27 @@ QString CommandTemplates::text(Method method, quint32 id)
         command.insert(QLatin1String("id"), qint64(id));
     command.insert(Protocol::methodName(method), body(method));
     return QString::fromUtf8(QJsonDocument(command).toJson(QJsonDocument::Indented)).trimmed();
+}
+
+QString CommandTemplates::subscribeWithTagsFilter()
+{
+    const QJsonObject leaf{{QLatin1String("key"), QStringLiteral("<tag>")},
+                           {QLatin1String("cmp"), QStringLiteral("eq")},
+                           {QLatin1String("val"), QStringLiteral("<value>")}};
+    const QJsonObject inList{{QLatin1String("key"), QStringLiteral("<tag>")},
+                             {QLatin1String("cmp"), QStringLiteral("in")},
+                             {QLatin1String("vals"), QJsonArray{QStringLiteral("<value>"), QStringLiteral("<value>")}}};
+    const QJsonObject tf{{QLatin1String("op"), QStringLiteral("and")},
+                         {QLatin1String("nodes"), QJsonArray{leaf, inList}}};
+    const QJsonObject body{{QLatin1String("channel"), QStringLiteral("<channel>")}, {QLatin1String("tf"), tf}};
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{QLatin1String("subscribe"), body}}).toJson()).trimmed();
+}
+
+QString CommandTemplates::subscribeWithDelta()
+{
+    const QJsonObject body{{QLatin1String("channel"), QStringLiteral("<channel>")},
+                           {QLatin1String("delta"), QStringLiteral("fossil")}};
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{QLatin1String("subscribe"), body}}).toJson()).trimmed();
 }
 
 QString CommandTemplates::description(Method method)

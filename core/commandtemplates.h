@@ -14,6 +14,10 @@ class CommandTemplates
 public:
     // Pretty-printed JSON of the command with the given id (send has no id).
     static QString text(Protocol::Method method, quint32 id);
+    // Subscribe variants of the v6 protocol, without id (the session assigns one): a publication tags filter
+    // (tf, a tree of and/or/not over leaves key/cmp/val), and fossil delta compression.
+    static QString subscribeWithTagsFilter();
+    static QString subscribeWithDelta();
     // One sentence on what the command does.
     static QString description(Protocol::Method method);
     // What Centrifugo v6 really does with it when that is a surprise (ping, send); empty otherwise.

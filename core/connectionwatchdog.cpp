@@ -6,14 +6,29 @@ ConnectionWatchdog::ConnectionWatchdog(QObject *parent)
     m_clock.start();
     for (QTimer *t : {&m_handshake, &m_connectReply, &m_ping})
         t->setSingleShot(true);
-    connect(&m_handshake, &QTimer::timeout, this, [this] { emit handshakeTimedOut(m_handshake.interval()); });
-    connect(&m_connectReply, &QTimer::timeout, this, [this] { emit connectReplyTimedOut(m_connectReply.interval()); });
+    connect(&m_handshake, &QTimer::timeout, this, [this] {
+        const int ms = m_handshake.interval();
+        emit handshakeTimedOut(ms);
+        emit expired(CloseInfo::Rule::HandshakeTimeout,
+                     m_webSocket
+                         ? tr("The server accepted the TCP connection but did not answer the WebSocket "
+                              "handshake within %1 ms: giving up.")
+                               .arg(ms)
+                         : tr("The server did not start the streaming response within %1 ms: giving up.").arg(ms));
+    });
+    connect(&m_connectReply, &QTimer::timeout, this, [this] {
+        const int ms = m_connectReply.interval();
+        emit connectReplyTimedOut(ms);
+        emit expired(CloseInfo::Rule::ConnectReplyTimeout,
+                     tr("No reply to connect within %1 ms: closing the connection.").arg(ms));
+    });
     connect(&m_ping, &QTimer::timeout, this, &ConnectionWatchdog::checkPing);
 }
 
-void ConnectionWatchdog::startHandshake(int timeoutMs)
+void ConnectionWatchdog::startHandshake(int timeoutMs, bool webSocket)
 {
     stop();
+    m_webSocket = webSocket;
     if (timeoutMs > 0)
         m_handshake.start(timeoutMs);
 }
@@ -71,4 +86,9 @@ void ConnectionWatchdog::checkPing()
         return;
     }
     emit pingSilent(int(silent));
+    emit expired(CloseInfo::Rule::PingSilence,
+                 tr("No ping from the server for %1 ms (interval %2 s plus tolerance): the connection is "
+                    "considered dead and closed, as the official SDKs do.")
+                     .arg(silent)
+                     .arg(m_intervalMs / 1000));
 }

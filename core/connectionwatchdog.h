@@ -1,5 +1,7 @@
 #pragma once
 
+#include "closeinfo.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
@@ -13,8 +15,8 @@ class ConnectionWatchdog : public QObject
 public:
     explicit ConnectionWatchdog(QObject *parent = nullptr);
 
-    // Handshake started (timeoutMs <= 0: no limit).
-    void startHandshake(int timeoutMs);
+    // Handshake started (timeoutMs <= 0: no limit); webSocket: a WebSocket upgrade, else an HTTP stream's start.
+    void startHandshake(int timeoutMs, bool webSocket = true);
     void handshakeDone();
     // Connect sent (timeoutMs <= 0: no limit).
     void startConnectReply(int timeoutMs);
@@ -33,6 +35,8 @@ signals:
     void pingLate(int silentMs);
     // Nothing for the ping interval plus twice the tolerance: time to close.
     void pingSilent(int silentMs);
+    // Each deadline that closes the connection, with the rule it stands for and why in words.
+    void expired(CloseInfo::Rule rule, const QString &why);
 
 private:
     void checkPing();
@@ -45,4 +49,5 @@ private:
     int m_intervalMs = 0;
     int m_toleranceMs = 0;
     bool m_late = false;
+    bool m_webSocket = true;
 };

@@ -1,31 +1,32 @@
 #pragma once
 
 #include "closeinfo.h"
+#include "commandbuilder.h"
 #include "connectionwatchdog.h"
+#include "deltatracker.h"
 #include "frame.h"
+#include "inflighttracker.h"
 #include "lintcontext.h"
 #include "logentry.h"
 #include "secretmasker.h"
+#include "sessionlog.h"
 #include "sessionoptions.h"
 #include "socketreader.h"
 #include "tokenrefresher.h"
 #include "wirecodec.h"
 
-#include <QAbstractSocket>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
-#include <QPointer>
-#include <QSslError>
-#include <QTimer>
 #include <functional>
 #include <memory>
 
-class QWebSocket;
+class Transport;
 
 // One connection to a Centrifugo server: the single source of truth for its state. Not a singleton; a window may
-// hold several. Every frame in and out is emitted as it happens, with its decoded messages.
+// hold several. Every frame in and out is emitted as it happens, with its decoded messages. The wire (WebSocket,
+// HTTP-streaming, SSE, unidirectional) is a Transport chosen by the options; everything of the protocol is here.
 class Session : public QObject
 {
     Q_OBJECT
@@ -33,8 +34,8 @@ class Session : public QObject
 public:
     enum class State {
         Disconnected, // no socket
-        Connecting,   // WebSocket handshake running
-        Open,         // WebSocket open, connect not (yet) successful
+        Connecting,   // WebSocket handshake (or the streaming request) running
+        Open,         // transport open, connect not (yet) successful
         Connected,    // connect reply received
     };
     Q_ENUM(State)
@@ -84,18 +85,18 @@ public:
     void setAutoPong(bool on);
     bool autoPong() const { return m_options.autoPong; }
     // Entries below this level are neither built nor emitted (keeps floods cheap). Default: Info.
-    void setLogLevel(LogEntry::Level level) { m_logLevel = level; }
-    LogEntry::Level logLevel() const { return m_logLevel; }
+    void setLogLevel(LogEntry::Level level) { m_log.setLevel(level); }
+    LogEntry::Level logLevel() const { return m_log.level(); }
 
     // Log lines (the log pane, saved logs, stderr) show secrets only when this is on. Off by default: the
     // connection token, the tokens of every command sent, secret header values, secrets added with addSecret()
     // and any JWT-looking string are masked ("eyJhbGciOi…(masked)", "***(masked)"). Frames are never changed.
     void setShowSecrets(bool show);
-    bool showSecrets() const { return m_showSecrets; }
+    bool showSecrets() const { return m_log.showSecrets(); }
     // A secret to mask in log lines from now on (a profile's secret header value, an API key, ...).
-    void addSecret(const QString &secret) { m_masker.addSecret(secret); }
+    void addSecret(const QString &secret) { m_log.masker().addSecret(secret); }
     // Every secret this session has seen (kept after a reconnect: older frames still contain them).
-    const SecretMasker &masker() const { return m_masker; }
+    const SecretMasker &masker() const { return m_log.masker(); }
     // Text about a command (e.g. a lint line quoting it) fit for a terminal or a log: the tokens in the command
     // are learnt as secrets and, unless secrets are shown, masked with every other secret.
     QString maskCommandText(const QString &text, const QString &command);
@@ -103,30 +104,32 @@ public:
     State state() const { return m_state; }
     const SessionOptions &options() const { return m_options; }
     const WireCodec &codec() const { return *m_codec; }
-    QString clientId() const { return m_clientId; }
-    QString serverVersion() const { return m_serverVersion; }
-    int pingIntervalSec() const { return m_pingInterval; }
-    bool pongRequired() const { return m_pongRequired; }
-    bool pingOutstanding() const { return m_pingOutstanding; }
-    QJsonObject connectResult() const { return m_connectResult; }
-    double lastRttMs() const { return m_lastRttMs; }
-    int closeCode() const { return m_closeCode; }
-    QString closeReason() const { return m_closeReason; }
-    bool connectSent() const { return m_connectSent; }
+    QString clientId() const { return m_conn.clientId; }
+    QString serverVersion() const { return m_conn.serverVersion; }
+    int pingIntervalSec() const { return m_conn.pingInterval; }
+    bool pongRequired() const { return m_conn.pongRequired; }
+    bool pingOutstanding() const { return m_conn.pingOutstanding; }
+    QJsonObject connectResult() const { return m_conn.connectResult; }
+    double lastRttMs() const { return m_inFlight.lastRttMs(); }
+    int closeCode() const { return m_conn.closeCode; }
+    QString closeReason() const { return m_conn.closeReason; }
+    bool connectSent() const { return m_conn.connectSent; }
     // The last close was asked for by this client (close()), not done by the server or the network.
-    bool closedByClient() const { return m_closedByClient; }
+    bool closedByClient() const { return m_conn.closedByClient; }
     // Who ended the last connection and why (valid from the closed() signal on).
     const CloseInfo &lastClose() const { return m_lastClose; }
     // Connect got an error reply: Centrifugo ignores the connection from then on and drops it after ~5 s.
-    bool hasConnectFailed() const { return m_connectFailed; }
+    bool hasConnectFailed() const { return m_conn.connectFailed; }
     // The next id the session will assign (without taking it).
     quint32 peekNextId() const { return m_nextId; }
     quint32 takeNextId() { return m_nextId++; }
-    QList<quint32> inFlightIds() const { return m_inFlight.keys(); }
+    QList<quint32> inFlightIds() const { return m_inFlight.ids(); }
     // The socket's read buffer limit now (kReadChunkBytes, more while a larger frame comes in; 0 = unlimited).
-    qint64 readBufferSize() const { return m_reader.bufferLimit(); }
-    // Read turns, turns held back at the limit (back-pressure), buffer growths for large frames.
-    const SocketReader::Stats &readStats() const { return m_reader.stats(); }
+    qint64 readBufferSize() const;
+    // Read turns, turns held back at the limit (back-pressure), buffer growths for large frames (WebSocket).
+    const SocketReader::Stats &readStats() const;
+    // The transport of the current (or last) connection.
+    TransportKind transport() const { return m_options.transport; }
     // The server's ping is overdue (its interval plus the tolerance passed in silence).
     bool isPingLate() const { return m_watchdog.isPingLate(); }
     LintContext lintContext() const;
@@ -144,65 +147,63 @@ signals:
     void logged(const LogEntry &entry);
     // TLS problems in words ("The certificate is self-signed, and untrusted (subject CN=..., issuer ...)").
     void certificateErrors(const QStringList &errors, bool ignored);
+    // A publication on a subscription with delta compression: its full payload (rebuilt from a fossil delta, or
+    // sent whole), the bytes received, or why the delta could not be applied.
+    void deltaPublication(const DeltaTracker::Publication &publication);
     // A token refresh was sent for the connection (channel empty) or a subscription.
     void tokenRefreshSent(const QString &channel, quint32 id);
 
 private:
     void setState(State state);
-    void onSocketConnected();
-    void onSocketDisconnected();
-    void onTextMessage(const QString &message);
-    void onBinaryMessage(const QByteArray &message);
-    void onSocketError(QAbstractSocket::SocketError error);
-    void onPong(quint64 elapsedTime, const QByteArray &payload);
-    void onAboutToClose();
+    void onTransportOpened();
+    void onTransportClosed(CloseInfo close);
     // Closes for a rule of this client (a timeout, ping silence): said in words, then the usual close.
     void closeForRule(CloseInfo::Rule rule, const QString &why);
-    CloseInfo attributeClose() const;
-    void emitRejectedFrame(const CloseInfo &close);
     void handleIncoming(const QByteArray &payload, bool binary);
     void handleMessage(ProtocolMessage &message, QList<std::function<void()>> *after);
+    void reportDelta(const DeltaTracker::Publication &publication);
+    void onConnectResult(const QJsonObject &result, QList<std::function<void()>> *after);
+    // Encodes commands (ids assigned) into one payload with each message's own bytes; empty on failure.
+    QByteArray encodeCommands(QList<QJsonObject> *commands, QList<ProtocolMessage> *messages, QList<quint32> *ids);
+    CommandBuilder::ConnectParams connectParams() const;
+    // The unidirectional connect request: the connect fields alone, without the command around them.
+    QByteArray connectRequest(QList<ProtocolMessage> *messages) const;
     void transmit(const QByteArray &payload, QList<ProtocolMessage> messages);
+    // What sending means for the session (in-flight ids, deadlines, tokens) and the frame for the timeline.
+    void recordOutgoing(const QByteArray &payload, QList<ProtocolMessage> messages);
     void log(LogEntry::Level level, const QString &message);
-    void logFrame(const char *arrow, const QByteArray &payload, bool binary);
-    bool logs(LogEntry::Level level) const { return level >= m_logLevel; }
-    void resetConnectionState();
-    void onSslErrors(const QList<QSslError> &errors);
+    bool logs(LogEntry::Level level) const { return m_log.logs(level); }
+    void dropTransport();
 
     SessionOptions m_options;
     std::unique_ptr<WireCodec> m_codec;
-    QWebSocket *m_socket = nullptr;
-    SocketReader m_reader;
+    Transport *m_transport = nullptr; // child
     ConnectionWatchdog m_watchdog;
     TokenRefresher *m_tokens; // child
     State m_state = State::Disconnected;
-    LogEntry::Level m_logLevel = LogEntry::Level::Info;
-    SecretMasker m_masker;
-    bool m_showSecrets = false;
-    QElapsedTimer m_clock;
-    QHash<quint32, qint64> m_inFlight; // id -> send time (ns on m_clock)
-    QHash<quint32, Protocol::Method> m_inFlightMethod;
+    SessionLog m_log;
+    InFlightTracker m_inFlight;
+    DeltaTracker m_deltas;
     quint32 m_nextId = 1;
-    QString m_clientId;
-    QString m_serverVersion;
-    QJsonObject m_connectResult;
-    int m_pingInterval = 0;
-    bool m_pongRequired = false;
-    bool m_pingOutstanding = false;
-    bool m_connectSent = false;
-    bool m_connectFailed = false;
-    bool m_closeReported = false;
-    bool m_closedByClient = false;
-    QHash<quint32, QString> m_subscribeChannels; // in-flight subscribe/sub_refresh id -> channel
-    double m_lastRttMs = -1;
-    int m_closeCode = 0;
-    QString m_closeReason;
-    // Close attribution for the current socket (see attributeClose()).
-    CloseInfo::Rule m_closeRule = CloseInfo::Rule::None; // a rule of ours that closed it
-    QString m_closeRuleText;
-    bool m_closeFrameSent = false; // QWebSocket sent a close frame (ours, or the echo of the server's)
-    bool m_hasSocketError = false;
-    QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
-    bool m_certificateRejected = false;
+    // What one connection established and how it ended: reset as a whole on open().
+    struct Connection
+    {
+        QString clientId;
+        QString serverVersion;
+        QJsonObject connectResult;
+        int pingInterval = 0;
+        bool pongRequired = false;
+        bool pingOutstanding = false;
+        bool connectSent = false;
+        bool connectFailed = false;
+        bool closeReported = false;
+        bool closedByClient = false;
+        int closeCode = 0;
+        QString closeReason;
+        // The last disconnect push: over HTTP it is the only word of why the server ended the stream.
+        int disconnectPushCode = 0;
+        QString disconnectPushReason;
+    };
+    Connection m_conn;
     CloseInfo m_lastClose;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol.h"
+#include "transport/transportkind.h"
 
 #include <QByteArray>
 #include <QList>
@@ -12,6 +13,10 @@
 struct SessionOptions
 {
     QUrl url = QUrl(QStringLiteral("ws://127.0.0.1:8000/connection/websocket"));
+    // How to reach the server; url names that transport's endpoint (http://host:8000/connection/sse).
+    TransportKind transport = TransportKind::WebSocket;
+    // Where HTTP-streaming and SSE post commands; empty = /emulation on the url's host.
+    QUrl emulationUrl;
     Protocol::Format format = Protocol::Format::Json;
     QList<QPair<QByteArray, QByteArray>> headers; // extra HTTP headers for the handshake
     QString token;                                // connection JWT; empty = anonymous

@@ -210,6 +210,8 @@ QJsonObject ConnectionProfile::toJson() const
         {QLatin1String("tls"), QJsonObject{{QLatin1String("caFile"), caCertificatesFile},
                                            {QLatin1String("ignoreCertificateErrors"), ignoreCertificateErrors}}},
     };
+    if (transport != TransportKind::WebSocket)
+        json.insert(QLatin1String("transport"), Transports::name(transport));
     if (!headerArray.isEmpty())
         json.insert(QLatin1String("headers"), headerArray);
     if (!connectData.isEmpty())
@@ -238,6 +240,12 @@ bool ConnectionProfile::fromJson(const QJsonObject &json, ConnectionProfile *pro
     p.format = json.value(QLatin1String("format")).toString() == Protocol::formatName(Protocol::Format::Protobuf)
                    ? Protocol::Format::Protobuf
                    : Protocol::Format::Json;
+    if (json.contains(QLatin1String("transport")) &&
+        !Transports::fromName(json.value(QLatin1String("transport")).toString(), &p.transport)) {
+        if (error)
+            *error = tr("Unknown transport \"%1\".").arg(json.value(QLatin1String("transport")).toString());
+        return false;
+    }
     const QJsonArray headerArray = json.value(QLatin1String("headers")).toArray();
     for (const QJsonValue &value : headerArray) {
         const QJsonObject h = value.toObject();
@@ -296,6 +304,7 @@ SessionOptions ConnectionProfile::toSessionOptions(const QString &token, const Q
     SessionOptions options;
     options.url = url;
     options.format = format;
+    options.transport = transport;
     options.token = token;
     options.connectData = connectData.trimmed().isEmpty() ? QByteArray() : JsonText::compact(connectData);
     for (const Header &header : headers) {
@@ -355,11 +364,11 @@ bool ConnectionProfile::operator==(const ConnectionProfile &other) const
             return false;
     }
     return id == other.id && name == other.name && url == other.url && format == other.format &&
-           headers == other.headers && connectData == other.connectData && tokenSource == other.tokenSource &&
-           sameClaims(tokenClaims, other.tokenClaims) && tokenTtlSec == other.tokenTtlSec &&
-           generateSubscriptionTokens == other.generateSubscriptionTokens && apiUrl == other.apiUrl &&
-           caCertificatesFile == other.caCertificatesFile && ignoreCertificateErrors == other.ignoreCertificateErrors &&
-           handshakeTimeoutMs == other.handshakeTimeoutMs;
+           transport == other.transport && headers == other.headers && connectData == other.connectData &&
+           tokenSource == other.tokenSource && sameClaims(tokenClaims, other.tokenClaims) &&
+           tokenTtlSec == other.tokenTtlSec && generateSubscriptionTokens == other.generateSubscriptionTokens &&
+           apiUrl == other.apiUrl && caCertificatesFile == other.caCertificatesFile &&
+           ignoreCertificateErrors == other.ignoreCertificateErrors && handshakeTimeoutMs == other.handshakeTimeoutMs;
 }
 
 QLatin1String ConnectionProfile::tokenSourceName(TokenSource source)

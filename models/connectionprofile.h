@@ -4,6 +4,7 @@
 #include "sessionoptions.h"
 #include "subscribeoptions.h"
 #include "tokenclaims.h"
+#include "transport/transportkind.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -47,6 +48,7 @@ public:
     QString name;
     QUrl url = QUrl(QStringLiteral("ws://127.0.0.1:8000/connection/websocket"));
     Protocol::Format format = Protocol::Format::Json;
+    TransportKind transport = TransportKind::WebSocket; // url names this transport's endpoint
     QList<Header> headers;
     QByteArray connectData; // JSON text for the connect proxy; empty = none
 

@@ -274,6 +274,22 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>--demo-count must be a whole number (0 or more), not &quot;%1&quot;</source>
         <translation>--demo-count 必须是整数（0 或更大），而不是“%1”</translation>
     </message>
+    <message>
+        <source>How to reach the server: websocket (default), http_stream, sse, uni_websocket, uni_sse or uni_http_stream. --url names that transport&apos;s endpoint (default: its standard path on 127.0.0.1:8000).</source>
+        <translation>如何连接服务器：websocket（默认）、http_stream、sse、uni_websocket、uni_sse 或 uni_http_stream。--url 指向该传输的端点（默认：其在 127.0.0.1:8000 上的标准路径）。</translation>
+    </message>
+    <message>
+        <source>Try every transport against the server of --url (its host and port) and print which work, the connect time and the reason of each failure. Exit 0 when one works.</source>
+        <translation>对 --url 所指服务器（其主机和端口）逐一尝试每种传输，打印哪些可用、连接耗时以及每个失败的原因。只要有一种可用即以 0 退出。</translation>
+    </message>
+    <message>
+        <source>--transport must be one of websocket, http_stream, sse, uni_websocket, uni_sse, uni_http_stream, not &quot;%1&quot;</source>
+        <translation>--transport 必须是 websocket、http_stream、sse、uni_websocket、uni_sse、uni_http_stream 之一，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--url must be an http:// or https:// URL for --transport %1, not &quot;%2&quot;</source>
+        <translation>--transport %1 需要 http:// 或 https:// 形式的 --url，而不是 &quot;%2&quot;</translation>
+    </message>
 </context>
 <context>
     <name>CloseInfo</name>
@@ -897,6 +913,22 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>Closed by the server: code %1</source>
         <translation>由服务器关闭：代码 %1</translation>
     </message>
+    <message>
+        <source>How to reach the server: WebSocket, the HTTP-streaming and SSE emulation (commands go to /emulation), or a unidirectional transport (connect, then pushes only).</source>
+        <translation>如何连接服务器：WebSocket，HTTP 流式与 SSE 仿真（命令发往 /emulation），或单向传输（只发 connect，随后仅接收推送）。</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>传输(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an HTTP URL: use http://host:port/path or https://host:port/path.</source>
+        <translation>&quot;%1&quot; 不是 HTTP URL：请使用 http://host:port/path 或 https://host:port/path。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
@@ -919,6 +951,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>The CA certificate file %1 cannot be read.</source>
         <translation>无法读取 CA 证书文件 %1。</translation>
+    </message>
+    <message>
+        <source>Unknown transport &quot;%1&quot;.</source>
+        <translation>未知的传输 &quot;%1&quot;。</translation>
     </message>
 </context>
 <context>
@@ -950,6 +986,85 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Connection state</source>
         <translation>连接状态</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionWatchdog</name>
+    <message>
+        <source>The server accepted the TCP connection but did not answer the WebSocket handshake within %1 ms: giving up.</source>
+        <translation>服务器接受了 TCP 连接，但没有在 %1 毫秒内应答 WebSocket 握手：放弃。</translation>
+    </message>
+    <message>
+        <source>The server did not start the streaming response within %1 ms: giving up.</source>
+        <translation>服务器未在 %1 毫秒内开始流式响应：放弃。</translation>
+    </message>
+    <message>
+        <source>No reply to connect within %1 ms: closing the connection.</source>
+        <translation>%1 毫秒内没有收到 connect 的回复：关闭连接。</translation>
+    </message>
+    <message>
+        <source>No ping from the server for %1 ms (interval %2 s plus tolerance): the connection is considered dead and closed, as the official SDKs do.</source>
+        <translation>%1 毫秒内没有收到服务器的 ping（间隔 %2 秒加容差）：与官方 SDK 一样，认为连接已失效并将其关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>DeltaTracker</name>
+    <message>
+        <source>a delta came before any full payload on this channel: nothing to apply it to</source>
+        <translation>此频道上在任何完整载荷之前就收到了增量：没有可应用的基础</translation>
+    </message>
+    <message>
+        <source>%1 offset %2: the delta cannot be applied: %3.</source>
+        <translation>%1 偏移 %2：无法应用增量：%3。</translation>
+    </message>
+    <message>
+        <source>%1 offset %2: delta of %3 bytes rebuilt into %4 bytes (%5 saved): %6</source>
+        <translation>%1 偏移 %2：%3 字节的增量重建为 %4 字节（节省 %5 字节）：%6</translation>
+    </message>
+</context>
+<context>
+    <name>EmulationSender</name>
+    <message>
+        <source>The connect reply names no emulation session: commands cannot be delivered over this transport.</source>
+        <translation>connect 回复未给出仿真会话：无法通过此传输投递命令。</translation>
+    </message>
+    <message>
+        <source>Emulation session %1 on node %2</source>
+        <translation>仿真会话 %1，节点 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Held until the connect reply names the emulation session (%n byte(s)).</source>
+        <translation>
+            <numerusform>暂存，直到 connect 回复给出仿真会话（%n 字节）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>400 Bad Request: the server could not read the emulation request (not a valid request object, or data that is not a string of commands).</source>
+        <translation>400 Bad Request：服务器无法读取仿真请求（不是有效的请求对象，或 data 不是命令字符串）。</translation>
+    </message>
+    <message>
+        <source>404 Not Found: no server node %1 is known to this server (it restarted, or the request reached another cluster), or the emulation endpoint is not at this path.</source>
+        <translation>404 Not Found：此服务器不认识节点 %1（它已重启，或请求到达了另一个集群），或仿真端点不在此路径。</translation>
+    </message>
+    <message>
+        <source>413 Request Entity Too Large: the command is over the server&apos;s emulation.max_request_body_size (64 KiB by default).</source>
+        <translation>413 Request Entity Too Large：命令超过了服务器的 emulation.max_request_body_size（默认 64 KiB）。</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the server did not take the command.</source>
+        <translation>HTTP %1：服务器没有接受该命令。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Emulation POST %1 (%n byte(s)) failed after %2 ms: %3</source>
+        <translation>
+            <numerusform>仿真 POST %1（%n 字节）在 %2 毫秒后失败：%3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Emulation POST %1: %n byte(s) -&gt; HTTP %2 in %3 ms</source>
+        <translation>
+            <numerusform>仿真 POST %1：%n 字节 -&gt; HTTP %2，耗时 %3 毫秒</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1645,57 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>FossilDelta</name>
+    <message>
+        <source>the delta does not start with the target length</source>
+        <translation>增量不是以目标长度开头</translation>
+    </message>
+    <message>
+        <source>the delta announces %1 bytes, more than this inspector rebuilds</source>
+        <translation>增量声明了 %1 字节，超过本检查器可重建的大小</translation>
+    </message>
+    <message>
+        <source>a command of the delta has no number at byte %1</source>
+        <translation>增量的一条命令在第 %1 字节处缺少数字</translation>
+    </message>
+    <message>
+        <source>a copy command of the delta is malformed at byte %1</source>
+        <translation>增量的一条复制命令在第 %1 字节处格式错误</translation>
+    </message>
+    <message>
+        <source>the delta copies past its announced length of %1 bytes</source>
+        <translation>增量复制超出了其声明的 %1 字节长度</translation>
+    </message>
+    <message>
+        <source>the delta copies bytes %1..%2 of a previous payload of %3 bytes: it was made against another base</source>
+        <translation>增量复制的是之前 %3 字节载荷中的第 %1..%2 字节：它是基于另一个基础生成的</translation>
+    </message>
+    <message>
+        <source>the delta inserts past its announced length of %1 bytes</source>
+        <translation>增量插入超出了其声明的 %1 字节长度</translation>
+    </message>
+    <message>
+        <source>an insert command of the delta runs past its end</source>
+        <translation>增量的一条插入命令超出了其末尾</translation>
+    </message>
+    <message>
+        <source>the checksum of the rebuilt payload does not match the delta&apos;s</source>
+        <translation>重建载荷的校验和与增量中的不一致</translation>
+    </message>
+    <message>
+        <source>the rebuilt payload has %1 bytes, the delta announced %2</source>
+        <translation>重建的载荷有 %1 字节，增量声明的是 %2</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos; in the delta at byte %2</source>
+        <translation>增量中第 %2 字节处有未知命令 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the delta ends without its checksum</source>
+        <translation>增量在校验和之前就结束了</translation>
+    </message>
+</context>
+<context>
     <name>FrameRecord</name>
     <message>
         <source>empty line</source>
@@ -1637,6 +1803,68 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HttpStreamTransport</name>
+    <message>
+        <source>The stream holds a length prefix that is not a valid varint: the rest cannot be framed.</source>
+        <translation>流中有一个长度前缀不是有效的 varint：其余部分无法分帧。</translation>
+    </message>
+</context>
+<context>
+    <name>HttpTransport</name>
+    <message>
+        <source>the emulation endpoint refused a command: %1</source>
+        <translation>仿真端点拒绝了一条命令：%1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 is unidirectional, the server takes nothing after the connect request.</source>
+        <translation>未发送：%1 是单向传输，服务器在 connect 请求之后不再接收任何内容。</translation>
+    </message>
+    <message>
+        <source>400 Bad Request: the server refused the connect request (missing or not valid JSON).</source>
+        <translation>400 Bad Request：服务器拒绝了 connect 请求（缺失或不是有效的 JSON）。</translation>
+    </message>
+    <message>
+        <source>404 Not Found: the server has no %1 endpoint at this path: the transport is disabled in its configuration (%1.enabled) or its handler_prefix differs.</source>
+        <translation>404 Not Found：服务器在此路径没有 %1 端点：该传输在其配置中被禁用（%1.enabled），或其 handler_prefix 不同。</translation>
+    </message>
+    <message>
+        <source>405 Method Not Allowed: the endpoint takes another HTTP method.</source>
+        <translation>405 Method Not Allowed：该端点需要另一种 HTTP 方法。</translation>
+    </message>
+    <message>
+        <source>413 Request Entity Too Large: the connect request is over the endpoint&apos;s max_request_body_size.</source>
+        <translation>413 Request Entity Too Large：connect 请求超过了该端点的 max_request_body_size。</translation>
+    </message>
+    <message>
+        <source>HTTP %1 instead of 200: the stream did not start.</source>
+        <translation>HTTP %1 而不是 200：流没有开始。</translation>
+    </message>
+    <message>
+        <source>%1 response started (HTTP 200 in %2 ms)</source>
+        <translation>%1 响应已开始（HTTP 200，耗时 %2 毫秒）</translation>
+    </message>
+    <message numerus="yes">
+        <source>the stream was cut in the middle of a message (%n byte(s) of it received)</source>
+        <translation>
+            <numerusform>流在一条消息的中间被截断（已收到其中 %n 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server ended the response</source>
+        <translation>服务器结束了响应</translation>
+    </message>
+    <message>
+        <source> The body says: &quot;%1&quot;.</source>
+        <translation> 响应体为：&quot;%1&quot;。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 response over after %2 ms, %n byte(s) of body</source>
+        <translation>
+            <numerusform>%1 响应在 %2 毫秒后结束，响应体 %n 字节</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2609,6 +2837,22 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Server API</source>
         <translation>服务端 API</translation>
+    </message>
+    <message>
+        <source>P&amp;robe transports…</source>
+        <translation>探测传输(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Probe transports</source>
+        <translation>探测传输</translation>
+    </message>
+    <message>
+        <source>subscribe with a tags filter (tf)</source>
+        <translation>带标签过滤器（tf）的 subscribe</translation>
+    </message>
+    <message>
+        <source>subscribe with fossil delta</source>
+        <translation>带 fossil 增量的 subscribe</translation>
     </message>
 </context>
 <context>
@@ -3930,34 +4174,8 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>状态：%1 -&gt; %2</translation>
     </message>
     <message>
-        <source>No PEM certificate could be read from the CA file %1.</source>
-        <translation>无法从 CA 文件 %1 中读取任何 PEM 证书。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Trusting %n extra CA certificate(s) from %1.</source>
-        <translation>
-            <numerusform>信任来自 %1 的 %n 个额外 CA 证书。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Certificate errors are ignored for this connection: the server&apos;s identity is not checked.</source>
-        <translation>此连接忽略证书错误：不检查服务器的身份。</translation>
-    </message>
-    <message>
-        <source>Opening %1 (%2)</source>
-        <translation>正在打开 %1（%2）</translation>
-    </message>
-    <message>
         <source>Closing the connection</source>
         <translation>正在关闭连接</translation>
-    </message>
-    <message>
-        <source>WebSocket handshake complete</source>
-        <translation>WebSocket 握手完成</translation>
-    </message>
-    <message>
-        <source>Socket error %1: %2</source>
-        <translation>套接字错误 %1：%2</translation>
     </message>
     <message>
         <source>Server ping not answered (auto-pong is off): the server closes the connection with 3012 no pong after its pong timeout.</source>
@@ -3988,14 +4206,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>不需要</translation>
     </message>
     <message>
-        <source> (certificate: subject %1, issuer %2, valid until %3)</source>
-        <translation>（证书：主体 %1，颁发者 %2，有效期至 %3）</translation>
-    </message>
-    <message>
-        <source>TLS: %1</source>
-        <translation>TLS：%1</translation>
-    </message>
-    <message>
         <source>Auto-pong on</source>
         <translation>自动 pong 已开启</translation>
     </message>
@@ -4024,25 +4234,32 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>从现在起，日志中遮蔽机密信息。</translation>
     </message>
     <message>
-        <source>(response headers as validated by QWebSocket; Qt 6.4 does not expose the others)</source>
-        <translation>（以上响应头已由 QWebSocket 校验；Qt 6.4 不提供其他响应头）</translation>
-    </message>
-    <message>
-        <source>The server accepted the TCP connection but did not answer the WebSocket handshake within %1 ms: giving up.</source>
-        <translation>服务器接受了 TCP 连接，但没有在 %1 毫秒内应答 WebSocket 握手：放弃。</translation>
-    </message>
-    <message>
-        <source>No reply to connect within %1 ms: closing the connection.</source>
-        <translation>%1 毫秒内没有收到 connect 的回复：关闭连接。</translation>
-    </message>
-    <message>
         <source>The server&apos;s ping is late: nothing from it for %1 ms, its ping interval is %2 s. The connection is closed if this goes on.</source>
         <translation>服务器的 ping 迟到了：已经 %1 毫秒没有收到它的任何数据，它的 ping 间隔是 %2 秒。如果继续这样，连接将被关闭。</translation>
     </message>
     <message>
-        <source>No ping from the server for %1 ms (interval %2 s plus tolerance): the connection is considered dead and closed, as the official SDKs do.</source>
-        <translation>%1 毫秒内没有收到服务器的 ping（间隔 %2 秒加容差）：与官方 SDK 一样，认为连接已失效并将其关闭。</translation>
+        <source>%1 speaks JSON only: using JSON.</source>
+        <translation>%1 只支持 JSON：改用 JSON。</translation>
     </message>
+    <message>
+        <source>Opening %1 (%2, %3)</source>
+        <translation>正在打开 %1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>%1 cannot open without connect: sending it in the opening request.</source>
+        <translation>%1 不能在没有 connect 的情况下打开：在打开请求中发送它。</translation>
+    </message>
+    <message>
+        <source>the server ended the response without a disconnect push</source>
+        <translation>服务器结束了响应，但没有发送 disconnect 推送</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 is unidirectional, the server takes nothing after the connect request.</source>
+        <translation>未发送：%1 是单向传输，服务器在 connect 请求之后不再接收任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFrames</name>
     <message>
         <source>A frame from the server was rejected by the WebSocket layer (bytes not available): %1 (%2).</source>
         <translation>服务器的一个帧被 WebSocket 层拒绝（字节不可用）：%1（%2）。</translation>
@@ -4993,6 +5210,120 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>Transport</name>
+    <message>
+        <source>No PEM certificate could be read from the CA file %1.</source>
+        <translation>无法从 CA 文件 %1 中读取任何 PEM 证书。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trusting %n extra CA certificate(s) from %1.</source>
+        <translation>
+            <numerusform>信任来自 %1 的 %n 个额外 CA 证书。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Certificate errors are ignored for this connection: the server&apos;s identity is not checked.</source>
+        <translation>此连接忽略证书错误：不检查服务器的身份。</translation>
+    </message>
+    <message>
+        <source> (certificate: subject %1, issuer %2, valid until %3)</source>
+        <translation>（证书：主体 %1，颁发者 %2，有效期至 %3）</translation>
+    </message>
+    <message>
+        <source>TLS: %1</source>
+        <translation>TLS：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TransportProbe</name>
+    <message>
+        <source>connect refused: %1 %2</source>
+        <translation>connect 被拒绝：%1 %2</translation>
+    </message>
+    <message>
+        <source>no reply to a command within %1 ms: commands do not get through</source>
+        <translation>%1 毫秒内命令没有回复：命令无法送达</translation>
+    </message>
+    <message>
+        <source>nothing within %1 ms</source>
+        <translation>%1 毫秒内没有任何响应</translation>
+    </message>
+    <message>
+        <source>%1 FAILED  %2</source>
+        <translation>%1 失败  %2</translation>
+    </message>
+    <message>
+        <source>%1 works   connect %2 ms</source>
+        <translation>%1 可用    连接 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>, command round trip %1 ms</source>
+        <translation>，命令往返 %1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>TransportProbeDialog</name>
+    <message>
+        <source>Probe &amp;again</source>
+        <translation>再次探测(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Probe transports</source>
+        <translation>探测传输</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Connect (ms)</source>
+        <translation>连接（毫秒）</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source> (command %1)</source>
+        <translation>（命令 %1）</translation>
+    </message>
+    <message>
+        <source>works</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 transports work from here.</source>
+        <translation>%1：从本机可用 %3 种传输中的 %2 种。</translation>
+    </message>
+    <message>
+        <source>Trying every transport against %1, one after the other …</source>
+        <translation>正在对 %1 逐一尝试每种传输…</translation>
+    </message>
+</context>
+<context>
+    <name>WebSocketTransport</name>
+    <message>
+        <source>(response headers as validated by QWebSocket; Qt 6.4 does not expose the others)</source>
+        <translation>（以上响应头已由 QWebSocket 校验；Qt 6.4 不提供其他响应头）</translation>
+    </message>
+    <message>
+        <source>WebSocket handshake complete</source>
+        <translation>WebSocket 握手完成</translation>
+    </message>
+    <message>
+        <source>Socket error %1: %2</source>
+        <translation>套接字错误 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Try --help for the options.
@@ -5035,6 +5366,12 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Recordings (*.jsonl) or HAR captures (*.har) to open in the timeline.</source>
         <translation>要在时间线中打开的录制文件（*.jsonl）或 HAR 捕获（*.har）。</translation>
+    </message>
+    <message>
+        <source>Probing the transports of %1
+</source>
+        <translation>正在探测 %1 的传输
+</translation>
     </message>
 </context>
 </TS>

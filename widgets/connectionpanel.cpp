@@ -27,6 +27,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTimer>
@@ -166,6 +167,25 @@ void ConnectionPanel::buildFields(QVBoxLayout *root)
     m_formatLabel = new QLabel;
     m_formatLabel->setBuddy(m_format);
     m_form->addRow(m_formatLabel, m_format);
+
+    m_transport = new QComboBox;
+    m_transport->setObjectName(QStringLiteral("transport"));
+    for (TransportKind kind : Transports::all())
+        m_transport->addItem(Transports::name(kind), int(kind));
+    // A URL at another transport's standard path follows the choice; a URL of the user's own stays.
+    connect(m_transport, &QComboBox::currentIndexChanged, this, [this] {
+        const QUrl url(m_url->currentText().trimmed());
+        const auto kind = TransportKind(m_transport->currentData().toInt());
+        for (TransportKind other : Transports::all()) {
+            if (url.isValid() && !url.host().isEmpty() && url.path() == Transports::defaultPath(other)) {
+                m_url->setCurrentText(Transports::endpointUrl(url, kind).toString());
+                break;
+            }
+        }
+    });
+    m_transportLabel = new QLabel;
+    m_transportLabel->setBuddy(m_transport);
+    m_form->addRow(m_transportLabel, m_transport);
 
     auto *tokenRow = new QHBoxLayout;
     m_token = new QLineEdit;
@@ -338,6 +358,10 @@ void ConnectionPanel::retranslateUi()
     m_format->setToolTip(tr("Encoding of the client protocol, chosen at the WebSocket handshake."));
     m_format->setAccessibleName(tr("Format"));
     m_formatLabel->setText(tr("&Format:"));
+    m_transport->setToolTip(tr("How to reach the server: WebSocket, the HTTP-streaming and SSE emulation (commands go "
+                               "to /emulation), or a unidirectional transport (connect, then pushes only)."));
+    m_transport->setAccessibleName(tr("Transport"));
+    m_transportLabel->setText(tr("&Transport:"));
     m_token->setPlaceholderText(tr("empty: anonymous"));
     m_token->setToolTip(tr("Connection JWT sent in connect. It is not saved to the settings."));
     m_token->setAccessibleName(tr("Token"));
@@ -472,16 +496,21 @@ bool ConnectionPanel::readOptions(SessionOptions *options, QString *error) const
         *error = tr("Enter the server's WebSocket URL, e.g. ws://127.0.0.1:8000/connection/websocket.");
         return false;
     }
+    o.transport = TransportKind(m_transport->currentData().toInt());
+    const bool webSocket = Transports::usesWebSocket(o.transport);
     if (!text.contains(QLatin1String("://")))
-        text.prepend(QLatin1String("ws://"));
+        text.prepend(webSocket ? QLatin1String("ws://") : QLatin1String("http://"));
     QUrl url(text, QUrl::StrictMode);
-    if (url.scheme() == QLatin1String("http"))
-        url.setScheme(QStringLiteral("ws"));
-    else if (url.scheme() == QLatin1String("https"))
-        url.setScheme(QStringLiteral("wss"));
+    const bool secure = url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("wss");
+    if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("ws") || secure)
+        url.setScheme(webSocket ? (secure ? QStringLiteral("wss") : QStringLiteral("ws"))
+                                : (secure ? QStringLiteral("https") : QStringLiteral("http")));
     if (!url.isValid() || url.host().isEmpty() ||
-        (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss"))) {
-        *error = tr("\"%1\" is not a WebSocket URL: use ws://host:port/path or wss://host:port/path.").arg(text);
+        (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss") &&
+         url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        *error = webSocket
+                     ? tr("\"%1\" is not a WebSocket URL: use ws://host:port/path or wss://host:port/path.").arg(text)
+                     : tr("\"%1\" is not an HTTP URL: use http://host:port/path or https://host:port/path.").arg(text);
         return false;
     }
     o.url = url;
@@ -526,6 +555,10 @@ void ConnectionPanel::setOptions(const SessionOptions &o)
     const int format = m_format->findData(int(o.format));
     if (format >= 0)
         m_format->setCurrentIndex(format);
+    {
+        const QSignalBlocker keepUrl(m_transport);
+        m_transport->setCurrentIndex(qMax(0, m_transport->findData(int(o.transport))));
+    }
     m_token->setText(o.token);
     m_name->setText(o.name);
     m_version->setText(o.version);
@@ -565,6 +598,7 @@ SessionOptions ConnectionPanel::fieldOptions() const
     SessionOptions o;
     o.url = QUrl(m_url->currentText().trimmed());
     o.format = Protocol::Format(m_format->currentData().toInt());
+    o.transport = TransportKind(m_transport->currentData().toInt());
     o.name = m_name->text();
     o.version = m_version->text();
     o.connectData = m_data->toPlainText().toUtf8();
@@ -850,7 +884,8 @@ void ConnectionPanel::updateState()
     m_connect->setToolTip(idle ? tr("Open the WebSocket and send connect (Ctrl+K)")
                                : tr("Close the connection (Ctrl+Shift+K)"));
     m_sendConnect->setEnabled(state == State::Open && !m_session->connectSent());
-    for (QWidget *w : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_format)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_format), static_cast<QWidget *>(m_transport)})
         w->setEnabled(idle);
     updateTlsWarning();
     updateDetails();

@@ -119,6 +119,7 @@ private:
 
     QComboBox *m_url = nullptr;
     QComboBox *m_format = nullptr;
+    QComboBox *m_transport = nullptr;
     QLineEdit *m_token = nullptr;
     QToolButton *m_showToken = nullptr;
     QToolButton *m_more = nullptr;
@@ -142,6 +143,7 @@ private:
     QFormLayout *m_moreForm = nullptr;
     QLabel *m_urlLabel = nullptr;
     QLabel *m_formatLabel = nullptr;
+    QLabel *m_transportLabel = nullptr;
     QLabel *m_tokenLabel = nullptr;
     QLabel *m_nameLabel = nullptr;
     QLabel *m_versionLabel = nullptr;

@@ -27,6 +27,8 @@ ConnectionSettings ConnectionSettings::load(const QSettings *settings, bool prot
     o.format = settings->value(key("format")).toString() == QLatin1String("protobuf") && protobuf
                    ? Protocol::Format::Protobuf
                    : Protocol::Format::Json;
+    if (!Transports::fromName(settings->value(key("transport")).toString(), &o.transport))
+        o.transport = TransportKind::WebSocket;
     o.name = settings->value(key("name"), defaults.name).toString();
     o.version = settings->value(key("version"), defaults.version).toString();
     o.connectData = settings->value(key("data")).toString().toUtf8();
@@ -52,6 +54,7 @@ void ConnectionSettings::save(QSettings *settings) const
     settings->setValue(key("recentUrls"), recentUrls);
     settings->setValue(key("url"), o.url.toString());
     settings->setValue(key("format"), QString(Protocol::formatName(o.format)));
+    settings->setValue(key("transport"), QString(Transports::name(o.transport)));
     settings->setValue(key("name"), o.name);
     settings->setValue(key("version"), o.version);
     settings->setValue(key("data"), QString::fromUtf8(o.connectData));

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -112,6 +113,8 @@ private slots:
     void killedServerIsTheTransportNotNormalClosure();
     void largePublicationsAreAllRecorded();
     void killNineMidRecordingLeavesReadableLines();
+    void recordsOverSse();
+    void probeSaysWhichTransportsWork();
 
 private:
     CentrifugoServer m_server;
@@ -139,7 +142,7 @@ void TestCli::helpListsEveryOption_data()
     QTest::addColumn<QString>("option");
     for (const char *o : {"--url", "--token", "--subscribe", "--send", "--record", "--frames", "--duration",
                           "--log-level", "--summary", "--protocol", "--no-auto-pong", "--help", "--version",
-                          "--handshake-timeout", "--connect-timeout", "--ping-tolerance"})
+                          "--handshake-timeout", "--connect-timeout", "--ping-tolerance", "--transport", "--probe"})
         QTest::newRow(o) << QString::fromLatin1(o);
     QTest::newRow("exit status 2") << QStringLiteral("2  bad usage");
     QTest::newRow("exit status 1") << QStringLiteral("1  the connection failed");
@@ -176,6 +179,11 @@ void TestCli::badUsageExitsWith2_data()
     QTest::newRow("http url") << QStringList{QStringLiteral("--url"), QStringLiteral("http://127.0.0.1/")}
                               << QStringLiteral("--url");
     QTest::newRow("positional") << QStringList{QStringLiteral("extra")} << QStringLiteral("extra");
+    QTest::newRow("unknown transport") << QStringList{QStringLiteral("--transport"), QStringLiteral("carrier_pigeon")}
+                                       << QStringLiteral("--transport");
+    QTest::newRow("ws url for sse") << QStringList{QStringLiteral("--transport"), QStringLiteral("sse"),
+                                                   QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1/x")}
+                                    << QStringLiteral("--url");
     QTest::newRow("empty channel") << QStringList{QStringLiteral("--subscribe"), QString()}
                                    << QStringLiteral("--subscribe");
     QTest::newRow("negative handshake timeout")
@@ -526,6 +534,48 @@ void TestCli::killNineMidRecordingLeavesReadableLines()
     QVERIFY2(publications > 0 && publications <= published, qPrintable(QString::number(publications)));
     qInfo("SIGKILL after %d publications: %lld lines, %d publications recorded, %d cut-off last line", published,
           qint64(lines.size()), publications, bad);
+}
+
+void TestCli::recordsOverSse()
+{
+    // The same run over SSE: connect in the URL, the command through the emulation endpoint, the reply recorded.
+    const QString path = m_dir.filePath(QStringLiteral("sse.jsonl"));
+    QUrl url = m_server.httpUrl();
+    url.setPath(QStringLiteral("/connection/sse"));
+    const Run r =
+        runCli({QStringLiteral("--transport"), QStringLiteral("sse"), QStringLiteral("--url"), url.toString(),
+                QStringLiteral("--send"), QStringLiteral(R"({"id":7,"presence_stats":{"channel":"chat:cli"}})"),
+                QStringLiteral("--record"), path});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.context()));
+    QVERIFY2(r.err.contains(QLatin1String("Emulation POST")), qPrintable(r.context()));
+    bool sawReply = false;
+    for (const QByteArray &line : recordLines(path))
+        sawReply = sawReply || QJsonDocument::fromJson(line).object().value(QLatin1String("kind")).toString() ==
+                                   QLatin1String("presence_stats_reply");
+    QVERIFY2(sawReply, qPrintable(r.context()));
+}
+
+void TestCli::probeSaysWhichTransportsWork()
+{
+    // The test server enables every transport: each one works from here.
+    const Run r = runCli({QStringLiteral("--probe"), QStringLiteral("--url"), m_server.httpUrl().toString()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.context()));
+    for (const char *name : {"websocket ", "http_stream ", "sse ", "uni_websocket ", "uni_sse ", "uni_http_stream "}) {
+        QVERIFY2(r.out.contains(QRegularExpression(QLatin1String("(^|\n)") + QLatin1String(name) +
+                                                   QLatin1String(" *works +connect [0-9.]+ ms"))),
+                 qPrintable(QLatin1String(name) + r.context()));
+    }
+
+    // A transport the server has disabled fails with the reason in words; the others still work.
+    CentrifugoServer noSse;
+    noSse.setEnvironmentOverride(QStringLiteral("sse.enabled"), QStringLiteral("false"));
+    QVERIFY2(noSse.start(), qPrintable(noSse.errorString()));
+    const Run partly = runCli({QStringLiteral("--probe"), QStringLiteral("--url"), noSse.httpUrl().toString()});
+    QVERIFY2(partly.exitCode == 0, qPrintable(partly.context()));
+    QVERIFY2(partly.out.contains(QRegularExpression(QStringLiteral("(^|\n)sse +FAILED +404 Not Found"))),
+             qPrintable(partly.context()));
+    QVERIFY2(partly.out.contains(QRegularExpression(QStringLiteral("(^|\n)http_stream +works"))),
+             qPrintable(partly.context()));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,6 +1,7 @@
 #include "commandbuilder.h"
 #include "commandtemplates.h"
 #include "jsoncodec.h"
+#include "linter.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -14,6 +15,7 @@ class TestCommandTemplates : public QObject
 private slots:
     void everyMethodHasATemplate();
     void sendHasNoId();
+    void subscribeVariantsLintClean();
     void builderMakesValidCommands();
     void jsonValueKeepsEverything_data();
     void jsonValueKeepsEverything();
@@ -84,6 +86,37 @@ void TestCommandTemplates::jsonValueKeepsEverything()
     QFETCH(QByteArray, raw);
     QFETCH(QJsonValue, value);
     QCOMPARE(CommandBuilder::jsonValue(raw), value);
+}
+
+void TestCommandTemplates::subscribeVariantsLintClean()
+{
+    LintContext connected;
+    connected.socketOpen = true;
+    connected.connectSent = true;
+    connected.connected = true;
+    for (const QString &variant :
+         {CommandTemplates::subscribeWithTagsFilter(), CommandTemplates::subscribeWithDelta()}) {
+        QJsonObject command = QJsonDocument::fromJson(variant.toUtf8()).object();
+        QVERIFY2(command.contains(QStringLiteral("subscribe")), qPrintable(variant));
+        command.insert(QStringLiteral("id"), 5);
+        QString text = QString::fromUtf8(QJsonDocument(command).toJson(QJsonDocument::Compact));
+        text.replace(QStringLiteral("<channel>"), QStringLiteral("chat:x"))
+            .replace(QStringLiteral("<tag>"), QStringLiteral("kind"))
+            .replace(QStringLiteral("<value>"), QStringLiteral("news"));
+        const QList<LintFinding> findings = Linter::lint(text, connected);
+        QStringList words;
+        for (const LintFinding &f : findings)
+            words << f.code + QLatin1String(": ") + f.message;
+        QVERIFY2(!Linter::hasErrors(findings), qPrintable(words.join(QLatin1Char('\n'))));
+    }
+    // The linter knows the filter tree: a field it does not have is named.
+    const QList<LintFinding> bad = Linter::lint(
+        QStringLiteral(R"({"id":5,"subscribe":{"channel":"chat:x","tf":{"key":"k","cmp":"eq","value":"v"}}})"),
+        connected);
+    bool named = false;
+    for (const LintFinding &f : bad)
+        named = named || f.message.contains(QLatin1String("value"));
+    QVERIFY(named);
 }
 
 QTEST_GUILESS_MAIN(TestCommandTemplates)
