@@ -4,9 +4,11 @@
 #include "languageswitcher.h"
 #include "logentry.h"
 #include "session.h"
+#include "sessionview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QIcon>
 #include <QLoggingCategory>
 #include <QSettings>
@@ -100,7 +102,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption settingsOption(QStringLiteral("settings"),
                                             QApplication::translate("main", "Use this INI file for the settings."),
                                             QStringLiteral("file"));
-    parser.addOptions({urlOption, connectOption, subscribeOption, logLevelOption, langOption, settingsOption});
+    const QCommandLineOption clientsOption(
+        QStringLiteral("clients"),
+        QApplication::translate("main", "Open N sessions (clients) with the same URL and channels (default 1)."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption sideBySideOption(QStringLiteral("side-by-side"),
+                                              QApplication::translate("main", "Show the sessions side by side."));
+    const QCommandLineOption chartsOption(QStringLiteral("charts"),
+                                          QApplication::translate("main", "Show the charts at start."));
+    const QCommandLineOption combinedOption(QStringLiteral("combined"),
+                                            QApplication::translate("main", "Show the combined timeline at start."));
+    parser.addOptions({urlOption, connectOption, subscribeOption, logLevelOption, langOption, settingsOption,
+                       clientsOption, sideBySideOption, chartsOption, combinedOption});
     parser.addPositionalArgument(
         QStringLiteral("files"),
         QApplication::translate("main", "Recordings (*.jsonl) or HAR captures (*.har) to open in the timeline."),
@@ -129,10 +142,31 @@ int main(int argc, char *argv[])
     const QStringList channels = parser.values(subscribeOption);
     if (!channels.isEmpty())
         window.subscribeWhenConnected(channels);
+    // Further clients like the first: same URL and channels, each its own session (owned by the window).
+    QList<SessionView *> clients = {window.currentView()};
+    for (int i = 1; i < qBound(1, parser.value(clientsOption).toInt(), 8); ++i) {
+        SessionView *view = window.newConnection();
+        if (parser.isSet(urlOption))
+            view->connectionPanel()->setUrl(parser.value(urlOption));
+        if (!channels.isEmpty())
+            window.subscribeWhenConnected(channels);
+        clients.append(view);
+    }
+    window.setCurrentView(clients.constFirst());
+    window.setSideBySide(parser.isSet(sideBySideOption));
+    if (parser.isSet(chartsOption))
+        window.findChild<QDockWidget *>(QStringLiteral("chartsDock"))->show();
+    if (parser.isSet(combinedOption))
+        window.findChild<QDockWidget *>(QStringLiteral("combinedDock"))->show();
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openFiles(parser.positionalArguments());
-    if (parser.isSet(connectOption))
-        window.connectToServer();
+    if (parser.isSet(connectOption)) {
+        for (SessionView *view : std::as_const(clients)) {
+            window.setCurrentView(view);
+            window.connectToServer();
+        }
+        window.setCurrentView(clients.constFirst());
+    }
     return app.exec();
 }

@@ -311,6 +311,8 @@ void MainWindow::placeViews()
             m_tabs->addTab(view, view->title());
         view->show();
     }
+    for (SessionView *view : std::as_const(m_views))
+        view->setCompact(shown.contains(view));
     for (SessionView *view : std::as_const(shown)) {
         const int index = m_tabs->indexOf(view);
         if (index >= 0)
@@ -328,6 +330,20 @@ void MainWindow::placeViews()
     }
     m_tabs->blockSignals(false);
     m_central->setCurrentWidget(m_sideBySide ? static_cast<QWidget *>(m_sideBySideSplitter) : m_tabs);
+    // The parts' sizes changed below cached layout items: drop the caches, so that the window's minimum follows
+    // (two full-size sessions side by side would otherwise widen the window beyond the screen).
+    for (SessionView *view : std::as_const(m_views))
+        view->updateGeometry();
+    m_sideBySideSplitter->updateGeometry();
+    m_tabs->updateGeometry();
+    m_central->updateGeometry();
+    QTimer::singleShot(0, this, [this] {
+        if (!screen())
+            return;
+        const QSize available = screen()->availableGeometry().size();
+        if (width() > available.width() || height() > available.height())
+            resize(size().boundedTo(available));
+    });
     if (QAction *a = action(QStringLiteral("sideBySide")); a && a->isChecked() != m_sideBySide)
         a->setChecked(m_sideBySide);
     updateTitle();
@@ -416,6 +432,7 @@ void MainWindow::buildDocks()
     // The combined timeline of every session and server call, under the sessions.
     m_combinedView = new CombinedTimelineView(m_combinedModel);
     m_combinedView->setObjectName(QStringLiteral("combinedTimeline"));
+    m_combinedView->setMinimumSize(240, 120); // a dock must not widen the window beyond the screen
     QDockWidget *combined = addDock(m_combinedView, QString(), "combinedDock", Qt::BottomDockWidgetArea);
     combined->hide();
 
@@ -423,7 +440,9 @@ void MainWindow::buildDocks()
     m_chartStats = new TrafficStats(this);
     m_charts = new TrafficChartView(m_chartStats);
     m_charts->setObjectName(QStringLiteral("charts"));
-    QDockWidget *charts = addDock(m_charts, QString(), "chartsDock", Qt::RightDockWidgetArea);
+    m_charts->setMinimumSize(240, 120);
+    QDockWidget *charts = addDock(m_charts, QString(), "chartsDock", Qt::BottomDockWidgetArea);
+    splitDockWidget(combined, charts, Qt::Horizontal);
     charts->hide();
     connect(m_charts->sourceBox(), qOverload<int>(&QComboBox::currentIndexChanged), this,
             &MainWindow::updateChartSource);
@@ -450,7 +469,7 @@ void MainWindow::updateChartSources()
 void MainWindow::updateChartSource()
 {
     const int index = m_charts->sourceBox()->currentIndex();
-    const bool shown = m_charts->isVisible();
+    const bool shown = m_charts->isVisibleTo(this);
     QAbstractItemModel *model = nullptr;
     TrafficStats::Roles roles;
     if (shown && index >= 0 && index < m_views.size()) {

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Takes the README/user-guide screenshots: starts a real Centrifugo (resources/centrifugo/dev.json) on a free port,
-# publishes demo traffic (scripts/demo-publisher.js), runs the GUI under Xvfb connected and subscribed to the demo
+# publishes demo traffic (the CLI's --publish-demo), runs the GUI under Xvfb connected and subscribed to the demo
 # channels, waits until publications show, and saves docs/screenshot.png and docs/screenshot-zh_CN.png (light
-# theme) and docs/screenshot-dark.png and docs/screenshot-zh_CN-dark.png (dark theme, View > Theme > Dark).
+# theme) and docs/screenshot-dark.png and docs/screenshot-zh_CN-dark.png (dark theme, View > Theme > Dark); then
+# two clients side by side with the charts and the combined timeline: docs/screenshot-sessions.png and
+# docs/screenshot-sessions-zh_CN.png.
 #
-#   scripts/screenshot.sh [BUILD_DIR]        # default BUILD_DIR: build
+#   scripts/screenshot.sh [BUILD_DIR] [SHOTS]   # default BUILD_DIR: build; SHOTS: all (default) or sessions
 #
 # Needs: xvfb-run, ImageMagick (import, convert), node, curl, python3; xdotool (optional: selects a timeline row so
 # the detail pane shows an explanation). Settings go to a temporary INI file; the user's settings are not touched.
@@ -12,6 +14,7 @@ set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${1:-$REPO/build}"
+SHOTS="${2:-all}"
 APP="$BUILD/bin/centrifugo-inspector"
 OUT="$REPO/docs"
 SIZE="1600x1000"
@@ -41,8 +44,8 @@ done
 curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || { cat "$TMP/centrifugo.log" >&2; exit 1; }
 echo "centrifugo on port $PORT"
 
-node "$REPO/scripts/demo-publisher.js" --url "http://127.0.0.1:$PORT" --rate 3 --channels demo,chat:lobby \
-    >"$TMP/publisher.log" 2>&1 &
+"$BUILD/bin/centrifugo-inspector-cli" --api-url "http://127.0.0.1:$PORT" --api-key dev-api-key \
+    --publish-demo demo,chat:lobby --demo-rate 3 >"$TMP/publisher.log" 2>&1 &
 PIDS+=($!)
 
 shoot() {
@@ -84,8 +87,43 @@ RUN
     echo "saved $file ($(du -k "$file" | cut -f1) KB)"
 }
 
+# Two clients side by side, the charts (messages per second by channel) and the combined timeline open.
+shoot_sessions() {
+    local lang="$1" file="$2"
+    local ini="$TMP/settings-sessions-$lang.ini" log="$TMP/app-sessions-$lang.log"
+    # Side by side the timelines get the room: the command and log panes are hidden (View menu).
+    printf '[ui]\ntheme=light\n[window]\nhiddenParts=showTools, showLog\n' >"$ini"
+    cat >"$TMP/run-sessions-$lang.sh" <<RUN
+#!/usr/bin/env bash
+set -u
+"$APP" --settings "$ini" --lang "$lang" --url "ws://127.0.0.1:$PORT/connection/websocket" --connect \
+    --subscribe demo --subscribe chat:lobby --clients 2 --side-by-side --charts --combined --log-level trace \
+    -geometry $SIZE+0+0 2>"$log" &
+app=\$!
+# Both clients must have received publications (each logs its frames).
+for _ in \$(seq 1 300); do
+    [[ \$(grep -c '"pub":' "$log" 2>/dev/null || true) -ge $((MIN_PUBLICATIONS * 3)) ]] && break
+    sleep 0.1
+done
+sleep 2 # the charts redraw once a second
+import -window root "$TMP/raw-sessions-$lang.png"
+kill \$app
+wait \$app 2>/dev/null || true
+exit 0
+RUN
+    chmod +x "$TMP/run-sessions-$lang.sh"
+    xvfb-run -a -s "-screen 0 ${SIZE}x24" "$TMP/run-sessions-$lang.sh"
+    [[ $(grep -c '"pub":' "$log" || true) -ge $MIN_PUBLICATIONS ]] || { echo "no traffic seen ($lang)" >&2; tail "$log" >&2; exit 1; }
+    convert "$TMP/raw-sessions-$lang.png" -strip -colors 256 "PNG8:$file"
+    echo "saved $file ($(du -k "$file" | cut -f1) KB)"
+}
+
 mkdir -p "$OUT"
-shoot en light "$OUT/screenshot.png"
-shoot zh_CN light "$OUT/screenshot-zh_CN.png"
-shoot en dark "$OUT/screenshot-dark.png"
-shoot zh_CN dark "$OUT/screenshot-zh_CN-dark.png"
+if [[ "$SHOTS" == all ]]; then
+    shoot en light "$OUT/screenshot.png"
+    shoot zh_CN light "$OUT/screenshot-zh_CN.png"
+    shoot en dark "$OUT/screenshot-dark.png"
+    shoot zh_CN dark "$OUT/screenshot-zh_CN-dark.png"
+fi
+shoot_sessions en "$OUT/screenshot-sessions.png"
+shoot_sessions zh_CN "$OUT/screenshot-sessions-zh_CN.png"

@@ -357,14 +357,41 @@ void SessionView::duplicateInto(SessionView *other) const
         if (m_session->state() != Session::State::Disconnected)
             other->m_connection->connectToServer();
     }
-    // The same channels, with the same options, but from the start (a new client has no position of its own).
-    QList<SubscribeOptions> channels = m_tracker->restorableSubscriptions();
-    for (SubscribeOptions &o : channels) {
+    // The channels this client subscribed to itself, with the same options, but without a position to recover
+    // from (a new client has none of its own).
+    QList<SubscribeOptions> channels;
+    for (const ChannelState &c : m_tracker->channels()) {
+        if (!c.isActive() || c.serverSide)
+            continue;
+        SubscribeOptions o = SubscriptionTracker::subscribeOptions(c.request);
         o.recover = false;
         o.epoch.clear();
         o.offset = 0;
+        channels.append(o);
     }
     other->subscribeWhenConnected(channels);
+}
+
+void SessionView::setCompact(bool compact)
+{
+    if (m_compact == compact)
+        return;
+    m_compact = compact;
+    m_top->setOrientation(compact ? Qt::Vertical : Qt::Horizontal);
+    m_left->setOrientation(compact ? Qt::Horizontal : Qt::Vertical);
+    // An explicit minimum wins over the parts' own (0 x 0 gives them back theirs).
+    const QSize smallest = compact ? QSize(160, 90) : QSize(0, 0);
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_connection), static_cast<QWidget *>(m_subscriptions),
+          static_cast<QWidget *>(m_timeline), static_cast<QWidget *>(m_tools), static_cast<QWidget *>(m_logView)})
+        w->setMinimumSize(smallest);
+    if (compact) {
+        m_left->setSizes({1, 1});
+        m_top->setSizes({m_connection->sizeHint().height(), 500});
+    } else {
+        m_left->setSizes({m_connection->sizeHint().height() + 30, 600});
+        m_top->setSizes({400, 1100});
+    }
 }
 
 void SessionView::setPartVisible(Part part, bool visible)

@@ -80,6 +80,11 @@ public:
     // Connects a new client like this one: the same profile or panel options, the same channels.
     void duplicateInto(SessionView *other) const;
 
+    // Side by side, a session has a third or half of the window: the connection panel and the subscriptions go
+    // next to each other above the timeline, and every part may shrink below its comfortable size.
+    void setCompact(bool compact);
+    bool isCompact() const { return m_compact; }
+
     void setPartVisible(Part part, bool visible);
     bool isPartVisible(Part part) const;
     // The splitters' sizes, for the window's settings.
@@ -123,6 +128,7 @@ private:
     QSplitter *m_left = nullptr;
     QSplitter *m_bottom = nullptr;
     QList<QAction *> m_serverActions;
+    bool m_compact = false;
     LogEntry::Level m_stderrLevel = LogEntry::Level::Info;
     QList<SubscribeOptions> m_pendingSubscriptions;
 };

@@ -24,11 +24,11 @@ namespace {
 
 QChartView *makeView(QChart *chart)
 {
-    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     auto *view = new QChartView(chart);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(160);
+    view->setMinimumSize(200, 160);
     return view;
 }
 
@@ -80,8 +80,9 @@ TrafficChartView::TrafficChartView(TrafficStats *stats, QWidget *parent)
     m_fieldChannel->setObjectName(QStringLiteral("fieldChannel"));
     m_fieldPath->setObjectName(QStringLiteral("fieldPath"));
     m_fieldPath->setEditable(true);
-    m_fieldChannel->setMinimumContentsLength(12);
-    m_fieldPath->setMinimumContentsLength(10);
+    m_fieldChannel->setMinimumContentsLength(8);
+    m_fieldPath->setMinimumContentsLength(8);
+    m_source->setMinimumContentsLength(8);
     m_group->addItems({QString(), QString()});
     m_measure->addItems({QString(), QString()});
 
