@@ -12,6 +12,7 @@
 #include <QIcon>
 #include <QLoggingCategory>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -154,11 +155,19 @@ int main(int argc, char *argv[])
     }
     window.setCurrentView(clients.constFirst());
     window.setSideBySide(parser.isSet(sideBySideOption));
-    if (parser.isSet(chartsOption))
-        window.findChild<QDockWidget *>(QStringLiteral("chartsDock"))->show();
-    if (parser.isSet(combinedOption))
-        window.findChild<QDockWidget *>(QStringLiteral("combinedDock"))->show();
+    QList<QDockWidget *> docks;
+    for (const auto &dock : {std::pair(&chartsOption, "chartsDock"), std::pair(&combinedOption, "combinedDock")}) {
+        if (parser.isSet(*dock.first))
+            docks.append(window.findChild<QDockWidget *>(QLatin1String(dock.second)));
+    }
+    for (QDockWidget *dock : std::as_const(docks))
+        dock->show();
     window.show();
+    // The docks under the sessions take 40 % of the height once the window has its size; the sessions the rest.
+    QTimer::singleShot(0, &window, [&window, docks] {
+        for (QDockWidget *dock : docks)
+            window.resizeDocks({dock}, {window.height() * 2 / 5}, Qt::Vertical);
+    });
     if (!parser.positionalArguments().isEmpty())
         window.openFiles(parser.positionalArguments());
     if (parser.isSet(connectOption)) {

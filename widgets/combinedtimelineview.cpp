@@ -55,6 +55,7 @@ CombinedTimelineView::CombinedTimelineView(CombinedTimelineModel *model, QWidget
     split->addWidget(m_table);
     split->addWidget(m_detail);
     split->setStretchFactor(0, 3);
+    split->setSizes({300, 100});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);

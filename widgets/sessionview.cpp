@@ -387,7 +387,7 @@ void SessionView::setCompact(bool compact)
         w->setMinimumSize(smallest);
     if (compact) {
         m_left->setSizes({1, 1});
-        m_top->setSizes({m_connection->sizeHint().height(), 500});
+        m_top->setSizes({200, 500});
     } else {
         m_left->setSizes({m_connection->sizeHint().height() + 30, 600});
         m_top->setSizes({400, 1100});
