@@ -548,6 +548,9 @@ void MainWindow::buildMenus()
          &MainWindow::disconnectFromServer);
     make(connection, tr("Send c&onnect command"), "sendConnect", {}, [this] { session()->sendConnect(); });
     make(connection, tr("Send a &pong"), "sendPong", {}, [this] { session()->sendPong(); });
+    connection->addSeparator();
+    make(connection, tr("Disconnect this client from the &server…"), "serverDisconnect", {},
+         [this] { m_current->askAndDisconnectThisClient(); });
 
     QMenu *command = menuBar()->addMenu(tr("C&ommand"));
     make(command, tr("&Send"), "send",

@@ -196,8 +196,13 @@ void CombinedTimelineModel::appendFrame(int source, const Frame &frame)
         e.kind = internKind(m.kindName());
         e.channel = m.channel;
         e.raw = m.raw;
-        if (m.kind == Protocol::MessageKind::Push && m.push == Protocol::PushType::Pub)
-            e.offset = PublicationPosition::of(m).offset;
+        if (m.kind == Protocol::MessageKind::Push && m.push == Protocol::PushType::Pub) {
+            // Messages read from a recording's fast path carry their JSON text but no parsed JSON.
+            PublicationPosition position;
+            if (frame.binary || !PublicationPosition::scan(m.raw, &position))
+                position = PublicationPosition::of(m);
+            e.offset = position.offset;
+        }
         if (m.kind == Protocol::MessageKind::Error || m.kind == Protocol::MessageKind::Disconnect)
             e.summary = QStringLiteral("%1 %2").arg(m.code).arg(m.text);
         enqueue(std::move(e));

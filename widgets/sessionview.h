@@ -91,6 +91,10 @@ public:
     QByteArray saveLayout() const;
     void restoreLayout(const QByteArray &state);
 
+public slots:
+    // Asks for a code and reason, then disconnects this client through the server API (a chaos control).
+    void askAndDisconnectThisClient();
+
 signals:
     // The name or the session's state changed (tab text, window title).
     void titleChanged();
@@ -103,7 +107,6 @@ protected:
 private:
     void buildUi(QSettings *settings, CommandHistory *history);
     void addServerActions();
-    void askAndDisconnectThisClient();
     void updateSessionLogLevel();
     void onConnected();
     void retranslateUi();

@@ -5,6 +5,7 @@
 #include "combinedtimelinemodel.h"
 #include "combinedtimelineview.h"
 #include "connectionpanel.h"
+#include "framerecord.h"
 #include "mainwindow.h"
 #include "serverapiclient.h"
 #include "serverpanel.h"
@@ -20,15 +21,19 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QJsonDocument>
+#include <QLineEdit>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -244,6 +249,46 @@ private slots:
         QVERIFY(!a->isCompact());
     }
 
+    void openRecordingsInTheCombinedTimeline()
+    {
+        // Two clients' recordings, as each machine's CLI writes them: opened together, merged in time order.
+        auto write = [this](const QString &name, const QList<qint64> &times) {
+            QFile file(m_dir.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            for (qint64 t : times) {
+                const QByteArray raw =
+                    "{\"push\":{\"channel\":\"c\",\"pub\":{\"data\":{\"n\":1},\"offset\":" + QByteArray::number(t) +
+                    "}}}";
+                ProtocolMessage m;
+                m.kind = Protocol::MessageKind::Push;
+                m.push = Protocol::PushType::Pub;
+                m.channel = u"c"_s;
+                m.raw = raw;
+                m.setJsonFromRaw();
+                Frame f;
+                f.timeMs = 1'700'000'000'000 + t;
+                f.raw = raw;
+                f.messages = {m};
+                file.write(FrameRecord::toJsonLine(f) + "\n");
+            }
+        };
+        write(u"qa-one.jsonl"_s, {1, 3});
+        write(u"qa-two.jsonl"_s, {2, 3});
+        CombinedTimelineModel *combined = m_window->combinedModel();
+        const int before = combined->rowCount();
+        QVERIFY(m_window->openInCombined({m_dir.filePath(u"qa-one.jsonl"_s), m_dir.filePath(u"qa-two.jsonl"_s)}));
+        QTRY_COMPARE((combined->flush(), combined->rowCount()), before + 4);
+        QVERIFY(m_window->findChild<QDockWidget *>(u"combinedDock"_s)->isVisible());
+        QStringList order;
+        for (int row = 0; row < combined->rowCount(); ++row) {
+            const QString source = combined->index(row, CombinedTimelineModel::SourceColumn).data().toString();
+            if (source.startsWith(u"qa-"_s))
+                order.append(source + u'@' +
+                             combined->index(row, CombinedTimelineModel::OffsetColumn).data().toString());
+        }
+        QCOMPARE(order, (QStringList{u"qa-one@1"_s, u"qa-two@2"_s, u"qa-one@3"_s, u"qa-two@3"_s}));
+    }
+
     void disconnectThisClientFromTheSession()
     {
         SessionView *a = m_window->currentView();
@@ -251,8 +296,15 @@ private slots:
         a->serverPanel()->setApiUrl(m_server.httpUrl().toString());
         a->serverPanel()->setApiKey(m_server.apiKey());
         QSignalSpy closed(a->session(), &Session::closed);
-        a->serverPanel()->setDisconnectCode(4503, u"chosen reason"_s);
-        a->serverPanel()->disconnectThisClient();
+        // From the Connection menu: a dialog asks for the code and the reason.
+        QTimer::singleShot(0, this, [] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog && dialog->objectName() == u"disconnectClientDialog"_s);
+            dialog->findChild<QSpinBox *>()->setValue(4503);
+            dialog->findChild<QLineEdit *>()->setText(u"chosen reason"_s);
+            QMetaObject::invokeMethod(dialog, "accept");
+        });
+        m_window->action(u"serverDisconnect"_s)->trigger();
         QVERIFY(closed.wait(10000));
         QCOMPARE(closed.first().at(0).toInt(), 4503);
         QCOMPARE(closed.first().at(1).toString(), u"chosen reason"_s);
