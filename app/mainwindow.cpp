@@ -1129,7 +1129,8 @@ void MainWindow::showShortcuts()
 {
     QStringList rows;
     for (const char *name : {"connect", "disconnect", "send", "focusComposer", "subscribe", "find", "clearTimeline",
-                             "pauseTimeline", "exportTimeline", "importTimeline", "saveLog", "quit"}) {
+                             "pauseTimeline", "exportTimeline", "importTimeline", "saveLog", "newConnection",
+                             "duplicateConnection", "closeConnection", "sideBySide", "quit"}) {
         const QAction *a = action(QLatin1String(name));
         if (!a)
             continue;
