@@ -14,6 +14,7 @@
 #include "subscriptionpanel.h"
 #include "subscriptiontracker.h"
 #include "timelinemodel.h"
+#include "timelinetestdata.h"
 #include "trafficchartview.h"
 #include "trafficstats.h"
 
@@ -256,19 +257,10 @@ private slots:
             QFile file(m_dir.filePath(name));
             QVERIFY(file.open(QIODevice::WriteOnly));
             for (qint64 t : times) {
-                const QByteArray raw =
+                const Frame f = TimelineTestData::serverFrame(
                     "{\"push\":{\"channel\":\"c\",\"pub\":{\"data\":{\"n\":1},\"offset\":" + QByteArray::number(t) +
-                    "}}}";
-                ProtocolMessage m;
-                m.kind = Protocol::MessageKind::Push;
-                m.push = Protocol::PushType::Pub;
-                m.channel = u"c"_s;
-                m.raw = raw;
-                m.setJsonFromRaw();
-                Frame f;
-                f.timeMs = 1'700'000'000'000 + t;
-                f.raw = raw;
-                f.messages = {m};
+                        "}}}",
+                    1'700'000'000'000 + t);
                 file.write(FrameRecord::toJsonLine(f) + "\n");
             }
         };

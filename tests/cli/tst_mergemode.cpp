@@ -3,6 +3,7 @@
 #include "framerecord.h"
 #include "recordlineparser.h"
 #include "recordmerger.h"
+#include "timelinetestdata.h"
 
 #include <QFile>
 #include <QProcess>
@@ -15,19 +16,8 @@ namespace {
 
 Frame pubFrame(qint64 timeMs, const QString &channel, int n)
 {
-    const QByteArray raw =
-        u"{\"push\":{\"channel\":\"%1\",\"pub\":{\"data\":{\"n\":%2}}}}"_s.arg(channel).arg(n).toUtf8();
-    ProtocolMessage m;
-    m.kind = Protocol::MessageKind::Push;
-    m.push = Protocol::PushType::Pub;
-    m.channel = channel;
-    m.raw = raw;
-    m.setJsonFromRaw();
-    Frame f;
-    f.timeMs = timeMs;
-    f.raw = raw;
-    f.messages = {m};
-    return f;
+    return TimelineTestData::serverFrame(
+        u"{\"push\":{\"channel\":\"%1\",\"pub\":{\"data\":{\"n\":%2}}}}"_s.arg(channel).arg(n).toUtf8(), timeMs);
 }
 
 // A recording with frames at these times (ms), n = the time.

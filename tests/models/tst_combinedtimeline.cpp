@@ -2,6 +2,7 @@
 // server calls, publication keys for "follow", the cap; PublicationDiff.
 #include "combinedtimelinemodel.h"
 #include "publicationdiff.h"
+#include "timelinetestdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
@@ -15,21 +16,12 @@ namespace {
 
 Frame pubFrame(qint64 timeMs, const QString &channel, quint64 offset, int n)
 {
-    const QByteArray raw = u"{\"push\":{\"channel\":\"%1\",\"pub\":{\"data\":{\"n\":%2},\"offset\":%3}}}"_s.arg(channel)
-                               .arg(n)
-                               .arg(offset)
-                               .toUtf8();
-    ProtocolMessage m;
-    m.kind = Protocol::MessageKind::Push;
-    m.push = Protocol::PushType::Pub;
-    m.channel = channel;
-    m.raw = raw;
-    m.setJsonFromRaw();
-    Frame f;
-    f.timeMs = timeMs;
-    f.raw = raw;
-    f.messages = {m};
-    return f;
+    return TimelineTestData::serverFrame(
+        u"{\"push\":{\"channel\":\"%1\",\"pub\":{\"data\":{\"n\":%2},\"offset\":%3}}}"_s.arg(channel)
+            .arg(n)
+            .arg(offset)
+            .toUtf8(),
+        timeMs);
 }
 
 } // namespace

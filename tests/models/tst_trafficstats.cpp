@@ -1,6 +1,7 @@
 // TrafficStats: rates per second by kind and channel (messages and bytes), the round-trip histogram, a field of a
 // channel's publications over time, following a model's inserts and resets.
 #include "combinedtimelinemodel.h"
+#include "timelinetestdata.h"
 #include "trafficstats.h"
 
 #include <QJsonDocument>
@@ -74,18 +75,8 @@ private slots:
                                 CombinedTimelineModel::ChannelRole, CombinedTimelineModel::SizeRole, -1,
                                 CombinedTimelineModel::RawRole});
         auto pub = [](qint64 t, const QString &channel, const QByteArray &data) {
-            const QByteArray raw =
-                "{\"push\":{\"channel\":\"" + channel.toUtf8() + "\",\"pub\":{\"data\":" + data + "}}}";
-            ProtocolMessage m;
-            m.kind = Protocol::MessageKind::Push;
-            m.push = Protocol::PushType::Pub;
-            m.channel = channel;
-            m.raw = raw;
-            Frame f;
-            f.timeMs = t;
-            f.raw = raw;
-            f.messages = {m};
-            return f;
+            return TimelineTestData::serverFrame(
+                "{\"push\":{\"channel\":\"" + channel.toUtf8() + "\",\"pub\":{\"data\":" + data + "}}}", t);
         };
         model.appendFrame(a, pub(1000, u"prices"_s, R"({"price":10,"s":{"t":"1.5"}})"));
         model.appendFrame(a, pub(2000, u"prices"_s, R"({"price":12,"s":{"t":2}})"));
