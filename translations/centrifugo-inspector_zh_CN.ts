@@ -274,6 +274,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>--demo-count must be a whole number (0 or more), not &quot;%1&quot;</source>
         <translation>--demo-count 必须是整数（0 或更大），而不是“%1”</translation>
     </message>
+    <message>
+        <source>Merge recordings (FILE and the files after it) into one, in time order, each line with a &quot;source&quot; field naming its file&apos;s client; written to --record (default stdout).</source>
+        <translation>把多个录制文件（FILE 及其后的文件）按时间顺序合并为一个，每行带一个 &quot;source&quot; 字段，标明它来自哪个文件的客户端；写入 --record（默认标准输出）。</translation>
+    </message>
 </context>
 <context>
     <name>CloseInfo</name>
@@ -340,6 +344,100 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>the connection or the WebSocket upgrade was refused</source>
         <translation>连接或 WebSocket 升级被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>CombinedTimelineModel</name>
+    <message>
+        <source>↓ in</source>
+        <translation>↓ 收到</translation>
+    </message>
+    <message>
+        <source>↑ out</source>
+        <translation>↑ 发出</translation>
+    </message>
+    <message>
+        <source>→ server API</source>
+        <translation>→ 服务器 API</translation>
+    </message>
+    <message>
+        <source>← server API</source>
+        <translation>← 服务器 API</translation>
+    </message>
+    <message>
+        <source>A call of the server HTTP API, made beside the clients: %1</source>
+        <translation>在客户端之外发起的服务器 HTTP API 调用：%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Dir</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>server call %1</source>
+        <translation>服务器调用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CombinedTimelineView</name>
+    <message>
+        <source>The selected row is not a publication with an offset: there is nothing to follow.</source>
+        <translation>所选行不是带 offset 的发布消息：没有可追踪的内容。</translation>
+    </message>
+    <message>
+        <source>Rows: %1 | Sources: %2</source>
+        <translation>行数：%1 | 来源：%2</translation>
+    </message>
+    <message>
+        <source> | Dropped (oldest): %1</source>
+        <translation> | 已丢弃（最早的）：%1</translation>
+    </message>
+    <message>
+        <source> | Following %1: %2 rows</source>
+        <translation> | 正在追踪 %1：%2 行</translation>
+    </message>
+    <message>
+        <source>Changes since the channel&apos;s previous publication (%1):</source>
+        <translation>与该频道上一条发布消息（%1）相比的变化：</translation>
+    </message>
+    <message>
+        <source>Follow this publication</source>
+        <translation>追踪此发布消息</translation>
+    </message>
+    <message>
+        <source>Show only the rows of the selected publication (same channel and offset) in every source: the server&apos;s publish reply and each client&apos;s push.</source>
+        <translation>只显示所选发布消息在各个来源中的行（相同频道和 offset）：服务器的发布回复以及每个客户端收到的推送。</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
     </message>
 </context>
 <context>
@@ -2291,20 +2389,12 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Log saved to %1</source>
-        <translation>日志已保存到 %1</translation>
-    </message>
-    <message>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
         <source>Subscriptions</source>
         <translation>订阅</translation>
-    </message>
-    <message>
-        <source>Command</source>
-        <translation>命令</translation>
     </message>
     <message>
         <source>Log</source>
@@ -2431,22 +2521,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>时间线已清空。</translation>
     </message>
     <message>
-        <source>disconnected</source>
-        <translation>未连接</translation>
-    </message>
-    <message>
-        <source>connecting</source>
-        <translation>正在连接</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>已打开</translation>
-    </message>
-    <message>
-        <source>connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
         <source>Centrifugo Inspector — %1 (%2)</source>
         <translation>Centrifugo Inspector — %1（%2）</translation>
     </message>
@@ -2503,14 +2577,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <source>Reconnected; subscribed again to %1.</source>
-        <translation>已重新连接；已重新订阅 %1。</translation>
-    </message>
-    <message>
-        <source>Reconnected; subscribed again to %1 (recovering %2).</source>
-        <translation>已重新连接；已重新订阅 %1（正在恢复 %2）。</translation>
-    </message>
-    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -2525,10 +2591,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Token &amp;decoder…</source>
         <translation>令牌解码器(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Connecting with profile &quot;%1&quot;.</source>
-        <translation>正在使用配置“%1”连接。</translation>
     </message>
     <message>
         <source>Token set in the connection panel; connect (Ctrl+K) to use it.</source>
@@ -2607,8 +2669,89 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>&lt;h3&gt;Centrifugo 检查器 %1&lt;/h3&gt;&lt;p&gt;使用 Centrifugo 客户端协议 v2，显示每一帧，并解释每个回复、推送、错误和断开。&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt：&lt;/td&gt;&lt;td&gt;%2（编译时 %3）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;协议：&lt;/td&gt;&lt;td&gt;Centrifugo 客户端协议 v2（JSON 和 Protobuf）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;服务器：&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <source>Server API</source>
-        <translation>服务端 API</translation>
+        <source>Client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>New connection: %1.</source>
+        <translation>新连接：%1。</translation>
+    </message>
+    <message>
+        <source>%1 duplicates %2: the same options and channels, a new client.</source>
+        <translation>%1 复制自 %2：相同的选项和频道，新的客户端。</translation>
+    </message>
+    <message>
+        <source>Combined timeline</source>
+        <translation>合并时间线</translation>
+    </message>
+    <message>
+        <source>&amp;New connection</source>
+        <translation>新建连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate this connection</source>
+        <translation>复制此连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Close this connection</source>
+        <translation>关闭此连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open recordings in the &amp;combined timeline…</source>
+        <translation>在合并时间线中打开录制文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Disconnect this client from the &amp;server…</source>
+        <translation>从服务器断开此客户端(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sessions side &amp;by side</source>
+        <translation>会话并排显示(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Command and server API</source>
+        <translation>命令和服务器 API</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Open recordings in the combined timeline</source>
+        <translation>在合并时间线中打开录制文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n recording(s) in the combined timeline: %1 lines.</source>
+        <translation>
+            <numerusform>已在合并时间线中打开 %n 个录制文件：%1 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skipped %1 unreadable lines; the first: %2</source>
+        <translation>跳过了 %1 行无法读取的内容；第一行：%2</translation>
+    </message>
+    <message>
+        <source>%1: a line could not be read: %2</source>
+        <translation>%1：有一行无法读取：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MergeMode</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %n line(s) from %1 file(s) in time order.</source>
+        <translation>
+            <numerusform>已按时间顺序合并来自 %1 个文件的 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n line(s) without a readable time; the first: %1</source>
+        <translation>
+            <numerusform>跳过了 %n 行无法读取时间的内容；第一行：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3355,6 +3498,13 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>PublicationDiff</name>
+    <message>
+        <source>The data is the same as in the channel&apos;s previous publication.</source>
+        <translation>数据与该频道上一条发布消息相同。</translation>
+    </message>
+</context>
+<context>
     <name>Reconnector</name>
     <message>
         <source>Automatic reconnect was turned off.</source>
@@ -3371,6 +3521,17 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Not reconnecting: %1</source>
         <translation>不重连：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordMerger</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation>%1 第 %2 行：%3</translation>
     </message>
 </context>
 <context>
@@ -4046,6 +4207,89 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>A frame from the server was rejected by the WebSocket layer (bytes not available): %1 (%2).</source>
         <translation>服务器的一个帧被 WebSocket 层拒绝（字节不可用）：%1（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionView</name>
+    <message>
+        <source>Reconnected; subscribed again to %1.</source>
+        <translation>已重新连接；已重新订阅 %1。</translation>
+    </message>
+    <message>
+        <source>Reconnected; subscribed again to %1 (recovering %2).</source>
+        <translation>已重新连接；已重新订阅 %1（正在恢复 %2）。</translation>
+    </message>
+    <message>
+        <source>Log saved to %1</source>
+        <translation>日志已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Disconnect this client from the server</source>
+        <translation>从服务器断开此客户端</translation>
+    </message>
+    <message>
+        <source>4000-4499: the client reconnects; 4500-4999: it does not.</source>
+        <translation>4000-4499：客户端会重连；4500-4999：不会重连。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Connecting with profile &quot;%1&quot;.</source>
+        <translation>正在使用配置“%1”连接。</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Server API</source>
+        <translation>服务器 API</translation>
+    </message>
+    <message>
+        <source>Publish from the server</source>
+        <translation>从服务器发布</translation>
+    </message>
+    <message>
+        <source>Presence (server API)</source>
+        <translation>在线状态（服务器 API）</translation>
+    </message>
+    <message>
+        <source>History (server API)</source>
+        <translation>历史（服务器 API）</translation>
+    </message>
+    <message>
+        <source>Unsubscribe this client (server API)</source>
+        <translation>取消此客户端的订阅（服务器 API）</translation>
+    </message>
+    <message>
+        <source>Disconnect this client (server API)…</source>
+        <translation>断开此客户端（服务器 API）…</translation>
     </message>
 </context>
 <context>
@@ -4993,6 +5237,90 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>TrafficChartView</name>
+    <message>
+        <source>Bytes per second</source>
+        <translation>每秒字节数</translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation>每秒消息数</translation>
+    </message>
+    <message>
+        <source>Command round trips (%1 replies)</source>
+        <translation>命令往返时间（%1 个回复）</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Choose a channel and a numeric field of its publications&apos; data (a dotted path such as price or sensor.temp).</source>
+        <translation>选择一个频道及其发布数据中的一个数值字段（以点分隔的路径，例如 price 或 sensor.temp）。</translation>
+    </message>
+    <message>
+        <source>No publication of %1 has a number at &quot;%2&quot; yet.</source>
+        <translation>%1 的发布消息在“%2”处还没有数值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n publication(s) plotted.</source>
+        <translation>
+            <numerusform>已绘制 %n 条发布消息。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>by kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <source>by channel</source>
+        <translation>按频道</translation>
+    </message>
+    <message>
+        <source>messages/s</source>
+        <translation>消息/秒</translation>
+    </message>
+    <message>
+        <source>bytes/s</source>
+        <translation>字节/秒</translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>Round trips</source>
+        <translation>往返时间</translation>
+    </message>
+    <message>
+        <source>Field over time</source>
+        <translation>字段随时间变化</translation>
+    </message>
+    <message>
+        <source>The channel whose publications are plotted</source>
+        <translation>要绘制其发布消息的频道</translation>
+    </message>
+    <message>
+        <source>A numeric field of the publications&apos; data: a dotted path such as price or sensor.temp</source>
+        <translation>发布数据中的数值字段：以点分隔的路径，例如 price 或 sensor.temp</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficStats</name>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Try --help for the options.
@@ -5035,6 +5363,22 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Recordings (*.jsonl) or HAR captures (*.har) to open in the timeline.</source>
         <translation>要在时间线中打开的录制文件（*.jsonl）或 HAR 捕获（*.har）。</translation>
+    </message>
+    <message>
+        <source>Open N sessions (clients) with the same URL and channels (default 1).</source>
+        <translation>打开 N 个使用相同 URL 和频道的会话（客户端）（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Show the sessions side by side.</source>
+        <translation>并排显示各会话。</translation>
+    </message>
+    <message>
+        <source>Show the charts at start.</source>
+        <translation>启动时显示图表。</translation>
+    </message>
+    <message>
+        <source>Show the combined timeline at start.</source>
+        <translation>启动时显示合并时间线。</translation>
     </message>
 </context>
 </TS>
