@@ -142,9 +142,13 @@ void TrafficStats::clear()
     m_paths.clear();
 }
 
-QList<TrafficStats::Series> TrafficStats::rates(GroupBy group, Measure measure, int maxSeries) const
+QList<TrafficStats::Series> TrafficStats::rates(GroupBy group, Measure measure, int maxSeries, qint64 nowMs) const
 {
-    const QMap<qint64, Buckets> &buckets = group == GroupBy::Kind ? m_byKind : m_byChannel;
+    const QMap<qint64, Buckets> &all = group == GroupBy::Kind ? m_byKind : m_byChannel;
+    QMap<qint64, Buckets> buckets = all;
+    const qint64 current = nowMs / 1000;
+    while (!buckets.isEmpty() && buckets.lastKey() >= current)
+        buckets.erase(std::prev(buckets.end()));
     if (buckets.isEmpty())
         return {};
     auto amount = [measure](const Bucket &b) { return double(measure == Measure::Messages ? b.messages : b.bytes); };

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
+
 class QAbstractItemModel;
 
 // The numbers behind the charts, computed from a timeline's rows (a session's TimelineModel, live or imported, or
@@ -65,8 +67,10 @@ public:
     void clear();
 
     // One series per kind or channel (the busiest maxSeries; the rest summed as "other"), points for every
-    // second between the first and the last message (0 where nothing happened).
-    QList<Series> rates(GroupBy group, Measure measure, int maxSeries = 6) const;
+    // second between the first and the last message (0 where nothing happened). The second that holds nowMs is
+    // left out: it is not over yet, and its count would show as a drop.
+    QList<Series> rates(GroupBy group, Measure measure, int maxSeries = 6,
+                        qint64 nowMs = std::numeric_limits<qint64>::max()) const;
     Histogram rttHistogram() const;
     qint64 messageCount() const { return m_messages; }
     QStringList channels() const;

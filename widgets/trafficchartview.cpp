@@ -170,7 +170,7 @@ void TrafficChartView::drawRates()
     const auto group = m_group->currentIndex() == 1 ? TrafficStats::GroupBy::Channel : TrafficStats::GroupBy::Kind;
     const auto measure =
         m_measure->currentIndex() == 1 ? TrafficStats::Measure::Bytes : TrafficStats::Measure::Messages;
-    const QList<TrafficStats::Series> series = m_stats->rates(group, measure);
+    const QList<TrafficStats::Series> series = m_stats->rates(group, measure, 6, QDateTime::currentMSecsSinceEpoch());
     clearChart(m_rateChart);
     m_rateChart->setTitle(measure == TrafficStats::Measure::Bytes ? tr("Bytes per second") : tr("Messages per second"));
     if (series.isEmpty())

@@ -43,6 +43,10 @@ private slots:
         QCOMPARE(find(bytesByChannel, u"a"_s)->total, 110.0);
         QCOMPARE(find(bytesByChannel, u"b"_s)->points.at(0).y(), 50.0);
         QVERIFY(find(bytesByChannel, u"(no channel)"_s));
+        // The second still running is left out.
+        const auto closed = stats.rates(TrafficStats::GroupBy::Kind, TrafficStats::Measure::Messages, 6, 12'500);
+        QCOMPARE(find(closed, u"push_pub"_s)->points, (QList<QPointF>{{10'000, 2}}));
+        QCOMPARE(find(closed, u"push_pub"_s)->total, 2.0);
         // The busiest series first; the rest summed as "other".
         const auto top = stats.rates(TrafficStats::GroupBy::Channel, TrafficStats::Measure::Messages, 2);
         QCOMPARE(top.size(), 2);
