@@ -20,6 +20,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QChart>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
@@ -237,6 +238,17 @@ private slots:
                 pubs = s.total;
         }
         QCOMPARE(pubs, 2.0);
+        // The view draws them: a line per kind, and the bars of the round trips.
+        TrafficChartView *charts = m_window->charts();
+        charts->tabs()->setCurrentIndex(0);
+        charts->redraw();
+        QVERIFY(!charts->rateChart()->series().isEmpty());
+        charts->tabs()->setCurrentIndex(1);
+        QCOMPARE(charts->rttChart()->series().size(), 1);
+        // A field of the publications over time: the server panel's publication carries "ts".
+        charts->plotField(u"both"_s, u"ts"_s);
+        QCOMPARE(stats->fieldSeries().size(), 2); // under both clients
+        QCOMPARE(charts->fieldChart()->series().size(), 1);
         // Per session: a's round trips (connect, subscribe) are in its histogram.
         source->setCurrentIndex(0);
         QCOMPARE(stats->model(), a->timelineModel());
