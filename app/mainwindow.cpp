@@ -234,6 +234,7 @@ SessionView *MainWindow::addSession(Session *session)
 
     // Every session feeds the combined timeline under its name, with the server calls made from its panel.
     const int source = m_combinedModel->addSource(view->name());
+    m_combinedSources.insert(view, source);
     connect(session, &Session::frame, m_combinedModel,
             [this, source](const Frame &frame) { m_combinedModel->appendFrame(source, frame); });
     auto channels = std::make_shared<QHash<quint64, QString>>();
@@ -381,6 +382,7 @@ void MainWindow::closeSession(SessionView *view)
         return;
     const int index = int(m_views.indexOf(view));
     m_views.removeAll(view);
+    m_combinedSources.remove(view);
     if (m_current == view)
         m_current = m_views.value(qMin(index, int(m_views.size()) - 1));
     Session *session = view->session();
@@ -586,6 +588,8 @@ void MainWindow::buildMenus()
         });
     }
     view->addSeparator();
+    make(view, tr("This session with its &server calls"), "sessionWithServerCalls", {},
+         &MainWindow::showSessionWithServerCalls);
     QAction *sideBySide = make(view, tr("Sessions side &by side"), "sideBySide",
                                {QKeySequence(QStringLiteral("Ctrl+Shift+B"))}, &MainWindow::setSideBySide);
     sideBySide->setCheckable(true);
@@ -1047,6 +1051,17 @@ bool MainWindow::openFiles(const QStringList &paths)
         importNextFile();
     }
     return true;
+}
+
+void MainWindow::showSessionWithServerCalls()
+{
+    for (QDockWidget *d : std::as_const(m_docks)) {
+        if (d->widget() == m_combinedView) {
+            d->show();
+            d->raise();
+        }
+    }
+    m_combinedView->showSource(m_combinedSources.value(m_current, -1));
 }
 
 void MainWindow::openRecordingsInCombined()

@@ -5,6 +5,7 @@
 #include "subscribeoptions.h"
 #include "tokenclaims.h"
 
+#include <QHash>
 #include <QKeySequence>
 #include <QMainWindow>
 #include <QPointer>
@@ -140,6 +141,8 @@ public slots:
     // Two or three sessions next to each other instead of tabs.
     void setSideBySide(bool on);
     void openRecordingsInCombined();
+    // The combined timeline showing only the current session: its messages and its server calls, in time order.
+    void showSessionWithServerCalls();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -181,6 +184,7 @@ private:
     CombinedTimelineView *m_combinedView = nullptr;
     TrafficStats *m_chartStats = nullptr;
     TrafficChartView *m_charts = nullptr;
+    QHash<SessionView *, int> m_combinedSources; // each session's source in the combined timeline
     QList<QDockWidget *> m_docks;
     LanguageSwitcher *m_language = nullptr;
     ThemeManager *m_theme = nullptr;

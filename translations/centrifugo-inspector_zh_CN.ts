@@ -439,6 +439,18 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
+    <message>
+        <source> | Shown (%1): %2</source>
+        <translation> | 显示（%1）：%2</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>One source only: a session&apos;s messages with the server calls made from its panel</source>
+        <translation>只显示一个来源：某个会话的消息，以及从其面板发起的服务器调用</translation>
+    </message>
 </context>
 <context>
     <name>CommandAnalysis</name>
@@ -2733,6 +2745,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>%1: a line could not be read: %2</source>
         <translation>%1：有一行无法读取：%2</translation>
+    </message>
+    <message>
+        <source>This session with its &amp;server calls</source>
+        <translation>此会话及其服务器调用(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "secretmasker.h"
 #include "trafficstats.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -22,14 +24,18 @@
 CombinedTimelineView::CombinedTimelineView(CombinedTimelineModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
+    , m_bySource(new QSortFilterProxyModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
+    , m_source(new QComboBox)
     , m_table(new QTableView)
     , m_follow(new QPushButton)
     , m_showAll(new QPushButton)
     , m_status(new QLabel)
     , m_detail(new QPlainTextEdit)
 {
-    m_proxy->setSourceModel(model);
+    m_bySource->setSourceModel(model);
+    m_bySource->setFilterRole(CombinedTimelineModel::SourceRole);
+    m_proxy->setSourceModel(m_bySource);
     m_proxy->setFilterRole(CombinedTimelineModel::PublicationKeyRole);
     m_proxy->setFilterKeyColumn(0);
     m_table->setObjectName(QStringLiteral("combinedTable"));
@@ -47,7 +53,10 @@ CombinedTimelineView::CombinedTimelineView(CombinedTimelineModel *model, QWidget
     m_detail->setObjectName(QStringLiteral("combinedDetail"));
     m_detail->setReadOnly(true);
 
+    m_source->setObjectName(QStringLiteral("combinedSource"));
+    m_source->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *bar = new QHBoxLayout;
+    bar->addWidget(m_source);
     bar->addWidget(m_follow);
     bar->addWidget(m_showAll);
     bar->addWidget(m_status, 1);
@@ -74,7 +83,13 @@ CombinedTimelineView::CombinedTimelineView(CombinedTimelineModel *model, QWidget
             m_table->scrollToBottom();
     });
     connect(m_table, &QTableView::doubleClicked, this, &CombinedTimelineView::followSelected);
+    connect(m_source, qOverload<int>(&QComboBox::activated), this,
+            [this](int index) { showSource(m_source->itemData(index).toInt()); });
+    // Sources come with new sessions and files, and sessions are renamed.
+    connect(m_model, &CombinedTimelineModel::countsChanged, this, &CombinedTimelineView::updateSources);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &CombinedTimelineView::updateSources);
     retranslateUi();
+    updateSources();
 }
 
 bool CombinedTimelineView::followSelected()
@@ -110,6 +125,8 @@ void CombinedTimelineView::showAll()
 QString CombinedTimelineView::statusText() const
 {
     QString text = tr("Rows: %1 | Sources: %2").arg(m_model->rowCount()).arg(m_model->sourceCount());
+    if (m_source->currentIndex() > 0)
+        text += tr(" | Shown (%1): %2").arg(m_source->currentText()).arg(m_bySource->rowCount());
     if (m_model->droppedCount() > 0)
         text += tr(" | Dropped (oldest): %1").arg(m_model->droppedCount());
     if (!m_followed.isEmpty())
@@ -131,7 +148,7 @@ void CombinedTimelineView::showDetail()
     }
     const QByteArray raw = current.data(CombinedTimelineModel::RawRole).toByteArray();
     const QJsonDocument doc = QJsonDocument::fromJson(raw);
-    const int row = m_proxy->mapToSource(current).row();
+    const int row = m_bySource->mapToSource(m_proxy->mapToSource(current)).row();
     QString text = m_model->entryAt(row).summary;
     if (!text.isEmpty())
         text += QLatin1String("\n\n");
@@ -148,6 +165,35 @@ void CombinedTimelineView::showDetail()
     m_detail->setPlainText(SecretMasker::maskJwts(text));
 }
 
+void CombinedTimelineView::showSource(int source)
+{
+    m_bySource->setFilterRegularExpression(
+        source < 0 ? QRegularExpression()
+                   : QRegularExpression(QLatin1Char('^') + QString::number(source) + QLatin1Char('$')));
+    const int index = m_source->findData(source);
+    if (index >= 0 && index != m_source->currentIndex())
+        m_source->setCurrentIndex(index);
+    updateStatus();
+}
+
+void CombinedTimelineView::updateSources()
+{
+    const int shown = m_source->currentIndex() > 0 ? m_source->currentData().toInt() : -1;
+    if (m_source->count() == m_model->sourceCount() + 1) {
+        bool same = true;
+        for (int i = 0; i < m_model->sourceCount() && same; ++i)
+            same = m_source->itemText(i + 1) == m_model->sourceName(i);
+        if (same)
+            return;
+    }
+    QSignalBlocker block(m_source);
+    m_source->clear();
+    m_source->addItem(tr("All sources"), -1);
+    for (int i = 0; i < m_model->sourceCount(); ++i)
+        m_source->addItem(m_model->sourceName(i), i);
+    m_source->setCurrentIndex(qMax(0, m_source->findData(shown)));
+}
+
 void CombinedTimelineView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -161,5 +207,10 @@ void CombinedTimelineView::retranslateUi()
     m_follow->setToolTip(tr("Show only the rows of the selected publication (same channel and offset) in every "
                             "source: the server's publish reply and each client's push."));
     m_showAll->setText(tr("Show all"));
+    m_source->setToolTip(tr("One source only: a session's messages with the server calls made from its panel"));
+    if (m_source->count() > 0)
+        m_source->setItemText(0, tr("All sources"));
+    else
+        m_source->addItem(tr("All sources"), -1);
     updateStatus();
 }

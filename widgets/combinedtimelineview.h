@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class CombinedTimelineModel;
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -10,7 +11,8 @@ class QSortFilterProxyModel;
 class QTableView;
 
 // The combined timeline: every session's (or recording's) messages and the server calls in one table, with the
-// source of each row. "Follow this publication" keeps only the rows of the selected publication (same channel and
+// source of each row. The source box shows one source only: a session's frames with the server calls made from its
+// panel, in time order. "Follow this publication" keeps only the rows of the selected publication (same channel and
 // offset: the server's publish reply and every client's push); "Show all" lifts it.
 class CombinedTimelineView : public QWidget
 {
@@ -21,6 +23,9 @@ public:
 
     CombinedTimelineModel *model() const { return m_model; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QComboBox *sourceBox() const { return m_source; }
+    // Shows the rows of one source (-1: every source).
+    void showSource(int source);
     QTableView *tableView() const { return m_table; }
     // The key followed ("channel#offset"), empty when every row is shown.
     QString followedKey() const { return m_followed; }
@@ -39,9 +44,12 @@ private:
     void retranslateUi();
     void updateStatus();
     void showDetail();
+    void updateSources();
 
     CombinedTimelineModel *m_model;
+    QSortFilterProxyModel *m_bySource;
     QSortFilterProxyModel *m_proxy;
+    QComboBox *m_source;
     QTableView *m_table;
     QPushButton *m_follow;
     QPushButton *m_showAll;

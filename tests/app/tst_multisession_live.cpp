@@ -206,6 +206,20 @@ private slots:
         }
         QVERIFY(sawCall);
 
+        // One session with its server calls: a's rows only, the publish call among them, in time order.
+        m_window->setCurrentView(a);
+        m_window->action(u"sessionWithServerCalls"_s)->trigger();
+        QSortFilterProxyModel *shown = m_window->combinedView()->proxy();
+        QVERIFY(shown->rowCount() > 0 && shown->rowCount() < combined->rowCount());
+        bool sawServerCall = false;
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            QCOMPARE(shown->index(row, 0).data(CombinedTimelineModel::SourceRole).toInt(), sourceA);
+            sawServerCall = sawServerCall || shown->index(row, 0).data(CombinedTimelineModel::ServerCallRole).toBool();
+        }
+        QVERIFY(sawServerCall);
+        m_window->combinedView()->showSource(-1);
+        QCOMPARE(shown->rowCount(), combined->rowCount());
+
         // Follow this publication: only its three rows, from both sources.
         CombinedTimelineView *view = m_window->combinedView();
         QModelIndex pushRow;
