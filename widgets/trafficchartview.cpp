@@ -194,6 +194,7 @@ void TrafficChartView::drawRates()
         line->attachAxis(y);
     }
     y->setRange(0, top * 1.1);
+    y->applyNiceNumbers(); // whole ticks: "%.0f" labels of 1.45 and 2.9 would read 1, 2, 2, 3
 }
 
 void TrafficChartView::drawRtt()
@@ -219,6 +220,7 @@ void TrafficChartView::drawRtt()
     auto *y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setRange(0, double(top) * 1.1);
+    y->applyNiceNumbers();
     m_rttChart->addAxis(x, Qt::AlignBottom);
     m_rttChart->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(x);
