@@ -4,9 +4,11 @@
 #include "languageswitcher.h"
 #include "logentry.h"
 #include "session.h"
+#include "sessionview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QIcon>
 #include <QLoggingCategory>
 #include <QSettings>
@@ -130,8 +132,18 @@ int main(int argc, char *argv[])
         QStringLiteral("report-publications"),
         QStringLiteral("Print the number of publications received on stdout (benchmarks)."));
     reportOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-        {urlOption, connectOption, subscribeOption, logLevelOption, langOption, settingsOption, reportOption});
+    const QCommandLineOption clientsOption(
+        QStringLiteral("clients"),
+        QApplication::translate("main", "Open N sessions (clients) with the same URL and channels (default 1)."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption sideBySideOption(QStringLiteral("side-by-side"),
+                                              QApplication::translate("main", "Show the sessions side by side."));
+    const QCommandLineOption chartsOption(QStringLiteral("charts"),
+                                          QApplication::translate("main", "Show the charts at start."));
+    const QCommandLineOption combinedOption(QStringLiteral("combined"),
+                                            QApplication::translate("main", "Show the combined timeline at start."));
+    parser.addOptions({urlOption, connectOption, subscribeOption, logLevelOption, langOption, settingsOption,
+                       reportOption, clientsOption, sideBySideOption, chartsOption, combinedOption});
     parser.addPositionalArgument(
         QStringLiteral("files"),
         QApplication::translate("main", "Recordings (*.jsonl) or HAR captures (*.har) to open in the timeline."),
@@ -162,10 +174,39 @@ int main(int argc, char *argv[])
     const QStringList channels = parser.values(subscribeOption);
     if (!channels.isEmpty())
         window.subscribeWhenConnected(channels);
+    // Further clients like the first: same URL and channels, each its own session (owned by the window).
+    QList<SessionView *> clients = {window.currentView()};
+    for (int i = 1; i < qBound(1, parser.value(clientsOption).toInt(), 8); ++i) {
+        SessionView *view = window.newConnection();
+        if (parser.isSet(urlOption))
+            view->connectionPanel()->setUrl(parser.value(urlOption));
+        if (!channels.isEmpty())
+            window.subscribeWhenConnected(channels);
+        clients.append(view);
+    }
+    window.setCurrentView(clients.constFirst());
+    window.setSideBySide(parser.isSet(sideBySideOption));
+    QList<QDockWidget *> docks;
+    for (const auto &dock : {std::pair(&chartsOption, "chartsDock"), std::pair(&combinedOption, "combinedDock")}) {
+        if (parser.isSet(*dock.first))
+            docks.append(window.findChild<QDockWidget *>(QLatin1String(dock.second)));
+    }
+    for (QDockWidget *dock : std::as_const(docks))
+        dock->show();
     window.show();
+    // The docks under the sessions take 40 % of the height once the window has its size; the sessions the rest.
+    QTimer::singleShot(0, &window, [&window, docks] {
+        for (QDockWidget *dock : docks)
+            window.resizeDocks({dock}, {window.height() * 2 / 5}, Qt::Vertical);
+    });
     if (!parser.positionalArguments().isEmpty())
         window.openFiles(parser.positionalArguments());
-    if (parser.isSet(connectOption))
-        window.connectToServer();
+    if (parser.isSet(connectOption)) {
+        for (SessionView *view : std::as_const(clients)) {
+            window.setCurrentView(view);
+            window.connectToServer();
+        }
+        window.setCurrentView(clients.constFirst());
+    }
     return app.exec();
 }

@@ -2,6 +2,8 @@
 
 #include "secretmasker.h"
 
+#include "combinedtimelinemodel.h"
+#include "combinedtimelineview.h"
 #include "commandcomposer.h"
 #include "commandhistory.h"
 #include "commandtemplates.h"
@@ -13,9 +15,13 @@
 #include "profileresolver.h"
 #include "profilestore.h"
 #include "reconnector.h"
+#include "recordlineparser.h"
+#include "recordmerger.h"
 #include "secretstore.h"
+#include "serverapiclient.h"
 #include "serverpanel.h"
 #include "session.h"
+#include "sessionview.h"
 #include "subscriptionpanel.h"
 #include "subscriptiontracker.h"
 #include "thememanager.h"
@@ -23,6 +29,8 @@
 #include "timelinewidget.h"
 #include "tokendecoderdialog.h"
 #include "tokengeneratordialog.h"
+#include "trafficchartview.h"
+#include "trafficstats.h"
 #include "transportprobedialog.h"
 
 #include <QAction>
@@ -30,14 +38,18 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
@@ -49,17 +61,24 @@
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QSettings>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTimer>
 
+#include <functional>
 #include <memory>
-
-Q_LOGGING_CATEGORY(lcGui, "inspector.gui", QtInfoMsg)
 
 using Level = LogEntry::Level;
 
 namespace {
 
-constexpr int kStateVersion = 1;
+constexpr int kStateVersion = 2;
+// Side by side shows at most this many sessions; more stay reachable from the tabs.
+constexpr int kMaxSideBySide = 3;
 
 QString settingsKey(const char *name)
 {
@@ -70,13 +89,9 @@ QString settingsKey(const char *name)
 
 MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     : QMainWindow(parent)
-    , m_session(session)
     , m_settings(settings)
-    , m_tracker(new SubscriptionTracker(this))
-    , m_timelineModel(new TimelineModel(this))
-    , m_logModel(new LogModel(this))
     , m_history(new CommandHistory(settings, this))
-    , m_reconnector(new Reconnector(session, this))
+    , m_combinedModel(new CombinedTimelineModel(this))
     , m_theme(new ThemeManager(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -86,29 +101,35 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
         if (theme != ThemeManager::Theme::System)
             m_theme->setTheme(theme);
     }
-    m_tracker->setSession(session);
-    connect(session, &Session::frame, m_timelineModel, &TimelineModel::appendFrame);
-    connect(session, &Session::logged, m_logModel, &LogModel::append);
-    // After a reconnect, the channels the close ended come back, recovering from their last position.
-    m_reconnector->setSubscriptionSource([this] { return m_tracker->restorableSubscriptions(); });
 
-    m_timeline = new TimelineWidget(m_timelineModel);
-    m_timeline->setObjectName(QStringLiteral("timeline"));
-    m_timeline->setSecretSource([this] { return knownSecrets(); });
-    setCentralWidget(m_timeline);
-    buildDocks(); // the menus are built by retranslateUi(), below
-    m_connection->setReconnector(m_reconnector);
-    connect(m_reconnector, &Reconnector::restored, this,
-            [this](const QStringList &channels, const QStringList &recovering) {
-                log(Level::Info,
-                    recovering.isEmpty()
-                        ? tr("Reconnected; subscribed again to %1.").arg(channels.join(QLatin1String(", ")))
-                        : tr("Reconnected; subscribed again to %1 (recovering %2).")
-                              .arg(channels.join(QLatin1String(", ")), recovering.join(QLatin1String(", "))));
-            });
-    connect(m_reconnector, &Reconnector::stopped, this, [this](const QString &reason) {
-        if (!m_session->closedByClient())
-            log(Level::Info, reason);
+    // The sessions: tabs, or a splitter when side by side.
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("sessionTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (auto *view = qobject_cast<SessionView *>(m_tabs->widget(index)))
+            setCurrentView(view);
+    });
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this,
+            [this](int index) { closeSession(qobject_cast<SessionView *>(m_tabs->widget(index))); });
+    m_sideBySideSplitter = new QSplitter(Qt::Horizontal);
+    m_sideBySideSplitter->setObjectName(QStringLiteral("sideBySide"));
+    m_sideBySideSplitter->setChildrenCollapsible(false);
+    m_central = new QStackedWidget;
+    m_central->addWidget(m_tabs);
+    m_central->addWidget(m_sideBySideSplitter);
+    setCentralWidget(m_central);
+    // Side by side, the session that holds the focus is the current one (the menus act on it).
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (QWidget *w = now; w && w != this; w = w->parentWidget()) {
+            if (auto *view = qobject_cast<SessionView *>(w)) {
+                if (m_views.contains(view))
+                    setCurrentView(view);
+                return;
+            }
+        }
     });
 
     m_statusSecrets = new QLabel;
@@ -118,42 +139,9 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     statusBar()->addPermanentWidget(m_statusSecrets);
     m_statusState = new QLabel;
     statusBar()->addPermanentWidget(m_statusState);
-    connect(session, &Session::stateChanged, this, &MainWindow::updateTitle);
-    connect(session, &Session::connected, this, &MainWindow::onConnected);
-    connect(m_subscriptions, &SubscriptionPanel::problem, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    connect(m_logView, &LogView::levelChanged, this, &MainWindow::updateSessionLogLevel);
-    connect(m_timeline, &TimelineWidget::exportFinished, this, [this](const TimelineExporter::Summary &summary) {
-        log(summary.ok() && summary.dropped == 0 ? Level::Info : Level::Warning, summary.text());
-    });
-    connect(m_timeline, &TimelineWidget::importFinished, this, [this](const TimelineImporter::Summary &summary) {
-        log(summary.ok() && summary.badLines == 0 ? Level::Info : Level::Warning, summary.text());
-        importNextFile();
-    });
-    // More options opened: give the connection dock the height it now wants, taken from the subscriptions.
-    connect(m_connection, &ConnectionPanel::preferredHeightChanged, this, [this] {
-        QDockWidget *connection = nullptr;
-        QDockWidget *subscriptions = nullptr;
-        for (QDockWidget *d : std::as_const(m_docks)) {
-            if (d->widget() == m_connection)
-                connection = d;
-            else if (d->widget() == m_subscriptions)
-                subscriptions = d;
-        }
-        if (!connection || !subscriptions || connection->isFloating() || subscriptions->isFloating())
-            return;
-        const int total = connection->height() + subscriptions->height();
-        const int wanted =
-            qMin(m_connection->sizeHint().height() + 30, total - subscriptions->minimumSizeHint().height());
-        resizeDocks({connection, subscriptions}, {wanted, total - wanted}, Qt::Vertical);
-    });
-    // A connect from the panel uses the panel's token: refresh tokens of a profile no longer apply.
-    connect(m_connection, &ConnectionPanel::connectRequested, this, [this] {
-        m_session->setTokenProvider({});
-        m_session->setSubscriptionTokenProvider({});
-    });
-    connect(m_logView, &LogView::saved, this,
-            [this](const QString &path) { log(Level::Info, tr("Log saved to %1").arg(path)); });
+
+    addSession(session);
+    buildDocks(); // the menus are built by retranslateUi(), below
 
     // Text fields claim some of the window's keys for themselves (on X11, Ctrl+K deletes to the end of the line
     // and Ctrl+E moves to it); the window's shortcuts must work wherever the focus is.
@@ -162,19 +150,253 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     retranslateUi();
     m_defaultState = saveState(kStateVersion);
     restoreSettings();
-    updateSessionLogLevel();
     updateTitle();
 }
 
 MainWindow::~MainWindow()
 {
-    // The session outlives the window: stop it from calling into our models.
-    m_reconnector->cancel();
-    m_session->disconnect(this);
-    m_session->disconnect(m_timelineModel);
-    m_session->disconnect(m_logModel);
-    m_tracker->setSession(nullptr);
     qApp->removeEventFilter(this);
+    disconnect(qApp, nullptr, this, nullptr);
+    // The views go first: they detach from their sessions, of which the first may outlive the window.
+    for (SessionView *view : std::as_const(m_views)) {
+        view->session()->disconnect(this);
+        delete view;
+    }
+}
+
+SessionView *MainWindow::currentView() const
+{
+    return m_current;
+}
+
+Session *MainWindow::session() const
+{
+    return m_current->session();
+}
+
+ConnectionPanel *MainWindow::connectionPanel() const
+{
+    return m_current->connectionPanel();
+}
+
+CommandComposer *MainWindow::composer() const
+{
+    return m_current->composer();
+}
+
+SubscriptionPanel *MainWindow::subscriptionPanel() const
+{
+    return m_current->subscriptionPanel();
+}
+
+SubscriptionTracker *MainWindow::tracker() const
+{
+    return m_current->tracker();
+}
+
+TimelineModel *MainWindow::timelineModel() const
+{
+    return m_current->timelineModel();
+}
+
+TimelineWidget *MainWindow::timeline() const
+{
+    return m_current->timeline();
+}
+
+LogModel *MainWindow::logModel() const
+{
+    return m_current->logModel();
+}
+
+LogView *MainWindow::logView() const
+{
+    return m_current->logView();
+}
+
+Reconnector *MainWindow::reconnector() const
+{
+    return m_current->reconnector();
+}
+
+SessionView *MainWindow::addSession(Session *session)
+{
+    auto *view = new SessionView(session, m_settings, m_history);
+    view->setObjectName(QStringLiteral("session%1").arg(m_nextClientNumber));
+    view->setName(tr("Client %1").arg(m_nextClientNumber++));
+    view->setStderrLevel(m_stderrLevel);
+    view->setSecretSource([this, view] {
+        SecretMasker masker = view->session()->masker();
+        if (m_secrets)
+            masker.addSecrets(m_secrets->masker());
+        return masker;
+    });
+    view->setShowSecrets(m_secretsShown);
+    m_views.append(view);
+
+    // Every session feeds the combined timeline under its name, with the server calls made from its panel.
+    const int source = m_combinedModel->addSource(view->name());
+    m_combinedSources.insert(view, source);
+    connect(session, &Session::frame, m_combinedModel,
+            [this, source](const Frame &frame) { m_combinedModel->appendFrame(source, frame); });
+    auto channels = std::make_shared<QHash<quint64, QString>>();
+    ServerApiClient *api = view->serverPanel()->client();
+    connect(api, &ServerApiClient::started, m_combinedModel,
+            [this, source, channels](quint64 id, const QString &method, const QByteArray &body) {
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                m_combinedModel->appendServerCall(source, now, method, body);
+                channels->insert(id, QJsonDocument::fromJson(body).object().value(QLatin1String("channel")).toString());
+            });
+    connect(api, &ServerApiClient::finished, m_combinedModel,
+            [this, source, channels](quint64 id, const ServerApiReply &reply) {
+                m_combinedModel->appendServerReply(source, QDateTime::currentMSecsSinceEpoch(), channels->take(id),
+                                                   reply);
+            });
+    connect(view, &SessionView::titleChanged, this, [this, view, source] {
+        if (m_combinedModel->sourceName(source) != view->name()) {
+            m_combinedModel->setSourceName(source, view->name());
+            updateChartSources();
+        }
+        const int index = m_tabs->indexOf(view);
+        if (index >= 0)
+            m_tabs->setTabText(index, view->title());
+        if (view == m_current)
+            updateTitle();
+    });
+    connect(view, &SessionView::statusMessage, this,
+            [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    connect(view->timeline(), &TimelineWidget::exportFinished, this, [view](const TimelineExporter::Summary &summary) {
+        view->log(summary.ok() && summary.dropped == 0 ? Level::Info : Level::Warning, summary.text());
+    });
+    connect(view->timeline(), &TimelineWidget::importFinished, this,
+            [this, view](const TimelineImporter::Summary &summary) {
+                view->log(summary.ok() && summary.badLines == 0 ? Level::Info : Level::Warning, summary.text());
+                importNextFile();
+            });
+    for (int part = 0; part <= int(SessionView::Part::Log); ++part) {
+        if (m_current)
+            view->setPartVisible(SessionView::Part(part), m_current->isPartVisible(SessionView::Part(part)));
+    }
+    if (m_current)
+        view->restoreLayout(m_current->saveLayout());
+    m_current = view;
+    placeViews();
+    updateChartSources();
+    return view;
+}
+
+void MainWindow::setCurrentView(SessionView *view)
+{
+    if (!view || view == m_current || !m_views.contains(view))
+        return;
+    m_current = view;
+    if (m_tabs->indexOf(view) >= 0)
+        m_tabs->setCurrentWidget(view);
+    if (QAction *pause = action(QStringLiteral("pauseTimeline")))
+        pause->setChecked(view->timelineModel()->isPaused());
+    updateTitle();
+}
+
+void MainWindow::placeViews()
+{
+    // Side by side: the current session and the ones after it, up to three, in a splitter; the others wait in
+    // the tabs (the tab bar is then hidden). Tabs: every session.
+    m_tabs->blockSignals(true);
+    QList<SessionView *> shown;
+    if (m_sideBySide) {
+        const int start = qMax(0, qMin(int(m_views.indexOf(m_current)), int(m_views.size()) - kMaxSideBySide));
+        shown = m_views.mid(start, kMaxSideBySide);
+    }
+    for (SessionView *view : std::as_const(m_views)) {
+        if (shown.contains(view))
+            continue;
+        if (m_tabs->indexOf(view) < 0)
+            m_tabs->addTab(view, view->title());
+        view->show();
+    }
+    for (SessionView *view : std::as_const(m_views))
+        view->setCompact(shown.contains(view));
+    for (SessionView *view : std::as_const(shown)) {
+        const int index = m_tabs->indexOf(view);
+        if (index >= 0)
+            m_tabs->removeTab(index);
+        m_sideBySideSplitter->addWidget(view);
+        view->show();
+    }
+    if (m_sideBySide) {
+        QList<int> sizes;
+        for (int i = 0; i < m_sideBySideSplitter->count(); ++i)
+            sizes.append(1000);
+        m_sideBySideSplitter->setSizes(sizes);
+    } else if (m_tabs->indexOf(m_current) >= 0) {
+        m_tabs->setCurrentWidget(m_current);
+    }
+    m_tabs->blockSignals(false);
+    m_central->setCurrentWidget(m_sideBySide ? static_cast<QWidget *>(m_sideBySideSplitter) : m_tabs);
+    // The parts' sizes changed below cached layout items: drop the caches, so that the window's minimum follows
+    // (two full-size sessions side by side would otherwise widen the window beyond the screen).
+    for (SessionView *view : std::as_const(m_views))
+        view->updateGeometry();
+    m_sideBySideSplitter->updateGeometry();
+    m_tabs->updateGeometry();
+    m_central->updateGeometry();
+    QTimer::singleShot(0, this, [this] {
+        if (!screen())
+            return;
+        const QSize available = screen()->availableGeometry().size();
+        if (width() > available.width() || height() > available.height())
+            resize(size().boundedTo(available));
+    });
+    if (QAction *a = action(QStringLiteral("sideBySide")); a && a->isChecked() != m_sideBySide)
+        a->setChecked(m_sideBySide);
+    updateTitle();
+}
+
+void MainWindow::setSideBySide(bool on)
+{
+    m_sideBySide = on;
+    placeViews();
+}
+
+SessionView *MainWindow::newConnection()
+{
+    // Sessions the window opens itself are its children; the first one belongs to main().
+    auto *session = new Session(this);
+    SessionView *view = addSession(session);
+    view->connectionPanel()->loadSettings();
+    view->log(Level::Info, tr("New connection: %1.").arg(view->name()));
+    return view;
+}
+
+SessionView *MainWindow::duplicateConnection()
+{
+    SessionView *source = m_current;
+    SessionView *view = addSession(new Session(this));
+    source->duplicateInto(view);
+    view->log(Level::Info,
+              tr("%1 duplicates %2: the same options and channels, a new client.").arg(view->name(), source->name()));
+    return view;
+}
+
+void MainWindow::closeSession(SessionView *view)
+{
+    if (!view || m_views.size() < 2 || !m_views.contains(view))
+        return;
+    const int index = int(m_views.indexOf(view));
+    m_views.removeAll(view);
+    m_combinedSources.remove(view);
+    if (m_current == view)
+        m_current = m_views.value(qMin(index, int(m_views.size()) - 1));
+    Session *session = view->session();
+    session->disconnect(this);
+    session->disconnect(m_combinedModel);
+    view->reconnector()->cancel();
+    session->close();
+    delete view;
+    if (session->parent() == this)
+        session->deleteLater();
+    placeViews();
+    updateChartSources();
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -187,7 +409,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     auto *key = static_cast<QKeyEvent *>(event);
     const QKeySequence pressed(key->keyCombination());
     // Ctrl+Enter and Ctrl+Up/Down belong to the composer's editor, which handles them itself.
-    if (widget == m_composer->editor() && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter ||
+    if (widget == composer()->editor() && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter ||
                                            key->key() == Qt::Key_Up || key->key() == Qt::Key_Down))
         return QMainWindow::eventFilter(watched, event);
     if (m_windowKeys.contains(pressed)) {
@@ -211,42 +433,64 @@ QDockWidget *MainWindow::addDock(QWidget *widget, const QString &title, const ch
 
 void MainWindow::buildDocks()
 {
-    m_connection = new ConnectionPanel(m_session, m_settings);
-    m_connection->setObjectName(QStringLiteral("connectionPanel"));
-    m_subscriptions = new SubscriptionPanel(m_session, m_tracker);
-    m_subscriptions->setObjectName(QStringLiteral("subscriptionPanel"));
-    m_composer = new CommandComposer(m_session, m_history);
-    m_composer->setObjectName(QStringLiteral("composer"));
-    m_logView = new LogView(m_logModel);
-    m_logView->setObjectName(QStringLiteral("logView"));
+    // The combined timeline of every session and server call, under the sessions.
+    m_combinedView = new CombinedTimelineView(m_combinedModel);
+    m_combinedView->setObjectName(QStringLiteral("combinedTimeline"));
+    m_combinedView->setMinimumSize(240, 120); // a dock must not widen the window beyond the screen
+    QDockWidget *combined = addDock(m_combinedView, QString(), "combinedDock", Qt::BottomDockWidgetArea);
+    combined->hide();
 
-    // Left column: connection over subscriptions, full height. Bottom, under the timeline: composer and log.
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
-    QDockWidget *connection = addDock(m_connection, QString(), "connectionDock", Qt::LeftDockWidgetArea);
-    QDockWidget *subscriptions = addDock(m_subscriptions, QString(), "subscriptionsDock", Qt::LeftDockWidgetArea);
-    QDockWidget *composer = addDock(m_composer, QString(), "composerDock", Qt::BottomDockWidgetArea);
-    QDockWidget *log = addDock(m_logView, QString(), "logDock", Qt::BottomDockWidgetArea);
-    splitDockWidget(connection, subscriptions, Qt::Vertical);
-    splitDockWidget(composer, log, Qt::Horizontal);
-    resizeDocks({connection}, {400}, Qt::Horizontal);
-    resizeDocks({connection, subscriptions}, {m_connection->sizeHint().height() + 30, 600}, Qt::Vertical);
-    resizeDocks({composer}, {330}, Qt::Vertical);
-    resizeDocks({composer, log}, {620, 560}, Qt::Horizontal);
-    // The server API panel: a tab beside the composer; its calls and replies go to the log as server calls.
-    auto *serverPanel = new ServerPanel(m_session);
-    serverPanel->setObjectName(QStringLiteral("serverPanel"));
-    connect(serverPanel, &ServerPanel::logged, m_logModel, &LogModel::append);
-    serverPanel->setChannelProvider([this]() { return m_subscriptions->selectedChannel(); });
-    tabifyDockWidget(composer, addDock(serverPanel, QString(), "serverDock", Qt::BottomDockWidgetArea));
-    composer->raise();
+    // Charts of one session or of the combined timeline; the stats follow a model only while the dock is shown.
+    m_chartStats = new TrafficStats(this);
+    m_charts = new TrafficChartView(m_chartStats);
+    m_charts->setObjectName(QStringLiteral("charts"));
+    m_charts->setMinimumSize(240, 120);
+    QDockWidget *charts = addDock(m_charts, QString(), "chartsDock", Qt::BottomDockWidgetArea);
+    splitDockWidget(combined, charts, Qt::Horizontal);
+    charts->hide();
+    connect(m_charts->sourceBox(), qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &MainWindow::updateChartSource);
+    connect(charts, &QDockWidget::visibilityChanged, this, &MainWindow::updateChartSource);
+    updateChartSources();
+}
 
-    // Tab order: connection -> subscriptions -> timeline -> composer -> log.
-    setTabOrder(m_connection, m_subscriptions);
-    setTabOrder(m_subscriptions, m_timeline);
-    setTabOrder(m_timeline, m_composer);
-    setTabOrder(m_composer, m_logView);
+void MainWindow::updateChartSources()
+{
+    if (!m_charts)
+        return;
+    QComboBox *box = m_charts->sourceBox();
+    const int current = box->currentIndex();
+    QSignalBlocker block(box);
+    box->clear();
+    for (SessionView *view : std::as_const(m_views))
+        box->addItem(view->name());
+    box->addItem(tr("Combined timeline"));
+    box->setCurrentIndex(current >= 0 && current < box->count() ? current : 0);
+    block.unblock();
+    updateChartSource();
+}
+
+void MainWindow::updateChartSource()
+{
+    const int index = m_charts->sourceBox()->currentIndex();
+    const bool shown = m_charts->isVisibleTo(this);
+    QAbstractItemModel *model = nullptr;
+    TrafficStats::Roles roles;
+    if (shown && index >= 0 && index < m_views.size()) {
+        model = m_views.at(index)->timelineModel();
+        roles = {TimelineModel::TimeRole, TimelineModel::KindNameRole, TimelineModel::ChannelRole,
+                 TimelineModel::SizeRole, TimelineModel::RttRole,      TimelineModel::RawRole};
+    } else if (shown && index == m_views.size()) {
+        model = m_combinedModel;
+        roles = {CombinedTimelineModel::TimeRole,
+                 CombinedTimelineModel::KindNameRole,
+                 CombinedTimelineModel::ChannelRole,
+                 CombinedTimelineModel::SizeRole,
+                 -1,
+                 CombinedTimelineModel::RawRole};
+    }
+    if (model != m_chartStats->model())
+        m_chartStats->setModel(model, roles);
 }
 
 QList<QKeySequence> MainWindow::quitShortcuts(const QList<QKeySequence> &platformQuit)
@@ -283,11 +527,20 @@ void MainWindow::buildMenus()
     };
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    make(file, tr("&New connection"), "newConnection", {QKeySequence(QStringLiteral("Ctrl+Shift+N"))},
+         &MainWindow::newConnection);
+    make(file, tr("&Duplicate this connection"), "duplicateConnection", {QKeySequence(QStringLiteral("Ctrl+Shift+D"))},
+         &MainWindow::duplicateConnection);
+    make(file, tr("&Close this connection"), "closeConnection", {QKeySequence(QStringLiteral("Ctrl+Shift+W"))},
+         [this] { closeSession(m_current); });
+    file->addSeparator();
     make(file, tr("&Export timeline…"), "exportTimeline", {QKeySequence(QStringLiteral("Ctrl+Shift+E"))},
          &MainWindow::exportTimeline);
     make(file, tr("Export &shown rows…"), "exportShownRows", {}, &MainWindow::exportShownRows);
     make(file, tr("&Import timeline…"), "importTimeline", {QKeySequence(QStringLiteral("Ctrl+Shift+I"))},
          &MainWindow::importTimeline);
+    make(file, tr("Open recordings in the &combined timeline…"), "openCombined", {},
+         &MainWindow::openRecordingsInCombined);
     make(file, tr("&Save log…"), "saveLog", {QKeySequence::Save}, &MainWindow::saveLog);
     file->addSeparator();
     const QList<QKeySequence> quitKeys = quitShortcuts(QKeySequence::keyBindings(QKeySequence::Quit));
@@ -297,37 +550,35 @@ void MainWindow::buildMenus()
     make(connection, tr("&Connect"), "connect", {QKeySequence(QStringLiteral("Ctrl+K"))}, &MainWindow::connectToServer);
     make(connection, tr("&Disconnect"), "disconnect", {QKeySequence(QStringLiteral("Ctrl+Shift+K"))},
          &MainWindow::disconnectFromServer);
-    make(connection, tr("Send c&onnect command"), "sendConnect", {}, [this] { m_session->sendConnect(); });
-    make(connection, tr("Send a &pong"), "sendPong", {}, [this] { m_session->sendPong(); });
+    make(connection, tr("Send c&onnect command"), "sendConnect", {}, [this] { session()->sendConnect(); });
+    make(connection, tr("Send a &pong"), "sendPong", {}, [this] { session()->sendPong(); });
+    connection->addSeparator();
+    make(connection, tr("Disconnect this client from the &server…"), "serverDisconnect", {},
+         [this] { m_current->askAndDisconnectThisClient(); });
 
     QMenu *command = menuBar()->addMenu(tr("C&ommand"));
     make(command, tr("&Send"), "send",
          {QKeySequence(QStringLiteral("Ctrl+Return")), QKeySequence(QStringLiteral("Ctrl+Enter"))},
          &MainWindow::sendCommand);
     make(command, tr("&Edit command"), "focusComposer", {QKeySequence(QStringLiteral("Ctrl+E"))}, [this] {
-        for (QDockWidget *d : std::as_const(m_docks)) {
-            if (d->widget() == m_composer)
-                d->show();
-        }
-        m_composer->editor()->setFocus();
+        m_current->setPartVisible(SessionView::Part::Tools, true);
+        m_current->toolTabs()->setCurrentWidget(composer());
+        composer()->editor()->setFocus();
     });
-    make(command, tr("&Previous command"), "recallOlder", {}, [this] { m_composer->recallOlder(); });
-    make(command, tr("&Next command"), "recallNewer", {}, [this] { m_composer->recallNewer(); });
+    make(command, tr("&Previous command"), "recallOlder", {}, [this] { composer()->recallOlder(); });
+    make(command, tr("&Next command"), "recallNewer", {}, [this] { composer()->recallNewer(); });
     QMenu *templates = command->addMenu(tr("&Template"));
-    templates->addAction(tr("Raw / empty"), this, [this] { m_composer->loadTemplate(Protocol::Method::None); });
+    templates->addAction(tr("Raw / empty"), this, [this] { composer()->loadTemplate(Protocol::Method::None); });
     for (Protocol::Method m : Protocol::allMethods())
-        templates->addAction(QString(Protocol::methodName(m)), this, [this, m] { m_composer->loadTemplate(m); });
+        templates->addAction(QString(Protocol::methodName(m)), this, [this, m] { composer()->loadTemplate(m); });
     templates->addSeparator();
     templates->addAction(tr("subscribe with a tags filter (tf)"), this,
-                         [this] { m_composer->setText(CommandTemplates::subscribeWithTagsFilter()); });
+                         [this] { composer()->setText(CommandTemplates::subscribeWithTagsFilter()); });
     templates->addAction(tr("subscribe with fossil delta"), this,
-                         [this] { m_composer->setText(CommandTemplates::subscribeWithDelta()); });
+                         [this] { composer()->setText(CommandTemplates::subscribeWithDelta()); });
     make(command, tr("S&ubscribe to a channel…"), "subscribe", {QKeySequence(QStringLiteral("Ctrl+Shift+S"))}, [this] {
-        for (QDockWidget *d : std::as_const(m_docks)) {
-            if (d->widget() == m_subscriptions)
-                d->show();
-        }
-        m_subscriptions->focusChannel();
+        m_current->setPartVisible(SessionView::Part::Subscriptions, true);
+        subscriptionPanel()->focusChannel();
     });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -335,10 +586,26 @@ void MainWindow::buildMenus()
     make(view, tr("C&lear timeline"), "clearTimeline", {QKeySequence(QStringLiteral("Ctrl+L"))},
          &MainWindow::clearTimeline);
     QAction *pause = make(view, tr("&Pause timeline"), "pauseTimeline", {QKeySequence(QStringLiteral("Ctrl+P"))},
-                          [this](bool on) { m_timeline->setPaused(on); });
+                          [this](bool on) { timeline()->setPaused(on); });
     pause->setCheckable(true);
-    connect(m_timelineModel, &TimelineModel::pausedChanged, pause, &QAction::setChecked);
+    for (SessionView *v : std::as_const(m_views)) {
+        connect(v->timelineModel(), &TimelineModel::pausedChanged, pause, [this, v, pause](bool paused) {
+            if (v == m_current)
+                pause->setChecked(paused);
+        });
+    }
     view->addSeparator();
+    make(view, tr("This session with its &server calls"), "sessionWithServerCalls", {},
+         &MainWindow::showSessionWithServerCalls);
+    QAction *sideBySide = make(view, tr("Sessions side &by side"), "sideBySide",
+                               {QKeySequence(QStringLiteral("Ctrl+Shift+B"))}, &MainWindow::setSideBySide);
+    sideBySide->setCheckable(true);
+    sideBySide->setChecked(m_sideBySide);
+    view->addSeparator();
+    addPartToggle(view, tr("Connection"), "showConnection", int(SessionView::Part::Connection));
+    addPartToggle(view, tr("Subscriptions"), "showSubscriptions", int(SessionView::Part::Subscriptions));
+    addPartToggle(view, tr("Command and server API"), "showTools", int(SessionView::Part::Tools));
+    addPartToggle(view, tr("Log"), "showLog", int(SessionView::Part::Log));
     for (QDockWidget *d : std::as_const(m_docks))
         view->addAction(d->toggleViewAction());
     view->addSeparator();
@@ -349,8 +616,12 @@ void MainWindow::buildMenus()
     view->addSeparator();
     make(view, tr("&Reset layout"), "resetLayout", {}, [this] {
         restoreState(m_defaultState, kStateVersion);
-        for (QDockWidget *d : std::as_const(m_docks))
-            d->show();
+        for (SessionView *v : std::as_const(m_views)) {
+            for (int part = 0; part <= int(SessionView::Part::Log); ++part)
+                v->setPartVisible(SessionView::Part(part), true);
+        }
+        for (const char *name : {"showConnection", "showSubscriptions", "showTools", "showLog"})
+            action(QLatin1String(name))->setChecked(true);
     });
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
@@ -363,7 +634,7 @@ void MainWindow::buildMenus()
         // The server of the panel's URL (only its host and port count), with its token, headers and TLS settings.
         SessionOptions o;
         QString error;
-        if (!m_connection->readOptions(&o, &error)) {
+        if (!connectionPanel()->readOptions(&o, &error)) {
             QMessageBox::warning(this, tr("Probe transports"), error);
             return;
         }
@@ -411,33 +682,46 @@ void MainWindow::buildMenus()
     make(help, tr("&About Centrifugo Inspector"), "about", {}, &MainWindow::showAbout);
 }
 
+void MainWindow::addPartToggle(QMenu *view, const QString &text, const char *name, int part)
+{
+    // A part shown or hidden in every session at once, so that side by side they stay aligned.
+    QAction *a = view->addAction(text);
+    a->setObjectName(QLatin1String(name));
+    a->setCheckable(true);
+    a->setChecked(m_current->isPartVisible(SessionView::Part(part)));
+    connect(a, &QAction::toggled, this, [this, part](bool on) {
+        for (SessionView *v : std::as_const(m_views))
+            v->setPartVisible(SessionView::Part(part), on);
+    });
+}
+
 void MainWindow::connectToServer()
 {
-    if (m_session->state() != Session::State::Disconnected) {
+    if (session()->state() != Session::State::Disconnected) {
         statusBar()->showMessage(tr("Already connected or connecting; disconnect first (Ctrl+Shift+K)."), 5000);
         return;
     }
-    m_connection->connectToServer();
+    connectionPanel()->connectToServer();
 }
 
 void MainWindow::disconnectFromServer()
 {
-    m_connection->disconnectFromServer();
+    connectionPanel()->disconnectFromServer();
 }
 
 void MainWindow::sendCommand()
 {
-    m_composer->send();
+    composer()->send();
 }
 
 void MainWindow::focusTimelineSearch()
 {
-    m_timeline->focusSearch();
+    timeline()->focusSearch();
 }
 
 void MainWindow::clearTimeline()
 {
-    m_timeline->clear();
+    timeline()->clear();
     statusBar()->showMessage(tr("Timeline cleared."), 3000);
 }
 
@@ -453,7 +737,7 @@ void MainWindow::exportShownRows()
 
 void MainWindow::exportFrames(bool onlyShown)
 {
-    if (m_timeline->isTransferRunning()) {
+    if (timeline()->isTransferRunning()) {
         statusBar()->showMessage(tr("An import or export is still running."), 5000);
         return;
     }
@@ -483,15 +767,15 @@ void MainWindow::exportFrames(bool onlyShown)
 
 bool MainWindow::exportTimelineTo(const QString &path, bool onlyShown, bool includeSecrets)
 {
-    if (m_timeline->exportJsonLines(path, onlyShown, includeSecrets))
+    if (timeline()->exportJsonLines(path, onlyShown, includeSecrets))
         return true;
-    log(Level::Error, tr("Could not export the timeline to %1: %2").arg(path, m_timeline->noticeText()));
+    log(Level::Error, tr("Could not export the timeline to %1: %2").arg(path, timeline()->noticeText()));
     return false;
 }
 
 SecretMasker MainWindow::knownSecrets() const
 {
-    SecretMasker masker = m_session->masker();
+    SecretMasker masker = session()->masker();
     if (m_secrets)
         masker.addSecrets(m_secrets->masker());
     return masker;
@@ -502,15 +786,14 @@ void MainWindow::setSecretsShown(bool shown)
     m_secretsShown = shown;
     if (QAction *a = action(QStringLiteral("showSecrets")); a && a->isChecked() != shown)
         a->setChecked(shown);
-    m_session->setShowSecrets(shown);
-    m_timeline->setShowSecrets(shown);
-    m_connection->setShowSecrets(shown);
+    for (SessionView *view : std::as_const(m_views))
+        view->setShowSecrets(shown);
     m_statusSecrets->setVisible(shown);
 }
 
 void MainWindow::importTimeline()
 {
-    if (m_timeline->isTransferRunning()) {
+    if (timeline()->isTransferRunning()) {
         statusBar()->showMessage(tr("An import or export is still running."), 5000);
         return;
     }
@@ -519,57 +802,30 @@ void MainWindow::importTimeline()
                                      tr("Recordings and HAR files (*.jsonl *.har *.json);;All files (*)"));
     if (path.isEmpty())
         return;
-    if (m_session->state() != Session::State::Disconnected &&
+    if (session()->state() != Session::State::Disconnected &&
         QMessageBox::question(this, tr("Import timeline"),
                               tr("The timeline is cleared and shows the file; new frames of the live connection "
                                  "are added after it. Import now?")) != QMessageBox::Yes)
         return;
-    if (!m_timeline->importFile(path, true))
-        log(Level::Error, tr("Could not import %1: %2").arg(path, m_timeline->noticeText()));
+    if (!timeline()->importFile(path, true))
+        log(Level::Error, tr("Could not import %1: %2").arg(path, timeline()->noticeText()));
 }
 
 void MainWindow::saveLog()
 {
-    m_logView->save();
+    logView()->save();
 }
 
 void MainWindow::setStderrLevel(Level level)
 {
     m_stderrLevel = level;
-    updateSessionLogLevel();
-}
-
-void MainWindow::updateSessionLogLevel()
-{
-    // The session builds only the entries someone will see: the pane's level or stderr's, whichever is lower.
-    m_session->setLogLevel(qMin(m_logView->level(), m_stderrLevel));
+    for (SessionView *view : std::as_const(m_views))
+        view->setStderrLevel(level);
 }
 
 void MainWindow::log(Level level, const QString &message)
 {
-    switch (level) {
-    case Level::Trace:
-    case Level::Debug:
-        qCDebug(lcGui).noquote() << message;
-        break;
-    case Level::Info:
-        qCInfo(lcGui).noquote() << message;
-        break;
-    case Level::Warning:
-        qCWarning(lcGui).noquote() << message;
-        break;
-    case Level::Error:
-        qCCritical(lcGui).noquote() << message;
-        break;
-    }
-    LogEntry e;
-    e.timeMs = QDateTime::currentMSecsSinceEpoch();
-    e.level = level;
-    e.category = QString::fromLatin1(lcGui().categoryName());
-    e.message = message;
-    m_logModel->append(e);
-    if (level >= Level::Info)
-        statusBar()->showMessage(message, 5000);
+    m_current->log(level, message);
 }
 
 void MainWindow::subscribeWhenConnected(const QStringList &channels)
@@ -588,17 +844,7 @@ void MainWindow::subscribeWhenConnected(const QStringList &channels)
 
 void MainWindow::subscribeWhenConnected(const QList<SubscribeOptions> &subscriptions)
 {
-    m_pendingSubscriptions.append(subscriptions);
-    if (m_session->state() == Session::State::Connected)
-        onConnected();
-}
-
-void MainWindow::onConnected()
-{
-    updateTitle();
-    const QList<SubscribeOptions> pending = std::exchange(m_pendingSubscriptions, {});
-    for (const SubscribeOptions &o : pending)
-        m_subscriptions->subscribe(o);
+    m_current->subscribeWhenConnected(subscriptions);
 }
 
 void MainWindow::ensureProfiles()
@@ -610,34 +856,14 @@ void MainWindow::ensureProfiles()
     m_profiles->setSecretStore(m_secrets);
     m_resolver = new ProfileResolver(m_secrets, this);
     connect(m_resolver, &ProfileResolver::resolved, this, [this](const ProfileResolver::Result &result) {
-        for (const QString &warning : result.warnings)
-            log(Level::Warning, warning);
-        if (m_session->state() != Session::State::Disconnected)
+        SessionView *target = m_profileTarget ? m_profileTarget.data() : m_current;
+        if (target->session()->state() != Session::State::Disconnected) {
+            for (const QString &warning : result.warnings)
+                target->log(Level::Warning, warning);
             return; // connected some other way meanwhile
-        m_reconnector->cancel();
-        // The panel shows the profile's options, except the values of secret headers.
-        SessionOptions shown = result.options;
-        shown.headers.clear();
-        for (const auto &h : result.options.headers) {
-            bool secret = false;
-            for (const ConnectionProfile::Header &ph : result.profile.headers)
-                secret = secret || (ph.isSecret() && ph.name == h.first);
-            if (!secret)
-                shown.headers.append(h);
         }
-        m_connection->setOptions(shown);
-        // The profile's secrets are masked in the log from the first line on.
-        for (const auto &h : result.options.headers) {
-            if (!shown.headers.contains(h))
-                m_session->addSecret(QString::fromUtf8(h.second));
-        }
-        m_session->addSecret(QString::fromUtf8(result.hmacSecret));
-        m_session->addSecret(result.apiKey);
-        log(Level::Info, tr("Connecting with profile \"%1\".").arg(result.profile.name));
-        m_session->open(result.options);
-        m_session->setTokenProvider(result.tokenProvider());
-        m_session->setSubscriptionTokenProvider(result.subscriptionTokenProvider());
-        subscribeWhenConnected(result.profile.subscriptions);
+        target->setName(result.profile.name);
+        target->applyProfile(result);
     });
 }
 
@@ -666,30 +892,33 @@ void MainWindow::connectWithProfile(const QString &profileId)
     if (!m_profiles)
         return;
     const ConnectionProfile profile = m_profiles->profile(profileId);
-    if (m_session->state() == Session::State::Disconnected) {
+    m_profileTarget = m_current;
+    Session *session = m_current->session();
+    Reconnector *reconnector = m_current->reconnector();
+    if (session->state() == Session::State::Disconnected) {
         m_resolver->resolve(profile);
         return;
     }
     // Connected (or connecting) already: offer to close this connection and connect with the profile.
     QMessageBox box(QMessageBox::Question, tr("Connect with profile"),
                     tr("The inspector is connected to %1. Disconnect and connect with the profile \"%2\"?")
-                        .arg(m_session->options().url.toString(QUrl::RemovePassword), profile.name),
+                        .arg(session->options().url.toString(QUrl::RemovePassword), profile.name),
                     QMessageBox::Yes | QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("reconnectWithProfileQuestion"));
     box.button(QMessageBox::Yes)->setText(tr("Reconnect"));
     box.setDefaultButton(QMessageBox::Yes);
     if (box.exec() != QMessageBox::Yes)
         return;
-    m_reconnector->cancel();
+    reconnector->cancel();
     auto once = std::make_shared<QMetaObject::Connection>();
-    *once = connect(m_session, &Session::stateChanged, this, [this, once, profile](Session::State state) {
+    *once = connect(session, &Session::stateChanged, this, [this, once, profile, reconnector](Session::State state) {
         if (state != Session::State::Disconnected)
             return;
         disconnect(*once);
-        m_reconnector->cancel(); // the profile's connect, not an automatic reconnect
+        reconnector->cancel(); // the profile's connect, not an automatic reconnect
         m_resolver->resolve(profile);
     });
-    m_session->close();
+    session->close();
 }
 
 TokenGeneratorDialog *MainWindow::tokenGenerator()
@@ -697,12 +926,12 @@ TokenGeneratorDialog *MainWindow::tokenGenerator()
     if (!m_tokenGenerator) {
         m_tokenGenerator = new TokenGeneratorDialog(this);
         connect(m_tokenGenerator, &TokenGeneratorDialog::useAsConnectionToken, this, [this](const QString &token) {
-            m_connection->setToken(token);
+            connectionPanel()->setToken(token);
             statusBar()->showMessage(tr("Token set in the connection panel; connect (Ctrl+K) to use it."), 8000);
         });
         connect(m_tokenGenerator, &TokenGeneratorDialog::useAsSubscriptionToken, this,
                 [this](const QString &channel, const QString &token) {
-                    m_subscriptions->prepareSubscribe(channel, token);
+                    subscriptionPanel()->prepareSubscribe(channel, token);
                     statusBar()->showMessage(
                         tr("Subscription token set for %1; press Subscribe to use it.").arg(channel), 8000);
                 });
@@ -722,7 +951,7 @@ void MainWindow::showTokenDecoder()
 {
     auto *decoder = new TokenDecoderDialog(this);
     decoder->setAttribute(Qt::WA_DeleteOnClose);
-    decoder->setToken(m_connection->token());
+    decoder->setToken(connectionPanel()->token());
     connect(decoder, &TokenDecoderDialog::editRequested, this, [this](const TokenClaims &claims) {
         TokenGeneratorDialog *generator = tokenGenerator();
         generator->setClaims(claims);
@@ -733,24 +962,12 @@ void MainWindow::showTokenDecoder()
 
 void MainWindow::updateTitle()
 {
-    QString state;
-    switch (m_session->state()) {
-    case Session::State::Disconnected:
-        state = tr("disconnected");
-        break;
-    case Session::State::Connecting:
-        state = tr("connecting");
-        break;
-    case Session::State::Open:
-        state = tr("open");
-        break;
-    case Session::State::Connected:
-        state = tr("connected");
-        break;
-    }
-    const QString url = m_session->options().url.toString(QUrl::RemovePassword);
+    if (!m_current || !m_statusState)
+        return;
+    const QString state = m_current->stateText();
+    const QString url = m_current->session()->options().url.toString(QUrl::RemovePassword);
     setWindowTitle(tr("Centrifugo Inspector — %1 (%2)").arg(url, state));
-    m_statusState->setText(state);
+    m_statusState->setText(m_views.size() > 1 ? m_current->title() : state);
 }
 
 QString MainWindow::settingsLanguage(QSettings *settings)
@@ -795,12 +1012,15 @@ void MainWindow::retranslateUi()
     m_windowKeys.clear();
     buildMenus();
     if (QAction *pause = action(QStringLiteral("pauseTimeline")))
-        pause->setChecked(m_timelineModel->isPaused());
+        pause->setChecked(timelineModel()->isPaused());
     if (QAction *secrets = action(QStringLiteral("showSecrets")))
         secrets->setChecked(m_secretsShown);
-    const QStringList titles = {tr("Connection"), tr("Subscriptions"), tr("Command"), tr("Log"), tr("Server API")};
-    for (int i = 0; i < m_docks.size() && i < titles.size(); ++i)
-        m_docks.at(i)->setWindowTitle(titles.at(i));
+    for (QDockWidget *d : std::as_const(m_docks)) {
+        if (d->widget() == m_combinedView)
+            d->setWindowTitle(tr("Combined timeline"));
+        else if (d->widget() == m_charts)
+            d->setWindowTitle(tr("Charts"));
+    }
     m_statusSecrets->setText(tr("Secrets shown"));
     m_statusSecrets->setToolTip(tr("Tokens and keys are shown in the log, the timeline and the connection panel. "
                                    "View ▸ Show secrets hides them."));
@@ -840,25 +1060,102 @@ bool MainWindow::openFiles(const QStringList &paths)
     }
     if (usable.isEmpty())
         return false;
-    if (m_timeline->isTransferRunning()) {
+    if (timeline()->isTransferRunning()) {
         m_filesToOpen.append(usable); // after the running import or export
         return true;
     }
     m_filesToOpen = usable.mid(1);
-    if (!m_timeline->importFile(usable.constFirst(), true)) {
-        log(Level::Error, tr("Could not import %1: %2").arg(usable.constFirst(), m_timeline->noticeText()));
+    if (!timeline()->importFile(usable.constFirst(), true)) {
+        log(Level::Error, tr("Could not import %1: %2").arg(usable.constFirst(), timeline()->noticeText()));
         importNextFile();
     }
     return true;
 }
 
+void MainWindow::showSessionWithServerCalls()
+{
+    for (QDockWidget *d : std::as_const(m_docks)) {
+        if (d->widget() == m_combinedView) {
+            d->show();
+            d->raise();
+        }
+    }
+    m_combinedView->showSource(m_combinedSources.value(m_current, -1));
+}
+
+void MainWindow::openRecordingsInCombined()
+{
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("Open recordings in the combined timeline"), QDir::homePath(),
+                                      tr("Recordings (*.jsonl);;All files (*)"));
+    if (!paths.isEmpty())
+        openInCombined(paths);
+}
+
+bool MainWindow::openInCombined(const QStringList &paths)
+{
+    auto merger = std::make_shared<RecordMerger>();
+    QString error;
+    if (!merger->open(paths, &error)) {
+        log(Level::Error, error);
+        return false;
+    }
+    for (QDockWidget *d : std::as_const(m_docks)) {
+        if (d->widget() == m_combinedView) {
+            d->show();
+            d->raise();
+        }
+    }
+    // Read in slices on the event loop, so that the window keeps answering while large files are merged.
+    auto sources = std::make_shared<QHash<QString, int>>();
+    auto lines = std::make_shared<qint64>(0);
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, merger, sources, lines, step, paths] {
+        QElapsedTimer slice;
+        slice.start();
+        RecordMerger::Line line;
+        while (slice.elapsed() < 20) {
+            if (!merger->next(&line)) {
+                m_combinedModel->flush();
+                QString text =
+                    tr("Opened %n recording(s) in the combined timeline: %1 lines.", nullptr, int(paths.size()))
+                        .arg(*lines);
+                if (merger->badLines() > 0)
+                    text += QLatin1Char(' ') + tr("Skipped %1 unreadable lines; the first: %2")
+                                                   .arg(merger->badLines())
+                                                   .arg(merger->firstBadLine());
+                log(merger->badLines() > 0 ? Level::Warning : Level::Info, text);
+                *step = nullptr; // breaks the cycle; the running copy belongs to the timer
+                return;
+            }
+            QString name = RecordMerger::sourceOf(line.text);
+            if (name.isEmpty())
+                name = merger->sourceName(line.file);
+            auto it = sources->constFind(name);
+            if (it == sources->constEnd())
+                it = sources->insert(name, m_combinedModel->addSource(name));
+            Frame frame;
+            QString why;
+            if (RecordLineParser::parse(line.text, &frame, &why)) {
+                m_combinedModel->appendFrame(it.value(), frame);
+                ++*lines;
+            } else {
+                log(Level::Warning, tr("%1: a line could not be read: %2").arg(merger->sourceName(line.file), why));
+            }
+        }
+        QTimer::singleShot(0, this, *step);
+    };
+    QTimer::singleShot(0, this, *step);
+    return true;
+}
+
 void MainWindow::importNextFile()
 {
-    while (!m_filesToOpen.isEmpty() && !m_timeline->isTransferRunning()) {
+    while (!m_filesToOpen.isEmpty() && !timeline()->isTransferRunning()) {
         const QString path = m_filesToOpen.takeFirst();
-        if (m_timeline->importFile(path, false))
+        if (timeline()->importFile(path, false))
             return;
-        log(Level::Error, tr("Could not import %1: %2").arg(path, m_timeline->noticeText()));
+        log(Level::Error, tr("Could not import %1: %2").arg(path, timeline()->noticeText()));
     }
 }
 
@@ -866,7 +1163,8 @@ void MainWindow::showShortcuts()
 {
     QStringList rows;
     for (const char *name : {"connect", "disconnect", "send", "focusComposer", "subscribe", "find", "clearTimeline",
-                             "pauseTimeline", "exportTimeline", "importTimeline", "saveLog", "quit"}) {
+                             "pauseTimeline", "exportTimeline", "importTimeline", "saveLog", "newConnection",
+                             "duplicateConnection", "closeConnection", "sideBySide", "quit"}) {
         const QAction *a = action(QLatin1String(name));
         if (!a)
             continue;
@@ -883,8 +1181,8 @@ void MainWindow::showShortcuts()
 
 QString MainWindow::aboutText() const
 {
-    const QString server = m_session->state() == Session::State::Connected && !m_session->serverVersion().isEmpty()
-                               ? m_session->serverVersion()
+    const QString server = session()->state() == Session::State::Connected && !session()->serverVersion().isEmpty()
+                               ? session()->serverVersion()
                                : tr("not connected");
     return tr("<h3>Centrifugo Inspector %1</h3><p>Speaks the Centrifugo client protocol v2, shows every frame, and "
               "explains every reply, push, error and disconnect.</p>"
@@ -910,11 +1208,17 @@ void MainWindow::restoreSettings()
         resize(available.boundedTo(QSize(1500, 920)));
     }
     // What was in the editor last time comes back: nothing typed is lost by closing the window.
-    m_composer->setText(m_settings->value(QStringLiteral("composer/draft")).toString());
+    composer()->setText(m_settings->value(QStringLiteral("composer/draft")).toString());
     restoreState(m_settings->value(settingsKey("state")).toByteArray(), kStateVersion);
     Level level = Level::Info;
     if (LogEntry::levelFromName(m_settings->value(QStringLiteral("log/level")).toString(), &level))
-        m_logView->setLevel(level);
+        logView()->setLevel(level);
+    m_current->restoreLayout(m_settings->value(settingsKey("sessionLayout")).toByteArray());
+    const QStringList hidden = m_settings->value(settingsKey("hiddenParts")).toStringList();
+    for (const char *name : {"showConnection", "showSubscriptions", "showTools", "showLog"}) {
+        if (hidden.contains(QLatin1String(name)))
+            action(QLatin1String(name))->setChecked(false);
+    }
 }
 
 void MainWindow::saveSettings() const
@@ -923,10 +1227,17 @@ void MainWindow::saveSettings() const
         return;
     m_settings->setValue(settingsKey("geometry"), saveGeometry());
     m_settings->setValue(settingsKey("state"), saveState(kStateVersion));
-    m_settings->setValue(QStringLiteral("log/level"), LogEntry::levelName(m_logView->level()));
+    m_settings->setValue(QStringLiteral("log/level"), LogEntry::levelName(logView()->level()));
+    m_settings->setValue(settingsKey("sessionLayout"), m_current->saveLayout());
+    QStringList hidden;
+    for (const char *name : {"showConnection", "showSubscriptions", "showTools", "showLog"}) {
+        if (!action(QLatin1String(name))->isChecked())
+            hidden.append(QLatin1String(name));
+    }
+    m_settings->setValue(settingsKey("hiddenParts"), hidden);
     // The draft may hold a token: it is saved masked.
-    m_settings->setValue(QStringLiteral("composer/draft"), SecretMasker::maskJwts(m_composer->text()));
-    m_connection->saveSettings();
+    m_settings->setValue(QStringLiteral("composer/draft"), SecretMasker::maskJwts(composer()->text()));
+    connectionPanel()->saveSettings();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -5,11 +5,14 @@
 #include "subscribeoptions.h"
 #include "tokenclaims.h"
 
+#include <QHash>
 #include <QKeySequence>
 #include <QMainWindow>
 #include <QPointer>
 #include <QStringList>
 
+class CombinedTimelineModel;
+class CombinedTimelineView;
 class CommandComposer;
 class LanguageSwitcher;
 class ThemeManager;
@@ -23,8 +26,15 @@ class QLabel;
 class ProfileResolver;
 class ProfileStore;
 class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QMenu;
+class QTabWidget;
 class SecretStore;
+class SessionView;
 class TokenGeneratorDialog;
+class TrafficChartView;
+class TrafficStats;
 class Reconnector;
 class Session;
 class SubscriptionPanel;
@@ -32,9 +42,10 @@ class SubscriptionTracker;
 class TimelineModel;
 class TimelineWidget;
 
-// The inspector's window for one session: connection panel and subscriptions on the left, the timeline in the
-// centre, the command composer on the right, the log at the bottom. The session and the settings are given to it
-// (no singletons), so a second window could show a second session.
+// The inspector's window: one tab per session (a SessionView: connection panel, subscriptions, timeline, composer,
+// server API and log of that client), or two or three sessions side by side; a combined timeline of all of them in
+// a dock. The first session and the settings are given to it (no singletons); the sessions it opens itself (New
+// connection, Duplicate this connection) are its children. The accessors below answer for the current session.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -43,17 +54,32 @@ public:
     MainWindow(Session *session, QSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    Session *session() const { return m_session; }
-    ConnectionPanel *connectionPanel() const { return m_connection; }
-    CommandComposer *composer() const { return m_composer; }
-    SubscriptionPanel *subscriptionPanel() const { return m_subscriptions; }
-    SubscriptionTracker *tracker() const { return m_tracker; }
-    TimelineModel *timelineModel() const { return m_timelineModel; }
-    TimelineWidget *timeline() const { return m_timeline; }
-    LogModel *logModel() const { return m_logModel; }
-    LogView *logView() const { return m_logView; }
+    // The current session (the selected tab, or the focused one side by side) and its parts.
+    SessionView *currentView() const;
+    Session *session() const;
+    ConnectionPanel *connectionPanel() const;
+    CommandComposer *composer() const;
+    SubscriptionPanel *subscriptionPanel() const;
+    SubscriptionTracker *tracker() const;
+    TimelineModel *timelineModel() const;
+    TimelineWidget *timeline() const;
+    LogModel *logModel() const;
+    LogView *logView() const;
     CommandHistory *history() const { return m_history; }
-    Reconnector *reconnector() const { return m_reconnector; }
+    Reconnector *reconnector() const;
+
+    // Every session of the window, in tab order.
+    QList<SessionView *> sessionViews() const { return m_views; }
+    // Adds a tab for a session created elsewhere (the window does not own it) and makes it current.
+    SessionView *addSession(Session *session);
+    void setCurrentView(SessionView *view);
+    bool isSideBySide() const { return m_sideBySide; }
+    CombinedTimelineModel *combinedModel() const { return m_combinedModel; }
+    CombinedTimelineView *combinedView() const { return m_combinedView; }
+    TrafficChartView *charts() const { return m_charts; }
+    // Opens recordings together in the combined timeline, merged in time order, one source per file (the
+    // "source" field of merged recordings, else the file's name).
+    bool openInCombined(const QStringList &paths);
 
     // The lowest level printed on stderr (set from --log-level); the session then logs at least that much.
     void setStderrLevel(LogEntry::Level level);
@@ -106,6 +132,17 @@ public slots:
     void setLanguage(const QString &language);
     // System, Light or Dark; remembered in the settings.
     void setTheme(const QString &name);
+    // A new client in a new tab (the panel's last options, not connected).
+    SessionView *newConnection();
+    // A new client like the current one: same profile (or options), same channels; connected if it is.
+    SessionView *duplicateConnection();
+    // Closes the session of the tab (its client disconnects); the last one stays.
+    void closeSession(SessionView *view);
+    // Two or three sessions next to each other instead of tabs.
+    void setSideBySide(bool on);
+    void openRecordingsInCombined();
+    // The combined timeline showing only the current session: its messages and its server calls, in time order.
+    void showSessionWithServerCalls();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -121,9 +158,12 @@ private:
     QDockWidget *addDock(QWidget *widget, const QString &title, const char *name, Qt::DockWidgetArea area);
     void restoreSettings();
     void saveSettings() const;
-    void updateSessionLogLevel();
     void updateTitle();
-    void onConnected();
+    void placeViews();
+    // The charts' choice of source: every session and the combined timeline.
+    void updateChartSources();
+    void updateChartSource();
+    void addPartToggle(QMenu *view, const QString &text, const char *name, int part);
     void retranslateUi();
     void importNextFile();
     void showShortcuts();
@@ -131,19 +171,20 @@ private:
     TokenGeneratorDialog *tokenGenerator();
     void showAbout();
 
-    Session *m_session;
     QSettings *m_settings;
-    SubscriptionTracker *m_tracker;
-    TimelineModel *m_timelineModel;
-    LogModel *m_logModel;
     CommandHistory *m_history;
-    Reconnector *m_reconnector;
-
-    ConnectionPanel *m_connection = nullptr;
-    CommandComposer *m_composer = nullptr;
-    SubscriptionPanel *m_subscriptions = nullptr;
-    TimelineWidget *m_timeline = nullptr;
-    LogView *m_logView = nullptr;
+    QList<SessionView *> m_views;
+    SessionView *m_current = nullptr;
+    QStackedWidget *m_central = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QSplitter *m_sideBySideSplitter = nullptr;
+    bool m_sideBySide = false;
+    int m_nextClientNumber = 1;
+    CombinedTimelineModel *m_combinedModel = nullptr;
+    CombinedTimelineView *m_combinedView = nullptr;
+    TrafficStats *m_chartStats = nullptr;
+    TrafficChartView *m_charts = nullptr;
+    QHash<SessionView *, int> m_combinedSources; // each session's source in the combined timeline
     QList<QDockWidget *> m_docks;
     LanguageSwitcher *m_language = nullptr;
     ThemeManager *m_theme = nullptr;
@@ -154,11 +195,11 @@ private:
     QByteArray m_defaultState;
 
     LogEntry::Level m_stderrLevel = LogEntry::Level::Info;
-    QList<SubscribeOptions> m_pendingSubscriptions;
     // Created when first needed (the keychain probe is slow on some desktops).
     SecretStore *m_secrets = nullptr;
     ProfileStore *m_profiles = nullptr;
     ProfileResolver *m_resolver = nullptr;
+    QPointer<SessionView> m_profileTarget; // the session the running profile resolve is for
     QPointer<TokenGeneratorDialog> m_tokenGenerator;
     QList<QKeySequence> m_windowKeys; // shortcuts that win over text fields' own key bindings
 };

@@ -168,6 +168,12 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
                                        tr("Stop the demo after N publications (default 0: until interrupted)."),
                                        QStringLiteral("N"), QStringLiteral("0"));
     p.addOptions({apiUrl, apiKey, api, publishDemo, demoRate, demoCount});
+    const QCommandLineOption merge(QStringLiteral("merge"),
+                                   tr("Merge recordings (FILE and the files after it) into one, in time order, each "
+                                      "line with a \"source\" field naming its file's client; written to --record "
+                                      "(default stdout)."),
+                                   QStringLiteral("FILE"));
+    p.addOption(merge);
 
     if (!p.parse(joinApiArguments(arguments))) {
         *message = p.errorText();
@@ -180,6 +186,11 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
     if (p.isSet(version)) {
         *message = QStringLiteral("centrifugo-inspector-cli %1\n").arg(QStringLiteral(INSPECTOR_VERSION));
         return Parse::ShowHelp;
+    }
+    if (p.isSet(merge)) {
+        o->mergePaths = p.values(merge) + p.positionalArguments();
+        o->recordPath = p.value(record);
+        return Parse::Run;
     }
     if (!p.positionalArguments().isEmpty()) {
         *message = tr("Unexpected argument: %1").arg(p.positionalArguments().constFirst());

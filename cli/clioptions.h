@@ -44,6 +44,8 @@ public:
     QStringList publishDemo; // --publish-demo CHANNELS: demo publications round-robin over these
     double demoRate = 3;     // --demo-rate: publications per second
     qint64 demoCount = 0;    // --demo-count: stop after N; 0 = until interrupted
+    // Merge of recordings instead of a live session (MergeMode): --merge A.jsonl B.jsonl ... --record OUT.
+    QStringList mergePaths;
     bool isApiMode() const { return !apiCalls.isEmpty() || !publishDemo.isEmpty(); }
     // --probe: try every transport against the server of --url and report which work (TransportProbe).
     bool probe = false;

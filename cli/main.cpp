@@ -1,6 +1,7 @@
 #include "apimode.h"
 #include "clioptions.h"
 #include "lintmode.h"
+#include "mergemode.h"
 #include "recorder.h"
 #include "signalwatcher.h"
 #include "translationpaths.h"
@@ -85,6 +86,9 @@ int main(int argc, char *argv[])
             print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
         return status;
     }
+
+    if (!options.mergePaths.isEmpty())
+        return MergeMode::run(options.mergePaths, options.recordPath, stdout, stderr);
 
     if (options.isApiMode()) {
         ApiMode apiMode(options, stdout, stderr);

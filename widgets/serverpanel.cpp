@@ -325,6 +325,12 @@ void ServerPanel::disconnectThisClient()
     send();
 }
 
+void ServerPanel::setDisconnectCode(int code, const QString &reason)
+{
+    m_code->setValue(code);
+    m_reason->setText(reason);
+}
+
 QString ServerPanel::sessionUser() const
 {
     // The server addresses connections by user and client id: the user is the token's "sub", "" when anonymous.

@@ -57,6 +57,8 @@ public:
     void history();
     void unsubscribeThisClient();
     void disconnectThisClient();
+    // The code and reason "disconnect this client" sends.
+    void setDisconnectCode(int code, const QString &reason);
 
 signals:
     void logged(const LogEntry &entry);

@@ -417,7 +417,7 @@ private slots:
     {
         connectWindow();
         m_window->composer()->setText(QStringLiteral("{\"presence\": {}}"));
-        m_window->findChild<QDockWidget *>(QStringLiteral("logDock"))->hide();
+        m_window->action(QStringLiteral("showLog"))->setChecked(false);
         m_window->logView()->setLevel(LogEntry::Level::Debug);
         m_window->close();
         cleanup();
@@ -426,8 +426,8 @@ private slots:
         openWindow(QUrl());
         QCOMPARE(m_window->connectionPanel()->url(), m_server.webSocketUrl().toString());
         QCOMPARE(m_window->composer()->text(), QStringLiteral("{\"presence\": {}}"));
-        QVERIFY(!m_window->findChild<QDockWidget *>(QStringLiteral("logDock"))->isVisible());
-        QVERIFY(m_window->findChild<QDockWidget *>(QStringLiteral("composerDock"))->isVisible());
+        QVERIFY(!m_window->logView()->isVisible());
+        QVERIFY(m_window->composer()->isVisible());
         QCOMPARE(m_window->logView()->level(), LogEntry::Level::Debug);
     }
 
