@@ -45,6 +45,11 @@ public:
     double demoRate = 3;     // --demo-rate: publications per second
     qint64 demoCount = 0;    // --demo-count: stop after N; 0 = until interrupted
     bool isApiMode() const { return !apiCalls.isEmpty() || !publishDemo.isEmpty(); }
+    // Proxy mode (ProxyMode, docs/proxy.md): listen on --proxy ADDRESS:PORT and forward to --url.
+    QString proxyListen;           // empty = no proxy
+    bool proxyAllowRemote = false; // --proxy-allow-remote: listen on an address that is not loopback
+    QStringList inject;            // --inject SPEC, in order (ProxyMode::parseInjection)
+    bool isProxyMode() const { return !proxyListen.isEmpty(); }
 
     // Parses arguments (arguments.first() is the program). Never exits the process.
     static Parse parse(const QStringList &arguments, CliOptions *options, QString *message);

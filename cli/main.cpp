@@ -1,6 +1,7 @@
 #include "apimode.h"
 #include "clioptions.h"
 #include "lintmode.h"
+#include "proxymode.h"
 #include "recorder.h"
 #include "signalwatcher.h"
 #include "translationpaths.h"
@@ -91,6 +92,18 @@ int main(int argc, char *argv[])
         QObject::connect(&apiSignals, &SignalWatcher::terminationRequested, &apiMode, &ApiMode::interrupt);
         QObject::connect(&apiMode, &ApiMode::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
         if (!apiMode.start(&message)) {
+            print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
+            return CliOptions::kExitUsage;
+        }
+        return QCoreApplication::exec();
+    }
+
+    if (options.isProxyMode()) {
+        ProxyMode proxyMode(options, stdout, stderr);
+        SignalWatcher proxySignals;
+        QObject::connect(&proxySignals, &SignalWatcher::terminationRequested, &proxyMode, &ProxyMode::interrupt);
+        QObject::connect(&proxyMode, &ProxyMode::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
+        if (!proxyMode.start(&message)) {
             print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
             return CliOptions::kExitUsage;
         }
