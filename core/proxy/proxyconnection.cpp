@@ -93,7 +93,6 @@ ProxyConnection::ProxyConnection(int id, QWebSocket *app, const ProxyOptions &op
         if (SecretMasker::isSecretHeader(QString::fromLatin1(h.first), QString::fromUtf8(h.second)))
             m_masker.addSecret(QString::fromUtf8(h.second));
     }
-    openUpstream();
 }
 
 ProxyConnection::~ProxyConnection()
@@ -102,7 +101,7 @@ ProxyConnection::~ProxyConnection()
     m_upstreamReader.detach();
 }
 
-void ProxyConnection::openUpstream()
+void ProxyConnection::start()
 {
     QUrl url = m_options.upstream.url;
     // SDKs may put parameters in the query (e.g. the protocol version): they are the server's to read.

@@ -48,9 +48,11 @@ public:
         qint64 lintFindings = 0;    // linter warnings and errors on the application's commands
     };
 
-    // Takes ownership of `app` (an open socket from QWebSocketServer) and opens the upstream at once.
+    // Takes ownership of `app` (an open socket from QWebSocketServer); start() opens the upstream.
     ProxyConnection(int id, QWebSocket *app, const ProxyOptions &options, QObject *parent = nullptr);
     ~ProxyConnection() override;
+    // Opens the upstream (call once, after connecting to the signals: the first messages come at once).
+    void start();
 
     int id() const { return m_id; }
     State state() const { return m_state; }
@@ -61,6 +63,9 @@ public:
     // The handshake headers forwarded upstream (values as sent; mask them with SecretMasker before showing).
     QList<QPair<QByteArray, QByteArray>> forwardedHeaders() const { return m_headers; }
     const Stats &stats() const { return m_stats; }
+    // The read side of each socket: bounded per turn (SocketReader), so a flood from either side never freezes.
+    const SocketReader::Stats &appReadStats() const { return m_appReader.stats(); }
+    const SocketReader::Stats &upstreamReadStats() const { return m_upstreamReader.stats(); }
     // How the connection ended, in a sentence (empty while open).
     QString closeSummary() const { return m_closeSummary; }
 
@@ -117,7 +122,6 @@ private:
         QString channel;
     };
 
-    void openUpstream();
     void onUpstreamConnected();
     void onUpstreamDisconnected();
     void onAppDisconnected();

@@ -135,5 +135,6 @@ void ProxyServer::onNewConnection()
                 [this, id = c->id()](LogEntry::Level level, const QString &text) { emit message(id, level, text); });
         connect(c, &ProxyConnection::finished, this, [this, c] { emit connectionFinished(c); });
         emit connectionAccepted(c);
+        c->start();
     }
 }
