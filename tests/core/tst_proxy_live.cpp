@@ -75,6 +75,9 @@ private slots:
     void injectedCloseIsRecovered_data();
     void injectedCloseIsRecovered();
     void cliRecordsBothLegs();
+    void heldPongsEndInNoPong();
+    void heldPingsEndInNoPong();
+    void delayAndDroppedUpstream();
     void headersForwardedAndMasked();
     void upstreamRefuses();
     void upstreamNeverAnswers();
@@ -361,6 +364,121 @@ void TestProxyLive::cliRecordsBothLegs()
     QCOMPARE(numbersByConn.value(2), range(1, 1000));
     QCOMPARE(droppedLines, 3);
     QCOMPARE(closes, 2);
+}
+
+void TestProxyLive::heldPongsEndInNoPong()
+{
+    CentrifugoServer fast;
+    fast.setEnvironmentOverride(QStringLiteral("client.ping_interval"), QStringLiteral("2s"));
+    fast.setEnvironmentOverride(QStringLiteral("client.pong_timeout"), QStringLiteral("1s"));
+    QVERIFY2(fast.start(), qPrintable(fast.errorString()));
+    QList<Frame> frames;
+    auto proxy = startProxy(fast.webSocketUrl(), &frames);
+    QVERIFY(proxy);
+    QWebSocket app; // a fake application that answers every ping, like an SDK
+    QSignalSpy closed(&app, &QWebSocket::disconnected);
+    connect(&app, &QWebSocket::connected, &app,
+            [&app] { app.sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
+    connect(&app, &QWebSocket::textMessageReceived, &app, [&app](const QString &text) {
+        if (text == QLatin1String("{}"))
+            app.sendTextMessage(QStringLiteral("{}"));
+    });
+    app.open(proxy->url());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !proxy->connections().isEmpty() && !proxy->connections().constFirst()->clientId().isEmpty(), 10000);
+    proxy->connections().constFirst()->setHoldAppPongs(true);
+    // The server never sees a pong: it closes with 3012, and the application is told so by the server itself.
+    QVERIFY(closed.wait(15000));
+    QCOMPARE(int(app.closeCode()), 3012);
+    int held = 0;
+    for (const Frame &f : std::as_const(frames)) {
+        if (f.injected == Frame::Injected::Hold) {
+            QCOMPARE(f.direction, Direction::Out);
+            QCOMPARE(f.messages.constFirst().kind, MessageKind::Pong);
+            ++held;
+        }
+    }
+    QVERIFY(held >= 1);
+    QCOMPARE(proxy->connections().constFirst()->stats().heldMessages, held);
+}
+
+void TestProxyLive::heldPingsEndInNoPong()
+{
+    CentrifugoServer fast;
+    fast.setEnvironmentOverride(QStringLiteral("client.ping_interval"), QStringLiteral("2s"));
+    fast.setEnvironmentOverride(QStringLiteral("client.pong_timeout"), QStringLiteral("1s"));
+    QVERIFY2(fast.start(), qPrintable(fast.errorString()));
+    QList<Frame> frames;
+    auto proxy = startProxy(fast.webSocketUrl(), &frames);
+    QVERIFY(proxy);
+    QWebSocket app; // a fake application that answers every ping it gets
+    QStringList received;
+    connect(&app, &QWebSocket::connected, &app,
+            [&app] { app.sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
+    connect(&app, &QWebSocket::textMessageReceived, &app, [&app, &received](const QString &text) {
+        received << text;
+        if (text == QLatin1String("{}"))
+            app.sendTextMessage(QStringLiteral("{}"));
+    });
+    QSignalSpy closed(&app, &QWebSocket::disconnected);
+    app.open(proxy->url());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !proxy->connections().isEmpty() && !proxy->connections().constFirst()->clientId().isEmpty(), 10000);
+    proxy->connections().constFirst()->setHoldServerPings(true);
+    // The application never sees a ping, so it never answers one: the server closes with 3012.
+    QVERIFY(closed.wait(15000));
+    QCOMPARE(int(app.closeCode()), 3012);
+    QVERIFY(!received.contains(QStringLiteral("{}")));
+    int heldPings = 0;
+    for (const Frame &f : std::as_const(frames)) {
+        if (f.injected == Frame::Injected::Hold) {
+            QCOMPARE(f.direction, Direction::In);
+            QCOMPARE(f.messages.constFirst().kind, MessageKind::Ping);
+            ++heldPings;
+        }
+    }
+    QVERIFY(heldPings >= 1);
+}
+
+void TestProxyLive::delayAndDroppedUpstream()
+{
+    QList<Frame> frames;
+    auto proxy = startProxy(m_server.webSocketUrl(), &frames);
+    QVERIFY(proxy);
+    QWebSocket app; // a fake application
+    QStringList received;
+    connect(&app, &QWebSocket::connected, &app,
+            [&app] { app.sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
+    connect(&app, &QWebSocket::textMessageReceived, &app, [&received](const QString &text) { received << text; });
+    QSignalSpy closed(&app, &QWebSocket::disconnected);
+    app.open(proxy->url());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !proxy->connections().isEmpty() && !proxy->connections().constFirst()->clientId().isEmpty(), 10000);
+    ProxyConnection *c = proxy->connections().constFirst();
+
+    // Delayed frames still arrive, in order, each marked.
+    c->setDelay(200);
+    app.sendTextMessage(QStringLiteral(R"({"id":2,"subscribe":{"channel":"chat:late"}})"));
+    app.sendTextMessage(QStringLiteral(R"({"id":3,"presence_stats":{"channel":"chat:late"}})"));
+    QTRY_VERIFY_WITH_TIMEOUT(!received.isEmpty() && received.last().contains(QStringLiteral("\"id\":3")), 10000);
+    QVERIFY(received.at(1).contains(QStringLiteral("\"id\":2")));
+    QVERIFY(c->stats().delayedFrames >= 3); // two commands, and one or more frames of replies
+    c->passThrough();
+    QCOMPARE(c->delayMs(), 0);
+
+    c->dropUpstream();
+    QVERIFY(closed.wait(10000));
+    QCOMPARE(int(app.closeCode()), 1011);
+    QVERIFY2(app.closeReason().contains(QStringLiteral("dropped on purpose")), qPrintable(app.closeReason()));
+    QTRY_COMPARE_WITH_TIMEOUT(c->state(), ProxyConnection::State::Closed, 10000);
+    int delayed = 0;
+    int droppedUpstream = 0;
+    for (const Frame &f : std::as_const(frames)) {
+        delayed += f.injected == Frame::Injected::Delay;
+        droppedUpstream += f.injected == Frame::Injected::DropUpstream && f.close;
+    }
+    QCOMPARE(qint64(delayed), c->stats().delayedFrames);
+    QCOMPARE(droppedUpstream, 1);
 }
 
 void TestProxyLive::headersForwardedAndMasked()
