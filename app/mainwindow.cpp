@@ -11,6 +11,8 @@
 #include "profilemanagerdialog.h"
 #include "profileresolver.h"
 #include "profilestore.h"
+#include "proxypanel.h"
+#include "proxyserver.h"
 #include "reconnector.h"
 #include "secretstore.h"
 #include "serverpanel.h"
@@ -352,6 +354,23 @@ void MainWindow::buildMenus()
     profiles->setEnabled(m_settings != nullptr);
     make(tools, tr("Token &generator…"), "tokenGenerator", {}, &MainWindow::showTokenGenerator);
     make(tools, tr("Token &decoder…"), "tokenDecoder", {}, &MainWindow::showTokenDecoder);
+    {
+        // Proxy mode (docs/proxy.md): a dock with its own proxy; the proxied frames go into the timeline, marked.
+        auto *proxyServer = new ProxyServer(this);
+        connect(proxyServer, &ProxyServer::frame, m_timelineModel, &TimelineModel::appendFrame);
+        auto *proxyPanel = new ProxyPanel(proxyServer);
+        proxyPanel->setObjectName(QStringLiteral("proxyPanel"));
+        proxyPanel->setUpstreamUrl(m_session->options().url.toString());
+        auto *proxyDock = new QDockWidget(tr("Proxy"), this);
+        proxyDock->setObjectName(QStringLiteral("proxyDock"));
+        proxyDock->setWidget(proxyPanel);
+        addDockWidget(Qt::RightDockWidgetArea, proxyDock);
+        proxyDock->hide();
+        QAction *proxyAction = proxyDock->toggleViewAction();
+        proxyAction->setText(tr("&Proxy (see an application's connection)"));
+        proxyAction->setObjectName(QStringLiteral("proxy"));
+        tools->addAction(proxyAction);
+    }
 
     view->addSeparator();
     QMenu *theme = view->addMenu(tr("&Theme"));
