@@ -274,6 +274,66 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>--demo-count must be a whole number (0 or more), not &quot;%1&quot;</source>
         <translation>--demo-count 必须是整数（0 或更大），而不是“%1”</translation>
     </message>
+    <message>
+        <source>Proxy mode: listen on ADDRESS:PORT (loopback) and forward every application connection to --url, recording both ways (docs/proxy.md).</source>
+        <translation>代理模式：在 ADDRESS:PORT（回环）上监听，把每个应用连接转发到 --url，并记录双向流量（见 docs/proxy.md）。</translation>
+    </message>
+    <message>
+        <source>Let --proxy listen on an address that is not loopback.</source>
+        <translation>允许 --proxy 监听非回环地址。</translation>
+    </message>
+    <message>
+        <source>Proxy mode: inject a fault, e.g. after=5s,close=3001 or conn=2,drop=chat:5, delay=200, drop-upstream, hold-pings, hold-pongs, pass. Repeatable.</source>
+        <translation>代理模式：注入故障，例如 after=5s,close=3001 或 conn=2,drop=chat:5、delay=200、drop-upstream、hold-pings、hold-pongs、pass。可重复。</translation>
+    </message>
+    <message>
+        <source>--proxy needs ADDRESS:PORT and takes no --subscribe, --send or --frames</source>
+        <translation>--proxy 需要 ADDRESS:PORT，且不能与 --subscribe、--send 或 --frames 同用</translation>
+    </message>
+    <message>
+        <source>--inject works in proxy mode only (--proxy)</source>
+        <translation>--inject 只能用于代理模式（--proxy）</translation>
+    </message>
+    <message>
+        <source>--inject: unknown item &quot;%1&quot; in &quot;%2&quot;</source>
+        <translation>--inject：“%2”中有未知项“%1”</translation>
+    </message>
+    <message>
+        <source>--inject: bad value in &quot;%1&quot;</source>
+        <translation>--inject：“%1”中的值无效</translation>
+    </message>
+    <message>
+        <source>--inject: one fault per --inject, not &quot;%1&quot;</source>
+        <translation>--inject：每个 --inject 只能有一个故障，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--inject: no fault in &quot;%1&quot; (close=, drop-upstream, delay=, drop=, hold-pings, hold-pongs or pass)</source>
+        <translation>--inject：“%1”中没有故障（close=、drop-upstream、delay=、drop=、hold-pings、hold-pongs 或 pass）</translation>
+    </message>
+    <message>
+        <source>--proxy must be ADDRESS:PORT (e.g. 127.0.0.1:8001), not &quot;%1&quot;</source>
+        <translation>--proxy 必须是 ADDRESS:PORT（例如 127.0.0.1:8001），而不是“%1”</translation>
+    </message>
+    <message>
+        <source>centrifugo-inspector-cli: proxy listening on %1, forwarding to %2
+</source>
+        <translation>centrifugo-inspector-cli: 代理正在监听 %1，转发到 %2
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proxy summary: %n application connection(s)
+</source>
+        <translation>
+            <numerusform>代理汇总：%n 个应用连接
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  conn %1 %2 %3 client %4: app-&gt;server %5 frames (%6 forwarded), server-&gt;app %7 frames (%8 forwarded), undelivered %9, dropped %10, held %11, delayed %12, lint findings %13
+</source>
+        <translation>  连接 %1 %2 %3 客户端 %4：应用-&gt;服务器 %5 帧（已转发 %6），服务器-&gt;应用 %7 帧（已转发 %8），未送达 %9，丢弃 %10，扣留 %11，延迟 %12，检查发现 %13
+</translation>
+    </message>
 </context>
 <context>
     <name>CloseInfo</name>
@@ -1563,6 +1623,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>&quot;raw&quot; is missing and &quot;frame&quot; does not hold the messages&apos; JSON objects</source>
         <translation>缺少 &quot;raw&quot;，而 &quot;frame&quot; 中也不是各条消息的 JSON 对象</translation>
     </message>
+    <message>
+        <source>&quot;injected&quot; is not a known fault</source>
+        <translation>“injected”不是已知的故障</translation>
+    </message>
 </context>
 <context>
     <name>HarImporter</name>
@@ -2610,6 +2674,14 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>Server API</source>
         <translation>服务端 API</translation>
     </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy (see an application&apos;s connection)</source>
+        <translation>代理（查看应用的连接）(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetail</name>
@@ -3352,6 +3424,327 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>&quot;$text&quot; must be a string</source>
         <translation>&quot;$text&quot; 必须是字符串</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyConnection</name>
+    <message>
+        <source>no answer to the upstream handshake within %1 ms</source>
+        <translation>上游握手在 %1 毫秒内没有应答</translation>
+    </message>
+    <message>
+        <source>Upstream TLS: %1</source>
+        <translation>上游 TLS：%1</translation>
+    </message>
+    <message>
+        <source>Application %1 connected (%2); opening %3 with headers [%4]</source>
+        <translation>应用 %1 已连接（%2）；正在以请求头 [%4] 打开 %3</translation>
+    </message>
+    <message>
+        <source>Held back the application&apos;s pong (fault injection).</source>
+        <translation>已扣留应用的 pong（故障注入）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dropped %n publication(s) on purpose (fault injection).</source>
+        <translation>
+            <numerusform>已故意丢弃 %n 条发布（故障注入）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Held back the server&apos;s ping (fault injection).</source>
+        <translation>已扣留服务器的 ping（故障注入）。</translation>
+    </message>
+    <message>
+        <source>Connected as client %1</source>
+        <translation>已作为客户端 %1 连接</translation>
+    </message>
+    <message>
+        <source>Linter on the application&apos;s command: [%1] %2</source>
+        <translation>对应用命令的检查：[%1] %2</translation>
+    </message>
+    <message>
+        <source>The application closed the connection (code %1, reason &quot;%2&quot;).</source>
+        <translation>应用关闭了连接（代码 %1，原因“%2”）。</translation>
+    </message>
+    <message>
+        <source>The application&apos;s connection was lost without a close frame (%1).</source>
+        <translation>应用的连接在没有关闭帧的情况下断开（%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) of the application could not be forwarded: the upstream never opened.</source>
+        <translation>
+            <numerusform>应用的 %n 帧无法转发：上游从未打开。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The upstream connection was lost (%1); the application&apos;s connection is closed with 1011.</source>
+        <translation>上游连接已断开（%1）；应用的连接以 1011 关闭。</translation>
+    </message>
+    <message>
+        <source>The upstream could not be opened (%1); the application&apos;s connection is closed with 1011.</source>
+        <translation>无法打开上游（%1）；应用的连接以 1011 关闭。</translation>
+    </message>
+    <message>
+        <source>Closed by the proxy (fault injection): code %1, reason &quot;%2&quot;.</source>
+        <translation>由代理关闭（故障注入）：代码 %1，原因“%2”。</translation>
+    </message>
+    <message>
+        <source>upstream dropped by the proxy without a close frame</source>
+        <translation>代理在不发送关闭帧的情况下断开了上游</translation>
+    </message>
+    <message>
+        <source>The proxy dropped the upstream without a close frame (fault injection); the application&apos;s connection is closed with 1011.</source>
+        <translation>代理在不发送关闭帧的情况下断开了上游（故障注入）；应用的连接以 1011 关闭。</translation>
+    </message>
+    <message>
+        <source>Delaying every frame by %1 ms (fault injection).</source>
+        <translation>每一帧延迟 %1 毫秒（故障注入）。</translation>
+    </message>
+    <message>
+        <source>Frames are no longer delayed.</source>
+        <translation>帧不再延迟。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dropping the next %n publication(s) of %1 (fault injection).</source>
+        <translation>
+            <numerusform>将丢弃 %1 接下来的 %n 条发布（故障注入）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Holding back the server&apos;s pings (fault injection).</source>
+        <translation>正在扣留服务器的 ping（故障注入）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s pings pass again.</source>
+        <translation>服务器的 ping 恢复放行。</translation>
+    </message>
+    <message>
+        <source>Holding back the application&apos;s pongs (fault injection).</source>
+        <translation>正在扣留应用的 pong（故障注入）。</translation>
+    </message>
+    <message>
+        <source>The application&apos;s pongs pass again.</source>
+        <translation>应用的 pong 恢复放行。</translation>
+    </message>
+    <message>
+        <source>Passing everything through again.</source>
+        <translation>恢复全部放行。</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyPanel</name>
+    <message>
+        <source>Address and port the application connects to. Loopback only: anything else would let others use the credentials the application sends.</source>
+        <translation>应用连接的地址和端口。仅限回环：否则他人可以使用应用发送的凭据。</translation>
+    </message>
+    <message>
+        <source>Ignore upstream certificate errors</source>
+        <translation>忽略上游证书错误</translation>
+    </message>
+    <message>
+        <source>Start proxy</source>
+        <translation>启动代理</translation>
+    </message>
+    <message>
+        <source>Stopped. Point your application&apos;s SDK at the listen address once it runs.</source>
+        <translation>已停止。代理运行后，把应用的 SDK 指向监听地址。</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>客户端 ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Frames ↑/↓</source>
+        <translation>帧 ↑/↓</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Close as the server</source>
+        <translation>以服务器身份关闭</translation>
+    </message>
+    <message>
+        <source>Close the application&apos;s connection with this code and reason, as if the server had.</source>
+        <translation>用此代码和原因关闭应用的连接，就像服务器关闭的一样。</translation>
+    </message>
+    <message>
+        <source>Drop upstream</source>
+        <translation>断开上游</translation>
+    </message>
+    <message>
+        <source>Drop the connection to the server without a close frame, as a network failure would; the application gets 1011.</source>
+        <translation>像网络故障那样，不发关闭帧就断开与服务器的连接；应用会收到 1011。</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Delay frames</source>
+        <translation>延迟帧</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Drop publications</source>
+        <translation>丢弃发布</translation>
+    </message>
+    <message>
+        <source>Keep the next N publications of the channel from the application, to see whether it notices the gap and recovers.</source>
+        <translation>不把该频道接下来的 N 条发布交给应用，看它能否发现缺口并恢复。</translation>
+    </message>
+    <message>
+        <source>Hold server pings</source>
+        <translation>扣留服务器 ping</translation>
+    </message>
+    <message>
+        <source>Hold app pongs</source>
+        <translation>扣留应用 pong</translation>
+    </message>
+    <message>
+        <source>Pass through</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <source>Fault injection (selected connection)</source>
+        <translation>故障注入（所选连接）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The listen address must be ADDRESS:PORT, e.g. 127.0.0.1:8001.</source>
+        <translation>监听地址必须是 ADDRESS:PORT，例如 127.0.0.1:8001。</translation>
+    </message>
+    <message>
+        <source>Listening. Point your application&apos;s SDK at %1 (forwarding to %2).</source>
+        <translation>正在监听。把应用的 SDK 指向 %1（转发到 %2）。</translation>
+    </message>
+    <message>
+        <source>Stop proxy</source>
+        <translation>停止代理</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Protobuf</source>
+        <translation>Protobuf</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>connecting upstream</source>
+        <translation>正在连接上游</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>delay %1 ms</source>
+        <translation>延迟 %1 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n publication(s) to drop</source>
+        <translation>
+            <numerusform>待丢弃 %n 条发布</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pings held</source>
+        <translation>ping 已扣留</translation>
+    </message>
+    <message>
+        <source>pongs held</source>
+        <translation>pong 已扣留</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped</source>
+        <translation>
+            <numerusform>已丢弃 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n undelivered</source>
+        <translation>
+            <numerusform>未送达 %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 [conn %2] %3</source>
+        <translation>%1 [连接 %2] %3</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyServer</name>
+    <message>
+        <source>The proxy could not accept a connection: %1</source>
+        <translation>代理无法接受连接：%1</translation>
+    </message>
+    <message>
+        <source>An application&apos;s handshake was refused (%1): %2</source>
+        <translation>应用的握手被拒绝（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The upstream URL must start with ws:// or wss://: %1</source>
+        <translation>上游 URL 必须以 ws:// 或 wss:// 开头：%1</translation>
+    </message>
+    <message>
+        <source>The proxy listens on loopback only unless asked otherwise: %1 would let anyone who reaches it use the credentials of the applications it forwards.</source>
+        <translation>除非明确要求，代理只监听回环地址：%1 会让任何能访问它的人使用它所转发应用的凭据。</translation>
+    </message>
+    <message>
+        <source>Warning: the proxy listens on %1, not loopback: anyone who reaches it can connect through it, and it forwards the applications&apos; cookies and tokens in plain ws://.</source>
+        <translation>警告：代理监听在 %1，而非回环地址：任何能访问它的人都可以通过它连接，而且它以明文 ws:// 转发应用的 Cookie 和令牌。</translation>
+    </message>
+    <message>
+        <source>The proxy cannot listen on %1:%2: %3</source>
+        <translation>代理无法监听 %1:%2：%3</translation>
+    </message>
+    <message>
+        <source>Proxy listening on %1, forwarding to %2</source>
+        <translation>代理正在监听 %1，转发到 %2</translation>
     </message>
 </context>
 <context>
@@ -4491,6 +4884,18 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>↓ in</source>
         <translation>↓ 收到</translation>
+    </message>
+    <message>
+        <source>↑ out, injected</source>
+        <translation>↑ 出，注入</translation>
+    </message>
+    <message>
+        <source>↓ in, injected</source>
+        <translation>↓ 入，注入</translation>
+    </message>
+    <message>
+        <source>Injected by the proxy (fault injection): %1</source>
+        <translation>由代理注入（故障注入）：%1</translation>
     </message>
 </context>
 <context>
