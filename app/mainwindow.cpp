@@ -360,12 +360,16 @@ void MainWindow::buildMenus()
         connect(proxyServer, &ProxyServer::frame, m_timelineModel, &TimelineModel::appendFrame);
         auto *proxyPanel = new ProxyPanel(proxyServer);
         proxyPanel->setObjectName(QStringLiteral("proxyPanel"));
-        proxyPanel->setUpstreamUrl(m_session->options().url.toString());
         auto *proxyDock = new QDockWidget(tr("Proxy"), this);
         proxyDock->setObjectName(QStringLiteral("proxyDock"));
         proxyDock->setWidget(proxyPanel);
         addDockWidget(Qt::RightDockWidgetArea, proxyDock);
         proxyDock->hide();
+        // Forward to the server the connection panel points at, unless the user changed it while running.
+        connect(proxyDock, &QDockWidget::visibilityChanged, proxyPanel, [this, proxyServer, proxyPanel](bool shown) {
+            if (shown && !proxyServer->isListening())
+                proxyPanel->setUpstreamUrl(m_connection->url());
+        });
         QAction *proxyAction = proxyDock->toggleViewAction();
         proxyAction->setText(tr("&Proxy (see an application's connection)"));
         proxyAction->setObjectName(QStringLiteral("proxy"));

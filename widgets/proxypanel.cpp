@@ -4,8 +4,8 @@
 
 #include <QCheckBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,11 +46,8 @@ ProxyPanel::ProxyPanel(ProxyServer *server, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("Listen on"), m_listen);
     form->addRow(tr("Upstream"), m_upstream);
-    auto *startRow = new QHBoxLayout;
-    startRow->addWidget(m_ignoreCertificates);
-    startRow->addStretch();
-    startRow->addWidget(m_startStop);
-    form->addRow(startRow);
+    form->addRow(m_ignoreCertificates);
+    form->addRow(m_startStop);
     form->addRow(m_status);
 
     m_connections = new QTreeWidget;
@@ -64,6 +61,7 @@ ProxyPanel::ProxyPanel(ProxyServer *server, QWidget *parent)
     m_closeCode->setRange(1000, 4999);
     m_closeCode->setValue(3001);
     m_closeReason = new QLineEdit(QStringLiteral("shutdown"));
+    m_closeReason->setToolTip(tr("Close reason"));
     m_close = new QPushButton(tr("Close as the server"));
     m_close->setToolTip(tr("Close the application's connection with this code and reason, as if the server had."));
     m_dropUpstream = new QPushButton(tr("Drop upstream"));
@@ -72,6 +70,7 @@ ProxyPanel::ProxyPanel(ProxyServer *server, QWidget *parent)
     m_delay = new QSpinBox;
     m_delay->setRange(0, 60000);
     m_delay->setSuffix(tr(" ms"));
+    m_delay->setToolTip(tr("Delay of every frame, both ways (0: none)"));
     m_applyDelay = new QPushButton(tr("Delay frames"));
     m_dropChannel = new QLineEdit;
     m_dropChannel->setPlaceholderText(tr("channel"));
@@ -86,39 +85,33 @@ ProxyPanel::ProxyPanel(ProxyServer *server, QWidget *parent)
     m_pass = new QPushButton(tr("Pass through"));
 
     auto *faults = new QGroupBox(tr("Fault injection (selected connection)"));
-    auto *faultGrid = new QVBoxLayout(faults);
-    auto *row1 = new QHBoxLayout;
-    row1->addWidget(new QLabel(tr("Code")));
-    row1->addWidget(m_closeCode);
-    row1->addWidget(new QLabel(tr("Reason")));
-    row1->addWidget(m_closeReason, 1);
-    row1->addWidget(m_close);
-    row1->addWidget(m_dropUpstream);
-    auto *row2 = new QHBoxLayout;
-    row2->addWidget(m_dropChannel, 1);
-    row2->addWidget(m_dropCount);
-    row2->addWidget(m_drop);
-    row2->addWidget(m_delay);
-    row2->addWidget(m_applyDelay);
-    auto *row3 = new QHBoxLayout;
-    row3->addWidget(m_holdPings);
-    row3->addWidget(m_holdPongs);
-    row3->addStretch();
-    row3->addWidget(m_pass);
-    faultGrid->addLayout(row1);
-    faultGrid->addLayout(row2);
-    faultGrid->addLayout(row3);
+    auto *grid = new QGridLayout(faults);
+    grid->addWidget(new QLabel(tr("Code")), 0, 0);
+    grid->addWidget(m_closeCode, 0, 1);
+    grid->addWidget(m_closeReason, 0, 2);
+    grid->addWidget(m_close, 0, 3);
+    grid->addWidget(m_dropChannel, 1, 0, 1, 2);
+    grid->addWidget(m_dropCount, 1, 2);
+    grid->addWidget(m_drop, 1, 3);
+    grid->addWidget(m_delay, 2, 0, 1, 2);
+    grid->addWidget(m_applyDelay, 2, 2);
+    grid->addWidget(m_dropUpstream, 2, 3);
+    grid->addWidget(m_holdPings, 3, 0, 1, 2);
+    grid->addWidget(m_holdPongs, 3, 2);
+    grid->addWidget(m_pass, 3, 3);
+    grid->setColumnStretch(2, 1);
 
     m_messages = new QPlainTextEdit;
     m_messages->setObjectName(QStringLiteral("proxyMessages"));
     m_messages->setReadOnly(true);
     m_messages->setMaximumBlockCount(2000);
+    m_messages->setMaximumHeight(fontMetrics().lineSpacing() * 6);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(m_connections, 2);
+    layout->addWidget(m_connections, 1);
     layout->addWidget(faults);
-    layout->addWidget(m_messages, 1);
+    layout->addWidget(m_messages);
 
     m_refresh = new QTimer(this);
     m_refresh->setInterval(kRefreshMs);

@@ -451,7 +451,10 @@ void ProxyConnection::onAppDisconnected()
         CloseInfo c;
         c.side = m_appCloseFrame ? CloseInfo::Side::Client : CloseInfo::Side::Transport;
         c.code = m_appCloseFrame ? int(m_app->closeCode()) : int(QWebSocketProtocol::CloseCodeAbnormalDisconnection);
-        c.reason = m_appCloseFrame ? m_app->closeReason() : m_app->errorString();
+        const QAbstractSocket::SocketError error = m_app->error();
+        c.reason = m_appCloseFrame                                ? m_app->closeReason()
+                   : error != QAbstractSocket::UnknownSocketError ? CloseInfo::socketErrorWords(error)
+                                                                  : tr("closed without a close frame");
         emitClose(Direction::Out, c.side, c.code, c.reason);
         m_closeSummary =
             m_appCloseFrame
