@@ -75,8 +75,8 @@ private slots:
     void injectedCloseIsRecovered_data();
     void injectedCloseIsRecovered();
     void cliRecordsBothLegs();
-    void heldPongsEndInNoPong();
-    void heldPingsEndInNoPong();
+    void heldPingsOrPongsEndInNoPong_data();
+    void heldPingsOrPongsEndInNoPong();
     void delayAndDroppedUpstream();
     void headersForwardedAndMasked();
     void upstreamRefuses();
@@ -366,8 +366,16 @@ void TestProxyLive::cliRecordsBothLegs()
     QCOMPARE(closes, 2);
 }
 
-void TestProxyLive::heldPongsEndInNoPong()
+void TestProxyLive::heldPingsOrPongsEndInNoPong_data()
 {
+    QTest::addColumn<bool>("holdPings");
+    QTest::newRow("server pings held") << true;
+    QTest::newRow("application pongs held") << false;
+}
+
+void TestProxyLive::heldPingsOrPongsEndInNoPong()
+{
+    QFETCH(bool, holdPings);
     CentrifugoServer fast;
     fast.setEnvironmentOverride(QStringLiteral("client.ping_interval"), QStringLiteral("2s"));
     fast.setEnvironmentOverride(QStringLiteral("client.pong_timeout"), QStringLiteral("1s"));
@@ -375,69 +383,40 @@ void TestProxyLive::heldPongsEndInNoPong()
     QList<Frame> frames;
     auto proxy = startProxy(fast.webSocketUrl(), &frames);
     QVERIFY(proxy);
-    QWebSocket app; // a fake application that answers every ping, like an SDK
+    QWebSocket app; // a fake application that answers every ping it gets, like an SDK
+    int pingsSeen = 0;
     QSignalSpy closed(&app, &QWebSocket::disconnected);
     connect(&app, &QWebSocket::connected, &app,
             [&app] { app.sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
-    connect(&app, &QWebSocket::textMessageReceived, &app, [&app](const QString &text) {
-        if (text == QLatin1String("{}"))
+    connect(&app, &QWebSocket::textMessageReceived, &app, [&app, &pingsSeen](const QString &text) {
+        if (text == QLatin1String("{}")) {
+            ++pingsSeen;
             app.sendTextMessage(QStringLiteral("{}"));
+        }
     });
     app.open(proxy->url());
     QTRY_VERIFY_WITH_TIMEOUT(
         !proxy->connections().isEmpty() && !proxy->connections().constFirst()->clientId().isEmpty(), 10000);
-    proxy->connections().constFirst()->setHoldAppPongs(true);
+    ProxyConnection *c = proxy->connections().constFirst();
+    if (holdPings)
+        c->setHoldServerPings(true);
+    else
+        c->setHoldAppPongs(true);
     // The server never sees a pong: it closes with 3012, and the application is told so by the server itself.
     QVERIFY(closed.wait(15000));
     QCOMPARE(int(app.closeCode()), 3012);
+    if (holdPings)
+        QCOMPARE(pingsSeen, 0);
     int held = 0;
     for (const Frame &f : std::as_const(frames)) {
         if (f.injected == Frame::Injected::Hold) {
-            QCOMPARE(f.direction, Direction::Out);
-            QCOMPARE(f.messages.constFirst().kind, MessageKind::Pong);
+            QCOMPARE(f.direction, holdPings ? Direction::In : Direction::Out);
+            QCOMPARE(f.messages.constFirst().kind, holdPings ? MessageKind::Ping : MessageKind::Pong);
             ++held;
         }
     }
     QVERIFY(held >= 1);
-    QCOMPARE(proxy->connections().constFirst()->stats().heldMessages, held);
-}
-
-void TestProxyLive::heldPingsEndInNoPong()
-{
-    CentrifugoServer fast;
-    fast.setEnvironmentOverride(QStringLiteral("client.ping_interval"), QStringLiteral("2s"));
-    fast.setEnvironmentOverride(QStringLiteral("client.pong_timeout"), QStringLiteral("1s"));
-    QVERIFY2(fast.start(), qPrintable(fast.errorString()));
-    QList<Frame> frames;
-    auto proxy = startProxy(fast.webSocketUrl(), &frames);
-    QVERIFY(proxy);
-    QWebSocket app; // a fake application that answers every ping it gets
-    QStringList received;
-    connect(&app, &QWebSocket::connected, &app,
-            [&app] { app.sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
-    connect(&app, &QWebSocket::textMessageReceived, &app, [&app, &received](const QString &text) {
-        received << text;
-        if (text == QLatin1String("{}"))
-            app.sendTextMessage(QStringLiteral("{}"));
-    });
-    QSignalSpy closed(&app, &QWebSocket::disconnected);
-    app.open(proxy->url());
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !proxy->connections().isEmpty() && !proxy->connections().constFirst()->clientId().isEmpty(), 10000);
-    proxy->connections().constFirst()->setHoldServerPings(true);
-    // The application never sees a ping, so it never answers one: the server closes with 3012.
-    QVERIFY(closed.wait(15000));
-    QCOMPARE(int(app.closeCode()), 3012);
-    QVERIFY(!received.contains(QStringLiteral("{}")));
-    int heldPings = 0;
-    for (const Frame &f : std::as_const(frames)) {
-        if (f.injected == Frame::Injected::Hold) {
-            QCOMPARE(f.direction, Direction::In);
-            QCOMPARE(f.messages.constFirst().kind, MessageKind::Ping);
-            ++heldPings;
-        }
-    }
-    QVERIFY(heldPings >= 1);
+    QCOMPARE(c->stats().heldMessages, held);
 }
 
 void TestProxyLive::delayAndDroppedUpstream()
