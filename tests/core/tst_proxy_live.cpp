@@ -86,6 +86,7 @@ private slots:
     void appDisconnectsMidFrame();
     void hundredApplicationsAtOnce();
     void remoteListeningNeedsConsent();
+    void tlsUpstream();
 
 private:
     // Publishes {"n": from..to} to channel in one ordered batch through the server API.
@@ -705,6 +706,46 @@ void TestProxyLive::remoteListeningNeedsConsent()
     options.listenAddress = QHostAddress(QHostAddress::LocalHost);
     QVERIFY(!proxy.listen(options, &error));
     QVERIFY2(error.contains(QStringLiteral("ws://")), qPrintable(error));
+}
+
+void TestProxyLive::tlsUpstream()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(TestSupport::makeTestCertificates(dir.path(), QStringLiteral("Inspector Proxy Test CA")));
+    CentrifugoServer tls;
+    tls.setTls(dir.filePath(QStringLiteral("server.pem")), dir.filePath(QStringLiteral("server.key")));
+    QVERIFY2(tls.start(), qPrintable(tls.errorString()));
+    QCOMPARE(tls.webSocketUrl().scheme(), QStringLiteral("wss"));
+
+    // The same TLS options as a normal connection: the system's CAs alone refuse the test CA; with its file (or
+    // errors ignored on purpose) the application's connect goes through.
+    enum class Trust { SystemOnly, CaFile, IgnoreErrors };
+    for (Trust trust : {Trust::SystemOnly, Trust::CaFile, Trust::IgnoreErrors}) {
+        ProxyServer proxy;
+        ProxyOptions options;
+        options.upstream.url = tls.webSocketUrl();
+        if (trust == Trust::CaFile)
+            options.upstream.caCertificatesFile = dir.filePath(QStringLiteral("ca.pem"));
+        options.upstream.ignoreCertificateErrors = trust == Trust::IgnoreErrors;
+        QString error;
+        QVERIFY2(proxy.listen(options, &error), qPrintable(error));
+        QWebSocket app; // a fake application
+        QSignalSpy text(&app, &QWebSocket::textMessageReceived);
+        QSignalSpy closed(&app, &QWebSocket::disconnected);
+        connect(&app, &QWebSocket::connected, &app,
+                [&app] { app.sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
+        app.open(proxy.url());
+        if (trust == Trust::SystemOnly) {
+            QVERIFY(closed.wait(10000));
+            QCOMPARE(int(app.closeCode()), 1011);
+            QVERIFY2(app.closeReason().contains(QStringLiteral("upstream unavailable")), qPrintable(app.closeReason()));
+        } else {
+            QVERIFY(text.wait(10000));
+            QVERIFY(text.first().first().toString().contains(QStringLiteral("\"client\"")));
+            QVERIFY(!proxy.connection(1)->clientId().isEmpty());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProxyLive)
