@@ -3530,6 +3530,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>Passing everything through again.</source>
         <translation>恢复全部放行。</translation>
     </message>
+    <message>
+        <source>closed without a close frame</source>
+        <translation>没有关闭帧就关闭了</translation>
+    </message>
 </context>
 <context>
     <name>ProxyPanel</name>
@@ -3642,10 +3646,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>代码</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <source>The listen address must be ADDRESS:PORT, e.g. 127.0.0.1:8001.</source>
         <translation>监听地址必须是 ADDRESS:PORT，例如 127.0.0.1:8001。</translation>
     </message>
@@ -3714,6 +3714,14 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>%1 [conn %2] %3</source>
         <translation>%1 [连接 %2] %3</translation>
+    </message>
+    <message>
+        <source>Close reason</source>
+        <translation>关闭原因</translation>
+    </message>
+    <message>
+        <source>Delay of every frame, both ways (0: none)</source>
+        <translation>每一帧的延迟，双向（0：不延迟）</translation>
     </message>
 </context>
 <context>
