@@ -1,6 +1,9 @@
 // The --inject specs of the CLI's proxy mode (ProxyMode::parseInjection) and the --proxy options (CliOptions).
 #include "clioptions.h"
+#include "framerecord.h"
 #include "proxymode.h"
+#include "recordlineparser.h"
+#include "wirecodec.h"
 
 #include <QTest>
 
@@ -15,6 +18,7 @@ private slots:
     void rejectsBadSpecs_data();
     void rejectsBadSpecs();
     void proxyOptions();
+    void recordKeepsConnAndInjected();
 };
 
 void TestProxyMode::parsesSpecs()
@@ -104,6 +108,40 @@ void TestProxyMode::proxyOptions()
                                 QStringLiteral("--subscribe"), QStringLiteral("news")},
                                &both, &message),
              CliOptions::Parse::UsageError);
+}
+
+void TestProxyMode::recordKeepsConnAndInjected()
+{
+    const QByteArray payload = R"({"push":{"channel":"chat","pub":{"data":{"n":1},"offset":7}}})";
+    Frame f;
+    f.timeMs = 1700000000123;
+    f.raw = payload;
+    f.messages = createWireCodec(Protocol::Format::Json)->decodeServerFrame(payload);
+    f.conn = 3;
+    f.injected = Frame::Injected::Drop;
+    const QByteArray line = FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromRaw);
+    QVERIFY2(line.contains(R"("conn":3)") && line.contains(R"("injected":"drop")"), line.constData());
+    Frame back;
+    QString error;
+    QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error), qPrintable(error));
+    QCOMPARE(back.conn, 3);
+    QCOMPARE(back.injected, Frame::Injected::Drop);
+    QCOMPARE(back.raw, payload);
+    Frame fast;
+    QVERIFY2(RecordLineParser::parse(line, &fast, &error), qPrintable(error));
+    QCOMPARE(fast.conn, 3);
+    QCOMPARE(fast.injected, Frame::Injected::Drop);
+
+    // A frame of the inspector's own session writes neither field.
+    f.conn = 0;
+    f.injected = Frame::Injected::None;
+    const QByteArray plain = FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromRaw);
+    QVERIFY(!plain.contains("\"conn\"") && !plain.contains("\"injected\""));
+
+    QByteArray bad = line;
+    bad.replace(R"("injected":"drop")", R"("injected":"teleport")");
+    QVERIFY(!FrameRecord::fromJsonLine(bad, &back, &error));
+    QVERIFY(error.contains(QStringLiteral("injected")));
 }
 
 QTEST_GUILESS_MAIN(TestProxyMode)
