@@ -641,6 +641,14 @@ void ProxyConnection::checkFinished()
 {
     if (m_appGone && (m_upstreamGone || !m_upstream) && m_state != State::Closed) {
         m_delayed.clear();
+        // The connection stays listed with its counters; its sockets are of no more use (reconnecting SDKs make
+        // many connections over a session).
+        m_appReader.detach();
+        m_upstreamReader.detach();
+        if (m_app)
+            m_app->deleteLater();
+        if (m_upstream)
+            m_upstream->deleteLater();
         setState(State::Closed);
         emit finished();
     }
