@@ -54,6 +54,13 @@ QList<int> publishedNumbers(const QList<QJsonObject> &lines)
     return out;
 }
 
+// A fake application's first command, sent as soon as its WebSocket is open (as an SDK does).
+void sendConnectOnOpen(QWebSocket *app)
+{
+    QObject::connect(app, &QWebSocket::connected, app,
+                     [app] { app->sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
+}
+
 QList<int> range(int from, int to)
 {
     QList<int> out;
@@ -387,8 +394,7 @@ void TestProxyLive::heldPingsOrPongsEndInNoPong()
     QWebSocket app; // a fake application that answers every ping it gets, like an SDK
     int pingsSeen = 0;
     QSignalSpy closed(&app, &QWebSocket::disconnected);
-    connect(&app, &QWebSocket::connected, &app,
-            [&app] { app.sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
+    sendConnectOnOpen(&app);
     connect(&app, &QWebSocket::textMessageReceived, &app, [&app, &pingsSeen](const QString &text) {
         if (text == QLatin1String("{}")) {
             ++pingsSeen;
@@ -427,8 +433,7 @@ void TestProxyLive::delayAndDroppedUpstream()
     QVERIFY(proxy);
     QWebSocket app; // a fake application
     QStringList received;
-    connect(&app, &QWebSocket::connected, &app,
-            [&app] { app.sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
+    sendConnectOnOpen(&app);
     connect(&app, &QWebSocket::textMessageReceived, &app, [&received](const QString &text) { received << text; });
     QSignalSpy closed(&app, &QWebSocket::disconnected);
     app.open(proxy->url());
@@ -503,8 +508,7 @@ void TestProxyLive::upstreamRefuses()
     for (int round = 1; round <= 2; ++round) {
         QWebSocket app; // a fake application that sends connect at once
         QSignalSpy closed(&app, &QWebSocket::disconnected);
-        connect(&app, &QWebSocket::connected, &app,
-                [&app] { app.sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
+        sendConnectOnOpen(&app);
         app.open(proxy->url());
         QVERIFY(closed.wait(10000));
         QCOMPARE(int(app.closeCode()), 1011);
@@ -537,8 +541,7 @@ void TestProxyLive::upstreamNeverAnswers()
     connect(&proxy, &ProxyServer::frame, this, [&frames](const Frame &f) { frames.append(f); });
     QWebSocket app; // a fake application that sends connect at once
     QSignalSpy closed(&app, &QWebSocket::disconnected);
-    connect(&app, &QWebSocket::connected, &app,
-            [&app] { app.sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
+    sendConnectOnOpen(&app);
     app.open(proxy.url());
     QVERIFY(closed.wait(10000));
     QCOMPARE(int(app.closeCode()), 1011);
@@ -672,8 +675,7 @@ void TestProxyLive::hundredApplicationsAtOnce()
     for (int i = 0; i < kApps; ++i) {
         apps.push_back(std::make_unique<QWebSocket>());
         QWebSocket *app = apps.back().get();
-        connect(app, &QWebSocket::connected, app,
-                [app] { app->sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
+        sendConnectOnOpen(app);
         connect(app, &QWebSocket::textMessageReceived, app,
                 [&replies](const QString &text) { replies += text.contains(QStringLiteral("\"client\"")) ? 1 : 0; });
     }
@@ -733,8 +735,7 @@ void TestProxyLive::tlsUpstream()
         QWebSocket app; // a fake application
         QSignalSpy text(&app, &QWebSocket::textMessageReceived);
         QSignalSpy closed(&app, &QWebSocket::disconnected);
-        connect(&app, &QWebSocket::connected, &app,
-                [&app] { app.sendTextMessage(QStringLiteral(R"({"id":1,"connect":{}})")); });
+        sendConnectOnOpen(&app);
         app.open(proxy.url());
         if (trust == Trust::SystemOnly) {
             QVERIFY(closed.wait(10000));
