@@ -535,6 +535,12 @@ void ProxyConnection::injectClose(int code, const QString &reason)
 {
     if (m_appGone)
         return;
+    if (!isSendableCloseCode(code)) {
+        say(LogEntry::Level::Warning, tr("%1 cannot be sent in a close frame (1000-1003, 1007-1011 or 3000-4999): "
+                                         "nothing injected.")
+                                          .arg(code));
+        return;
+    }
     const QString fitted = fitCloseReason(reason);
     emitClose(Direction::In, CloseInfo::Side::Server, code, fitted, Frame::Injected::Close);
     m_closeSummary = tr("Closed by the proxy (fault injection): code %1, reason \"%2\".").arg(code).arg(fitted);

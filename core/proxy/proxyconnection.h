@@ -71,7 +71,8 @@ public:
 
     // ---- fault injection ----
     // Closes the application's connection with this code and reason as if the server had (and the upstream
-    // normally), so that the application reacts to the code as it would in production.
+    // normally), so that the application reacts to the code as it would in production. A code no close frame may
+    // carry (isSendableCloseCode) is refused with a message.
     void injectClose(int code, const QString &reason);
     // Drops the upstream connection without a close frame, as a network failure would; the application is then
     // told the upstream is gone (close 1011).

@@ -451,6 +451,10 @@ void TestProxyLive::delayAndDroppedUpstream()
     c->passThrough();
     QCOMPARE(c->delayMs(), 0);
 
+    // A code no close frame may carry is refused, and nothing happens to the connection.
+    c->injectClose(1006, QStringLiteral("abnormal"));
+    QCOMPARE(c->state(), ProxyConnection::State::Open);
+
     c->dropUpstream();
     QVERIFY(closed.wait(10000));
     QCOMPARE(int(app.closeCode()), 1011);
