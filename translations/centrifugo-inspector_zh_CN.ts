@@ -3534,6 +3534,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>closed without a close frame</source>
         <translation>没有关闭帧就关闭了</translation>
     </message>
+    <message>
+        <source>%1 cannot be sent in a close frame (1000-1003, 1007-1011 or 3000-4999): nothing injected.</source>
+        <translation>%1 不能放在关闭帧中（1000-1003、1007-1011 或 3000-4999）：未注入任何故障。</translation>
+    </message>
 </context>
 <context>
     <name>ProxyPanel</name>
