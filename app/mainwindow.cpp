@@ -14,6 +14,8 @@
 #include "profilemanagerdialog.h"
 #include "profileresolver.h"
 #include "profilestore.h"
+#include "proxypanel.h"
+#include "proxyserver.h"
 #include "reconnector.h"
 #include "recordlineparser.h"
 #include "recordmerger.h"
@@ -642,6 +644,25 @@ void MainWindow::buildMenus()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
+    {
+        // Proxy mode (docs/proxy.md): a dock with its own proxy; the proxied frames go into the current session's
+        // timeline, marked.
+        auto *proxyServer = new ProxyServer(this);
+        connect(proxyServer, &ProxyServer::frame, this, [this](const Frame &f) { timelineModel()->appendFrame(f); });
+        auto *proxyPanel = new ProxyPanel(proxyServer);
+        proxyPanel->setObjectName(QStringLiteral("proxyPanel"));
+        QDockWidget *proxyDock = addDock(proxyPanel, tr("Proxy"), "proxyDock", Qt::RightDockWidgetArea);
+        proxyDock->hide();
+        // Forward to the server the connection panel points at, unless the user changed it while running.
+        connect(proxyDock, &QDockWidget::visibilityChanged, proxyPanel, [this, proxyServer, proxyPanel](bool shown) {
+            if (shown && !proxyServer->isListening())
+                proxyPanel->setUpstreamUrl(connectionPanel()->url());
+        });
+        QAction *proxyAction = proxyDock->toggleViewAction();
+        proxyAction->setText(tr("&Proxy (see an application's connection)"));
+        proxyAction->setObjectName(QStringLiteral("proxy"));
+        tools->addAction(proxyAction);
+    }
 
     view->addSeparator();
     QMenu *theme = view->addMenu(tr("&Theme"));

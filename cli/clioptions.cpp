@@ -174,6 +174,17 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
                                       "(default stdout)."),
                                    QStringLiteral("FILE"));
     p.addOption(merge);
+    const QCommandLineOption proxy(QStringLiteral("proxy"),
+                                   tr("Proxy mode: listen on ADDRESS:PORT (loopback) and forward every application "
+                                      "connection to --url, recording both ways (docs/proxy.md)."),
+                                   QStringLiteral("ADDRESS:PORT"));
+    const QCommandLineOption proxyAllowRemote(QStringLiteral("proxy-allow-remote"),
+                                              tr("Let --proxy listen on an address that is not loopback."));
+    const QCommandLineOption inject(QStringLiteral("inject"),
+                                    tr("Proxy mode: inject a fault, e.g. after=5s,close=3001 or conn=2,drop=chat:5, "
+                                       "delay=200, drop-upstream, hold-pings, hold-pongs, pass. Repeatable."),
+                                    QStringLiteral("SPEC"));
+    p.addOptions({proxy, proxyAllowRemote, inject});
 
     if (!p.parse(joinApiArguments(arguments))) {
         *message = p.errorText();
@@ -312,6 +323,18 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
             return Parse::UsageError;
         }
         *d.ms = int(seconds * 1000);
+    }
+    if (p.isSet(proxy)) {
+        o->proxyListen = p.value(proxy);
+        o->proxyAllowRemote = p.isSet(proxyAllowRemote);
+        o->inject = p.values(inject);
+        if (o->proxyListen.isEmpty() || !o->subscribe.isEmpty() || !o->send.isEmpty() || o->frames > 0) {
+            *message = tr("--proxy needs ADDRESS:PORT and takes no --subscribe, --send or --frames");
+            return Parse::UsageError;
+        }
+    } else if (p.isSet(inject)) {
+        *message = tr("--inject works in proxy mode only (--proxy)");
+        return Parse::UsageError;
     }
     return Parse::Run;
 }

@@ -49,6 +49,11 @@ public:
     bool isApiMode() const { return !apiCalls.isEmpty() || !publishDemo.isEmpty(); }
     // --probe: try every transport against the server of --url and report which work (TransportProbe).
     bool probe = false;
+    // Proxy mode (ProxyMode, docs/proxy.md): listen on --proxy ADDRESS:PORT and forward to --url.
+    QString proxyListen;           // empty = no proxy
+    bool proxyAllowRemote = false; // --proxy-allow-remote: listen on an address that is not loopback
+    QStringList inject;            // --inject SPEC, in order (ProxyMode::parseInjection)
+    bool isProxyMode() const { return !proxyListen.isEmpty(); }
 
     // Parses arguments (arguments.first() is the program). Never exits the process.
     static Parse parse(const QStringList &arguments, CliOptions *options, QString *message);

@@ -2,6 +2,7 @@
 #include "clioptions.h"
 #include "lintmode.h"
 #include "mergemode.h"
+#include "proxymode.h"
 #include "recorder.h"
 #include "signalwatcher.h"
 #include "translationpaths.h"
@@ -120,6 +121,18 @@ int main(int argc, char *argv[])
         print(stdout, QCoreApplication::translate("main", "Probing the transports of %1\n")
                           .arg(options.session.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()));
         probe.start(options.session, options.session.connectTimeoutMs > 0 ? options.session.connectTimeoutMs : 5000);
+        return QCoreApplication::exec();
+    }
+
+    if (options.isProxyMode()) {
+        ProxyMode proxyMode(options, stdout, stderr);
+        SignalWatcher proxySignals;
+        QObject::connect(&proxySignals, &SignalWatcher::terminationRequested, &proxyMode, &ProxyMode::interrupt);
+        QObject::connect(&proxyMode, &ProxyMode::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
+        if (!proxyMode.start(&message)) {
+            print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
+            return CliOptions::kExitUsage;
+        }
         return QCoreApplication::exec();
     }
 

@@ -21,4 +21,17 @@ struct Frame
     bool rejected = false;
     QByteArray raw;
     QList<ProtocolMessage> messages;
+
+    // Proxy mode (core/proxy): what the proxy did to this frame instead of forwarding it as received.
+    enum class Injected : quint8 {
+        None,         // forwarded as received (or not a proxied frame)
+        Close,        // a close the proxy sent to the application as if the server had
+        DropUpstream, // the upstream connection the proxy dropped without a close frame
+        Drop,         // messages the proxy kept from the application (publications dropped on purpose)
+        Hold,         // pings or pongs the proxy held back (not forwarded)
+        Delay,        // forwarded, but late on purpose
+    };
+    // The application connection of a proxied frame (1, 2, ...); 0 for a frame of the inspector's own session.
+    int conn = 0;
+    Injected injected = Injected::None;
 };

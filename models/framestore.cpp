@@ -152,6 +152,8 @@ int FrameStore::append(const Frame &frame)
         frameFlags |= Row::Close;
     if (frame.rejected)
         frameFlags |= Row::Rejected;
+    if (frame.injected != Frame::Injected::None)
+        frameFlags |= Row::Injected;
     if (frame.messages.isEmpty())
         frameFlags |= Row::NoMessages;
 

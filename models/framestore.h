@@ -38,7 +38,8 @@ public:
             FirstOfFrame = 8,
             LastOfFrame = 16,
             NoMessages = 32,
-            Rejected = 64
+            Rejected = 64,
+            Injected = 128 // proxy mode: a fault the proxy injected (Frame::injected)
         };
 
         qint64 timeMs;

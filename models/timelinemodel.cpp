@@ -250,6 +250,8 @@ QVariant TimelineModel::displayData(const FrameStore::Row &r, int row, int colum
     case TimeColumn:
         return QDateTime::fromMSecsSinceEpoch(r.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
     case DirectionColumn:
+        if (r.flags & FrameStore::Row::Injected)
+            return r.flags & FrameStore::Row::Out ? tr("\u2191 out, injected") : tr("\u2193 in, injected");
         return r.flags & FrameStore::Row::Out ? tr("\u2191 out") : tr("\u2193 in");
     case KindColumn: {
         const QString name = FrameStore::kindName(r);
@@ -285,6 +287,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return displayData(r, row, index.column());
     case Qt::ToolTipRole:
     case DescriptionRole:
+        if (r.flags & FrameStore::Row::Injected)
+            return tr("Injected by the proxy (fault injection): %1").arg(Explainer::describe(m_store.message(row)));
         return Explainer::describe(m_store.message(row));
     case Qt::TextAlignmentRole:
         return index.column() >= IdColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();

@@ -26,7 +26,8 @@ using Protocol::Method;
 using Protocol::PushType;
 
 // Layout of a line (writer order; the reader does not depend on it):
-//   time, dir, kind, [kinds], first-message fields, size, [binary], [close, [closed_by]], [rejected], frame,
+//   time, dir, kind, [kinds], first-message fields, size, [binary], [close, [closed_by]], [rejected], [conn],
+//   [injected], frame,
 //   [raw], [raw_base64], [meta]
 // "raw" is left out when "frame" holds the payload itself: every message's own validated bytes, one per line,
 // nothing else in the payload. The reader then takes the payload from the line's text of "frame" (its elements
@@ -417,6 +418,17 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
         w.key("rejected");
         w.lit("true");
     }
+    if (f.conn != 0) {
+        w.key("conn");
+        w.number(f.conn);
+    }
+    if (f.injected != Frame::Injected::None) {
+        w.key("injected");
+        w.put('"');
+        const char *name = FrameRecord::injectedName(f.injected);
+        w.put(name, qsizetype(std::strlen(name)));
+        w.put('"');
+    }
 
     w.key("frame");
     if (n == 1) {
@@ -628,6 +640,26 @@ void appendJsonLine(const Frame &f, QByteArray *out, FrameJson mode)
     w.finish();
 }
 
+namespace {
+constexpr std::array<const char *, 6> kInjectedNames = {"", "close", "drop_upstream", "drop", "hold", "delay"};
+} // namespace
+
+const char *injectedName(Frame::Injected injected)
+{
+    return kInjectedNames.at(size_t(injected));
+}
+
+bool injectedFromName(const QString &name, Frame::Injected *injected)
+{
+    for (size_t i = 1; i < kInjectedNames.size(); ++i) {
+        if (name == QLatin1String(kInjectedNames.at(i))) {
+            *injected = Frame::Injected(i);
+            return true;
+        }
+    }
+    return false;
+}
+
 bool writesWithoutJson(const Frame &f, FrameJson mode)
 {
     for (const ProtocolMessage &m : f.messages) {
@@ -671,6 +703,10 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)
     f->close = obj.value(QLatin1String("close")).toBool();
     f->closedBy = CloseInfo::sideFromName(obj.value(QLatin1String("closed_by")).toString());
     f->rejected = obj.value(QLatin1String("rejected")).toBool();
+    f->conn = obj.value(QLatin1String("conn")).toInt();
+    const QJsonValue injected = obj.value(QLatin1String("injected"));
+    if (!injected.isUndefined() && !FrameRecord::injectedFromName(injected.toString(), &f->injected))
+        return fail(error, tr("\"injected\" is not a known fault"));
     const QJsonValue rawValue = obj.value(QLatin1String("raw"));
     const bool rawIsFrameText = rawValue.isUndefined() && !f->binary;
     if (rawIsFrameText) {

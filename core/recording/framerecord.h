@@ -40,6 +40,10 @@ bool writesWithoutJson(const Frame &f, FrameJson mode);
 // Parses one record line (a trailing "\n" or "\r\n" is ignored) into *f. On failure returns false, leaves *f
 // unspecified and sets *error (if given) to a translated sentence saying what is wrong.
 bool fromJsonLine(QByteArrayView line, Frame *f, QString *error);
+// Proxy mode: the stable record name of an injected fault ("close", "drop_upstream", "drop", "hold", "delay"; ""
+// for None), and back (false for any other name).
+const char *injectedName(Frame::Injected injected);
+bool injectedFromName(const QString &name, Frame::Injected *injected);
 // The writer's own time spelling "YYYY-MM-DDTHH:MM:SS.mmmZ" to milliseconds since the epoch; false for anything
 // else (fromJsonLine also reads other ISO 8601 spellings).
 bool parseWrittenTime(QByteArrayView text, qint64 *ms);
