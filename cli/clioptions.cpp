@@ -158,6 +158,20 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
                                        tr("Stop the demo after N publications (default 0: until interrupted)."),
                                        QStringLiteral("N"), QStringLiteral("0"));
     p.addOptions({apiUrl, apiKey, api, publishDemo, demoRate, demoCount});
+    // Scenarios (docs/scenarios.md): --url, --api-url, --api-key and --record apply to them as well.
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                      tr("Run the QA scenario in FILE (JSON, docs/scenarios.md) and exit 0 when every "
+                                         "step passed, 1 when one failed, 2 for a bad file or an unreachable server."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption junit(QStringLiteral("junit"), tr("With --scenario: write a JUnit XML report to FILE."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"), tr("With --scenario: run it N times (default 1)."),
+                                    QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption hmacSecret(QStringLiteral("hmac-secret"),
+                                        tr("With --scenario: the HMAC secret that signs tokens given as claims "
+                                           "(default $CENTRIFUGO_HMAC_SECRET, then the file's)."),
+                                        QStringLiteral("SECRET"));
+    p.addOptions({scenario, junit, repeat, hmacSecret});
 
     if (!p.parse(joinApiArguments(arguments))) {
         *message = p.errorText();
@@ -184,6 +198,30 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
             return Parse::UsageError;
         }
         return Parse::Run;
+    }
+
+    if (p.isSet(scenario)) {
+        o->scenarioPath = p.value(scenario);
+        o->junitPath = p.value(junit);
+        o->hmacSecret = p.isSet(hmacSecret) ? p.value(hmacSecret) : qEnvironmentVariable("CENTRIFUGO_HMAC_SECRET");
+        bool ok = false;
+        o->repeat = p.value(repeat).toInt(&ok);
+        if (!ok || o->repeat < 1) {
+            *message = tr("--repeat must be a positive whole number, not \"%1\"").arg(p.value(repeat));
+            return Parse::UsageError;
+        }
+        // Step lines on stdout say what happens; the sessions' own info lines only with --log-level.
+        o->logLevel = LogEntry::Level::Warning;
+        if (p.isSet(logLevel) && !LogEntry::levelFromName(p.value(logLevel), &o->logLevel)) {
+            *message =
+                tr("--log-level must be trace, debug, info, warning or error, not \"%1\"").arg(p.value(logLevel));
+            return Parse::UsageError;
+        }
+        return parseScenarioOptions(p, url, apiUrl, apiKey, record, o, message);
+    }
+    if (p.isSet(junit) || p.isSet(repeat) || p.isSet(hmacSecret)) {
+        *message = tr("--junit, --repeat and --hmac-secret need --scenario FILE");
+        return Parse::UsageError;
     }
 
     if (p.isSet(api) || p.isSet(publishDemo))
@@ -319,6 +357,32 @@ CliOptions::Parse CliOptions::parseApiOptions(const QCommandLineParser &p, const
     o->demoCount = p.value(demoCount).toLongLong(&ok);
     if (!ok || o->demoCount < 0) {
         *message = tr("--demo-count must be a whole number (0 or more), not \"%1\"").arg(p.value(demoCount));
+        return Parse::UsageError;
+    }
+    return Parse::Run;
+}
+
+CliOptions::Parse CliOptions::parseScenarioOptions(const QCommandLineParser &p, const QCommandLineOption &url,
+                                                   const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
+                                                   const QCommandLineOption &record, CliOptions *o, QString *message)
+{
+    if (o->scenarioPath.isEmpty()) {
+        *message = tr("--scenario needs a file name");
+        return Parse::UsageError;
+    }
+    if (p.isSet(url)) {
+        const QUrl u(p.value(url), QUrl::StrictMode);
+        if (!u.isValid() || (u.scheme() != QLatin1String("ws") && u.scheme() != QLatin1String("wss"))) {
+            *message = tr("--url must be a ws:// or wss:// URL, not \"%1\"").arg(p.value(url));
+            return Parse::UsageError;
+        }
+        o->scenarioUrl = p.value(url);
+    }
+    o->apiUrl = p.isSet(apiUrl) ? p.value(apiUrl) : qEnvironmentVariable("CENTRIFUGO_API_URL");
+    o->apiKey = p.isSet(apiKey) ? p.value(apiKey) : qEnvironmentVariable("CENTRIFUGO_API_KEY");
+    o->recordPath = p.value(record);
+    if (p.isSet(record) && o->recordPath.isEmpty()) {
+        *message = tr("--record needs a file name (or - for stdout)");
         return Parse::UsageError;
     }
     return Parse::Run;

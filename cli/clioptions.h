@@ -45,6 +45,14 @@ public:
     double demoRate = 3;     // --demo-rate: publications per second
     qint64 demoCount = 0;    // --demo-count: stop after N; 0 = until interrupted
     bool isApiMode() const { return !apiCalls.isEmpty() || !publishDemo.isEmpty(); }
+    // A scenario instead of a live session (ScenarioMode, docs/scenarios.md). The url and API settings given on
+    // the command line (apiUrl, apiKey above; the WebSocket URL here) replace the file's "defaults".
+    QString scenarioPath; // --scenario FILE
+    QString scenarioUrl;  // --url, only when given
+    QString junitPath;    // --junit FILE
+    QString hmacSecret;   // --hmac-secret, else $CENTRIFUGO_HMAC_SECRET
+    int repeat = 1;       // --repeat N
+    bool isScenarioMode() const { return !scenarioPath.isEmpty(); }
 
     // Parses arguments (arguments.first() is the program). Never exits the process.
     static Parse parse(const QStringList &arguments, CliOptions *options, QString *message);
@@ -54,6 +62,9 @@ private:
                                  const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
                                  const QCommandLineOption &publishDemo, const QCommandLineOption &demoRate,
                                  const QCommandLineOption &demoCount, CliOptions *o, QString *message);
+    static Parse parseScenarioOptions(const QCommandLineParser &p, const QCommandLineOption &url,
+                                      const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
+                                      const QCommandLineOption &record, CliOptions *o, QString *message);
 
 public:
     // Whether the run ends by itself when the commands are done (no limit and nothing subscribed).

@@ -2,6 +2,7 @@
 #include "clioptions.h"
 #include "lintmode.h"
 #include "recorder.h"
+#include "scenariomode.h"
 #include "signalwatcher.h"
 #include "translationpaths.h"
 
@@ -83,6 +84,19 @@ int main(int argc, char *argv[])
         if (status == CliOptions::kExitUsage)
             print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
         return status;
+    }
+
+    if (options.isScenarioMode()) {
+        ScenarioMode scenarioMode(options, stdout, stderr);
+        SignalWatcher scenarioSignals;
+        QObject::connect(&scenarioSignals, &SignalWatcher::terminationRequested, &scenarioMode,
+                         &ScenarioMode::interrupt);
+        QObject::connect(&scenarioMode, &ScenarioMode::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
+        if (!scenarioMode.start(&message)) {
+            print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
+            return CliOptions::kExitUsage;
+        }
+        return QCoreApplication::exec();
     }
 
     if (options.isApiMode()) {
