@@ -161,7 +161,8 @@ private slots:
 
     void everyExampleParses()
     {
-        const QDir dir(qEnvironmentVariable("INSPECTOR_SOURCE_DIR") + QStringLiteral("/examples/scenarios"));
+        const QDir dir(qEnvironmentVariable("INSPECTOR_SOURCE_DIR", QStringLiteral(QT_TESTCASE_SOURCEDIR "/../..")) +
+                       QStringLiteral("/examples/scenarios"));
         const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
         QVERIFY2(files.size() >= 6, qPrintable(dir.path()));
         for (const QString &f : files) {
