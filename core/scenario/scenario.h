@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -64,3 +65,5 @@ struct ScenarioStepResult
     // The frames the step sent or matched, or the closest candidate when it failed, as "session > text" lines.
     QStringList frames;
 };
+
+Q_DECLARE_METATYPE(ScenarioStepResult)
