@@ -2,15 +2,18 @@
 
 #include "messagedetail.h"
 #include "messagedetailview.h"
+#include "shellcommandline.h"
 #include "themecolors.h"
 #include "timelinefiltermodel.h"
 #include "timelinemodel.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -74,6 +77,8 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     m_table->setShowGrid(false);
     m_table->setSortingEnabled(false);
     m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &TimelineWidget::showRowMenu);
     // Fixed row heights and column widths: nothing is measured per row, whatever the row count.
     QHeaderView *vh = m_table->verticalHeader();
     vh->setVisible(false);
@@ -689,4 +694,37 @@ void TimelineWidget::clear()
 void TimelineWidget::setPaused(bool paused)
 {
     m_model->setPaused(paused);
+}
+
+QString TimelineWidget::commandLineForRow(int sourceRow, bool websocat) const
+{
+    const QModelIndex index = m_model->index(sourceRow, 0);
+    if (!index.isValid() || index.data(TimelineModel::DirectionRole).toInt() != int(Protocol::Direction::Out) ||
+        index.data(TimelineModel::BinaryRole).toBool())
+        return {};
+    const SessionOptions options = m_connectionSource ? m_connectionSource() : SessionOptions();
+    ShellCommandLine::Input input;
+    input.url = options.url;
+    input.token = options.token;
+    input.headers = options.headers;
+    input.commands = {index.data(TimelineModel::RawRole).toByteArray()};
+    return ShellCommandLine::build(websocat ? ShellCommandLine::Tool::Websocat : ShellCommandLine::Tool::Wscat, input);
+}
+
+void TimelineWidget::showRowMenu(const QPoint &position)
+{
+    const QModelIndex proxyIndex = m_table->indexAt(position);
+    if (!proxyIndex.isValid())
+        return;
+    const int sourceRow = m_filter->sourceRow(proxyIndex.row());
+    QMenu menu(this);
+    for (const bool websocat : {false, true}) {
+        QAction *a = menu.addAction(websocat ? tr("Copy as websocat command") : tr("Copy as wscat command"));
+        const QString line = commandLineForRow(sourceRow, websocat);
+        a->setEnabled(!line.isEmpty());
+        if (line.isEmpty())
+            a->setToolTip(tr("Only commands sent over JSON can be replayed by a generic WebSocket client."));
+        connect(a, &QAction::triggered, this, [line] { QGuiApplication::clipboard()->setText(line); });
+    }
+    menu.exec(m_table->viewport()->mapToGlobal(position));
 }
