@@ -12,6 +12,8 @@
 #include "profileresolver.h"
 #include "profilestore.h"
 #include "reconnector.h"
+#include "scenariopanel.h"
+#include "scenariorunner.h"
 #include "secretstore.h"
 #include "serverpanel.h"
 #include "session.h"
@@ -95,6 +97,14 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     m_timeline->setSecretSource([this] { return knownSecrets(); });
     setCentralWidget(m_timeline);
     buildDocks(); // the menus are built by retranslateUi(), below
+    // QA scenarios (docs/scenarios.md): a dock of their own, hidden until Tools > Scenarios. Sent timeline rows
+    // copy as wscat/websocat command lines against this window's connection.
+    m_scenarioDock = new QDockWidget(this);
+    m_scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
+    m_scenarioDock->setWidget(new ScenarioPanel(new ScenarioRunner(this)));
+    addDockWidget(Qt::RightDockWidgetArea, m_scenarioDock);
+    m_scenarioDock->hide();
+    m_timeline->setConnectionSource([this] { return m_session->options(); });
     m_connection->setReconnector(m_reconnector);
     connect(m_reconnector, &Reconnector::restored, this,
             [this](const QStringList &channels, const QStringList &recovering) {
@@ -352,6 +362,11 @@ void MainWindow::buildMenus()
     profiles->setEnabled(m_settings != nullptr);
     make(tools, tr("Token &generator…"), "tokenGenerator", {}, &MainWindow::showTokenGenerator);
     make(tools, tr("Token &decoder…"), "tokenDecoder", {}, &MainWindow::showTokenDecoder);
+    make(tools, tr("&Scenarios…"), "scenarios", {}, [this] {
+        m_scenarioDock->show();
+        m_scenarioDock->raise();
+    });
+    m_scenarioDock->setWindowTitle(tr("Scenarios"));
 
     view->addSeparator();
     QMenu *theme = view->addMenu(tr("&Theme"));

@@ -145,6 +145,7 @@ private:
     TimelineWidget *m_timeline = nullptr;
     LogView *m_logView = nullptr;
     QList<QDockWidget *> m_docks;
+    QDockWidget *m_scenarioDock = nullptr; // ScenarioPanel, not in m_docks: hidden until asked for
     LanguageSwitcher *m_language = nullptr;
     ThemeManager *m_theme = nullptr;
     QStringList m_filesToOpen; // opened after the running import

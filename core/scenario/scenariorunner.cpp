@@ -277,8 +277,11 @@ void ScenarioRunner::endStep(ScenarioStepResult::Status status, const QString &r
     m_unreachable = false;
     r.elapsedMs = m_stepClock.elapsed();
     m_results.append(r);
+    const bool failed = status == ScenarioStepResult::Status::Failed;
+    // Set before the signal, so that a view updating on it sees the runner waiting.
+    m_waitingForNext = !failed && m_stepByStep && m_current + 1 < m_scenario.steps.size();
     emit stepFinished(r);
-    if (status == ScenarioStepResult::Status::Failed) {
+    if (failed) {
         for (int i = m_current + 1; i < m_scenario.steps.size(); ++i) {
             ScenarioStepResult skipped;
             skipped.index = i;
@@ -290,9 +293,7 @@ void ScenarioRunner::endStep(ScenarioStepResult::Status status, const QString &r
         m_current = int(m_scenario.steps.size());
     }
     // Queued: the step may have ended inside a session's signal.
-    if (m_stepByStep && m_current + 1 < m_scenario.steps.size())
-        m_waitingForNext = true;
-    else
+    if (!m_waitingForNext)
         QTimer::singleShot(0, this, &ScenarioRunner::runNext);
 }
 
