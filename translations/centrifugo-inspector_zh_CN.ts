@@ -274,6 +274,34 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>--demo-count must be a whole number (0 or more), not &quot;%1&quot;</source>
         <translation>--demo-count 必须是整数（0 或更大），而不是“%1”</translation>
     </message>
+    <message>
+        <source>Run the QA scenario in FILE (JSON, docs/scenarios.md) and exit 0 when every step passed, 1 when one failed, 2 for a bad file or an unreachable server.</source>
+        <translation>运行 FILE 中的 QA 场景（JSON，见 docs/scenarios.md）：所有步骤通过时以 0 退出，有步骤失败时以 1 退出，文件有误或服务器无法访问时以 2 退出。</translation>
+    </message>
+    <message>
+        <source>With --scenario: write a JUnit XML report to FILE.</source>
+        <translation>与 --scenario 一起使用：把 JUnit XML 报告写入 FILE。</translation>
+    </message>
+    <message>
+        <source>With --scenario: run it N times (default 1).</source>
+        <translation>与 --scenario 一起使用：运行 N 次（默认 1）。</translation>
+    </message>
+    <message>
+        <source>With --scenario: the HMAC secret that signs tokens given as claims (default $CENTRIFUGO_HMAC_SECRET, then the file&apos;s).</source>
+        <translation>与 --scenario 一起使用：为以 claims 给出的令牌签名的 HMAC 密钥（默认 $CENTRIFUGO_HMAC_SECRET，其次为文件中的设置）。</translation>
+    </message>
+    <message>
+        <source>--repeat must be a positive whole number, not &quot;%1&quot;</source>
+        <translation>--repeat 必须是正整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--junit, --repeat and --hmac-secret need --scenario FILE</source>
+        <translation>--junit、--repeat 和 --hmac-secret 需要 --scenario FILE</translation>
+    </message>
+    <message>
+        <source>--scenario needs a file name</source>
+        <translation>--scenario 需要一个文件名</translation>
+    </message>
 </context>
 <context>
     <name>CloseInfo</name>
@@ -1640,6 +1668,13 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>JUnitReport</name>
+    <message>
+        <source>cannot write the JUnit report %1: %2</source>
+        <translation>无法写入 JUnit 报告 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>JsonText</name>
     <message>
         <source>%1 at character %2</source>
@@ -2610,6 +2645,14 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>Server API</source>
         <translation>服务端 API</translation>
     </message>
+    <message>
+        <source>&amp;Scenarios…</source>
+        <translation>场景(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>场景</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetail</name>
@@ -3476,6 +3519,515 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
 </source>
         <translation>  按频道：
 </translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioMatcher</name>
+    <message>
+        <source>the message</source>
+        <translation>该消息</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>at %1: expected no value, got %2</source>
+        <translation>位于 %1：期望没有值，实际为 %2</translation>
+    </message>
+    <message>
+        <source>at %1: missing (expected %2)</source>
+        <translation>位于 %1：缺失（期望 %2）</translation>
+    </message>
+    <message>
+        <source>at %1: %2 does not match %3</source>
+        <translation>位于 %1：%2 不匹配 %3</translation>
+    </message>
+    <message>
+        <source>at %1: expected an object, got %2</source>
+        <translation>位于 %1：期望一个对象，实际为 %2</translation>
+    </message>
+    <message>
+        <source>at %1: expected an array, got %2</source>
+        <translation>位于 %1：期望一个数组，实际为 %2</translation>
+    </message>
+    <message>
+        <source>at %1: no element for pattern element %2 (%3)</source>
+        <translation>位于 %1：没有与模式元素 %2 对应的元素（%3）</translation>
+    </message>
+    <message>
+        <source>at %1: no element matches pattern element %2 (%3)</source>
+        <translation>位于 %1：没有元素匹配模式元素 %2（%3）</translation>
+    </message>
+    <message>
+        <source>at %1: expected %2, got %3</source>
+        <translation>位于 %1：期望 %2，实际为 %3</translation>
+    </message>
+    <message>
+        <source>bad regular expression %1: %2 at offset %3</source>
+        <translation>错误的正则表达式 %1：%2，位置 %3</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioMode</name>
+    <message numerus="yes">
+        <source>Scenario &quot;%1&quot; (%2): %n step(s)
+</source>
+        <translation><numerusform>场景“%1”（%2）：%n 个步骤
+</numerusform></translation>
+    </message>
+    <message>
+        <source>Run %1 of %2
+</source>
+        <translation>第 %1 次运行，共 %2 次
+</translation>
+    </message>
+    <message>
+        <source>%1:%2: step %3 (%4) failed: %5
+</source>
+        <translation>%1:%2：第 %3 步（%4）失败：%5
+</translation>
+    </message>
+    <message>
+        <source>PASS %1/%2 %3 (%4 ms): %5
+</source>
+        <translation>通过 %1/%2 %3（%4 毫秒）：%5
+</translation>
+    </message>
+    <message>
+        <source>FAIL %1/%2 %3 (%4 ms)
+</source>
+        <translation>失败 %1/%2 %3（%4 毫秒）
+</translation>
+    </message>
+    <message>
+        <source>SKIP %1/%2 %3
+</source>
+        <translation>跳过 %1/%2 %3
+</translation>
+    </message>
+    <message>
+        <source>%1 (run %2)</source>
+        <translation>%1（第 %2 次运行）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 run(s) passed
+</source>
+        <translation>%2 次运行中有 %1 次通过
+</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a scenario file (JSON, docs/scenarios.md).</source>
+        <translation>打开场景文件（JSON，见 docs/scenarios.md）。</translation>
+    </message>
+    <message>
+        <source>&amp;Run all</source>
+        <translation>全部运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>单步(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Run the next step only.</source>
+        <translation>只运行下一步。</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p</source>
+        <translation>停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat:</source>
+        <translation>重复(&amp;P)：</translation>
+    </message>
+    <message>
+        <source> time(s)</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>服务器 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>the scenario&apos;s own (defaults.url)</source>
+        <translation>使用场景自己的设置（defaults.url）</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No scenario open. Examples are in examples/scenarios.</source>
+        <translation>尚未打开场景。示例位于 examples/scenarios。</translation>
+    </message>
+    <message>
+        <source>Open a scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>场景 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n step(s)</source>
+        <translation><numerusform>%1（%2）：%n 个步骤</numerusform></translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2 …</source>
+        <translation>第 %1 次运行，共 %2 次…</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 of %2 run(s) passed. Last run: %3 step(s) passed, %4 failed.</source>
+        <translation>%2 次运行中有 %1 次通过。最后一次运行：%3 个步骤通过，%4 个失败。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioParser</name>
+    <message>
+        <source>unknown field &quot;%1&quot; (allowed here: %2)</source>
+        <translation>未知字段“%1”（此处允许：%2）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required</source>
+        <translation>缺少必需的“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a non-empty string</source>
+        <translation>“%1”必须是非空字符串</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a JSON object</source>
+        <translation>“%1”必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number of milliseconds (0 or more)</source>
+        <translation>“%1”必须是整数毫秒数（0 或更大）</translation>
+    </message>
+    <message>
+        <source>session name &quot;%1&quot; must be letters, digits, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>会话名“%1”只能由字母、数字、“_”或“-”组成</translation>
+    </message>
+    <message>
+        <source>session &quot;%1&quot; is used before an &quot;open&quot; step opens it</source>
+        <translation>会话“%1”在“open”步骤打开它之前就被使用了</translation>
+    </message>
+    <message>
+        <source>bad pattern in &quot;%1&quot;: %2</source>
+        <translation>“%1”中的模式有误：%2</translation>
+    </message>
+    <message>
+        <source>capture &quot;%1&quot; must be a path (&quot;subscribe.epoch&quot;) or {&quot;path&quot;: ..., &quot;default&quot;: ...}</source>
+        <translation>捕获项“%1”必须是路径（“subscribe.epoch”）或 {"path": ..., "default": ...}</translation>
+    </message>
+    <message>
+        <source>unknown variable ${%1}: define it in &quot;variables&quot; or capture it in an earlier step</source>
+        <translation>未知变量 ${%1}：请在“variables”中定义，或在前面的步骤中捕获</translation>
+    </message>
+    <message>
+        <source>variable &quot;%1&quot; uses ${%2}: variables may only use the built-ins (%3)</source>
+        <translation>变量“%1”使用了 ${%2}：变量只能使用内置变量（%3）</translation>
+    </message>
+    <message>
+        <source>&quot;steps&quot; must be a non-empty array of steps</source>
+        <translation>“steps”必须是非空的步骤数组</translation>
+    </message>
+    <message>
+        <source>a step must be a JSON object</source>
+        <translation>步骤必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown step: it needs one of %1 (it has: %2)</source>
+        <translation>未知步骤：需要 %1 之一（现有：%2）</translation>
+    </message>
+    <message>
+        <source>a step does one thing, this one has %1</source>
+        <translation>一个步骤只做一件事，此步骤同时有 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>give &quot;token&quot; or &quot;claims&quot;, not both</source>
+        <translation>请给出“token”或“claims”之一，不要同时给出</translation>
+    </message>
+    <message>
+        <source>&quot;format&quot; must be &quot;json&quot; or &quot;protobuf&quot;</source>
+        <translation>“format”必须是“json”或“protobuf”</translation>
+    </message>
+    <message>
+        <source>a send step needs exactly one of &quot;method&quot; (with &quot;params&quot;), &quot;command&quot; or &quot;raw&quot;</source>
+        <translation>send 步骤需要且只需要“method”（配合“params”）、“command”或“raw”之一</translation>
+    </message>
+    <message>
+        <source>unknown method &quot;%1&quot; (one of: %2; connect is sent by &quot;open&quot;)</source>
+        <translation>未知方法“%1”（可选：%2；connect 由“open”发送）</translation>
+    </message>
+    <message>
+        <source>an expect step needs exactly one of &quot;reply&quot;, &quot;push&quot; or &quot;closed&quot;</source>
+        <translation>expect 步骤需要且只需要“reply”、“push”或“closed”之一</translation>
+    </message>
+    <message>
+        <source>&quot;absent&quot; must be true or false</source>
+        <translation>“absent”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>unknown server API method &quot;%1&quot; (one of: %2)</source>
+        <translation>未知的服务端 API 方法“%1”（可选：%2）</translation>
+    </message>
+    <message>
+        <source>give &quot;result&quot; or &quot;error&quot;, not both</source>
+        <translation>请给出“result”或“error”之一，不要同时给出</translation>
+    </message>
+    <message>
+        <source>&quot;wait&quot; must not be negative</source>
+        <translation>“wait”不能为负数</translation>
+    </message>
+    <message>
+        <source>&quot;wait&quot; is a number of milliseconds, &quot;connected&quot; or &quot;closed&quot;</source>
+        <translation>“wait”应为毫秒数、“connected”或“closed”</translation>
+    </message>
+    <message>
+        <source>unknown fault &quot;%1&quot; (one of: server_disconnect, close, reconnect)</source>
+        <translation>未知故障“%1”（可选：server_disconnect、close、reconnect）</translation>
+    </message>
+    <message>
+        <source>&quot;code&quot; must be a close code from 3000 to 4999</source>
+        <translation>“code”必须是 3000 到 4999 之间的关闭代码</translation>
+    </message>
+    <message>
+        <source>%1: step %2 (%3): %4</source>
+        <translation>%1：第 %2 步（%3）：%4</translation>
+    </message>
+    <message>
+        <source>%1: step %2: %3</source>
+        <translation>%1：第 %2 步：%3</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>JSON syntax error: %1</source>
+        <translation>JSON 语法错误：%1</translation>
+    </message>
+    <message>
+        <source>a scenario is a JSON object with &quot;steps&quot;</source>
+        <translation>场景是一个带有“steps”的 JSON 对象</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioRunner</name>
+    <message>
+        <source>reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>stopped before the step was done</source>
+        <translation>步骤完成前被停止</translation>
+    </message>
+    <message>
+        <source>unknown variable(s): %1</source>
+        <translation>未知变量：%1</translation>
+    </message>
+    <message>
+        <source>session &quot;%1&quot; is not open</source>
+        <translation>会话“%1”未打开</translation>
+    </message>
+    <message>
+        <source>waited %1 ms</source>
+        <translation>已等待 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>skipped: step %1 failed</source>
+        <translation>已跳过：第 %1 步失败</translation>
+    </message>
+    <message>
+        <source>skipped: the run was stopped</source>
+        <translation>已跳过：运行已被停止</translation>
+    </message>
+    <message>
+        <source>capture %1: nothing at %2 in %3</source>
+        <translation>捕获 %1：在 %3 中的 %2 处没有值</translation>
+    </message>
+    <message>
+        <source>&quot;claims&quot; need an HMAC secret to sign the token: set defaults.hmac_secret or --hmac-secret</source>
+        <translation>“claims”需要 HMAC 密钥来签名令牌：请设置 defaults.hmac_secret 或 --hmac-secret</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a ws:// or wss:// URL</source>
+        <translation>“%1”不是 ws:// 或 wss:// URL</translation>
+    </message>
+    <message>
+        <source>connected (client %1), but an error was expected</source>
+        <translation>已连接（客户端 %1），但期望的是错误</translation>
+    </message>
+    <message>
+        <source>connected: client %1</source>
+        <translation>已连接：客户端 %1</translation>
+    </message>
+    <message>
+        <source>connect refused: error %1 %2</source>
+        <translation>connect 被拒绝：错误 %1 %2</translation>
+    </message>
+    <message>
+        <source>connect refused, but not as expected: %1</source>
+        <translation>connect 被拒绝，但与期望不符：%1</translation>
+    </message>
+    <message>
+        <source>connect refused as expected: error %1 %2</source>
+        <translation>connect 按期望被拒绝：错误 %1 %2</translation>
+    </message>
+    <message>
+        <source>the connection closed before connect succeeded: %1 %2</source>
+        <translation>connect 成功之前连接已关闭：%1 %2</translation>
+    </message>
+    <message>
+        <source>the server is unreachable at %1: %2</source>
+        <translation>无法访问 %1 处的服务器：%2</translation>
+    </message>
+    <message>
+        <source>not connected within %1 ms</source>
+        <translation>%1 毫秒内未连接</translation>
+    </message>
+    <message>
+        <source>session &quot;%1&quot; is closed: nothing can be sent</source>
+        <translation>会话“%1”已关闭：无法发送</translation>
+    </message>
+    <message>
+        <source>sent raw bytes</source>
+        <translation>已发送原始字节</translation>
+    </message>
+    <message>
+        <source>sent with id %1</source>
+        <translation>已发送，id 为 %1</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>a %1 that should not come arrived</source>
+        <translation>收到了不应出现的%1</translation>
+    </message>
+    <message>
+        <source>%1 matched</source>
+        <translation>%1匹配</translation>
+    </message>
+    <message>
+        <source>the reply to command %1 does not match: %2</source>
+        <translation>对命令 %1 的回复不匹配：%2</translation>
+    </message>
+    <message>
+        <source>the connection closed while waiting for a %1: %2 %3</source>
+        <translation>等待%1时连接已关闭：%2 %3</translation>
+    </message>
+    <message>
+        <source>no %1 matching %2 within %3 ms</source>
+        <translation>%3 毫秒内没有匹配 %2 的%1</translation>
+    </message>
+    <message>
+        <source>no %1 within %2 ms (expected %3)</source>
+        <translation>%2 毫秒内没有%1（期望 %3）</translation>
+    </message>
+    <message>
+        <source>no %1 matching within %2 ms; the last one differs %3</source>
+        <translation>%2 毫秒内没有匹配的%1；最后一条不同之处 %3</translation>
+    </message>
+    <message>
+        <source>an API error was expected: %1</source>
+        <translation>期望 API 错误：%1</translation>
+    </message>
+    <message>
+        <source>the API error does not match: %1</source>
+        <translation>API 错误不匹配：%1</translation>
+    </message>
+    <message>
+        <source>API error as expected: %1</source>
+        <translation>API 错误符合期望：%1</translation>
+    </message>
+    <message>
+        <source>the API call failed: %1</source>
+        <translation>API 调用失败：%1</translation>
+    </message>
+    <message>
+        <source>the API result does not match: %1</source>
+        <translation>API 结果不匹配：%1</translation>
+    </message>
+    <message>
+        <source>closed: %1 %2</source>
+        <translation>已关闭：%1 %2</translation>
+    </message>
+    <message>
+        <source>not %1 within %2 ms</source>
+        <translation>%2 毫秒内未达到 %1 状态</translation>
+    </message>
+    <message>
+        <source>server_disconnect needs a session with a user: open it with claims that have &quot;sub&quot;</source>
+        <translation>server_disconnect 需要带用户的会话：请用含“sub”的 claims 打开它</translation>
+    </message>
+    <message>
+        <source>not closed within %1 ms</source>
+        <translation>%1 毫秒内未关闭</translation>
     </message>
 </context>
 <context>
@@ -4670,6 +5222,18 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Not following.</source>
         <translation>未跟随。</translation>
+    </message>
+    <message>
+        <source>Copy as websocat command</source>
+        <translation>复制为 websocat 命令</translation>
+    </message>
+    <message>
+        <source>Copy as wscat command</source>
+        <translation>复制为 wscat 命令</translation>
+    </message>
+    <message>
+        <source>Only commands sent over JSON can be replayed by a generic WebSocket client.</source>
+        <translation>只有通过 JSON 发送的命令才能由通用 WebSocket 客户端重放。</translation>
     </message>
 </context>
 <context>
