@@ -365,6 +365,7 @@ void MainWindow::buildMenus()
     make(tools, tr("&Scenarios…"), "scenarios", {}, [this] {
         m_scenarioDock->show();
         m_scenarioDock->raise();
+        m_scenarioDock->widget()->setFocus();
     });
     m_scenarioDock->setWindowTitle(tr("Scenarios"));
 

@@ -49,8 +49,6 @@ ScenarioPanel::ScenarioPanel(ScenarioRunner *runner, QWidget *parent)
     buttons->addWidget(m_step);
     buttons->addWidget(m_stop);
     buttons->addStretch();
-    buttons->addWidget(m_repeatLabel);
-    buttons->addWidget(m_repeat);
     layout->addLayout(buttons);
 
     auto *urlRow = new QHBoxLayout;
@@ -60,6 +58,8 @@ ScenarioPanel::ScenarioPanel(ScenarioRunner *runner, QWidget *parent)
     m_urlLabel->setBuddy(m_url);
     urlRow->addWidget(m_urlLabel);
     urlRow->addWidget(m_url, 1);
+    urlRow->addWidget(m_repeatLabel);
+    urlRow->addWidget(m_repeat);
     layout->addLayout(urlRow);
 
     m_file = new QLabel(this);
@@ -76,10 +76,13 @@ ScenarioPanel::ScenarioPanel(ScenarioRunner *runner, QWidget *parent)
     m_steps->setUniformRowHeights(true);
     m_steps->setAlternatingRowColors(true);
     m_steps->header()->setStretchLastSection(true);
+    m_steps->setColumnWidth(StepColumn, 220);
+    m_steps->setColumnWidth(ResultColumn, 70);
+    m_steps->setColumnWidth(TimeColumn, 70);
     m_frames = new QPlainTextEdit(split);
     m_frames->setObjectName(QStringLiteral("scenarioFrames"));
     m_frames->setReadOnly(true);
-    m_frames->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_frames->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
@@ -90,6 +93,7 @@ ScenarioPanel::ScenarioPanel(ScenarioRunner *runner, QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
 
+    setFocusProxy(m_open);
     connect(m_open, &QPushButton::clicked, this, &ScenarioPanel::chooseFile);
     connect(m_runAll, &QPushButton::clicked, this, &ScenarioPanel::runAll);
     connect(m_step, &QPushButton::clicked, this, &ScenarioPanel::step);
