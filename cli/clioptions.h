@@ -1,5 +1,6 @@
 #pragma once
 
+#include "loadrunner.h"
 #include "logentry.h"
 #include "sessionoptions.h"
 
@@ -53,6 +54,9 @@ public:
     QString hmacSecret;   // --hmac-secret, else $CENTRIFUGO_HMAC_SECRET
     int repeat = 1;       // --repeat N
     bool isScenarioMode() const { return !scenarioPath.isEmpty(); }
+    // A load run instead of a live session (LoadMode, docs/load.md).
+    bool loadMode = false; // --load
+    LoadRunner::Options load;
 
     // Parses arguments (arguments.first() is the program). Never exits the process.
     static Parse parse(const QStringList &arguments, CliOptions *options, QString *message);
@@ -62,6 +66,10 @@ private:
                                  const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
                                  const QCommandLineOption &publishDemo, const QCommandLineOption &demoRate,
                                  const QCommandLineOption &demoCount, CliOptions *o, QString *message);
+    static Parse parseLoadOptions(const QCommandLineParser &p, const QCommandLineOption &url,
+                                  const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
+                                  const QCommandLineOption &protocol, const QCommandLineOption &duration,
+                                  CliOptions *o, QString *message);
     static Parse parseScenarioOptions(const QCommandLineParser &p, const QCommandLineOption &url,
                                       const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
                                       const QCommandLineOption &record, CliOptions *o, QString *message);

@@ -1,6 +1,7 @@
 #include "apimode.h"
 #include "clioptions.h"
 #include "lintmode.h"
+#include "loadmode.h"
 #include "recorder.h"
 #include "scenariomode.h"
 #include "signalwatcher.h"
@@ -84,6 +85,15 @@ int main(int argc, char *argv[])
         if (status == CliOptions::kExitUsage)
             print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
         return status;
+    }
+
+    if (options.loadMode) {
+        LoadMode loadMode(options, stdout, stderr);
+        SignalWatcher loadSignals;
+        QObject::connect(&loadSignals, &SignalWatcher::terminationRequested, &loadMode, &LoadMode::interrupt);
+        QObject::connect(&loadMode, &LoadMode::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
+        loadMode.start();
+        return QCoreApplication::exec();
     }
 
     if (options.isScenarioMode()) {
