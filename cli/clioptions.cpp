@@ -187,8 +187,8 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
     const QCommandLineOption channels(QStringLiteral("channels"), tr("With --load: channels (default 10)."),
                                       QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption publishRate(QStringLiteral("publish-rate"),
-                                         tr("With --load: publications per second (default 100)."),
-                                         QStringLiteral("N"), QStringLiteral("100"));
+                                         tr("With --load: publications per second (default 100)."), QStringLiteral("N"),
+                                         QStringLiteral("100"));
     p.addOptions({load, connections, connectRate, channels, publishRate});
 
     if (!p.parse(joinApiArguments(arguments))) {

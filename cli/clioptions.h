@@ -68,8 +68,8 @@ private:
                                  const QCommandLineOption &demoCount, CliOptions *o, QString *message);
     static Parse parseLoadOptions(const QCommandLineParser &p, const QCommandLineOption &url,
                                   const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
-                                  const QCommandLineOption &protocol, const QCommandLineOption &duration,
-                                  CliOptions *o, QString *message);
+                                  const QCommandLineOption &protocol, const QCommandLineOption &duration, CliOptions *o,
+                                  QString *message);
     static Parse parseScenarioOptions(const QCommandLineParser &p, const QCommandLineOption &url,
                                       const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
                                       const QCommandLineOption &record, CliOptions *o, QString *message);
