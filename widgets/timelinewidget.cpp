@@ -2,6 +2,7 @@
 
 #include "messagedetail.h"
 #include "messagedetailview.h"
+#include "scenariorecorder.h"
 #include "shellcommandline.h"
 #include "themecolors.h"
 #include "timelinefiltermodel.h"
@@ -13,6 +14,8 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QEvent>
+#include <QFile>
+#include <QFileDialog>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -726,5 +729,31 @@ void TimelineWidget::showRowMenu(const QPoint &position)
             a->setToolTip(tr("Only commands sent over JSON can be replayed by a generic WebSocket client."));
         connect(a, &QAction::triggered, this, [line] { QGuiApplication::clipboard()->setText(line); });
     }
+    menu.addSeparator();
+    menu.addAction(tr("Save shown rows as a scenario…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save as scenario"), QStringLiteral("scenario.json"),
+                                                          tr("Scenarios (*.json)"));
+        if (path.isEmpty())
+            return;
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(scenarioFromShownRows()) < 0)
+            showNotice(tr("Could not save the scenario to %1: %2").arg(path, file.errorString()), true);
+        else
+            showNotice(tr("Saved the shown rows as a scenario to %1.").arg(path), false);
+    });
     menu.exec(m_table->viewport()->mapToGlobal(position));
+}
+
+QByteArray TimelineWidget::scenarioFromShownRows() const
+{
+    QList<ScenarioRecorder::Message> messages;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(m_filter->sourceRow(row), 0);
+        if (index.data(TimelineModel::BinaryRole).toBool())
+            continue; // Protobuf bytes: the recorder reads JSON text
+        messages.append({Protocol::Direction(index.data(TimelineModel::DirectionRole).toInt()),
+                         index.data(TimelineModel::RawRole).toByteArray()});
+    }
+    const SessionOptions options = m_connectionSource ? m_connectionSource() : SessionOptions();
+    return ScenarioRecorder::build(messages, tr("Recorded scenario"), options.url);
 }

@@ -71,6 +71,9 @@ public:
     void setConnectionSource(std::function<SessionOptions()> source) { m_connectionSource = std::move(source); }
     // A sent JSON row as a wscat (websocat = false) or websocat command line; empty for other rows.
     QString commandLineForRow(int sourceRow, bool websocat) const;
+    // The rows the filter shows as a scenario (ScenarioRecorder): sent commands as steps, what came back as
+    // expectations. Protobuf rows are left out.
+    QByteArray scenarioFromShownRows() const;
     bool isTransferRunning() const;
     // The last import/export summary shown under the table.
     QString noticeText() const;

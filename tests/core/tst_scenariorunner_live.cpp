@@ -2,9 +2,11 @@
 // reasons they say, captures carry values between steps, step-by-step mode waits, Protobuf sessions work.
 #include "centrifugoserver.h"
 #include "scenarioparser.h"
+#include "scenariorecorder.h"
 #include "scenariorunner.h"
 #include "session.h"
 
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -162,6 +164,45 @@ private slots:
         runner.start(s);
         QVERIFY(finished.wait(20000));
         QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(describe(runner)));
+    }
+
+    void recordedTrafficReplaysAsAScenario()
+    {
+        const Scenario s =
+            scenario("[{\"open\": \"a\"},"
+                     " {\"send\": \"a\", \"method\": \"subscribe\", \"params\": {\"channel\": \"${ch}\"}},"
+                     " {\"expect\": \"a\", \"reply\": {\"subscribe\": {}}},"
+                     " {\"send\": \"a\", \"method\": \"publish\", \"params\": {\"channel\": \"${ch}\","
+                     " \"data\": {\"x\": 1}}},"
+                     " {\"expect\": \"a\", \"push\": {\"push\": {\"pub\": {}}}},"
+                     " {\"send\": \"a\", \"method\": \"subscribe\", \"params\": {\"channel\": \"locked:x\"}},"
+                     " {\"expect\": \"a\", \"reply\": {\"error\": {\"code\": 103}}},"
+                     " {\"close\": \"a\"}]");
+        ScenarioRunner runner;
+        QList<ScenarioRecorder::Message> recorded;
+        connect(&runner, &ScenarioRunner::frameSeen, this, [&recorded](const QString &, const Frame &f) {
+            for (const ProtocolMessage &m : f.messages)
+                recorded.append({f.direction, QJsonDocument(m.json()).toJson(QJsonDocument::Compact)});
+        });
+        QSignalSpy finished(&runner, &ScenarioRunner::finished);
+        runner.start(s);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(describe(runner)));
+
+        const QByteArray text = ScenarioRecorder::build(recorded, QStringLiteral("replay"), m_server.webSocketUrl());
+        Scenario replay;
+        ScenarioError error;
+        QVERIFY2(ScenarioParser::parse(text, QStringLiteral("replay.json"), &replay, &error),
+                 qPrintable(error.toString() + QLatin1Char('\n') + QString::fromUtf8(text)));
+        // open, 3 sends, their 3 replies, the join (force_push_join_leave in "chat") and the publication, close.
+        QCOMPARE(replay.steps.size(), 10);
+        QVERIFY2(text.contains("\"x\": 1"), text.constData()); // the publication's data is kept
+        QVERIFY2(text.contains("\"code\": 103"), text.constData());
+        ScenarioRunner again;
+        QSignalSpy replayed(&again, &ScenarioRunner::finished);
+        again.start(replay);
+        QVERIFY(replayed.wait(20000));
+        QVERIFY2(replayed.at(0).at(0).toBool(), qPrintable(describe(again) + QString::fromUtf8(text)));
     }
 };
 

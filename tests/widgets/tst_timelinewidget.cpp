@@ -363,4 +363,9 @@ void TestTimelineWidget::copyAsCommandLine()
     QVERIFY(m_widget->commandLineForRow(3, false).isEmpty());
     // Row 0 is a connect: it is replayed as it is, without a second connect.
     QCOMPARE(m_widget->commandLineForRow(0, true).count(QLatin1String("\"connect\"")), 1);
+    // Save as scenario: the subscribe is a step, its reply and the pushes are expectations.
+    const QByteArray scenario = m_widget->scenarioFromShownRows();
+    QVERIFY2(scenario.contains("\"send\": \"recorded\""), scenario.constData());
+    QVERIFY2(scenario.contains("\"subscribe\": {\n"), scenario.constData());
+    QVERIFY2(scenario.contains("\"url\": \"ws://127.0.0.1:8123/connection/websocket\""), scenario.constData());
 }
