@@ -11,19 +11,17 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${1:-$REPO/build}"
 CLI="$BUILD/bin/centrifugo-inspector-cli"
 N="${N:-2000}" M="${M:-20}" RATE="${RATE:-100}" DURATION="${DURATION:-10}" FORMAT="${FORMAT:-json}"
-CENTRIFUGO="${CENTRIFUGO_BIN:-$(command -v centrifugo || echo "$HOME/go/bin/centrifugo")}"
 [[ -x "$CLI" ]] || { echo "no $CLI: build centrifugo-inspector-cli first" >&2; exit 1; }
 [[ -d "$REPO/bench/node/node_modules/centrifuge" ]] || (cd "$REPO/bench/node" && npm ci --no-audit --no-fund >/dev/null)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
+source "$REPO/scripts/temp-centrifugo.sh"
 TMP="$(mktemp -d)"
-PID=""
-cleanup() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$TMP"; }
+CENTRIFUGO_PID=""
+cleanup() { [[ -n "$CENTRIFUGO_PID" ]] && kill "$CENTRIFUGO_PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$TMP"; }
 trap cleanup EXIT
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-"$CENTRIFUGO" --config "$REPO/bench/config/centrifugo-load.json" --http_server.port "$PORT" >"$TMP/centrifugo.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+start_temp_centrifugo "$REPO/bench/config/centrifugo-load.json" "$TMP/centrifugo.log"
+PORT="$CENTRIFUGO_PORT"
 WS="ws://127.0.0.1:$PORT/connection/websocket"
 API="http://127.0.0.1:$PORT"
 

@@ -15,27 +15,18 @@ APP="$BUILD/bin/centrifugo-inspector"
 OUT="$REPO/docs"
 SIZE="1600x1000"
 [[ -x "$APP" ]] || { echo "no $APP: build first (cmake --build $BUILD)" >&2; exit 1; }
-CENTRIFUGO="${CENTRIFUGO_BIN:-$(command -v centrifugo || echo "$HOME/go/bin/centrifugo")}"
-[[ -x "$CENTRIFUGO" ]] || { echo "centrifugo not found: run scripts/install-deps.sh or set CENTRIFUGO_BIN" >&2; exit 1; }
+source "$REPO/scripts/temp-centrifugo.sh"
 
 TMP="$(mktemp -d)"
-PIDS=()
+CENTRIFUGO_PID=""
 cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    [[ -n "$CENTRIFUGO_PID" ]] && kill "$CENTRIFUGO_PID" 2>/dev/null
     wait 2>/dev/null || true
     rm -rf "$TMP"
 }
 trap cleanup EXIT
-
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-"$CENTRIFUGO" --config "$REPO/resources/centrifugo/dev.json" --http_server.address 127.0.0.1 \
-    --http_server.port "$PORT" --admin.enabled=false >"$TMP/centrifugo.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 100); do
-    curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-    sleep 0.1
-done
-curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || { cat "$TMP/centrifugo.log" >&2; exit 1; }
+start_temp_centrifugo "$REPO/resources/centrifugo/dev.json" "$TMP/centrifugo.log" --admin.enabled=false
+PORT="$CENTRIFUGO_PORT"
 # The example's defaults point at the dev server's port 8000; this server has its own.
 SCENARIO="$TMP/fail-wrong-publication.json"
 sed "s/127.0.0.1:8000/127.0.0.1:$PORT/g" "$REPO/examples/scenarios/fail-wrong-publication.json" >"$SCENARIO"

@@ -4,6 +4,7 @@
 #include "protocol.h"
 #include "scenariomatcher.h"
 #include "scenariovariables.h"
+#include "serverapitemplates.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -428,9 +429,9 @@ bool Checker::parseApi(const QJsonObject &o)
         !checkPattern(o, QStringLiteral("result")) || !checkPattern(o, QStringLiteral("error")) || !checkCapture(o))
         return false;
     const QString method = o.value(QLatin1String("api")).toString();
-    if (!ScenarioParser::apiMethods().contains(method))
+    if (!ServerApiTemplates::methods().contains(method))
         return failAt(QStringLiteral("api"), ScenarioParser::tr("unknown server API method \"%1\" (one of: %2)")
-                                                 .arg(method, ScenarioParser::apiMethods().join(QLatin1String(", "))));
+                                                 .arg(method, ServerApiTemplates::methods().join(QLatin1String(", "))));
     if (o.contains(QLatin1String("result")) && o.contains(QLatin1String("error")))
         return failAt(QStringLiteral("error"), ScenarioParser::tr("give \"result\" or \"error\", not both"));
     return true;
@@ -492,15 +493,6 @@ QString ScenarioError::toString() const
     if (step > 0)
         return ScenarioParser::tr("%1: step %2: %3").arg(where, QString::number(step), message);
     return QStringLiteral("%1: %2").arg(where, message);
-}
-
-QStringList ScenarioParser::apiMethods()
-{
-    return {QStringLiteral("publish"),        QStringLiteral("broadcast"),      QStringLiteral("subscribe"),
-            QStringLiteral("unsubscribe"),    QStringLiteral("disconnect"),     QStringLiteral("refresh"),
-            QStringLiteral("presence"),       QStringLiteral("presence_stats"), QStringLiteral("history"),
-            QStringLiteral("history_remove"), QStringLiteral("channels"),       QStringLiteral("info"),
-            QStringLiteral("batch")};
 }
 
 bool ScenarioParser::load(const QString &path, Scenario *scenario, ScenarioError *error)

@@ -29,7 +29,4 @@ public:
     static bool load(const QString &path, Scenario *scenario, ScenarioError *error);
     // fileName is only used in errors.
     static bool parse(const QByteArray &text, const QString &fileName, Scenario *scenario, ScenarioError *error);
-
-    // The 13 methods of Centrifugo's server API.
-    static QStringList apiMethods();
 };

@@ -5,6 +5,7 @@
 #include "jwt.h"
 #include "scenariomatcher.h"
 #include "serverapiclient.h"
+#include "serverapitemplates.h"
 #include "session.h"
 
 #include <QDateTime>
@@ -668,12 +669,12 @@ void ScenarioRunner::fault(Peer *p, const QString &fault, const QJsonObject &spe
         fail(tr("server_disconnect needs a session with a user: open it with claims that have \"sub\""));
         return;
     }
-    QJsonObject body{{QStringLiteral("user"), p->user}, {QStringLiteral("client"), p->session->clientId()}};
-    if (spec.contains(QLatin1String("code")))
-        body.insert(QStringLiteral("disconnect"),
-                    QJsonObject{{QStringLiteral("code"), spec.value(QLatin1String("code"))},
-                                {QStringLiteral("reason"),
-                                 spec.value(QLatin1String("reason")).toString(QStringLiteral("scenario fault"))}});
+    const QJsonObject body =
+        spec.contains(QLatin1String("code"))
+            ? ServerApiTemplates::disconnectClient(
+                  p->user, p->session->clientId(), spec.value(QLatin1String("code")).toInt(),
+                  spec.value(QLatin1String("reason")).toString(QStringLiteral("scenario fault")))
+            : QJsonObject{{QStringLiteral("user"), p->user}, {QStringLiteral("client"), p->session->clientId()}};
     callApi(QStringLiteral("disconnect"), body, spec);
 }
 
