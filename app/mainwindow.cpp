@@ -6,6 +6,8 @@
 #include "commandhistory.h"
 #include "connectionpanel.h"
 #include "languageswitcher.h"
+#include "loadpanel.h"
+#include "loadrunner.h"
 #include "logmodel.h"
 #include "logview.h"
 #include "profilemanagerdialog.h"
@@ -50,6 +52,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include <memory>
 
@@ -97,11 +100,16 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     m_timeline->setSecretSource([this] { return knownSecrets(); });
     setCentralWidget(m_timeline);
     buildDocks(); // the menus are built by retranslateUi(), below
-    // QA scenarios (docs/scenarios.md): a dock of their own, hidden until Tools > Scenarios. Sent timeline rows
-    // copy as wscat/websocat command lines against this window's connection.
+    // QA scenarios (docs/scenarios.md) and load runs (docs/load.md): tabs of a dock of their own, hidden until
+    // Tools > Scenarios. Sent timeline rows copy as wscat/websocat command lines against this window's connection.
     m_scenarioDock = new QDockWidget(this);
     m_scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
-    m_scenarioDock->setWidget(new ScenarioPanel(new ScenarioRunner(this)));
+    auto *scenarioTabs = new QTabWidget;
+    scenarioTabs->setObjectName(QStringLiteral("scenarioTabs"));
+    scenarioTabs->addTab(new ScenarioPanel(new ScenarioRunner(this)), QString());
+    scenarioTabs->addTab(new LoadPanel(new LoadRunner(this)), QString());
+    scenarioTabs->setFocusProxy(scenarioTabs->widget(0));
+    m_scenarioDock->setWidget(scenarioTabs);
     addDockWidget(Qt::RightDockWidgetArea, m_scenarioDock);
     m_scenarioDock->hide();
     m_timeline->setConnectionSource([this] { return m_session->options(); });
@@ -368,6 +376,10 @@ void MainWindow::buildMenus()
         m_scenarioDock->widget()->setFocus();
     });
     m_scenarioDock->setWindowTitle(tr("Scenarios"));
+    if (auto *scenarioTabs = qobject_cast<QTabWidget *>(m_scenarioDock->widget())) {
+        scenarioTabs->setTabText(0, tr("Scenarios"));
+        scenarioTabs->setTabText(1, tr("Load"));
+    }
 
     view->addSeparator();
     QMenu *theme = view->addMenu(tr("&Theme"));

@@ -164,6 +164,20 @@ void LoadRunner::stop()
     m_phaseTimer.start(m_options.drainMs);
 }
 
+LoadReport LoadRunner::snapshot() const
+{
+    if (m_finished)
+        return m_report;
+    LoadReport r = m_report;
+    r.published = m_published;
+    r.delivered = qint64(r.latencyNs.size());
+    r.connectionsHeld = m_subscribedCount;
+    r.durationSec = m_publishing && m_publishClock.isValid() ? double(m_publishClock.elapsed()) / 1000.0 : 0;
+    r.cpuSec = cpuSeconds(&r.maxRssKb) - m_cpuAtStart;
+    r.connectionsRssKb = currentRssKb() - m_rssAtStart;
+    return r;
+}
+
 void LoadRunner::finish()
 {
     if (m_finished)

@@ -44,6 +44,9 @@ public:
     void start(const Options &options);
     void stop(); // ends publishing now and reports
     const LoadReport &report() const { return m_report; }
+    // The figures so far, for a live view (the final report once finished).
+    LoadReport snapshot() const;
+    bool isRunning() const { return !m_finished; }
 
     // From the connections.
     void connectionSubscribed(LoadConnection *c);
