@@ -302,6 +302,38 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>--scenario needs a file name</source>
         <translation>--scenario 需要一个文件名</translation>
     </message>
+    <message>
+        <source>Load run: open --connections lightweight connections, subscribe them to --channels channels, publish through the server API at --publish-rate for --duration seconds, and report latency percentiles, deliveries, losses, errors, CPU and memory (JSON on stdout).</source>
+        <translation>负载运行：打开 --connections 个轻量连接，把它们订阅到 --channels 个频道，以 --publish-rate 的速率通过服务端 API 发布 --duration 秒，并报告延迟百分位、送达、丢失、错误、CPU 和内存（JSON 输出到标准输出）。</translation>
+    </message>
+    <message>
+        <source>With --load: connections to open (default 100).</source>
+        <translation>与 --load 一起使用：要打开的连接数（默认 100）。</translation>
+    </message>
+    <message>
+        <source>With --load: new connections per second (default 1000).</source>
+        <translation>与 --load 一起使用：每秒新建连接数（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>With --load: channels (default 10).</source>
+        <translation>与 --load 一起使用：频道数（默认 10）。</translation>
+    </message>
+    <message>
+        <source>With --load: publications per second (default 100).</source>
+        <translation>与 --load 一起使用：每秒发布数（默认 100）。</translation>
+    </message>
+    <message>
+        <source>--connections, --connect-rate, --channels and --publish-rate must be positive numbers</source>
+        <translation>--connections、--connect-rate、--channels 和 --publish-rate 必须是正数</translation>
+    </message>
+    <message>
+        <source>--load needs a ws:// URL, not &quot;%1&quot;</source>
+        <translation>--load 需要 ws:// URL，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--load publishes through the server API: give --api-url URL (or CENTRIFUGO_API_URL)</source>
+        <translation>--load 通过服务端 API 发布：请给出 --api-url URL（或 CENTRIFUGO_API_URL）</translation>
+    </message>
 </context>
 <context>
     <name>CloseInfo</name>
@@ -2230,6 +2262,89 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>LoadPanel</name>
+    <message>
+        <source>WebSocket URL:</source>
+        <translation>WebSocket URL：</translation>
+    </message>
+    <message>
+        <source>Server API URL:</source>
+        <translation>服务端 API URL：</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation>连接数：</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>频道数：</translation>
+    </message>
+    <message>
+        <source>Publications/s:</source>
+        <translation>每秒发布数：</translation>
+    </message>
+    <message>
+        <source>Seconds:</source>
+        <translation>秒数：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Open the connections, subscribe them, publish through the server API and measure. The same as centrifugo-inspector-cli --load (docs/load.md).</source>
+        <translation>打开连接、订阅、通过服务端 API 发布并测量。与 centrifugo-inspector-cli --load 相同（见 docs/load.md）。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>No load run yet.</source>
+        <translation>还没有负载运行。</translation>
+    </message>
+</context>
+<context>
+    <name>LoadReport</name>
+    <message>
+        <source>Connections held: %1 of %2 (%3, %4 channel(s), %5 s)
+Publications: %6 sent, %7 deliveries expected, %8 delivered, %9 lost
+Latency (ms): p50 %10, p90 %11, p99 %12, max %13
+Errors:%14
+CPU: %15 s; peak memory: %16 MB (%17 KB per connection)
+</source>
+        <translation>保持的连接：%1 / %2（%3，%4 个频道，%5 秒）
+发布：已发送 %6，应送达 %7，已送达 %8，丢失 %9
+延迟（毫秒）：p50 %10，p90 %11，p99 %12，最大 %13
+错误：%14
+CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
+</translation>
+    </message>
+    <message>
+        <source> none</source>
+        <translation> 无</translation>
+    </message>
+</context>
+<context>
+    <name>LoadRunner</name>
+    <message>
+        <source>%1 opened, %2 subscribed</source>
+        <translation>已打开 %1，已订阅 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 subscribed; publishing</source>
+        <translation>已订阅 %1 / %2；正在发布</translation>
+    </message>
+</context>
+<context>
     <name>LogModel</name>
     <message>
         <source>Centrifugo Inspector log, level %1 and above</source>
@@ -2652,6 +2767,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Scenarios</source>
         <translation>场景</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负载</translation>
     </message>
 </context>
 <context>
@@ -3573,8 +3692,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message numerus="yes">
         <source>Scenario &quot;%1&quot; (%2): %n step(s)
 </source>
-        <translation><numerusform>场景“%1”（%2）：%n 个步骤
-</numerusform></translation>
+        <translation>
+            <numerusform>场景“%1”（%2）：%n 个步骤
+</numerusform>
+        </translation>
     </message>
     <message>
         <source>Run %1 of %2
@@ -3693,7 +3814,9 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message numerus="yes">
         <source>%1 (%2): %n step(s)</source>
-        <translation><numerusform>%1（%2）：%n 个步骤</numerusform></translation>
+        <translation>
+            <numerusform>%1（%2）：%n 个步骤</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready.</source>
@@ -3768,7 +3891,7 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message>
         <source>capture &quot;%1&quot; must be a path (&quot;subscribe.epoch&quot;) or {&quot;path&quot;: ..., &quot;default&quot;: ...}</source>
-        <translation>捕获项“%1”必须是路径（“subscribe.epoch”）或 {"path": ..., "default": ...}</translation>
+        <translation>捕获项“%1”必须是路径（“subscribe.epoch”）或 {&quot;path&quot;: ..., &quot;default&quot;: ...}</translation>
     </message>
     <message>
         <source>unknown variable ${%1}: define it in &quot;variables&quot; or capture it in an earlier step</source>
@@ -3865,6 +3988,13 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>a scenario is a JSON object with &quot;steps&quot;</source>
         <translation>场景是一个带有“steps”的 JSON 对象</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioRecorder</name>
+    <message>
+        <source>Recorded from the timeline. Add a token or claims to &quot;open&quot; if the server needs one, and check the patterns.</source>
+        <translation>从时间线录制。如果服务器需要，请给“open”加上 token 或 claims，并检查各个模式。</translation>
     </message>
 </context>
 <context>
@@ -5234,6 +5364,30 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Only commands sent over JSON can be replayed by a generic WebSocket client.</source>
         <translation>只有通过 JSON 发送的命令才能由通用 WebSocket 客户端重放。</translation>
+    </message>
+    <message>
+        <source>Save shown rows as a scenario…</source>
+        <translation>把显示的行保存为场景…</translation>
+    </message>
+    <message>
+        <source>Save as scenario</source>
+        <translation>保存为场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>场景 (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not save the scenario to %1: %2</source>
+        <translation>无法把场景保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved the shown rows as a scenario to %1.</source>
+        <translation>已把显示的行保存为场景：%1。</translation>
+    </message>
+    <message>
+        <source>Recorded scenario</source>
+        <translation>录制的场景</translation>
     </message>
 </context>
 <context>
