@@ -110,8 +110,7 @@ private slots:
         QCOMPARE(result(&panel, 4), QStringLiteral("FAILED"));
         QCOMPARE(result(&panel, 5), QStringLiteral("skipped"));
         const QString frames = child<QPlainTextEdit>(&panel, "scenarioFrames")->toPlainText();
-        QVERIFY2(frames.contains(QLatin1String("at push.pub.data.n: expected \"never\", got 1")),
-                 qPrintable(frames));
+        QVERIFY2(frames.contains(QLatin1String("at push.pub.data.n: expected \"never\", got 1")), qPrintable(frames));
         QVERIFY2(frames.contains(QLatin1String("a < {\"push\"")), qPrintable(frames));
     }
 
