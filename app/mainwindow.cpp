@@ -9,6 +9,8 @@
 #include "commandtemplates.h"
 #include "connectionpanel.h"
 #include "languageswitcher.h"
+#include "loadpanel.h"
+#include "loadrunner.h"
 #include "logmodel.h"
 #include "logview.h"
 #include "profilemanagerdialog.h"
@@ -19,6 +21,8 @@
 #include "reconnector.h"
 #include "recordlineparser.h"
 #include "recordmerger.h"
+#include "scenariopanel.h"
+#include "scenariorunner.h"
 #include "secretstore.h"
 #include "serverapiclient.h"
 #include "serverpanel.h"
@@ -234,6 +238,8 @@ SessionView *MainWindow::addSession(Session *session)
         return masker;
     });
     view->setShowSecrets(m_secretsShown);
+    // Sent rows copy as wscat/websocat command lines against this session's connection.
+    view->timeline()->setConnectionSource([session] { return session->options(); });
     m_views.append(view);
 
     // Every session feeds the combined timeline under its name, with the server calls made from its panel.
@@ -399,6 +405,19 @@ void MainWindow::closeSession(SessionView *view)
         session->deleteLater();
     placeViews();
     updateChartSources();
+
+    // QA scenarios (docs/scenarios.md) and load runs (docs/load.md): tabs of a dock of their own, hidden until
+    // Tools > Scenarios.
+    m_scenarioDock = new QDockWidget(this);
+    m_scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
+    auto *scenarioTabs = new QTabWidget;
+    scenarioTabs->setObjectName(QStringLiteral("scenarioTabs"));
+    scenarioTabs->addTab(new ScenarioPanel(new ScenarioRunner(this)), QString());
+    scenarioTabs->addTab(new LoadPanel(new LoadRunner(this)), QString());
+    scenarioTabs->setFocusProxy(scenarioTabs->widget(0));
+    m_scenarioDock->setWidget(scenarioTabs);
+    addDockWidget(Qt::RightDockWidgetArea, m_scenarioDock);
+    m_scenarioDock->hide();
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -662,6 +681,16 @@ void MainWindow::buildMenus()
         proxyAction->setText(tr("&Proxy (see an application's connection)"));
         proxyAction->setObjectName(QStringLiteral("proxy"));
         tools->addAction(proxyAction);
+    }
+    make(tools, tr("&Scenarios…"), "scenarios", {}, [this] {
+        m_scenarioDock->show();
+        m_scenarioDock->raise();
+        m_scenarioDock->widget()->setFocus();
+    });
+    m_scenarioDock->setWindowTitle(tr("Scenarios"));
+    if (auto *scenarioTabs = qobject_cast<QTabWidget *>(m_scenarioDock->widget())) {
+        scenarioTabs->setTabText(0, tr("Scenarios"));
+        scenarioTabs->setTabText(1, tr("Load"));
     }
 
     view->addSeparator();

@@ -186,6 +186,7 @@ private:
     TrafficChartView *m_charts = nullptr;
     QHash<SessionView *, int> m_combinedSources; // each session's source in the combined timeline
     QList<QDockWidget *> m_docks;
+    QDockWidget *m_scenarioDock = nullptr; // ScenarioPanel, not in m_docks: hidden until asked for
     LanguageSwitcher *m_language = nullptr;
     ThemeManager *m_theme = nullptr;
     QStringList m_filesToOpen; // opened after the running import

@@ -185,6 +185,38 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
                                        "delay=200, drop-upstream, hold-pings, hold-pongs, pass. Repeatable."),
                                     QStringLiteral("SPEC"));
     p.addOptions({proxy, proxyAllowRemote, inject});
+    // Scenarios (docs/scenarios.md): --url, --api-url, --api-key and --record apply to them as well.
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                      tr("Run the QA scenario in FILE (JSON, docs/scenarios.md) and exit 0 when every "
+                                         "step passed, 1 when one failed, 2 for a bad file or an unreachable server."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption junit(QStringLiteral("junit"), tr("With --scenario: write a JUnit XML report to FILE."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"), tr("With --scenario: run it N times (default 1)."),
+                                    QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption hmacSecret(QStringLiteral("hmac-secret"),
+                                        tr("With --scenario: the HMAC secret that signs tokens given as claims "
+                                           "(default $CENTRIFUGO_HMAC_SECRET, then the file's)."),
+                                        QStringLiteral("SECRET"));
+    p.addOptions({scenario, junit, repeat, hmacSecret});
+    // Load runs (docs/load.md): --url, --api-url, --api-key, --protocol and --duration apply to them as well.
+    const QCommandLineOption load(QStringLiteral("load"),
+                                  tr("Load run: open --connections lightweight connections, subscribe them to "
+                                     "--channels channels, publish through the server API at --publish-rate for "
+                                     "--duration seconds, and report latency percentiles, deliveries, losses, errors, "
+                                     "CPU and memory (JSON on stdout)."));
+    const QCommandLineOption connections(QStringLiteral("connections"),
+                                         tr("With --load: connections to open (default 100)."), QStringLiteral("N"),
+                                         QStringLiteral("100"));
+    const QCommandLineOption connectRate(QStringLiteral("connect-rate"),
+                                         tr("With --load: new connections per second (default 1000)."),
+                                         QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption channels(QStringLiteral("channels"), tr("With --load: channels (default 10)."),
+                                      QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption publishRate(QStringLiteral("publish-rate"),
+                                         tr("With --load: publications per second (default 100)."), QStringLiteral("N"),
+                                         QStringLiteral("100"));
+    p.addOptions({load, connections, connectRate, channels, publishRate});
 
     if (!p.parse(joinApiArguments(arguments))) {
         *message = p.errorText();
@@ -216,6 +248,47 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
             return Parse::UsageError;
         }
         return Parse::Run;
+    }
+
+    if (p.isSet(load)) {
+        o->loadMode = true;
+        bool ok1 = false;
+        bool ok2 = false;
+        bool ok3 = false;
+        bool ok4 = false;
+        o->load.connections = p.value(connections).toInt(&ok1);
+        o->load.connectRate = p.value(connectRate).toDouble(&ok2);
+        o->load.channels = p.value(channels).toInt(&ok3);
+        o->load.publishRate = p.value(publishRate).toDouble(&ok4);
+        if (!ok1 || !ok2 || !ok3 || !ok4 || o->load.connections < 1 || !(o->load.connectRate > 0) ||
+            o->load.channels < 1 || !(o->load.publishRate > 0)) {
+            *message = tr("--connections, --connect-rate, --channels and --publish-rate must be positive numbers");
+            return Parse::UsageError;
+        }
+        return parseLoadOptions(p, url, apiUrl, apiKey, protocol, duration, o, message);
+    }
+    if (p.isSet(scenario)) {
+        o->scenarioPath = p.value(scenario);
+        o->junitPath = p.value(junit);
+        o->hmacSecret = p.isSet(hmacSecret) ? p.value(hmacSecret) : qEnvironmentVariable("CENTRIFUGO_HMAC_SECRET");
+        bool ok = false;
+        o->repeat = p.value(repeat).toInt(&ok);
+        if (!ok || o->repeat < 1) {
+            *message = tr("--repeat must be a positive whole number, not \"%1\"").arg(p.value(repeat));
+            return Parse::UsageError;
+        }
+        // Step lines on stdout say what happens; the sessions' own info lines only with --log-level.
+        o->logLevel = LogEntry::Level::Warning;
+        if (p.isSet(logLevel) && !LogEntry::levelFromName(p.value(logLevel), &o->logLevel)) {
+            *message =
+                tr("--log-level must be trace, debug, info, warning or error, not \"%1\"").arg(p.value(logLevel));
+            return Parse::UsageError;
+        }
+        return parseScenarioOptions(p, url, apiUrl, apiKey, record, o, message);
+    }
+    if (p.isSet(junit) || p.isSet(repeat) || p.isSet(hmacSecret)) {
+        *message = tr("--junit, --repeat and --hmac-secret need --scenario FILE");
+        return Parse::UsageError;
     }
 
     if (p.isSet(api) || p.isSet(publishDemo))
@@ -377,6 +450,66 @@ CliOptions::Parse CliOptions::parseApiOptions(const QCommandLineParser &p, const
     if (!ok || o->demoCount < 0) {
         *message = tr("--demo-count must be a whole number (0 or more), not \"%1\"").arg(p.value(demoCount));
         return Parse::UsageError;
+    }
+    return Parse::Run;
+}
+
+CliOptions::Parse CliOptions::parseScenarioOptions(const QCommandLineParser &p, const QCommandLineOption &url,
+                                                   const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
+                                                   const QCommandLineOption &record, CliOptions *o, QString *message)
+{
+    if (o->scenarioPath.isEmpty()) {
+        *message = tr("--scenario needs a file name");
+        return Parse::UsageError;
+    }
+    if (p.isSet(url)) {
+        const QUrl u(p.value(url), QUrl::StrictMode);
+        if (!u.isValid() || (u.scheme() != QLatin1String("ws") && u.scheme() != QLatin1String("wss"))) {
+            *message = tr("--url must be a ws:// or wss:// URL, not \"%1\"").arg(p.value(url));
+            return Parse::UsageError;
+        }
+        o->scenarioUrl = p.value(url);
+    }
+    o->apiUrl = p.isSet(apiUrl) ? p.value(apiUrl) : qEnvironmentVariable("CENTRIFUGO_API_URL");
+    o->apiKey = p.isSet(apiKey) ? p.value(apiKey) : qEnvironmentVariable("CENTRIFUGO_API_KEY");
+    o->recordPath = p.value(record);
+    if (p.isSet(record) && o->recordPath.isEmpty()) {
+        *message = tr("--record needs a file name (or - for stdout)");
+        return Parse::UsageError;
+    }
+    return Parse::Run;
+}
+
+CliOptions::Parse CliOptions::parseLoadOptions(const QCommandLineParser &p, const QCommandLineOption &url,
+                                               const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
+                                               const QCommandLineOption &protocol, const QCommandLineOption &duration,
+                                               CliOptions *o, QString *message)
+{
+    const QUrl u(p.value(url), QUrl::StrictMode);
+    if (!u.isValid() || u.scheme() != QLatin1String("ws") || u.host().isEmpty()) {
+        *message = tr("--load needs a ws:// URL, not \"%1\"").arg(p.value(url));
+        return Parse::UsageError;
+    }
+    o->load.url = u;
+    o->load.apiUrl = p.isSet(apiUrl) ? p.value(apiUrl) : qEnvironmentVariable("CENTRIFUGO_API_URL");
+    o->load.apiKey = p.isSet(apiKey) ? p.value(apiKey) : qEnvironmentVariable("CENTRIFUGO_API_KEY");
+    if (o->load.apiUrl.isEmpty()) {
+        *message = tr("--load publishes through the server API: give --api-url URL (or CENTRIFUGO_API_URL)");
+        return Parse::UsageError;
+    }
+    const QString format = p.value(protocol);
+    if (format != QLatin1String("json") && format != QLatin1String("protobuf")) {
+        *message = tr("--protocol must be json or protobuf, not \"%1\"").arg(format);
+        return Parse::UsageError;
+    }
+    o->load.format = format == QLatin1String("json") ? Protocol::Format::Json : Protocol::Format::Protobuf;
+    if (p.isSet(duration)) {
+        bool ok = false;
+        o->load.durationSec = p.value(duration).toDouble(&ok);
+        if (!ok || !(o->load.durationSec > 0)) {
+            *message = tr("--duration must be a positive number of seconds, not \"%1\"").arg(p.value(duration));
+            return Parse::UsageError;
+        }
     }
     return Parse::Run;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "loadrunner.h"
 #include "logentry.h"
 #include "sessionoptions.h"
 
@@ -54,6 +55,17 @@ public:
     bool proxyAllowRemote = false; // --proxy-allow-remote: listen on an address that is not loopback
     QStringList inject;            // --inject SPEC, in order (ProxyMode::parseInjection)
     bool isProxyMode() const { return !proxyListen.isEmpty(); }
+    // A scenario instead of a live session (ScenarioMode, docs/scenarios.md). The url and API settings given on
+    // the command line (apiUrl, apiKey above; the WebSocket URL here) replace the file's "defaults".
+    QString scenarioPath; // --scenario FILE
+    QString scenarioUrl;  // --url, only when given
+    QString junitPath;    // --junit FILE
+    QString hmacSecret;   // --hmac-secret, else $CENTRIFUGO_HMAC_SECRET
+    int repeat = 1;       // --repeat N
+    bool isScenarioMode() const { return !scenarioPath.isEmpty(); }
+    // A load run instead of a live session (LoadMode, docs/load.md).
+    bool loadMode = false; // --load
+    LoadRunner::Options load;
 
     // Parses arguments (arguments.first() is the program). Never exits the process.
     static Parse parse(const QStringList &arguments, CliOptions *options, QString *message);
@@ -63,6 +75,13 @@ private:
                                  const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
                                  const QCommandLineOption &publishDemo, const QCommandLineOption &demoRate,
                                  const QCommandLineOption &demoCount, CliOptions *o, QString *message);
+    static Parse parseLoadOptions(const QCommandLineParser &p, const QCommandLineOption &url,
+                                  const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
+                                  const QCommandLineOption &protocol, const QCommandLineOption &duration, CliOptions *o,
+                                  QString *message);
+    static Parse parseScenarioOptions(const QCommandLineParser &p, const QCommandLineOption &url,
+                                      const QCommandLineOption &apiUrl, const QCommandLineOption &apiKey,
+                                      const QCommandLineOption &record, CliOptions *o, QString *message);
 
 public:
     // Whether the run ends by itself when the commands are done (no limit and nothing subscribed).

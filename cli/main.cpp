@@ -3,7 +3,9 @@
 #include "lintmode.h"
 #include "mergemode.h"
 #include "proxymode.h"
+#include "loadmode.h"
 #include "recorder.h"
+#include "scenariomode.h"
 #include "signalwatcher.h"
 #include "translationpaths.h"
 #include "transportprobe.h"
@@ -90,6 +92,27 @@ int main(int argc, char *argv[])
 
     if (!options.mergePaths.isEmpty())
         return MergeMode::run(options.mergePaths, options.recordPath, stdout, stderr);
+    if (options.loadMode) {
+        LoadMode loadMode(options, stdout, stderr);
+        SignalWatcher loadSignals;
+        QObject::connect(&loadSignals, &SignalWatcher::terminationRequested, &loadMode, &LoadMode::interrupt);
+        QObject::connect(&loadMode, &LoadMode::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
+        loadMode.start();
+        return QCoreApplication::exec();
+    }
+
+    if (options.isScenarioMode()) {
+        ScenarioMode scenarioMode(options, stdout, stderr);
+        SignalWatcher scenarioSignals;
+        QObject::connect(&scenarioSignals, &SignalWatcher::terminationRequested, &scenarioMode,
+                         &ScenarioMode::interrupt);
+        QObject::connect(&scenarioMode, &ScenarioMode::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
+        if (!scenarioMode.start(&message)) {
+            print(stderr, QStringLiteral("centrifugo-inspector-cli: %1\n").arg(message));
+            return CliOptions::kExitUsage;
+        }
+        return QCoreApplication::exec();
+    }
 
     if (options.isApiMode()) {
         ApiMode apiMode(options, stdout, stderr);

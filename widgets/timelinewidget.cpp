@@ -2,15 +2,21 @@
 
 #include "messagedetail.h"
 #include "messagedetailview.h"
+#include "scenariorecorder.h"
+#include "shellcommandline.h"
 #include "themecolors.h"
 #include "timelinefiltermodel.h"
 #include "timelinemodel.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
 #include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -74,6 +80,8 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     m_table->setShowGrid(false);
     m_table->setSortingEnabled(false);
     m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &TimelineWidget::showRowMenu);
     // Fixed row heights and column widths: nothing is measured per row, whatever the row count.
     QHeaderView *vh = m_table->verticalHeader();
     vh->setVisible(false);
@@ -689,4 +697,63 @@ void TimelineWidget::clear()
 void TimelineWidget::setPaused(bool paused)
 {
     m_model->setPaused(paused);
+}
+
+QString TimelineWidget::commandLineForRow(int sourceRow, bool websocat) const
+{
+    const QModelIndex index = m_model->index(sourceRow, 0);
+    if (!index.isValid() || index.data(TimelineModel::DirectionRole).toInt() != int(Protocol::Direction::Out) ||
+        index.data(TimelineModel::BinaryRole).toBool())
+        return {};
+    const SessionOptions options = m_connectionSource ? m_connectionSource() : SessionOptions();
+    ShellCommandLine::Input input;
+    input.url = options.url;
+    input.token = options.token;
+    input.headers = options.headers;
+    input.commands = {index.data(TimelineModel::RawRole).toByteArray()};
+    return ShellCommandLine::build(websocat ? ShellCommandLine::Tool::Websocat : ShellCommandLine::Tool::Wscat, input);
+}
+
+void TimelineWidget::showRowMenu(const QPoint &position)
+{
+    const QModelIndex proxyIndex = m_table->indexAt(position);
+    if (!proxyIndex.isValid())
+        return;
+    const int sourceRow = m_filter->sourceRow(proxyIndex.row());
+    QMenu menu(this);
+    for (const bool websocat : {false, true}) {
+        QAction *a = menu.addAction(websocat ? tr("Copy as websocat command") : tr("Copy as wscat command"));
+        const QString line = commandLineForRow(sourceRow, websocat);
+        a->setEnabled(!line.isEmpty());
+        if (line.isEmpty())
+            a->setToolTip(tr("Only commands sent over JSON can be replayed by a generic WebSocket client."));
+        connect(a, &QAction::triggered, this, [line] { QGuiApplication::clipboard()->setText(line); });
+    }
+    menu.addSeparator();
+    menu.addAction(tr("Save shown rows as a scenario…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save as scenario"), QStringLiteral("scenario.json"),
+                                                          tr("Scenarios (*.json)"));
+        if (path.isEmpty())
+            return;
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(scenarioFromShownRows()) < 0)
+            showNotice(tr("Could not save the scenario to %1: %2").arg(path, file.errorString()), true);
+        else
+            showNotice(tr("Saved the shown rows as a scenario to %1.").arg(path), false);
+    });
+    menu.exec(m_table->viewport()->mapToGlobal(position));
+}
+
+QByteArray TimelineWidget::scenarioFromShownRows() const
+{
+    QList<ScenarioRecorder::Message> messages;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(m_filter->sourceRow(row), 0);
+        if (index.data(TimelineModel::BinaryRole).toBool())
+            continue; // Protobuf bytes: the recorder reads JSON text
+        messages.append({Protocol::Direction(index.data(TimelineModel::DirectionRole).toInt()),
+                         index.data(TimelineModel::RawRole).toByteArray()});
+    }
+    const SessionOptions options = m_connectionSource ? m_connectionSource() : SessionOptions();
+    return ScenarioRecorder::build(messages, tr("Recorded scenario"), options.url);
 }

@@ -3,6 +3,8 @@
 #include "timelineexporter.h"
 #include "timelineimporter.h"
 
+#include "sessionoptions.h"
+
 #include <QWidget>
 #include <functional>
 
@@ -64,6 +66,14 @@ public:
     // Known secrets to mask besides JWTs and command tokens (the session's, the secret store's); asked for each
     // time the detail pane is filled or an export starts.
     void setSecretSource(std::function<SecretMasker()> source) { m_secretSource = std::move(source); }
+    // The connection a sent row is replayed against by "Copy as wscat / websocat" (URL, token, headers); without
+    // one, the default options.
+    void setConnectionSource(std::function<SessionOptions()> source) { m_connectionSource = std::move(source); }
+    // A sent JSON row as a wscat (websocat = false) or websocat command line; empty for other rows.
+    QString commandLineForRow(int sourceRow, bool websocat) const;
+    // The rows the filter shows as a scenario (ScenarioRecorder): sent commands as steps, what came back as
+    // expectations. Protobuf rows are left out.
+    QByteArray scenarioFromShownRows() const;
     bool isTransferRunning() const;
     // The last import/export summary shown under the table.
     QString noticeText() const;
@@ -100,6 +110,7 @@ private:
     void updateStatus();
     void scheduleStatus();
     void showDetail();
+    void showRowMenu(const QPoint &position);
     void onRangeChanged(int min, int max);
     void onScrolled(int value);
     void showNotice(const QString &text, bool problem);
@@ -140,4 +151,5 @@ private:
     bool m_scrollingToBottom = false;
     bool m_showSecrets = false;
     std::function<SecretMasker()> m_secretSource;
+    std::function<SessionOptions()> m_connectionSource;
 };

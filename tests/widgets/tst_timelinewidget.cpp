@@ -41,6 +41,7 @@ private slots:
     void droppedIsShown();
     void importAndExport();
     void importMissingFileIsReported();
+    void copyAsCommandLine();
 
 private:
     void fillSample();
@@ -344,3 +345,27 @@ void TestTimelineWidget::importMissingFileIsReported()
 
 QTEST_MAIN(TestTimelineWidget)
 #include "tst_timelinewidget.moc"
+
+void TestTimelineWidget::copyAsCommandLine()
+{
+    fillSample();
+    QTRY_COMPARE(m_model->rowCount(), 10);
+    SessionOptions options;
+    options.url = QUrl(QStringLiteral("ws://127.0.0.1:8123/connection/websocket"));
+    options.token = QStringLiteral("tok");
+    m_widget->setConnectionSource([options] { return options; });
+    // Row 2 is the subscribe sent; row 3 the reply received.
+    QCOMPARE(m_widget->commandLineForRow(2, false),
+             QStringLiteral("wscat -c 'ws://127.0.0.1:8123/connection/websocket' -w 5 -x "
+                            "$'{\"connect\":{\"token\":\"tok\"},\"id\":3}\\n{\"id\":2,\"subscribe\":{\"channel\":"
+                            "\"news\"}}'"));
+    QVERIFY(m_widget->commandLineForRow(2, true).startsWith(QLatin1String("printf '%s\\n' ")));
+    QVERIFY(m_widget->commandLineForRow(3, false).isEmpty());
+    // Row 0 is a connect: it is replayed as it is, without a second connect.
+    QCOMPARE(m_widget->commandLineForRow(0, true).count(QLatin1String("\"connect\"")), 1);
+    // Save as scenario: the subscribe is a step, its reply and the pushes are expectations.
+    const QByteArray scenario = m_widget->scenarioFromShownRows();
+    QVERIFY2(scenario.contains("\"send\": \"recorded\""), scenario.constData());
+    QVERIFY2(scenario.contains("\"subscribe\": {\n"), scenario.constData());
+    QVERIFY2(scenario.contains("\"url\": \"ws://127.0.0.1:8123/connection/websocket\""), scenario.constData());
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The load mode against the official JS SDK, side by side in one run: N connections, M channels, publications
+# through the server API at a rate, once by `centrifugo-inspector-cli --load` (one process, lightweight connections)
+# and once by N `Centrifuge` clients of centrifuge-js in one Node process (bench/node/load-sdk.js). Prints memory
+# per connection and CPU per delivered publication of each, for docs/benchmarks.md.
+#
+#   bench/load-bench.sh [BUILD_DIR]     # environment: N (2000), M (20), RATE (100/s), DURATION (10 s), FORMAT (json)
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${1:-$REPO/build}"
+CLI="$BUILD/bin/centrifugo-inspector-cli"
+N="${N:-2000}" M="${M:-20}" RATE="${RATE:-100}" DURATION="${DURATION:-10}" FORMAT="${FORMAT:-json}"
+[[ -x "$CLI" ]] || { echo "no $CLI: build centrifugo-inspector-cli first" >&2; exit 1; }
+[[ -d "$REPO/bench/node/node_modules/centrifuge" ]] || (cd "$REPO/bench/node" && npm ci --no-audit --no-fund >/dev/null)
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+source "$REPO/scripts/temp-centrifugo.sh"
+TMP="$(mktemp -d)"
+CENTRIFUGO_PID=""
+cleanup() { [[ -n "$CENTRIFUGO_PID" ]] && kill "$CENTRIFUGO_PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$TMP"; }
+trap cleanup EXIT
+start_temp_centrifugo "$REPO/bench/config/centrifugo-load.json" "$TMP/centrifugo.log"
+PORT="$CENTRIFUGO_PORT"
+WS="ws://127.0.0.1:$PORT/connection/websocket"
+API="http://127.0.0.1:$PORT"
+
+"$CLI" --load --connections "$N" --channels "$M" --publish-rate "$RATE" --duration "$DURATION" --protocol "$FORMAT" \
+    --url "$WS" --api-url "$API" --api-key load-bench-key >"$TMP/cli.json" 2>"$TMP/cli.txt" || true
+PROTOBUF=""
+[[ "$FORMAT" == protobuf ]] && PROTOBUF="--protobuf"
+node "$REPO/bench/node/load-sdk.js" "$WS" "$API" load-bench-key "$N" "$M" "$RATE" "$DURATION" $PROTOBUF >"$TMP/sdk.json"
+
+python3 - "$TMP/cli.json" "$TMP/sdk.json" "$N" "$M" "$RATE" "$DURATION" "$FORMAT" <<'PY'
+import json, sys
+cli = json.load(open(sys.argv[1])); sdk = json.load(open(sys.argv[2]))
+n, m, rate, dur, fmt = sys.argv[3:8]
+print(f"{n} connections, {m} channels, {rate} publications/s for {dur} s, {fmt}")
+print(f"{'':28}{'inspector --load':>18}{'centrifuge-js':>16}{'ratio':>8}")
+for key, label in [("connections_held", "connections held"), ("delivered", "delivered"), ("expected", "expected"),
+                   ("rss_kb_per_connection", "memory per connection (KB)"),
+                   ("cpu_us_per_delivery", "CPU per delivery (us)")]:
+    a, b = cli.get(key, 0), sdk.get(key, 0)
+    ratio = f"{a / b:.2f}" if isinstance(a, float) and b else ""
+    print(f"{label:28}{a:>18.1f}{b:>16.1f}{ratio:>8}" if isinstance(a, float) else f"{label:28}{a:>18}{b:>16}")
+lat = cli["latency_ms"]
+print(f"inspector latency (ms): p50 {lat['p50']:.2f} p90 {lat['p90']:.2f} p99 {lat['p99']:.2f} max {lat['max']:.2f}; "
+      f"lost {cli['lost']}; errors {cli['errors']}")
+PY

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "loadreport.h"
+#include "protocol.h"
+#include "serverapireply.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <memory>
+#include <vector>
+
+class LoadConnection;
+class ServerApiClient;
+
+// A load run (docs/load.md): opens N lightweight connections at a rate, each subscribed to one of M channels,
+// publishes through the server API at a rate for a duration, then reports latency percentiles, deliveries and
+// losses, errors by code, CPU and memory (LoadReport).
+class LoadRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QUrl url = QUrl(QStringLiteral("ws://127.0.0.1:8000/connection/websocket"));
+        QString apiUrl = QStringLiteral("http://127.0.0.1:8000");
+        QString apiKey;
+        Protocol::Format format = Protocol::Format::Json;
+        int connections = 100;
+        double connectRate = 1000; // new connections per second
+        int channels = 10;
+        double publishRate = 100;       // publications per second (round-robin over the channels)
+        double durationSec = 10;        // of publishing
+        int subscribeTimeoutMs = 30000; // publishing starts when all are subscribed or after this
+        int drainMs = 1000;             // after the last publication, for the last deliveries
+    };
+
+    explicit LoadRunner(QObject *parent = nullptr);
+    ~LoadRunner() override;
+
+    void start(const Options &options);
+    void stop(); // ends publishing now and reports
+    const LoadReport &report() const { return m_report; }
+    // The figures so far, for a live view (the final report once finished).
+    LoadReport snapshot() const;
+    bool isRunning() const { return !m_finished; }
+
+    // From the connections.
+    void connectionSubscribed(LoadConnection *c);
+    void connectionLost(LoadConnection *c, const QString &error);
+    void error(const QString &key) { ++m_report.errors[key]; }
+    void delivered(qint64 sentNs) { m_report.latencyNs.push_back(m_clock.nsecsElapsed() - sentNs); }
+
+signals:
+    void progress(const QString &text);
+    void finished(const LoadReport &report);
+
+private:
+    void openMore();
+    void startPublishing();
+    void publishOne();
+    void finish();
+
+    Options m_options;
+    LoadReport m_report;
+    std::vector<std::unique_ptr<LoadConnection>> m_connections;
+    QHash<QString, int> m_subscribers; // channel -> subscribed connections now
+    QStringList m_channelNames;
+    ServerApiClient *m_api = nullptr; // child
+    QTimer m_openTimer;
+    QTimer m_publishTimer;
+    QTimer m_phaseTimer;
+    QElapsedTimer m_clock;
+    QElapsedTimer m_publishClock;
+    int m_subscribedCount = 0;
+    qint64 m_published = 0;
+    double m_cpuAtStart = 0;
+    qint64 m_rssAtStart = 0;
+    bool m_publishing = false;
+    bool m_finished = true;
+};

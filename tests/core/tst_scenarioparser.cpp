@@ -1,0 +1,186 @@
+// The scenario parser: every error names the file, the line and the step, and nothing else is accepted.
+#include "scenarioparser.h"
+
+#include <QDir>
+#include <QtTest>
+
+class TestScenarioParser : public QObject
+{
+    Q_OBJECT
+
+private:
+    static ScenarioError error(const QByteArray &text)
+    {
+        Scenario s;
+        ScenarioError e;
+        if (ScenarioParser::parse(text, QStringLiteral("t.json"), &s, &e))
+            e.message = QStringLiteral("(parsed)");
+        return e;
+    }
+
+private slots:
+    void syntaxErrorHasLineAndColumn()
+    {
+        const ScenarioError e = error("{\n  \"steps\": [\n    {\"open\": \"a\"},\n    {\"wait\": 10,}\n  ]\n}\n");
+        QCOMPARE(e.line, 4);
+        QVERIFY2(e.column > 1, qPrintable(e.toString()));
+        QCOMPARE(e.step, 0);
+        QVERIFY2(e.toString().startsWith(QLatin1String("t.json:4:")), qPrintable(e.toString()));
+        QVERIFY2(e.message.contains(QLatin1String("JSON syntax error")), qPrintable(e.message));
+    }
+
+    void unknownStepNamesItsLineAndNumber()
+    {
+        const ScenarioError e = error("{\"steps\": [\n {\"open\": \"a\"},\n\n {\"jump\": 3}\n]}");
+        QCOMPARE(e.line, 4);
+        QCOMPARE(e.step, 2);
+        QVERIFY2(e.message.contains(QLatin1String("unknown step")), qPrintable(e.message));
+        QVERIFY2(e.message.contains(QLatin1String("jump")), qPrintable(e.message));
+        QVERIFY2(e.toString().startsWith(QLatin1String("t.json:4:2: step 2: unknown step")), qPrintable(e.toString()));
+    }
+
+    void twoActionsInOneStep()
+    {
+        const ScenarioError e = error("{\"steps\": [{\"open\": \"a\", \"wait\": 5}]}");
+        QCOMPARE(e.step, 1);
+        QVERIFY2(e.message.contains(QLatin1String("open and wait")), qPrintable(e.message));
+    }
+
+    void unknownFieldPointsAtTheField()
+    {
+        const ScenarioError e = error("{\"steps\": [\n{\"open\": \"a\",\n \"colour\": 1}]}");
+        QCOMPARE(e.line, 3);
+        QCOMPARE(e.step, 1);
+        QCOMPARE(e.stepName, QStringLiteral("open"));
+        QVERIFY2(e.message.contains(QLatin1String("unknown field \"colour\"")), qPrintable(e.message));
+    }
+
+    void badRegexInPattern()
+    {
+        const ScenarioError e =
+            error("{\"steps\": [{\"open\": \"a\"},\n"
+                  "{\"name\": \"re\", \"expect\": \"a\",\n \"push\": {\"push\": {\"channel\": \"/[a-/\"}}}]}");
+        QCOMPARE(e.step, 2);
+        QCOMPARE(e.stepName, QStringLiteral("re"));
+        QCOMPARE(e.line, 3);
+        QVERIFY2(e.message.contains(QLatin1String("bad pattern in \"push\"")), qPrintable(e.message));
+        QVERIFY2(e.message.contains(QLatin1String("/[a-/")), qPrintable(e.message));
+    }
+
+    void sessionUsedBeforeOpen()
+    {
+        const ScenarioError e = error("{\"steps\": [{\"send\": \"bob\", \"method\": \"ping\"}]}");
+        QCOMPARE(e.step, 1);
+        QVERIFY2(e.message.contains(QLatin1String("before an \"open\"")), qPrintable(e.message));
+    }
+
+    void unknownMethodsAreRejected_data()
+    {
+        QTest::addColumn<QByteArray>("step");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("client method") << QByteArray("{\"send\": \"a\", \"method\": \"subscribee\"}")
+                                       << QStringLiteral("unknown method \"subscribee\"");
+        QTest::newRow("connect by hand") << QByteArray("{\"send\": \"a\", \"method\": \"connect\"}")
+                                         << QStringLiteral("connect is sent by \"open\"");
+        QTest::newRow("api method") << QByteArray("{\"api\": \"publishh\"}")
+                                    << QStringLiteral("unknown server API method \"publishh\"");
+        QTest::newRow("fault") << QByteArray("{\"fault\": \"explode\", \"session\": \"a\"}")
+                               << QStringLiteral("unknown fault \"explode\"");
+        QTest::newRow("two ways to send") << QByteArray("{\"send\": \"a\", \"method\": \"ping\", \"raw\": \"x\"}")
+                                          << QStringLiteral("exactly one of");
+        QTest::newRow("format") << QByteArray("{\"open\": \"b\", \"format\": \"xml\"}") << QStringLiteral("\"format\"");
+        QTest::newRow("negative timeout")
+            << QByteArray("{\"wait\": 5, \"timeout_ms\": -1}") << QStringLiteral("timeout_ms");
+        QTest::newRow("expect what") << QByteArray("{\"expect\": \"a\"}") << QStringLiteral("exactly one of");
+    }
+    void unknownMethodsAreRejected()
+    {
+        QFETCH(QByteArray, step);
+        QFETCH(QString, expected);
+        const ScenarioError e = error("{\"steps\": [{\"open\": \"a\"}, " + step + "]}");
+        QCOMPARE(e.step, 2);
+        QVERIFY2(e.message.contains(expected), qPrintable(e.toString()));
+    }
+
+    void variablesMustBeDefinedBeforeUse()
+    {
+        ScenarioError e = error("{\"steps\": [{\"open\": \"a\"}, {\"send\": \"a\", \"method\": \"subscribe\", "
+                                "\"params\": {\"channel\": \"${chanel}\"}}]}");
+        QCOMPARE(e.step, 2);
+        QVERIFY2(e.message.contains(QLatin1String("unknown variable ${chanel}")), qPrintable(e.message));
+        // Captured in step 2, usable in step 3; the session's client id after its open.
+        e = error("{\"steps\": [{\"open\": \"a\"}, {\"expect\": \"a\", \"reply\": {}, \"capture\": {\"ep\": "
+                  "\"subscribe.epoch\"}}, {\"send\": \"a\", \"method\": \"rpc\", \"params\": {\"data\": "
+                  "[\"${ep}\", \"${a.client}\", \"${run_id}\"]}}]}");
+        QCOMPARE(e.message, QStringLiteral("(parsed)"));
+        e = error("{\"variables\": {\"x\": \"${y}\", \"y\": \"1\"}, \"steps\": [{\"wait\": 1}]}");
+        QVERIFY2(e.message.contains(QLatin1String("built-ins")), qPrintable(e.message));
+    }
+
+    void parsesAStepOfEachKind()
+    {
+        Scenario s;
+        ScenarioError e;
+        const QByteArray text =
+            "{\"name\": \"all\", \"defaults\": {\"url\": \"ws://h/c\", \"timeout_ms\": 700},\n"
+            "            \"variables\": {\"ch\": \"c-${run_id}\"},\n"
+            "            \"steps\": [\n"
+            "              {\"open\": \"a\", \"claims\": {\"sub\": \"u\", \"exp\": \"+60\"}, \"format\": "
+            "\"protobuf\"},\n"
+            "              {\"send\": \"a\", \"method\": \"subscribe\", \"params\": {\"channel\": \"${ch}\"}},\n"
+            "              {\"expect\": \"a\", \"reply\": {\"subscribe\": {}}, \"timeout_ms\": 100},\n"
+            "              {\"api\": \"publish\", \"body\": {\"channel\": \"${ch}\", \"data\": {}}, \"result\": "
+            "{\"offset\": \"$any\"}},\n"
+            "              {\"wait\": 10},\n"
+            "              {\"wait\": \"connected\", \"session\": \"a\"},\n"
+            "              {\"fault\": \"server_disconnect\", \"session\": \"a\", \"code\": 4000},\n"
+            "              {\"expect\": \"a\", \"closed\": {\"code\": 4000}},\n"
+            "              {\"close\": \"a\"}\n"
+            "            ]}";
+        QVERIFY2(ScenarioParser::parse(text, QStringLiteral("t.json"), &s, &e), qPrintable(e.toString()));
+        QCOMPARE(s.name, QStringLiteral("all"));
+        QCOMPARE(s.settings.url, QStringLiteral("ws://h/c"));
+        QCOMPARE(s.settings.timeoutMs, 700);
+        QCOMPARE(s.steps.size(), 9);
+        QCOMPARE(s.steps.at(0).kind, ScenarioStep::Kind::Open);
+        QCOMPARE(s.steps.at(0).line, 4);
+        QCOMPARE(s.steps.at(1).name, QStringLiteral("send subscribe (a)"));
+        QCOMPARE(s.steps.at(3).kind, ScenarioStep::Kind::Api);
+        QCOMPARE(s.steps.at(6).session, QStringLiteral("a"));
+        QCOMPARE(s.steps.at(7).name, QStringLiteral("expect closed (a)"));
+        QCOMPARE(s.steps.at(8).line, 12);
+
+        ScenarioSettings overrides;
+        overrides.url = QStringLiteral("ws://127.0.0.1:1/x");
+        overrides.apiKey = QStringLiteral("k");
+        s.applyOverrides(overrides);
+        QCOMPARE(s.settings.url, QStringLiteral("ws://127.0.0.1:1/x"));
+        QCOMPARE(s.settings.apiKey, QStringLiteral("k"));
+        QCOMPARE(s.settings.timeoutMs, 700);
+    }
+
+    void everyExampleParses()
+    {
+        const QDir dir(qEnvironmentVariable("INSPECTOR_SOURCE_DIR", QStringLiteral(QT_TESTCASE_SOURCEDIR "/../..")) +
+                       QStringLiteral("/examples/scenarios"));
+        const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
+        QVERIFY2(files.size() >= 6, qPrintable(dir.path()));
+        for (const QString &f : files) {
+            Scenario s;
+            ScenarioError e;
+            QVERIFY2(ScenarioParser::load(dir.filePath(f), &s, &e), qPrintable(e.toString()));
+            QVERIFY(!s.steps.isEmpty());
+        }
+    }
+
+    void missingFile()
+    {
+        Scenario s;
+        ScenarioError e;
+        QVERIFY(!ScenarioParser::load(QStringLiteral("/nonexistent/x.json"), &s, &e));
+        QVERIFY2(e.toString().startsWith(QLatin1String("/nonexistent/x.json: cannot read")), qPrintable(e.toString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScenarioParser)
+#include "tst_scenarioparser.moc"
