@@ -290,6 +290,130 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>--url must be an http:// or https:// URL for --transport %1, not &quot;%2&quot;</source>
         <translation>--transport %1 需要 http:// 或 https:// 形式的 --url，而不是 &quot;%2&quot;</translation>
     </message>
+    <message>
+        <source>Merge recordings (FILE and the files after it) into one, in time order, each line with a &quot;source&quot; field naming its file&apos;s client; written to --record (default stdout).</source>
+        <translation>把多个录制文件（FILE 及其后的文件）按时间顺序合并为一个，每行带一个 &quot;source&quot; 字段，标明它来自哪个文件的客户端；写入 --record（默认标准输出）。</translation>
+    </message>
+    <message>
+        <source>Proxy mode: listen on ADDRESS:PORT (loopback) and forward every application connection to --url, recording both ways (docs/proxy.md).</source>
+        <translation>代理模式：在 ADDRESS:PORT（回环）上监听，把每个应用连接转发到 --url，并记录双向流量（见 docs/proxy.md）。</translation>
+    </message>
+    <message>
+        <source>Let --proxy listen on an address that is not loopback.</source>
+        <translation>允许 --proxy 监听非回环地址。</translation>
+    </message>
+    <message>
+        <source>Proxy mode: inject a fault, e.g. after=5s,close=3001 or conn=2,drop=chat:5, delay=200, drop-upstream, hold-pings, hold-pongs, pass. Repeatable.</source>
+        <translation>代理模式：注入故障，例如 after=5s,close=3001 或 conn=2,drop=chat:5、delay=200、drop-upstream、hold-pings、hold-pongs、pass。可重复。</translation>
+    </message>
+    <message>
+        <source>Run the QA scenario in FILE (JSON, docs/scenarios.md) and exit 0 when every step passed, 1 when one failed, 2 for a bad file or an unreachable server.</source>
+        <translation>运行 FILE 中的 QA 场景（JSON，见 docs/scenarios.md）：所有步骤通过时以 0 退出，有步骤失败时以 1 退出，文件有误或服务器无法访问时以 2 退出。</translation>
+    </message>
+    <message>
+        <source>With --scenario: write a JUnit XML report to FILE.</source>
+        <translation>与 --scenario 一起使用：把 JUnit XML 报告写入 FILE。</translation>
+    </message>
+    <message>
+        <source>With --scenario: run it N times (default 1).</source>
+        <translation>与 --scenario 一起使用：运行 N 次（默认 1）。</translation>
+    </message>
+    <message>
+        <source>With --scenario: the HMAC secret that signs tokens given as claims (default $CENTRIFUGO_HMAC_SECRET, then the file&apos;s).</source>
+        <translation>与 --scenario 一起使用：为以 claims 给出的令牌签名的 HMAC 密钥（默认 $CENTRIFUGO_HMAC_SECRET，其次为文件中的设置）。</translation>
+    </message>
+    <message>
+        <source>Load run: open --connections lightweight connections, subscribe them to --channels channels, publish through the server API at --publish-rate for --duration seconds, and report latency percentiles, deliveries, losses, errors, CPU and memory (JSON on stdout).</source>
+        <translation>负载运行：打开 --connections 个轻量连接，把它们订阅到 --channels 个频道，以 --publish-rate 的速率通过服务端 API 发布 --duration 秒，并报告延迟百分位、送达、丢失、错误、CPU 和内存（JSON 输出到标准输出）。</translation>
+    </message>
+    <message>
+        <source>With --load: connections to open (default 100).</source>
+        <translation>与 --load 一起使用：要打开的连接数（默认 100）。</translation>
+    </message>
+    <message>
+        <source>With --load: new connections per second (default 1000).</source>
+        <translation>与 --load 一起使用：每秒新建连接数（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>With --load: channels (default 10).</source>
+        <translation>与 --load 一起使用：频道数（默认 10）。</translation>
+    </message>
+    <message>
+        <source>With --load: publications per second (default 100).</source>
+        <translation>与 --load 一起使用：每秒发布数（默认 100）。</translation>
+    </message>
+    <message>
+        <source>--connections, --connect-rate, --channels and --publish-rate must be positive numbers</source>
+        <translation>--connections、--connect-rate、--channels 和 --publish-rate 必须是正数</translation>
+    </message>
+    <message>
+        <source>--repeat must be a positive whole number, not &quot;%1&quot;</source>
+        <translation>--repeat 必须是正整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--junit, --repeat and --hmac-secret need --scenario FILE</source>
+        <translation>--junit、--repeat 和 --hmac-secret 需要 --scenario FILE</translation>
+    </message>
+    <message>
+        <source>--proxy needs ADDRESS:PORT and takes no --subscribe, --send or --frames</source>
+        <translation>--proxy 需要 ADDRESS:PORT，且不能与 --subscribe、--send 或 --frames 同用</translation>
+    </message>
+    <message>
+        <source>--inject works in proxy mode only (--proxy)</source>
+        <translation>--inject 只能用于代理模式（--proxy）</translation>
+    </message>
+    <message>
+        <source>--scenario needs a file name</source>
+        <translation>--scenario 需要一个文件名</translation>
+    </message>
+    <message>
+        <source>--load needs a ws:// URL, not &quot;%1&quot;</source>
+        <translation>--load 需要 ws:// URL，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--load publishes through the server API: give --api-url URL (or CENTRIFUGO_API_URL)</source>
+        <translation>--load 通过服务端 API 发布：请给出 --api-url URL（或 CENTRIFUGO_API_URL）</translation>
+    </message>
+    <message>
+        <source>--inject: unknown item &quot;%1&quot; in &quot;%2&quot;</source>
+        <translation>--inject：“%2”中有未知项“%1”</translation>
+    </message>
+    <message>
+        <source>--inject: bad value in &quot;%1&quot;</source>
+        <translation>--inject：“%1”中的值无效</translation>
+    </message>
+    <message>
+        <source>--inject: one fault per --inject, not &quot;%1&quot;</source>
+        <translation>--inject：每个 --inject 只能有一个故障，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--inject: no fault in &quot;%1&quot; (close=, drop-upstream, delay=, drop=, hold-pings, hold-pongs or pass)</source>
+        <translation>--inject：“%1”中没有故障（close=、drop-upstream、delay=、drop=、hold-pings、hold-pongs 或 pass）</translation>
+    </message>
+    <message>
+        <source>--proxy must be ADDRESS:PORT (e.g. 127.0.0.1:8001), not &quot;%1&quot;</source>
+        <translation>--proxy 必须是 ADDRESS:PORT（例如 127.0.0.1:8001），而不是“%1”</translation>
+    </message>
+    <message>
+        <source>centrifugo-inspector-cli: proxy listening on %1, forwarding to %2
+</source>
+        <translation>centrifugo-inspector-cli: 代理正在监听 %1，转发到 %2
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proxy summary: %n application connection(s)
+</source>
+        <translation>
+            <numerusform>代理汇总：%n 个应用连接
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  conn %1 %2 %3 client %4: app-&gt;server %5 frames (%6 forwarded), server-&gt;app %7 frames (%8 forwarded), undelivered %9, dropped %10, held %11, delayed %12, lint findings %13
+</source>
+        <translation>  连接 %1 %2 %3 客户端 %4：应用-&gt;服务器 %5 帧（已转发 %6），服务器-&gt;应用 %7 帧（已转发 %8），未送达 %9，丢弃 %10，扣留 %11，延迟 %12，检查发现 %13
+</translation>
+    </message>
 </context>
 <context>
     <name>CloseInfo</name>
@@ -356,6 +480,112 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>the connection or the WebSocket upgrade was refused</source>
         <translation>连接或 WebSocket 升级被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>CombinedTimelineModel</name>
+    <message>
+        <source>↓ in</source>
+        <translation>↓ 收到</translation>
+    </message>
+    <message>
+        <source>↑ out</source>
+        <translation>↑ 发出</translation>
+    </message>
+    <message>
+        <source>→ server API</source>
+        <translation>→ 服务器 API</translation>
+    </message>
+    <message>
+        <source>← server API</source>
+        <translation>← 服务器 API</translation>
+    </message>
+    <message>
+        <source>A call of the server HTTP API, made beside the clients: %1</source>
+        <translation>在客户端之外发起的服务器 HTTP API 调用：%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Dir</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>server call %1</source>
+        <translation>服务器调用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CombinedTimelineView</name>
+    <message>
+        <source>The selected row is not a publication with an offset: there is nothing to follow.</source>
+        <translation>所选行不是带 offset 的发布消息：没有可追踪的内容。</translation>
+    </message>
+    <message>
+        <source>Rows: %1 | Sources: %2</source>
+        <translation>行数：%1 | 来源：%2</translation>
+    </message>
+    <message>
+        <source> | Shown (%1): %2</source>
+        <translation> | 显示（%1）：%2</translation>
+    </message>
+    <message>
+        <source> | Dropped (oldest): %1</source>
+        <translation> | 已丢弃（最早的）：%1</translation>
+    </message>
+    <message>
+        <source> | Following %1: %2 rows</source>
+        <translation> | 正在追踪 %1：%2 行</translation>
+    </message>
+    <message>
+        <source>Changes since the channel&apos;s previous publication (%1):</source>
+        <translation>与该频道上一条发布消息（%1）相比的变化：</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Follow this publication</source>
+        <translation>追踪此发布消息</translation>
+    </message>
+    <message>
+        <source>Show only the rows of the selected publication (same channel and offset) in every source: the server&apos;s publish reply and each client&apos;s push.</source>
+        <translation>只显示所选发布消息在各个来源中的行（相同频道和 offset）：服务器的发布回复以及每个客户端收到的推送。</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>One source only: a session&apos;s messages with the server calls made from its panel</source>
+        <translation>只显示一个来源：某个会话的消息，以及从其面板发起的服务器调用</translation>
     </message>
 </context>
 <context>
@@ -1729,6 +1959,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>&quot;raw&quot; is missing and &quot;frame&quot; does not hold the messages&apos; JSON objects</source>
         <translation>缺少 &quot;raw&quot;，而 &quot;frame&quot; 中也不是各条消息的 JSON 对象</translation>
     </message>
+    <message>
+        <source>&quot;injected&quot; is not a known fault</source>
+        <translation>“injected”不是已知的故障</translation>
+    </message>
 </context>
 <context>
     <name>HarImporter</name>
@@ -1865,6 +2099,13 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>
             <numerusform>%1 响应在 %2 毫秒后结束，响应体 %n 字节</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>JUnitReport</name>
+    <message>
+        <source>cannot write the JUnit report %1: %2</source>
+        <translation>无法写入 JUnit 报告 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2423,6 +2664,89 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>LoadPanel</name>
+    <message>
+        <source>WebSocket URL:</source>
+        <translation>WebSocket URL：</translation>
+    </message>
+    <message>
+        <source>Server API URL:</source>
+        <translation>服务端 API URL：</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation>连接数：</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>频道：</translation>
+    </message>
+    <message>
+        <source>Publications/s:</source>
+        <translation>每秒发布数：</translation>
+    </message>
+    <message>
+        <source>Seconds:</source>
+        <translation>秒数：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Open the connections, subscribe them, publish through the server API and measure. The same as centrifugo-inspector-cli --load (docs/load.md).</source>
+        <translation>打开连接、订阅、通过服务端 API 发布并测量。与 centrifugo-inspector-cli --load 相同（见 docs/load.md）。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>No load run yet.</source>
+        <translation>还没有负载运行。</translation>
+    </message>
+</context>
+<context>
+    <name>LoadReport</name>
+    <message>
+        <source>Connections held: %1 of %2 (%3, %4 channel(s), %5 s)
+Publications: %6 sent, %7 deliveries expected, %8 delivered, %9 lost
+Latency (ms): p50 %10, p90 %11, p99 %12, max %13
+Errors:%14
+CPU: %15 s; peak memory: %16 MB (%17 KB per connection)
+</source>
+        <translation>保持的连接：%1 / %2（%3，%4 个频道，%5 秒）
+发布：已发送 %6，应送达 %7，已送达 %8，丢失 %9
+延迟（毫秒）：p50 %10，p90 %11，p99 %12，最大 %13
+错误：%14
+CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
+</translation>
+    </message>
+    <message>
+        <source> none</source>
+        <translation> 无</translation>
+    </message>
+</context>
+<context>
+    <name>LoadRunner</name>
+    <message>
+        <source>%1 opened, %2 subscribed</source>
+        <translation>已打开 %1，已订阅 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 subscribed; publishing</source>
+        <translation>已订阅 %1 / %2；正在发布</translation>
+    </message>
+</context>
+<context>
     <name>LogModel</name>
     <message>
         <source>Centrifugo Inspector log, level %1 and above</source>
@@ -2519,20 +2843,12 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Log saved to %1</source>
-        <translation>日志已保存到 %1</translation>
-    </message>
-    <message>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
         <source>Subscriptions</source>
         <translation>订阅</translation>
-    </message>
-    <message>
-        <source>Command</source>
-        <translation>命令</translation>
     </message>
     <message>
         <source>Log</source>
@@ -2659,22 +2975,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>时间线已清空。</translation>
     </message>
     <message>
-        <source>disconnected</source>
-        <translation>未连接</translation>
-    </message>
-    <message>
-        <source>connecting</source>
-        <translation>正在连接</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>已打开</translation>
-    </message>
-    <message>
-        <source>connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
         <source>Centrifugo Inspector — %1 (%2)</source>
         <translation>Centrifugo Inspector — %1（%2）</translation>
     </message>
@@ -2731,14 +3031,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <source>Reconnected; subscribed again to %1.</source>
-        <translation>已重新连接；已重新订阅 %1。</translation>
-    </message>
-    <message>
-        <source>Reconnected; subscribed again to %1 (recovering %2).</source>
-        <translation>已重新连接；已重新订阅 %1（正在恢复 %2）。</translation>
-    </message>
-    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -2753,10 +3045,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Token &amp;decoder…</source>
         <translation>令牌解码器(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Connecting with profile &quot;%1&quot;.</source>
-        <translation>正在使用配置“%1”连接。</translation>
     </message>
     <message>
         <source>Token set in the connection panel; connect (Ctrl+K) to use it.</source>
@@ -2835,10 +3123,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>&lt;h3&gt;Centrifugo 检查器 %1&lt;/h3&gt;&lt;p&gt;使用 Centrifugo 客户端协议 v2，显示每一帧，并解释每个回复、推送、错误和断开。&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt：&lt;/td&gt;&lt;td&gt;%2（编译时 %3）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;协议：&lt;/td&gt;&lt;td&gt;Centrifugo 客户端协议 v2（JSON 和 Protobuf）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;服务器：&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <source>Server API</source>
-        <translation>服务端 API</translation>
-    </message>
-    <message>
         <source>P&amp;robe transports…</source>
         <translation>探测传输(&amp;R)…</translation>
     </message>
@@ -2853,6 +3137,115 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>subscribe with fossil delta</source>
         <translation>带 fossil 增量的 subscribe</translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>New connection: %1.</source>
+        <translation>新连接：%1。</translation>
+    </message>
+    <message>
+        <source>%1 duplicates %2: the same options and channels, a new client.</source>
+        <translation>%1 复制自 %2：相同的选项和频道，新的客户端。</translation>
+    </message>
+    <message>
+        <source>Combined timeline</source>
+        <translation>合并时间线</translation>
+    </message>
+    <message>
+        <source>&amp;New connection</source>
+        <translation>新建连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate this connection</source>
+        <translation>复制此连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Close this connection</source>
+        <translation>关闭此连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open recordings in the &amp;combined timeline…</source>
+        <translation>在合并时间线中打开录制文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Disconnect this client from the &amp;server…</source>
+        <translation>从服务器断开此客户端(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>This session with its &amp;server calls</source>
+        <translation>此会话及其服务器调用(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sessions side &amp;by side</source>
+        <translation>会话并排显示(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Command and server API</source>
+        <translation>命令和服务器 API</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy (see an application&apos;s connection)</source>
+        <translation>代理（查看应用的连接）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Scenarios…</source>
+        <translation>场景(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Open recordings in the combined timeline</source>
+        <translation>在合并时间线中打开录制文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n recording(s) in the combined timeline: %1 lines.</source>
+        <translation>
+            <numerusform>已在合并时间线中打开 %n 个录制文件：%1 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skipped %1 unreadable lines; the first: %2</source>
+        <translation>跳过了 %1 行无法读取的内容；第一行：%2</translation>
+    </message>
+    <message>
+        <source>%1: a line could not be read: %2</source>
+        <translation>%1：有一行无法读取：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MergeMode</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %n line(s) from %1 file(s) in time order.</source>
+        <translation>
+            <numerusform>已按时间顺序合并来自 %1 个文件的 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n line(s) without a readable time; the first: %1</source>
+        <translation>
+            <numerusform>跳过了 %n 行无法读取时间的内容；第一行：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3599,6 +3992,346 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>ProxyConnection</name>
+    <message>
+        <source>no answer to the upstream handshake within %1 ms</source>
+        <translation>上游握手在 %1 毫秒内没有应答</translation>
+    </message>
+    <message>
+        <source>Upstream TLS: %1</source>
+        <translation>上游 TLS：%1</translation>
+    </message>
+    <message>
+        <source>Application %1 connected (%2); opening %3 with headers [%4]</source>
+        <translation>应用 %1 已连接（%2）；正在以请求头 [%4] 打开 %3</translation>
+    </message>
+    <message>
+        <source>Held back the application&apos;s pong (fault injection).</source>
+        <translation>已扣留应用的 pong（故障注入）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dropped %n publication(s) on purpose (fault injection).</source>
+        <translation>
+            <numerusform>已故意丢弃 %n 条发布（故障注入）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Held back the server&apos;s ping (fault injection).</source>
+        <translation>已扣留服务器的 ping（故障注入）。</translation>
+    </message>
+    <message>
+        <source>Connected as client %1</source>
+        <translation>已作为客户端 %1 连接</translation>
+    </message>
+    <message>
+        <source>Linter on the application&apos;s command: [%1] %2</source>
+        <translation>对应用命令的检查：[%1] %2</translation>
+    </message>
+    <message>
+        <source>closed without a close frame</source>
+        <translation>没有关闭帧就关闭了</translation>
+    </message>
+    <message>
+        <source>The application closed the connection (code %1, reason &quot;%2&quot;).</source>
+        <translation>应用关闭了连接（代码 %1，原因“%2”）。</translation>
+    </message>
+    <message>
+        <source>The application&apos;s connection was lost without a close frame (%1).</source>
+        <translation>应用的连接在没有关闭帧的情况下断开（%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) of the application could not be forwarded: the upstream never opened.</source>
+        <translation>
+            <numerusform>应用的 %n 帧无法转发：上游从未打开。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The upstream connection was lost (%1); the application&apos;s connection is closed with 1011.</source>
+        <translation>上游连接已断开（%1）；应用的连接以 1011 关闭。</translation>
+    </message>
+    <message>
+        <source>The upstream could not be opened (%1); the application&apos;s connection is closed with 1011.</source>
+        <translation>无法打开上游（%1）；应用的连接以 1011 关闭。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sent in a close frame (1000-1003, 1007-1011 or 3000-4999): nothing injected.</source>
+        <translation>%1 不能放在关闭帧中（1000-1003、1007-1011 或 3000-4999）：未注入任何故障。</translation>
+    </message>
+    <message>
+        <source>Closed by the proxy (fault injection): code %1, reason &quot;%2&quot;.</source>
+        <translation>由代理关闭（故障注入）：代码 %1，原因“%2”。</translation>
+    </message>
+    <message>
+        <source>upstream dropped by the proxy without a close frame</source>
+        <translation>代理在不发送关闭帧的情况下断开了上游</translation>
+    </message>
+    <message>
+        <source>The proxy dropped the upstream without a close frame (fault injection); the application&apos;s connection is closed with 1011.</source>
+        <translation>代理在不发送关闭帧的情况下断开了上游（故障注入）；应用的连接以 1011 关闭。</translation>
+    </message>
+    <message>
+        <source>Delaying every frame by %1 ms (fault injection).</source>
+        <translation>每一帧延迟 %1 毫秒（故障注入）。</translation>
+    </message>
+    <message>
+        <source>Frames are no longer delayed.</source>
+        <translation>帧不再延迟。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dropping the next %n publication(s) of %1 (fault injection).</source>
+        <translation>
+            <numerusform>将丢弃 %1 接下来的 %n 条发布（故障注入）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Holding back the server&apos;s pings (fault injection).</source>
+        <translation>正在扣留服务器的 ping（故障注入）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s pings pass again.</source>
+        <translation>服务器的 ping 恢复放行。</translation>
+    </message>
+    <message>
+        <source>Holding back the application&apos;s pongs (fault injection).</source>
+        <translation>正在扣留应用的 pong（故障注入）。</translation>
+    </message>
+    <message>
+        <source>The application&apos;s pongs pass again.</source>
+        <translation>应用的 pong 恢复放行。</translation>
+    </message>
+    <message>
+        <source>Passing everything through again.</source>
+        <translation>恢复全部放行。</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyPanel</name>
+    <message>
+        <source>Address and port the application connects to. Loopback only: anything else would let others use the credentials the application sends.</source>
+        <translation>应用连接的地址和端口。仅限回环：否则他人可以使用应用发送的凭据。</translation>
+    </message>
+    <message>
+        <source>Ignore upstream certificate errors</source>
+        <translation>忽略上游证书错误</translation>
+    </message>
+    <message>
+        <source>Start proxy</source>
+        <translation>启动代理</translation>
+    </message>
+    <message>
+        <source>Stopped. Point your application&apos;s SDK at the listen address once it runs.</source>
+        <translation>已停止。代理运行后，把应用的 SDK 指向监听地址。</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>客户端 ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Frames ↑/↓</source>
+        <translation>帧 ↑/↓</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Close reason</source>
+        <translation>关闭原因</translation>
+    </message>
+    <message>
+        <source>Close as the server</source>
+        <translation>以服务器身份关闭</translation>
+    </message>
+    <message>
+        <source>Close the application&apos;s connection with this code and reason, as if the server had.</source>
+        <translation>用此代码和原因关闭应用的连接，就像服务器关闭的一样。</translation>
+    </message>
+    <message>
+        <source>Drop upstream</source>
+        <translation>断开上游</translation>
+    </message>
+    <message>
+        <source>Drop the connection to the server without a close frame, as a network failure would; the application gets 1011.</source>
+        <translation>像网络故障那样，不发关闭帧就断开与服务器的连接；应用会收到 1011。</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Delay of every frame, both ways (0: none)</source>
+        <translation>每一帧的延迟，双向（0：不延迟）</translation>
+    </message>
+    <message>
+        <source>Delay frames</source>
+        <translation>延迟帧</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Drop publications</source>
+        <translation>丢弃发布</translation>
+    </message>
+    <message>
+        <source>Keep the next N publications of the channel from the application, to see whether it notices the gap and recovers.</source>
+        <translation>不把该频道接下来的 N 条发布交给应用，看它能否发现缺口并恢复。</translation>
+    </message>
+    <message>
+        <source>Hold server pings</source>
+        <translation>扣留服务器 ping</translation>
+    </message>
+    <message>
+        <source>Hold app pongs</source>
+        <translation>扣留应用 pong</translation>
+    </message>
+    <message>
+        <source>Pass through</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <source>Fault injection (selected connection)</source>
+        <translation>故障注入（所选连接）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>The listen address must be ADDRESS:PORT, e.g. 127.0.0.1:8001.</source>
+        <translation>监听地址必须是 ADDRESS:PORT，例如 127.0.0.1:8001。</translation>
+    </message>
+    <message>
+        <source>Listening. Point your application&apos;s SDK at %1 (forwarding to %2).</source>
+        <translation>正在监听。把应用的 SDK 指向 %1（转发到 %2）。</translation>
+    </message>
+    <message>
+        <source>Stop proxy</source>
+        <translation>停止代理</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Protobuf</source>
+        <translation>Protobuf</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>connecting upstream</source>
+        <translation>正在连接上游</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>delay %1 ms</source>
+        <translation>延迟 %1 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n publication(s) to drop</source>
+        <translation>
+            <numerusform>待丢弃 %n 条发布</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pings held</source>
+        <translation>ping 已扣留</translation>
+    </message>
+    <message>
+        <source>pongs held</source>
+        <translation>pong 已扣留</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped</source>
+        <translation>
+            <numerusform>已丢弃 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n undelivered</source>
+        <translation>
+            <numerusform>未送达 %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 [conn %2] %3</source>
+        <translation>%1 [连接 %2] %3</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyServer</name>
+    <message>
+        <source>The proxy could not accept a connection: %1</source>
+        <translation>代理无法接受连接：%1</translation>
+    </message>
+    <message>
+        <source>An application&apos;s handshake was refused (%1): %2</source>
+        <translation>应用的握手被拒绝（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The upstream URL must start with ws:// or wss://: %1</source>
+        <translation>上游 URL 必须以 ws:// 或 wss:// 开头：%1</translation>
+    </message>
+    <message>
+        <source>The proxy listens on loopback only unless asked otherwise: %1 would let anyone who reaches it use the credentials of the applications it forwards.</source>
+        <translation>除非明确要求，代理只监听回环地址：%1 会让任何能访问它的人使用它所转发应用的凭据。</translation>
+    </message>
+    <message>
+        <source>Warning: the proxy listens on %1, not loopback: anyone who reaches it can connect through it, and it forwards the applications&apos; cookies and tokens in plain ws://.</source>
+        <translation>警告：代理监听在 %1，而非回环地址：任何能访问它的人都可以通过它连接，而且它以明文 ws:// 转发应用的 Cookie 和令牌。</translation>
+    </message>
+    <message>
+        <source>The proxy cannot listen on %1:%2: %3</source>
+        <translation>代理无法监听 %1:%2：%3</translation>
+    </message>
+    <message>
+        <source>Proxy listening on %1, forwarding to %2</source>
+        <translation>代理正在监听 %1，转发到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationDiff</name>
+    <message>
+        <source>The data is the same as in the channel&apos;s previous publication.</source>
+        <translation>数据与该频道上一条发布消息相同。</translation>
+    </message>
+</context>
+<context>
     <name>Reconnector</name>
     <message>
         <source>Automatic reconnect was turned off.</source>
@@ -3615,6 +4348,17 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Not reconnecting: %1</source>
         <translation>不重连：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordMerger</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation>%1 第 %2 行：%3</translation>
     </message>
 </context>
 <context>
@@ -3720,6 +4464,526 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
 </source>
         <translation>  按频道：
 </translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioMatcher</name>
+    <message>
+        <source>the message</source>
+        <translation>该消息</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>at %1: expected no value, got %2</source>
+        <translation>位于 %1：期望没有值，实际为 %2</translation>
+    </message>
+    <message>
+        <source>at %1: missing (expected %2)</source>
+        <translation>位于 %1：缺失（期望 %2）</translation>
+    </message>
+    <message>
+        <source>at %1: %2 does not match %3</source>
+        <translation>位于 %1：%2 不匹配 %3</translation>
+    </message>
+    <message>
+        <source>at %1: expected an object, got %2</source>
+        <translation>位于 %1：期望一个对象，实际为 %2</translation>
+    </message>
+    <message>
+        <source>at %1: expected an array, got %2</source>
+        <translation>位于 %1：期望一个数组，实际为 %2</translation>
+    </message>
+    <message>
+        <source>at %1: no element for pattern element %2 (%3)</source>
+        <translation>位于 %1：没有与模式元素 %2 对应的元素（%3）</translation>
+    </message>
+    <message>
+        <source>at %1: no element matches pattern element %2 (%3)</source>
+        <translation>位于 %1：没有元素匹配模式元素 %2（%3）</translation>
+    </message>
+    <message>
+        <source>at %1: expected %2, got %3</source>
+        <translation>位于 %1：期望 %2，实际为 %3</translation>
+    </message>
+    <message>
+        <source>bad regular expression %1: %2 at offset %3</source>
+        <translation>错误的正则表达式 %1：%2，位置 %3</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioMode</name>
+    <message numerus="yes">
+        <source>Scenario &quot;%1&quot; (%2): %n step(s)
+</source>
+        <translation>
+            <numerusform>场景“%1”（%2）：%n 个步骤
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 of %2
+</source>
+        <translation>第 %1 次运行，共 %2 次
+</translation>
+    </message>
+    <message>
+        <source>%1:%2: step %3 (%4) failed: %5
+</source>
+        <translation>%1:%2：第 %3 步（%4）失败：%5
+</translation>
+    </message>
+    <message>
+        <source>PASS %1/%2 %3 (%4 ms): %5
+</source>
+        <translation>通过 %1/%2 %3（%4 毫秒）：%5
+</translation>
+    </message>
+    <message>
+        <source>FAIL %1/%2 %3 (%4 ms)
+</source>
+        <translation>失败 %1/%2 %3（%4 毫秒）
+</translation>
+    </message>
+    <message>
+        <source>SKIP %1/%2 %3
+</source>
+        <translation>跳过 %1/%2 %3
+</translation>
+    </message>
+    <message>
+        <source>%1 (run %2)</source>
+        <translation>%1（第 %2 次运行）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 run(s) passed
+</source>
+        <translation>%2 次运行中有 %1 次通过
+</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a scenario file (JSON, docs/scenarios.md).</source>
+        <translation>打开场景文件（JSON，见 docs/scenarios.md）。</translation>
+    </message>
+    <message>
+        <source>&amp;Run all</source>
+        <translation>全部运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>单步(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Run the next step only.</source>
+        <translation>只运行下一步。</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p</source>
+        <translation>停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat:</source>
+        <translation>重复(&amp;P)：</translation>
+    </message>
+    <message>
+        <source> time(s)</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>服务器 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>the scenario&apos;s own (defaults.url)</source>
+        <translation>使用场景自己的设置（defaults.url）</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No scenario open. Examples are in examples/scenarios.</source>
+        <translation>尚未打开场景。示例位于 examples/scenarios。</translation>
+    </message>
+    <message>
+        <source>Open a scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>场景 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n step(s)</source>
+        <translation>
+            <numerusform>%1（%2）：%n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2 …</source>
+        <translation>第 %1 次运行，共 %2 次…</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 of %2 run(s) passed. Last run: %3 step(s) passed, %4 failed.</source>
+        <translation>%2 次运行中有 %1 次通过。最后一次运行：%3 个步骤通过，%4 个失败。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioParser</name>
+    <message>
+        <source>unknown field &quot;%1&quot; (allowed here: %2)</source>
+        <translation>未知字段“%1”（此处允许：%2）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required</source>
+        <translation>缺少必需的“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a non-empty string</source>
+        <translation>“%1”必须是非空字符串</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a JSON object</source>
+        <translation>“%1”必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number of milliseconds (0 or more)</source>
+        <translation>“%1”必须是整数毫秒数（0 或更大）</translation>
+    </message>
+    <message>
+        <source>session name &quot;%1&quot; must be letters, digits, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>会话名“%1”只能由字母、数字、“_”或“-”组成</translation>
+    </message>
+    <message>
+        <source>session &quot;%1&quot; is used before an &quot;open&quot; step opens it</source>
+        <translation>会话“%1”在“open”步骤打开它之前就被使用了</translation>
+    </message>
+    <message>
+        <source>bad pattern in &quot;%1&quot;: %2</source>
+        <translation>“%1”中的模式有误：%2</translation>
+    </message>
+    <message>
+        <source>capture &quot;%1&quot; must be a path (&quot;subscribe.epoch&quot;) or {&quot;path&quot;: ..., &quot;default&quot;: ...}</source>
+        <translation>捕获项“%1”必须是路径（“subscribe.epoch”）或 {&quot;path&quot;: ..., &quot;default&quot;: ...}</translation>
+    </message>
+    <message>
+        <source>unknown variable ${%1}: define it in &quot;variables&quot; or capture it in an earlier step</source>
+        <translation>未知变量 ${%1}：请在“variables”中定义，或在前面的步骤中捕获</translation>
+    </message>
+    <message>
+        <source>variable &quot;%1&quot; uses ${%2}: variables may only use the built-ins (%3)</source>
+        <translation>变量“%1”使用了 ${%2}：变量只能使用内置变量（%3）</translation>
+    </message>
+    <message>
+        <source>&quot;steps&quot; must be a non-empty array of steps</source>
+        <translation>“steps”必须是非空的步骤数组</translation>
+    </message>
+    <message>
+        <source>a step must be a JSON object</source>
+        <translation>步骤必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown step: it needs one of %1 (it has: %2)</source>
+        <translation>未知步骤：需要 %1 之一（现有：%2）</translation>
+    </message>
+    <message>
+        <source>a step does one thing, this one has %1</source>
+        <translation>一个步骤只做一件事，此步骤同时有 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>give &quot;token&quot; or &quot;claims&quot;, not both</source>
+        <translation>请给出“token”或“claims”之一，不要同时给出</translation>
+    </message>
+    <message>
+        <source>&quot;format&quot; must be &quot;json&quot; or &quot;protobuf&quot;</source>
+        <translation>“format”必须是“json”或“protobuf”</translation>
+    </message>
+    <message>
+        <source>a send step needs exactly one of &quot;method&quot; (with &quot;params&quot;), &quot;command&quot; or &quot;raw&quot;</source>
+        <translation>send 步骤需要且只需要“method”（配合“params”）、“command”或“raw”之一</translation>
+    </message>
+    <message>
+        <source>unknown method &quot;%1&quot; (one of: %2; connect is sent by &quot;open&quot;)</source>
+        <translation>未知方法“%1”（可选：%2；connect 由“open”发送）</translation>
+    </message>
+    <message>
+        <source>an expect step needs exactly one of &quot;reply&quot;, &quot;push&quot; or &quot;closed&quot;</source>
+        <translation>expect 步骤需要且只需要“reply”、“push”或“closed”之一</translation>
+    </message>
+    <message>
+        <source>&quot;absent&quot; must be true or false</source>
+        <translation>“absent”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>unknown server API method &quot;%1&quot; (one of: %2)</source>
+        <translation>未知的服务端 API 方法“%1”（可选：%2）</translation>
+    </message>
+    <message>
+        <source>give &quot;result&quot; or &quot;error&quot;, not both</source>
+        <translation>请给出“result”或“error”之一，不要同时给出</translation>
+    </message>
+    <message>
+        <source>&quot;wait&quot; must not be negative</source>
+        <translation>“wait”不能为负数</translation>
+    </message>
+    <message>
+        <source>&quot;wait&quot; is a number of milliseconds, &quot;connected&quot; or &quot;closed&quot;</source>
+        <translation>“wait”应为毫秒数、“connected”或“closed”</translation>
+    </message>
+    <message>
+        <source>unknown fault &quot;%1&quot; (one of: server_disconnect, close, reconnect)</source>
+        <translation>未知故障“%1”（可选：server_disconnect、close、reconnect）</translation>
+    </message>
+    <message>
+        <source>&quot;code&quot; must be a close code from 3000 to 4999</source>
+        <translation>“code”必须是 3000 到 4999 之间的关闭代码</translation>
+    </message>
+    <message>
+        <source>%1: step %2 (%3): %4</source>
+        <translation>%1：第 %2 步（%3）：%4</translation>
+    </message>
+    <message>
+        <source>%1: step %2: %3</source>
+        <translation>%1：第 %2 步：%3</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>JSON syntax error: %1</source>
+        <translation>JSON 语法错误：%1</translation>
+    </message>
+    <message>
+        <source>a scenario is a JSON object with &quot;steps&quot;</source>
+        <translation>场景是一个带有“steps”的 JSON 对象</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioRecorder</name>
+    <message>
+        <source>Recorded from the timeline. Add a token or claims to &quot;open&quot; if the server needs one, and check the patterns.</source>
+        <translation>从时间线录制。如果服务器需要，请给“open”加上 token 或 claims，并检查各个模式。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioRunner</name>
+    <message>
+        <source>reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>stopped before the step was done</source>
+        <translation>步骤完成前被停止</translation>
+    </message>
+    <message>
+        <source>unknown variable(s): %1</source>
+        <translation>未知变量：%1</translation>
+    </message>
+    <message>
+        <source>session &quot;%1&quot; is not open</source>
+        <translation>会话“%1”未打开</translation>
+    </message>
+    <message>
+        <source>waited %1 ms</source>
+        <translation>已等待 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>skipped: step %1 failed</source>
+        <translation>已跳过：第 %1 步失败</translation>
+    </message>
+    <message>
+        <source>skipped: the run was stopped</source>
+        <translation>已跳过：运行已被停止</translation>
+    </message>
+    <message>
+        <source>capture %1: nothing at %2 in %3</source>
+        <translation>捕获 %1：在 %3 中的 %2 处没有值</translation>
+    </message>
+    <message>
+        <source>&quot;claims&quot; need an HMAC secret to sign the token: set defaults.hmac_secret or --hmac-secret</source>
+        <translation>“claims”需要 HMAC 密钥来签名令牌：请设置 defaults.hmac_secret 或 --hmac-secret</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a ws:// or wss:// URL</source>
+        <translation>“%1”不是 ws:// 或 wss:// URL</translation>
+    </message>
+    <message>
+        <source>connected (client %1), but an error was expected</source>
+        <translation>已连接（客户端 %1），但期望的是错误</translation>
+    </message>
+    <message>
+        <source>connected: client %1</source>
+        <translation>已连接：客户端 %1</translation>
+    </message>
+    <message>
+        <source>connect refused: error %1 %2</source>
+        <translation>connect 被拒绝：错误 %1 %2</translation>
+    </message>
+    <message>
+        <source>connect refused, but not as expected: %1</source>
+        <translation>connect 被拒绝，但与期望不符：%1</translation>
+    </message>
+    <message>
+        <source>connect refused as expected: error %1 %2</source>
+        <translation>connect 按期望被拒绝：错误 %1 %2</translation>
+    </message>
+    <message>
+        <source>the connection closed before connect succeeded: %1 %2</source>
+        <translation>connect 成功之前连接已关闭：%1 %2</translation>
+    </message>
+    <message>
+        <source>the server is unreachable at %1: %2</source>
+        <translation>无法访问 %1 处的服务器：%2</translation>
+    </message>
+    <message>
+        <source>not connected within %1 ms</source>
+        <translation>%1 毫秒内未连接</translation>
+    </message>
+    <message>
+        <source>session &quot;%1&quot; is closed: nothing can be sent</source>
+        <translation>会话“%1”已关闭：无法发送</translation>
+    </message>
+    <message>
+        <source>sent raw bytes</source>
+        <translation>已发送原始字节</translation>
+    </message>
+    <message>
+        <source>sent with id %1</source>
+        <translation>已发送，id 为 %1</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>a %1 that should not come arrived</source>
+        <translation>收到了不应出现的%1</translation>
+    </message>
+    <message>
+        <source>%1 matched</source>
+        <translation>%1匹配</translation>
+    </message>
+    <message>
+        <source>the reply to command %1 does not match: %2</source>
+        <translation>对命令 %1 的回复不匹配：%2</translation>
+    </message>
+    <message>
+        <source>the connection closed while waiting for a %1: %2 %3</source>
+        <translation>等待%1时连接已关闭：%2 %3</translation>
+    </message>
+    <message>
+        <source>no %1 matching %2 within %3 ms</source>
+        <translation>%3 毫秒内没有匹配 %2 的%1</translation>
+    </message>
+    <message>
+        <source>no %1 within %2 ms (expected %3)</source>
+        <translation>%2 毫秒内没有%1（期望 %3）</translation>
+    </message>
+    <message>
+        <source>no %1 matching within %2 ms; the last one differs %3</source>
+        <translation>%2 毫秒内没有匹配的%1；最后一条不同之处 %3</translation>
+    </message>
+    <message>
+        <source>an API error was expected: %1</source>
+        <translation>期望 API 错误：%1</translation>
+    </message>
+    <message>
+        <source>the API error does not match: %1</source>
+        <translation>API 错误不匹配：%1</translation>
+    </message>
+    <message>
+        <source>API error as expected: %1</source>
+        <translation>API 错误符合期望：%1</translation>
+    </message>
+    <message>
+        <source>the API call failed: %1</source>
+        <translation>API 调用失败：%1</translation>
+    </message>
+    <message>
+        <source>the API result does not match: %1</source>
+        <translation>API 结果不匹配：%1</translation>
+    </message>
+    <message>
+        <source>closed: %1 %2</source>
+        <translation>已关闭：%1 %2</translation>
+    </message>
+    <message>
+        <source>not %1 within %2 ms</source>
+        <translation>%2 毫秒内未达到 %1 状态</translation>
+    </message>
+    <message>
+        <source>server_disconnect needs a session with a user: open it with claims that have &quot;sub&quot;</source>
+        <translation>server_disconnect 需要带用户的会话：请用含“sub”的 claims 打开它</translation>
+    </message>
+    <message>
+        <source>not closed within %1 ms</source>
+        <translation>%1 毫秒内未关闭</translation>
     </message>
 </context>
 <context>
@@ -4266,6 +5530,89 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>SessionView</name>
+    <message>
+        <source>Reconnected; subscribed again to %1.</source>
+        <translation>已重新连接；已重新订阅 %1。</translation>
+    </message>
+    <message>
+        <source>Reconnected; subscribed again to %1 (recovering %2).</source>
+        <translation>已重新连接；已重新订阅 %1（正在恢复 %2）。</translation>
+    </message>
+    <message>
+        <source>Log saved to %1</source>
+        <translation>日志已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Disconnect this client from the server</source>
+        <translation>从服务器断开此客户端</translation>
+    </message>
+    <message>
+        <source>4000-4499: the client reconnects; 4500-4999: it does not.</source>
+        <translation>4000-4499：客户端会重连；4500-4999：不会重连。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Connecting with profile &quot;%1&quot;.</source>
+        <translation>正在使用配置“%1”连接。</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Server API</source>
+        <translation>服务器 API</translation>
+    </message>
+    <message>
+        <source>Publish from the server</source>
+        <translation>从服务器发布</translation>
+    </message>
+    <message>
+        <source>Presence (server API)</source>
+        <translation>在线状态（服务器 API）</translation>
+    </message>
+    <message>
+        <source>History (server API)</source>
+        <translation>历史（服务器 API）</translation>
+    </message>
+    <message>
+        <source>Unsubscribe this client (server API)</source>
+        <translation>取消此客户端的订阅（服务器 API）</translation>
+    </message>
+    <message>
+        <source>Disconnect this client (server API)…</source>
+        <translation>断开此客户端（服务器 API）…</translation>
+    </message>
+</context>
+<context>
     <name>SubscriptionModel</name>
     <message>
         <source>server-side</source>
@@ -4709,6 +6056,18 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>↓ in</source>
         <translation>↓ 收到</translation>
     </message>
+    <message>
+        <source>↑ out, injected</source>
+        <translation>↑ 出，注入</translation>
+    </message>
+    <message>
+        <source>↓ in, injected</source>
+        <translation>↓ 入，注入</translation>
+    </message>
+    <message>
+        <source>Injected by the proxy (fault injection): %1</source>
+        <translation>由代理注入（故障注入）：%1</translation>
+    </message>
 </context>
 <context>
     <name>TimelineWidget</name>
@@ -4887,6 +6246,42 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Not following.</source>
         <translation>未跟随。</translation>
+    </message>
+    <message>
+        <source>Copy as websocat command</source>
+        <translation>复制为 websocat 命令</translation>
+    </message>
+    <message>
+        <source>Copy as wscat command</source>
+        <translation>复制为 wscat 命令</translation>
+    </message>
+    <message>
+        <source>Only commands sent over JSON can be replayed by a generic WebSocket client.</source>
+        <translation>只有通过 JSON 发送的命令才能由通用 WebSocket 客户端重放。</translation>
+    </message>
+    <message>
+        <source>Save shown rows as a scenario…</source>
+        <translation>把显示的行保存为场景…</translation>
+    </message>
+    <message>
+        <source>Save as scenario</source>
+        <translation>保存为场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>场景 (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not save the scenario to %1: %2</source>
+        <translation>无法把场景保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved the shown rows as a scenario to %1.</source>
+        <translation>已把显示的行保存为场景：%1。</translation>
+    </message>
+    <message>
+        <source>Recorded scenario</source>
+        <translation>录制的场景</translation>
     </message>
 </context>
 <context>
@@ -5210,6 +6605,90 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>TrafficChartView</name>
+    <message>
+        <source>Bytes per second</source>
+        <translation>每秒字节数</translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation>每秒消息数</translation>
+    </message>
+    <message>
+        <source>Command round trips (%1 replies)</source>
+        <translation>命令往返时间（%1 个回复）</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Choose a channel and a numeric field of its publications&apos; data (a dotted path such as price or sensor.temp).</source>
+        <translation>选择一个频道及其发布数据中的一个数值字段（以点分隔的路径，例如 price 或 sensor.temp）。</translation>
+    </message>
+    <message>
+        <source>No publication of %1 has a number at &quot;%2&quot; yet.</source>
+        <translation>%1 的发布消息在“%2”处还没有数值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n publication(s) plotted.</source>
+        <translation>
+            <numerusform>已绘制 %n 条发布消息。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>by kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <source>by channel</source>
+        <translation>按频道</translation>
+    </message>
+    <message>
+        <source>messages/s</source>
+        <translation>消息/秒</translation>
+    </message>
+    <message>
+        <source>bytes/s</source>
+        <translation>字节/秒</translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>Round trips</source>
+        <translation>往返时间</translation>
+    </message>
+    <message>
+        <source>Field over time</source>
+        <translation>字段随时间变化</translation>
+    </message>
+    <message>
+        <source>The channel whose publications are plotted</source>
+        <translation>要绘制其发布消息的频道</translation>
+    </message>
+    <message>
+        <source>A numeric field of the publications&apos; data: a dotted path such as price or sensor.temp</source>
+        <translation>发布数据中的数值字段：以点分隔的路径，例如 price 或 sensor.temp</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficStats</name>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>Transport</name>
     <message>
         <source>No PEM certificate could be read from the CA file %1.</source>
@@ -5372,6 +6851,22 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
 </source>
         <translation>正在探测 %1 的传输
 </translation>
+    </message>
+    <message>
+        <source>Open N sessions (clients) with the same URL and channels (default 1).</source>
+        <translation>打开 N 个使用相同 URL 和频道的会话（客户端）（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Show the sessions side by side.</source>
+        <translation>并排显示各会话。</translation>
+    </message>
+    <message>
+        <source>Show the charts at start.</source>
+        <translation>启动时显示图表。</translation>
+    </message>
+    <message>
+        <source>Show the combined timeline at start.</source>
+        <translation>启动时显示合并时间线。</translation>
     </message>
 </context>
 </TS>
