@@ -405,19 +405,6 @@ void MainWindow::closeSession(SessionView *view)
         session->deleteLater();
     placeViews();
     updateChartSources();
-
-    // QA scenarios (docs/scenarios.md) and load runs (docs/load.md): tabs of a dock of their own, hidden until
-    // Tools > Scenarios.
-    m_scenarioDock = new QDockWidget(this);
-    m_scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
-    auto *scenarioTabs = new QTabWidget;
-    scenarioTabs->setObjectName(QStringLiteral("scenarioTabs"));
-    scenarioTabs->addTab(new ScenarioPanel(new ScenarioRunner(this)), QString());
-    scenarioTabs->addTab(new LoadPanel(new LoadRunner(this)), QString());
-    scenarioTabs->setFocusProxy(scenarioTabs->widget(0));
-    m_scenarioDock->setWidget(scenarioTabs);
-    addDockWidget(Qt::RightDockWidgetArea, m_scenarioDock);
-    m_scenarioDock->hide();
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -473,6 +460,19 @@ void MainWindow::buildDocks()
             &MainWindow::updateChartSource);
     connect(charts, &QDockWidget::visibilityChanged, this, &MainWindow::updateChartSource);
     updateChartSources();
+
+    // QA scenarios (docs/scenarios.md) and load runs (docs/load.md): tabs of a dock of their own, hidden until
+    // Tools > Scenarios.
+    m_scenarioDock = new QDockWidget(this);
+    m_scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
+    auto *scenarioTabs = new QTabWidget;
+    scenarioTabs->setObjectName(QStringLiteral("scenarioTabs"));
+    scenarioTabs->addTab(new ScenarioPanel(new ScenarioRunner(this)), QString());
+    scenarioTabs->addTab(new LoadPanel(new LoadRunner(this)), QString());
+    scenarioTabs->setFocusProxy(scenarioTabs->widget(0));
+    m_scenarioDock->setWidget(scenarioTabs);
+    addDockWidget(Qt::RightDockWidgetArea, m_scenarioDock);
+    m_scenarioDock->hide();
 }
 
 void MainWindow::updateChartSources()

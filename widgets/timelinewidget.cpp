@@ -514,7 +514,9 @@ void TimelineWidget::onRangeChanged(int, int max)
 
 void TimelineWidget::onScrolled(int value)
 {
-    if (m_scrollingToBottom)
+    // While a recording is read in, the scroll bar moves with the rows replaced and inserted, not with the user:
+    // reaching its end then must not resume following (the file is shown from its start).
+    if (m_scrollingToBottom || m_importer->isRunning())
         return;
     const bool atBottom = value >= m_table->verticalScrollBar()->maximum();
     if (atBottom == m_follow)
