@@ -41,11 +41,17 @@ namespace {
 constexpr int kCountdownTickMs = 100;
 
 // A scroll area as large as its content wants (QScrollArea caps its hint at 24 lines) and never narrower than the
-// content: the options scroll only when the dock is too short for them. Its minimum keeps the usual options in
-// full and, with More options open, at least a dozen lines of them.
+// content: the options scroll only when the column is too short for them. Its minimum is a few lines while More
+// options is closed, so that in a short column (a session under the window's menus, sessions side by side) the
+// connection state below keeps the height its rows need; with More options open, at least a dozen lines of them.
 class FittingScrollArea : public QScrollArea
 {
 public:
+    void setMinimumLines(int lines)
+    {
+        m_minimumLines = lines;
+        updateGeometry();
+    }
     QSize sizeHint() const override
     {
         return widget() ? widget()->sizeHint() + QSize(verticalScrollBar()->sizeHint().width(), 0)
@@ -56,8 +62,11 @@ public:
         if (!widget())
             return QScrollArea::minimumSizeHint();
         return {widget()->minimumSizeHint().width() + verticalScrollBar()->sizeHint().width(),
-                qMin(widget()->sizeHint().height(), fontMetrics().height() * 14)};
+                qMin(widget()->sizeHint().height(), fontMetrics().height() * m_minimumLines)};
     }
+
+private:
+    int m_minimumLines = 4;
 };
 
 } // namespace
@@ -312,6 +321,7 @@ void ConnectionPanel::buildMoreOptions(QVBoxLayout *root)
     connect(m_more, &QToolButton::toggled, this, [this](bool on) {
         m_moreContent->setVisible(on);
         m_more->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        static_cast<FittingScrollArea *>(m_scroll)->setMinimumLines(on ? 14 : 4);
         m_scroll->widget()->adjustSize();
         m_scroll->updateGeometry();
         emit preferredHeightChanged();
