@@ -12,8 +12,8 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${1:-$REPO/build}"
 CLI="$BUILD/bin/centrifugo-inspector-cli"
 [[ -x "$CLI" ]] || { echo "no $CLI: build the centrifugo-inspector-cli target first" >&2; exit 1; }
-CENTRIFUGO="${CENTRIFUGO_BIN:-$(command -v centrifugo || echo "$HOME/go/bin/centrifugo")}"
-[[ -x "$CENTRIFUGO" ]] || { echo "centrifugo not found: set CENTRIFUGO_BIN" >&2; exit 1; }
+# shellcheck source=scripts/temp-centrifugo.sh
+source "$REPO/scripts/temp-centrifugo.sh"
 [[ -d "$REPO/bench/node/node_modules" ]] || (cd "$REPO/bench/node" && npm ci --silent)
 
 TMP="$(mktemp -d)"
@@ -26,16 +26,11 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-PORT="$(free_port)"
 CENTRIFUGO_CHANNEL_WITHOUT_NAMESPACE_ALLOW_PUBLISH_FOR_ANONYMOUS=true \
 CENTRIFUGO_CHANNEL_WITHOUT_NAMESPACE_ALLOW_PUBLISH_FOR_CLIENT=true \
-    "$CENTRIFUGO" --config "$REPO/bench/config/centrifugo-bench.json" --http_server.port "$PORT" \
-    >"$TMP/centrifugo.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 100); do
-    curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-    sleep 0.1
-done
+    start_temp_centrifugo "$REPO/bench/config/centrifugo-bench.json" "$TMP/centrifugo.log" || exit 1
+PIDS+=("$CENTRIFUGO_PID")
+PORT="$CENTRIFUGO_PORT"
 
 PROXY_PORT="$(free_port)"
 "$CLI" --proxy "127.0.0.1:$PROXY_PORT" --url "ws://127.0.0.1:$PORT/connection/websocket" \

@@ -21,9 +21,8 @@ SIZE="1600x1000"
 MIN_PUBLICATIONS=10
 [[ -x "$APP" ]] || { echo "no $APP: build first (cmake --build $BUILD)" >&2; exit 1; }
 
-CENTRIFUGO="${CENTRIFUGO_BIN:-$(command -v centrifugo || echo "$HOME/go/bin/centrifugo")}"
-[[ -x "$CENTRIFUGO" ]] || { echo "centrifugo not found: run scripts/install-deps.sh or set CENTRIFUGO_BIN" >&2; exit 1; }
-
+# shellcheck source=scripts/temp-centrifugo.sh
+source "$REPO/scripts/temp-centrifugo.sh"
 TMP="$(mktemp -d)"
 PIDS=()
 cleanup() {
@@ -33,15 +32,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-"$CENTRIFUGO" --config "$REPO/resources/centrifugo/dev.json" --http_server.address 127.0.0.1 \
-    --http_server.port "$PORT" --admin.enabled=false >"$TMP/centrifugo.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 100); do
-    curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-    sleep 0.1
-done
-curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || { cat "$TMP/centrifugo.log" >&2; exit 1; }
+start_temp_centrifugo "$REPO/resources/centrifugo/dev.json" "$TMP/centrifugo.log" --admin.enabled=false || exit 1
+PIDS+=("$CENTRIFUGO_PID")
+PORT="$CENTRIFUGO_PORT"
 echo "centrifugo on port $PORT"
 
 "$BUILD/bin/centrifugo-inspector-cli" --api-url "http://127.0.0.1:$PORT" --api-key dev-api-key \

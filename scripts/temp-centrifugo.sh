@@ -1,4 +1,4 @@
-# Sourced by scripts that need a throw-away Centrifugo (scripts/screenshot-scenarios.sh, bench/load-bench.sh):
+# Sourced by scripts that need a throw-away Centrifugo (scripts/screenshot*.sh, bench/load-bench.sh, bench/proxy-bench.sh):
 #   source scripts/temp-centrifugo.sh
 #   start_temp_centrifugo CONFIG LOG [extra centrifugo arguments...]   # sets CENTRIFUGO_PORT and CENTRIFUGO_PID
 # Starts it on 127.0.0.1 and a free port and waits until /health answers; the caller stops it (kill $CENTRIFUGO_PID).
@@ -16,5 +16,6 @@ start_temp_centrifugo() {
         sleep 0.1
     done
     cat "$log" >&2
+    kill "$CENTRIFUGO_PID" 2>/dev/null
     return 1
 }
