@@ -168,21 +168,27 @@ void SessionView::addServerActions()
     auto *separator = new QAction(view);
     separator->setSeparator(true);
     view->addAction(separator);
-    auto add = [this, view](const char *name, void (ServerPanel::*slot)()) {
+    struct ServerAction
+    {
+        const char *name;
+        void (ServerPanel::*slot)();
+    };
+    const ServerAction actions[] = {{"serverPublish", &ServerPanel::publishFromServer},
+                                    {"serverPresence", &ServerPanel::presence},
+                                    {"serverHistory", &ServerPanel::history},
+                                    {"serverUnsubscribe", &ServerPanel::unsubscribeThisClient}};
+    for (const ServerAction &action : actions) {
         auto *a = new QAction(view);
-        a->setObjectName(QLatin1String(name));
-        connect(a, &QAction::triggered, this, [this, slot] {
+        a->setObjectName(QLatin1String(action.name));
+        // Slots run in the order they were connected: the channel and the tab first, then the server call.
+        connect(a, &QAction::triggered, this, [this] {
             m_serverPanel->setChannel(m_subscriptions->selectedChannel());
             m_tools->setCurrentWidget(m_serverPanel);
-            (m_serverPanel->*slot)();
         });
+        connect(a, &QAction::triggered, m_serverPanel, action.slot);
         view->addAction(a);
         m_serverActions.append(a);
-    };
-    add("serverPublish", &ServerPanel::publishFromServer);
-    add("serverPresence", &ServerPanel::presence);
-    add("serverHistory", &ServerPanel::history);
-    add("serverUnsubscribe", &ServerPanel::unsubscribeThisClient);
+    }
     auto *disconnectAction = new QAction(view);
     disconnectAction->setObjectName(QStringLiteral("serverDisconnect"));
     connect(disconnectAction, &QAction::triggered, this, &SessionView::askAndDisconnectThisClient);
