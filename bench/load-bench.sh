@@ -16,10 +16,7 @@ N="${N:-2000}" M="${M:-20}" RATE="${RATE:-100}" DURATION="${DURATION:-10}" FORMA
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 source "$REPO/scripts/temp-centrifugo.sh"
-TMP="$(mktemp -d)"
-CENTRIFUGO_PID=""
-cleanup() { [[ -n "$CENTRIFUGO_PID" ]] && kill "$CENTRIFUGO_PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$TMP"; }
-trap cleanup EXIT
+temp_workspace
 start_temp_centrifugo "$REPO/bench/config/centrifugo-load.json" "$TMP/centrifugo.log"
 PORT="$CENTRIFUGO_PORT"
 WS="ws://127.0.0.1:$PORT/connection/websocket"

@@ -16,20 +16,12 @@ CLI="$BUILD/bin/centrifugo-inspector-cli"
 source "$REPO/scripts/temp-centrifugo.sh"
 [[ -d "$REPO/bench/node/node_modules" ]] || (cd "$REPO/bench/node" && npm ci --silent)
 
-TMP="$(mktemp -d)"
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
+temp_workspace
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 CENTRIFUGO_CHANNEL_WITHOUT_NAMESPACE_ALLOW_PUBLISH_FOR_ANONYMOUS=true \
 CENTRIFUGO_CHANNEL_WITHOUT_NAMESPACE_ALLOW_PUBLISH_FOR_CLIENT=true \
     start_temp_centrifugo "$REPO/bench/config/centrifugo-bench.json" "$TMP/centrifugo.log" || exit 1
-PIDS+=("$CENTRIFUGO_PID")
 PORT="$CENTRIFUGO_PORT"
 
 PROXY_PORT="$(free_port)"

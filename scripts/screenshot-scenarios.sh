@@ -17,14 +17,7 @@ SIZE="1600x1000"
 [[ -x "$APP" ]] || { echo "no $APP: build first (cmake --build $BUILD)" >&2; exit 1; }
 source "$REPO/scripts/temp-centrifugo.sh"
 
-TMP="$(mktemp -d)"
-CENTRIFUGO_PID=""
-cleanup() {
-    [[ -n "$CENTRIFUGO_PID" ]] && kill "$CENTRIFUGO_PID" 2>/dev/null
-    wait 2>/dev/null || true
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
+temp_workspace
 start_temp_centrifugo "$REPO/resources/centrifugo/dev.json" "$TMP/centrifugo.log" --admin.enabled=false
 PORT="$CENTRIFUGO_PORT"
 # The example's defaults point at the dev server's port 8000; this server has its own.

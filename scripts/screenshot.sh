@@ -23,17 +23,9 @@ MIN_PUBLICATIONS=10
 
 # shellcheck source=scripts/temp-centrifugo.sh
 source "$REPO/scripts/temp-centrifugo.sh"
-TMP="$(mktemp -d)"
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
+temp_workspace
 
 start_temp_centrifugo "$REPO/resources/centrifugo/dev.json" "$TMP/centrifugo.log" --admin.enabled=false || exit 1
-PIDS+=("$CENTRIFUGO_PID")
 PORT="$CENTRIFUGO_PORT"
 echo "centrifugo on port $PORT"
 
