@@ -34,4 +34,14 @@ struct Frame
     // The application connection of a proxied frame (1, 2, ...); 0 for a frame of the inspector's own session.
     int conn = 0;
     Injected injected = Injected::None;
+
+    // Rows that share the timeline with the protocol but did not travel on the client connection: they are shown
+    // and recorded beside the frames, never decoded as client protocol.
+    enum class Origin : quint8 {
+        Wire,         // a frame of the client connection (WebSocket message or an emulation transport's message)
+        ServerCall,   // a server API request body (raw holds the JSON sent to the server's HTTP API)
+        ServerReply,  // a server API reply body, or the failure in words when there was none
+        HttpExchange, // one HTTP request of an emulation transport (raw holds its summary as a JSON object)
+    };
+    Origin origin = Origin::Wire;
 };

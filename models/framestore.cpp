@@ -165,6 +165,7 @@ int FrameStore::append(const Frame &frame)
         r.msgLength = lengths[i];
         r.subIndex = quint16(qMin(i, 0xffff));
         r.flags = frameFlags | (i == 0 ? Row::FirstOfFrame : 0) | (i == n - 1 ? Row::LastOfFrame : 0);
+        r.origin = quint8(frame.origin);
         if (frame.messages.isEmpty()) {
             r.kind = quint8(frame.close ? MessageKind::Disconnect : MessageKind::Invalid);
             r.method = quint8(Protocol::Method::None);
@@ -376,7 +377,8 @@ ProtocolMessage FrameStore::message(int row) const
     ProtocolMessage m;
     if (r.flags & (Row::Close | Row::Rejected) || r.kind == quint8(MessageKind::Disconnect)) {
         m.text = QString::fromUtf8(bytes); // a close frame's (or a rejected frame's) bytes are its reason
-    } else if (r.kind != quint8(MessageKind::Invalid) || !bytes.isEmpty()) {
+    } else if (r.origin == quint8(Frame::Origin::Wire) &&
+               (r.kind != quint8(MessageKind::Invalid) || !bytes.isEmpty())) {
         const WireCodec &c = codec(r.flags & Row::Binary);
         const QList<ProtocolMessage> decoded =
             r.flags & Row::Out ? c.decodeClientFrame(bytes) : c.decodeServerFrame(bytes);
@@ -423,6 +425,7 @@ Frame FrameStore::frame(int row) const
     f.binary = r.flags & Row::Binary;
     f.close = r.flags & Row::Close;
     f.rejected = r.flags & Row::Rejected;
+    f.origin = Frame::Origin(r.origin);
     f.raw = frameBytes(first).toByteArray();
     if (r.flags & Row::NoMessages)
         return f;

@@ -55,6 +55,7 @@ public:
         quint8 method;    // Protocol::Method
         quint8 push;      // Protocol::PushType
         quint8 flags;
+        quint8 origin; // Frame::Origin (padding otherwise: the row stays 48 bytes)
 
         Protocol::Direction direction() const
         {

@@ -27,7 +27,7 @@ using Protocol::PushType;
 
 // Layout of a line (writer order; the reader does not depend on it):
 //   time, dir, kind, [kinds], first-message fields, size, [binary], [close, [closed_by]], [rejected], [conn],
-//   [injected], frame,
+//   [injected], [origin], frame,
 //   [raw], [raw_base64], [meta]
 // "raw" is left out when "frame" holds the payload itself: every message's own validated bytes, one per line,
 // nothing else in the payload. The reader then takes the payload from the line's text of "frame" (its elements
@@ -429,6 +429,13 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
         w.put(name, qsizetype(std::strlen(name)));
         w.put('"');
     }
+    if (f.origin != Frame::Origin::Wire) {
+        w.key("origin");
+        w.put('"');
+        const char *name = FrameRecord::originName(f.origin);
+        w.put(name, qsizetype(std::strlen(name)));
+        w.put('"');
+    }
 
     w.key("frame");
     if (n == 1) {
@@ -642,7 +649,24 @@ void appendJsonLine(const Frame &f, QByteArray *out, FrameJson mode)
 
 namespace {
 constexpr std::array<const char *, 6> kInjectedNames = {"", "close", "drop_upstream", "drop", "hold", "delay"};
+constexpr std::array<const char *, 4> kOriginNames = {"", "server_call", "server_reply", "http"};
 } // namespace
+
+const char *originName(Frame::Origin origin)
+{
+    return kOriginNames.at(size_t(origin));
+}
+
+bool originFromName(const QString &name, Frame::Origin *origin)
+{
+    for (size_t i = 1; i < kOriginNames.size(); ++i) {
+        if (name == QLatin1String(kOriginNames.at(i))) {
+            *origin = Frame::Origin(i);
+            return true;
+        }
+    }
+    return false;
+}
 
 const char *injectedName(Frame::Injected injected)
 {
@@ -707,6 +731,9 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)
     const QJsonValue injected = obj.value(QLatin1String("injected"));
     if (!injected.isUndefined() && !FrameRecord::injectedFromName(injected.toString(), &f->injected))
         return fail(error, tr("\"injected\" is not a known fault"));
+    const QJsonValue origin = obj.value(QLatin1String("origin"));
+    if (!origin.isUndefined() && !FrameRecord::originFromName(origin.toString(), &f->origin))
+        return fail(error, tr("\"origin\" is not \"server_call\", \"server_reply\" or \"http\""));
     const QJsonValue rawValue = obj.value(QLatin1String("raw"));
     const bool rawIsFrameText = rawValue.isUndefined() && !f->binary;
     if (rawIsFrameText) {

@@ -44,6 +44,9 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error);
 // for None), and back (false for any other name).
 const char *injectedName(Frame::Injected injected);
 bool injectedFromName(const QString &name, Frame::Injected *injected);
+// The record name of a row that is not a client frame ("server_call", "server_reply", "http"; "" for Wire), and back.
+const char *originName(Frame::Origin origin);
+bool originFromName(const QString &name, Frame::Origin *origin);
 // The writer's own time spelling "YYYY-MM-DDTHH:MM:SS.mmmZ" to milliseconds since the epoch; false for anything
 // else (fromJsonLine also reads other ISO 8601 spellings).
 bool parseWrittenTime(QByteArrayView text, qint64 *ms);

@@ -183,6 +183,31 @@ void TestFrameRecord::roundTrip_data()
     oddCommand.direction = Direction::In;
     QTest::newRow("ping command coming in") << oddCommand;
 
+    Frame proxied = closeFrame(3001, QStringLiteral("injected by the proxy"));
+    proxied.conn = 3;
+    proxied.injected = Frame::Injected::Close;
+    QTest::newRow("proxy: injected close of connection 3") << proxied;
+    Frame delayed = serverFrame(R"({"push":{"channel":"c","pub":{"data":{}}}})");
+    delayed.conn = 12;
+    delayed.injected = Frame::Injected::Delay;
+    QTest::newRow("proxy: delayed publication") << delayed;
+
+    Frame serverCall;
+    serverCall.timeMs = 1700000000123;
+    serverCall.direction = Direction::Out;
+    serverCall.origin = Frame::Origin::ServerCall;
+    serverCall.raw = R"({"method":"publish","params":{"channel":"news","data":{"n":1}}})";
+    QTest::newRow("server API call") << serverCall;
+    Frame serverReply = serverCall;
+    serverReply.direction = Direction::In;
+    serverReply.origin = Frame::Origin::ServerReply;
+    serverReply.raw = R"({"result":{}})";
+    QTest::newRow("server API reply") << serverReply;
+    Frame http = serverCall;
+    http.origin = Frame::Origin::HttpExchange;
+    http.raw = R"({"status":200,"bytes":31,"ms":2.5})";
+    QTest::newRow("emulation HTTP exchange") << http;
+
     Frame old = serverFrame("{}", -86400000LL * 365 * 10 - 1);
     QTest::newRow("before 1970") << old;
     QTest::newRow("year 10000") << serverFrame("{}", 253402300800000LL + 5);
@@ -406,6 +431,10 @@ void TestFrameRecord::rejectsBadLines_data()
                       R"("frame":[{},1],"meta":[{},{}]})");
     QTest::newRow("no raw, binary") << QByteArray(
         R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","binary":true,"frame":{}})");
+    QTest::newRow("unknown origin") << QByteArray(
+        R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","origin":"mail","frame":{},"raw":"{}"})");
+    QTest::newRow("unknown injected fault") << QByteArray(
+        R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","injected":"fire","frame":{},"raw":"{}"})");
     QTest::newRow("span outside the frame")
         << QByteArray(R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","span":[1,5],"frame":{},)"
                       R"("raw":"{}"})");

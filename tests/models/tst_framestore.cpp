@@ -24,6 +24,7 @@ private slots:
     void closeFrame();
     void rejectedFrameKeepsItsReason();
     void indexFieldsWinOverDecoding();
+    void originIsKeptAndNotDecoded();
     void messageBytesNotInFrameAreKept();
     void frameWithoutMessages();
     void channelsAreInterned();
@@ -208,6 +209,27 @@ void TestFrameStore::rejectedFrameKeepsItsReason()
     QCOMPARE(store.message(0).text, reason);
     QVERIFY(store.frame(0).rejected);
     QVERIFY(!store.frame(0).close);
+}
+
+void TestFrameStore::originIsKeptAndNotDecoded()
+{
+    // A server API call shares the timeline but is not client protocol: the store keeps its origin and never
+    // decodes its bytes as a client command, even when they would parse as one.
+    Frame call;
+    call.timeMs = 1700000000000;
+    call.direction = Protocol::Direction::Out;
+    call.origin = Frame::Origin::ServerCall;
+    call.raw = R"({"id":1,"publish":{"channel":"c","data":{}}})";
+    FrameStore store;
+    store.append(call);
+    store.append(serverFrame(kPublication));
+    QCOMPARE(store.row(0).origin, quint8(Frame::Origin::ServerCall));
+    QCOMPARE(store.frame(0).origin, Frame::Origin::ServerCall);
+    QCOMPARE(store.message(0).kind, MessageKind::Invalid);
+    QCOMPARE(store.message(0).method, Protocol::Method::None);
+    QCOMPARE(store.message(0).raw, call.raw);
+    QCOMPARE(store.row(1).origin, quint8(Frame::Origin::Wire));
+    QCOMPARE(store.frame(1).origin, Frame::Origin::Wire);
 }
 
 void TestFrameStore::indexFieldsWinOverDecoding()

@@ -35,6 +35,9 @@ inline void compareFrames(const Frame &actual, const Frame &expected, CompareJso
     QCOMPARE(actual.close, expected.close);
     QCOMPARE(actual.closedBy, expected.closedBy);
     QCOMPARE(actual.rejected, expected.rejected);
+    QCOMPARE(actual.conn, expected.conn);
+    QCOMPARE(actual.injected, expected.injected);
+    QCOMPARE(actual.origin, expected.origin);
     QCOMPARE(actual.raw, expected.raw);
     QCOMPARE(actual.messages.size(), expected.messages.size());
     for (qsizetype i = 0; i < expected.messages.size(); ++i) {
