@@ -1,5 +1,6 @@
 #include "clioptions.h"
 
+#include "connectioninput.h"
 #include "wirecodec.h"
 
 #include <QCommandLineParser>
@@ -305,9 +306,7 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
     if (!p.isSet(url) && u.isValid())
         u = Transports::endpointUrl(u, o->session.transport);
     const bool webSocket = Transports::usesWebSocket(o->session.transport) || o->probe;
-    const bool schemeFits = webSocket ? (u.scheme() == QLatin1String("ws") || u.scheme() == QLatin1String("wss"))
-                                      : (u.scheme() == QLatin1String("http") || u.scheme() == QLatin1String("https"));
-    if (!u.isValid() || u.host().isEmpty() || (!schemeFits && !o->probe)) {
+    if (!u.isValid() || u.host().isEmpty() || (!ConnectionInput::schemeFits(u, o->session.transport) && !o->probe)) {
         *message = webSocket ? tr("--url must be a ws:// or wss:// URL, not \"%1\"").arg(p.value(url))
                              : tr("--url must be an http:// or https:// URL for --transport %1, not \"%2\"")
                                    .arg(p.value(transport), p.value(url));

@@ -6,9 +6,10 @@
 #include <QHash>
 #include <QList>
 
-// The commands of one connection still waiting for their reply: when each was sent, its method, and the channel
-// of a subscribe. A reply is matched by id and gets its round-trip time, an error the method it answers, a
-// subscribe reply its channel (replies carry none).
+// The commands of one connection still waiting for their reply: when each was sent, its method and channel. A
+// reply is matched by id and gets its round-trip time, an error the method it answers, and both the channel of
+// their command (replies carry none), so that a channel filter keeps a command's answer with it. Used by the
+// session and by each proxied connection.
 class InFlightTracker
 {
 public:
@@ -20,14 +21,18 @@ public:
     bool answered(ProtocolMessage *m);
     void clear();
 
-    QList<quint32> ids() const { return m_sentNs.keys(); }
-    bool isEmpty() const { return m_sentNs.isEmpty(); }
+    QList<quint32> ids() const { return m_pending.keys(); }
+    bool isEmpty() const { return m_pending.isEmpty(); }
     double lastRttMs() const { return m_lastRttMs; }
 
 private:
+    struct Pending
+    {
+        qint64 sentNs = 0; // on m_clock
+        Protocol::Method method = Protocol::Method::None;
+        QString channel;
+    };
     QElapsedTimer m_clock;
-    QHash<quint32, qint64> m_sentNs; // id -> send time (ns on m_clock)
-    QHash<quint32, Protocol::Method> m_method;
-    QHash<quint32, QString> m_subscribeChannel; // subscribe / sub_refresh id -> channel
+    QHash<quint32, Pending> m_pending; // command id -> what the reply is completed with
     double m_lastRttMs = -1;
 };

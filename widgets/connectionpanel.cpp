@@ -1,6 +1,7 @@
 #include "connectionpanel.h"
 
 #include "commandanalysis.h"
+#include "connectioninput.h"
 #include "connectionsettings.h"
 #include "connectionstatearea.h"
 #include "explainer.h"
@@ -23,7 +24,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -501,29 +501,9 @@ void ConnectionPanel::validateConnectData()
 bool ConnectionPanel::readOptions(SessionOptions *options, QString *error) const
 {
     SessionOptions o;
-    QString text = m_url->currentText().trimmed();
-    if (text.isEmpty()) {
-        *error = tr("Enter the server's WebSocket URL, e.g. ws://127.0.0.1:8000/connection/websocket.");
-        return false;
-    }
     o.transport = TransportKind(m_transport->currentData().toInt());
-    const bool webSocket = Transports::usesWebSocket(o.transport);
-    if (!text.contains(QLatin1String("://")))
-        text.prepend(webSocket ? QLatin1String("ws://") : QLatin1String("http://"));
-    QUrl url(text, QUrl::StrictMode);
-    const bool secure = url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("wss");
-    if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("ws") || secure)
-        url.setScheme(webSocket ? (secure ? QStringLiteral("wss") : QStringLiteral("ws"))
-                                : (secure ? QStringLiteral("https") : QStringLiteral("http")));
-    if (!url.isValid() || url.host().isEmpty() ||
-        (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss") &&
-         url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        *error = webSocket
-                     ? tr("\"%1\" is not a WebSocket URL: use ws://host:port/path or wss://host:port/path.").arg(text)
-                     : tr("\"%1\" is not an HTTP URL: use http://host:port/path or https://host:port/path.").arg(text);
+    if (!ConnectionInput::url(m_url->currentText(), o.transport, &o.url, error))
         return false;
-    }
-    o.url = url;
     o.format = Protocol::Format(m_format->currentData().toInt());
     o.token = m_token->text().trimmed();
     o.name = m_name->text().trimmed();
@@ -534,13 +514,12 @@ bool ConnectionPanel::readOptions(SessionOptions *options, QString *error) const
         return false;
     }
     o.connectData = data.toUtf8();
-    static const QRegularExpression headerName(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
     for (int row = 0; row < m_headers->rowCount(); ++row) {
         const QString name = m_headers->item(row, 0) ? m_headers->item(row, 0)->text().trimmed() : QString();
         const QString value = m_headers->item(row, 1) ? m_headers->item(row, 1)->text().trimmed() : QString();
         if (name.isEmpty() && value.isEmpty())
             continue;
-        if (!headerName.match(name).hasMatch()) {
+        if (!ConnectionInput::isHeaderName(name)) {
             *error = tr("\"%1\" is not a valid HTTP header name.").arg(name);
             return false;
         }

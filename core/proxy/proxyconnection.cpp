@@ -206,11 +206,8 @@ void ProxyConnection::onAppFrame(const QByteArray &payload, bool binary)
     ++m_stats.framesFromApp;
     Frame f = newFrame(Direction::Out, binary, payload);
     f.messages = m_codec->decodeClientFrame(payload);
-    const qint64 now = m_clock.nsecsElapsed();
-    for (const ProtocolMessage &m : std::as_const(f.messages)) {
-        if (m.kind == MessageKind::Command && m.id != 0)
-            m_pending.insert(m.id, {now, m.method, m.channel});
-    }
+    for (const ProtocolMessage &m : std::as_const(f.messages))
+        m_inFlight.sent(m);
     lint(f);
     m_learner.observe(f);
 
@@ -291,15 +288,7 @@ void ProxyConnection::correlate(ProtocolMessage &m)
 {
     if (m.kind != MessageKind::Reply && m.kind != MessageKind::Error)
         return;
-    const auto it = m_pending.find(m.id);
-    if (it != m_pending.end()) {
-        m.rttMs = double(m_clock.nsecsElapsed() - it->sentNs) / 1e6;
-        if (m.kind == MessageKind::Error)
-            m.method = it->method;
-        if (m.channel.isEmpty())
-            m.channel = it->channel;
-        m_pending.erase(it);
-    }
+    m_inFlight.answered(&m);
     if (m.kind == MessageKind::Reply && m.method == Protocol::Method::Connect) {
         const QString client =
             m.json().value(QLatin1String("connect")).toObject().value(QLatin1String("client")).toString();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "frame.h"
+#include "inflighttracker.h"
 #include "lintlearner.h"
 #include "lintreport.h"
 #include "logentry.h"
@@ -116,12 +117,6 @@ private:
         bool binary = false;
         QByteArray payload;
     };
-    struct Pending
-    {
-        qint64 sentNs = 0;
-        Protocol::Method method = Protocol::Method::None;
-        QString channel;
-    };
 
     void onUpstreamConnected();
     void onUpstreamDisconnected();
@@ -155,7 +150,7 @@ private:
     SocketReader m_upstreamReader;
     QTimer m_handshakeTimer;
     QTimer m_delayTimer;
-    QElapsedTimer m_clock;
+    QElapsedTimer m_clock; // due times of delayed frames
     SecretMasker m_masker;
     LintLearner m_learner;
     QList<QPair<QByteArray, QByteArray>> m_headers;
@@ -167,7 +162,7 @@ private:
 
     QList<QPair<QByteArray, bool>> m_waitingForUpstream; // app frames received before the upstream opened
     std::deque<Queued> m_delayed;
-    QHash<quint32, Pending> m_pending; // app command id -> when it went out
+    InFlightTracker m_inFlight; // the app's commands waiting for the server's reply
     QHash<QString, int> m_dropPublications;
     int m_delayMs = 0;
     bool m_holdPings = false;
