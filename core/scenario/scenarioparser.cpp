@@ -2,6 +2,7 @@
 
 #include "jsonscanner.h"
 #include "protocol.h"
+#include "proxyconnection.h"
 #include "scenariomatcher.h"
 #include "scenariovariables.h"
 #include "serverapitemplates.h"
@@ -17,6 +18,10 @@ namespace {
 const QStringList kActions = {QStringLiteral("open"), QStringLiteral("send"), QStringLiteral("expect"),
                               QStringLiteral("api"),  QStringLiteral("wait"), QStringLiteral("fault"),
                               QStringLiteral("close")};
+// Faults the in-process proxy injects into a session opened with "proxy": true (ProxyConnection).
+const QStringList kProxyFaults = {
+    QStringLiteral("close"),      QStringLiteral("drop_upstream"), QStringLiteral("delay"), QStringLiteral("drop"),
+    QStringLiteral("hold_pings"), QStringLiteral("hold_pongs"),    QStringLiteral("pass")};
 const QStringList kBuiltins = {QStringLiteral("run_id"), QStringLiteral("iteration"), QStringLiteral("url"),
                                QStringLiteral("api_url")};
 
@@ -102,6 +107,8 @@ private:
     bool parseApi(const QJsonObject &o);
     bool parseWait(const QJsonObject &o);
     bool parseFault(const QJsonObject &o);
+    bool parseProxyFault(const QJsonObject &o);
+    bool requireCount(const QJsonObject &o, const QString &key, int minimum);
 
     const QByteArray &m_text;
     QString m_file;
@@ -110,6 +117,7 @@ private:
     Located m_span;
     QSet<QString> m_defined;
     QSet<QString> m_opened;
+    QSet<QString> m_proxied; // sessions whose last "open" went through the proxy
 };
 
 bool Checker::checkKeys(const QJsonObject &o, const QStringList &allowed)
@@ -328,12 +336,18 @@ bool Checker::parseStep(const QJsonValue &value, int index, const Located &span,
                     what += QLatin1Char(' ') + QLatin1String(k);
         if (step->kind == ScenarioStep::Kind::Api || step->kind == ScenarioStep::Kind::Fault)
             what += QLatin1Char(' ') + o.value(action).toString();
+        if (step->kind == ScenarioStep::Kind::Fault && o.value(QLatin1String("via")) == QLatin1String("proxy"))
+            what += QLatin1String(" via proxy");
         step->name = step->session.isEmpty() ? what : ScenarioParser::tr("%1 (%2)").arg(what, step->session);
     }
     if (!checkVariables(o))
         return false;
     if (step->kind == ScenarioStep::Kind::Open) {
         m_opened.insert(step->session);
+        if (o.value(QLatin1String("proxy")).toBool())
+            m_proxied.insert(step->session);
+        else
+            m_proxied.remove(step->session);
         m_defined.insert(step->session + QLatin1String(".client"));
         m_defined.insert(step->session + QLatin1String(".user"));
     }
@@ -348,7 +362,7 @@ bool Checker::parseOpen(const QJsonObject &o)
     if (!checkKeys(o, {QStringLiteral("open"), QStringLiteral("name"), QStringLiteral("timeout_ms"),
                        QStringLiteral("url"), QStringLiteral("token"), QStringLiteral("claims"),
                        QStringLiteral("refresh_claims"), QStringLiteral("format"), QStringLiteral("connect_data"),
-                       QStringLiteral("expect_error"), QStringLiteral("capture")}) ||
+                       QStringLiteral("expect_error"), QStringLiteral("capture"), QStringLiteral("proxy")}) ||
         !requireString(o, QStringLiteral("open"), true) ||
         !checkSession(o.value(QLatin1String("open")).toString(), QStringLiteral("open"), false) ||
         !requireString(o, QStringLiteral("url"), false) || !requireString(o, QStringLiteral("token"), false) ||
@@ -357,6 +371,8 @@ bool Checker::parseOpen(const QJsonObject &o)
         !requireObject(o, QStringLiteral("expect_error"), false) || !checkPattern(o, QStringLiteral("expect_error")) ||
         !checkCapture(o))
         return false;
+    if (o.contains(QLatin1String("proxy")) && !o.value(QLatin1String("proxy")).isBool())
+        return failAt(QStringLiteral("proxy"), ScenarioParser::tr("\"proxy\" must be true or false"));
     if (o.contains(QLatin1String("token")) && o.contains(QLatin1String("claims")))
         return failAt(QStringLiteral("claims"), ScenarioParser::tr("give \"token\" or \"claims\", not both"));
     if (o.contains(QLatin1String("format"))) {
@@ -456,10 +472,26 @@ bool Checker::parseWait(const QJsonObject &o)
            checkSession(o.value(QLatin1String("session")).toString(), QStringLiteral("session"), true);
 }
 
+bool Checker::requireCount(const QJsonObject &o, const QString &key, int minimum)
+{
+    const QJsonValue v = o.value(key);
+    if (!o.contains(key))
+        return failAt(QString(), ScenarioParser::tr("\"%1\" is required").arg(key));
+    if (!v.isDouble() || v.toDouble() < minimum || v.toDouble() != double(qint64(v.toDouble())))
+        return failAt(key, ScenarioParser::tr("\"%1\" must be a whole number, %2 or more").arg(key).arg(minimum));
+    return true;
+}
+
 bool Checker::parseFault(const QJsonObject &o)
 {
+    const QJsonValue via = o.value(QLatin1String("via"));
+    if (o.contains(QLatin1String("via")) && via != QLatin1String("proxy") && via != QLatin1String("api"))
+        return failAt(QStringLiteral("via"), ScenarioParser::tr("\"via\" must be \"proxy\" or \"api\""));
+    if (via == QLatin1String("proxy"))
+        return parseProxyFault(o);
     if (!checkKeys(o, {QStringLiteral("fault"), QStringLiteral("name"), QStringLiteral("timeout_ms"),
-                       QStringLiteral("session"), QStringLiteral("code"), QStringLiteral("reason")}) ||
+                       QStringLiteral("session"), QStringLiteral("code"), QStringLiteral("reason"),
+                       QStringLiteral("via")}) ||
         !requireString(o, QStringLiteral("session"), true) ||
         !checkSession(o.value(QLatin1String("session")).toString(), QStringLiteral("session"), true) ||
         !requireString(o, QStringLiteral("reason"), false))
@@ -467,15 +499,53 @@ bool Checker::parseFault(const QJsonObject &o)
     const QString fault = o.value(QLatin1String("fault")).toString();
     if (fault != QLatin1String("server_disconnect") && fault != QLatin1String("close") &&
         fault != QLatin1String("reconnect"))
-        return failAt(
-            QStringLiteral("fault"),
-            ScenarioParser::tr("unknown fault \"%1\" (one of: server_disconnect, close, reconnect)").arg(fault));
+        return failAt(QStringLiteral("fault"),
+                      ScenarioParser::tr("unknown fault \"%1\" (one of: server_disconnect, close, reconnect; with "
+                                         "\"via\": \"proxy\": %2)")
+                          .arg(fault, kProxyFaults.join(QLatin1String(", "))));
     if (o.contains(QLatin1String("code"))) {
         const int code = o.value(QLatin1String("code")).toInt(-1);
         if (code < 3000 || code > 4999)
             return failAt(QStringLiteral("code"),
                           ScenarioParser::tr("\"code\" must be a close code from 3000 to 4999"));
     }
+    return true;
+}
+
+bool Checker::parseProxyFault(const QJsonObject &o)
+{
+    const QString fault = o.value(QLatin1String("fault")).toString();
+    if (!kProxyFaults.contains(fault))
+        return failAt(QStringLiteral("fault"), ScenarioParser::tr("unknown proxy fault \"%1\" (one of: %2)")
+                                                   .arg(fault, kProxyFaults.join(QLatin1String(", "))));
+    QStringList allowed = {QStringLiteral("fault"), QStringLiteral("via"), QStringLiteral("name"),
+                           QStringLiteral("timeout_ms"), QStringLiteral("session")};
+    if (fault == QLatin1String("close"))
+        allowed << QStringLiteral("code") << QStringLiteral("reason");
+    else if (fault == QLatin1String("delay"))
+        allowed << QStringLiteral("ms");
+    else if (fault == QLatin1String("drop"))
+        allowed << QStringLiteral("channel") << QStringLiteral("count");
+    if (!checkKeys(o, allowed) || !requireString(o, QStringLiteral("session"), true))
+        return false;
+    const QString session = o.value(QLatin1String("session")).toString();
+    if (!checkSession(session, QStringLiteral("session"), true))
+        return false;
+    if (!m_proxied.contains(session))
+        return failAt(QStringLiteral("session"), ScenarioParser::tr("session \"%1\" is not opened through the proxy: "
+                                                                    "add \"proxy\": true to its \"open\" step")
+                                                     .arg(session));
+    if (fault == QLatin1String("close")) {
+        if (!requireCount(o, QStringLiteral("code"), 1000) || !requireString(o, QStringLiteral("reason"), false))
+            return false;
+        if (!ProxyConnection::isSendableCloseCode(o.value(QLatin1String("code")).toInt()))
+            return failAt(QStringLiteral("code"), ScenarioParser::tr("\"code\" must be a code a close frame may carry "
+                                                                     "(1000-1003, 1007-1011 or 3000-4999)"));
+    }
+    if (fault == QLatin1String("delay"))
+        return requireCount(o, QStringLiteral("ms"), 0);
+    if (fault == QLatin1String("drop"))
+        return requireString(o, QStringLiteral("channel"), true) && requireCount(o, QStringLiteral("count"), 1);
     return true;
 }
 

@@ -89,7 +89,8 @@ private slots:
         QTest::addColumn<QString>("file");
         const QDir dir(examplesDir());
         const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
-        QVERIFY(files.size() >= 6);
+        QVERIFY(files.size() >= 7);
+        QVERIFY(files.contains(QStringLiteral("proxy-dropped-publications-recovered.json")));
         QVERIFY(files.filter(QStringLiteral("fail")).size() >= 1);
         for (const QString &f : files)
             QTest::newRow(qPrintable(f)) << dir.filePath(f);
@@ -200,6 +201,18 @@ private slots:
         QVERIFY2(run.err.contains(QLatin1String("reach.json:1: step 1 (open (a)) failed: the server is unreachable")),
                  qPrintable(run.context()));
         QVERIFY2(run.out.contains(QLatin1String("SKIP 2/2")), qPrintable(run.context()));
+
+        // Through the proxy the handshake succeeds, then the proxy closes with 1011: still unreachable.
+        const QString proxied = writeFile(QStringLiteral("reach-proxy.json"),
+                                          "{\"steps\": [{\"open\": \"a\", \"proxy\": true}, {\"send\": \"a\", "
+                                          "\"method\": \"ping\"}]}");
+        const Run viaProxy = runCli({QStringLiteral("--scenario"), proxied, QStringLiteral("--url"),
+                                     QStringLiteral("ws://127.0.0.1:%1/connection/websocket").arg(port)});
+        QVERIFY2(viaProxy.exitCode == 2, qPrintable(viaProxy.context()));
+        QVERIFY2(viaProxy.err.contains(QStringLiteral("step 1 (open (a)) failed: the server is unreachable through the "
+                                                      "proxy at ws://127.0.0.1:%1")
+                                           .arg(port)),
+                 qPrintable(viaProxy.context()));
     }
 
     void usageErrors()

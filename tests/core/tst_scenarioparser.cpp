@@ -102,6 +102,62 @@ private slots:
         QVERIFY2(e.message.contains(expected), qPrintable(e.toString()));
     }
 
+    void proxyFaultsNeedAProxiedSession_data()
+    {
+        QTest::addColumn<QByteArray>("steps");
+        QTest::addColumn<QString>("expected");
+        const QByteArray proxied = "{\"open\": \"a\", \"proxy\": true},\n";
+        QTest::newRow("not proxied") << QByteArray("{\"open\": \"a\"},\n{\"fault\": \"drop_upstream\", \"via\": "
+                                                   "\"proxy\", \"session\": \"a\"}")
+                                     << QStringLiteral("t.json:3:44: step 2 (fault): "
+                                                       "session \"a\" is not opened through the proxy");
+        QTest::newRow("reopened without") << QByteArray(proxied + "{\"open\": \"a\"},\n{\"fault\": \"pass\", \"via\": "
+                                                                  "\"proxy\", \"session\": \"a\"}")
+                                          << QStringLiteral("not opened through the proxy");
+        QTest::newRow("proxy not bool") << QByteArray("{\"open\": \"a\", \"proxy\": \"yes\"}")
+                                        << QStringLiteral("\"proxy\" must be true or false");
+        QTest::newRow("unknown proxy fault")
+            << QByteArray(proxied + "{\"fault\": \"server_disconnect\", \"via\": \"proxy\", \"session\": \"a\"}")
+            << QStringLiteral("unknown proxy fault \"server_disconnect\"");
+        QTest::newRow("unknown via") << QByteArray(proxied + "{\"fault\": \"close\", \"via\": \"pigeon\", "
+                                                             "\"session\": \"a\"}")
+                                     << QStringLiteral("\"via\" must be \"proxy\" or \"api\"");
+        QTest::newRow("close without code")
+            << QByteArray(proxied + "{\"fault\": \"close\", \"via\": \"proxy\", \"session\": \"a\"}")
+            << QStringLiteral("\"code\" is required");
+        QTest::newRow("unsendable code")
+            << QByteArray(proxied + "{\"fault\": \"close\", \"via\": \"proxy\", \"session\": \"a\", \"code\": 1005}")
+            << QStringLiteral("a close frame may carry");
+        QTest::newRow("drop without count") << QByteArray(proxied + "{\"fault\": \"drop\", \"via\": \"proxy\", "
+                                                                    "\"session\": \"a\", \"channel\": \"c\"}")
+                                            << QStringLiteral("\"count\" is required");
+        QTest::newRow("delay field on drop")
+            << QByteArray(proxied + "{\"fault\": \"drop\", \"via\": \"proxy\", \"session\": \"a\", \"channel\": "
+                                    "\"c\", \"count\": 1, \"ms\": 5}")
+            << QStringLiteral("unknown field \"ms\"");
+        QTest::newRow("negative delay")
+            << QByteArray(proxied + "{\"fault\": \"delay\", \"via\": \"proxy\", \"session\": \"a\", \"ms\": -5}")
+            << QStringLiteral("\"ms\" must be a whole number, 0 or more");
+        QTest::newRow("every kind parses")
+            << QByteArray(proxied +
+                          "{\"fault\": \"close\", \"via\": \"proxy\", \"session\": \"a\", \"code\": 3001, "
+                          "\"reason\": \"x\"},\n{\"fault\": \"drop_upstream\", \"via\": \"proxy\", \"session\": \"a\"},"
+                          "{\"fault\": \"delay\", \"via\": \"proxy\", \"session\": \"a\", \"ms\": 0},"
+                          "{\"fault\": \"drop\", \"via\": \"proxy\", \"session\": \"a\", \"channel\": \"c\", "
+                          "\"count\": 2},{\"fault\": \"hold_pings\", \"via\": \"proxy\", \"session\": \"a\"},"
+                          "{\"fault\": \"hold_pongs\", \"via\": \"proxy\", \"session\": \"a\"},"
+                          "{\"fault\": \"pass\", \"via\": \"proxy\", \"session\": \"a\"},"
+                          "{\"fault\": \"server_disconnect\", \"via\": \"api\", \"session\": \"a\"}")
+            << QStringLiteral("(parsed)");
+    }
+    void proxyFaultsNeedAProxiedSession()
+    {
+        QFETCH(QByteArray, steps);
+        QFETCH(QString, expected);
+        const ScenarioError e = error("{\"steps\": [\n" + steps + "]}");
+        QVERIFY2(e.toString().contains(expected), qPrintable(e.toString()));
+    }
+
     void variablesMustBeDefinedBeforeUse()
     {
         ScenarioError e = error("{\"steps\": [{\"open\": \"a\"}, {\"send\": \"a\", \"method\": \"subscribe\", "
