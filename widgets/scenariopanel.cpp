@@ -132,8 +132,8 @@ void ScenarioPanel::retranslateUi()
 
 void ScenarioPanel::chooseFile()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open a scenario"), QString(), tr("Scenarios (*.json *.yaml *.yml);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario"), QString(),
+                                                      tr("Scenarios (*.json *.yaml *.yml);;All files (*)"));
     if (!path.isEmpty())
         loadFile(path);
 }
