@@ -734,15 +734,15 @@ void ScenarioRunner::closeSession(Peer *p, const QJsonObject &spec)
 
 QUrl ScenarioRunner::startProxy(Peer *p, const SessionOptions &upstream, QString *error)
 {
-    if (p->proxy && p->proxy->isListening() && p->proxy->options().upstream.url == upstream.url)
-        return p->session->options().url;
-    stopProxy(p);
-    ProxyOptions options;
-    options.upstream = upstream;
-    p->proxy = new ProxyServer(this);
-    if (!p->proxy->listen(options, error)) {
+    if (!p->proxy || !p->proxy->isListening() || p->proxy->options().upstream.url != upstream.url) {
         stopProxy(p);
-        return {};
+        ProxyOptions options;
+        options.upstream = upstream;
+        p->proxy = new ProxyServer(this);
+        if (!p->proxy->listen(options, error)) {
+            stopProxy(p);
+            return {};
+        }
     }
     // The session's path and query go to the proxy, which passes them on.
     QUrl url = upstream.url;

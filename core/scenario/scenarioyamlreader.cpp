@@ -13,7 +13,7 @@
 namespace {
 
 // Bounds against a file of aliases that expands to millions of nodes, or nesting deep enough to exhaust the stack.
-constexpr int kMaxNodes = 1000000;
+constexpr int kMaxNodes = 100000;
 constexpr int kMaxDepth = 100;
 
 const std::string kStrTag = "tag:yaml.org,2002:str";

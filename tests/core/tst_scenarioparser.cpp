@@ -277,6 +277,27 @@ private slots:
         QCOMPARE(e.step, step);
     }
 
+    // Aliases that would expand into millions of values, and deep nesting, are refused, not expanded.
+    void yamlBombsAreRefused()
+    {
+        QByteArray bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+        for (int level = 1; level <= 7; ++level) {
+            const QByteArray prev = "*a" + QByteArray::number(level - 1);
+            bomb += "a" + QByteArray::number(level) + ": &a" + QByteArray::number(level) + " [";
+            for (int i = 0; i < 10; ++i)
+                bomb += (i ? ", " : "") + prev;
+            bomb += "]\n";
+        }
+        bomb += "steps:\n  - wait: 1\n";
+        ScenarioError e = error(bomb, QStringLiteral("t.yaml"));
+        QVERIFY2(e.message.contains(QLatin1String("more than 100000 values")), qPrintable(e.toString()));
+        e = error("steps:\n  - wait: 1\nvariables:\n  deep: " + QByteArray(150, '[') + QByteArray(150, ']') + "\n",
+                  QStringLiteral("t.yaml"));
+        QVERIFY2(e.message.contains(QLatin1String("nested more than")) ||
+                     e.message.contains(QLatin1String("YAML syntax error")),
+                 qPrintable(e.toString()));
+    }
+
     void yamlScalarsFollowTheCoreSchema()
     {
         Scenario s;
