@@ -136,18 +136,21 @@ bool Converter::convert(const YAML::Node &node, int step, int depth, bool topLev
         QJsonObject object;
         QSet<QString> seen;
         for (auto it = node.begin(); it != node.end(); ++it) {
-            if (!it->first.IsScalar())
-                return fail(it->first, ScenarioYamlReader::tr("a key must be a plain value, not a list or mapping"));
-            const QString key = QString::fromStdString(it->first.Scalar());
+            // Copies: `it->` hands out a temporary, so a reference into it would dangle in the loop below.
+            const YAML::Node keyNode = it->first;
+            const YAML::Node valueNode = it->second;
+            if (!keyNode.IsScalar())
+                return fail(keyNode, ScenarioYamlReader::tr("a key must be a plain value, not a list or mapping"));
+            const QString key = QString::fromStdString(keyNode.Scalar());
             if (seen.contains(key))
-                return fail(it->first, ScenarioYamlReader::tr("duplicate key \"%1\"").arg(key));
+                return fail(keyNode, ScenarioYamlReader::tr("duplicate key \"%1\"").arg(key));
             seen.insert(key);
-            m_result->keys.append({step, key, positionOf(it->first.Mark())});
+            m_result->keys.append({step, key, positionOf(keyNode.Mark())});
             QJsonValue v;
-            if (topLevel && key == QLatin1String("steps") && it->second.IsSequence()) {
+            if (topLevel && key == QLatin1String("steps") && valueNode.IsSequence()) {
                 QJsonArray steps;
                 int index = 0;
-                for (const YAML::Node &element : it->second) {
+                for (const YAML::Node &element : valueNode) {
                     m_result->steps.append(positionOf(element.Mark()));
                     QJsonValue s;
                     if (!convert(element, index++, depth + 2, false, &s))
@@ -155,7 +158,7 @@ bool Converter::convert(const YAML::Node &node, int step, int depth, bool topLev
                     steps.append(s);
                 }
                 v = steps;
-            } else if (!convert(it->second, step, depth + 1, false, &v)) {
+            } else if (!convert(valueNode, step, depth + 1, false, &v)) {
                 return false;
             }
             object.insert(key, v);
@@ -181,9 +184,15 @@ bool ScenarioYamlReader::read(const QByteArray &text, Result *result, QString *e
         return false;
     }
     Converter converter(result);
-    if (!converter.convert(root, -1, 0, true, &result->value)) {
-        *error = converter.error;
-        *at = converter.at;
+    try {
+        if (!converter.convert(root, -1, 0, true, &result->value)) {
+            *error = converter.error;
+            *at = converter.at;
+            return false;
+        }
+    } catch (const YAML::Exception &e) {
+        *error = tr("YAML syntax error: %1").arg(QString::fromStdString(e.msg));
+        *at = positionOf(e.mark);
         return false;
     }
     return true;
