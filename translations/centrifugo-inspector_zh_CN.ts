@@ -307,8 +307,8 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>代理模式：注入故障，例如 after=5s,close=3001 或 conn=2,drop=chat:5、delay=200、drop-upstream、hold-pings、hold-pongs、pass。可重复。</translation>
     </message>
     <message>
-        <source>Run the QA scenario in FILE (JSON, docs/scenarios.md) and exit 0 when every step passed, 1 when one failed, 2 for a bad file or an unreachable server.</source>
-        <translation>运行 FILE 中的 QA 场景（JSON，见 docs/scenarios.md）：所有步骤通过时以 0 退出，有步骤失败时以 1 退出，文件有误或服务器无法访问时以 2 退出。</translation>
+        <source>Run the QA scenario in FILE (JSON or YAML, docs/scenarios.md) and exit 0 when every step passed, 1 when one failed, 2 for a bad file or an unreachable server.</source>
+        <translation>运行 FILE 中的 QA 场景（JSON 或 YAML，见 docs/scenarios.md）：所有步骤通过时以 0 退出，有步骤失败时以 1 退出，文件有误或服务器无法访问时以 2 退出。</translation>
     </message>
     <message>
         <source>With --scenario: write a JUnit XML report to FILE.</source>
