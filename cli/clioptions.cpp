@@ -187,10 +187,11 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
                                     QStringLiteral("SPEC"));
     p.addOptions({proxy, proxyAllowRemote, inject});
     // Scenarios (docs/scenarios.md): --url, --api-url, --api-key and --record apply to them as well.
-    const QCommandLineOption scenario(QStringLiteral("scenario"),
-                                      tr("Run the QA scenario in FILE (JSON, docs/scenarios.md) and exit 0 when every "
-                                         "step passed, 1 when one failed, 2 for a bad file or an unreachable server."),
-                                      QStringLiteral("FILE"));
+    const QCommandLineOption scenario(
+        QStringLiteral("scenario"),
+        tr("Run the QA scenario in FILE (JSON or YAML, docs/scenarios.md) and exit 0 when every "
+           "step passed, 1 when one failed, 2 for a bad file or an unreachable server."),
+        QStringLiteral("FILE"));
     const QCommandLineOption junit(QStringLiteral("junit"), tr("With --scenario: write a JUnit XML report to FILE."),
                                    QStringLiteral("FILE"));
     const QCommandLineOption repeat(QStringLiteral("repeat"), tr("With --scenario: run it N times (default 1)."),

@@ -26,6 +26,8 @@ APT_PACKAGES=(
     build-essential cmake:cmake ninja-build:ninja
     qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-charts-dev
     libprotobuf-dev protobuf-compiler:protoc qtkeychain-qt6-dev
+    # YAML scenario files (core/scenario/scenarioyamlreader).
+    libyaml-cpp-dev
     xvfb:Xvfb xauth:xauth clang-format:clang-format imagemagick fonts-noto-cjk libgl1-mesa-dev
     nodejs:node npm:npm golang-go:go ccache:ccache openssl:openssl curl:curl xdotool:xdotool
     # Packaging (scripts/check-package.sh, scripts/render-icons.sh): dpkg-shlibdeps, desktop-file-validate,

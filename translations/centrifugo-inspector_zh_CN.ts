@@ -307,8 +307,8 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>代理模式：注入故障，例如 after=5s,close=3001 或 conn=2,drop=chat:5、delay=200、drop-upstream、hold-pings、hold-pongs、pass。可重复。</translation>
     </message>
     <message>
-        <source>Run the QA scenario in FILE (JSON, docs/scenarios.md) and exit 0 when every step passed, 1 when one failed, 2 for a bad file or an unreachable server.</source>
-        <translation>运行 FILE 中的 QA 场景（JSON，见 docs/scenarios.md）：所有步骤通过时以 0 退出，有步骤失败时以 1 退出，文件有误或服务器无法访问时以 2 退出。</translation>
+        <source>Run the QA scenario in FILE (JSON or YAML, docs/scenarios.md) and exit 0 when every step passed, 1 when one failed, 2 for a bad file or an unreachable server.</source>
+        <translation>运行 FILE 中的 QA 场景（JSON 或 YAML，见 docs/scenarios.md）：所有步骤通过时以 0 退出，有步骤失败时以 1 退出，文件有误或服务器无法访问时以 2 退出。</translation>
     </message>
     <message>
         <source>With --scenario: write a JUnit XML report to FILE.</source>
@@ -4571,10 +4571,6 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <source>Open a scenario file (JSON, docs/scenarios.md).</source>
-        <translation>打开场景文件（JSON，见 docs/scenarios.md）。</translation>
-    </message>
-    <message>
         <source>&amp;Run all</source>
         <translation>全部运行(&amp;R)</translation>
     </message>
@@ -4634,10 +4630,6 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <source>Open a scenario</source>
         <translation>打开场景</translation>
     </message>
-    <message>
-        <source>Scenarios (*.json);;All files (*)</source>
-        <translation>场景 (*.json);;所有文件 (*)</translation>
-    </message>
     <message numerus="yes">
         <source>%1 (%2): %n step(s)</source>
         <translation>
@@ -4679,6 +4671,14 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>%1 of %2 run(s) passed. Last run: %3 step(s) passed, %4 failed.</source>
         <translation>%2 次运行中有 %1 次通过。最后一次运行：%3 个步骤通过，%4 个失败。</translation>
+    </message>
+    <message>
+        <source>Open a scenario file (JSON or YAML, docs/scenarios.md).</source>
+        <translation>打开场景文件（JSON 或 YAML，见 docs/scenarios.md）。</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json *.yaml *.yml);;All files (*)</source>
+        <translation>场景 (*.json *.yaml *.yml);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -4788,10 +4788,6 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>“wait”应为毫秒数、“connected”或“closed”</translation>
     </message>
     <message>
-        <source>unknown fault &quot;%1&quot; (one of: server_disconnect, close, reconnect)</source>
-        <translation>未知故障“%1”（可选：server_disconnect、close、reconnect）</translation>
-    </message>
-    <message>
         <source>&quot;code&quot; must be a close code from 3000 to 4999</source>
         <translation>“code”必须是 3000 到 4999 之间的关闭代码</translation>
     </message>
@@ -4814,6 +4810,38 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>a scenario is a JSON object with &quot;steps&quot;</source>
         <translation>场景是一个带有“steps”的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&quot;proxy&quot; must be true or false</source>
+        <translation>“proxy”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number, %2 or more</source>
+        <translation>“%1”必须是整数，且不小于 %2</translation>
+    </message>
+    <message>
+        <source>&quot;via&quot; must be &quot;proxy&quot; or &quot;api&quot;</source>
+        <translation>“via”必须是“proxy”或“api”</translation>
+    </message>
+    <message>
+        <source>unknown fault &quot;%1&quot; (one of: server_disconnect, close, reconnect; with &quot;via&quot;: &quot;proxy&quot;: %2)</source>
+        <translation>未知故障“%1”（可选：server_disconnect、close、reconnect；配合 &quot;via&quot;: &quot;proxy&quot; 时：%2）</translation>
+    </message>
+    <message>
+        <source>unknown proxy fault &quot;%1&quot; (one of: %2)</source>
+        <translation>未知代理故障“%1”（可选：%2）</translation>
+    </message>
+    <message>
+        <source>session &quot;%1&quot; is not opened through the proxy: add &quot;proxy&quot;: true to its &quot;open&quot; step</source>
+        <translation>会话“%1”不是通过代理打开的：请在它的“open”步骤中加上 &quot;proxy&quot;: true</translation>
+    </message>
+    <message>
+        <source>&quot;code&quot; must be a code a close frame may carry (1000-1003, 1007-1011 or 3000-4999)</source>
+        <translation>“code”必须是关闭帧可以携带的代码（1000-1003、1007-1011 或 3000-4999）</translation>
+    </message>
+    <message>
+        <source>a scenario is a YAML mapping with &quot;steps&quot;</source>
+        <translation>场景是一个带有“steps”的 YAML 映射</translation>
     </message>
 </context>
 <context>
@@ -4984,6 +5012,87 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>not closed within %1 ms</source>
         <translation>%1 毫秒内未关闭</translation>
+    </message>
+    <message>
+        <source>the server is unreachable through the proxy at %1: %2</source>
+        <translation>通过代理无法访问 %1 处的服务器：%2</translation>
+    </message>
+    <message>
+        <source>session &quot;%1&quot; has no open connection through the proxy</source>
+        <translation>会话“%1”没有经过代理的已打开连接</translation>
+    </message>
+    <message>
+        <source>session &quot;%1&quot; is not opened through the proxy</source>
+        <translation>会话“%1”不是通过代理打开的</translation>
+    </message>
+    <message>
+        <source>the proxy closed the connection with %1 %2 as if the server had</source>
+        <translation>代理以 %1 %2 关闭了连接，如同服务器所为</translation>
+    </message>
+    <message>
+        <source>the proxy dropped the connection to the server without a close frame</source>
+        <translation>代理在没有关闭帧的情况下断开了到服务器的连接</translation>
+    </message>
+    <message>
+        <source>the proxy forwards every frame %1 ms late</source>
+        <translation>代理将每一帧延迟 %1 毫秒转发</translation>
+    </message>
+    <message numerus="yes">
+        <source>the proxy drops the next %n publication(s) of %1</source>
+        <translation>
+            <numerusform>代理将丢弃 %1 接下来的 %n 条发布</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the proxy holds the server&apos;s pings back</source>
+        <translation>代理扣住服务器的 ping</translation>
+    </message>
+    <message>
+        <source>the proxy holds this client&apos;s pongs back</source>
+        <translation>代理扣住此客户端的 pong</translation>
+    </message>
+    <message>
+        <source>the proxy passes everything through again</source>
+        <translation>代理恢复原样转发所有内容</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioYamlReader</name>
+    <message>
+        <source>the tag %1 is not supported (a scenario holds what JSON holds)</source>
+        <translation>不支持标签 %1（场景只能包含 JSON 能表示的内容）</translation>
+    </message>
+    <message>
+        <source>%1 has no JSON value: write a number or a string</source>
+        <translation>%1 没有对应的 JSON 值：请写成数字或字符串</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a %2</source>
+        <translation>“%1”不是 %2</translation>
+    </message>
+    <message>
+        <source>more than %1 values (aliases that expand too far?)</source>
+        <translation>值超过 %1 个（别名展开过多？）</translation>
+    </message>
+    <message>
+        <source>nested more than %1 levels deep</source>
+        <translation>嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <source>a key must be a plain value, not a list or mapping</source>
+        <translation>键必须是普通值，不能是列表或映射</translation>
+    </message>
+    <message>
+        <source>duplicate key &quot;%1&quot;</source>
+        <translation>重复的键“%1”</translation>
+    </message>
+    <message>
+        <source>unexpected YAML node</source>
+        <translation>意外的 YAML 节点</translation>
+    </message>
+    <message>
+        <source>YAML syntax error: %1</source>
+        <translation>YAML 语法错误：%1</translation>
     </message>
 </context>
 <context>
@@ -6260,10 +6369,6 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>只有通过 JSON 发送的命令才能由通用 WebSocket 客户端重放。</translation>
     </message>
     <message>
-        <source>Save shown rows as a scenario…</source>
-        <translation>把显示的行保存为场景…</translation>
-    </message>
-    <message>
         <source>Save as scenario</source>
         <translation>保存为场景</translation>
     </message>
@@ -6276,12 +6381,36 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>无法把场景保存到 %1：%2</translation>
     </message>
     <message>
-        <source>Saved the shown rows as a scenario to %1.</source>
-        <translation>已把显示的行保存为场景：%1。</translation>
-    </message>
-    <message>
         <source>Recorded scenario</source>
         <translation>录制的场景</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %n selected row(s) as a scenario…</source>
+        <translation>
+            <numerusform>将选中的 %n 行保存为场景…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save shown rows as a scenario (nothing is selected)…</source>
+        <translation>将显示的行保存为场景（未选中任何行）…</translation>
+    </message>
+    <message>
+        <source>Copy session as scenario</source>
+        <translation>将会话复制为场景</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied the whole session (%n row(s)) as a scenario.</source>
+        <translation>
+            <numerusform>已将整个会话（%n 行）复制为场景。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved the selected rows as a scenario to %1.</source>
+        <translation>已将选中的行保存为场景：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing was selected: saved every shown row as a scenario to %1.</source>
+        <translation>未选中任何行：已将所有显示的行保存为场景：%1。</translation>
     </message>
 </context>
 <context>

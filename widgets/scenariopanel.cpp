@@ -116,7 +116,7 @@ void ScenarioPanel::changeEvent(QEvent *event)
 void ScenarioPanel::retranslateUi()
 {
     m_open->setText(tr("&Open…"));
-    m_open->setToolTip(tr("Open a scenario file (JSON, docs/scenarios.md)."));
+    m_open->setToolTip(tr("Open a scenario file (JSON or YAML, docs/scenarios.md)."));
     m_runAll->setText(tr("&Run all"));
     m_step->setText(tr("S&tep"));
     m_step->setToolTip(tr("Run the next step only."));
@@ -132,8 +132,8 @@ void ScenarioPanel::retranslateUi()
 
 void ScenarioPanel::chooseFile()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open a scenario"), QString(), tr("Scenarios (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario"), QString(),
+                                                      tr("Scenarios (*.json *.yaml *.yml);;All files (*)"));
     if (!path.isEmpty())
         loadFile(path);
 }

@@ -34,6 +34,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using Protocol::MessageKind;
 
 namespace {
@@ -73,7 +75,8 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     m_table->setObjectName(QStringLiteral("timelineTable"));
     m_table->setModel(m_filter);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows, for "Save selected rows as a scenario".
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setAlternatingRowColors(true);
@@ -732,25 +735,62 @@ void TimelineWidget::showRowMenu(const QPoint &position)
         connect(a, &QAction::triggered, this, [line] { QGuiApplication::clipboard()->setText(line); });
     }
     menu.addSeparator();
-    menu.addAction(tr("Save shown rows as a scenario…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save as scenario"), QStringLiteral("scenario.json"),
-                                                          tr("Scenarios (*.json)"));
-        if (path.isEmpty())
-            return;
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(scenarioFromShownRows()) < 0)
-            showNotice(tr("Could not save the scenario to %1: %2").arg(path, file.errorString()), true);
-        else
-            showNotice(tr("Saved the shown rows as a scenario to %1.").arg(path), false);
+    const int selected = int(m_table->selectionModel()->selectedRows().size());
+    menu.addAction(selected ? tr("Save %n selected row(s) as a scenario…", nullptr, selected)
+                            : tr("Save shown rows as a scenario (nothing is selected)…"),
+                   this, &TimelineWidget::saveScenario);
+    menu.addAction(tr("Copy session as scenario"), this, [this] {
+        QGuiApplication::clipboard()->setText(QString::fromUtf8(scenarioFromSession()));
+        showNotice(tr("Copied the whole session (%n row(s)) as a scenario.", nullptr, m_model->rowCount()), false);
     });
     menu.exec(m_table->viewport()->mapToGlobal(position));
 }
 
-QByteArray TimelineWidget::scenarioFromShownRows() const
+void TimelineWidget::saveScenario()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save as scenario"), QStringLiteral("scenario.json"),
+                                                      tr("Scenarios (*.json)"));
+    if (path.isEmpty())
+        return;
+    bool selectedOnly = false;
+    const QByteArray scenario = scenarioFromSelection(&selectedOnly);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(scenario) < 0)
+        showNotice(tr("Could not save the scenario to %1: %2").arg(path, file.errorString()), true);
+    else if (selectedOnly)
+        showNotice(tr("Saved the selected rows as a scenario to %1.").arg(path), false);
+    else
+        showNotice(tr("Nothing was selected: saved every shown row as a scenario to %1.").arg(path), false);
+}
+
+QByteArray TimelineWidget::scenarioFromSelection(bool *selectedOnly) const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        rows << m_filter->sourceRow(index.row());
+    std::sort(rows.begin(), rows.end()); // the selection's order is the order of clicks
+    if (selectedOnly)
+        *selectedOnly = !rows.isEmpty();
+    if (rows.isEmpty()) {
+        for (int row = 0; row < m_filter->rowCount(); ++row)
+            rows << m_filter->sourceRow(row);
+    }
+    return scenarioFromSourceRows(rows);
+}
+
+QByteArray TimelineWidget::scenarioFromSession() const
+{
+    QList<int> rows;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        rows << row;
+    return scenarioFromSourceRows(rows);
+}
+
+QByteArray TimelineWidget::scenarioFromSourceRows(const QList<int> &sourceRows) const
 {
     QList<ScenarioRecorder::Message> messages;
-    for (int row = 0; row < m_filter->rowCount(); ++row) {
-        const QModelIndex index = m_model->index(m_filter->sourceRow(row), 0);
+    for (const int row : sourceRows) {
+        const QModelIndex index = m_model->index(row, 0);
         if (index.data(TimelineModel::BinaryRole).toBool())
             continue; // Protobuf bytes: the recorder reads JSON text
         messages.append({Protocol::Direction(index.data(TimelineModel::DirectionRole).toInt()),

@@ -71,9 +71,11 @@ public:
     void setConnectionSource(std::function<SessionOptions()> source) { m_connectionSource = std::move(source); }
     // A sent JSON row as a wscat (websocat = false) or websocat command line; empty for other rows.
     QString commandLineForRow(int sourceRow, bool websocat) const;
-    // The rows the filter shows as a scenario (ScenarioRecorder): sent commands as steps, what came back as
-    // expectations. Protobuf rows are left out.
-    QByteArray scenarioFromShownRows() const;
+    // The selected rows as a scenario (ScenarioRecorder): sent commands as steps, what came back as expectations;
+    // with nothing selected, every row the filter shows (*selectedOnly says which). Protobuf rows are left out.
+    QByteArray scenarioFromSelection(bool *selectedOnly = nullptr) const;
+    // Every row of the timeline, filters aside: the whole session as a scenario ("Copy session as scenario").
+    QByteArray scenarioFromSession() const;
     bool isTransferRunning() const;
     // The last import/export summary shown under the table.
     QString noticeText() const;
@@ -115,6 +117,8 @@ private:
     void onScrolled(int value);
     void showNotice(const QString &text, bool problem);
     void setTransferRunning(bool running);
+    void saveScenario();
+    QByteArray scenarioFromSourceRows(const QList<int> &sourceRows) const;
 
     TimelineModel *m_model;
     TimelineFilterModel *m_filter;

@@ -2,8 +2,10 @@
 
 #include "jsonscanner.h"
 #include "protocol.h"
+#include "proxyconnection.h"
 #include "scenariomatcher.h"
 #include "scenariovariables.h"
+#include "scenarioyamlreader.h"
 #include "serverapitemplates.h"
 
 #include <QFile>
@@ -17,6 +19,10 @@ namespace {
 const QStringList kActions = {QStringLiteral("open"), QStringLiteral("send"), QStringLiteral("expect"),
                               QStringLiteral("api"),  QStringLiteral("wait"), QStringLiteral("fault"),
                               QStringLiteral("close")};
+// Faults the in-process proxy injects into a session opened with "proxy": true (ProxyConnection).
+const QStringList kProxyFaults = {
+    QStringLiteral("close"),      QStringLiteral("drop_upstream"), QStringLiteral("delay"), QStringLiteral("drop"),
+    QStringLiteral("hold_pings"), QStringLiteral("hold_pongs"),    QStringLiteral("pass")};
 const QStringList kBuiltins = {QStringLiteral("run_id"), QStringLiteral("iteration"), QStringLiteral("url"),
                                QStringLiteral("api_url")};
 
@@ -55,37 +61,94 @@ QList<Located> stepSpans(const QByteArray &text)
     return spans;
 }
 
+using Where = ScenarioYamlReader::Position;
+
+// Where the steps and keys of a file are, for the error messages.
+class Locator
+{
+public:
+    virtual ~Locator() = default;
+    // Where step `index` begins.
+    virtual Where step(int index) const = 0;
+    // The first mention of `key` inside step `index` (-1: anywhere in the file), else where the step (or the
+    // file) begins.
+    virtual Where key(int index, const QString &key) const = 0;
+};
+
+class JsonLocator : public Locator
+{
+public:
+    explicit JsonLocator(const QByteArray &text)
+        : m_text(text)
+    {
+    }
+    // Once the text is known to be valid JSON.
+    void findSteps() { m_spans = stepSpans(m_text); }
+    Where at(qsizetype offset) const { return {lineAt(m_text, offset), columnAt(m_text, offset)}; }
+    Where step(int index) const override { return at(span(index).begin); }
+    Where key(int index, const QString &key) const override
+    {
+        const Located s = span(index);
+        const QByteArray needle = '"' + key.toUtf8() + '"';
+        const qsizetype found = m_text.indexOf(needle, s.begin);
+        return at(found >= 0 && found < s.end ? found : s.begin);
+    }
+
+private:
+    Located span(int index) const { return index < 0 ? Located{0, m_text.size()} : m_spans.value(index); }
+
+    const QByteArray &m_text;
+    QList<Located> m_spans;
+};
+
+class YamlLocator : public Locator
+{
+public:
+    explicit YamlLocator(const ScenarioYamlReader::Result &yaml)
+        : m_yaml(yaml)
+    {
+    }
+    Where step(int index) const override { return index < 0 ? Where{1, 1} : m_yaml.steps.value(index, Where{1, 1}); }
+    Where key(int index, const QString &key) const override
+    {
+        for (const ScenarioYamlReader::Key &k : m_yaml.keys) {
+            if ((index < 0 || k.step == index) && k.name == key)
+                return k.at;
+        }
+        return step(index);
+    }
+
+private:
+    const ScenarioYamlReader::Result &m_yaml;
+};
+
 class Checker
 {
 public:
-    Checker(const QByteArray &text, const QString &file, ScenarioError *error)
-        : m_text(text)
+    Checker(const Locator &locator, const QString &file, ScenarioError *error)
+        : m_locator(locator)
         , m_file(file)
         , m_error(error)
     {
     }
 
-    bool fail(qsizetype offset, const QString &message)
+    bool fail(Where where, const QString &message)
     {
         m_error->file = m_file;
-        m_error->line = offset >= 0 ? lineAt(m_text, offset) : 0;
-        m_error->column = offset >= 0 ? columnAt(m_text, offset) : 0;
+        m_error->line = where.line;
+        m_error->column = where.column;
         m_error->step = m_step ? m_step->index + 1 : 0;
         m_error->stepName = m_step ? m_step->name : QString();
         m_error->message = message;
         return false;
     }
-    // A field's offset inside the current step (its first mention), or the step's own.
-    qsizetype offsetOf(const QString &key) const
+    bool failAt(const QString &key, const QString &message)
     {
-        const QByteArray needle = '"' + key.toUtf8() + '"';
-        const qsizetype at = m_text.indexOf(needle, m_span.begin);
-        return at >= 0 && at < m_span.end ? at : m_span.begin;
+        return fail(m_locator.key(m_step ? m_step->index : -1, key), message);
     }
-    bool failAt(const QString &key, const QString &message) { return fail(offsetOf(key), message); }
 
     bool parseTop(const QJsonObject &root, Scenario *scenario);
-    bool parseStep(const QJsonValue &value, int index, const Located &span, ScenarioStep *step);
+    bool parseStep(const QJsonValue &value, int index, ScenarioStep *step);
 
 private:
     bool checkKeys(const QJsonObject &o, const QStringList &allowed);
@@ -102,14 +165,16 @@ private:
     bool parseApi(const QJsonObject &o);
     bool parseWait(const QJsonObject &o);
     bool parseFault(const QJsonObject &o);
+    bool parseProxyFault(const QJsonObject &o);
+    bool requireCount(const QJsonObject &o, const QString &key, int minimum);
 
-    const QByteArray &m_text;
+    const Locator &m_locator;
     QString m_file;
     ScenarioError *m_error;
     const ScenarioStep *m_step = nullptr;
-    Located m_span;
     QSet<QString> m_defined;
     QSet<QString> m_opened;
+    QSet<QString> m_proxied; // sessions whose last "open" went through the proxy
 };
 
 bool Checker::checkKeys(const QJsonObject &o, const QStringList &allowed)
@@ -210,7 +275,6 @@ bool Checker::checkVariables(const QJsonObject &o)
 
 bool Checker::parseTop(const QJsonObject &root, Scenario *scenario)
 {
-    m_span = {0, m_text.size()};
     if (!checkKeys(root, {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("defaults"),
                           QStringLiteral("variables"), QStringLiteral("steps"), QStringLiteral("$schema")}))
         return false;
@@ -254,14 +318,14 @@ bool Checker::parseTop(const QJsonObject &root, Scenario *scenario)
     return true;
 }
 
-bool Checker::parseStep(const QJsonValue &value, int index, const Located &span, ScenarioStep *step)
+bool Checker::parseStep(const QJsonValue &value, int index, ScenarioStep *step)
 {
-    m_span = span;
+    const Where begin = m_locator.step(index);
     step->index = index;
-    step->line = lineAt(m_text, span.begin);
+    step->line = begin.line;
     m_step = step;
     if (!value.isObject())
-        return fail(span.begin, ScenarioParser::tr("a step must be a JSON object"));
+        return fail(begin, ScenarioParser::tr("a step must be a JSON object"));
     const QJsonObject o = value.toObject();
     step->spec = o;
     step->name = o.value(QLatin1String("name")).toString();
@@ -271,11 +335,11 @@ bool Checker::parseStep(const QJsonValue &value, int index, const Located &span,
             actions << a;
     }
     if (actions.size() != 1)
-        return fail(span.begin, actions.isEmpty()
-                                    ? ScenarioParser::tr("unknown step: it needs one of %1 (it has: %2)")
-                                          .arg(kActions.join(QLatin1String(", ")), o.keys().join(QLatin1String(", ")))
-                                    : ScenarioParser::tr("a step does one thing, this one has %1")
-                                          .arg(actions.join(QLatin1String(" and "))));
+        return fail(begin, actions.isEmpty()
+                               ? ScenarioParser::tr("unknown step: it needs one of %1 (it has: %2)")
+                                     .arg(kActions.join(QLatin1String(", ")), o.keys().join(QLatin1String(", ")))
+                               : ScenarioParser::tr("a step does one thing, this one has %1")
+                                     .arg(actions.join(QLatin1String(" and "))));
     const QString action = actions.constFirst();
     step->kind = ScenarioStep::Kind(kActions.indexOf(action));
     const bool named = !step->name.isEmpty();
@@ -328,12 +392,18 @@ bool Checker::parseStep(const QJsonValue &value, int index, const Located &span,
                     what += QLatin1Char(' ') + QLatin1String(k);
         if (step->kind == ScenarioStep::Kind::Api || step->kind == ScenarioStep::Kind::Fault)
             what += QLatin1Char(' ') + o.value(action).toString();
+        if (step->kind == ScenarioStep::Kind::Fault && o.value(QLatin1String("via")) == QLatin1String("proxy"))
+            what += QLatin1String(" via proxy");
         step->name = step->session.isEmpty() ? what : ScenarioParser::tr("%1 (%2)").arg(what, step->session);
     }
     if (!checkVariables(o))
         return false;
     if (step->kind == ScenarioStep::Kind::Open) {
         m_opened.insert(step->session);
+        if (o.value(QLatin1String("proxy")).toBool())
+            m_proxied.insert(step->session);
+        else
+            m_proxied.remove(step->session);
         m_defined.insert(step->session + QLatin1String(".client"));
         m_defined.insert(step->session + QLatin1String(".user"));
     }
@@ -348,7 +418,7 @@ bool Checker::parseOpen(const QJsonObject &o)
     if (!checkKeys(o, {QStringLiteral("open"), QStringLiteral("name"), QStringLiteral("timeout_ms"),
                        QStringLiteral("url"), QStringLiteral("token"), QStringLiteral("claims"),
                        QStringLiteral("refresh_claims"), QStringLiteral("format"), QStringLiteral("connect_data"),
-                       QStringLiteral("expect_error"), QStringLiteral("capture")}) ||
+                       QStringLiteral("expect_error"), QStringLiteral("capture"), QStringLiteral("proxy")}) ||
         !requireString(o, QStringLiteral("open"), true) ||
         !checkSession(o.value(QLatin1String("open")).toString(), QStringLiteral("open"), false) ||
         !requireString(o, QStringLiteral("url"), false) || !requireString(o, QStringLiteral("token"), false) ||
@@ -357,6 +427,8 @@ bool Checker::parseOpen(const QJsonObject &o)
         !requireObject(o, QStringLiteral("expect_error"), false) || !checkPattern(o, QStringLiteral("expect_error")) ||
         !checkCapture(o))
         return false;
+    if (o.contains(QLatin1String("proxy")) && !o.value(QLatin1String("proxy")).isBool())
+        return failAt(QStringLiteral("proxy"), ScenarioParser::tr("\"proxy\" must be true or false"));
     if (o.contains(QLatin1String("token")) && o.contains(QLatin1String("claims")))
         return failAt(QStringLiteral("claims"), ScenarioParser::tr("give \"token\" or \"claims\", not both"));
     if (o.contains(QLatin1String("format"))) {
@@ -456,10 +528,26 @@ bool Checker::parseWait(const QJsonObject &o)
            checkSession(o.value(QLatin1String("session")).toString(), QStringLiteral("session"), true);
 }
 
+bool Checker::requireCount(const QJsonObject &o, const QString &key, int minimum)
+{
+    const QJsonValue v = o.value(key);
+    if (!o.contains(key))
+        return failAt(QString(), ScenarioParser::tr("\"%1\" is required").arg(key));
+    if (!v.isDouble() || v.toDouble() < minimum || v.toDouble() != double(qint64(v.toDouble())))
+        return failAt(key, ScenarioParser::tr("\"%1\" must be a whole number, %2 or more").arg(key).arg(minimum));
+    return true;
+}
+
 bool Checker::parseFault(const QJsonObject &o)
 {
+    const QJsonValue via = o.value(QLatin1String("via"));
+    if (o.contains(QLatin1String("via")) && via != QLatin1String("proxy") && via != QLatin1String("api"))
+        return failAt(QStringLiteral("via"), ScenarioParser::tr("\"via\" must be \"proxy\" or \"api\""));
+    if (via == QLatin1String("proxy"))
+        return parseProxyFault(o);
     if (!checkKeys(o, {QStringLiteral("fault"), QStringLiteral("name"), QStringLiteral("timeout_ms"),
-                       QStringLiteral("session"), QStringLiteral("code"), QStringLiteral("reason")}) ||
+                       QStringLiteral("session"), QStringLiteral("code"), QStringLiteral("reason"),
+                       QStringLiteral("via")}) ||
         !requireString(o, QStringLiteral("session"), true) ||
         !checkSession(o.value(QLatin1String("session")).toString(), QStringLiteral("session"), true) ||
         !requireString(o, QStringLiteral("reason"), false))
@@ -467,15 +555,53 @@ bool Checker::parseFault(const QJsonObject &o)
     const QString fault = o.value(QLatin1String("fault")).toString();
     if (fault != QLatin1String("server_disconnect") && fault != QLatin1String("close") &&
         fault != QLatin1String("reconnect"))
-        return failAt(
-            QStringLiteral("fault"),
-            ScenarioParser::tr("unknown fault \"%1\" (one of: server_disconnect, close, reconnect)").arg(fault));
+        return failAt(QStringLiteral("fault"),
+                      ScenarioParser::tr("unknown fault \"%1\" (one of: server_disconnect, close, reconnect; with "
+                                         "\"via\": \"proxy\": %2)")
+                          .arg(fault, kProxyFaults.join(QLatin1String(", "))));
     if (o.contains(QLatin1String("code"))) {
         const int code = o.value(QLatin1String("code")).toInt(-1);
         if (code < 3000 || code > 4999)
             return failAt(QStringLiteral("code"),
                           ScenarioParser::tr("\"code\" must be a close code from 3000 to 4999"));
     }
+    return true;
+}
+
+bool Checker::parseProxyFault(const QJsonObject &o)
+{
+    const QString fault = o.value(QLatin1String("fault")).toString();
+    if (!kProxyFaults.contains(fault))
+        return failAt(QStringLiteral("fault"), ScenarioParser::tr("unknown proxy fault \"%1\" (one of: %2)")
+                                                   .arg(fault, kProxyFaults.join(QLatin1String(", "))));
+    QStringList allowed = {QStringLiteral("fault"), QStringLiteral("via"), QStringLiteral("name"),
+                           QStringLiteral("timeout_ms"), QStringLiteral("session")};
+    if (fault == QLatin1String("close"))
+        allowed << QStringLiteral("code") << QStringLiteral("reason");
+    else if (fault == QLatin1String("delay"))
+        allowed << QStringLiteral("ms");
+    else if (fault == QLatin1String("drop"))
+        allowed << QStringLiteral("channel") << QStringLiteral("count");
+    if (!checkKeys(o, allowed) || !requireString(o, QStringLiteral("session"), true))
+        return false;
+    const QString session = o.value(QLatin1String("session")).toString();
+    if (!checkSession(session, QStringLiteral("session"), true))
+        return false;
+    if (!m_proxied.contains(session))
+        return failAt(QStringLiteral("session"), ScenarioParser::tr("session \"%1\" is not opened through the proxy: "
+                                                                    "add \"proxy\": true to its \"open\" step")
+                                                     .arg(session));
+    if (fault == QLatin1String("close")) {
+        if (!requireCount(o, QStringLiteral("code"), 1000) || !requireString(o, QStringLiteral("reason"), false))
+            return false;
+        if (!ProxyConnection::isSendableCloseCode(o.value(QLatin1String("code")).toInt()))
+            return failAt(QStringLiteral("code"), ScenarioParser::tr("\"code\" must be a code a close frame may carry "
+                                                                     "(1000-1003, 1007-1011 or 3000-4999)"));
+    }
+    if (fault == QLatin1String("delay"))
+        return requireCount(o, QStringLiteral("ms"), 0);
+    if (fault == QLatin1String("drop"))
+        return requireString(o, QStringLiteral("channel"), true) && requireCount(o, QStringLiteral("count"), 1);
     return true;
 }
 
@@ -509,25 +635,48 @@ bool ScenarioParser::parse(const QByteArray &text, const QString &fileName, Scen
 {
     *scenario = Scenario();
     scenario->filePath = fileName;
-    QJsonParseError jsonError;
-    const QJsonDocument doc = QJsonDocument::fromJson(text, &jsonError);
-    Checker checker(text, fileName, error);
-    if (jsonError.error != QJsonParseError::NoError)
-        return checker.fail(jsonError.offset, tr("JSON syntax error: %1").arg(jsonError.errorString()));
-    if (!doc.isObject())
-        return checker.fail(0, tr("a scenario is a JSON object with \"steps\""));
-    const QJsonObject root = doc.object();
-    if (!checker.parseTop(root, scenario))
+    const bool yaml = isYaml(fileName);
+    QJsonValue root;
+    ScenarioYamlReader::Result yamlResult;
+    JsonLocator jsonLocator(text);
+    const YamlLocator yamlLocator(yamlResult);
+    const Locator &locator = yaml ? static_cast<const Locator &>(yamlLocator) : jsonLocator;
+    Checker checker(locator, fileName, error);
+    if (yaml) {
+        QString problem;
+        Where at;
+        if (!ScenarioYamlReader::read(text, &yamlResult, &problem, &at))
+            return checker.fail(at, problem);
+        root = yamlResult.value;
+        if (!root.isObject())
+            return checker.fail(Where{1, 1}, tr("a scenario is a YAML mapping with \"steps\""));
+    } else {
+        QJsonParseError jsonError;
+        const QJsonDocument doc = QJsonDocument::fromJson(text, &jsonError);
+        if (jsonError.error != QJsonParseError::NoError)
+            return checker.fail(jsonLocator.at(jsonError.offset),
+                                tr("JSON syntax error: %1").arg(jsonError.errorString()));
+        if (!doc.isObject())
+            return checker.fail(jsonLocator.at(0), tr("a scenario is a JSON object with \"steps\""));
+        root = doc.object();
+        jsonLocator.findSteps();
+    }
+    if (!checker.parseTop(root.toObject(), scenario))
         return false;
-    const QJsonArray steps = root.value(QLatin1String("steps")).toArray();
-    const QList<Located> spans = stepSpans(text);
+    const QJsonArray steps = root.toObject().value(QLatin1String("steps")).toArray();
     for (int i = 0; i < steps.size(); ++i) {
         ScenarioStep step;
-        if (!checker.parseStep(steps.at(i), i, spans.value(i), &step))
+        if (!checker.parseStep(steps.at(i), i, &step))
             return false;
         scenario->steps.append(step);
     }
     if (scenario->name.isEmpty())
         scenario->name = fileName.section(QLatin1Char('/'), -1);
     return true;
+}
+
+bool ScenarioParser::isYaml(const QString &fileName)
+{
+    return fileName.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive) ||
+           fileName.endsWith(QLatin1String(".yml"), Qt::CaseInsensitive);
 }

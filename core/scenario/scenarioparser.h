@@ -18,7 +18,8 @@ struct ScenarioError
     QString toString() const;
 };
 
-// Reads a scenario file (JSON, docs/scenarios.md and docs/scenario.schema.json) and checks all that can be
+// Reads a scenario file (JSON, or YAML when the name ends in .yaml / .yml: the same model; docs/scenarios.md and
+// docs/scenario.schema.json) and checks all that can be
 // checked before anything runs: the syntax, the step kinds and their fields, patterns, sessions used before
 // they are opened, and ${variables} that nothing defines.
 class ScenarioParser
@@ -27,6 +28,7 @@ class ScenarioParser
 
 public:
     static bool load(const QString &path, Scenario *scenario, ScenarioError *error);
-    // fileName is only used in errors.
+    // fileName is used in errors, and its suffix says whether the text is YAML.
     static bool parse(const QByteArray &text, const QString &fileName, Scenario *scenario, ScenarioError *error);
+    static bool isYaml(const QString &fileName);
 };

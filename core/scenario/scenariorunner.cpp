@@ -3,6 +3,7 @@
 #include "closeinfo.h"
 #include "commandbuilder.h"
 #include "jwt.h"
+#include "proxyserver.h"
 #include "scenariomatcher.h"
 #include "serverapiclient.h"
 #include "serverapitemplates.h"
@@ -66,7 +67,8 @@ struct ScenarioRunner::Peer
     int failCode = 0;
     QString failMessage;
     QString lastOut;
-    bool wasOpen = false; // the WebSocket handshake succeeded since the last open()
+    bool wasOpen = false;         // the WebSocket handshake succeeded since the last open()
+    ProxyServer *proxy = nullptr; // child of the runner, while the session is opened with "proxy": true
 };
 
 ScenarioRunner::ScenarioRunner(QObject *parent)
@@ -87,8 +89,11 @@ ScenarioRunner::ScenarioRunner(QObject *parent)
 
 ScenarioRunner::~ScenarioRunner()
 {
-    for (auto &entry : m_peers)
+    for (auto &entry : m_peers) {
         entry.second->session->disconnect(this);
+        if (entry.second->proxy)
+            entry.second->proxy->disconnect(this);
+    }
 }
 
 bool ScenarioRunner::passed() const
@@ -108,6 +113,16 @@ Session *ScenarioRunner::session(const QString &name) const
     return p ? p->session : nullptr;
 }
 
+ProxyConnection *ScenarioRunner::proxyConnection(const QString &name) const
+{
+    Peer *p = peer(name);
+    if (!p || !p->proxy || p->proxy->connections().isEmpty())
+        return nullptr;
+    // The session holds one connection at a time: the proxy's newest one is it.
+    ProxyConnection *c = p->proxy->connections().constLast();
+    return c && c->state() != ProxyConnection::State::Closed ? c : nullptr;
+}
+
 ScenarioRunner::Peer *ScenarioRunner::peer(const QString &name) const
 {
     const auto it = m_peers.find(name);
@@ -122,6 +137,7 @@ void ScenarioRunner::start(const Scenario &scenario)
         entry.second->session->disconnect(this);
         entry.second->session->close();
         entry.second->session->deleteLater();
+        stopProxy(entry.second.get());
     }
     m_peers.clear();
     m_scenario = scenario;
@@ -307,6 +323,7 @@ void ScenarioRunner::finishRun()
     for (auto &entry : m_peers) {
         if (entry.second->session->state() != Session::State::Disconnected)
             entry.second->session->close();
+        stopProxy(entry.second.get());
     }
     for (int i = int(m_results.size()); i < m_scenario.steps.size(); ++i) {
         ScenarioStepResult skipped;
@@ -434,6 +451,15 @@ void ScenarioRunner::openSession(Peer *p, const QJsonObject &spec)
                          ? Protocol::Format::Protobuf
                          : Protocol::Format::Json;
     QString error;
+    if (spec.value(QLatin1String("proxy")).toBool()) {
+        options.url = startProxy(p, options, &error);
+        if (options.url.isEmpty()) {
+            fail(error);
+            return;
+        }
+    } else {
+        stopProxy(p);
+    }
     const QJsonObject claims = spec.value(QLatin1String("claims")).toObject();
     if (spec.contains(QLatin1String("claims"))) {
         options.token = signToken(claims, &error);
@@ -491,7 +517,17 @@ void ScenarioRunner::openSession(Peer *p, const QJsonObject &spec)
             else
                 pass(tr("connect refused as expected: error %1 %2").arg(p->failCode).arg(p->failMessage), frames);
         } else if (s->state() == Session::State::Disconnected) {
-            m_unreachable = !p->wasOpen;
+            // Through the proxy the handshake succeeds either way; a server that never answered the proxy's own
+            // handshake is unreachable all the same.
+            const ProxyConnection *c =
+                p->proxy && !p->proxy->connections().isEmpty() ? p->proxy->connections().constLast() : nullptr;
+            const bool upstreamSilent = c && c->stats().framesFromServer == 0 && s->closeCode() == 1011;
+            m_unreachable = !p->wasOpen || upstreamSilent;
+            if (upstreamSilent) {
+                fail(tr("the server is unreachable through the proxy at %1: %2")
+                         .arg(p->proxy->options().upstream.url.toString(), s->closeReason()));
+                return;
+            }
             fail(p->wasOpen
                      ? tr("the connection closed before connect succeeded: %1 %2")
                            .arg(s->closeCode())
@@ -653,6 +689,10 @@ void ScenarioRunner::waitForEvent(Peer *p, const QString &event, const QJsonObje
 
 void ScenarioRunner::fault(Peer *p, const QString &fault, const QJsonObject &spec)
 {
+    if (spec.value(QLatin1String("via")) == QLatin1String("proxy")) {
+        proxyFault(p, fault, spec);
+        return;
+    }
     if (fault == QLatin1String("close")) {
         closeSession(p, spec);
         return;
@@ -690,4 +730,71 @@ void ScenarioRunner::closeSession(Peer *p, const QJsonObject &spec)
         poll();
     else
         p->session->close();
+}
+
+QUrl ScenarioRunner::startProxy(Peer *p, const SessionOptions &upstream, QString *error)
+{
+    if (!p->proxy || !p->proxy->isListening() || p->proxy->options().upstream.url != upstream.url) {
+        stopProxy(p);
+        ProxyOptions options;
+        options.upstream = upstream;
+        p->proxy = new ProxyServer(this);
+        if (!p->proxy->listen(options, error)) {
+            stopProxy(p);
+            return {};
+        }
+    }
+    // The session's path and query go to the proxy, which passes them on.
+    QUrl url = upstream.url;
+    url.setScheme(QStringLiteral("ws"));
+    url.setHost(p->proxy->address().toString());
+    url.setPort(p->proxy->port());
+    return url;
+}
+
+void ScenarioRunner::stopProxy(Peer *p)
+{
+    if (!p->proxy)
+        return;
+    p->proxy->disconnect(this);
+    p->proxy->close();
+    p->proxy->deleteLater();
+    p->proxy = nullptr;
+}
+
+void ScenarioRunner::proxyFault(Peer *p, const QString &fault, const QJsonObject &spec)
+{
+    ProxyConnection *c = proxyConnection(p->name);
+    if (!c) {
+        fail(p->proxy ? tr("session \"%1\" has no open connection through the proxy").arg(p->name)
+                      : tr("session \"%1\" is not opened through the proxy").arg(p->name));
+        return;
+    }
+    if (fault == QLatin1String("close")) {
+        const int code = spec.value(QLatin1String("code")).toInt();
+        const QString reason = spec.value(QLatin1String("reason")).toString(QStringLiteral("scenario fault"));
+        c->injectClose(code, reason);
+        pass(tr("the proxy closed the connection with %1 %2 as if the server had").arg(code).arg(reason));
+    } else if (fault == QLatin1String("drop_upstream")) {
+        c->dropUpstream();
+        pass(tr("the proxy dropped the connection to the server without a close frame"));
+    } else if (fault == QLatin1String("delay")) {
+        const int ms = spec.value(QLatin1String("ms")).toInt();
+        c->setDelay(ms);
+        pass(tr("the proxy forwards every frame %1 ms late").arg(ms));
+    } else if (fault == QLatin1String("drop")) {
+        const QString channel = spec.value(QLatin1String("channel")).toString();
+        const int count = spec.value(QLatin1String("count")).toInt();
+        c->dropPublications(channel, count);
+        pass(tr("the proxy drops the next %n publication(s) of %1", nullptr, count).arg(channel));
+    } else if (fault == QLatin1String("hold_pings")) {
+        c->setHoldServerPings(true);
+        pass(tr("the proxy holds the server's pings back"));
+    } else if (fault == QLatin1String("hold_pongs")) {
+        c->setHoldAppPongs(true);
+        pass(tr("the proxy holds this client's pongs back"));
+    } else {
+        c->passThrough();
+        pass(tr("the proxy passes everything through again"));
+    }
 }

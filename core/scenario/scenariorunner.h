@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 
+class ProxyConnection;
 class ServerApiClient;
 class Session;
 
@@ -56,6 +57,8 @@ public:
     const ScenarioVariables &variables() const { return m_vars; }
     // The session opened under this name in the current run, or nullptr.
     Session *session(const QString &name) const;
+    // The proxy connection the session's current connection goes through, or nullptr (not proxied, or closed).
+    ProxyConnection *proxyConnection(const QString &name) const;
 
 signals:
     void stepStarted(int index, const QString &name);
@@ -94,6 +97,11 @@ private:
     void callApi(const QString &method, const QJsonObject &body, const QJsonObject &spec);
     void waitForEvent(Peer *p, const QString &event, const QJsonObject &spec);
     void fault(Peer *p, const QString &fault, const QJsonObject &spec);
+    void proxyFault(Peer *p, const QString &fault, const QJsonObject &spec);
+    // Puts a proxy in front of `upstream` for the session (a running one is kept when its upstream is the same);
+    // returns the URL the session connects to, empty with *error set when the proxy cannot listen.
+    QUrl startProxy(Peer *p, const SessionOptions &upstream, QString *error);
+    void stopProxy(Peer *p);
     void closeSession(Peer *p, const QJsonObject &spec);
     void onFrame(Peer *p, const Frame &frame);
     QString signToken(const QJsonObject &claims, QString *error) const;

@@ -88,8 +88,11 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         const QDir dir(examplesDir());
-        const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
-        QVERIFY(files.size() >= 6);
+        const QStringList files =
+            dir.entryList({QStringLiteral("*.json"), QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files);
+        QVERIFY(files.size() >= 8);
+        QVERIFY(files.contains(QStringLiteral("publish-round-trip.yaml")));
+        QVERIFY(files.contains(QStringLiteral("proxy-dropped-publications-recovered.json")));
         QVERIFY(files.filter(QStringLiteral("fail")).size() >= 1);
         for (const QString &f : files)
             QTest::newRow(qPrintable(f)) << dir.filePath(f);
@@ -100,7 +103,7 @@ private slots:
         Scenario scenario;
         ScenarioError error;
         QVERIFY2(ScenarioParser::load(file, &scenario, &error), qPrintable(error.toString()));
-        const QString junit = m_dir.filePath(QFileInfo(file).baseName() + QStringLiteral(".xml"));
+        const QString junit = m_dir.filePath(QFileInfo(file).fileName() + QStringLiteral(".xml"));
         const Run run = runCli(QStringList{QStringLiteral("--scenario"), file, QStringLiteral("--junit"), junit} +
                                serverArguments());
         const bool failsOnPurpose = QFileInfo(file).fileName().contains(QLatin1String("fail"));
@@ -162,21 +165,36 @@ private slots:
 
     void badFilesExitWith2_data()
     {
+        QTest::addColumn<QString>("name");
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("syntax") << QByteArray("{\n\"steps\": [\n{\"open\": \"a\"}\n{\"wait\": 1}]}")
+        QTest::newRow("syntax") << QStringLiteral("bad.json")
+                                << QByteArray("{\n\"steps\": [\n{\"open\": \"a\"}\n{\"wait\": 1}]}")
                                 << QStringLiteral("bad.json:4:2: JSON syntax error: missing value separator");
-        QTest::newRow("unknown step") << QByteArray("{\"steps\": [{\"open\": \"a\"},\n {\"teleport\": \"a\"}]}")
+        QTest::newRow("unknown step") << QStringLiteral("bad.json")
+                                      << QByteArray("{\"steps\": [{\"open\": \"a\"},\n {\"teleport\": \"a\"}]}")
                                       << QStringLiteral("bad.json:2:2: step 2: unknown step");
-        QTest::newRow("bad pattern") << QByteArray("{\"steps\": [{\"open\": \"a\"},\n {\"expect\": \"a\", \"reply\": "
+        QTest::newRow("bad pattern") << QStringLiteral("bad.json")
+                                     << QByteArray("{\"steps\": [{\"open\": \"a\"},\n {\"expect\": \"a\", \"reply\": "
                                                    "{\"x\": \"/(/\"}}]}")
                                      << QStringLiteral("bad.json:2:");
+        QTest::newRow("yaml syntax") << QStringLiteral("bad.yaml")
+                                     << QByteArray("steps:\n  - open: a\n  - wait: 1: 2\n")
+                                     << QStringLiteral("bad.yaml:3:12: YAML syntax error: illegal map value");
+        QTest::newRow("yaml unknown step")
+            << QStringLiteral("bad.yml") << QByteArray("steps:\n  - open: a\n  - fly: a\n")
+            << QStringLiteral("bad.yml:3:5: step 2: unknown step");
+        QTest::newRow("yaml bad pattern")
+            << QStringLiteral("bad.yaml")
+            << QByteArray("steps:\n  - open: a\n  - expect: a\n    reply:\n      x: /(/\n")
+            << QStringLiteral("bad.yaml:4:5: step 2 (expect): bad pattern in \"reply\"");
     }
     void badFilesExitWith2()
     {
+        QFETCH(QString, name);
         QFETCH(QByteArray, text);
         QFETCH(QString, expected);
-        const QString file = writeFile(QStringLiteral("bad.json"), text);
+        const QString file = writeFile(name, text);
         const QString junit = m_dir.filePath(QStringLiteral("bad.xml"));
         const Run run = runCli(QStringList{QStringLiteral("--scenario"), file, QStringLiteral("--junit"), junit} +
                                serverArguments());
@@ -200,6 +218,18 @@ private slots:
         QVERIFY2(run.err.contains(QLatin1String("reach.json:1: step 1 (open (a)) failed: the server is unreachable")),
                  qPrintable(run.context()));
         QVERIFY2(run.out.contains(QLatin1String("SKIP 2/2")), qPrintable(run.context()));
+
+        // Through the proxy the handshake succeeds, then the proxy closes with 1011: still unreachable.
+        const QString proxied = writeFile(QStringLiteral("reach-proxy.json"),
+                                          "{\"steps\": [{\"open\": \"a\", \"proxy\": true}, {\"send\": \"a\", "
+                                          "\"method\": \"ping\"}]}");
+        const Run viaProxy = runCli({QStringLiteral("--scenario"), proxied, QStringLiteral("--url"),
+                                     QStringLiteral("ws://127.0.0.1:%1/connection/websocket").arg(port)});
+        QVERIFY2(viaProxy.exitCode == 2, qPrintable(viaProxy.context()));
+        QVERIFY2(viaProxy.err.contains(QStringLiteral("step 1 (open (a)) failed: the server is unreachable through the "
+                                                      "proxy at ws://127.0.0.1:%1")
+                                           .arg(port)),
+                 qPrintable(viaProxy.context()));
     }
 
     void usageErrors()

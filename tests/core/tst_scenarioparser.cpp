@@ -9,13 +9,18 @@ class TestScenarioParser : public QObject
     Q_OBJECT
 
 private:
-    static ScenarioError error(const QByteArray &text)
+    static ScenarioError error(const QByteArray &text, const QString &file = QStringLiteral("t.json"))
     {
         Scenario s;
         ScenarioError e;
-        if (ScenarioParser::parse(text, QStringLiteral("t.json"), &s, &e))
+        if (ScenarioParser::parse(text, file, &s, &e))
             e.message = QStringLiteral("(parsed)");
         return e;
+    }
+    static QString examplesDir()
+    {
+        return qEnvironmentVariable("INSPECTOR_SOURCE_DIR", QStringLiteral(QT_TESTCASE_SOURCEDIR "/../..")) +
+               QStringLiteral("/examples/scenarios");
     }
 
 private slots:
@@ -102,6 +107,62 @@ private slots:
         QVERIFY2(e.message.contains(expected), qPrintable(e.toString()));
     }
 
+    void proxyFaultsNeedAProxiedSession_data()
+    {
+        QTest::addColumn<QByteArray>("steps");
+        QTest::addColumn<QString>("expected");
+        const QByteArray proxied = "{\"open\": \"a\", \"proxy\": true},\n";
+        QTest::newRow("not proxied") << QByteArray("{\"open\": \"a\"},\n{\"fault\": \"drop_upstream\", \"via\": "
+                                                   "\"proxy\", \"session\": \"a\"}")
+                                     << QStringLiteral("t.json:3:44: step 2 (fault): "
+                                                       "session \"a\" is not opened through the proxy");
+        QTest::newRow("reopened without") << QByteArray(proxied + "{\"open\": \"a\"},\n{\"fault\": \"pass\", \"via\": "
+                                                                  "\"proxy\", \"session\": \"a\"}")
+                                          << QStringLiteral("not opened through the proxy");
+        QTest::newRow("proxy not bool") << QByteArray("{\"open\": \"a\", \"proxy\": \"yes\"}")
+                                        << QStringLiteral("\"proxy\" must be true or false");
+        QTest::newRow("unknown proxy fault")
+            << QByteArray(proxied + "{\"fault\": \"server_disconnect\", \"via\": \"proxy\", \"session\": \"a\"}")
+            << QStringLiteral("unknown proxy fault \"server_disconnect\"");
+        QTest::newRow("unknown via") << QByteArray(proxied + "{\"fault\": \"close\", \"via\": \"pigeon\", "
+                                                             "\"session\": \"a\"}")
+                                     << QStringLiteral("\"via\" must be \"proxy\" or \"api\"");
+        QTest::newRow("close without code")
+            << QByteArray(proxied + "{\"fault\": \"close\", \"via\": \"proxy\", \"session\": \"a\"}")
+            << QStringLiteral("\"code\" is required");
+        QTest::newRow("unsendable code")
+            << QByteArray(proxied + "{\"fault\": \"close\", \"via\": \"proxy\", \"session\": \"a\", \"code\": 1005}")
+            << QStringLiteral("a close frame may carry");
+        QTest::newRow("drop without count") << QByteArray(proxied + "{\"fault\": \"drop\", \"via\": \"proxy\", "
+                                                                    "\"session\": \"a\", \"channel\": \"c\"}")
+                                            << QStringLiteral("\"count\" is required");
+        QTest::newRow("delay field on drop")
+            << QByteArray(proxied + "{\"fault\": \"drop\", \"via\": \"proxy\", \"session\": \"a\", \"channel\": "
+                                    "\"c\", \"count\": 1, \"ms\": 5}")
+            << QStringLiteral("unknown field \"ms\"");
+        QTest::newRow("negative delay")
+            << QByteArray(proxied + "{\"fault\": \"delay\", \"via\": \"proxy\", \"session\": \"a\", \"ms\": -5}")
+            << QStringLiteral("\"ms\" must be a whole number, 0 or more");
+        QTest::newRow("every kind parses")
+            << QByteArray(proxied +
+                          "{\"fault\": \"close\", \"via\": \"proxy\", \"session\": \"a\", \"code\": 3001, "
+                          "\"reason\": \"x\"},\n{\"fault\": \"drop_upstream\", \"via\": \"proxy\", \"session\": \"a\"},"
+                          "{\"fault\": \"delay\", \"via\": \"proxy\", \"session\": \"a\", \"ms\": 0},"
+                          "{\"fault\": \"drop\", \"via\": \"proxy\", \"session\": \"a\", \"channel\": \"c\", "
+                          "\"count\": 2},{\"fault\": \"hold_pings\", \"via\": \"proxy\", \"session\": \"a\"},"
+                          "{\"fault\": \"hold_pongs\", \"via\": \"proxy\", \"session\": \"a\"},"
+                          "{\"fault\": \"pass\", \"via\": \"proxy\", \"session\": \"a\"},"
+                          "{\"fault\": \"server_disconnect\", \"via\": \"api\", \"session\": \"a\"}")
+            << QStringLiteral("(parsed)");
+    }
+    void proxyFaultsNeedAProxiedSession()
+    {
+        QFETCH(QByteArray, steps);
+        QFETCH(QString, expected);
+        const ScenarioError e = error("{\"steps\": [\n" + steps + "]}");
+        QVERIFY2(e.toString().contains(expected), qPrintable(e.toString()));
+    }
+
     void variablesMustBeDefinedBeforeUse()
     {
         ScenarioError e = error("{\"steps\": [{\"open\": \"a\"}, {\"send\": \"a\", \"method\": \"subscribe\", "
@@ -161,16 +222,126 @@ private slots:
 
     void everyExampleParses()
     {
-        const QDir dir(qEnvironmentVariable("INSPECTOR_SOURCE_DIR", QStringLiteral(QT_TESTCASE_SOURCEDIR "/../..")) +
-                       QStringLiteral("/examples/scenarios"));
-        const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
-        QVERIFY2(files.size() >= 6, qPrintable(dir.path()));
+        const QDir dir(examplesDir());
+        const QStringList files =
+            dir.entryList({QStringLiteral("*.json"), QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files);
+        QVERIFY2(files.size() >= 8, qPrintable(dir.path()));
+        QVERIFY(!files.filter(QStringLiteral(".yaml")).isEmpty());
         for (const QString &f : files) {
             Scenario s;
             ScenarioError e;
             QVERIFY2(ScenarioParser::load(dir.filePath(f), &s, &e), qPrintable(e.toString()));
             QVERIFY(!s.steps.isEmpty());
         }
+    }
+
+    // YAML files are read into the same model and get the same checks, with lines and columns of the YAML text.
+    void yamlErrorsHaveLineAndColumn_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<int>("step");
+        QTest::newRow("syntax") << QByteArray("steps:\n  - open: a\n  - wait: [1, 2\n")
+                                << QStringLiteral("t.yaml:4:1: YAML syntax error: ") << 0;
+        QTest::newRow("bad indentation") << QByteArray("steps:\n  - open: a\n    name: x\n   wait: 1\n")
+                                         << QStringLiteral("t.yaml:4:") << 0;
+        QTest::newRow("unknown step")
+            << QByteArray("name: x\nsteps:\n  - open: a\n\n  - teleport: a\n")
+            << QStringLiteral("t.yaml:5:5: step 2: unknown step: it needs one of open, send, expect, api, wait, "
+                              "fault, close (it has: teleport)")
+            << 2;
+        QTest::newRow("unknown field") << QByteArray("steps:\n  - open: a\n    colour: blue\n")
+                                       << QStringLiteral("t.yaml:3:5: step 1 (open): unknown field \"colour\"") << 1;
+        QTest::newRow("bad pattern") << QByteArray("steps:\n  - open: a\n  - name: re\n    expect: a\n    push:\n"
+                                                   "      push:\n        channel: /[a-/\n")
+                                     << QStringLiteral("t.yaml:5:5: step 2 (re): bad pattern in \"push\"") << 2;
+        QTest::newRow("duplicate key") << QByteArray("steps:\n  - open: a\n    open: b\n")
+                                       << QStringLiteral("t.yaml:3:5: duplicate key \"open\"") << 0;
+        QTest::newRow("not a mapping") << QByteArray("- open: a\n")
+                                       << QStringLiteral("t.yaml:1:1: a scenario is a YAML mapping") << 0;
+        QTest::newRow("infinity") << QByteArray("steps:\n  - wait: .inf\n")
+                                  << QStringLiteral("t.yaml:2:11: .inf has no JSON value") << 0;
+        QTest::newRow("number where a string belongs")
+            << QByteArray("steps:\n  - open: 42\n")
+            << QStringLiteral("t.yaml:2:5: step 1 (open): \"open\" must be a "
+                              "non-empty string")
+            << 1;
+    }
+    void yamlErrorsHaveLineAndColumn()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, expected);
+        QFETCH(int, step);
+        const ScenarioError e = error(text, QStringLiteral("t.yaml"));
+        QVERIFY2(e.toString().startsWith(expected), qPrintable(e.toString()));
+        QCOMPARE(e.step, step);
+    }
+
+    // Aliases that would expand into millions of values, and deep nesting, are refused, not expanded.
+    void yamlBombsAreRefused()
+    {
+        QByteArray bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+        for (int level = 1; level <= 7; ++level) {
+            const QByteArray prev = "*a" + QByteArray::number(level - 1);
+            bomb += "a" + QByteArray::number(level) + ": &a" + QByteArray::number(level) + " [";
+            for (int i = 0; i < 10; ++i)
+                bomb += (i ? ", " : "") + prev;
+            bomb += "]\n";
+        }
+        bomb += "steps:\n  - wait: 1\n";
+        ScenarioError e = error(bomb, QStringLiteral("t.yaml"));
+        QVERIFY2(e.message.contains(QLatin1String("more than 100000 values")), qPrintable(e.toString()));
+        e = error("steps:\n  - wait: 1\nvariables:\n  deep: " + QByteArray(150, '[') + QByteArray(150, ']') + "\n",
+                  QStringLiteral("t.yaml"));
+        QVERIFY2(e.message.contains(QLatin1String("nested more than")) ||
+                     e.message.contains(QLatin1String("YAML syntax error")),
+                 qPrintable(e.toString()));
+    }
+
+    void yamlScalarsFollowTheCoreSchema()
+    {
+        Scenario s;
+        ScenarioError e;
+        const QByteArray text = "variables:\n  i: 12\n  neg: -3\n  hex: 0x1F\n  f: 2.5\n  t: true\n  n: null\n"
+                                "  tilde: ~\n  rel: \"+60\"\n  plainrel: +60\n  q: '12'\n  s: hello world\n"
+                                "  tagged: !!str 7\n  block: |\n    two\n    lines\n"
+                                "steps:\n  - wait: 1\n";
+        QVERIFY2(ScenarioParser::parse(text, QStringLiteral("t.yml"), &s, &e), qPrintable(e.toString()));
+        const QJsonObject v = s.variables;
+        QCOMPARE(v.value(QLatin1String("i")), QJsonValue(12));
+        QCOMPARE(v.value(QLatin1String("neg")), QJsonValue(-3));
+        QCOMPARE(v.value(QLatin1String("hex")), QJsonValue(31));
+        QCOMPARE(v.value(QLatin1String("f")), QJsonValue(2.5));
+        QCOMPARE(v.value(QLatin1String("t")), QJsonValue(true));
+        QVERIFY(v.value(QLatin1String("n")).isNull());
+        QVERIFY(v.value(QLatin1String("tilde")).isNull());
+        QCOMPARE(v.value(QLatin1String("rel")), QJsonValue(QStringLiteral("+60")));
+        QCOMPARE(v.value(QLatin1String("plainrel")), QJsonValue(60)); // why the docs say to quote it
+        QCOMPARE(v.value(QLatin1String("q")), QJsonValue(QStringLiteral("12")));
+        QCOMPARE(v.value(QLatin1String("s")), QJsonValue(QStringLiteral("hello world")));
+        QCOMPARE(v.value(QLatin1String("tagged")), QJsonValue(QStringLiteral("7")));
+        QCOMPARE(v.value(QLatin1String("block")), QJsonValue(QStringLiteral("two\nlines\n")));
+        QCOMPARE(s.steps.at(0).line, 18);
+    }
+
+    // The YAML twin of an example reads into exactly the steps of its JSON original.
+    void yamlTwinMatchesItsJson()
+    {
+        Scenario json;
+        Scenario yaml;
+        ScenarioError e;
+        QVERIFY2(ScenarioParser::load(examplesDir() + QStringLiteral("/publish-round-trip.json"), &json, &e),
+                 qPrintable(e.toString()));
+        QVERIFY2(ScenarioParser::load(examplesDir() + QStringLiteral("/publish-round-trip.yaml"), &yaml, &e),
+                 qPrintable(e.toString()));
+        QCOMPARE(yaml.steps.size(), json.steps.size());
+        for (int i = 0; i < json.steps.size(); ++i) {
+            QCOMPARE(yaml.steps.at(i).spec, json.steps.at(i).spec);
+            QCOMPARE(yaml.steps.at(i).name, json.steps.at(i).name);
+        }
+        QCOMPARE(yaml.variables, json.variables);
+        QCOMPARE(yaml.settings.url, json.settings.url);
+        QCOMPARE(yaml.steps.at(3).line, 23);
     }
 
     void missingFile()

@@ -1,6 +1,7 @@
 // ScenarioRunner against a real Centrifugo (tests/config/centrifugo-test.json): steps pass and fail for the
 // reasons they say, captures carry values between steps, step-by-step mode waits, Protobuf sessions work.
 #include "centrifugoserver.h"
+#include "proxyconnection.h"
 #include "scenarioparser.h"
 #include "scenariorecorder.h"
 #include "scenariorunner.h"
@@ -164,6 +165,46 @@ private slots:
         runner.start(s);
         QVERIFY(finished.wait(20000));
         QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(describe(runner)));
+    }
+
+    // A session opened with "proxy" goes through an in-process proxy; its faults act on that connection.
+    void proxyFaultsActOnTheSessionsConnection()
+    {
+        const Scenario s =
+            scenario("[{\"open\": \"a\", \"claims\": {\"sub\": \"u3\"}, \"format\": \"protobuf\", \"proxy\": true},\n"
+                     " {\"send\": \"a\", \"method\": \"subscribe\", \"params\": {\"channel\": \"${ch}\"}},\n"
+                     " {\"expect\": \"a\", \"reply\": {\"subscribe\": {}}},\n"
+                     " {\"fault\": \"delay\", \"via\": \"proxy\", \"session\": \"a\", \"ms\": 20},\n"
+                     " {\"fault\": \"hold_pongs\", \"via\": \"proxy\", \"session\": \"a\"},\n"
+                     " {\"fault\": \"pass\", \"via\": \"proxy\", \"session\": \"a\"},\n"
+                     " {\"api\": \"publish\", \"body\": {\"channel\": \"${ch}\", \"data\": {\"n\": 1}}},\n"
+                     " {\"expect\": \"a\", \"push\": {\"push\": {\"pub\": {\"data\": {\"n\": 1}}}}},\n"
+                     " {\"fault\": \"drop_upstream\", \"via\": \"proxy\", \"session\": \"a\"},\n"
+                     " {\"expect\": \"a\", \"closed\": {\"code\": 1011, \"reason\": \"/upstream lost/\"}},\n"
+                     " {\"open\": \"a\", \"claims\": {\"sub\": \"u3\"}}]");
+        QCOMPARE(s.steps.size(), 11);
+        ScenarioRunner runner;
+        QSignalSpy finished(&runner, &ScenarioRunner::finished);
+        // What the proxy holds when steps 5 and 6 start: the delay of step 4, then the held pongs of step 5.
+        int delayAtStep5 = -1;
+        bool pongsHeldAtStep6 = false;
+        connect(&runner, &ScenarioRunner::stepStarted, this, [&](int index) {
+            const ProxyConnection *c = runner.proxyConnection(QStringLiteral("a"));
+            if (index == 4 && c)
+                delayAtStep5 = c->delayMs();
+            if (index == 5 && c)
+                pongsHeldAtStep6 = c->holdsAppPongs();
+        });
+        runner.start(s);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(describe(runner)));
+        QCOMPARE(delayAtStep5, 20);
+        QVERIFY(pongsHeldAtStep6);
+        QVERIFY2(runner.results().at(8).reason.contains(QLatin1String("without a close frame")),
+                 qPrintable(describe(runner)));
+        // The last open has no "proxy": the session talks to the server directly again.
+        QCOMPARE(runner.session(QStringLiteral("a"))->options().url, m_server.webSocketUrl());
+        QVERIFY(!runner.proxyConnection(QStringLiteral("a")));
     }
 
     void recordedTrafficReplaysAsAScenario()

@@ -7,6 +7,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -42,6 +46,7 @@ private slots:
     void importAndExport();
     void importMissingFileIsReported();
     void copyAsCommandLine();
+    void saveSelectedRowsAsScenario();
 
 private:
     void fillSample();
@@ -343,6 +348,51 @@ void TestTimelineWidget::importMissingFileIsReported()
     QVERIFY(!m_widget->isTransferRunning());
 }
 
+void TestTimelineWidget::saveSelectedRowsAsScenario()
+{
+    fillSample();
+    QTRY_COMPARE(shown(), 10);
+    QTableView *table = m_widget->tableView();
+    QCOMPARE(table->selectionMode(), QAbstractItemView::ExtendedSelection);
+
+    // Nothing selected: every shown row, and it says so.
+    bool selectedOnly = true;
+    QByteArray scenario = m_widget->scenarioFromSelection(&selectedOnly);
+    QVERIFY(!selectedOnly);
+    QVERIFY2(scenario.contains("\"text\": \"hello\""), scenario.constData()); // the publication's push
+    QVERIFY2(scenario.contains("\"join\""), scenario.constData());            // the join push
+
+    // Rows 2-3 (the subscribe and its reply) selected: only they, a send and its expected reply.
+    const QAbstractItemModel *view = table->model();
+    table->selectionModel()->select(QItemSelection(view->index(3, 0), view->index(2, 0)),
+                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    scenario = m_widget->scenarioFromSelection(&selectedOnly);
+    QVERIFY(selectedOnly);
+    QJsonArray steps = QJsonDocument::fromJson(scenario).object().value(QLatin1String("steps")).toArray();
+    QCOMPARE(steps.size(), 4); // open, send subscribe, expect reply, close
+    QCOMPARE(steps.at(1).toObject().value(QLatin1String("command")).toObject().value(QLatin1String("subscribe")),
+             QJsonValue(QJsonObject{{QStringLiteral("channel"), QStringLiteral("news")}}));
+    QVERIFY(steps.at(2).toObject().value(QLatin1String("reply")).toObject().contains(QLatin1String("subscribe")));
+    QVERIFY2(!scenario.contains("hello"), scenario.constData());
+
+    // Rows picked out of order (the push, then the subscribe) come out in the timeline's order.
+    table->selectionModel()->select(view->index(4, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    table->selectionModel()->select(view->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    steps = QJsonDocument::fromJson(m_widget->scenarioFromSelection()).object().value(QLatin1String("steps")).toArray();
+    QCOMPARE(steps.size(), 4);
+    QVERIFY(steps.at(1).toObject().contains(QLatin1String("send")));
+    QVERIFY(steps.at(2).toObject().contains(QLatin1String("push")));
+
+    // Copy session as scenario: every row, whatever the filter shows or the selection holds.
+    child<QComboBox>("directionCombo")->setCurrentIndex(2); // out only
+    QCOMPARE(shown(), 3);
+    table->selectionModel()->clearSelection();
+    QVERIFY(!m_widget->scenarioFromSelection().contains("hello"));
+    scenario = m_widget->scenarioFromSession();
+    QVERIFY2(scenario.contains("\"text\": \"hello\""), scenario.constData());
+    QVERIFY2(scenario.contains("\"join\""), scenario.constData());
+}
+
 QTEST_MAIN(TestTimelineWidget)
 #include "tst_timelinewidget.moc"
 
@@ -364,7 +414,7 @@ void TestTimelineWidget::copyAsCommandLine()
     // Row 0 is a connect: it is replayed as it is, without a second connect.
     QCOMPARE(m_widget->commandLineForRow(0, true).count(QLatin1String("\"connect\"")), 1);
     // Save as scenario: the subscribe is a step, its reply and the pushes are expectations.
-    const QByteArray scenario = m_widget->scenarioFromShownRows();
+    const QByteArray scenario = m_widget->scenarioFromSelection();
     QVERIFY2(scenario.contains("\"send\": \"recorded\""), scenario.constData());
     QVERIFY2(scenario.contains("\"subscribe\": {\n"), scenario.constData());
     QVERIFY2(scenario.contains("\"url\": \"ws://127.0.0.1:8123/connection/websocket\""), scenario.constData());
