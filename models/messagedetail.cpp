@@ -108,6 +108,33 @@ MessageDetail MessageDetail::forRow(const TimelineModel &model, int sourceRow, c
     if (m.kind == MessageKind::Invalid && !m.text.isEmpty())
         d.decoderProblem = m.text;
 
+    if (r.origin != quint8(Frame::Origin::Wire)) {
+        // Not client protocol (a server API call or reply, an HTTP exchange): the model's words and kind.
+        const QModelIndex index = model.index(sourceRow, TimelineModel::KindColumn);
+        d.sentence = index.data(TimelineModel::DescriptionRole).toString();
+        d.problem = index.data(Qt::ForegroundRole).isValid();
+        d.decoderProblem.clear();
+        if (!JsonText::isValid(m.raw))
+            d.pretty = QString::fromUtf8(m.raw); // a failure in words
+        const bool out = r.flags & FrameStore::Row::Out;
+        d.facts.append({tr("Time"), QDateTime::fromMSecsSinceEpoch(r.timeMs).toString(
+                                        QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"))});
+        d.facts.append({tr("Direction"), r.origin == quint8(Frame::Origin::HttpExchange)
+                                             ? (out ? tr("out: HTTP request") : tr("in: HTTP response"))
+                                             : (out ? tr("out: server API call") : tr("in: server API reply"))});
+        d.facts.append({tr("Kind"), index.data(TimelineModel::KindNameRole).toString()});
+        if (!m.channel.isEmpty())
+            d.facts.append({tr("Channel"), m.channel});
+        if (m.id)
+            d.facts.append({tr("ID"), QString::number(m.id)});
+        if (m.rttMs >= 0)
+            d.facts.append({tr("Round trip"), tr("%1 ms").arg(QLocale().toString(m.rttMs, 'f', 2))});
+        if (m.code)
+            d.facts.append({tr("HTTP status"), QString::number(m.code)});
+        d.facts.append({tr("Size (bytes)"), QLocale().toString(m.raw.size())});
+        return d;
+    }
+
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(r.timeMs);
     d.facts.append({tr("Time"), time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"))});
     d.facts.append(

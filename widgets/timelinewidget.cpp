@@ -54,6 +54,7 @@ const KindEntry kKindEntries[] = {
     {MessageKind::Push, QT_TRANSLATE_NOOP("TimelineWidget", "Pushes")},
     {MessageKind::Disconnect, QT_TRANSLATE_NOOP("TimelineWidget", "Disconnects")},
     {MessageKind::Invalid, QT_TRANSLATE_NOOP("TimelineWidget", "Invalid")},
+    {MessageKind(TimelineFilter::kServerCallKind), QT_TRANSLATE_NOOP("TimelineWidget", "Server calls")},
 };
 
 } // namespace
