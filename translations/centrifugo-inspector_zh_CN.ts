@@ -1963,6 +1963,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>&quot;injected&quot; is not a known fault</source>
         <translation>“injected”不是已知的故障</translation>
     </message>
+    <message>
+        <source>&quot;origin&quot; is not &quot;server_call&quot;, &quot;server_reply&quot; or &quot;http&quot;</source>
+        <translation>&quot;origin&quot; 不是 &quot;server_call&quot;、&quot;server_reply&quot; 或 &quot;http&quot;</translation>
+    </message>
 </context>
 <context>
     <name>HarImporter</name>
@@ -3332,6 +3336,26 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <source>message %1 of %2, frame size in bytes: %L3</source>
         <translation>第 %1 条消息，共 %2 条，帧大小（字节）：%L3</translation>
     </message>
+    <message>
+        <source>out: HTTP request</source>
+        <translation>出：HTTP 请求</translation>
+    </message>
+    <message>
+        <source>in: HTTP response</source>
+        <translation>入：HTTP 响应</translation>
+    </message>
+    <message>
+        <source>out: server API call</source>
+        <translation>出：服务器 API 调用</translation>
+    </message>
+    <message>
+        <source>in: server API reply</source>
+        <translation>入：服务器 API 回复</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP 状态</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetailView</name>
@@ -3989,6 +4013,41 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>&quot;$text&quot; must be a string</source>
         <translation>&quot;$text&quot; 必须是字符串</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyAppView</name>
+    <message>
+        <source>App %1</source>
+        <translation>应用 %1</translation>
+    </message>
+    <message>
+        <source>%1 · client id %2</source>
+        <translation>%1 · 客户端 ID %2</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1（已关闭）</translation>
+    </message>
+    <message>
+        <source>Application connection %1 from %2 through the proxy, closed: %3</source>
+        <translation>经代理的应用连接 %1（来自 %2），已关闭：%3</translation>
+    </message>
+    <message>
+        <source>no reason known</source>
+        <translation>原因未知</translation>
+    </message>
+    <message>
+        <source>Application connection %1 from %2 through the proxy, %3. Read only: the fault injection of the Proxy dock acts on the selected connection.</source>
+        <translation>经代理的应用连接 %1（来自 %2），%3。只读：代理面板的故障注入作用于所选连接。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>connecting upstream</source>
+        <translation>正在连接上游</translation>
     </message>
 </context>
 <context>
@@ -5266,6 +5325,25 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     </message>
 </context>
 <context>
+    <name>ServerCallFrames</name>
+    <message>
+        <source>Server API call %1, made beside this client over the server&apos;s HTTP API.</source>
+        <translation>服务器 API 调用 %1，在此客户端之外通过服务器的 HTTP API 发出。</translation>
+    </message>
+    <message>
+        <source>Server API call %1 for channel %2, made beside this client over the server&apos;s HTTP API.</source>
+        <translation>针对频道 %2 的服务器 API 调用 %1，在此客户端之外通过服务器的 HTTP API 发出。</translation>
+    </message>
+    <message>
+        <source>Server API reply to %1: %2</source>
+        <translation>服务器 API 对 %1 的回复：%2</translation>
+    </message>
+    <message>
+        <source>Server API reply to %1 (%2): %3</source>
+        <translation>服务器 API 对 %1 的回复（%2）：%3</translation>
+    </message>
+</context>
+<context>
     <name>ServerJsonReader</name>
     <message>
         <source>the line is empty: there is no command on it</source>
@@ -6068,6 +6146,22 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <source>Injected by the proxy (fault injection): %1</source>
         <translation>由代理注入（故障注入）：%1</translation>
     </message>
+    <message>
+        <source>→ server API</source>
+        <translation>→ 服务器 API</translation>
+    </message>
+    <message>
+        <source>← server API</source>
+        <translation>← 服务器 API</translation>
+    </message>
+    <message>
+        <source>↑ out, HTTP</source>
+        <translation>↑ 出，HTTP</translation>
+    </message>
+    <message>
+        <source>↓ in, HTTP</source>
+        <translation>↓ 入，HTTP</translation>
+    </message>
 </context>
 <context>
     <name>TimelineWidget</name>
@@ -6282,6 +6376,10 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>Recorded scenario</source>
         <translation>录制的场景</translation>
+    </message>
+    <message>
+        <source>Server calls</source>
+        <translation>服务器调用</translation>
     </message>
 </context>
 <context>
