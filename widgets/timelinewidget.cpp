@@ -391,7 +391,11 @@ void TimelineWidget::updateColumnWidths()
         hh->resizeSection(column, qMax(valueWidth, title));
     };
     fit(TimelineModel::TimeColumn, fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + 24);
-    fit(TimelineModel::DirectionColumn, qMax(digit * 7, fm.horizontalAdvance(tr("\u2193 in")) + 24));
+    // Server API rows say so in the Dir column (the model's words).
+    fit(TimelineModel::DirectionColumn,
+        qMax(digit * 7, qMax(fm.horizontalAdvance(tr("\u2193 in")),
+                             fm.horizontalAdvance(TimelineModel::tr("\u2192 server API"))) +
+                            24));
     fit(TimelineModel::KindColumn, digit * 26);
     fit(TimelineModel::IdColumn, digit * 8);
     fit(TimelineModel::SizeColumn, digit * 8);

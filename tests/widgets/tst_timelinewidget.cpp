@@ -128,7 +128,8 @@ void TestTimelineWidget::kindMenu()
     }
     child<QCheckBox>("pingPongCheck")->setChecked(false);
     QCOMPARE(shown(), 2);
-    QCOMPARE(button->text(), QStringLiteral("Kinds: 2 of 6"));
+    QCOMPARE(button->text(), QStringLiteral("Kinds: 2 of 7")); // six kinds of messages and the server calls
+    QCOMPARE(menu->actions().last()->text(), QStringLiteral("Server calls"));
     menu->actions().first()->trigger(); // "All kinds"
     QCOMPARE(shown(), 8);
     QCOMPARE(button->text(), QStringLiteral("All kinds"));
