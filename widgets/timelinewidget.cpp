@@ -710,7 +710,8 @@ QString TimelineWidget::commandLineForRow(int sourceRow, bool websocat) const
 {
     const QModelIndex index = m_model->index(sourceRow, 0);
     if (!index.isValid() || index.data(TimelineModel::DirectionRole).toInt() != int(Protocol::Direction::Out) ||
-        index.data(TimelineModel::BinaryRole).toBool())
+        index.data(TimelineModel::BinaryRole).toBool() ||
+        index.data(TimelineModel::OriginRole).toInt() != int(Frame::Origin::Wire)) // e.g. a server API call
         return {};
     const SessionOptions options = m_connectionSource ? m_connectionSource() : SessionOptions();
     ShellCommandLine::Input input;
@@ -758,6 +759,8 @@ QByteArray TimelineWidget::scenarioFromShownRows() const
         const QModelIndex index = m_model->index(m_filter->sourceRow(row), 0);
         if (index.data(TimelineModel::BinaryRole).toBool())
             continue; // Protobuf bytes: the recorder reads JSON text
+        if (index.data(TimelineModel::OriginRole).toInt() != int(Frame::Origin::Wire))
+            continue; // server API calls and other rows beside the connection are not its messages
         messages.append({Protocol::Direction(index.data(TimelineModel::DirectionRole).toInt()),
                          index.data(TimelineModel::RawRole).toByteArray()});
     }

@@ -3,6 +3,7 @@
 #include "timelinefiltermodel.h"
 #include "timelinemodel.h"
 #include "timelinetestdata.h"
+#include "servercallframes.h"
 #include "timelinewidget.h"
 
 #include <QCheckBox>
@@ -369,4 +370,12 @@ void TestTimelineWidget::copyAsCommandLine()
     QVERIFY2(scenario.contains("\"send\": \"recorded\""), scenario.constData());
     QVERIFY2(scenario.contains("\"subscribe\": {\n"), scenario.constData());
     QVERIFY2(scenario.contains("\"url\": \"ws://127.0.0.1:8123/connection/websocket\""), scenario.constData());
+
+    // A server API call is an out row but not a message of the connection: no command line, not in the scenario.
+    m_model->appendFrame(ServerCallFrames::callFrame(1700000000000, 1, QStringLiteral("publish"),
+                                                     R"({"channel":"news","data":{"fromApi":1}})"));
+    m_model->flush();
+    QCOMPARE(m_model->rowCount(), 11);
+    QVERIFY(m_widget->commandLineForRow(10, false).isEmpty());
+    QVERIFY(!m_widget->scenarioFromShownRows().contains("fromApi"));
 }
