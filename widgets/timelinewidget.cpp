@@ -393,9 +393,9 @@ void TimelineWidget::updateColumnWidths()
     fit(TimelineModel::TimeColumn, fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + 24);
     // Server API rows say so in the Dir column (the model's words).
     fit(TimelineModel::DirectionColumn,
-        qMax(digit * 7, qMax(fm.horizontalAdvance(tr("\u2193 in")),
-                             fm.horizontalAdvance(TimelineModel::tr("\u2192 server API"))) +
-                            24));
+        qMax(digit * 7,
+             qMax(fm.horizontalAdvance(tr("\u2193 in")), fm.horizontalAdvance(TimelineModel::tr("\u2192 server API"))) +
+                 24));
     fit(TimelineModel::KindColumn, digit * 26);
     fit(TimelineModel::IdColumn, digit * 8);
     fit(TimelineModel::SizeColumn, digit * 8);

@@ -1,9 +1,9 @@
 #include "explainer.h"
+#include "servercallframes.h"
 #include "themecolors.h"
 #include "timelinefiltermodel.h"
 #include "timelinemodel.h"
 #include "timelinetestdata.h"
-#include "servercallframes.h"
 #include "timelinewidget.h"
 
 #include <QCheckBox>
