@@ -18,6 +18,14 @@ ProxyAppViews::ProxyAppViews(ProxyServer *server, QObject *parent)
     });
 }
 
+ProxyAppViews::~ProxyAppViews()
+{
+    for (const QPointer<ProxyAppView> &view : std::as_const(m_views)) {
+        if (view && !view->parent())
+            delete view;
+    }
+}
+
 QList<ProxyAppView *> ProxyAppViews::views() const
 {
     QList<ProxyAppView *> out;

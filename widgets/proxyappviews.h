@@ -20,6 +20,8 @@ class ProxyAppViews : public QObject
 
 public:
     explicit ProxyAppViews(ProxyServer *server, QObject *parent = nullptr);
+    // Deletes the views nobody placed.
+    ~ProxyAppViews() override;
 
     // The view of application connection `id`, or nullptr.
     ProxyAppView *view(int id) const { return m_views.value(id); }
