@@ -16,6 +16,8 @@
 #include "profilemanagerdialog.h"
 #include "profileresolver.h"
 #include "profilestore.h"
+#include "proxyappview.h"
+#include "proxyappviews.h"
 #include "proxypanel.h"
 #include "proxyserver.h"
 #include "reconnector.h"
@@ -664,11 +666,27 @@ void MainWindow::buildMenus()
         dialog->show();
     });
     {
-        // Proxy mode (docs/proxy.md): a dock with its own proxy; the proxied frames go into the current session's
-        // timeline, marked.
+        // Proxy mode (docs/proxy.md): a dock with its own proxy; each application connection is a read-only session
+        // of its own (a tab, and a source of the combined timeline).
         auto *proxyServer = new ProxyServer(this);
-        connect(proxyServer, &ProxyServer::frame, this, [this](const Frame &f) { timelineModel()->appendFrame(f); });
         auto *proxyPanel = new ProxyPanel(proxyServer);
+        auto *appViews = new ProxyAppViews(proxyServer, this);
+        connect(appViews, &ProxyAppViews::viewAdded, this, [this](ProxyAppView *view) {
+            const int index = m_tabs->addTab(view, view->title());
+            m_tabs->tabBar()->setTabButton(index, QTabBar::RightSide, nullptr); // it stays, closed or not
+            const int source = m_combinedModel->addSource(view->title());
+            connect(view, &ProxyAppView::frameAdded, m_combinedModel,
+                    [this, source](const Frame &f) { m_combinedModel->appendFrame(source, f); });
+            connect(view, &ProxyAppView::titleChanged, this, [this, view, source] {
+                m_combinedModel->setSourceName(source, view->title());
+                m_tabs->setTabText(m_tabs->indexOf(view), view->title());
+            });
+        });
+        // The dock's fault injection acts on the application shown.
+        connect(m_tabs, &QTabWidget::currentChanged, proxyPanel, [this, proxyPanel](int index) {
+            if (auto *view = qobject_cast<ProxyAppView *>(m_tabs->widget(index)))
+                proxyPanel->selectConnection(view->id());
+        });
         proxyPanel->setObjectName(QStringLiteral("proxyPanel"));
         QDockWidget *proxyDock = addDock(proxyPanel, tr("Proxy"), "proxyDock", Qt::RightDockWidgetArea);
         proxyDock->hide();

@@ -1,6 +1,7 @@
 #include "combinedtimelinemodel.h"
 
 #include "publicationposition.h"
+#include "servercallframes.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -178,6 +179,10 @@ int CombinedTimelineModel::previousPublication(int row) const
 
 void CombinedTimelineModel::appendFrame(int source, const Frame &frame)
 {
+    if (frame.origin == Frame::Origin::ServerCall || frame.origin == Frame::Origin::ServerReply) {
+        appendServerFrame(source, frame);
+        return;
+    }
     if (frame.messages.isEmpty()) {
         Entry e;
         e.timeMs = frame.timeMs;
@@ -216,7 +221,11 @@ void CombinedTimelineModel::appendServerCall(int source, qint64 timeMs, const QS
     e.source = source;
     e.origin = Origin::ServerCall;
     e.kind = internKind(QLatin1String("api ") + method);
-    e.channel = QJsonDocument::fromJson(body).object().value(QLatin1String("channel")).toString();
+    // The body as sent, or a recording's call row ({"method", "params"}).
+    const QJsonObject call = QJsonDocument::fromJson(body).object();
+    e.channel =
+        call.value(QLatin1String("channel"))
+            .toString(call.value(QLatin1String("params")).toObject().value(QLatin1String("channel")).toString());
     e.summary = tr("server call %1").arg(method);
     e.raw = body;
     enqueue(std::move(e));
@@ -236,6 +245,23 @@ void CombinedTimelineModel::appendServerReply(int source, qint64 timeMs, const Q
     e.summary = QStringLiteral("%1: %2").arg(reply.shortStatus(), reply.sentence());
     e.raw = reply.body;
     enqueue(std::move(e));
+}
+
+void CombinedTimelineModel::appendServerFrame(int source, const Frame &frame)
+{
+    // A recording's server call rows (ServerCallFrames): the reply takes the method of its call (same id).
+    const ProtocolMessage m = frame.messages.value(0);
+    const auto key = std::make_pair(source, m.id);
+    if (frame.origin == Frame::Origin::ServerCall) {
+        const QString method = ServerCallFrames::methodOfCall(frame.raw);
+        m_callMethods.insert(key, method);
+        appendServerCall(source, frame.timeMs, method, frame.raw);
+        return;
+    }
+    const QString method = m_callMethods.take(key);
+    ServerApiReply reply = ServerCallFrames::replyOf(method, m.code, frame.raw);
+    reply.body = frame.raw;
+    appendServerReply(source, frame.timeMs, m.channel, reply);
 }
 
 void CombinedTimelineModel::enqueue(Entry &&entry)

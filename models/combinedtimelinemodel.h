@@ -99,7 +99,8 @@ public:
     void setBatchInterval(int ms) { m_batchTimer.setInterval(qMax(0, ms)); }
 
 public slots:
-    // One row per message of the frame (one for a frame without messages).
+    // One row per message of the frame (one for a frame without messages); a server call or reply row of a
+    // recording (Frame::Origin) becomes a server row as appendServerCall/appendServerReply make them.
     void appendFrame(int source, const Frame &frame);
     // A server API call as it leaves and its reply as it arrives. The reply of a publish or broadcast carries the
     // offset the server gave the publication, so it shares the key of the pushes that carried it.
@@ -115,6 +116,7 @@ signals:
 
 private:
     void enqueue(Entry &&entry);
+    void appendServerFrame(int source, const Frame &frame);
     void enforceCap();
     QString internKind(const QString &kind);
 
@@ -122,6 +124,7 @@ private:
     std::vector<Entry> m_queue;
     QStringList m_sources;
     QHash<QString, QString> m_kinds; // one shared string per kind name
+    QHash<std::pair<int, quint32>, QString> m_callMethods; // (source, id) of a recorded server call -> its method
     qint64 m_nextSeq = 0;
     qint64 m_dropped = 0;
     int m_cap = kDefaultCap;

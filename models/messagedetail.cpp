@@ -108,19 +108,39 @@ MessageDetail MessageDetail::forRow(const TimelineModel &model, int sourceRow, c
     if (m.kind == MessageKind::Invalid && !m.text.isEmpty())
         d.decoderProblem = m.text;
 
+    const bool wire = r.origin == quint8(Frame::Origin::Wire);
+    const bool out = r.flags & FrameStore::Row::Out;
+    QString direction = out ? tr("out: sent by this client") : tr("in: from the server");
+    QString kind = m.kindName();
+    if (!wire) {
+        // Not client protocol (a server API call or reply, an HTTP exchange): the model's words and kind.
+        const QModelIndex index = model.index(sourceRow, TimelineModel::KindColumn);
+        d.sentence = index.data(TimelineModel::DescriptionRole).toString();
+        d.problem = index.data(Qt::ForegroundRole).isValid();
+        d.decoderProblem.clear();
+        if (!JsonText::isValid(m.raw))
+            d.pretty = QString::fromUtf8(m.raw); // a failure in words
+        direction = r.origin == quint8(Frame::Origin::HttpExchange)
+                        ? (out ? tr("out: HTTP request") : tr("in: HTTP response"))
+                        : (out ? tr("out: server API call") : tr("in: server API reply"));
+        kind = index.data(TimelineModel::KindNameRole).toString();
+    }
+
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(r.timeMs);
     d.facts.append({tr("Time"), time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"))});
-    d.facts.append(
-        {tr("Direction"), r.flags & FrameStore::Row::Out ? tr("out: sent by this client") : tr("in: from the server")});
-    d.facts.append({tr("Kind"), m.kindName()});
+    d.facts.append({tr("Direction"), direction});
+    d.facts.append({tr("Kind"), kind});
     if (!m.channel.isEmpty())
         d.facts.append({tr("Channel"), m.channel});
     if (m.id)
         d.facts.append({tr("ID"), QString::number(m.id)});
     if (m.rttMs >= 0)
         d.facts.append({tr("Round trip"), tr("%1 ms").arg(QLocale().toString(m.rttMs, 'f', 2))});
-    d.facts.append({tr("Encoding"), close ? tr("WebSocket close frame")
-                                          : (binary ? tr("Protobuf (binary frame)") : tr("JSON (text frame)"))});
+    if (wire)
+        d.facts.append({tr("Encoding"), close ? tr("WebSocket close frame")
+                                              : (binary ? tr("Protobuf (binary frame)") : tr("JSON (text frame)"))});
+    else if (m.code)
+        d.facts.append({tr("HTTP status"), QString::number(m.code)});
     d.facts.append({tr("Size (bytes)"), QLocale().toString(m.raw.size())});
     if (frameRows > 1)
         d.facts.append({tr("Frame"), tr("message %1 of %2, frame size in bytes: %L3")

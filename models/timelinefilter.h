@@ -12,7 +12,11 @@ struct TimelineFilter
     enum class DirectionFilter : quint8 { Any, In, Out };
 
     static constexpr quint32 kindBit(Protocol::MessageKind kind) { return 1u << quint32(kind); }
-    static constexpr quint32 kAllKinds = 0xffu; // the eight Protocol::MessageKind values
+    // Rows of server API calls and replies (Frame::Origin) are filtered as a kind of their own, after the eight
+    // Protocol::MessageKind values.
+    static constexpr int kServerCallKind = 8;
+    static constexpr quint32 kServerCallsBit = 1u << kServerCallKind;
+    static constexpr quint32 kAllKinds = 0x1ffu;
 
     DirectionFilter direction = DirectionFilter::Any;
     quint32 kinds = kAllKinds; // mask of kindBit() values

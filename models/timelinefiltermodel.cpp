@@ -180,7 +180,9 @@ struct TimelineFilterModel::Matcher
 
     bool operator()(const FrameStore::Row &r)
     {
-        if (!(kinds & (1u << r.kind)))
+        const bool server =
+            r.origin == quint8(Frame::Origin::ServerCall) || r.origin == quint8(Frame::Origin::ServerReply);
+        if (!(kinds & (server ? TimelineFilter::kServerCallsBit : 1u << r.kind)))
             return false;
         if (direction >= 0 && (r.flags & FrameStore::Row::Out) != direction)
             return false;

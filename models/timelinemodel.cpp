@@ -1,6 +1,7 @@
 #include "timelinemodel.h"
 
 #include "explainer.h"
+#include "servercallframes.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -244,6 +245,77 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
+QString TimelineModel::serverMethod(int row) const
+{
+    const FrameStore::Row &r = m_store.row(row);
+    const auto call = quint8(Frame::Origin::ServerCall);
+    if (r.origin == call)
+        return ServerCallFrames::methodOfCall(m_store.messageBytes(r));
+    if (r.origin != quint8(Frame::Origin::ServerReply))
+        return {};
+    for (int i = row - 1; i >= 0 && i >= row - kServerCallLookBack; --i) {
+        const FrameStore::Row &c = m_store.row(i);
+        if (c.origin == call && c.id == r.id)
+            return ServerCallFrames::methodOfCall(m_store.messageBytes(c));
+    }
+    return {};
+}
+
+QString TimelineModel::describeOther(int row) const
+{
+    const FrameStore::Row &r = m_store.row(row);
+    switch (Frame::Origin(r.origin)) {
+    case Frame::Origin::ServerCall:
+        return ServerCallFrames::describeCall(serverMethod(row), m_store.channel(row));
+    case Frame::Origin::ServerReply:
+        return ServerCallFrames::describeReply(serverMethod(row), r.code, m_store.messageBytes(r).toByteArray());
+    case Frame::Origin::Wire:
+    case Frame::Origin::HttpExchange:
+        break;
+    }
+    // Another kind of row beside the protocol: its bytes are its description.
+    return QString::fromUtf8(m_store.messageBytes(r));
+}
+
+QVariant TimelineModel::otherDisplayData(const FrameStore::Row &r, int row, int column) const
+{
+    const auto origin = Frame::Origin(r.origin);
+    const bool server = origin == Frame::Origin::ServerCall || origin == Frame::Origin::ServerReply;
+    switch (Column(column)) {
+    case DirectionColumn:
+        if (server)
+            return r.flags & FrameStore::Row::Out ? tr("\u2192 server API") : tr("\u2190 server API");
+        return r.flags & FrameStore::Row::Out ? tr("\u2191 out, HTTP") : tr("\u2193 in, HTTP");
+    case KindColumn:
+        if (origin == Frame::Origin::ServerReply && !replyOk(r))
+            return QString(kindNameOf(r, row) + QLatin1Char(' ') +
+                           ServerCallFrames::replyOf({}, r.code, m_store.messageBytes(r).toByteArray()).shortStatus());
+        return kindNameOf(r, row);
+    default:
+        return displayData(r, row, column);
+    }
+}
+
+bool TimelineModel::replyOk(const FrameStore::Row &r) const
+{
+    return ServerCallFrames::replyOf({}, r.code, m_store.messageBytes(r).toByteArray()).isOk();
+}
+
+QString TimelineModel::kindNameOf(const FrameStore::Row &r, int row) const
+{
+    switch (Frame::Origin(r.origin)) {
+    case Frame::Origin::Wire:
+        return FrameStore::kindName(r);
+    case Frame::Origin::ServerCall:
+        return QLatin1String("api ") + serverMethod(row);
+    case Frame::Origin::ServerReply:
+        return QLatin1String("api ") + serverMethod(row) + QLatin1String(" reply");
+    case Frame::Origin::HttpExchange:
+        break;
+    }
+    return QStringLiteral("http");
+}
+
 QVariant TimelineModel::displayData(const FrameStore::Row &r, int row, int column) const
 {
     switch (Column(column)) {
@@ -282,17 +354,24 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return {};
     const int row = index.row();
     const FrameStore::Row &r = m_store.row(row);
+    const bool wire = r.origin == quint8(Frame::Origin::Wire);
     switch (role) {
     case Qt::DisplayRole:
-        return displayData(r, row, index.column());
+        return wire ? displayData(r, row, index.column()) : otherDisplayData(r, row, index.column());
     case Qt::ToolTipRole:
     case DescriptionRole:
+        if (!wire)
+            return describeOther(row);
         if (r.flags & FrameStore::Row::Injected)
             return tr("Injected by the proxy (fault injection): %1").arg(Explainer::describe(m_store.message(row)));
         return Explainer::describe(m_store.message(row));
     case Qt::TextAlignmentRole:
         return index.column() >= IdColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ForegroundRole: {
+        if (r.origin == quint8(Frame::Origin::ServerReply) && !replyOk(r))
+            return QColor(0xc6, 0x28, 0x28);
+        if (!wire)
+            return {};
         const MessageKind kind = r.messageKind();
         if (kind == MessageKind::Error || kind == MessageKind::Invalid)
             return QColor(0xc6, 0x28, 0x28);
@@ -306,7 +385,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case KindRole:
         return int(r.kind);
     case KindNameRole:
-        return FrameStore::kindName(r);
+        return kindNameOf(r, row);
     case DirectionRole:
         return int(r.direction());
     case ChannelRole:
@@ -331,6 +410,10 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return bool(r.flags & FrameStore::Row::Binary);
     case SerialRole:
         return m_store.serial(row);
+    case OriginRole:
+        return int(r.origin);
+    case ServerCallRole:
+        return r.origin == quint8(Frame::Origin::ServerCall) || r.origin == quint8(Frame::Origin::ServerReply);
     default:
         break;
     }

@@ -52,6 +52,8 @@ public:
         BinaryRole,                  // bool: from a binary (Protobuf) frame
         SerialRole,                  // qint64: row number for the row's whole life (survives drops of older rows)
         DescriptionRole,             // QString: Explainer::describe (decodes the row)
+        OriginRole,                  // int (Frame::Origin): a frame of the connection, a server API call or reply...
+        ServerCallRole,              // bool: a server API call or its reply (made beside the client)
     };
     Q_ENUM(Role)
 
@@ -75,6 +77,13 @@ public:
     const QStringList &channels() const { return m_store.channels(); }
     // Rows stored, shown or pending.
     int storedCount() const { return m_store.count(); }
+
+    // The server API method of a server call or reply row ("publish"; a reply takes its call's, found by id among
+    // the kServerCallLookBack rows before it); empty for other rows.
+    QString serverMethod(int row) const;
+    static constexpr int kServerCallLookBack = 10000;
+    // What a row that did not travel on the client connection (Frame::Origin) says, in words.
+    QString describeOther(int row) const;
 
     // Decodes the message of a row (for the detail pane) and the whole frame it came in.
     ProtocolMessage messageAt(int row) const;
@@ -121,6 +130,9 @@ private:
     void enforceCap(int incomingRows);
     void exposeStored();
     QVariant displayData(const FrameStore::Row &r, int row, int column) const;
+    QVariant otherDisplayData(const FrameStore::Row &r, int row, int column) const;
+    QString kindNameOf(const FrameStore::Row &r, int row) const;
+    bool replyOk(const FrameStore::Row &r) const;
 
     FrameStore m_store;
     QList<Frame> m_queue;

@@ -15,7 +15,7 @@ class QTreeWidget;
 
 // The proxy dock (docs/proxy.md): where the proxy listens and forwards to, start and stop, the application
 // connections with their counters, and fault injection for the selected one. It only drives the ProxyServer it is
-// given; the frames go to the timeline through the window.
+// given; the frames go to one view per application connection (ProxyAppViews).
 class ProxyPanel : public QWidget
 {
     Q_OBJECT

@@ -5,6 +5,7 @@
 #include "logmodel.h"
 #include "logview.h"
 #include "reconnector.h"
+#include "servercallframes.h"
 #include "serverpanel.h"
 #include "session.h"
 #include "subscriptionpanel.h"
@@ -112,10 +113,12 @@ void SessionView::buildUi(QSettings *settings, CommandHistory *history)
     m_logView->setObjectName(QStringLiteral("logView"));
     m_timeline = new TimelineWidget(m_timelineModel);
     m_timeline->setObjectName(QStringLiteral("timeline"));
-    // The server API panel: its calls and replies go to this session's log as server calls.
+    // The server API panel: its calls and replies go to this session's log and timeline as server calls.
     m_serverPanel = new ServerPanel(m_session);
     m_serverPanel->setObjectName(QStringLiteral("serverPanel"));
     connect(m_serverPanel, &ServerPanel::logged, m_logModel, &LogModel::append);
+    auto *serverCalls = new ServerCallFrames(m_serverPanel->client(), this);
+    connect(serverCalls, &ServerCallFrames::frame, m_timelineModel, &TimelineModel::appendFrame);
     m_serverPanel->setChannelProvider([this]() { return m_subscriptions->selectedChannel(); });
 
     m_tools = new QTabWidget;

@@ -56,6 +56,7 @@ const KindEntry kKindEntries[] = {
     {MessageKind::Push, QT_TRANSLATE_NOOP("TimelineWidget", "Pushes")},
     {MessageKind::Disconnect, QT_TRANSLATE_NOOP("TimelineWidget", "Disconnects")},
     {MessageKind::Invalid, QT_TRANSLATE_NOOP("TimelineWidget", "Invalid")},
+    {MessageKind(TimelineFilter::kServerCallKind), QT_TRANSLATE_NOOP("TimelineWidget", "Server calls")},
 };
 
 } // namespace
@@ -393,7 +394,11 @@ void TimelineWidget::updateColumnWidths()
         hh->resizeSection(column, qMax(valueWidth, title));
     };
     fit(TimelineModel::TimeColumn, fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + 24);
-    fit(TimelineModel::DirectionColumn, qMax(digit * 7, fm.horizontalAdvance(tr("\u2193 in")) + 24));
+    // Server API rows say so in the Dir column (the model's words).
+    fit(TimelineModel::DirectionColumn,
+        qMax(digit * 7,
+             qMax(fm.horizontalAdvance(tr("\u2193 in")), fm.horizontalAdvance(TimelineModel::tr("\u2192 server API"))) +
+                 24));
     fit(TimelineModel::KindColumn, digit * 26);
     fit(TimelineModel::IdColumn, digit * 8);
     fit(TimelineModel::SizeColumn, digit * 8);
@@ -708,7 +713,8 @@ QString TimelineWidget::commandLineForRow(int sourceRow, bool websocat) const
 {
     const QModelIndex index = m_model->index(sourceRow, 0);
     if (!index.isValid() || index.data(TimelineModel::DirectionRole).toInt() != int(Protocol::Direction::Out) ||
-        index.data(TimelineModel::BinaryRole).toBool())
+        index.data(TimelineModel::BinaryRole).toBool() ||
+        index.data(TimelineModel::OriginRole).toInt() != int(Frame::Origin::Wire)) // e.g. a server API call
         return {};
     const SessionOptions options = m_connectionSource ? m_connectionSource() : SessionOptions();
     ShellCommandLine::Input input;
@@ -793,6 +799,8 @@ QByteArray TimelineWidget::scenarioFromSourceRows(const QList<int> &sourceRows) 
         const QModelIndex index = m_model->index(row, 0);
         if (index.data(TimelineModel::BinaryRole).toBool())
             continue; // Protobuf bytes: the recorder reads JSON text
+        if (index.data(TimelineModel::OriginRole).toInt() != int(Frame::Origin::Wire))
+            continue; // server API calls and other rows beside the connection are not its messages
         messages.append({Protocol::Direction(index.data(TimelineModel::DirectionRole).toInt()),
                          index.data(TimelineModel::RawRole).toByteArray()});
     }

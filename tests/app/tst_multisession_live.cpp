@@ -7,6 +7,9 @@
 #include "connectionpanel.h"
 #include "framerecord.h"
 #include "mainwindow.h"
+#include "proxyappview.h"
+#include "proxypanel.h"
+#include "proxyserver.h"
 #include "serverapiclient.h"
 #include "serverpanel.h"
 #include "session.h"
@@ -326,6 +329,56 @@ private slots:
         QVERIFY(closed.wait(10000));
         QCOMPARE(closed.first().at(0).toInt(), 4503);
         QCOMPARE(closed.first().at(1).toString(), u"chosen reason"_s);
+    }
+    void proxiedApplicationIsASessionOfItsOwn()
+    {
+        // An application through the proxy dock: a tab of its own and a source of the combined timeline; nothing
+        // of it lands in the inspector's own session.
+        auto *panel = m_window->findChild<ProxyPanel *>(u"proxyPanel"_s);
+        auto *proxy = m_window->findChild<ProxyServer *>();
+        auto *tabs = m_window->findChild<QTabWidget *>(u"sessionTabs"_s);
+        QVERIFY(panel && proxy && tabs);
+        panel->setListenAddress(u"127.0.0.1:0"_s);
+        panel->setUpstreamUrl(m_server.webSocketUrl().toString());
+        QVERIFY2(panel->start(), qPrintable(panel->statusText()));
+        TimelineModel *own = m_window->currentView()->timelineModel();
+        own->flush();
+        const int ownRows = own->rowCount();
+        const int sources = m_window->combinedModel()->sourceCount();
+
+        Session app;
+        SessionOptions o;
+        o.url = proxy->url();
+        QSignalSpy connected(&app, &Session::connected);
+        app.open(o);
+        QVERIFY(connected.wait(10000));
+        app.sendCommand({{u"subscribe"_s, QJsonObject{{u"channel"_s, u"proxied"_s}}}});
+        ProxyAppView *view = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((view = m_window->findChild<ProxyAppView *>(u"proxyApp1"_s)) != nullptr, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(view->title().contains(app.clientId()), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(tabs->tabText(tabs->indexOf(view)), view->title(), 5000);
+        QCOMPARE(m_window->combinedModel()->sourceCount(), sources + 1);
+        QCOMPARE(m_window->combinedModel()->sourceName(sources), view->title());
+        QTRY_VERIFY_WITH_TIMEOUT((view->timelineModel()->flush(), view->timelineModel()->rowCount() >= 4), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                m_window->combinedModel()->flush();
+                for (int row = 0; row < m_window->combinedModel()->rowCount(); ++row) {
+                    if (m_window->combinedModel()->entryAt(row).source == sources)
+                        return true;
+                }
+                return false;
+            }(),
+            5000);
+        own->flush();
+        QCOMPARE(own->rowCount(), ownRows);
+        // Its tab selects its connection in the dock, where the faults are injected.
+        tabs->setCurrentWidget(view);
+        QCOMPARE(panel->selectedConnection(), proxy->connection(1));
+        app.close();
+        QTRY_VERIFY_WITH_TIMEOUT(view->isClosed(), 10000);
+        QCOMPARE(tabs->indexOf(view) >= 0, true); // it stays, marked closed
+        panel->stop();
     }
 };
 

@@ -2,6 +2,7 @@
 // server calls, publication keys for "follow", the cap; PublicationDiff.
 #include "combinedtimelinemodel.h"
 #include "publicationdiff.h"
+#include "servercallframes.h"
 #include "timelinetestdata.h"
 
 #include <QAbstractItemModelTester>
@@ -105,6 +106,28 @@ private slots:
         QCOMPARE(model.previousPublication(4), 2);
         QCOMPARE(model.previousPublication(2), -1);
         QCOMPARE(model.previousPublication(0), -1);
+    }
+
+    void recordedServerCallRowsAreServerRows()
+    {
+        // A session's recording holds its server calls as rows of their own origin (ServerCallFrames): opened in
+        // the combined timeline they are server rows as live ones are, one row each, the reply named after its call.
+        CombinedTimelineModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int a = model.addSource(u"A"_s);
+        const ServerApiReply reply =
+            ServerApiReply::fromHttp(u"publish"_s, 200, R"({"result":{"offset":42,"epoch":"e"}})");
+        model.appendFrame(a, ServerCallFrames::callFrame(100, 5, u"publish"_s, R"({"channel":"chat","data":{}})"));
+        model.appendFrame(a, pubFrame(101, u"chat"_s, 42, 1));
+        model.appendFrame(a, ServerCallFrames::replyFrame(102, 5, u"chat"_s, reply));
+        model.flush();
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(model.index(0, 0).data(CombinedTimelineModel::ServerCallRole).toBool());
+        QCOMPARE(model.index(0, CombinedTimelineModel::KindColumn).data().toString(), u"api publish"_s);
+        QCOMPARE(model.index(0, CombinedTimelineModel::ChannelColumn).data().toString(), u"chat"_s);
+        QCOMPARE(model.index(2, CombinedTimelineModel::KindColumn).data().toString(), u"api publish reply"_s);
+        QCOMPARE(model.index(2, 0).data(CombinedTimelineModel::PublicationKeyRole).toString(), u"chat#42"_s);
+        QVERIFY(model.index(2, CombinedTimelineModel::SummaryColumn).data().toString().contains(reply.sentence()));
     }
 
     void capDropsTheOldestAndCountsThem()

@@ -1,4 +1,5 @@
 #include "explainer.h"
+#include "servercallframes.h"
 #include "themecolors.h"
 #include "timelinefiltermodel.h"
 #include "timelinemodel.h"
@@ -133,7 +134,8 @@ void TestTimelineWidget::kindMenu()
     }
     child<QCheckBox>("pingPongCheck")->setChecked(false);
     QCOMPARE(shown(), 2);
-    QCOMPARE(button->text(), QStringLiteral("Kinds: 2 of 6"));
+    QCOMPARE(button->text(), QStringLiteral("Kinds: 2 of 7")); // six kinds of messages and the server calls
+    QCOMPARE(menu->actions().last()->text(), QStringLiteral("Server calls"));
     menu->actions().first()->trigger(); // "All kinds"
     QCOMPARE(shown(), 8);
     QCOMPARE(button->text(), QStringLiteral("All kinds"));
@@ -418,4 +420,12 @@ void TestTimelineWidget::copyAsCommandLine()
     QVERIFY2(scenario.contains("\"send\": \"recorded\""), scenario.constData());
     QVERIFY2(scenario.contains("\"subscribe\": {\n"), scenario.constData());
     QVERIFY2(scenario.contains("\"url\": \"ws://127.0.0.1:8123/connection/websocket\""), scenario.constData());
+
+    // A server API call is an out row but not a message of the connection: no command line, not in the scenario.
+    m_model->appendFrame(ServerCallFrames::callFrame(1700000000000, 1, QStringLiteral("publish"),
+                                                     R"({"channel":"news","data":{"fromApi":1}})"));
+    m_model->flush();
+    QCOMPARE(m_model->rowCount(), 11);
+    QVERIFY(m_widget->commandLineForRow(10, false).isEmpty());
+    QVERIFY(!m_widget->scenarioFromShownRows().contains("fromApi"));
 }
