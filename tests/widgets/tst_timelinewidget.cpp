@@ -427,5 +427,6 @@ void TestTimelineWidget::copyAsCommandLine()
     m_model->flush();
     QCOMPARE(m_model->rowCount(), 11);
     QVERIFY(m_widget->commandLineForRow(10, false).isEmpty());
-    QVERIFY(!m_widget->scenarioFromShownRows().contains("fromApi"));
+    QVERIFY(!m_widget->scenarioFromSelection().contains("fromApi"));
+    QVERIFY(!m_widget->scenarioFromSession().contains("fromApi"));
 }
