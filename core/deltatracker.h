@@ -27,6 +27,8 @@ public:
     // A reply, push or command of the session: true with *out filled for a publication on a delta channel.
     bool handle(const ProtocolMessage &m, Publication *out);
     void clear() { m_previous.clear(); }
+    // Starts a chain for the channel as a subscribe reply with delta true does (its full payload still to come).
+    void track(const QString &channel) { m_previous.insert(channel, QByteArray()); }
     void forget(const QString &channel) { m_previous.remove(channel); }
     bool isDeltaChannel(const QString &channel) const { return m_previous.contains(channel); }
 

@@ -120,6 +120,8 @@ void Session::open(const SessionOptions &options)
     connect(m_transport, &Transport::closed, this, &Session::onTransportClosed);
     connect(m_transport, &Transport::logged, this, &Session::log);
     connect(m_transport, &Transport::certificateErrors, this, &Session::certificateErrors);
+    connect(m_transport, &Transport::httpExchange, this,
+            [this](const HttpExchange &e) { emit frame(SessionFrames::httpExchange(e)); });
 
     setState(State::Connecting);
     log(Level::Info, tr("Opening %1 (%2, %3)")

@@ -121,6 +121,8 @@ private:
     void enforceCap(int incomingRows);
     void exposeStored();
     QVariant displayData(const FrameStore::Row &r, int row, int column) const;
+    // The cells and roles an HTTP exchange row (Frame::Origin::HttpExchange) shows its own way; invalid otherwise.
+    QVariant httpExchangeData(const FrameStore::Row &r, int column, int role) const;
 
     FrameStore m_store;
     QList<Frame> m_queue;
