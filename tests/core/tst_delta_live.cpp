@@ -3,9 +3,13 @@
 // subscriber without delta receives it.
 #include "centrifugoserver.h"
 #include "commandbuilder.h"
+#include "deltarebuilder.h"
 #include "fossildelta.h"
+#include "jsoncodec.h"
+#include "messagedetail.h"
 #include "session.h"
 #include "sessionrecorder.h"
+#include "timelinemodel.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,6 +35,25 @@ QJsonObject document(int version)
     return QJsonObject{{s("version"), version}, {s("title"), s("Design notes")}, {s("lines"), lines}};
 }
 
+// A frame from the server with these JSON bytes, decoded as the session decodes it.
+Frame serverFrame(const QByteArray &json)
+{
+    Frame f;
+    f.timeMs = 1700000000000;
+    f.raw = json;
+    f.messages = JsonCodec().decodeServerFrame(json);
+    return f;
+}
+
+QString fact(const MessageDetail &d, const QString &name)
+{
+    for (const auto &f : d.facts) {
+        if (f.first == name)
+            return f.second;
+    }
+    return {};
+}
+
 } // namespace
 
 class TestDeltaLive : public QObject
@@ -44,6 +67,7 @@ private slots:
     void brokenDeltasAreErrorsInWords_data();
     void brokenDeltasAreErrorsInWords();
     void hundredPublicationsRebuiltLikeAFullSubscriber();
+    void timelineRowsShowBrokenDeltasInWords();
 };
 
 void TestDeltaLive::roundTrip_data()
@@ -109,6 +133,8 @@ void TestDeltaLive::hundredPublicationsRebuiltLikeAFullSubscriber()
     SessionRecorder plainRec(&plain);
     Session delta;
     SessionRecorder deltaRec(&delta);
+    TimelineModel timeline;
+    connect(&delta, &Session::frame, &timeline, &TimelineModel::appendFrame);
     QSignalSpy rebuilt(&delta, &Session::deltaPublication);
     for (Session *session : {&plain, &delta}) {
         SessionOptions o;
@@ -163,6 +189,82 @@ void TestDeltaLive::hundredPublicationsRebuiltLikeAFullSubscriber()
     QVERIFY2(deltas >= kCount - 1, qPrintable(QString::number(deltas)));
     QVERIFY2(saved > qint64(kCount - 1) * 1000, qPrintable(QString::number(saved)));
     qInfo("%d of %d publications came as deltas, %lld bytes saved", deltas, kCount, saved);
+
+    // The timeline's publication rows: each one's detail has the rebuilt data (equal to what the subscriber
+    // without delta received) next to the delta as received, and the bytes saved.
+    timeline.flush();
+    int rows = 0;
+    qint64 shownSaved = 0;
+    for (int row = 0; row < timeline.rowCount(); ++row) {
+        if (timeline.store().row(row).push != quint8(PushType::Pub))
+            continue;
+        DeltaTracker::Publication p;
+        QVERIFY(DeltaRebuilder::forRow(timeline.store(), row, &p));
+        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+        QCOMPARE(QJsonDocument::fromJson(p.data).object(), received.at(rows));
+        const MessageDetail d = MessageDetail::forRow(timeline, row, nullptr);
+        QVERIFY(!d.problem);
+        QCOMPARE(fact(d, s("Rebuilt data (bytes)")), QLocale().toString(qint64(p.data.size())));
+        QCOMPARE(fact(d, s("Delta as received (bytes)")), QLocale().toString(qint64(p.wireBytes)));
+        QCOMPARE(fact(d, s("Bytes saved")), QLocale().toString(qint64(p.savedBytes())));
+        // The pane's text: the publication as received, then the rebuilt data after its heading.
+        const qsizetype heading = d.pretty.indexOf(s("Rebuilt publication data"));
+        QVERIFY2(heading > 0, qPrintable(d.pretty.left(400)));
+        const QString shown = d.pretty.mid(d.pretty.indexOf(QLatin1Char('\n'), heading) + 1);
+        QCOMPARE(QJsonDocument::fromJson(shown.toUtf8()).object(), received.at(rows));
+        if (p.delta)
+            QVERIFY2(d.sentence.contains(s("bytes saved")), qPrintable(d.sentence));
+        shownSaved += p.savedBytes();
+        ++rows;
+    }
+    QCOMPARE(rows, kCount);
+    QCOMPARE(shownSaved, saved);
+}
+
+void TestDeltaLive::timelineRowsShowBrokenDeltasInWords()
+{
+    // Rows as a server would send them on a delta channel, the last delta corrupted (a bad checksum): the row's
+    // detail says so as a problem. A delta whose chain start is no longer in the timeline says that instead.
+    const QByteArray base(R"({"v":1,"text":"hello delta world"})");
+    const QByteArray next(R"({"v":2,"text":"hello delta world"})");
+    QByteArray good = FossilDelta::create(base, next);
+    QByteArray bad = good;
+    bad.replace(bad.size() - 2, 1, "Z");
+    const auto pub = [](int offset, const QByteArray &data, bool delta) {
+        return serverFrame(
+            R"({"push":{"channel":"d","pub":{"data":)" +
+            QJsonDocument(QJsonArray{QString::fromUtf8(data)}).toJson(QJsonDocument::Compact).mid(1).chopped(1) +
+            R"(,"offset":)" + QByteArray::number(offset) + (delta ? R"(,"delta":true)" : "") + "}}}");
+    };
+    TimelineModel timeline;
+    Frame command;
+    command.direction = Protocol::Direction::Out;
+    command.raw = R"({"id":1,"subscribe":{"channel":"d","delta":"fossil"}})";
+    command.messages = JsonCodec().decodeClientFrame(command.raw);
+    timeline.appendFrame(command);
+    timeline.appendFrame(serverFrame(R"({"id":1,"subscribe":{"delta":true}})"));
+    timeline.appendFrame(pub(1, base, false));
+    timeline.appendFrame(pub(2, good, true));
+    timeline.appendFrame(pub(3, bad, true));
+    timeline.flush();
+    QCOMPARE(timeline.rowCount(), 5);
+    DeltaTracker::Publication p;
+    QVERIFY(!DeltaRebuilder::forRow(timeline.store(), 1, &p)); // the reply is no publication
+    QVERIFY(DeltaRebuilder::forRow(timeline.store(), 3, &p));
+    QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+    QCOMPARE(p.data, next);
+    const MessageDetail broken = MessageDetail::forRow(timeline, 4, nullptr);
+    QVERIFY(broken.problem);
+    QVERIFY2(broken.sentence.contains(s("The delta cannot be applied")) && broken.sentence.contains(s("checksum")),
+             qPrintable(broken.sentence));
+    QVERIFY2(fact(broken, s("Delta")).contains(s("checksum")), qPrintable(fact(broken, s("Delta"))));
+
+    TimelineModel late; // recorded after the subscription began: the base is not in this timeline
+    late.appendFrame(pub(2, good, true));
+    late.flush();
+    QVERIFY(DeltaRebuilder::forRow(late.store(), 0, &p));
+    QVERIFY2(p.error.contains(s("no longer in the timeline")), qPrintable(p.error));
+    QVERIFY(MessageDetail::forRow(late, 0, nullptr).problem);
 }
 
 QTEST_MAIN(TestDeltaLive)
