@@ -2,6 +2,7 @@
 
 #include "framestore.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 using Protocol::MessageKind;
@@ -27,7 +28,8 @@ bool DeltaRebuilder::forRow(const FrameStore &store, int row, DeltaTracker::Publ
         (store.row(row).flags & FrameStore::Row::Binary))
         return false;
     const quint32 channel = store.row(row).channel;
-    // Back to the subscribe reply of this channel: the chain starts there (a new subscription starts a new one).
+    // Back to the subscribe reply of this channel: the chain starts there (a new subscription starts a new one),
+    // unless that subscription recovered without missed publications: its deltas build on the one before.
     QList<int> chain{row};
     int start = -1;
     int i = row - 1;
@@ -36,6 +38,12 @@ bool DeltaRebuilder::forRow(const FrameStore &store, int row, DeltaTracker::Publ
         if (r.channel != channel || !isReceived(r))
             continue;
         if (r.kind == quint8(MessageKind::Reply) && r.method == quint8(Protocol::Method::Subscribe)) {
+            const QJsonObject result = store.message(i).json().value(QLatin1String("subscribe")).toObject();
+            if (result.value(QLatin1String("recovered")).toBool() &&
+                result.value(QLatin1String("publications")).toArray().isEmpty()) {
+                chain.prepend(i);
+                continue;
+            }
             start = i;
             break;
         }
@@ -67,6 +75,10 @@ bool DeltaRebuilder::forRow(const FrameStore &store, int row, DeltaTracker::Publ
     DeltaTracker::Publication p;
     bool sawFull = false;
     for (const int i : std::as_const(chain)) {
+        if (!isPublication(store.row(i))) {
+            tracker.handle(store.message(i), &p); // a recovery that keeps the chain
+            continue;
+        }
         if (!tracker.handle(store.message(i), &p))
             return false;
         sawFull = sawFull || !p.delta;

@@ -68,6 +68,7 @@ private slots:
     void brokenDeltasAreErrorsInWords();
     void hundredPublicationsRebuiltLikeAFullSubscriber();
     void timelineRowsShowBrokenDeltasInWords();
+    void recoveredPublicationsAreRebuilt();
 };
 
 void TestDeltaLive::roundTrip_data()
@@ -265,6 +266,96 @@ void TestDeltaLive::timelineRowsShowBrokenDeltasInWords()
     QVERIFY(DeltaRebuilder::forRow(late.store(), 0, &p));
     QVERIFY2(p.error.contains(s("no longer in the timeline")), qPrintable(p.error));
     QVERIFY(MessageDetail::forRow(late, 0, nullptr).problem);
+}
+
+void TestDeltaLive::recoveredPublicationsAreRebuilt()
+{
+    // A delta subscription that recovers after a reconnect: the subscribe reply's publications come as a chain
+    // (the first whole, the others deltas), the live ones go on from its last; a recovery that missed nothing goes
+    // on from the payload of the connection before. Every one rebuilt, in the session and in the timeline.
+    CentrifugoServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    const QString channel = s("chat:delta-recover");
+    Session session;
+    SessionRecorder rec(&session);
+    TimelineModel timeline;
+    connect(&session, &Session::frame, &timeline, &TimelineModel::appendFrame);
+    QSignalSpy rebuilt(&session, &Session::deltaPublication);
+    SessionOptions o;
+    o.url = server.webSocketUrl();
+    SubscribeOptions sub;
+    sub.channel = channel;
+    sub.delta = s("fossil");
+    sub.recoverable = true;
+    const auto publish = [&](int version) {
+        return server
+            .apiCall(s("publish"),
+                     QJsonObject{{s("channel"), channel}, {s("data"), document(version)}, {s("delta"), true}})
+            .contains(s("result"));
+    };
+    const auto subscribeNow = [&]() {
+        session.open(o);
+        const bool up = rec.waitForState(Session::State::Connected);
+        const auto reply = up ? rec.waitForReply(session.sendCommand(CommandBuilder::command(
+                                    0, Protocol::Method::Subscribe, CommandBuilder::subscribe(sub))))
+                              : std::nullopt;
+        return reply ? reply->json().value(s("subscribe")).toObject() : QJsonObject();
+    };
+    const auto reconnect = [&]() {
+        session.close();
+        return bool(rec.waitForClose());
+    };
+
+    const QJsonObject first = subscribeNow();
+    QVERIFY2(first.value(s("delta")).toBool(), qPrintable(rec.dump()));
+    for (int v = 0; v < 3; ++v)
+        QVERIFY(publish(v));
+    QTRY_COMPARE_WITH_TIMEOUT(rebuilt.count(), 3, 10000);
+    QVERIFY(reconnect());
+    for (int v = 3; v < 8; ++v) // missed while away
+        QVERIFY(publish(v));
+    sub.recover = true;
+    sub.epoch = first.value(s("epoch")).toString();
+    sub.offset = 3;
+    const QJsonObject again = subscribeNow();
+    QVERIFY2(again.value(s("recovered")).toBool(), qPrintable(rec.dump()));
+    QCOMPARE(again.value(s("publications")).toArray().size(), 5);
+    QCOMPARE(rebuilt.count(), 8);
+    for (int v = 8; v < 10; ++v)
+        QVERIFY(publish(v));
+    QTRY_COMPARE_WITH_TIMEOUT(rebuilt.count(), 10, 10000);
+    QVERIFY(reconnect());
+    sub.offset = 10;
+    const QJsonObject nothingMissed = subscribeNow();
+    QVERIFY2(nothingMissed.value(s("recovered")).toBool(), qPrintable(rec.dump()));
+    QVERIFY(nothingMissed.value(s("publications")).toArray().isEmpty());
+    QVERIFY(publish(10));
+    QTRY_COMPARE_WITH_TIMEOUT(rebuilt.count(), 11, 10000);
+
+    int deltas = 0;
+    for (int v = 0; v < 11; ++v) {
+        const auto p = rebuilt.at(v).first().value<DeltaTracker::Publication>();
+        QVERIFY2(p.error.isEmpty(), qPrintable(QString::number(v) + s(": ") + p.error));
+        QCOMPARE(p.offset, v + 1);
+        QCOMPARE(QJsonDocument::fromJson(p.data).object(), document(v));
+        deltas += p.delta ? 1 : 0;
+    }
+    // Recovered: 4 of 5 as deltas; live: 2 + 1 (the last on the payload of the connection before), plus 2 at first.
+    QVERIFY2(deltas >= 8, qPrintable(QString::number(deltas)));
+
+    // The timeline's live publication rows replay the same chains (across the recoveries).
+    timeline.flush();
+    int live = 0;
+    for (int row = 0; row < timeline.rowCount(); ++row) {
+        if (timeline.store().row(row).push != quint8(PushType::Pub))
+            continue;
+        DeltaTracker::Publication p;
+        QVERIFY(DeltaRebuilder::forRow(timeline.store(), row, &p));
+        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+        QCOMPARE(QJsonDocument::fromJson(p.data).object(), document(int(p.offset) - 1));
+        ++live;
+    }
+    QCOMPARE(live, 6);
 }
 
 QTEST_MAIN(TestDeltaLive)
