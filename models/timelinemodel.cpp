@@ -285,7 +285,7 @@ QVariant TimelineModel::httpExchangeData(const FrameStore::Row &r, int column, i
         role != Qt::ToolTipRole && role != DescriptionRole && role != Qt::ForegroundRole && role != KindNameRole)
         return {};
     if (display && column == DirectionColumn)
-        return tr("\u21c5 HTTP exchange");
+        return tr("\u21c5 HTTP");
     if (role == KindNameRole)
         return QStringLiteral("http_exchange");
     HttpExchange e;

@@ -52,7 +52,7 @@ bool HttpExchange::fromJson(QByteArrayView json, HttpExchange *out)
 
 QString HttpExchange::shortName() const
 {
-    return status == 0 ? tr("HTTP failed") : tr("HTTP %1").arg(status);
+    return status == 0 ? tr("HTTP exchange failed") : tr("HTTP exchange %1").arg(status);
 }
 
 QString HttpExchange::words() const

@@ -36,7 +36,7 @@ public:
     static bool fromJson(QByteArrayView json, HttpExchange *out);
     // One sentence for the timeline: what was sent, the answer, its size and time, the failure.
     QString words() const;
-    // "HTTP 204", "HTTP failed" for the kind column.
+    // "HTTP exchange 204", "HTTP exchange failed" for the kind column.
     QString shortName() const;
 };
 
