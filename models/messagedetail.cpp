@@ -14,6 +14,15 @@
 
 using Protocol::MessageKind;
 
+namespace {
+
+QString timeText(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"));
+}
+
+} // namespace
+
 QString MessageDetail::hexDump(QByteArrayView bytes)
 {
     QString out;
@@ -58,9 +67,7 @@ MessageDetail MessageDetail::forHttpExchange(const FrameStore &store, int row)
     d.sentence = e.words();
     d.problem = e.failed();
     const QLocale locale;
-    d.facts.append(
-        {tr("Time"),
-         QDateTime::fromMSecsSinceEpoch(store.row(row).timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"))});
+    d.facts.append({tr("Time"), timeText(store.row(row).timeMs)});
     d.facts.append({tr("Direction"), tr("HTTP exchange of the emulation transport (not a protocol message)")});
     d.facts.append({tr("Request"), e.request == HttpExchange::Request::Connect
                                        ? tr("opening request of the stream (carries connect)")
@@ -150,8 +157,7 @@ MessageDetail MessageDetail::forRow(const TimelineModel &model, int sourceRow, c
     if (m.kind == MessageKind::Invalid && !m.text.isEmpty())
         d.decoderProblem = m.text;
 
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(r.timeMs);
-    d.facts.append({tr("Time"), time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"))});
+    d.facts.append({tr("Time"), timeText(r.timeMs)});
     d.facts.append(
         {tr("Direction"), r.flags & FrameStore::Row::Out ? tr("out: sent by this client") : tr("in: from the server")});
     d.facts.append({tr("Kind"), m.kindName()});
