@@ -14,6 +14,11 @@ bool DeltaTracker::handle(const ProtocolMessage &m, Publication *out)
 {
     m_recovered.clear();
     if (m.kind == MessageKind::Reply && m.method == Method::Subscribe && !m.channel.isEmpty()) {
+        // Protobuf data reaches the JSON form re-encoded, not as the exact bytes a delta applies to: not tracked.
+        if (m.hasJsonConverter()) {
+            m_previous.remove(m.channel);
+            return false;
+        }
         const QJsonObject result = m.json().value(QLatin1String("subscribe")).toObject();
         if (!result.value(QLatin1String("delta")).toBool()) {
             m_previous.remove(m.channel);

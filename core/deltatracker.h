@@ -8,6 +8,7 @@
 // Delta compression on the subscriptions of one connection. A subscribe reply with delta true starts a chain for
 // its channel; each publication on it then carries its data as a JSON string, the full payload or (pub.delta) a
 // fossil delta against the previous one. The tracker keeps the previous payload per channel and rebuilds each.
+// JSON only: over Protobuf the publications are shown as received.
 class DeltaTracker
 {
 public:
