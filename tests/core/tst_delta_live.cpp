@@ -263,8 +263,8 @@ void TestDeltaLive::timelineRowsShowBrokenDeltasInWords()
 
     // Over Protobuf the data is not rebuilt (not the exact bytes through the JSON form): never a false error.
     DeltaTracker tracker;
-    const QList<ProtocolMessage> protobufReply = ProtobufCodec().decodeServerFrame(ProtobufCodec::encodeReplies(
-        {QJsonObject{{s("id"), 1}, {s("subscribe"), QJsonObject{{s("delta"), true}}}}}));
+    const QList<ProtocolMessage> protobufReply = ProtobufCodec().decodeServerFrame(
+        ProtobufCodec::encodeReplies({QJsonObject{{s("id"), 1}, {s("subscribe"), QJsonObject{{s("delta"), true}}}}}));
     QCOMPARE(protobufReply.size(), 1);
     ProtocolMessage reply = protobufReply.first();
     reply.channel = s("d");
