@@ -108,7 +108,7 @@ void Session::open(const SessionOptions &options)
     m_codec = createWireCodec(m_options.format);
     m_conn = {};
     m_inFlight.clear();
-    m_deltas.clear();
+    m_deltas.newConnection();
     m_tokens->reset();
     m_watchdog.stop();
     m_nextId = 1;
@@ -120,6 +120,8 @@ void Session::open(const SessionOptions &options)
     connect(m_transport, &Transport::closed, this, &Session::onTransportClosed);
     connect(m_transport, &Transport::logged, this, &Session::log);
     connect(m_transport, &Transport::certificateErrors, this, &Session::certificateErrors);
+    connect(m_transport, &Transport::httpExchange, this,
+            [this](const HttpExchange &e) { emit frame(SessionFrames::httpExchange(e)); });
 
     setState(State::Connecting);
     log(Level::Info, tr("Opening %1 (%2, %3)")
@@ -251,6 +253,8 @@ void Session::handleMessage(ProtocolMessage &m, QList<std::function<void()>> *af
         m_inFlight.answered(&m);
         DeltaTracker::Publication unused;
         m_deltas.handle(m, &unused);
+        for (const DeltaTracker::Publication &p : m_deltas.recovered())
+            reportDelta(p);
         break;
     }
     case MessageKind::Invalid:

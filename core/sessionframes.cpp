@@ -64,6 +64,16 @@ QList<ProtocolMessage> SessionFrames::decodeServer(const WireCodec &codec, const
     return codec.decodeServerFrame(QByteArrayLiteral("{\"push\":") + payload + '}');
 }
 
+Frame SessionFrames::httpExchange(const HttpExchange &exchange)
+{
+    Frame f;
+    f.timeMs = QDateTime::currentMSecsSinceEpoch();
+    f.direction = Protocol::Direction::Out;
+    f.origin = Frame::Origin::HttpExchange;
+    f.raw = exchange.toJson();
+    return f;
+}
+
 ProtocolMessage SessionFrames::connectRequest(const QJsonObject &request)
 {
     ProtocolMessage m;

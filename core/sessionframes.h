@@ -2,6 +2,7 @@
 
 #include "closeinfo.h"
 #include "frame.h"
+#include "httpexchange.h"
 #include "wirecodec.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,8 @@ public:
     // The server's messages in one received payload. Unidirectional transports send bare pushes: wrapped as the
     // bidirectional ones, they decode and show alike (the frame keeps the bytes as received).
     static QList<ProtocolMessage> decodeServer(const WireCodec &codec, const QByteArray &payload, bool unidirectional);
+    // An emulation transport's HTTP request as its own row (Frame::Origin::HttpExchange), never decoded as protocol.
+    static Frame httpExchange(const HttpExchange &exchange);
     // The unidirectional connect request: the connect fields alone, without the command around them.
     static ProtocolMessage connectRequest(const QJsonObject &request);
 };

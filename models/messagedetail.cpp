@@ -1,7 +1,9 @@
 #include "messagedetail.h"
 
+#include "deltarebuilder.h"
 #include "explainer.h"
 #include "framemasker.h"
+#include "httpexchange.h"
 #include "jsontext.h"
 #include "timelinemodel.h"
 
@@ -11,6 +13,15 @@
 #include <QLocale>
 
 using Protocol::MessageKind;
+
+namespace {
+
+QString timeText(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"));
+}
+
+} // namespace
 
 QString MessageDetail::hexDump(QByteArrayView bytes)
 {
@@ -38,6 +49,42 @@ QString MessageDetail::hexDump(QByteArrayView bytes)
     return out;
 }
 
+MessageDetail MessageDetail::forHttpExchange(const FrameStore &store, int row)
+{
+    // Not protocol: the summary of one HTTP request of an emulation transport (no secrets: path only, no query).
+    MessageDetail d;
+    d.valid = true;
+    const QByteArray bytes = store.messageBytes(row).toByteArray();
+    d.raw = QString::fromUtf8(bytes);
+    d.pretty = QString::fromUtf8(JsonText::indent(bytes, 2));
+    d.hex = hexDump(bytes);
+    HttpExchange e;
+    if (!HttpExchange::fromJson(bytes, &e)) {
+        d.problem = true;
+        d.sentence = tr("HTTP exchange whose summary cannot be read.");
+        return d;
+    }
+    d.sentence = e.words();
+    d.problem = e.failed();
+    const QLocale locale;
+    d.facts.append({tr("Time"), timeText(store.row(row).timeMs)});
+    d.facts.append({tr("Direction"), tr("HTTP exchange of the emulation transport (not a protocol message)")});
+    d.facts.append({tr("Request"), e.request == HttpExchange::Request::Connect
+                                       ? tr("opening request of the stream (carries connect)")
+                                       : tr("commands POSTed to the emulation endpoint")});
+    d.facts.append({tr("Method and path"), e.method + QLatin1Char(' ') + e.path});
+    d.facts.append({tr("HTTP status"), e.status == 0 ? tr("none (no response)") : QString::number(e.status)});
+    d.facts.append({tr("Request body (bytes)"), locale.toString(e.requestBytes)});
+    d.facts.append({tr("Response body (bytes)"),
+                    e.responseBytes < 0 ? tr("the stream (read as messages)") : locale.toString(e.responseBytes)});
+    d.facts.append({tr("Time taken"), tr("%1 ms").arg(locale.toString(e.ms, 'f', 1))});
+    if (!e.contentType.isEmpty())
+        d.facts.append({tr("Content type"), e.contentType});
+    if (!e.error.isEmpty())
+        d.facts.append({tr("Error"), e.error});
+    return d;
+}
+
 MessageDetail MessageDetail::forRow(const TimelineModel &model, int sourceRow, const SecretMasker *knownSecrets)
 {
     MessageDetail d;
@@ -46,6 +93,8 @@ MessageDetail MessageDetail::forRow(const TimelineModel &model, int sourceRow, c
         return d;
     d.valid = true;
     const FrameStore::Row &r = store.row(sourceRow);
+    if (r.origin == quint8(Frame::Origin::HttpExchange))
+        return forHttpExchange(store, sourceRow);
     ProtocolMessage m = model.messageAt(sourceRow);
     const bool binary = r.flags & FrameStore::Row::Binary;
     const bool close = r.flags & FrameStore::Row::Close;
@@ -113,21 +162,19 @@ MessageDetail MessageDetail::forRow(const TimelineModel &model, int sourceRow, c
     QString direction = out ? tr("out: sent by this client") : tr("in: from the server");
     QString kind = m.kindName();
     if (!wire) {
-        // Not client protocol (a server API call or reply, an HTTP exchange): the model's words and kind.
+        // Not client protocol (a server API call or reply; HTTP exchanges have their own detail): the model's words
+        // and kind.
         const QModelIndex index = model.index(sourceRow, TimelineModel::KindColumn);
         d.sentence = index.data(TimelineModel::DescriptionRole).toString();
         d.problem = index.data(Qt::ForegroundRole).isValid();
         d.decoderProblem.clear();
         if (!JsonText::isValid(m.raw))
             d.pretty = QString::fromUtf8(m.raw); // a failure in words
-        direction = r.origin == quint8(Frame::Origin::HttpExchange)
-                        ? (out ? tr("out: HTTP request") : tr("in: HTTP response"))
-                        : (out ? tr("out: server API call") : tr("in: server API reply"));
+        direction = out ? tr("out: server API call") : tr("in: server API reply");
         kind = index.data(TimelineModel::KindNameRole).toString();
     }
 
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(r.timeMs);
-    d.facts.append({tr("Time"), time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"))});
+    d.facts.append({tr("Time"), timeText(r.timeMs)});
     d.facts.append({tr("Direction"), direction});
     d.facts.append({tr("Kind"), kind});
     if (!m.channel.isEmpty())
@@ -147,5 +194,35 @@ MessageDetail MessageDetail::forRow(const TimelineModel &model, int sourceRow, c
                                          .arg(sourceRow - store.frameFirstRow(sourceRow) + 1)
                                          .arg(frameRows)
                                          .arg(frameBytes.size())});
+    if (DeltaTracker::Publication p; DeltaRebuilder::forRow(store, sourceRow, &p))
+        addDelta(&d, p);
     return d;
+}
+
+void MessageDetail::addDelta(MessageDetail *d, const DeltaTracker::Publication &p)
+{
+    // Delta compression: the data as received (above) and the full data it stands for (rebuilt), with the saving.
+    const QLocale locale;
+    if (!p.error.isEmpty()) {
+        d->problem = true;
+        d->sentence += QLatin1Char(' ') + tr("The delta cannot be applied: %1.").arg(p.error);
+        d->facts.append({tr("Delta"), tr("cannot be applied: %1").arg(p.error)});
+        return;
+    }
+    const QString saved = locale.toString(qint64(p.savedBytes()));
+    if (p.delta) {
+        d->sentence += QLatin1Char(' ') +
+                       tr("A fossil delta of %1 bytes, rebuilt into the full data of %2 bytes: "
+                          "%3 bytes saved.")
+                           .arg(locale.toString(qint64(p.wireBytes)), locale.toString(qint64(p.data.size())), saved);
+        d->facts.append({tr("Delta"), tr("fossil delta applied to the channel's previous data")});
+    } else {
+        d->facts.append({tr("Delta"), tr("full data (the base of the next deltas on this channel)")});
+    }
+    d->facts.append({tr("Delta as received (bytes)"), locale.toString(qint64(p.wireBytes))});
+    d->facts.append({tr("Rebuilt data (bytes)"), locale.toString(qint64(p.data.size()))});
+    d->facts.append({tr("Bytes saved"), saved});
+    const QByteArray shown = JsonText::isValid(p.data) ? JsonText::indent(p.data, 2) : p.data;
+    d->pretty += QLatin1String("\n\n") + tr("Rebuilt publication data (%L1 bytes):").arg(p.data.size()) +
+                 QLatin1Char('\n') + QString::fromUtf8(shown);
 }

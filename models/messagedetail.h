@@ -1,6 +1,7 @@
 #pragma once
 
 #include "codeexplanation.h"
+#include "deltatracker.h"
 #include "secretmasker.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,7 @@
 #include <QPair>
 #include <QString>
 
+class FrameStore;
 class TimelineModel;
 
 // Everything the detail pane shows for one timeline row, decided here and not in the view: the message decoded
@@ -36,4 +38,8 @@ public:
     // Row `row` of the model (a source row). masker: the known secrets; null shows secrets.
     static MessageDetail forRow(const TimelineModel &model, int row, const SecretMasker *masker);
     static QString hexDump(QByteArrayView bytes);
+
+private:
+    static MessageDetail forHttpExchange(const FrameStore &store, int row);
+    static void addDelta(MessageDetail *d, const DeltaTracker::Publication &p);
 };

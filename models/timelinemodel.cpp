@@ -1,6 +1,7 @@
 #include "timelinemodel.h"
 
 #include "explainer.h"
+#include "httpexchange.h"
 #include "servercallframes.h"
 
 #include <QColor>
@@ -348,6 +349,27 @@ QVariant TimelineModel::displayData(const FrameStore::Row &r, int row, int colum
     return {};
 }
 
+QVariant TimelineModel::httpExchangeData(const FrameStore::Row &r, int column, int role) const
+{
+    // An emulation transport's HTTP request: its summary (a small JSON object) is read for the cells shown.
+    const bool display = role == Qt::DisplayRole;
+    if (!(display && (column == DirectionColumn || column == KindColumn || column == SizeColumn)) &&
+        role != Qt::ToolTipRole && role != DescriptionRole && role != Qt::ForegroundRole && role != KindNameRole)
+        return {};
+    if (display && column == DirectionColumn)
+        return tr("\u21c5 HTTP");
+    if (role == KindNameRole)
+        return QStringLiteral("http_exchange");
+    HttpExchange e;
+    if (!HttpExchange::fromJson(m_store.messageBytes(r), &e))
+        return {};
+    if (display)
+        return column == KindColumn ? QVariant(e.shortName()) : QVariant(e.requestBytes);
+    if (role == Qt::ForegroundRole)
+        return e.failed() ? QColor(0xc6, 0x28, 0x28) : QColor(0x55, 0x6b, 0x8d);
+    return e.words();
+}
+
 QVariant TimelineModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -355,6 +377,10 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     const int row = index.row();
     const FrameStore::Row &r = m_store.row(row);
     const bool wire = r.origin == quint8(Frame::Origin::Wire);
+    if (r.origin == quint8(Frame::Origin::HttpExchange)) {
+        if (const QVariant v = httpExchangeData(r, index.column(), role); v.isValid())
+            return v;
+    }
     switch (role) {
     case Qt::DisplayRole:
         return wire ? displayData(r, row, index.column()) : otherDisplayData(r, row, index.column());

@@ -133,6 +133,8 @@ private:
     QVariant otherDisplayData(const FrameStore::Row &r, int row, int column) const;
     QString kindNameOf(const FrameStore::Row &r, int row) const;
     bool replyOk(const FrameStore::Row &r) const;
+    // The cells and roles an HTTP exchange row (Frame::Origin::HttpExchange) shows its own way; invalid otherwise.
+    QVariant httpExchangeData(const FrameStore::Row &r, int column, int role) const;
 
     FrameStore m_store;
     QList<Frame> m_queue;

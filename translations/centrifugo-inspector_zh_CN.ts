@@ -1238,6 +1238,17 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>DeltaRebuilder</name>
+    <message>
+        <source>the full payload this delta builds on is more than %L1 rows back: not rebuilt here (the log has every publication rebuilt as it came)</source>
+        <translation>此增量所依据的完整数据在 %L1 行之前：此处不重建（日志中有每条发布到达时重建的结果）</translation>
+    </message>
+    <message>
+        <source>the full payload this delta builds on is no longer in the timeline (dropped, or received before the recording started)</source>
+        <translation>此增量所依据的完整数据已不在时间线中（已被丢弃，或在录制开始之前收到）</translation>
+    </message>
+</context>
+<context>
     <name>DeltaTracker</name>
     <message>
         <source>a delta came before any full payload on this channel: nothing to apply it to</source>
@@ -1963,6 +1974,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>&quot;injected&quot; is not a known fault</source>
         <translation>“injected”不是已知的故障</translation>
     </message>
+    <message>
+        <source>&quot;origin&quot; is not &quot;server_call&quot;, &quot;server_reply&quot; or &quot;http&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HarImporter</name>
@@ -2037,6 +2052,51 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HttpExchange</name>
+    <message>
+        <source>HTTP exchange failed</source>
+        <translation>HTTP 交换失败</translation>
+    </message>
+    <message>
+        <source>HTTP exchange %1</source>
+        <translation>HTTP 交换 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>HTTP exchange: %1 %2 opened the stream (connect command: %n byte(s))</source>
+        <translation>
+            <numerusform>HTTP 交换：%1 %2 打开了流（connect 命令：%n 字节）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>HTTP exchange: %1 %2 carried %n byte(s) of commands</source>
+        <translation>
+            <numerusform>HTTP 交换：%1 %2 携带了 %n 字节的命令</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; no response after %1 ms</source>
+        <translation>；%1 毫秒后仍无响应</translation>
+    </message>
+    <message numerus="yes">
+        <source>; HTTP %1 with %n byte(s) of body in %2 ms</source>
+        <translation>
+            <numerusform>；HTTP %1，响应体 %n 字节，用时 %2 毫秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; HTTP %1 in %2 ms, the response goes on as the stream</source>
+        <translation>；HTTP %1，用时 %2 毫秒，响应作为流继续</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>. Failed: %1</source>
+        <translation>。失败：%1</translation>
     </message>
 </context>
 <context>
@@ -3331,6 +3391,102 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>message %1 of %2, frame size in bytes: %L3</source>
         <translation>第 %1 条消息，共 %2 条，帧大小（字节）：%L3</translation>
+    </message>
+    <message>
+        <source>HTTP exchange whose summary cannot be read.</source>
+        <translation>无法读取摘要的 HTTP 交换。</translation>
+    </message>
+    <message>
+        <source>HTTP exchange of the emulation transport (not a protocol message)</source>
+        <translation>模拟传输的 HTTP 交换（不是协议消息）</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>opening request of the stream (carries connect)</source>
+        <translation>流的打开请求（携带 connect）</translation>
+    </message>
+    <message>
+        <source>commands POSTed to the emulation endpoint</source>
+        <translation>POST 到模拟端点的命令</translation>
+    </message>
+    <message>
+        <source>Method and path</source>
+        <translation>方法和路径</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP 状态</translation>
+    </message>
+    <message>
+        <source>none (no response)</source>
+        <translation>无（没有响应）</translation>
+    </message>
+    <message>
+        <source>Request body (bytes)</source>
+        <translation>请求体（字节）</translation>
+    </message>
+    <message>
+        <source>Response body (bytes)</source>
+        <translation>响应体（字节）</translation>
+    </message>
+    <message>
+        <source>the stream (read as messages)</source>
+        <translation>流（按消息读取）</translation>
+    </message>
+    <message>
+        <source>Time taken</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation>内容类型</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>The delta cannot be applied: %1.</source>
+        <translation>无法应用增量：%1。</translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation>增量</translation>
+    </message>
+    <message>
+        <source>cannot be applied: %1</source>
+        <translation>无法应用：%1</translation>
+    </message>
+    <message>
+        <source>A fossil delta of %1 bytes, rebuilt into the full data of %2 bytes: %3 bytes saved.</source>
+        <translation>%1 字节的 fossil 增量，重建为 %2 字节的完整数据：节省 %3 字节。</translation>
+    </message>
+    <message>
+        <source>fossil delta applied to the channel&apos;s previous data</source>
+        <translation>已将 fossil 增量应用到该频道的上一份数据</translation>
+    </message>
+    <message>
+        <source>full data (the base of the next deltas on this channel)</source>
+        <translation>完整数据（此频道后续增量的基础）</translation>
+    </message>
+    <message>
+        <source>Delta as received (bytes)</source>
+        <translation>收到的增量（字节）</translation>
+    </message>
+    <message>
+        <source>Rebuilt data (bytes)</source>
+        <translation>重建后的数据（字节）</translation>
+    </message>
+    <message>
+        <source>Bytes saved</source>
+        <translation>节省的字节</translation>
+    </message>
+    <message>
+        <source>Rebuilt publication data (%L1 bytes):</source>
+        <translation>重建后的发布数据（%L1 字节）：</translation>
     </message>
 </context>
 <context>
@@ -6176,6 +6332,10 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>Injected by the proxy (fault injection): %1</source>
         <translation>由代理注入（故障注入）：%1</translation>
+    </message>
+    <message>
+        <source>⇅ HTTP</source>
+        <translation>⇅ HTTP</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,16 @@ void EmulationSender::onFinished(QNetworkReply *reply, qsizetype bytes, qint64 s
     reply->deleteLater();
     const double ms = double(m_clock.nsecsElapsed() - startedNs) / 1e6;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    HttpExchange e;
+    e.method = QStringLiteral("POST");
+    e.path = m_url.path();
+    e.status = status;
+    e.requestBytes = bytes;
+    e.responseBytes = status == 0 ? -1 : reply->readAll().size();
+    e.ms = ms;
+    e.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    e.error = status == 0 ? reply->errorString() : statusWords(status, m_node);
+    emit exchanged(e);
     if (status == 0) {
         const QString words = tr("Emulation POST %1 (%n byte(s)) failed after %2 ms: %3", nullptr, int(bytes))
                                   .arg(m_url.path())
@@ -140,7 +150,7 @@ void EmulationSender::onFinished(QNetworkReply *reply, qsizetype bytes, qint64 s
                                  .arg(m_url.path())
                                  .arg(status)
                                  .arg(ms, 0, 'f', 1);
-    const QString words = statusWords(status, m_node);
+    const QString &words = e.error;
     if (words.isEmpty()) {
         emit logged(Level::Info, exchange);
         return;

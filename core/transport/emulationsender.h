@@ -1,5 +1,6 @@
 #pragma once
 
+#include "httpexchange.h"
 #include "logentry.h"
 #include "sessionoptions.h"
 
@@ -35,6 +36,8 @@ signals:
     void logged(LogEntry::Level level, const QString &message);
     // The server cannot deliver commands of this connection any more (unknown node, server failure, network).
     void failed(const QString &words);
+    // Each POST once answered or failed, for the timeline.
+    void exchanged(const HttpExchange &exchange);
 
 private:
     void post(const QByteArray &payload);

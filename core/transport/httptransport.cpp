@@ -40,6 +40,7 @@ HttpTransport::HttpTransport(TransportKind kind, QObject *parent)
     , m_emulation(new EmulationSender(&m_nam, this))
 {
     connect(m_emulation, &EmulationSender::logged, this, &Transport::logged);
+    connect(m_emulation, &EmulationSender::exchanged, this, &Transport::httpExchange);
     connect(m_emulation, &EmulationSender::failed, this, [this](const QString &words) {
         // Without a working emulation path the connection is half dead: end it so a client reconnects.
         if (!m_reply || m_ended)
@@ -98,6 +99,8 @@ void HttpTransport::open(const SessionOptions &options, const QByteArray &initia
         m_emulation->start(options, tls);
 
     m_clock.restart();
+    m_path = options.url.path();
+    m_initialBytes = initial.size();
     m_reply = start(&m_nam, request, options, initial);
     traceHeaders(options);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpTransport::onMetaData);
@@ -182,10 +185,27 @@ void HttpTransport::onMetaData()
     }
     if (status != 200)
         return; // judged when the reply finishes, with its body read
+    emit httpExchange(connectExchange(status, ms, {}));
     emit logged(Level::Info,
                 tr("%1 response started (HTTP 200 in %2 ms)").arg(Transports::name(m_kind)).arg(ms, 0, 'f', 1));
     m_opened = true;
     emit opened();
+}
+
+HttpExchange HttpTransport::connectExchange(int status, double ms, const QString &error) const
+{
+    HttpExchange e;
+    e.request = HttpExchange::Request::Connect;
+    e.method = m_reply && m_reply->operation() == QNetworkAccessManager::GetOperation ? QStringLiteral("GET")
+                                                                                      : QStringLiteral("POST");
+    e.path = m_path;
+    e.status = status;
+    e.requestBytes = m_initialBytes;
+    e.ms = ms;
+    if (m_reply)
+        e.contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    e.error = error;
+    return e;
 }
 
 void HttpTransport::onReadyRead()
@@ -233,12 +253,16 @@ void HttpTransport::onFinished()
         c.reason = openStatusWords(status, m_kind);
         if (!body.isEmpty())
             c.reason += tr(" The body says: \"%1\".").arg(QString::fromUtf8(body));
+        HttpExchange e = connectExchange(status, double(m_clock.nsecsElapsed()) / 1e6, c.reason);
+        e.responseBytes = body.size();
+        emit httpExchange(e);
     } else {
         c.side = CloseInfo::Side::Transport;
         c.hasSocketError = true;
         c.socketError = socketErrorOf(reply->error());
         c.certificateRejected = reply->error() == QNetworkReply::SslHandshakeFailedError;
         c.reason = reply->errorString();
+        emit httpExchange(connectExchange(0, double(m_clock.nsecsElapsed()) / 1e6, c.reason));
     }
     emit logged(Level::Debug, tr("%1 response over after %2 ms, %n byte(s) of body", nullptr, int(m_bytes))
                                   .arg(Transports::name(m_kind))

@@ -47,6 +47,8 @@ private:
     void onMetaData();
     void onReadyRead();
     void onFinished();
+    // The opening request as a timeline row (error: the failure in words).
+    HttpExchange connectExchange(int status, double ms, const QString &error) const;
     // Reports the end once, on the next turn (as a socket would), and forgets the reply.
     void end(CloseInfo info);
 
@@ -55,6 +57,8 @@ private:
     EmulationSender *m_emulation; // child
     QElapsedTimer m_clock;
     qint64 m_bytes = 0;
+    QString m_path; // the endpoint's path, without the query (SSE's carries the token)
+    qint64 m_initialBytes = 0;
     quint64 m_generation = 0; // a queued end of an earlier connection is not this one's
     bool m_opened = false;
     bool m_ended = false;

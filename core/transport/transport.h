@@ -1,6 +1,7 @@
 #pragma once
 
 #include "closeinfo.h"
+#include "httpexchange.h"
 #include "logentry.h"
 #include "sessionoptions.h"
 #include "socketreader.h"
@@ -62,6 +63,8 @@ signals:
     // The connection ended; who ended it and why.
     void closed(const CloseInfo &info);
     void logged(LogEntry::Level level, const QString &message);
+    // One HTTP request of an emulation transport answered or failed (its own timeline row).
+    void httpExchange(const HttpExchange &exchange);
     // TLS problems in words, and whether they were ignored as the options asked.
     void certificateErrors(const QStringList &errors, bool ignored);
 

@@ -549,10 +549,21 @@ void TestCli::recordsOverSse()
     QVERIFY2(r.exitCode == 0, qPrintable(r.context()));
     QVERIFY2(r.err.contains(QLatin1String("Emulation POST")), qPrintable(r.context()));
     bool sawReply = false;
-    for (const QByteArray &line : recordLines(path))
-        sawReply = sawReply || QJsonDocument::fromJson(line).object().value(QLatin1String("kind")).toString() ==
-                                   QLatin1String("presence_stats_reply");
+    QList<int> httpStatuses; // the HTTP exchanges recorded beside the protocol (origin "http")
+    for (const QByteArray &line : recordLines(path)) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        sawReply = sawReply || o.value(QLatin1String("kind")).toString() == QLatin1String("presence_stats_reply");
+        if (o.value(QLatin1String("origin")).toString() == QLatin1String("http"))
+            httpStatuses.append(QJsonDocument::fromJson(o.value(QLatin1String("raw")).toString().toUtf8())
+                                    .object()
+                                    .value(QLatin1String("status"))
+                                    .toInt());
+    }
     QVERIFY2(sawReply, qPrintable(r.context()));
+    // The stream's opening GET; the command's POST when it was answered before the run ended.
+    QVERIFY2(!httpStatuses.isEmpty() && httpStatuses.first() == 200, qPrintable(r.context()));
+    for (const int status : std::as_const(httpStatuses).mid(1))
+        QCOMPARE(status, 204);
 }
 
 void TestCli::probeSaysWhichTransportsWork()

@@ -5,14 +5,18 @@
 #include "commandbuilder.h"
 #include "emulationsender.h"
 #include "explainer.h"
+#include "httpexchange.h"
 #include "httpstreamtransport.h"
+#include "messagedetail.h"
 #include "nodescript.h"
 #include "session.h"
 #include "sessionrecorder.h"
 #include "testsupport.h"
+#include "timelinemodel.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -58,6 +62,18 @@ QList<QJsonObject> publications(const SessionRecorder &rec)
     return out;
 }
 
+// The HTTP exchanges recorded so far (Frame::Origin::HttpExchange rows), read back from their bytes.
+QList<HttpExchange> exchanges(const SessionRecorder &rec)
+{
+    QList<HttpExchange> out;
+    for (const Frame &f : rec.frames()) {
+        HttpExchange e;
+        if (f.origin == Frame::Origin::HttpExchange && HttpExchange::fromJson(f.raw, &e))
+            out.append(e);
+    }
+    return out;
+}
+
 } // namespace
 
 class TestTransportsLive : public QObject
@@ -71,9 +87,13 @@ private slots:
     void unidirectional_data();
     void unidirectional();
     void emulatedReconnectRecovers();
+    void sameChannelAsTheOfficialSdk_data();
     void sameChannelAsTheOfficialSdk();
     void disabledTransportIsExplained();
     void emulationRefusalsAreExplained();
+    void httpExchangesAreTimelineRows_data();
+    void httpExchangesAreTimelineRows();
+    void unknownNodeIsAnExchangeInWords();
     void protobufFramingSplitsAcrossChunks();
     void streamCutMidMessageIsExplained();
 
@@ -268,23 +288,33 @@ void TestTransportsLive::emulatedReconnectRecovers()
         QCOMPARE(pubs.at(i).toObject().value(s("data")).toObject().value(s("missed")).toInt(), i + 1);
 }
 
+void TestTransportsLive::sameChannelAsTheOfficialSdk_data()
+{
+    QTest::addColumn<QString>("sdkTransport");
+    QTest::addColumn<TransportKind>("inspector");
+    QTest::newRow("sdk http_stream, inspector sse") << s("http_stream") << TransportKind::Sse;
+    QTest::newRow("sdk sse, inspector http_stream") << s("sse") << TransportKind::HttpStream;
+}
+
 void TestTransportsLive::sameChannelAsTheOfficialSdk()
 {
-    // The official SDK on its HTTP-streaming transport and the inspector on SSE see the same publications, from the
-    // server API and from the inspector itself (through the emulation endpoint).
-    const QString channel = s("chat:sdk-emulation");
+    // The official SDK on one emulation transport and the inspector on the other see the same publications, from
+    // the server API and from the inspector itself (through the emulation endpoint).
+    QFETCH(QString, sdkTransport);
+    QFETCH(TransportKind, inspector);
+    const QString channel = s("chat:sdk-emulation-") + sdkTransport;
     NodeScript sdk;
     const QUrl base = m_server.httpUrl();
-    QVERIFY2(sdk.start(s("sdk-http-stream-subscriber.js"), {base.toString(), channel, s("4")}),
+    QVERIFY2(sdk.start(s("sdk-emulation-subscriber.js"), {base.toString(), channel, s("4"), sdkTransport}),
              qPrintable(sdk.failureContext()));
     const auto connected = sdk.waitForLine(s("connected"));
     QVERIFY2(connected, qPrintable(sdk.failureContext()));
-    QCOMPARE(connected->value(s("transport")).toString(), s("http_stream"));
+    QCOMPARE(connected->value(s("transport")).toString(), sdkTransport);
     QVERIFY2(sdk.waitForLine(s("subscribed")), qPrintable(sdk.failureContext()));
 
     Session session;
     SessionRecorder rec(&session);
-    session.open(options(TransportKind::Sse));
+    session.open(options(inspector));
     QVERIFY2(rec.waitForState(Session::State::Connected), qPrintable(rec.dump()));
     SubscribeOptions sub;
     sub.channel = channel;
@@ -354,6 +384,133 @@ void TestTransportsLive::emulationRefusalsAreExplained()
     QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 10000);
     QVERIFY2(errors.first().contains(s("413")), qPrintable(errors.join(QLatin1Char('\n'))));
     QCOMPARE(session.state(), Session::State::Connected);
+    // The refused POST is a timeline row of its own, with the refusal in words.
+    const HttpExchange refused = exchanges(rec).constLast();
+    QCOMPARE(refused.status, 413);
+    QVERIFY(refused.failed());
+    QVERIFY(refused.requestBytes > 4096);
+    QVERIFY2(refused.error.contains(s("max_request_body_size")), qPrintable(refused.error));
+    QVERIFY2(refused.words().contains(s("Failed: 413")), qPrintable(refused.words()));
+}
+
+void TestTransportsLive::httpExchangesAreTimelineRows_data()
+{
+    QTest::addColumn<TransportKind>("kind");
+    QTest::newRow("http_stream") << TransportKind::HttpStream;
+    QTest::newRow("sse") << TransportKind::Sse;
+}
+
+void TestTransportsLive::httpExchangesAreTimelineRows()
+{
+    // Each HTTP request of an emulation transport is a row of the timeline: the opening request (status, content
+    // type) before the connect reply, and each command's POST with its status, sizes and time.
+    QFETCH(TransportKind, kind);
+    const QString channel = s("chat:exchange-") + Transports::name(kind);
+    Session session;
+    SessionRecorder rec(&session);
+    TimelineModel timeline;
+    connect(&session, &Session::frame, &timeline, &TimelineModel::appendFrame);
+    session.open(options(kind));
+    QVERIFY2(rec.waitForState(Session::State::Connected), qPrintable(rec.dump()));
+    SubscribeOptions sub;
+    sub.channel = channel;
+    QVERIFY(subscribe(&session, &rec, sub));
+    const quint32 pubId = session.sendCommand(
+        CommandBuilder::command(0, Method::Publish, CommandBuilder::publish(channel, QJsonObject{{s("n"), 1}})));
+    QVERIFY2(rec.waitForReply(pubId), qPrintable(rec.dump()));
+    // The subscribe and the publish went in one POST each; the POST is answered after the server took it.
+    QTRY_COMPARE_WITH_TIMEOUT(exchanges(rec).size(), 3, 10000);
+
+    const QList<Frame> frames = rec.frames();
+    const auto firstIndex = [&frames](const std::function<bool(const Frame &)> &match) {
+        for (qsizetype i = 0; i < frames.size(); ++i) {
+            if (match(frames.at(i)))
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    const qsizetype openRow = firstIndex([](const Frame &f) { return f.origin == Frame::Origin::HttpExchange; });
+    const qsizetype connectReplyRow = firstIndex([](const Frame &f) {
+        return !f.messages.isEmpty() && f.messages.first().kind == MessageKind::Reply &&
+               f.messages.first().method == Method::Connect;
+    });
+    QVERIFY2(openRow >= 0 && openRow < connectReplyRow, qPrintable(rec.dump()));
+    QCOMPARE(frames.at(openRow).direction, Protocol::Direction::Out);
+    QVERIFY(frames.at(openRow).messages.isEmpty());
+
+    const QList<HttpExchange> all = exchanges(rec);
+    const HttpExchange &open = all.at(0);
+    QCOMPARE(open.request, HttpExchange::Request::Connect);
+    QCOMPARE(open.method, kind == TransportKind::Sse ? s("GET") : s("POST"));
+    QCOMPARE(open.path, Transports::endpointUrl(m_server.webSocketUrl(), kind).path());
+    QCOMPARE(open.status, 200);
+    QVERIFY(!open.failed());
+    QVERIFY(open.requestBytes > 0);
+    QCOMPARE(open.responseBytes, -1);
+    // Centrifugo v6.9.1 leaves the JSON stream's type to Go's sniffing ("text/plain; charset=utf-8").
+    QVERIFY2(open.contentType.contains(kind == TransportKind::Sse ? s("text/event-stream") : s("text/plain")),
+             qPrintable(open.contentType));
+    // The SSE connect (with any token) travels in the URL's query: the row keeps the path only.
+    QVERIFY(!frames.at(openRow).raw.contains("cf_connect"));
+    for (qsizetype i = 1; i < all.size(); ++i) {
+        const HttpExchange &post = all.at(i);
+        QCOMPARE(post.request, HttpExchange::Request::Emulation);
+        QCOMPARE(post.method, s("POST"));
+        QCOMPARE(post.path, s("/emulation"));
+        // Centrifugo answers a command it took with 204 No Content.
+        QCOMPARE(post.status, 204);
+        QCOMPARE(post.responseBytes, 0);
+        QVERIFY(post.requestBytes > 20);
+        QVERIFY(post.ms > 0);
+        QVERIFY2(post.error.isEmpty(), qPrintable(post.error));
+    }
+
+    // The timeline shows them as their own rows: direction and description say so, the detail pane has the fields.
+    timeline.flush();
+    int shown = 0;
+    for (int row = 0; row < timeline.rowCount(); ++row) {
+        const QModelIndex dir = timeline.index(row, TimelineModel::DirectionColumn);
+        if (timeline.store().row(row).origin != quint8(Frame::Origin::HttpExchange)) {
+            QVERIFY(!dir.data().toString().contains(s("HTTP")));
+            continue;
+        }
+        ++shown;
+        QVERIFY2(dir.data().toString().contains(s("HTTP")), qPrintable(dir.data().toString()));
+        QCOMPARE(dir.data(TimelineModel::KindNameRole).toString(), s("http_exchange"));
+        const QString kindCell = timeline.index(row, TimelineModel::KindColumn).data().toString();
+        QVERIFY2(kindCell == s("HTTP exchange 200") || kindCell == s("HTTP exchange 204"), qPrintable(kindCell));
+        const QString description = dir.data(TimelineModel::DescriptionRole).toString();
+        QVERIFY2(description.startsWith(s("HTTP exchange: ")), qPrintable(description));
+        const MessageDetail d = MessageDetail::forRow(timeline, row, &session.masker());
+        QVERIFY(d.valid);
+        QVERIFY(!d.problem);
+        QCOMPARE(d.sentence, description);
+        QStringList facts;
+        for (const auto &fact : d.facts)
+            facts.append(fact.first + s(": ") + fact.second);
+        QVERIFY2(facts.contains(s("HTTP status: ") + kindCell.right(3)), qPrintable(facts.join(QLatin1Char('\n'))));
+    }
+    QCOMPARE(shown, 3);
+}
+
+void TestTransportsLive::unknownNodeIsAnExchangeInWords()
+{
+    // A POST naming a node the server does not know: refused with 404, the row says so in words.
+    QNetworkAccessManager nam;
+    EmulationSender sender(&nam);
+    QSignalSpy exchanged(&sender, &EmulationSender::exchanged);
+    QSignalSpy failed(&sender, &EmulationSender::failed);
+    SessionOptions o = options(TransportKind::HttpStream);
+    sender.start(o, {});
+    sender.setSession(s("no-such-session"), s("no-such-node"));
+    sender.send(R"({"id":1,"presence":{"channel":"chat:x"}})");
+    QVERIFY(exchanged.wait(10000));
+    const auto e = exchanged.first().first().value<HttpExchange>();
+    QCOMPARE(e.status, 404);
+    QVERIFY(e.failed());
+    QVERIFY2(e.error.contains(s("no-such-node")), qPrintable(e.error));
+    QVERIFY2(e.words().contains(s("Failed: 404")), qPrintable(e.words()));
+    QCOMPARE(failed.count(), 1);
 }
 
 void TestTransportsLive::protobufFramingSplitsAcrossChunks()
