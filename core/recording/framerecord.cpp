@@ -6,6 +6,7 @@
 #include "jsonscanner.h"
 #include "jsontext.h"
 #include "jsonwriter.h"
+#include "protobufcodec.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -341,6 +342,21 @@ void writeMessageJson(JsonWriter &w, const ProtocolMessage &m, bool binaryFrame,
     w.put(QByteArrayView(QJsonDocument(m.json()).toJson(QJsonDocument::Compact)));
 }
 
+// Every message converted to JSON text by its codec, their bytes the whole frame in order, nothing else in it.
+bool messagesTileFrame(const Frame &f, FrameRecord::FrameJson mode)
+{
+    qsizetype at = 0;
+    for (const ProtocolMessage &m : f.messages) {
+        if (!writesConvertedText(m, mode) || m.raw.isEmpty() || at + m.raw.size() > f.raw.size())
+            return false;
+        const QByteArrayView expected(f.raw.constData() + at, m.raw.size());
+        if (m.raw.constData() != expected.data() && QByteArrayView(m.raw) != expected)
+            return false;
+        at += m.raw.size();
+    }
+    return !f.messages.isEmpty() && at == f.raw.size();
+}
+
 void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
 {
     w.openObject();
@@ -389,6 +405,8 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
     }
     // Lines are ordered, disjoint and apart by at least one "\n": with these sizes, nothing else is in the payload.
     payloadIsFrameText = payloadIsFrameText && lineBytes == f.raw.size();
+    // A server's Protobuf frame whose "frame" the codec may give back as its bytes: decided while it is written.
+    bool payloadFromProtobufText = f.binary && f.direction == Direction::In && messagesTileFrame(f, mode);
 
     qsizetype searchFrom = 0;
     if (n == 1)
@@ -431,6 +449,7 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
     }
 
     w.key("frame");
+    w.setReversible(true);
     if (n == 1) {
         writeMessageJson(w, f.messages.first(), f.binary, mode);
     } else {
@@ -442,8 +461,9 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
         }
         w.put(']');
     }
+    payloadFromProtobufText = payloadFromProtobufText && w.reversible();
 
-    if (!payloadIsFrameText) {
+    if (!payloadIsFrameText && !payloadFromProtobufText) {
         w.key("raw");
         if (writeBytes(w, f.raw, f.binary) && !f.binary) {
             // A text frame whose bytes are not UTF-8 (sent raw on purpose) is kept exactly, as base64.
@@ -459,8 +479,9 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
             if (i)
                 w.put(',');
             w.openObject();
-            writeMessageFields(w, f.messages.at(i), f.direction, false, f.raw, derived.value(i), isDerived[i],
-                               &searchFrom, &cache);
+            // Without "raw" the messages' bytes are the converted "frame" elements one after another.
+            writeMessageFields(w, f.messages.at(i), f.direction, false, f.raw, derived.value(i),
+                               isDerived[i] || payloadFromProtobufText, &searchFrom, &cache);
             w.closeObject();
         }
         w.put(']');
@@ -535,6 +556,31 @@ bool payloadFromFrameText(QByteArrayView line, QByteArray *out)
         if (i)
             out->append('\n');
         out->append(elements.at(i));
+    }
+    return !elements.isEmpty();
+}
+
+// The payload of a binary line written without "raw": each element of "frame" (or "frame" itself) converted back
+// to a server's Protobuf message, one after another; *messages gets each one's place in *out.
+bool payloadFromProtobufText(QByteArrayView line, QByteArray *out, QList<QByteArrayView> *messages)
+{
+    const QByteArrayView frame = JsonText::memberText(line, "frame");
+    if (frame.isEmpty())
+        return false;
+    const QList<QByteArrayView> elements =
+        frame.front() == '[' ? JsonText::elementTexts(frame) : QList<QByteArrayView>{frame};
+    QList<qsizetype> ends;
+    out->clear();
+    for (const QByteArrayView element : elements) {
+        if (element.isEmpty() || element.front() != '{' || !ProtobufCodec::serverMessageFromJsonText(element, out))
+            return false;
+        ends.append(out->size());
+    }
+    messages->clear();
+    qsizetype begin = 0;
+    for (const qsizetype end : std::as_const(ends)) {
+        messages->append(QByteArrayView(out->constData() + begin, end - begin));
+        begin = end;
     }
     return !elements.isEmpty();
 }
@@ -709,9 +755,13 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)
         return fail(error, tr("\"injected\" is not a known fault"));
     const QJsonValue rawValue = obj.value(QLatin1String("raw"));
     const bool rawIsFrameText = rawValue.isUndefined() && !f->binary;
+    QList<QByteArrayView> protobufMessages; // into f->raw, for a binary line without "raw"
     if (rawIsFrameText) {
         if (!payloadFromFrameText(line, &f->raw))
             return fail(error, tr("\"raw\" is missing and \"frame\" does not hold the messages' JSON objects"));
+    } else if (rawValue.isUndefined() && f->direction == Direction::In) {
+        if (!payloadFromProtobufText(line, &f->raw, &protobufMessages))
+            return fail(error, tr("\"raw\" is missing and \"frame\" does not hold Protobuf server messages"));
     } else if (!readBytes(rawValue, f->binary || obj.value(QLatin1String("raw_base64")).toBool(), &f->raw)) {
         return fail(error, tr("\"raw\" is missing, not a string or not valid base64"));
     }
@@ -735,7 +785,8 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)
     const qsizetype n = kinds.size();
     if (!frameValue.isArray() || frames.size() != n || (n > 0 && meta.size() != n))
         return fail(error, tr("\"kinds\", \"frame\" and \"meta\" must have one entry per message"));
-    const QList<QByteArrayView> derived = derivedMessageRaws(f->raw, f->binary, n);
+    const QList<QByteArrayView> derived =
+        protobufMessages.isEmpty() ? derivedMessageRaws(f->raw, f->binary, n) : protobufMessages;
     f->messages.reserve(n);
     for (qsizetype i = 0; i < n; ++i) {
         ProtocolMessage m;
