@@ -143,13 +143,29 @@ struct KindParts
     bool operator!=(const KindParts &o) const { return kind != o.kind || method != o.method || push != o.push; }
 };
 
-// ProtocolMessage::kindName() as JSON string bytes, without building a QString (this runs for every message).
-void writeKindName(JsonWriter &w, const ProtocolMessage &m)
+// ProtocolMessage::kindName() as JSON string bytes, without building a QString (this runs for every message). The
+// messages of a flood's frame mostly share one kind: its name is looked up once per line.
+struct KindNameCache
 {
-    const auto parts = m.kindNameParts();
+    MessageKind kind = MessageKind::Invalid;
+    Method method = Method::None;
+    PushType push = PushType::None;
+    std::pair<QLatin1String, QLatin1String> parts;
+    bool valid = false;
+};
+
+void writeKindName(JsonWriter &w, const ProtocolMessage &m, KindNameCache *cache)
+{
+    if (!cache->valid || m.kind != cache->kind || m.method != cache->method || m.push != cache->push) {
+        cache->kind = m.kind;
+        cache->method = m.method;
+        cache->push = m.push;
+        cache->parts = m.kindNameParts();
+        cache->valid = true;
+    }
     w.put('"');
-    w.put(parts.first);
-    w.put(parts.second);
+    w.put(cache->parts.first);
+    w.put(cache->parts.second);
     w.put('"');
 }
 
@@ -373,8 +389,9 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
     else
         w.lit("\"out\"");
     w.key("kind");
+    KindNameCache kindNames;
     if (n > 0)
-        writeKindName(w, f.messages.first());
+        writeKindName(w, f.messages.first(), &kindNames);
     else
         w.lit("\"\"");
     if (n != 1) {
@@ -383,7 +400,7 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
         for (qsizetype i = 0; i < n; ++i) {
             if (i)
                 w.put(',');
-            writeKindName(w, f.messages.at(i));
+            writeKindName(w, f.messages.at(i), &kindNames);
         }
         w.put(']');
     }
