@@ -150,23 +150,36 @@ struct KindNameCache
     MessageKind kind = MessageKind::Invalid;
     Method method = Method::None;
     PushType push = PushType::None;
-    std::pair<QLatin1String, QLatin1String> parts;
-    bool valid = false;
+    char quoted[64]; // the name as a JSON string
+    qsizetype size = 0;
 };
 
 void writeKindName(JsonWriter &w, const ProtocolMessage &m, KindNameCache *cache)
 {
-    if (!cache->valid || m.kind != cache->kind || m.method != cache->method || m.push != cache->push) {
+    if (cache->size == 0 || m.kind != cache->kind || m.method != cache->method || m.push != cache->push) {
+        const auto parts = m.kindNameParts();
         cache->kind = m.kind;
         cache->method = m.method;
         cache->push = m.push;
-        cache->parts = m.kindNameParts();
-        cache->valid = true;
+        cache->size = 0;
+        if (parts.first.size() + parts.second.size() + 2 > qsizetype(sizeof cache->quoted)) {
+            w.put('"');
+            w.put(parts.first);
+            w.put(parts.second);
+            w.put('"');
+            return;
+        }
+        char *q = cache->quoted;
+        *q++ = '"';
+        std::memcpy(q, parts.first.data(), size_t(parts.first.size()));
+        q += parts.first.size();
+        if (!parts.second.isEmpty())
+            std::memcpy(q, parts.second.data(), size_t(parts.second.size()));
+        q += parts.second.size();
+        *q++ = '"';
+        cache->size = q - cache->quoted;
     }
-    w.put('"');
-    w.put(cache->parts.first);
-    w.put(cache->parts.second);
-    w.put('"');
+    w.put(cache->quoted, cache->size);
 }
 
 // What a reader gets back from the kind name alone (see parseKindName), computed without strings.
