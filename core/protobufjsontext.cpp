@@ -17,6 +17,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <limits>
 #include <string>
@@ -295,8 +296,19 @@ quint64 alwaysWrittenMask(const MessageInfo &info)
         }
         return out;
     }();
-    const auto it = masks.find(&info);
-    return it != masks.end() ? it->second : computeAlwaysWrittenMask(info);
+    // A few entries per thread in front of the table: a flood's messages use the same few types over and over.
+    struct Entry
+    {
+        const MessageInfo *info = nullptr;
+        quint64 mask = 0;
+    };
+    thread_local std::array<Entry, 16> recent;
+    Entry &e = recent[(reinterpret_cast<quintptr>(&info) >> 4) % recent.size()];
+    if (e.info != &info) {
+        const auto it = masks.find(&info);
+        e = {&info, it != masks.end() ? it->second : computeAlwaysWrittenMask(info)};
+    }
+    return e.mask;
 }
 
 // Reads the wire format of one message of type d and writes its JSON text (kWrite), or only checks that it could
