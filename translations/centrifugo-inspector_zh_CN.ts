@@ -1963,6 +1963,10 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <source>&quot;injected&quot; is not a known fault</source>
         <translation>“injected”不是已知的故障</translation>
     </message>
+    <message>
+        <source>&quot;raw&quot; is missing and &quot;frame&quot; does not hold Protobuf server messages</source>
+        <translation>缺少 &quot;raw&quot;，且 &quot;frame&quot; 不是 Protobuf 服务器消息</translation>
+    </message>
 </context>
 <context>
     <name>HarImporter</name>
