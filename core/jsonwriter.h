@@ -145,6 +145,12 @@ public:
         put(QByteArray::number(v, 'g', QLocale::FloatingPointShortest));
     }
 
+    // Converters that write JSON from bytes of another format (Protobuf) clear this when the text they wrote does
+    // not give those bytes back exactly (ProtobufCodec::serverMessageFromJsonText): a recording then keeps the
+    // bytes too. Only converters clear it; whoever reads it sets it first.
+    void setReversible(bool reversible) { m_reversible = reversible; }
+    bool reversible() const { return m_reversible; }
+
     // s as a JSON string. Returns false, writing nothing, if s is not valid UTF-8 (see Utf8::writeJsonString),
     // so that the caller can fall back to base64.
     bool string(QByteArrayView s)
@@ -168,4 +174,5 @@ private:
     char *m_p = nullptr;
     char *m_end = nullptr;
     bool m_firstKey = true;
+    bool m_reversible = true;
 };

@@ -535,12 +535,29 @@ void ProtobufCodec::appendServerMessageJsonText(const QByteArray &raw, JsonWrite
     quint64 length = 0;
     if (prefix.ReadVarint64(reinterpret_cast<pb::uint64 *>(&length)) &&
         length == quint64(raw.size() - prefix.CurrentPosition()) &&
-        ProtobufJsonText::append(QByteArrayView(raw).sliced(prefix.CurrentPosition()), replyType, out))
+        ProtobufJsonText::append(QByteArrayView(raw).sliced(prefix.CurrentPosition()), replyType, out)) {
+        if (size_t(prefix.CurrentPosition()) != pb::io::CodedOutputStream::VarintSize64(length))
+            out.setReversible(false); // a longer length prefix than libprotobuf writes
         return;
+    }
+    out.setReversible(false);
     cproto::Reply reply;
     if (!parseServerMessage(raw, &reply)) {
         out.lit("{}");
         return;
     }
     ProtobufJsonText::append(reply, out);
+}
+
+bool ProtobufCodec::serverMessageFromJsonText(QByteArrayView json, QByteArray *out)
+{
+    static const ProtobufSchema::Message &replyType = ProtobufSchema::message(cproto::Reply::descriptor());
+    QByteArray reply;
+    if (!ProtobufJsonText::toWire(json, replyType, &reply))
+        return false;
+    pb::uint8 prefix[10];
+    const pb::uint8 *end = pb::io::CodedOutputStream::WriteVarint64ToArray(quint64(reply.size()), prefix);
+    out->append(reinterpret_cast<const char *>(prefix), qsizetype(end - prefix));
+    out->append(reply);
+    return true;
 }

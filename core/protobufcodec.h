@@ -36,8 +36,12 @@ public:
     // The JSON of one server message from its bytes as decodeServerFrame() keeps them (length prefix and
     // Reply): what json() of such a message converts lazily. Empty when the bytes are not one Reply.
     static QJsonObject serverMessageJson(const QByteArray &raw);
-    // The same JSON as text, appended to out ("{}" when the bytes are not one Reply).
+    // The same JSON as text, appended to out ("{}" when the bytes are not one Reply). Clears out's reversible flag
+    // unless the bytes are in libprotobuf's own form, so that serverMessageFromJsonText() gives them back exactly.
     static void appendServerMessageJsonText(const QByteArray &raw, JsonWriter &out);
+    // The reverse for text written with the flag kept: appends the message's bytes (length prefix and Reply) to
+    // *out. False, appending nothing, for text that is not such a message.
+    static bool serverMessageFromJsonText(QByteArrayView json, QByteArray *out);
 
     // Frames with more messages than this end in one Invalid message holding the rest of the bytes, so a
     // hostile frame of zero bytes cannot turn into millions of objects.

@@ -1,5 +1,7 @@
 #include "protobufjsontext.h"
 
+#include "client.pb.h"
+
 #include "jsonscanner.h"
 #include "jsonwriter.h"
 #include "protobufjson.h"
@@ -12,9 +14,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QVarLengthArray>
 
+#include <algorithm>
+#include <array>
 #include <climits>
+#include <limits>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace pb = google::protobuf;
@@ -25,6 +32,14 @@ using MessageInfo = ProtobufSchema::Message;
 using FieldInfo = ProtobufSchema::Field;
 constexpr qint64 kMaxExactInt = ProtobufSchema::kMaxExactInt;
 const QLatin1String kUnknownKey = ProtobufSchema::kUnknownKey;
+
+int varintSize(quint64 v)
+{
+    int n = 1;
+    for (; v >= 0x80; v >>= 7)
+        ++n;
+    return n;
+}
 
 // Integers a double holds exactly stay numbers; larger ones become decimal strings (as int64ToJson).
 void writeInt64(JsonWriter &w, qint64 v)
@@ -71,8 +86,9 @@ void writeValue(JsonWriter &w, const QJsonValue &v)
 }
 
 // A bytes field: its text itself when it is one JSON value on one line (any parser reads it as bytesToJson does:
-// JsonScanner's strict check); else what bytesToJson makes of it.
-void writeBytes(JsonWriter &w, QByteArrayView bytes)
+// JsonScanner's strict check); else what bytesToJson makes of it. True when the text written is the bytes
+// themselves, byte for byte (no white space around the value).
+bool writeBytes(JsonWriter &w, QByteArrayView bytes)
 {
     JsonScanner scanner(bytes);
     scanner.skipSpace();
@@ -82,10 +98,11 @@ void writeBytes(JsonWriter &w, QByteArrayView bytes)
         scanner.skipSpace();
         if (scanner.atEnd() && !value.contains('\n') && !value.contains('\r')) {
             w.put(value);
-            return;
+            return value.size() == bytes.size();
         }
     }
     writeValue(w, ProtobufJson::bytesToJson(bytes.toByteArray()));
+    return false;
 }
 
 // Writes `,"name":` (or `{"name":` for the first member).
@@ -249,6 +266,51 @@ void messageToText(JsonWriter &w, const pb::Message &m, const pb::Descriptor *d)
 
 // -- straight from the wire bytes (the common messages of a flood: no parse, no reflection) --
 
+quint64 computeAlwaysWrittenMask(const MessageInfo &info)
+{
+    quint64 mask = 0;
+    for (size_t i = 0; i < info.fields.size() && i < 64; ++i) {
+        if (info.fields.at(i).alwaysWritten)
+            mask |= quint64(1) << i;
+    }
+    return mask;
+}
+
+// Bit i set when info.fields[i] is always written: looked up once per message instead of visiting every field
+// (most messages have none).
+quint64 alwaysWrittenMask(const MessageInfo &info)
+{
+    static const std::unordered_map<const MessageInfo *, quint64> masks = [] {
+        std::unordered_map<const MessageInfo *, quint64> out;
+        std::vector<const pb::Descriptor *> pending;
+        const pb::FileDescriptor *file = centrifugal::centrifuge::protocol::Reply::descriptor()->file();
+        for (int i = 0; i < file->message_type_count(); ++i)
+            pending.push_back(file->message_type(i));
+        while (!pending.empty()) {
+            const pb::Descriptor *d = pending.back();
+            pending.pop_back();
+            for (int i = 0; i < d->nested_type_count(); ++i)
+                pending.push_back(d->nested_type(i));
+            const MessageInfo &m = ProtobufSchema::message(d);
+            out.emplace(&m, computeAlwaysWrittenMask(m));
+        }
+        return out;
+    }();
+    // A few entries per thread in front of the table: a flood's messages use the same few types over and over.
+    struct Entry
+    {
+        const MessageInfo *info = nullptr;
+        quint64 mask = 0;
+    };
+    thread_local std::array<Entry, 16> recent;
+    Entry &e = recent[(reinterpret_cast<quintptr>(&info) >> 4) % recent.size()];
+    if (e.info != &info) {
+        const auto it = masks.find(&info);
+        e = {&info, it != masks.end() ? it->second : computeAlwaysWrittenMask(info)};
+    }
+    return e.mask;
+}
+
 // Reads the wire format of one message of type d and writes its JSON text (kWrite), or only checks that it could
 // (!kWrite), without building the message. Gives up (returns false) on everything where messageToJson's result
 // depends on more than one field occurrence at a time (a singular field or a message given twice, a repeated field
@@ -264,6 +326,10 @@ public:
     {
     }
 
+    // False once anything read is not in the form libprotobuf writes: then the JSON text does not give the bytes
+    // back (see ProtobufJsonText::toWire).
+    bool exact() const { return m_exact; }
+
     bool message(JsonWriter *w, const MessageInfo &info, int depth)
     {
         if (depth > ProtobufJson::kMaxDepth || info.fields.size() > 64)
@@ -271,16 +337,26 @@ public:
         quint64 seen = 0; // bit i: info.fields[i] written
         bool first = true;
         int openArray = -1; // the repeated field whose array is open
+        int lastNumber = 0;
         while (m_p < m_end) {
             quint64 tag = 0;
+            const char *tagStart = m_p;
             if (!varint(&tag, kMaxTagBytes) || (tag >> 3) == 0 || (tag >> 3) > quint64(INT_MAX))
                 return false;
-            const int index = info.indexOf(int(tag >> 3));
+            const int number = int(tag >> 3);
+            const int index = info.indexOf(number);
             if (index < 0)
                 return false;
             const FieldInfo &fi = info.fields.at(size_t(index));
             const pb::FieldDescriptor *f = fi.field;
             const int wireType = int(tag & 7);
+            // libprotobuf writes fields in number order, the elements of a repeated string or message one after
+            // another, and repeated numbers packed.
+            if (!shortest(tagStart, tag) || number < lastNumber ||
+                (number == lastNumber && (!fi.isRepeated || fi.isVarint)) ||
+                (fi.isRepeated && fi.isVarint && wireType != 2))
+                m_exact = false;
+            lastNumber = number;
             if (openArray >= 0 && openArray != index) {
                 if constexpr (kWrite)
                     w->put(']');
@@ -304,8 +380,11 @@ public:
                 }
                 if (wireType == 2 && fi.isVarint) { // packed
                     quint64 length = 0;
+                    const char *lengthStart = m_p;
                     if (!varint(&length, kMaxLengthBytes) || length > quint64(m_end - m_p))
                         return false;
+                    if (!shortest(lengthStart, length))
+                        m_exact = false;
                     WireReader packed(m_p, m_p + length);
                     m_p += length;
                     bool firstElement = true;
@@ -314,8 +393,11 @@ public:
                             w->put(',');
                         firstElement = false;
                         quint64 v = 0;
+                        const char *valueStart = packed.m_p;
                         if (!packed.varint(&v, kMaxVarintBytes))
                             return false;
+                        if (!shortest(valueStart, v) || !canonicalVarint(fi, v))
+                            m_exact = false;
                         if constexpr (kWrite)
                             writeVarint(*w, f, v);
                     }
@@ -343,16 +425,16 @@ public:
                     w->rewind(at);
                 first = wasFirst;
                 seen &= ~bit;
+                m_exact = false; // libprotobuf leaves zero values out
             }
         }
         if constexpr (kWrite) {
             if (openArray >= 0)
                 w->put(']');
-            for (size_t i = 0; i < info.fields.size(); ++i) {
-                if (info.fields.at(i).alwaysWritten && !(seen & (quint64(1) << i))) {
-                    writeKey(*w, info.fields.at(i), &first);
-                    writeZeroValue(*w, info.fields.at(i).field);
-                }
+            for (quint64 missing = alwaysWrittenMask(info) & ~seen; missing; missing &= missing - 1) {
+                const FieldInfo &fi = info.fields[size_t(qCountTrailingZeroBits(missing))];
+                writeKey(*w, fi, &first);
+                writeZeroValue(*w, fi.field);
             }
             if (first)
                 w->put('{');
@@ -409,8 +491,11 @@ private:
         const pb::FieldDescriptor *f = fi.field;
         if (fi.isVarint) {
             quint64 v = 0;
+            const char *valueStart = m_p;
             if (wireType != 0 || !varint(&v, kMaxVarintBytes))
                 return false;
+            if (!shortest(valueStart, v) || !canonicalVarint(fi, v))
+                m_exact = false;
             if (zero)
                 *zero = fi.isVarint32 ? quint32(v) == 0 : v == 0;
             if constexpr (kWrite)
@@ -418,8 +503,11 @@ private:
             return true;
         }
         quint64 length = 0;
+        const char *lengthStart = m_p;
         if (wireType != 2 || !varint(&length, kMaxLengthBytes) || length > quint64(m_end - m_p))
             return false;
+        if (!shortest(lengthStart, length))
+            m_exact = false;
         const char *begin = m_p;
         m_p += length;
         const QByteArrayView bytes(begin, qsizetype(length));
@@ -434,15 +522,39 @@ private:
         case pb::FieldDescriptor::TYPE_BYTES:
             if (zero)
                 *zero = bytes.isEmpty();
-            if constexpr (kWrite)
-                writeBytes(*w, bytes);
+            if constexpr (kWrite) {
+                if (!writeBytes(*w, bytes))
+                    m_exact = false;
+            }
             return true;
         case pb::FieldDescriptor::TYPE_MESSAGE: {
             WireReader inner(begin, m_p);
-            return inner.message(w, *fi.type, depth + 1);
+            const bool ok = inner.message(w, *fi.type, depth + 1);
+            m_exact = m_exact && inner.m_exact;
+            return ok;
         }
         default:
             return false;
+        }
+    }
+
+    // Whether the varint v just read from `start` used as few bytes as libprotobuf writes.
+    bool shortest(const char *start, quint64 v) const { return m_p - start == varintSize(v); }
+
+    // Whether libprotobuf writes v itself for the field's value: an int32 or enum sign-extended to 64 bits, a
+    // uint32 in 32 bits, a bool as 0 or 1 (parsers read other spellings to the same value).
+    static bool canonicalVarint(const FieldInfo &fi, quint64 v)
+    {
+        switch (fi.wireType) {
+        case pb::FieldDescriptor::TYPE_INT32:
+        case pb::FieldDescriptor::TYPE_ENUM:
+            return v == quint64(qint64(qint32(quint32(v))));
+        case pb::FieldDescriptor::TYPE_UINT32:
+            return v >> 32 == 0;
+        case pb::FieldDescriptor::TYPE_BOOL:
+            return v <= 1;
+        default:
+            return true;
         }
     }
 
@@ -462,9 +574,229 @@ private:
 
     const char *m_p;
     const char *m_end;
+    bool m_exact = true;
 };
 
+// -- from the JSON text back to the wire (recordings that left the bytes out) --
+
+void putVarint(QByteArray *out, quint64 v)
+{
+    char buf[10];
+    int n = 0;
+    for (; v >= 0x80; v >>= 7)
+        buf[n++] = char(v | 0x80);
+    buf[n++] = char(v);
+    out->append(buf, n);
+}
+
+void putTag(QByteArray *out, int number, int wireType)
+{
+    putVarint(out, quint64(number) << 3 | quint64(wireType));
+}
+
+void putLengthDelimited(QByteArray *out, int number, QByteArrayView bytes)
+{
+    putTag(out, number, 2);
+    putVarint(out, quint64(bytes.size()));
+    out->append(bytes);
+}
+
+// An integer as writeInt64/writeUInt64 and number() write it: digits (a number, or a string beyond 2^53).
+bool readInteger(const JsonScanner::Span &v, bool *negative, quint64 *magnitude)
+{
+    if (v.escaped || (!v.isString && !v.isNumber()))
+        return false;
+    const QByteArrayView text = v.view();
+    const char *q = text.data();
+    const char *const end = q + text.size();
+    *negative = q < end && *q == '-';
+    if (*negative)
+        ++q;
+    if (q == end)
+        return false;
+    quint64 value = 0;
+    for (; q < end; ++q) {
+        if (*q < '0' || *q > '9' || value > (~quint64(0) - quint64(*q - '0')) / 10)
+            return false;
+        value = value * 10 + quint64(*q - '0');
+    }
+    *magnitude = value;
+    return true;
+}
+
+// A varint field's JSON value as the number libprotobuf writes (see WireReader::canonicalVarint).
+bool varintValue(const FieldInfo &fi, const JsonScanner::Span &v, quint64 *out)
+{
+    const pb::FieldDescriptor *f = fi.field;
+    if (fi.wireType == pb::FieldDescriptor::TYPE_BOOL) {
+        if (v.isString || v.isNumber())
+            return false;
+        *out = v.view() == QByteArrayView("true") ? 1 : 0;
+        return v.view() == QByteArrayView("true") || v.view() == QByteArrayView("false");
+    }
+    if (fi.wireType == pb::FieldDescriptor::TYPE_ENUM && v.isString) {
+        const pb::EnumValueDescriptor *e =
+            f->enum_type()->FindValueByName(std::string(v.view().data(), size_t(v.view().size())));
+        if (!e || v.escaped)
+            return false;
+        *out = quint64(qint64(e->number()));
+        return true;
+    }
+    bool negative = false;
+    quint64 magnitude = 0;
+    if (!readInteger(v, &negative, &magnitude))
+        return false;
+    const bool isString = v.isString;
+    switch (fi.wireType) {
+    case pb::FieldDescriptor::TYPE_INT32:
+    case pb::FieldDescriptor::TYPE_ENUM:
+        if (isString || magnitude > (negative ? quint64(1) << 31 : quint64(INT_MAX)))
+            return false;
+        *out = negative ? quint64(0) - magnitude : magnitude; // sign-extended to 64 bits
+        return true;
+    case pb::FieldDescriptor::TYPE_UINT32:
+        *out = magnitude;
+        return !isString && !negative && magnitude <= 0xFFFFFFFFu;
+    case pb::FieldDescriptor::TYPE_INT64:
+    case pb::FieldDescriptor::TYPE_SINT64: {
+        if (magnitude > (negative ? quint64(1) << 63 : quint64(std::numeric_limits<qint64>::max())))
+            return false;
+        const qint64 n = negative ? qint64(quint64(0) - magnitude) : qint64(magnitude);
+        // Beyond 2^53 written as a string, within as a number: any other spelling is not this writer's.
+        if (isString != (n < -kMaxExactInt || n > kMaxExactInt))
+            return false;
+        *out = fi.wireType == pb::FieldDescriptor::TYPE_SINT64 ? (quint64(n) << 1) ^ quint64(n >> 63) : quint64(n);
+        return true;
+    }
+    case pb::FieldDescriptor::TYPE_UINT64:
+        *out = magnitude;
+        return !negative && isString == (magnitude > quint64(kMaxExactInt));
+    default:
+        return false;
+    }
+}
+
+bool textToWire(QByteArrayView json, const MessageInfo &info, int depth, QByteArray *out);
+
+// One value of field fi (an element when repeated): appended to *out as a field, or to *packed for packed numbers.
+bool valueToWire(const FieldInfo &fi, const JsonScanner::Span &v, int depth, bool keepZero, QByteArray *out)
+{
+    const int number = fi.field->number();
+    if (fi.isVarint) {
+        quint64 n = 0;
+        if (!varintValue(fi, v, &n))
+            return false;
+        if (n != 0 || keepZero) {
+            putTag(out, number, 0);
+            putVarint(out, n);
+        }
+        return true;
+    }
+    switch (fi.wireType) {
+    case pb::FieldDescriptor::TYPE_STRING: {
+        if (!v.isString)
+            return false;
+        QByteArray bytes = v.view().toByteArray();
+        if (v.escaped) {
+            const char *end = JsonScanner::unescape(v.view(), bytes.data());
+            if (!end)
+                return false;
+            bytes.truncate(end - bytes.constData());
+        }
+        if (!bytes.isEmpty() || keepZero)
+            putLengthDelimited(out, number, bytes);
+        return true;
+    }
+    case pb::FieldDescriptor::TYPE_BYTES:
+        putLengthDelimited(out, number, v.text()); // the value as written is the bytes
+        return true;
+    case pb::FieldDescriptor::TYPE_MESSAGE: {
+        if (v.isString || v.view().isEmpty() || v.view().front() != '{')
+            return false;
+        QByteArray inner;
+        if (!textToWire(v.view(), *fi.type, depth + 1, &inner))
+            return false;
+        putLengthDelimited(out, number, inner);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+bool textToWire(QByteArrayView json, const MessageInfo &info, int depth, QByteArray *out)
+{
+    if (depth > ProtobufJson::kMaxDepth)
+        return false;
+    struct Member
+    {
+        int number;
+        int index;
+        JsonScanner::Span value;
+    };
+    QVarLengthArray<Member, 16> members;
+    JsonScanner s(json, JsonScanner::Check::Structure);
+    s.skipSpace();
+    if (s.atEnd() || *s.p != '{')
+        return false;
+    const bool ok = s.object(0, [&](const JsonScanner::Span &key, const JsonScanner::Span &value) {
+        if (key.escaped)
+            return false;
+        for (size_t i = 0; i < info.fields.size(); ++i) {
+            const QByteArray &quoted = info.fields.at(i).quotedKey; // "name":
+            if (quoted.size() - 3 == key.view().size() &&
+                QByteArrayView(quoted).sliced(1, quoted.size() - 3) == key.view()) {
+                members.append({info.fields.at(i).field->number(), int(i), value});
+                return true;
+            }
+        }
+        return false;
+    });
+    s.skipSpace();
+    if (!ok || !s.atEnd())
+        return false;
+    std::sort(members.begin(), members.end(), [](const Member &a, const Member &b) { return a.number < b.number; });
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        const Member &m = members.at(i);
+        const FieldInfo &fi = info.fields.at(size_t(m.index));
+        if ((i > 0 && members.at(i - 1).number == m.number) || fi.isMap)
+            return false;
+        if (!fi.isRepeated) {
+            if (!valueToWire(fi, m.value, depth, false, out))
+                return false;
+            continue;
+        }
+        if (m.value.isString || m.value.view().isEmpty() || m.value.view().front() != '[')
+            return false;
+        QByteArray packed;
+        JsonScanner elements(m.value.view(), JsonScanner::Check::Structure);
+        const bool elementsOk = elements.array(0, [&](const JsonScanner::Span &e) {
+            if (!fi.isVarint)
+                return valueToWire(fi, e, depth, true, out);
+            quint64 n = 0;
+            if (!varintValue(fi, e, &n))
+                return false;
+            putVarint(&packed, n);
+            return true;
+        });
+        if (!elementsOk)
+            return false;
+        if (!packed.isEmpty())
+            putLengthDelimited(out, fi.field->number(), packed);
+    }
+    return true;
+}
+
 } // namespace
+
+bool ProtobufJsonText::toWire(QByteArrayView json, const ProtobufSchema::Message &type, QByteArray *out)
+{
+    QByteArray wire;
+    if (!textToWire(json, type, 0, &wire))
+        return false;
+    out->append(wire);
+    return true;
+}
 
 void ProtobufJsonText::append(const pb::Message &message, QByteArray *out)
 {
@@ -493,6 +825,8 @@ bool ProtobufJsonText::append(QByteArrayView wire, const ProtobufSchema::Message
     const bool ok = reader.message(&out, type, 0);
     if (!ok)
         out.rewind(start);
+    else if (!reader.exact())
+        out.setReversible(false);
     return ok;
 }
 

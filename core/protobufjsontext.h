@@ -31,4 +31,8 @@ public:
     // libprotobuf parses, with each field given at most once (zero values aside), so its fields may be read
     // straight from the wire.
     static bool isPlainMessage(QByteArrayView wire, const ProtobufSchema::Message &type);
+    // The reverse of append(wire, type, out) for text it wrote without clearing out's reversible flag (the wire
+    // bytes were in libprotobuf's own form): appends those bytes to *out, the fields in number order, zero values
+    // left out, bytes fields from their JSON text as it stands. False, appending nothing, for any other text.
+    static bool toWire(QByteArrayView json, const ProtobufSchema::Message &type, QByteArray *out);
 };

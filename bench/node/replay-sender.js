@@ -95,6 +95,10 @@ for (const line of fs.readFileSync(recordPath, 'utf8').split('\n')) {
     if (r.dir !== 'in' || r.close || kinds.length === 0 || !kinds.every((k) => k === 'push_pub')) {
         continue;
     }
+    if (r.binary && r.raw === undefined) {
+        // A Protobuf frame whose bytes are its "frame" converted back (docs/cli.md): only the inspector reads that.
+        throw new Error('binary lines without "raw" (Protobuf recordings) cannot be replayed by this sender');
+    }
     const text = r.raw !== undefined ? r.raw : payloadFromFrameText(line);
     frames.push({ data: r.binary ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8'), binary: !!r.binary });
     messages += kinds.length;

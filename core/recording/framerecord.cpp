@@ -6,6 +6,7 @@
 #include "jsonscanner.h"
 #include "jsontext.h"
 #include "jsonwriter.h"
+#include "protobufcodec.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -142,14 +143,43 @@ struct KindParts
     bool operator!=(const KindParts &o) const { return kind != o.kind || method != o.method || push != o.push; }
 };
 
-// ProtocolMessage::kindName() as JSON string bytes, without building a QString (this runs for every message).
-void writeKindName(JsonWriter &w, const ProtocolMessage &m)
+// ProtocolMessage::kindName() as JSON string bytes, without building a QString (this runs for every message). The
+// messages of a flood's frame mostly share one kind: its name is looked up once per line.
+struct KindNameCache
 {
-    const auto parts = m.kindNameParts();
-    w.put('"');
-    w.put(parts.first);
-    w.put(parts.second);
-    w.put('"');
+    MessageKind kind = MessageKind::Invalid;
+    Method method = Method::None;
+    PushType push = PushType::None;
+    char quoted[64]; // the name as a JSON string
+    qsizetype size = 0;
+};
+
+void writeKindName(JsonWriter &w, const ProtocolMessage &m, KindNameCache *cache)
+{
+    if (cache->size == 0 || m.kind != cache->kind || m.method != cache->method || m.push != cache->push) {
+        const auto parts = m.kindNameParts();
+        cache->kind = m.kind;
+        cache->method = m.method;
+        cache->push = m.push;
+        cache->size = 0;
+        if (parts.first.size() + parts.second.size() + 2 > qsizetype(sizeof cache->quoted)) {
+            w.put('"');
+            w.put(parts.first);
+            w.put(parts.second);
+            w.put('"');
+            return;
+        }
+        char *q = cache->quoted;
+        *q++ = '"';
+        std::memcpy(q, parts.first.data(), size_t(parts.first.size()));
+        q += parts.first.size();
+        if (!parts.second.isEmpty())
+            std::memcpy(q, parts.second.data(), size_t(parts.second.size()));
+        q += parts.second.size();
+        *q++ = '"';
+        cache->size = q - cache->quoted;
+    }
+    w.put(cache->quoted, cache->size);
 }
 
 // What a reader gets back from the kind name alone (see parseKindName), computed without strings.
@@ -341,6 +371,21 @@ void writeMessageJson(JsonWriter &w, const ProtocolMessage &m, bool binaryFrame,
     w.put(QByteArrayView(QJsonDocument(m.json()).toJson(QJsonDocument::Compact)));
 }
 
+// Every message converted to JSON text by its codec, their bytes the whole frame in order, nothing else in it.
+bool messagesTileFrame(const Frame &f, FrameRecord::FrameJson mode)
+{
+    qsizetype at = 0;
+    for (const ProtocolMessage &m : f.messages) {
+        if (!writesConvertedText(m, mode) || m.raw.isEmpty() || at + m.raw.size() > f.raw.size())
+            return false;
+        const QByteArrayView expected(f.raw.constData() + at, m.raw.size());
+        if (m.raw.constData() != expected.data() && QByteArrayView(m.raw) != expected)
+            return false;
+        at += m.raw.size();
+    }
+    return !f.messages.isEmpty() && at == f.raw.size();
+}
+
 void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
 {
     w.openObject();
@@ -357,8 +402,9 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
     else
         w.lit("\"out\"");
     w.key("kind");
+    KindNameCache kindNames;
     if (n > 0)
-        writeKindName(w, f.messages.first());
+        writeKindName(w, f.messages.first(), &kindNames);
     else
         w.lit("\"\"");
     if (n != 1) {
@@ -367,7 +413,7 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
         for (qsizetype i = 0; i < n; ++i) {
             if (i)
                 w.put(',');
-            writeKindName(w, f.messages.at(i));
+            writeKindName(w, f.messages.at(i), &kindNames);
         }
         w.put(']');
     }
@@ -389,6 +435,8 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
     }
     // Lines are ordered, disjoint and apart by at least one "\n": with these sizes, nothing else is in the payload.
     payloadIsFrameText = payloadIsFrameText && lineBytes == f.raw.size();
+    // A server's Protobuf frame whose "frame" the codec may give back as its bytes: decided while it is written.
+    bool payloadFromProtobufText = f.binary && f.direction == Direction::In && messagesTileFrame(f, mode);
 
     qsizetype searchFrom = 0;
     if (n == 1)
@@ -438,6 +486,7 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
     }
 
     w.key("frame");
+    w.setReversible(true);
     if (n == 1) {
         writeMessageJson(w, f.messages.first(), f.binary, mode);
     } else {
@@ -449,8 +498,9 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
         }
         w.put(']');
     }
+    payloadFromProtobufText = payloadFromProtobufText && w.reversible();
 
-    if (!payloadIsFrameText) {
+    if (!payloadIsFrameText && !payloadFromProtobufText) {
         w.key("raw");
         if (writeBytes(w, f.raw, f.binary) && !f.binary) {
             // A text frame whose bytes are not UTF-8 (sent raw on purpose) is kept exactly, as base64.
@@ -466,8 +516,9 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
             if (i)
                 w.put(',');
             w.openObject();
-            writeMessageFields(w, f.messages.at(i), f.direction, false, f.raw, derived.value(i), isDerived[i],
-                               &searchFrom, &cache);
+            // Without "raw" the messages' bytes are the converted "frame" elements one after another.
+            writeMessageFields(w, f.messages.at(i), f.direction, false, f.raw, derived.value(i),
+                               isDerived[i] || payloadFromProtobufText, &searchFrom, &cache);
             w.closeObject();
         }
         w.put(']');
@@ -542,6 +593,31 @@ bool payloadFromFrameText(QByteArrayView line, QByteArray *out)
         if (i)
             out->append('\n');
         out->append(elements.at(i));
+    }
+    return !elements.isEmpty();
+}
+
+// The payload of a binary line written without "raw": each element of "frame" (or "frame" itself) converted back
+// to a server's Protobuf message, one after another; *messages gets each one's place in *out.
+bool payloadFromProtobufText(QByteArrayView line, QByteArray *out, QList<QByteArrayView> *messages)
+{
+    const QByteArrayView frame = JsonText::memberText(line, "frame");
+    if (frame.isEmpty())
+        return false;
+    const QList<QByteArrayView> elements =
+        frame.front() == '[' ? JsonText::elementTexts(frame) : QList<QByteArrayView>{frame};
+    QList<qsizetype> ends;
+    out->clear();
+    for (const QByteArrayView element : elements) {
+        if (element.isEmpty() || element.front() != '{' || !ProtobufCodec::serverMessageFromJsonText(element, out))
+            return false;
+        ends.append(out->size());
+    }
+    messages->clear();
+    qsizetype begin = 0;
+    for (const qsizetype end : std::as_const(ends)) {
+        messages->append(QByteArrayView(out->constData() + begin, end - begin));
+        begin = end;
     }
     return !elements.isEmpty();
 }
@@ -736,9 +812,13 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)
         return fail(error, tr("\"origin\" is not \"server_call\", \"server_reply\" or \"http\""));
     const QJsonValue rawValue = obj.value(QLatin1String("raw"));
     const bool rawIsFrameText = rawValue.isUndefined() && !f->binary;
+    QList<QByteArrayView> protobufMessages; // into f->raw, for a binary line without "raw"
     if (rawIsFrameText) {
         if (!payloadFromFrameText(line, &f->raw))
             return fail(error, tr("\"raw\" is missing and \"frame\" does not hold the messages' JSON objects"));
+    } else if (rawValue.isUndefined() && f->direction == Direction::In) {
+        if (!payloadFromProtobufText(line, &f->raw, &protobufMessages))
+            return fail(error, tr("\"raw\" is missing and \"frame\" does not hold Protobuf server messages"));
     } else if (!readBytes(rawValue, f->binary || obj.value(QLatin1String("raw_base64")).toBool(), &f->raw)) {
         return fail(error, tr("\"raw\" is missing, not a string or not valid base64"));
     }
@@ -762,7 +842,8 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)
     const qsizetype n = kinds.size();
     if (!frameValue.isArray() || frames.size() != n || (n > 0 && meta.size() != n))
         return fail(error, tr("\"kinds\", \"frame\" and \"meta\" must have one entry per message"));
-    const QList<QByteArrayView> derived = derivedMessageRaws(f->raw, f->binary, n);
+    const QList<QByteArrayView> derived =
+        protobufMessages.isEmpty() ? derivedMessageRaws(f->raw, f->binary, n) : protobufMessages;
     f->messages.reserve(n);
     for (qsizetype i = 0; i < n; ++i) {
         ProtocolMessage m;

@@ -64,6 +64,8 @@ private slots:
     void multiMessageFrameListsKinds();
     void binaryFrameIsBase64();
     void protobufFrameWritesConvertedText();
+    void protobufRawLeftOutOnlyWhenTextGivesBytesBack_data();
+    void protobufRawLeftOutOnlyWhenTextGivesBytesBack();
     void closeFrameHasCodeAndReason();
     void timeFormat_data();
     void timeFormat();
@@ -343,6 +345,116 @@ void TestFrameRecord::protobufFrameWritesConvertedText()
     QCOMPARE(lineObject(line), lineObject(FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromJson)));
 }
 
+namespace {
+
+QByteArray varint(quint64 v)
+{
+    QByteArray out;
+    for (; v >= 0x80; v >>= 7)
+        out.append(char(v | 0x80));
+    out.append(char(v));
+    return out;
+}
+
+// One field of the Protobuf wire format: a varint (wire type 0) or length-delimited bytes (wire type 2).
+QByteArray pbVarint(int number, quint64 v)
+{
+    return varint(quint64(number) << 3) + varint(v);
+}
+
+QByteArray pbBytes(int number, const QByteArray &bytes)
+{
+    return varint(quint64(number) << 3 | 2) + varint(quint64(bytes.size())) + bytes;
+}
+
+QByteArray delimited(const QByteArray &message)
+{
+    return varint(quint64(message.size())) + message;
+}
+
+// A Reply with a publication push (Reply.push = 4, Push.channel = 2, Push.pub = 4, Publication.data = 4,
+// Publication.offset = 6).
+QByteArray pubReply(const QByteArray &data, const QByteArray &extraPub = {})
+{
+    return pbBytes(4, pbBytes(2, "news") + pbBytes(4, pbBytes(4, data) + extraPub));
+}
+
+} // namespace
+
+void TestFrameRecord::protobufRawLeftOutOnlyWhenTextGivesBytesBack_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<bool>("rawLeftOut");
+    // libprotobuf's own form: what a server writes.
+    QList<QJsonObject> replies;
+    for (const char *json :
+         {R"({"push":{"channel":"news","pub":{"data":{"b":[1,2.5],"a":"\u00e9\n"},"offset":7,"info":{"user":"u"}}}})",
+          R"({"push":{"channel":"news","pub":{"data":"text","offset":"9007199254740993","score":-3,"delta":true}}})",
+          R"({"push":{"channel":"news","join":{"info":{"user":"u","client":"c","conn_info":[1]}}}})",
+          R"({"push":{"channel":"news","unsubscribe":{"code":2500,"reason":"bye"}}})",
+          R"({"id":4,"error":{"code":103,"message":"permission denied","temporary":true}})",
+          R"({"id":5,"history":{"publications":[{"data":1,"offset":1},{"data":2,"offset":2}],"epoch":"e","offset":2}})",
+          R"({"id":6,"history":{}})", R"({})"}) {
+        const QJsonObject o = QJsonDocument::fromJson(QByteArray(json)).object();
+        QVERIFY(!o.isEmpty() || QByteArray(json) == "{}");
+        replies.append(o);
+        const QByteArray one = ProtobufCodec::encodeReplies({o});
+        QVERIFY(!one.isEmpty());
+        QTest::newRow(json) << one << true;
+    }
+    QTest::newRow("several messages") << ProtobufCodec::encodeReplies(replies) << true;
+    QTest::newRow("pushes of a flood") << delimited(pubReply(R"({"seq":1})")) + delimited(pubReply(R"({"seq":2})"))
+                                       << true;
+
+    // Bytes a parser reads to the same messages, which libprotobuf would write differently: "raw" is kept.
+    QTest::newRow("fields out of number order")
+        << delimited(pbBytes(4, pbBytes(4, pbBytes(4, "1")) + pbBytes(2, "news"))) << false;
+    QTest::newRow("longer length prefix") << QByteArray("\x80\x00", 2) << false;
+    QTest::newRow("longer varint") << delimited(QByteArray("\x08\x81\x00", 3) + pbBytes(12, {})) << false;
+    QTest::newRow("zero value given") << delimited(pbVarint(1, 0) + pbBytes(12, {})) << false;
+    QTest::newRow("uint32 beyond 32 bits") << delimited(pbVarint(1, (quint64(1) << 32) | 7) + pbBytes(12, {})) << false;
+    QTest::newRow("bool not 0 or 1") << delimited(pbBytes(2, pbVarint(1, 1) + pbVarint(3, 2))) << false;
+    QTest::newRow("data with white space") << delimited(pubReply(" {\"a\":1}")) << false;
+    QTest::newRow("data not JSON") << delimited(pubReply("\x01\x02")) << false;
+    QTest::newRow("data an empty object text") << delimited(pubReply("{}")) << true;
+    QTest::newRow("a map (tags)") << delimited(pubReply("1", pbBytes(7, pbBytes(1, "k") + pbBytes(2, "v")))) << false;
+    QTest::newRow("unknown field") << delimited(pbVarint(30, 1)) << false;
+    QTest::newRow("one plain, one not") << delimited(pubReply("1")) + delimited(pubReply(" 2")) << false;
+    QTest::newRow("not a Reply") << QByteArray("\x03\xff\xff\xff", 4) << false;
+}
+
+void TestFrameRecord::protobufRawLeftOutOnlyWhenTextGivesBytesBack()
+{
+    // A server's Protobuf frame is written without "raw" only when its messages are in the form libprotobuf
+    // writes: then the reader converts "frame" back to exactly these bytes. Any other frame keeps "raw".
+    QFETCH(QByteArray, payload);
+    QFETCH(bool, rawLeftOut);
+    Frame f;
+    f.timeMs = kLeapTime;
+    f.binary = true;
+    f.raw = payload;
+    f.messages = ProtobufCodec().decodeServerFrame(f.raw);
+    const QByteArray line = FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromRaw);
+    const QJsonObject o = lineObject(line);
+    QVERIFY2(!o.isEmpty(), line.constData());
+    QCOMPARE(!o.contains(QLatin1String("raw")), rawLeftOut);
+    if (rawLeftOut) {
+        QVERIFY(!line.contains("\"span\""));
+        QCOMPARE(line, FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromRaw)); // the same line every time
+    }
+    Frame back;
+    QString error;
+    QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error), qPrintable(error));
+    QCOMPARE(back.raw, payload);
+    TestSupport::compareFrames(back, f);
+    for (qsizetype i = 0; i < f.messages.size(); ++i)
+        QCOMPARE(back.messages.at(i).json(), f.messages.at(i).json());
+    // Written again from what was read (the GUI's export, --merge): the same frame.
+    Frame again;
+    QVERIFY2(FrameRecord::fromJsonLine(FrameRecord::toJsonLine(back), &again, &error), qPrintable(error));
+    QCOMPARE(again.raw, payload);
+}
+
 void TestFrameRecord::closeFrameHasCodeAndReason()
 {
     const QJsonObject o = lineObject(FrameRecord::toJsonLine(closeFrame(3501, QStringLiteral("bad request"))));
@@ -429,8 +541,13 @@ void TestFrameRecord::rejectsBadLines_data()
     QTest::newRow("no raw, an element not an object")
         << QByteArray(R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","kinds":["ping","ping"],)"
                       R"("frame":[{},1],"meta":[{},{}]})");
-    QTest::newRow("no raw, binary") << QByteArray(
-        R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","binary":true,"frame":{}})");
+    QTest::newRow("no raw, binary, not a Reply") << QByteArray(
+        R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","binary":true,"frame":{"pong":1}})");
+    QTest::newRow("no raw, binary, going out")
+        << QByteArray(R"({"time":"2024-02-01T00:00:00.000Z","dir":"out","kind":"ping","binary":true,"frame":{}})");
+    QTest::newRow("no raw, binary, bytes not JSON")
+        << QByteArray(R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"push_pub","binary":true,)"
+                      R"("frame":{"push":{"pub":{"data":}}}})");
     QTest::newRow("unknown origin") << QByteArray(
         R"({"time":"2024-02-01T00:00:00.000Z","dir":"in","kind":"ping","origin":"mail","frame":{},"raw":"{}"})");
     QTest::newRow("unknown injected fault") << QByteArray(
