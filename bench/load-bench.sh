@@ -4,13 +4,16 @@
 # and once by N `Centrifuge` clients of centrifuge-js in one Node process (bench/node/load-sdk.js). Prints memory
 # per connection and CPU per delivered publication of each, for docs/benchmarks.md.
 #
-#   bench/load-bench.sh [BUILD_DIR]     # environment: N (2000), M (20), RATE (100/s), DURATION (10 s), FORMAT (json)
+#   bench/load-bench.sh [BUILD_DIR]
+# environment: N (2000), M (N/100: 100 subscribers a channel), RATE (100/s), DURATION (10 s), FORMAT (json),
+#   CONNECT_RATE (2000 new connections/s, both sides)
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${1:-$REPO/build}"
 CLI="$BUILD/bin/centrifugo-inspector-cli"
-N="${N:-2000}" M="${M:-20}" RATE="${RATE:-100}" DURATION="${DURATION:-10}" FORMAT="${FORMAT:-json}"
+N="${N:-2000}" RATE="${RATE:-100}" DURATION="${DURATION:-10}" FORMAT="${FORMAT:-json}"
+M="${M:-$(((N + 99) / 100))}" CONNECT_RATE="${CONNECT_RATE:-2000}"
 [[ -x "$CLI" ]] || { echo "no $CLI: build centrifugo-inspector-cli first" >&2; exit 1; }
 [[ -d "$REPO/bench/node/node_modules/centrifuge" ]] || (cd "$REPO/bench/node" && npm ci --no-audit --no-fund >/dev/null)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -22,11 +25,14 @@ PORT="$CENTRIFUGO_PORT"
 WS="ws://127.0.0.1:$PORT/connection/websocket"
 API="http://127.0.0.1:$PORT"
 
-"$CLI" --load --connections "$N" --channels "$M" --publish-rate "$RATE" --duration "$DURATION" --protocol "$FORMAT" \
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$CLI" --load --connections "$N" --connect-rate "$CONNECT_RATE" --channels "$M" --publish-rate "$RATE" --duration "$DURATION" --protocol "$FORMAT" \
     --url "$WS" --api-url "$API" --api-key load-bench-key >"$TMP/cli.json" 2>"$TMP/cli.txt" || true
 PROTOBUF=""
 [[ "$FORMAT" == protobuf ]] && PROTOBUF="--protobuf"
-node "$REPO/bench/node/load-sdk.js" "$WS" "$API" load-bench-key "$N" "$M" "$RATE" "$DURATION" $PROTOBUF >"$TMP/sdk.json"
+node "$REPO/bench/node/load-sdk.js" "$WS" "$API" load-bench-key "$N" "$M" "$RATE" "$DURATION" "$CONNECT_RATE" \
+    $PROTOBUF >"$TMP/sdk.json"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 - "$TMP/cli.json" "$TMP/sdk.json" "$N" "$M" "$RATE" "$DURATION" "$FORMAT" <<'PY'
 import json, sys

@@ -5,19 +5,21 @@
 #include "serverapireply.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
+#include <atomic>
 #include <memory>
 #include <vector>
 
-class LoadConnection;
+class LoadShard;
+class QThread;
 class ServerApiClient;
 
 // A load run (docs/load.md): opens N lightweight connections at a rate, each subscribed to one of M channels,
 // publishes through the server API at a rate for a duration, then reports latency percentiles, deliveries and
-// losses, errors by code, CPU and memory (LoadReport).
+// losses, errors by code, CPU and memory (LoadReport). The connections live in a few worker threads (LoadShard),
+// the connections of a channel in one; the publisher, the timers and the figures in the runner's thread.
 class LoadRunner : public QObject
 {
     Q_OBJECT
@@ -48,11 +50,9 @@ public:
     LoadReport snapshot() const;
     bool isRunning() const { return !m_finished; }
 
-    // From the connections.
-    void connectionSubscribed(LoadConnection *c);
-    void connectionLost(LoadConnection *c, const QString &error);
-    void error(const QString &key) { ++m_report.errors[key]; }
-    void delivered(qint64 sentNs) { m_report.latencyNs.push_back(m_clock.nsecsElapsed() - sentNs); }
+    // From the shards' threads: a connection to channel index `channel` subscribed, or a subscribed one was lost.
+    void channelSubscribed(int channel);
+    void channelLost(int channel);
 
 signals:
     void progress(const QString &text);
@@ -63,11 +63,14 @@ private:
     void startPublishing();
     void publishOne();
     void finish();
+    void collect(LoadReport *report) const;
+    void stopShards();
 
     Options m_options;
     LoadReport m_report;
-    std::vector<std::unique_ptr<LoadConnection>> m_connections;
-    QHash<QString, int> m_subscribers; // channel -> subscribed connections now
+    std::vector<LoadShard *> m_shards;
+    std::vector<QThread *> m_threads;
+    std::unique_ptr<std::atomic<int>[]> m_subscribers; // by channel index: subscribed connections now
     QStringList m_channelNames;
     ServerApiClient *m_api = nullptr; // child
     QTimer m_openTimer;
@@ -75,7 +78,8 @@ private:
     QTimer m_phaseTimer;
     QElapsedTimer m_clock;
     QElapsedTimer m_publishClock;
-    int m_subscribedCount = 0;
+    std::atomic<int> m_subscribedCount = 0;
+    int m_opened = 0;
     qint64 m_published = 0;
     double m_cpuAtStart = 0;
     qint64 m_rssAtStart = 0;
