@@ -50,8 +50,8 @@ qint64 currentRssKb()
 
 // Connections per worker thread, and at most this many threads: each thread's dispatcher polls all of its sockets
 // on every wake-up, so fewer sockets per thread cost less per wake-up; a thread costs its stack and event loop.
-constexpr int kConnectionsPerShard = 200;
-constexpr int kMaxShards = 64;
+constexpr int kConnectionsPerShard = 100;
+constexpr int kMaxShards = 128;
 
 // The socket address, the HTTP upgrade request and the format every connection of a run shares.
 LoadConnection::Target makeTarget(const QUrl &url, Protocol::Format format)

@@ -9,7 +9,7 @@ LoadShard::LoadShard(LoadRunner *runner, const LoadConnection::Target &target, c
     , m_target(target)
     , m_channelNames(channelNames)
     , m_clock(clock)
-    , m_readBuffer(64 * 1024, Qt::Uninitialized)
+    , m_readBuffer(16 * 1024, Qt::Uninitialized)
 {
 }
 

@@ -1,5 +1,6 @@
 // The load mode's runner against a real Centrifugo: every connection held, every publication delivered to every
-// subscriber of its channel, in JSON and Protobuf; and the percentile arithmetic.
+// subscriber of its channel, in JSON and Protobuf, with the connections in one worker thread or spread over several;
+// the server's pings answered; errors counted by kind; and the percentile arithmetic.
 #include "centrifugoserver.h"
 #include "loadrunner.h"
 
@@ -32,18 +33,23 @@ private slots:
     void everyDeliveryArrives_data()
     {
         QTest::addColumn<Protocol::Format>("format");
-        QTest::newRow("json") << Protocol::Format::Json;
-        QTest::newRow("protobuf") << Protocol::Format::Protobuf;
+        QTest::addColumn<int>("connections");
+        QTest::newRow("json") << Protocol::Format::Json << 60;
+        QTest::newRow("protobuf") << Protocol::Format::Protobuf << 60;
+        // Enough connections for several worker threads (one per 100 connections, a channel's in one).
+        QTest::newRow("json, several threads") << Protocol::Format::Json << 360;
+        QTest::newRow("protobuf, several threads") << Protocol::Format::Protobuf << 360;
     }
     void everyDeliveryArrives()
     {
         QFETCH(Protocol::Format, format);
+        QFETCH(int, connections);
         LoadRunner::Options o;
         o.url = m_server.webSocketUrl();
         o.apiUrl = m_server.httpUrl().toString();
         o.apiKey = m_server.apiKey();
         o.format = format;
-        o.connections = 60;
+        o.connections = connections;
         o.channels = 6;
         o.publishRate = 30;
         o.durationSec = 1;
@@ -53,9 +59,9 @@ private slots:
         QVERIFY(finished.wait(60000));
         const LoadReport &r = runner.report();
         QVERIFY2(r.errors.isEmpty(), qPrintable(r.text()));
-        QCOMPARE(r.connectionsHeld, 60);
+        QCOMPARE(r.connectionsHeld, connections);
         QVERIFY(r.published > 0);
-        QCOMPARE(r.expected, r.published * 10); // ten subscribers per channel
+        QCOMPARE(r.expected, r.published * (connections / 6)); // as many subscribers on each channel
         QCOMPARE(r.delivered, r.expected);
         QCOMPARE(r.lost(), 0);
         const QJsonObject j = r.toJson();
@@ -66,6 +72,60 @@ private slots:
         QVERIFY(l.value(QLatin1String("p99")).toDouble() <= l.value(QLatin1String("max")).toDouble());
         QCOMPARE(j.value(QLatin1String("format")).toString(), QLatin1String(Protocol::formatName(format)));
         QVERIFY(j.value(QLatin1String("cpu_s")).toDouble() > 0);
+    }
+
+    void serverPingsAreAnswered_data()
+    {
+        QTest::addColumn<Protocol::Format>("format");
+        QTest::newRow("json") << Protocol::Format::Json;
+        QTest::newRow("protobuf") << Protocol::Format::Protobuf;
+    }
+    void serverPingsAreAnswered()
+    {
+        // A server that pings every second and closes (3012, no pong) a connection that does not answer in time.
+        QFETCH(Protocol::Format, format);
+        CentrifugoServer server;
+        server.setEnvironmentOverride(QStringLiteral("client.ping_interval"), QStringLiteral("1s"));
+        server.setEnvironmentOverride(QStringLiteral("client.pong_timeout"), QStringLiteral("500ms"));
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        LoadRunner::Options o;
+        o.url = server.webSocketUrl();
+        o.apiUrl = server.httpUrl().toString();
+        o.apiKey = server.apiKey();
+        o.format = format;
+        o.connections = 10;
+        o.channels = 2;
+        o.publishRate = 10;
+        o.durationSec = 3.5; // three pings and more
+        LoadRunner runner;
+        QSignalSpy finished(&runner, &LoadRunner::finished);
+        runner.start(o);
+        QVERIFY(finished.wait(60000));
+        const LoadReport &r = runner.report();
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.text()));
+        QCOMPARE(r.connectionsHeld, 10);
+        QCOMPARE(r.delivered, r.expected);
+        QCOMPARE(r.delivered, r.published * 5);
+    }
+
+    void refusedConnectionsAreCountedByKind()
+    {
+        // Nothing listens where the connections go: each fails with the socket's error, by name.
+        LoadRunner::Options o;
+        o.url = QUrl(QStringLiteral("ws://127.0.0.1:1/connection/websocket"));
+        o.apiUrl = m_server.httpUrl().toString();
+        o.apiKey = m_server.apiKey();
+        o.connections = 7;
+        o.channels = 1;
+        o.durationSec = 0.2;
+        o.subscribeTimeoutMs = 500;
+        LoadRunner runner;
+        QSignalSpy finished(&runner, &LoadRunner::finished);
+        runner.start(o);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(runner.report().connectionsHeld, 0);
+        QCOMPARE(runner.report().errors.value(QStringLiteral("socket ECONNREFUSED")), 7);
+        QCOMPARE(runner.report().expected, 0);
     }
 
     void apiFailuresAreCountedByKind()
