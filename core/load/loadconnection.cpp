@@ -72,10 +72,22 @@ void LoadConnection::open()
         fail(socketError(errno));
         return;
     }
-    if (::connect(m_fd, reinterpret_cast<const sockaddr *>(&target.address), target.addressLength) == 0) {
-        onWritable();
-    } else if (errno == EINPROGRESS) {
-        watch(false, true);
+    if (::connect(m_fd, reinterpret_cast<const sockaddr *>(&target.address), target.addressLength) != 0 &&
+        errno != EINPROGRESS) {
+        fail(socketError(errno));
+        return;
+    }
+    // On loopback the connection is usually made within connect(): then the request goes now, without a wake-up
+    // (and a write notifier made and dropped) to learn that the socket is writable.
+    const QByteArray &request = target.upgradeRequest;
+    const ssize_t n = ::send(m_fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL);
+    if (n > 0) {
+        m_connected = true;
+        if (n < request.size())
+            m_pending = request.sliced(n);
+        watch(true, !m_pending.isEmpty());
+    } else if (errno == EAGAIN || errno == EWOULDBLOCK || errno == ENOTCONN) {
+        watch(false, true); // still connecting
     } else {
         fail(socketError(errno));
     }

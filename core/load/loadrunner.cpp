@@ -151,6 +151,14 @@ void LoadRunner::start(const Options &options)
     m_clock.start();
     const int shards = std::clamp((options.connections + kConnectionsPerShard - 1) / kConnectionsPerShard, 1,
                                   qMin(options.channels, kMaxShards));
+    // Connection i subscribes to channel i mod M, in the shard of its channel. They are opened shard after shard, so
+    // that each tick of the opening wakes one or two threads, not all.
+    std::vector<std::vector<int>> byShard(static_cast<size_t>(shards));
+    for (int i = 0; i < options.connections; ++i)
+        byShard[size_t((i % options.channels) % shards)].push_back(i % options.channels);
+    m_openOrder.clear();
+    for (const auto &channels : byShard)
+        m_openOrder.insert(m_openOrder.end(), channels.begin(), channels.end());
     const LoadConnection::Target target = makeTarget(options.url, options.format);
     for (int i = 0; i < shards; ++i) {
         auto *thread = new QThread;
@@ -178,10 +186,9 @@ void LoadRunner::openMore()
     // As many as the rate allows by now (the timer is coarse; the clock is not).
     const auto due = qMin<qint64>(m_options.connections,
                                   qint64(std::ceil(double(m_clock.elapsed()) / 1000.0 * m_options.connectRate)) + 1);
-    // Connection i subscribes to channel i mod M, in the shard of its channel.
     std::vector<QList<int>> batches(m_shards.size());
     for (; m_opened < due; ++m_opened) {
-        const int channel = m_opened % m_options.channels;
+        const int channel = m_openOrder[size_t(m_opened)];
         batches[size_t(channel) % m_shards.size()].append(channel);
     }
     for (size_t i = 0; i < m_shards.size(); ++i) {

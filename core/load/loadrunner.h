@@ -72,6 +72,7 @@ private:
     std::vector<QThread *> m_threads;
     std::unique_ptr<std::atomic<int>[]> m_subscribers; // by channel index: subscribed connections now
     QStringList m_channelNames;
+    std::vector<int> m_openOrder;     // the channel index of each connection, in the order they are opened
     ServerApiClient *m_api = nullptr; // child
     QTimer m_openTimer;
     QTimer m_publishTimer;
