@@ -52,8 +52,11 @@ function startPublishing() {
     if (started) return;
     started = true;
     const t0 = Date.now();
+    // The rate times the duration, as the CLI sends: a busy event loop fires the timers late, and a late stop must
+    // not stretch the run (more deliveries over the same setup cost).
+    const total = Math.max(1, Math.round((rate * durationMs) / 1000));
     const timer = setInterval(() => {
-        const due = Math.floor(((Date.now() - t0) / 1000) * rate) + 1;
+        const due = Math.min(total, Math.floor(((Date.now() - t0) / 1000) * rate) + 1);
         while (published < due) {
             const channel = channels[published % m];
             expected += subscribers.get(channel);
@@ -64,11 +67,11 @@ function startPublishing() {
                 body: JSON.stringify({ channel, data: { t: Date.now(), n: published } }),
             }).catch(() => {});
         }
+        if (published >= total) {
+            clearInterval(timer);
+            setTimeout(finish, 1000);
+        }
     }, 10);
-    setTimeout(() => {
-        clearInterval(timer);
-        setTimeout(finish, 1000);
-    }, durationMs);
 }
 
 function finish() {

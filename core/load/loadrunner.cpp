@@ -225,14 +225,15 @@ void LoadRunner::startPublishing()
     m_publishClock.start();
     m_publishTimer.start(qMax(1, int(1000.0 / m_options.publishRate)));
     m_phaseTimer.disconnect(this);
-    connect(&m_phaseTimer, &QTimer::timeout, this, &LoadRunner::stop);
-    m_phaseTimer.start(int(m_options.durationSec * 1000));
+    m_phaseTimer.stop();
 }
 
 void LoadRunner::publishOne()
 {
-    // Catch up to the rate: a timer tick may stand for several publications.
-    const auto due = qint64(double(m_publishClock.elapsed()) / 1000.0 * m_options.publishRate) + 1;
+    // Catch up to the rate: a timer tick may stand for several publications. The run ends after the rate times the
+    // duration, so that a busy machine delays the publications but never changes how many there are.
+    const qint64 total = qMax<qint64>(1, std::llround(m_options.publishRate * m_options.durationSec));
+    const auto due = qMin(total, qint64(double(m_publishClock.elapsed()) / 1000.0 * m_options.publishRate) + 1);
     while (m_published < due) {
         const auto index = int(m_published % m_channelNames.size());
         const QString &channel = m_channelNames.at(index);
@@ -243,6 +244,8 @@ void LoadRunner::publishOne()
                      {QStringLiteral("data"),
                       QJsonObject{{QStringLiteral("t"), m_clock.nsecsElapsed()}, {QStringLiteral("n"), m_published}}}});
     }
+    if (m_published >= total)
+        stop();
 }
 
 void LoadRunner::stop()
