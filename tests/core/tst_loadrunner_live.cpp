@@ -14,6 +14,27 @@ class TestLoadRunnerLive : public QObject
 private:
     CentrifugoServer m_server;
 
+    static LoadRunner::Options optionsFor(const CentrifugoServer &server)
+    {
+        LoadRunner::Options o;
+        o.url = server.webSocketUrl();
+        o.apiUrl = server.httpUrl().toString();
+        o.apiKey = server.apiKey();
+        return o;
+    }
+
+    // Runs a load to its end; false when it never ends.
+    static bool runLoad(const LoadRunner::Options &o, LoadReport *report)
+    {
+        LoadRunner runner;
+        QSignalSpy finished(&runner, &LoadRunner::finished);
+        runner.start(o);
+        if (!finished.wait(60000))
+            return false;
+        *report = runner.report();
+        return true;
+    }
+
 private slots:
     void initTestCase() { QVERIFY2(m_server.start(), qPrintable(m_server.errorString())); }
     void cleanupTestCase() { m_server.stop(); }
@@ -44,23 +65,17 @@ private slots:
     {
         QFETCH(Protocol::Format, format);
         QFETCH(int, connections);
-        LoadRunner::Options o;
-        o.url = m_server.webSocketUrl();
-        o.apiUrl = m_server.httpUrl().toString();
-        o.apiKey = m_server.apiKey();
+        LoadRunner::Options o = optionsFor(m_server);
         o.format = format;
         o.connections = connections;
         o.channels = 6;
         o.publishRate = 30;
         o.durationSec = 1;
-        LoadRunner runner;
-        QSignalSpy finished(&runner, &LoadRunner::finished);
-        runner.start(o);
-        QVERIFY(finished.wait(60000));
-        const LoadReport &r = runner.report();
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
         QVERIFY2(r.errors.isEmpty(), qPrintable(r.text()));
         QCOMPARE(r.connectionsHeld, connections);
-        QCOMPARE(r.published, 30); // the rate times the duration, however busy the machine
+        QCOMPARE(r.published, 30);                             // the rate times the duration, however busy the machine
         QCOMPARE(r.expected, r.published * (connections / 6)); // as many subscribers on each channel
         QCOMPARE(r.delivered, r.expected);
         QCOMPARE(r.lost(), 0);
@@ -88,20 +103,14 @@ private slots:
         server.setEnvironmentOverride(QStringLiteral("client.ping_interval"), QStringLiteral("1s"));
         server.setEnvironmentOverride(QStringLiteral("client.pong_timeout"), QStringLiteral("500ms"));
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        LoadRunner::Options o;
-        o.url = server.webSocketUrl();
-        o.apiUrl = server.httpUrl().toString();
-        o.apiKey = server.apiKey();
+        LoadRunner::Options o = optionsFor(server);
         o.format = format;
         o.connections = 10;
         o.channels = 2;
         o.publishRate = 10;
         o.durationSec = 3.5; // three pings and more
-        LoadRunner runner;
-        QSignalSpy finished(&runner, &LoadRunner::finished);
-        runner.start(o);
-        QVERIFY(finished.wait(60000));
-        const LoadReport &r = runner.report();
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
         QVERIFY2(r.errors.isEmpty(), qPrintable(r.text()));
         QCOMPARE(r.connectionsHeld, 10);
         QCOMPARE(r.delivered, r.expected);
@@ -112,42 +121,35 @@ private slots:
     void refusedConnectionsAreCountedByKind()
     {
         // Nothing listens where the connections go: each fails with the socket's error, by name.
-        LoadRunner::Options o;
+        LoadRunner::Options o = optionsFor(m_server);
         o.url = QUrl(QStringLiteral("ws://127.0.0.1:1/connection/websocket"));
-        o.apiUrl = m_server.httpUrl().toString();
-        o.apiKey = m_server.apiKey();
         o.connections = 7;
         o.channels = 1;
         o.durationSec = 0.2;
         o.subscribeTimeoutMs = 500;
-        LoadRunner runner;
-        QSignalSpy finished(&runner, &LoadRunner::finished);
-        runner.start(o);
-        QVERIFY(finished.wait(60000));
-        QCOMPARE(runner.report().connectionsHeld, 0);
-        QCOMPARE(runner.report().errors.value(QStringLiteral("socket ECONNREFUSED")), 7);
-        QCOMPARE(runner.report().expected, 0);
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
+        QCOMPARE(r.connectionsHeld, 0);
+        QCOMPARE(r.errors.value(QStringLiteral("socket ECONNREFUSED")), 7);
+        QCOMPARE(r.expected, 0);
     }
 
     void apiFailuresAreCountedByKind()
     {
         // Nothing listens on the API: every publication fails, and says how.
-        LoadRunner::Options o;
-        o.url = m_server.webSocketUrl();
+        LoadRunner::Options o = optionsFor(m_server);
         o.apiUrl = QStringLiteral("http://127.0.0.1:1");
+        o.apiKey.clear();
         o.connections = 5;
         o.channels = 1;
         o.publishRate = 10;
         o.durationSec = 0.5;
-        LoadRunner runner;
-        QSignalSpy finished(&runner, &LoadRunner::finished);
-        runner.start(o);
-        QVERIFY(finished.wait(60000));
-        QCOMPARE(runner.report().connectionsHeld, 5);
-        QCOMPARE(runner.report().delivered, 0);
-        QCOMPARE(runner.report().lost(), runner.report().expected);
-        QVERIFY2(runner.report().errors.value(QStringLiteral("api unreachable")) > 0,
-                 qPrintable(runner.report().text()));
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
+        QCOMPARE(r.connectionsHeld, 5);
+        QCOMPARE(r.delivered, 0);
+        QCOMPARE(r.lost(), r.expected);
+        QVERIFY2(r.errors.value(QStringLiteral("api unreachable")) > 0, qPrintable(r.text()));
     }
 };
 
