@@ -54,15 +54,10 @@ constexpr int kConnectionsPerShard = 100;
 constexpr int kMaxShards = 128;
 
 // The socket address, the HTTP upgrade request and the format every connection of a run shares.
-LoadConnection::Target makeTarget(const QUrl &url, Protocol::Format format)
+LoadConnection::Target makeTarget(const QUrl &url, const QHostAddress &host, Protocol::Format format)
 {
     LoadConnection::Target t;
     t.format = format;
-    QHostAddress host(url.host());
-    if (host.isNull()) {
-        const QList<QHostAddress> found = QHostInfo::fromName(url.host()).addresses();
-        host = found.isEmpty() ? QHostAddress(QHostAddress::LocalHost) : found.first();
-    }
     const auto port = quint16(url.port(80));
     if (host.protocol() == QAbstractSocket::IPv6Protocol) {
         auto *a = reinterpret_cast<sockaddr_in6 *>(&t.address);
@@ -137,29 +132,60 @@ void LoadRunner::start(const Options &options)
     m_report.channels = options.channels;
     stopShards();
     m_channelNames.clear();
-    QByteArrayList names;
-    const QString run = QString::number(QRandomGenerator::global()->generate(), 16);
-    for (int i = 0; i < options.channels; ++i) {
-        m_channelNames << QStringLiteral("load-%1-%2").arg(run).arg(i);
-        names << m_channelNames.last().toUtf8();
-    }
+    const QString prefix = QString::number(QRandomGenerator::global()->generate(), 16);
+    for (int i = 0; i < options.channels; ++i)
+        m_channelNames << QStringLiteral("load-%1-%2").arg(prefix).arg(i);
     m_subscribers = std::make_unique<std::atomic<int>[]>(size_t(options.channels));
     m_api->setBaseUrl(options.apiUrl);
     m_api->setApiKey(options.apiKey);
     m_subscribedCount = 0;
     m_opened = 0;
+    m_published = 0;
+    m_publishing = false;
+    m_finished = false;
+    m_cpuAtStart = cpuSeconds();
+    m_rssAtStart = currentRssKb();
+    const quint64 run = ++m_run;
+    const QHostAddress literal(options.url.host());
+    if (!literal.isNull()) {
+        begin(literal);
+        return;
+    }
+    // A host name is looked up without blocking the caller's thread (the GUI's, for the Load tab).
+    QHostInfo::lookupHost(options.url.host(), this, [this, run](const QHostInfo &info) {
+        if (run != m_run || m_finished || m_publishing) // another run, or stopped meanwhile
+            return;
+        if (info.addresses().isEmpty()) {
+            m_report.errors[QStringLiteral("host not found")] += m_options.connections;
+            stop();
+            return;
+        }
+        // One address for all connections: IPv4 when there is one (servers often listen on 127.0.0.1 only).
+        const QList<QHostAddress> all = info.addresses();
+        const auto v4 = std::find_if(all.begin(), all.end(), [](const QHostAddress &a) {
+            return a.protocol() == QAbstractSocket::IPv4Protocol;
+        });
+        begin(v4 != all.end() ? *v4 : all.constFirst());
+    });
+}
+
+void LoadRunner::begin(const QHostAddress &host)
+{
     m_clock.start();
-    const int shards = std::clamp((options.connections + kConnectionsPerShard - 1) / kConnectionsPerShard, 1,
-                                  qMin(options.channels, kMaxShards));
+    const int shards = std::clamp((m_options.connections + kConnectionsPerShard - 1) / kConnectionsPerShard, 1,
+                                  qMin(m_options.channels, kMaxShards));
     // Connection i subscribes to channel i mod M, in the shard of its channel. They are opened shard after shard, so
     // that each tick of the opening wakes one or two threads, not all.
     std::vector<std::vector<int>> byShard(static_cast<size_t>(shards));
-    for (int i = 0; i < options.connections; ++i)
-        byShard[size_t((i % options.channels) % shards)].push_back(i % options.channels);
+    for (int i = 0; i < m_options.connections; ++i)
+        byShard[size_t((i % m_options.channels) % shards)].push_back(i % m_options.channels);
     m_openOrder.clear();
     for (const auto &channels : byShard)
         m_openOrder.insert(m_openOrder.end(), channels.begin(), channels.end());
-    const LoadConnection::Target target = makeTarget(options.url, options.format);
+    QByteArrayList names;
+    for (const QString &name : std::as_const(m_channelNames))
+        names << name.toUtf8();
+    const LoadConnection::Target target = makeTarget(m_options.url, host, m_options.format);
     for (int i = 0; i < shards; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("load shard %1").arg(i));
@@ -169,16 +195,11 @@ void LoadRunner::start(const Options &options)
         m_threads.push_back(thread);
         m_shards.push_back(shard);
     }
-    m_published = 0;
-    m_publishing = false;
-    m_finished = false;
-    m_cpuAtStart = cpuSeconds();
-    m_rssAtStart = currentRssKb();
     m_openTimer.start();
     // Publishing starts once every connection is subscribed, or after the timeout with those that are.
     m_phaseTimer.disconnect(this);
     connect(&m_phaseTimer, &QTimer::timeout, this, &LoadRunner::startPublishing);
-    m_phaseTimer.start(options.subscribeTimeoutMs);
+    m_phaseTimer.start(m_options.subscribeTimeoutMs);
 }
 
 void LoadRunner::openMore()

@@ -13,6 +13,7 @@
 #include <vector>
 
 class LoadShard;
+class QHostAddress;
 class QThread;
 class ServerApiClient;
 
@@ -59,6 +60,7 @@ signals:
     void finished(const LoadReport &report);
 
 private:
+    void begin(const QHostAddress &host); // once the host's address is known
     void openMore();
     void startPublishing();
     void publishOne();
@@ -81,6 +83,7 @@ private:
     QElapsedTimer m_publishClock;
     std::atomic<int> m_subscribedCount = 0;
     int m_opened = 0;
+    quint64 m_run = 0; // start()s so far: a host lookup answers only the run that asked
     qint64 m_published = 0;
     double m_cpuAtStart = 0;
     qint64 m_rssAtStart = 0;

@@ -134,6 +134,20 @@ private slots:
         QCOMPARE(r.expected, 0);
     }
 
+    void unknownHostIsCounted()
+    {
+        // A name that never resolves (RFC 6761's .invalid): no connection is tried, and the report says why.
+        LoadRunner::Options o = optionsFor(m_server);
+        o.url = QUrl(QStringLiteral("ws://load.invalid:8000/connection/websocket"));
+        o.connections = 4;
+        o.channels = 1;
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
+        QCOMPARE(r.connectionsHeld, 0);
+        QCOMPARE(r.errors.value(QStringLiteral("host not found")), 4);
+        QCOMPARE(r.published, 0);
+    }
+
     void apiFailuresAreCountedByKind()
     {
         // Nothing listens on the API: every publication fails, and says how.
