@@ -1,11 +1,11 @@
 'use strict';
-// node load-sdk.js WS_URL API_URL API_KEY CONNECTIONS CHANNELS PUBLISH_RATE DURATION_S [--protobuf]
+// node load-sdk.js WS_URL API_URL API_KEY CONNECTIONS CHANNELS PUBLISH_RATE DURATION_S CONNECT_RATE [--protobuf]
 // The reference for `centrifugo-inspector-cli --load`: CONNECTIONS clients of the official centrifuge-js SDK in this
 // one process, each subscribed to one of CHANNELS channels, publications through the server API at PUBLISH_RATE for
 // DURATION_S seconds. Prints one JSON line: connections held, deliveries, memory per connection (resident memory
 // the clients added) and CPU per delivered publication (this process, publisher included, as in the CLI).
 
-const [wsUrl, apiUrl, apiKey, nArg, mArg, rateArg, durArg, ...flags] = process.argv.slice(2);
+const [wsUrl, apiUrl, apiKey, nArg, mArg, rateArg, durArg, connectRateArg, ...flags] = process.argv.slice(2);
 const { Centrifuge } = require(flags.includes('--protobuf') ? 'centrifuge/build/protobuf' : 'centrifuge');
 const WebSocket = require('ws');
 
@@ -13,6 +13,7 @@ const n = Number(nArg);
 const m = Number(mArg);
 const rate = Number(rateArg);
 const durationMs = Number(durArg) * 1000;
+const perTick = Math.max(1, Math.round(Number(connectRateArg) / 20)); // new clients every 50 ms
 const run = Math.random().toString(16).slice(2, 10);
 const channels = Array.from({ length: m }, (_, i) => `load-sdk-${run}-${i}`);
 const subscribers = new Map(channels.map((c) => [c, 0]));
@@ -27,7 +28,7 @@ const cpuBefore = process.cpuUsage();
 const clients = [];
 let opened = 0;
 const openTimer = setInterval(() => {
-    for (let k = 0; k < 100 && opened < n; k += 1, opened += 1) {
+    for (let k = 0; k < perTick && opened < n; k += 1, opened += 1) {
         const channel = channels[opened % m];
         const client = new Centrifuge(wsUrl, { websocket: WebSocket, minReconnectDelay: 600000 });
         const sub = client.newSubscription(channel);
@@ -51,8 +52,11 @@ function startPublishing() {
     if (started) return;
     started = true;
     const t0 = Date.now();
+    // The rate times the duration, as the CLI sends: a busy event loop fires the timers late, and a late stop must
+    // not stretch the run (more deliveries over the same setup cost).
+    const total = Math.max(1, Math.round((rate * durationMs) / 1000));
     const timer = setInterval(() => {
-        const due = Math.floor(((Date.now() - t0) / 1000) * rate) + 1;
+        const due = Math.min(total, Math.floor(((Date.now() - t0) / 1000) * rate) + 1);
         while (published < due) {
             const channel = channels[published % m];
             expected += subscribers.get(channel);
@@ -63,11 +67,11 @@ function startPublishing() {
                 body: JSON.stringify({ channel, data: { t: Date.now(), n: published } }),
             }).catch(() => {});
         }
+        if (published >= total) {
+            clearInterval(timer);
+            setTimeout(finish, 1000);
+        }
     }, 10);
-    setTimeout(() => {
-        clearInterval(timer);
-        setTimeout(finish, 1000);
-    }, durationMs);
 }
 
 function finish() {

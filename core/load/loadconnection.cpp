@@ -1,20 +1,22 @@
 #include "loadconnection.h"
 
-#include "loadrunner.h"
+#include "loadshard.h"
 
 #include "client.pb.h"
 
 #include <QRandomGenerator>
-#include <QTcpSocket>
+#include <QSocketNotifier>
 #include <QtEndian>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
+
+#include <unistd.h>
 
 namespace protocol = centrifugal::centrifuge::protocol;
 
 namespace {
 
-// Any base64 of 16 bytes will do: the server's accept value is not checked, only its 101 status.
-constexpr char kKey[] = "dGhlIHNhbXBsZSBub25jZQ=="; // 16 bytes, as RFC 6455 requires
 constexpr int kText = 1;
 constexpr int kBinary = 2;
 constexpr int kClose = 8;
@@ -43,86 +45,203 @@ int codeAfter(QByteArrayView text, QByteArrayView key)
     return code;
 }
 
+QString socketError(int error)
+{
+    const char *name = strerrorname_np(error);
+    return QLatin1String("socket ") + (name ? QString::fromLatin1(name) : QString::number(error));
+}
+
 } // namespace
 
-LoadConnection::LoadConnection(LoadRunner *runner, const QUrl &url, Protocol::Format format, const QString &channel)
-    : m_runner(runner)
-    , m_url(url)
-    , m_format(format)
+LoadConnection::LoadConnection(LoadShard *shard, int channel)
+    : m_shard(shard)
     , m_channel(channel)
 {
 }
 
 LoadConnection::~LoadConnection()
 {
-    delete m_socket;
+    release();
 }
 
 void LoadConnection::open()
 {
-    m_socket = new QTcpSocket;
-    QObject::connect(m_socket, &QTcpSocket::connected, m_runner, [this] { onConnected(); });
-    QObject::connect(m_socket, &QTcpSocket::readyRead, m_runner, [this] { onReadyRead(); });
-    QObject::connect(m_socket, &QTcpSocket::errorOccurred, m_runner, [this](QAbstractSocket::SocketError e) {
-        if (m_closed)
-            return;
-        m_closed = true;
-        m_runner->connectionLost(this, QStringLiteral("socket %1").arg(int(e)));
-    });
-    m_socket->connectToHost(m_url.host(), quint16(m_url.port(m_url.scheme() == QLatin1String("wss") ? 443 : 80)));
+    const Target &target = m_shard->target();
+    m_fd = ::socket(target.address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (m_fd < 0) {
+        fail(socketError(errno));
+        return;
+    }
+    if (::connect(m_fd, reinterpret_cast<const sockaddr *>(&target.address), target.addressLength) != 0 &&
+        errno != EINPROGRESS) {
+        fail(socketError(errno));
+        return;
+    }
+    // On loopback the connection is usually made within connect(): then the request goes now, without a wake-up
+    // (and a write notifier made and dropped) to learn that the socket is writable.
+    const QByteArray &request = target.upgradeRequest;
+    const ssize_t n = ::send(m_fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL);
+    if (n > 0) {
+        m_connected = true;
+        if (n < request.size())
+            m_pending = request.sliced(n);
+        watch(true, !m_pending.isEmpty());
+    } else if (errno == EAGAIN || errno == EWOULDBLOCK || errno == ENOTCONN) {
+        watch(false, true); // still connecting
+    } else {
+        fail(socketError(errno));
+    }
 }
 
 void LoadConnection::close()
 {
-    m_closed = true;
-    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState) {
-        QByteArray code(2, '\0');
-        qToBigEndian<quint16>(1000, code.data());
-        sendFrame(kClose, code);
-        m_socket->disconnectFromHost();
+    if (m_fd >= 0 && m_upgraded) {
+        char code[2];
+        qToBigEndian<quint16>(1000, code);
+        sendFrame(kClose, QByteArrayView(code, 2));
     }
+    m_closed = true;
+    release();
 }
 
-void LoadConnection::onConnected()
+void LoadConnection::watch(bool readable, bool writable)
 {
-    const QByteArray path = m_url.path(QUrl::FullyEncoded).toUtf8();
-    QByteArray request = "GET " + (path.isEmpty() ? QByteArray("/") : path) +
-                         " HTTP/1.1\r\nHost: " + m_url.host().toUtf8() + ':' + QByteArray::number(m_url.port(80)) +
-                         "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-                         "Sec-WebSocket-Key: " +
-                         kKey + "\r\n";
-    if (m_format == Protocol::Format::Protobuf)
-        request += "Sec-WebSocket-Protocol: centrifuge-protobuf\r\n";
-    m_socket->write(request + "\r\n");
+    // Only what is needed: a connection waiting for data is one notifier, not three.
+    auto set = [this](QSocketNotifier *&n, QSocketNotifier::Type type, bool on) {
+        if (on && !n) {
+            n = new QSocketNotifier(qintptr(m_fd), type);
+            if (type == QSocketNotifier::Read)
+                QObject::connect(n, &QSocketNotifier::activated, n, [this] { onReadable(); });
+            else
+                QObject::connect(n, &QSocketNotifier::activated, n, [this] { onWritable(); });
+        } else if (!on && n) {
+            // It may be the notifier being handled now.
+            n->setEnabled(false);
+            n->deleteLater();
+            n = nullptr;
+        }
+    };
+    set(m_reader, QSocketNotifier::Read, readable);
+    set(m_writer, QSocketNotifier::Write, writable);
 }
 
-bool LoadConnection::readHandshake()
+void LoadConnection::fail(const QString &why)
 {
-    const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+    if (!m_closed) {
+        m_closed = true;
+        m_shard->lost(this, why);
+    }
+    release();
+}
+
+void LoadConnection::release()
+{
+    watch(false, false);
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+    m_pending.clear();
+}
+
+void LoadConnection::onWritable()
+{
+    if (!m_connected) {
+        int error = 0;
+        socklen_t length = sizeof error;
+        ::getsockopt(m_fd, SOL_SOCKET, SO_ERROR, &error, &length);
+        if (error) {
+            fail(socketError(error));
+            return;
+        }
+        m_connected = true;
+        watch(true, false);
+        send(m_shard->target().upgradeRequest);
+        return;
+    }
+    const QByteArray pending = std::exchange(m_pending, QByteArray());
+    watch(true, false);
+    send(pending);
+}
+
+void LoadConnection::send(QByteArrayView bytes)
+{
+    if (m_fd < 0 || bytes.isEmpty())
+        return;
+    if (!m_pending.isEmpty()) {
+        m_pending += bytes;
+        return;
+    }
+    const ssize_t n = ::send(m_fd, bytes.data(), size_t(bytes.size()), MSG_NOSIGNAL);
+    if (n == bytes.size())
+        return;
+    if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+        fail(socketError(errno));
+        return;
+    }
+    m_pending = bytes.sliced(qMax<qsizetype>(n, 0)).toByteArray();
+    watch(true, true);
+}
+
+void LoadConnection::onReadable()
+{
+    QByteArray &buffer = m_shard->readBuffer();
+    const ssize_t n = ::recv(m_fd, buffer.data(), size_t(buffer.size()), 0);
+    if (n == 0) {
+        fail(QStringLiteral("socket closed"));
+        return;
+    }
+    if (n < 0) {
+        if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            fail(socketError(errno));
+        return;
+    }
+    // Most reads hold whole frames and are handled in the shard's buffer; only a cut frame is copied.
+    QByteArrayView data(buffer.constData(), qsizetype(n));
+    if (!m_partial.isEmpty()) {
+        m_partial.append(data);
+        data = m_partial;
+    }
+    qsizetype used = 0;
+    if (!m_upgraded && !readHandshake(data, &used)) {
+        if (m_fd >= 0 && data.data() != m_partial.constData())
+            m_partial = data.toByteArray();
+        return;
+    }
+    if (m_fd >= 0)
+        used += readFrames(data.sliced(used));
+    if (m_fd < 0 || used == data.size())
+        m_partial.clear();
+    else
+        m_partial = data.sliced(used).toByteArray();
+}
+
+bool LoadConnection::readHandshake(QByteArrayView data, qsizetype *used)
+{
+    const qsizetype end = data.indexOf(QByteArrayView("\r\n\r\n"));
     if (end < 0)
         return false;
-    if (!m_buffer.startsWith("HTTP/1.1 101")) {
-        m_closed = true;
-        m_runner->connectionLost(this, QStringLiteral("handshake %1").arg(QString::fromLatin1(m_buffer.mid(9, 3))));
+    if (!data.startsWith(QByteArrayView("HTTP/1.1 101"))) {
+        fail(QStringLiteral("handshake %1")
+                 .arg(QString::fromLatin1(data.sliced(9, qMin<qsizetype>(3, data.size() - 9)))));
         return false;
     }
-    m_buffer.remove(0, end + 4);
+    *used = end + 4;
     m_upgraded = true;
-    sendFrame(m_format == Protocol::Format::Protobuf ? kBinary : kText, connectAndSubscribe());
+    sendFrame(m_shard->target().format == Protocol::Format::Protobuf ? kBinary : kText, connectAndSubscribe());
     return true;
 }
 
 QByteArray LoadConnection::connectAndSubscribe() const
 {
-    if (m_format == Protocol::Format::Json)
-        return "{\"id\":1,\"connect\":{\"name\":\"load\"}}\n{\"id\":2,\"subscribe\":{\"channel\":\"" +
-               m_channel.toUtf8() + "\"}}";
+    const QByteArray channel = m_shard->channelName(m_channel);
+    if (m_shard->target().format == Protocol::Format::Json)
+        return "{\"id\":1,\"connect\":{\"name\":\"load\"}}\n{\"id\":2,\"subscribe\":{\"channel\":\"" + channel + "\"}}";
     protocol::Command connect;
     connect.set_id(1);
     connect.mutable_connect()->set_name("load");
     protocol::Command subscribe;
     subscribe.set_id(2);
-    subscribe.mutable_subscribe()->set_channel(m_channel.toStdString());
+    subscribe.mutable_subscribe()->set_channel(channel.toStdString());
     QByteArray out;
     for (const protocol::Command *c : {&connect, &subscribe}) {
         const std::string bytes = c->SerializeAsString();
@@ -137,37 +256,36 @@ QByteArray LoadConnection::connectAndSubscribe() const
     return out;
 }
 
-void LoadConnection::onReadyRead()
+qsizetype LoadConnection::readFrames(QByteArrayView data)
 {
-    m_buffer += m_socket->readAll();
-    if (!m_upgraded && !readHandshake())
-        return;
     qsizetype pos = 0;
-    while (m_buffer.size() - pos >= 2) {
-        const auto *b = reinterpret_cast<const uchar *>(m_buffer.constData() + pos);
+    while (data.size() - pos >= 2) {
+        const auto *b = reinterpret_cast<const uchar *>(data.data() + pos);
         const int opcode = b[0] & 0x0f;
         quint64 length = b[1] & 0x7f;
         qsizetype header = 2;
         if (length == 126) {
-            if (m_buffer.size() - pos < 4)
+            if (data.size() - pos < 4)
                 break;
             length = qFromBigEndian<quint16>(b + 2);
             header = 4;
         } else if (length == 127) {
-            if (m_buffer.size() - pos < 10)
+            if (data.size() - pos < 10)
                 break;
             length = qFromBigEndian<quint64>(b + 2);
             header = 10;
         }
-        if (quint64(m_buffer.size() - pos - header) < length)
+        if (quint64(data.size() - pos - header) < length)
             break;
-        handleFrame(opcode, m_buffer.mid(pos + header, qsizetype(length)));
+        const QByteArrayView payload = data.sliced(pos + header, qsizetype(length));
         pos += header + qsizetype(length);
+        if (!handleFrame(opcode, payload))
+            break;
     }
-    m_buffer.remove(0, pos);
+    return pos;
 }
 
-void LoadConnection::handleFrame(int opcode, const QByteArray &payload)
+bool LoadConnection::handleFrame(int opcode, QByteArrayView payload)
 {
     switch (opcode) {
     case kText:
@@ -179,22 +297,17 @@ void LoadConnection::handleFrame(int opcode, const QByteArray &payload)
     case kPing:
         sendFrame(kPong, payload);
         break;
-    case kClose: {
-        const int code = payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : 1005;
-        if (!m_closed) {
-            m_closed = true;
-            m_runner->connectionLost(this, QStringLiteral("close %1").arg(code));
-        }
+    case kClose:
+        fail(QStringLiteral("close %1").arg(payload.size() >= 2 ? qFromBigEndian<quint16>(payload.data()) : 1005));
         break;
-    }
     default:
         break;
     }
+    return m_fd >= 0;
 }
 
-void LoadConnection::handleJson(const QByteArray &payload)
+void LoadConnection::handleJson(QByteArrayView all)
 {
-    const QByteArrayView all(payload);
     for (qsizetype start = 0; start < all.size();) {
         qsizetype end = all.indexOf('\n', start);
         if (end < 0)
@@ -206,22 +319,23 @@ void LoadConnection::handleJson(const QByteArray &payload)
         if (pub >= 0) {
             onPublicationData(line.sliced(pub));
         } else if (line == QByteArrayView("{}")) {
-            sendFrame(kText, QByteArrayLiteral("{}")); // pong
+            sendFrame(kText, QByteArrayView("{}")); // pong
         } else if (line.contains(QByteArrayView("\"error\":"))) {
-            m_runner->error(QStringLiteral("reply %1").arg(codeAfter(line, QByteArrayView("\"code\":"))));
+            m_shard->error(QStringLiteral("reply %1").arg(codeAfter(line, QByteArrayView("\"code\":"))));
         } else if (line.contains(QByteArrayView("\"id\":2")) && !m_subscribed) {
             m_subscribed = true;
-            m_runner->connectionSubscribed(this);
+            m_shard->subscribed(this);
         }
     }
 }
 
-void LoadConnection::handleProtobuf(const QByteArray &payload)
+void LoadConnection::handleProtobuf(QByteArrayView payload)
 {
-    const auto *p = reinterpret_cast<const uchar *>(payload.constData());
+    const auto *p = reinterpret_cast<const uchar *>(payload.data());
     const qsizetype size = payload.size();
     qsizetype pos = 0;
-    protocol::Reply reply;
+    // One per thread, so that its strings' memory is reused from reply to reply.
+    static thread_local protocol::Reply reply;
     while (pos < size) {
         quint64 length = 0;
         int shift = 0;
@@ -239,12 +353,12 @@ void LoadConnection::handleProtobuf(const QByteArray &payload)
             const std::string &data = reply.push().pub().data();
             onPublicationData(QByteArrayView(data.data(), qsizetype(data.size())));
         } else if (reply.id() == 0 && !reply.has_push()) {
-            sendFrame(kBinary, QByteArray(1, '\0')); // pong: an empty command
+            sendFrame(kBinary, QByteArrayView("\0", 1)); // pong: an empty command
         } else if (reply.has_error()) {
-            m_runner->error(QStringLiteral("reply %1").arg(reply.error().code()));
+            m_shard->error(QStringLiteral("reply %1").arg(reply.error().code()));
         } else if (reply.id() == 2 && !m_subscribed) {
             m_subscribed = true;
-            m_runner->connectionSubscribed(this);
+            m_shard->subscribed(this);
         }
     }
 }
@@ -253,10 +367,10 @@ void LoadConnection::onPublicationData(QByteArrayView data)
 {
     const qint64 sent = sentTime(data);
     if (sent >= 0)
-        m_runner->delivered(sent);
+        m_shard->delivered(sent);
 }
 
-void LoadConnection::sendFrame(int opcode, const QByteArray &payload)
+void LoadConnection::sendFrame(int opcode, QByteArrayView payload)
 {
     QByteArray frame;
     frame.reserve(payload.size() + 14);
@@ -281,5 +395,5 @@ void LoadConnection::sendFrame(int opcode, const QByteArray &payload)
     frame += payload;
     for (qsizetype i = 0; i < n; ++i)
         frame[start + i] = char(frame[start + i] ^ key[i % 4]);
-    m_socket->write(frame);
+    send(frame);
 }

@@ -5,19 +5,22 @@
 #include "serverapireply.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
+#include <atomic>
 #include <memory>
 #include <vector>
 
-class LoadConnection;
+class LoadShard;
+class QHostAddress;
+class QThread;
 class ServerApiClient;
 
 // A load run (docs/load.md): opens N lightweight connections at a rate, each subscribed to one of M channels,
 // publishes through the server API at a rate for a duration, then reports latency percentiles, deliveries and
-// losses, errors by code, CPU and memory (LoadReport).
+// losses, errors by code, CPU and memory (LoadReport). The connections live in a few worker threads (LoadShard),
+// the connections of a channel in one; the publisher, the timers and the figures in the runner's thread.
 class LoadRunner : public QObject
 {
     Q_OBJECT
@@ -48,34 +51,39 @@ public:
     LoadReport snapshot() const;
     bool isRunning() const { return !m_finished; }
 
-    // From the connections.
-    void connectionSubscribed(LoadConnection *c);
-    void connectionLost(LoadConnection *c, const QString &error);
-    void error(const QString &key) { ++m_report.errors[key]; }
-    void delivered(qint64 sentNs) { m_report.latencyNs.push_back(m_clock.nsecsElapsed() - sentNs); }
+    // From the shards' threads: a connection to channel index `channel` subscribed, or a subscribed one was lost.
+    void channelSubscribed(int channel);
+    void channelLost(int channel);
 
 signals:
     void progress(const QString &text);
     void finished(const LoadReport &report);
 
 private:
+    void begin(const QHostAddress &host); // once the host's address is known
     void openMore();
     void startPublishing();
     void publishOne();
     void finish();
+    void collect(LoadReport *report) const;
+    void stopShards();
 
     Options m_options;
     LoadReport m_report;
-    std::vector<std::unique_ptr<LoadConnection>> m_connections;
-    QHash<QString, int> m_subscribers; // channel -> subscribed connections now
+    std::vector<LoadShard *> m_shards;
+    std::vector<QThread *> m_threads;
+    std::unique_ptr<std::atomic<int>[]> m_subscribers; // by channel index: subscribed connections now
     QStringList m_channelNames;
+    std::vector<int> m_openOrder;     // the channel index of each connection, in the order they are opened
     ServerApiClient *m_api = nullptr; // child
     QTimer m_openTimer;
     QTimer m_publishTimer;
     QTimer m_phaseTimer;
     QElapsedTimer m_clock;
     QElapsedTimer m_publishClock;
-    int m_subscribedCount = 0;
+    std::atomic<int> m_subscribedCount = 0;
+    int m_opened = 0;
+    quint64 m_run = 0; // start()s so far: a host lookup answers only the run that asked
     qint64 m_published = 0;
     double m_cpuAtStart = 0;
     qint64 m_rssAtStart = 0;

@@ -1,5 +1,6 @@
 // The load mode's runner against a real Centrifugo: every connection held, every publication delivered to every
-// subscriber of its channel, in JSON and Protobuf; and the percentile arithmetic.
+// subscriber of its channel, in JSON and Protobuf, with the connections in one worker thread or spread over several;
+// the server's pings answered; errors counted by kind; and the percentile arithmetic.
 #include "centrifugoserver.h"
 #include "loadrunner.h"
 
@@ -12,6 +13,27 @@ class TestLoadRunnerLive : public QObject
 
 private:
     CentrifugoServer m_server;
+
+    static LoadRunner::Options optionsFor(const CentrifugoServer &server)
+    {
+        LoadRunner::Options o;
+        o.url = server.webSocketUrl();
+        o.apiUrl = server.httpUrl().toString();
+        o.apiKey = server.apiKey();
+        return o;
+    }
+
+    // Runs a load to its end; false when it never ends.
+    static bool runLoad(const LoadRunner::Options &o, LoadReport *report)
+    {
+        LoadRunner runner;
+        QSignalSpy finished(&runner, &LoadRunner::finished);
+        runner.start(o);
+        if (!finished.wait(60000))
+            return false;
+        *report = runner.report();
+        return true;
+    }
 
 private slots:
     void initTestCase() { QVERIFY2(m_server.start(), qPrintable(m_server.errorString())); }
@@ -32,30 +54,29 @@ private slots:
     void everyDeliveryArrives_data()
     {
         QTest::addColumn<Protocol::Format>("format");
-        QTest::newRow("json") << Protocol::Format::Json;
-        QTest::newRow("protobuf") << Protocol::Format::Protobuf;
+        QTest::addColumn<int>("connections");
+        QTest::newRow("json") << Protocol::Format::Json << 60;
+        QTest::newRow("protobuf") << Protocol::Format::Protobuf << 60;
+        // Enough connections for several worker threads (one per 100 connections, a channel's in one).
+        QTest::newRow("json, several threads") << Protocol::Format::Json << 360;
+        QTest::newRow("protobuf, several threads") << Protocol::Format::Protobuf << 360;
     }
     void everyDeliveryArrives()
     {
         QFETCH(Protocol::Format, format);
-        LoadRunner::Options o;
-        o.url = m_server.webSocketUrl();
-        o.apiUrl = m_server.httpUrl().toString();
-        o.apiKey = m_server.apiKey();
+        QFETCH(int, connections);
+        LoadRunner::Options o = optionsFor(m_server);
         o.format = format;
-        o.connections = 60;
+        o.connections = connections;
         o.channels = 6;
         o.publishRate = 30;
         o.durationSec = 1;
-        LoadRunner runner;
-        QSignalSpy finished(&runner, &LoadRunner::finished);
-        runner.start(o);
-        QVERIFY(finished.wait(60000));
-        const LoadReport &r = runner.report();
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
         QVERIFY2(r.errors.isEmpty(), qPrintable(r.text()));
-        QCOMPARE(r.connectionsHeld, 60);
-        QVERIFY(r.published > 0);
-        QCOMPARE(r.expected, r.published * 10); // ten subscribers per channel
+        QCOMPARE(r.connectionsHeld, connections);
+        QCOMPARE(r.published, 30);                             // the rate times the duration, however busy the machine
+        QCOMPARE(r.expected, r.published * (connections / 6)); // as many subscribers on each channel
         QCOMPARE(r.delivered, r.expected);
         QCOMPARE(r.lost(), 0);
         const QJsonObject j = r.toJson();
@@ -68,25 +89,81 @@ private slots:
         QVERIFY(j.value(QLatin1String("cpu_s")).toDouble() > 0);
     }
 
+    void serverPingsAreAnswered_data()
+    {
+        QTest::addColumn<Protocol::Format>("format");
+        QTest::newRow("json") << Protocol::Format::Json;
+        QTest::newRow("protobuf") << Protocol::Format::Protobuf;
+    }
+    void serverPingsAreAnswered()
+    {
+        // A server that pings every second and closes (3012, no pong) a connection that does not answer in time.
+        QFETCH(Protocol::Format, format);
+        CentrifugoServer server;
+        server.setEnvironmentOverride(QStringLiteral("client.ping_interval"), QStringLiteral("1s"));
+        server.setEnvironmentOverride(QStringLiteral("client.pong_timeout"), QStringLiteral("500ms"));
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        LoadRunner::Options o = optionsFor(server);
+        o.format = format;
+        o.connections = 10;
+        o.channels = 2;
+        o.publishRate = 10;
+        o.durationSec = 3.5; // three pings and more
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.text()));
+        QCOMPARE(r.connectionsHeld, 10);
+        QCOMPARE(r.delivered, r.expected);
+        QCOMPARE(r.published, 35);
+        QCOMPARE(r.delivered, r.published * 5);
+    }
+
+    void refusedConnectionsAreCountedByKind()
+    {
+        // Nothing listens where the connections go: each fails with the socket's error, by name.
+        LoadRunner::Options o = optionsFor(m_server);
+        o.url = QUrl(QStringLiteral("ws://127.0.0.1:1/connection/websocket"));
+        o.connections = 7;
+        o.channels = 1;
+        o.durationSec = 0.2;
+        o.subscribeTimeoutMs = 500;
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
+        QCOMPARE(r.connectionsHeld, 0);
+        QCOMPARE(r.errors.value(QStringLiteral("socket ECONNREFUSED")), 7);
+        QCOMPARE(r.expected, 0);
+    }
+
+    void unknownHostIsCounted()
+    {
+        // A name that never resolves (RFC 6761's .invalid): no connection is tried, and the report says why.
+        LoadRunner::Options o = optionsFor(m_server);
+        o.url = QUrl(QStringLiteral("ws://load.invalid:8000/connection/websocket"));
+        o.connections = 4;
+        o.channels = 1;
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
+        QCOMPARE(r.connectionsHeld, 0);
+        QCOMPARE(r.errors.value(QStringLiteral("host not found")), 4);
+        QCOMPARE(r.published, 0);
+    }
+
     void apiFailuresAreCountedByKind()
     {
         // Nothing listens on the API: every publication fails, and says how.
-        LoadRunner::Options o;
-        o.url = m_server.webSocketUrl();
+        LoadRunner::Options o = optionsFor(m_server);
         o.apiUrl = QStringLiteral("http://127.0.0.1:1");
+        o.apiKey.clear();
         o.connections = 5;
         o.channels = 1;
         o.publishRate = 10;
         o.durationSec = 0.5;
-        LoadRunner runner;
-        QSignalSpy finished(&runner, &LoadRunner::finished);
-        runner.start(o);
-        QVERIFY(finished.wait(60000));
-        QCOMPARE(runner.report().connectionsHeld, 5);
-        QCOMPARE(runner.report().delivered, 0);
-        QCOMPARE(runner.report().lost(), runner.report().expected);
-        QVERIFY2(runner.report().errors.value(QStringLiteral("api unreachable")) > 0,
-                 qPrintable(runner.report().text()));
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
+        QCOMPARE(r.connectionsHeld, 5);
+        QCOMPARE(r.delivered, 0);
+        QCOMPARE(r.lost(), r.expected);
+        QVERIFY2(r.errors.value(QStringLiteral("api unreachable")) > 0, qPrintable(r.text()));
     }
 };
 
