@@ -123,7 +123,7 @@ private:
     std::vector<Entry> m_rows;
     std::vector<Entry> m_queue;
     QStringList m_sources;
-    QHash<QString, QString> m_kinds; // one shared string per kind name
+    QHash<QString, QString> m_kinds;                       // one shared string per kind name
     QHash<std::pair<int, quint32>, QString> m_callMethods; // (source, id) of a recorded server call -> its method
     qint64 m_nextSeq = 0;
     qint64 m_dropped = 0;

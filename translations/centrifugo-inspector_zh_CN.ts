@@ -798,6 +798,25 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>ConnectionInput</name>
+    <message>
+        <source>Enter the server&apos;s WebSocket URL, e.g. ws://127.0.0.1:8000/connection/websocket.</source>
+        <translation>请输入服务器的 WebSocket URL，例如 ws://127.0.0.1:8000/connection/websocket。</translation>
+    </message>
+    <message>
+        <source>Enter the transport&apos;s URL, e.g. http://127.0.0.1:8000%1.</source>
+        <translation>请输入该传输方式的 URL，例如 http://127.0.0.1:8000%1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a WebSocket URL: use ws://host:port/path or wss://host:port/path.</source>
+        <translation>“%1”不是 WebSocket URL：请使用 ws://主机:端口/路径 或 wss://主机:端口/路径。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an HTTP URL: use http://host:port/path or https://host:port/path.</source>
+        <translation>&quot;%1&quot; 不是 HTTP URL：请使用 http://host:port/path 或 https://host:port/path。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionPanel</name>
     <message>
         <source>WebSocket endpoint of the server: ws://host:port/connection/websocket, or wss:// for TLS. Recent URLs are in the list.</source>
@@ -914,14 +933,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Connect data is not valid JSON.</source>
         <translation>connect 数据不是有效的 JSON。</translation>
-    </message>
-    <message>
-        <source>Enter the server&apos;s WebSocket URL, e.g. ws://127.0.0.1:8000/connection/websocket.</source>
-        <translation>请输入服务器的 WebSocket URL，例如 ws://127.0.0.1:8000/connection/websocket。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a WebSocket URL: use ws://host:port/path or wss://host:port/path.</source>
-        <translation>“%1”不是 WebSocket URL：请使用 ws://主机:端口/路径 或 wss://主机:端口/路径。</translation>
     </message>
     <message>
         <source>Connect data is not valid JSON; fix it or clear it.</source>
@@ -1154,10 +1165,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>&amp;Transport:</source>
         <translation>传输(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an HTTP URL: use http://host:port/path or https://host:port/path.</source>
-        <translation>&quot;%1&quot; 不是 HTTP URL：请使用 http://host:port/path 或 https://host:port/path。</translation>
     </message>
 </context>
 <context>
@@ -1976,7 +1983,11 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
     <message>
         <source>&quot;origin&quot; is not &quot;server_call&quot;, &quot;server_reply&quot; or &quot;http&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;origin&quot; 不是 &quot;server_call&quot;、&quot;server_reply&quot; 或 &quot;http&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;raw&quot; is missing and &quot;frame&quot; does not hold Protobuf server messages</source>
+        <translation>缺少 &quot;raw&quot;，且 &quot;frame&quot; 不是 Protobuf 服务器消息</translation>
     </message>
 </context>
 <context>
@@ -3488,6 +3499,14 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <source>Rebuilt publication data (%L1 bytes):</source>
         <translation>重建后的发布数据（%L1 字节）：</translation>
     </message>
+    <message>
+        <source>out: server API call</source>
+        <translation>出：服务器 API 调用</translation>
+    </message>
+    <message>
+        <source>in: server API reply</source>
+        <translation>入：服务器 API 回复</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetailView</name>
@@ -4145,6 +4164,41 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>&quot;$text&quot; must be a string</source>
         <translation>&quot;$text&quot; 必须是字符串</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyAppView</name>
+    <message>
+        <source>App %1</source>
+        <translation>应用 %1</translation>
+    </message>
+    <message>
+        <source>%1 · client id %2</source>
+        <translation>%1 · 客户端 ID %2</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1（已关闭）</translation>
+    </message>
+    <message>
+        <source>Application connection %1 from %2 through the proxy, closed: %3</source>
+        <translation>经代理的应用连接 %1（来自 %2），已关闭：%3</translation>
+    </message>
+    <message>
+        <source>no reason known</source>
+        <translation>原因未知</translation>
+    </message>
+    <message>
+        <source>Application connection %1 from %2 through the proxy, %3. Read only: the fault injection of the Proxy dock acts on the selected connection.</source>
+        <translation>经代理的应用连接 %1（来自 %2），%3。只读：代理面板的故障注入作用于所选连接。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>connecting upstream</source>
+        <translation>正在连接上游</translation>
     </message>
 </context>
 <context>
@@ -5531,6 +5585,25 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     </message>
 </context>
 <context>
+    <name>ServerCallFrames</name>
+    <message>
+        <source>Server API call %1, made beside this client over the server&apos;s HTTP API.</source>
+        <translation>服务器 API 调用 %1，在此客户端之外通过服务器的 HTTP API 发出。</translation>
+    </message>
+    <message>
+        <source>Server API call %1 for channel %2, made beside this client over the server&apos;s HTTP API.</source>
+        <translation>针对频道 %2 的服务器 API 调用 %1，在此客户端之外通过服务器的 HTTP API 发出。</translation>
+    </message>
+    <message>
+        <source>Server API reply to %1: %2</source>
+        <translation>服务器 API 对 %1 的回复：%2</translation>
+    </message>
+    <message>
+        <source>Server API reply to %1 (%2): %3</source>
+        <translation>服务器 API 对 %1 的回复（%2）：%3</translation>
+    </message>
+</context>
+<context>
     <name>ServerJsonReader</name>
     <message>
         <source>the line is empty: there is no command on it</source>
@@ -6337,6 +6410,22 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <source>⇅ HTTP</source>
         <translation>⇅ HTTP</translation>
     </message>
+    <message>
+        <source>→ server API</source>
+        <translation>→ 服务器 API</translation>
+    </message>
+    <message>
+        <source>← server API</source>
+        <translation>← 服务器 API</translation>
+    </message>
+    <message>
+        <source>↑ out, HTTP</source>
+        <translation>↑ 出，HTTP</translation>
+    </message>
+    <message>
+        <source>↓ in, HTTP</source>
+        <translation>↓ 入，HTTP</translation>
+    </message>
 </context>
 <context>
     <name>TimelineWidget</name>
@@ -6571,6 +6660,10 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>Nothing was selected: saved every shown row as a scenario to %1.</source>
         <translation>未选中任何行：已将所有显示的行保存为场景：%1。</translation>
+    </message>
+    <message>
+        <source>Server calls</source>
+        <translation>服务器调用</translation>
     </message>
 </context>
 <context>
