@@ -9,7 +9,7 @@ set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${FUZZ_BUILD_DIR:-$REPO_ROOT/build-fuzz}"
 SECONDS_PER_TARGET="${FUZZ_SECONDS:-25}"
-TARGETS=(fuzz_jsoncodec fuzz_protobufcodec fuzz_framesplitter fuzz_linter fuzz_jsonlines fuzz_har)
+TARGETS=(fuzz_jsoncodec fuzz_protobufcodec fuzz_framesplitter fuzz_linter fuzz_jsonlines fuzz_har fuzz_scenario)
 [[ $# -gt 0 ]] && TARGETS=("$@")
 
 command -v clang++ >/dev/null 2>&1 || { echo "[fuzz] clang++ not found: scripts/install-deps.sh installs clang" >&2; exit 1; }
