@@ -726,6 +726,19 @@ void appendJsonLine(const Frame &f, QByteArray *out, FrameJson mode)
 namespace {
 constexpr std::array<const char *, 6> kInjectedNames = {"", "close", "drop_upstream", "drop", "hold", "delay"};
 constexpr std::array<const char *, 4> kOriginNames = {"", "server_call", "server_reply", "http"};
+
+// The enum value named `name` in a table whose entry 0 (the default, never written) has no name.
+template <typename Enum, size_t N>
+bool valueFromName(const std::array<const char *, N> &names, const QString &name, Enum *value)
+{
+    for (size_t i = 1; i < N; ++i) {
+        if (name == QLatin1String(names.at(i))) {
+            *value = Enum(i);
+            return true;
+        }
+    }
+    return false;
+}
 } // namespace
 
 const char *originName(Frame::Origin origin)
@@ -735,13 +748,7 @@ const char *originName(Frame::Origin origin)
 
 bool originFromName(const QString &name, Frame::Origin *origin)
 {
-    for (size_t i = 1; i < kOriginNames.size(); ++i) {
-        if (name == QLatin1String(kOriginNames.at(i))) {
-            *origin = Frame::Origin(i);
-            return true;
-        }
-    }
-    return false;
+    return valueFromName(kOriginNames, name, origin);
 }
 
 const char *injectedName(Frame::Injected injected)
@@ -751,13 +758,7 @@ const char *injectedName(Frame::Injected injected)
 
 bool injectedFromName(const QString &name, Frame::Injected *injected)
 {
-    for (size_t i = 1; i < kInjectedNames.size(); ++i) {
-        if (name == QLatin1String(kInjectedNames.at(i))) {
-            *injected = Frame::Injected(i);
-            return true;
-        }
-    }
-    return false;
+    return valueFromName(kInjectedNames, name, injected);
 }
 
 bool writesWithoutJson(const Frame &f, FrameJson mode)
