@@ -77,6 +77,14 @@ QString CommandTemplates::subscribeWithDelta()
     return QString::fromUtf8(QJsonDocument(QJsonObject{{QLatin1String("subscribe"), body}}).toJson()).trimmed();
 }
 
+QString CommandTemplates::connectWithHeadersAndFlag()
+{
+    QJsonObject body = ::body(Method::Connect);
+    body.insert(QLatin1String("headers"), QJsonObject{{QStringLiteral("<header name>"), QStringLiteral("<value>")}});
+    body.insert(QLatin1String("flag"), 0);
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{QLatin1String("connect"), body}}).toJson()).trimmed();
+}
+
 QString CommandTemplates::description(Method method)
 {
     switch (method) {

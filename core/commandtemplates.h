@@ -18,6 +18,10 @@ public:
     // (tf, a tree of and/or/not over leaves key/cmp/val), and fossil delta compression.
     static QString subscribeWithTagsFilter();
     static QString subscribeWithDelta();
+    // Connect with the v6 fields `headers` (a string map, what the emulation transports carry instead of HTTP
+    // headers; Centrifugo hands them only to proxies configured to forward them) and `flag` (an int64 bit set;
+    // v6.9.1 reads no connect flag). Without id.
+    static QString connectWithHeadersAndFlag();
     // One sentence on what the command does.
     static QString description(Protocol::Method method);
     // What Centrifugo v6 really does with it when that is a surprise (ping, send); empty otherwise.

@@ -10,49 +10,74 @@ using Protocol::MessageKind;
 using Protocol::Method;
 using Protocol::PushType;
 
+namespace {
+
+ProtobufCodec::DeltaPublication jsonPublication(const QJsonObject &pub)
+{
+    return {pub.value(QLatin1String("offset")).toInteger(), pub.value(QLatin1String("delta")).toBool(),
+            pub.value(QLatin1String("data")).toString().toUtf8()};
+}
+
+// The delta fields of a subscribe reply or a publication push. JSON carries a delta channel's data as a string,
+// its UTF-8 the payload; Protobuf as bytes, read from the message's own bytes (its JSON form re-encodes them).
+bool deltaFields(const ProtocolMessage &m, ProtobufCodec::DeltaFields *out)
+{
+    if (m.hasJsonConverter())
+        return ProtobufCodec::deltaFields(m.raw, out);
+    if (m.kind == MessageKind::Reply) {
+        const QJsonObject result = m.json().value(QLatin1String("subscribe")).toObject();
+        *out = {result.value(QLatin1String("delta")).toBool(), result.value(QLatin1String("recovered")).toBool(), {}};
+        const QJsonArray pubs = result.value(QLatin1String("publications")).toArray();
+        for (const QJsonValue &pub : pubs)
+            out->publications.append(jsonPublication(pub.toObject()));
+        return true;
+    }
+    *out = {false,
+            false,
+            {jsonPublication(m.json().value(QLatin1String("push")).toObject().value(QLatin1String("pub")).toObject())}};
+    return true;
+}
+
+} // namespace
+
 bool DeltaTracker::handle(const ProtocolMessage &m, Publication *out)
 {
     m_recovered.clear();
+    ProtobufCodec::DeltaFields fields;
     if (m.kind == MessageKind::Reply && m.method == Method::Subscribe && !m.channel.isEmpty()) {
-        // Protobuf data reaches the JSON form re-encoded, not as the exact bytes a delta applies to: not tracked.
-        if (m.hasJsonConverter()) {
-            m_previous.remove(m.channel);
-            return false;
-        }
-        const QJsonObject result = m.json().value(QLatin1String("subscribe")).toObject();
-        if (!result.value(QLatin1String("delta")).toBool()) {
+        if (!deltaFields(m, &fields) || !fields.delta) {
             m_previous.remove(m.channel);
             return false;
         }
         // The live publications go on from the last recovered one; a recovery that missed nothing goes on from the
         // payload of the subscription before (the server sends deltas against it, as the SDK keeps it).
-        const QJsonArray pubs = result.value(QLatin1String("publications")).toArray();
         QByteArray base;
-        if (result.value(QLatin1String("recovered")).toBool() && pubs.isEmpty())
+        if (fields.recovered && fields.publications.isEmpty())
             base = m_previous.contains(m.channel) ? m_previous.value(m.channel) : m_kept.value(m.channel);
         m_previous.insert(m.channel, base);
         m_kept.remove(m.channel);
-        for (const QJsonValue &pub : pubs)
-            m_recovered.append(rebuild(m.channel, pub.toObject()));
+        for (const ProtobufCodec::DeltaPublication &pub : std::as_const(fields.publications))
+            m_recovered.append(rebuild(m.channel, pub));
         return false;
     }
     if (m.kind == MessageKind::Push && (m.push == PushType::Unsubscribe || m.push == PushType::Subscribe)) {
         m_previous.remove(m.channel);
         return false;
     }
-    if (m.kind != MessageKind::Push || m.push != PushType::Pub || !m_previous.contains(m.channel))
+    if (m.kind != MessageKind::Push || m.push != PushType::Pub || !m_previous.contains(m.channel) ||
+        !deltaFields(m, &fields) || fields.publications.size() != 1)
         return false;
-    *out = rebuild(m.channel, m.json().value(QLatin1String("push")).toObject().value(QLatin1String("pub")).toObject());
+    *out = rebuild(m.channel, fields.publications.first());
     return true;
 }
 
-DeltaTracker::Publication DeltaTracker::rebuild(const QString &channel, const QJsonObject &pub)
+DeltaTracker::Publication DeltaTracker::rebuild(const QString &channel, const ProtobufCodec::DeltaPublication &pub)
 {
     Publication out;
     out.channel = channel;
-    out.offset = pub.value(QLatin1String("offset")).toInteger();
-    out.delta = pub.value(QLatin1String("delta")).toBool();
-    const QByteArray wire = pub.value(QLatin1String("data")).toString().toUtf8();
+    out.offset = pub.offset;
+    out.delta = pub.delta;
+    const QByteArray &wire = pub.data;
     out.wireBytes = wire.size();
     QByteArray &previous = m_previous[channel];
     if (!out.delta) {

@@ -1,14 +1,15 @@
 #pragma once
 
+#include "protobufcodec.h"
 #include "protocolmessage.h"
 
 #include <QHash>
 #include <QMetaType>
 
 // Delta compression on the subscriptions of one connection. A subscribe reply with delta true starts a chain for
-// its channel; each publication on it then carries its data as a JSON string, the full payload or (pub.delta) a
-// fossil delta against the previous one. The tracker keeps the previous payload per channel and rebuilds each.
-// JSON only: over Protobuf the publications are shown as received.
+// its channel; each publication on it then carries its data (a JSON string in JSON, bytes in Protobuf), the full
+// payload or (pub.delta) a fossil delta against the previous one. The tracker keeps the previous payload per
+// channel and rebuilds each.
 class DeltaTracker
 {
 public:
@@ -53,7 +54,7 @@ public:
 
 private:
     // One publication object of a delta channel against the channel's previous payload.
-    Publication rebuild(const QString &channel, const QJsonObject &pub);
+    Publication rebuild(const QString &channel, const ProtobufCodec::DeltaPublication &pub);
 
     QList<Publication> m_recovered;
     QHash<QString, QByteArray> m_previous; // channel -> last full payload (empty before the first)

@@ -527,6 +527,29 @@ QJsonObject ProtobufCodec::serverMessageJson(const QByteArray &raw)
     return ProtobufJson::toJson(reply);
 }
 
+bool ProtobufCodec::deltaFields(const QByteArray &raw, DeltaFields *out)
+{
+    cproto::Reply reply;
+    if (!parseServerMessage(raw, &reply))
+        return false;
+    const auto publication = [](const cproto::Publication &pub) {
+        return DeltaPublication{qint64(pub.offset()), pub.delta(),
+                                QByteArray(pub.data().data(), qsizetype(pub.data().size()))};
+    };
+    if (reply.has_subscribe()) {
+        const cproto::SubscribeResult &result = reply.subscribe();
+        *out = DeltaFields{result.delta(), result.recovered(), {}};
+        for (const cproto::Publication &pub : result.publications())
+            out->publications.append(publication(pub));
+        return true;
+    }
+    if (reply.has_push() && reply.push().has_pub()) {
+        *out = DeltaFields{false, false, {publication(reply.push().pub())}};
+        return true;
+    }
+    return false;
+}
+
 void ProtobufCodec::appendServerMessageJsonText(const QByteArray &raw, JsonWriter &out)
 {
     static const ProtobufSchema::Message &replyType = ProtobufSchema::message(cproto::Reply::descriptor());

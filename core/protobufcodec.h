@@ -43,6 +43,24 @@ public:
     // *out. False, appending nothing, for text that is not such a message.
     static bool serverMessageFromJsonText(QByteArrayView json, QByteArray *out);
 
+    // What delta compression reads from a server message (bytes as decodeServerFrame() keeps them), each
+    // publication's data as the exact bytes received: the JSON form re-encodes data that is JSON, which a fossil
+    // delta cannot apply to.
+    struct DeltaPublication
+    {
+        qint64 offset = 0;
+        bool delta = false; // data is a fossil delta against the channel's previous data
+        QByteArray data;
+    };
+    struct DeltaFields
+    {
+        bool delta = false;                   // a subscribe reply's: the subscription has delta compression
+        bool recovered = false;               // a subscribe reply's
+        QList<DeltaPublication> publications; // a subscribe reply's recovered ones, or a publication push's one
+    };
+    // False, filling nothing, for bytes that are neither a subscribe reply nor a publication push.
+    static bool deltaFields(const QByteArray &raw, DeltaFields *out);
+
     // Frames with more messages than this end in one Invalid message holding the rest of the bytes, so a
     // hostile frame of zero bytes cannot turn into millions of objects.
     static constexpr int kMaxMessagesPerFrame = 100000;

@@ -23,9 +23,7 @@ bool isPublication(const FrameStore::Row &r)
 
 bool DeltaRebuilder::forRow(const FrameStore &store, int row, DeltaTracker::Publication *out)
 {
-    // JSON only: a Protobuf delta's bytes are not rebuilt (yet).
-    if (row < 0 || row >= store.count() || !isPublication(store.row(row)) || store.row(row).channel == 0 ||
-        (store.row(row).flags & FrameStore::Row::Binary))
+    if (row < 0 || row >= store.count() || !isPublication(store.row(row)) || store.row(row).channel == 0)
         return false;
     const quint32 channel = store.row(row).channel;
     // Back to the subscribe reply of this channel: the chain starts there (a new subscription starts a new one),

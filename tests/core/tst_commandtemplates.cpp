@@ -16,6 +16,7 @@ private slots:
     void everyMethodHasATemplate();
     void sendHasNoId();
     void subscribeVariantsLintClean();
+    void connectWithHeadersAndFlagLintsClean();
     void builderMakesValidCommands();
     void jsonValueKeepsEverything_data();
     void jsonValueKeepsEverything();
@@ -117,6 +118,35 @@ void TestCommandTemplates::subscribeVariantsLintClean()
     for (const LintFinding &f : bad)
         named = named || f.message.contains(QLatin1String("value"));
     QVERIFY(named);
+}
+
+void TestCommandTemplates::connectWithHeadersAndFlagLintsClean()
+{
+    const QString variant = CommandTemplates::connectWithHeadersAndFlag();
+    QJsonObject command = QJsonDocument::fromJson(variant.toUtf8()).object();
+    const QJsonObject connect = command.value(QStringLiteral("connect")).toObject();
+    QVERIFY2(connect.value(QStringLiteral("headers")).isObject(), qPrintable(variant));
+    QVERIFY2(connect.value(QStringLiteral("flag")).isDouble(), qPrintable(variant));
+    command.insert(QStringLiteral("id"), 1);
+    LintContext fresh; // connect is the first command on an open socket
+    fresh.socketOpen = true;
+    const auto lint = [&fresh](const QString &text) {
+        const QList<LintFinding> findings = Linter::lint(text, fresh);
+        QStringList words;
+        for (const LintFinding &f : findings)
+            words << f.code + QLatin1String(": ") + f.message;
+        return std::make_pair(Linter::hasErrors(findings), words.join(QLatin1Char('\n')));
+    };
+    QString text = QString::fromUtf8(QJsonDocument(command).toJson(QJsonDocument::Compact));
+    text.replace(QStringLiteral("<header name>"), QStringLiteral("X-Tenant"))
+        .replace(QStringLiteral("<value>"), QStringLiteral("acme"));
+    const auto clean = lint(text);
+    QVERIFY2(!clean.first, qPrintable(clean.second));
+    // The linter knows both fields' types: a header value that is no string, a flag that is no integer.
+    const auto badHeader = lint(QString(text).replace(QStringLiteral("\"acme\""), QStringLiteral("1")));
+    QVERIFY2(badHeader.first && badHeader.second.contains(QLatin1String("headers")), qPrintable(badHeader.second));
+    const auto badFlag = lint(QString(text).replace(QStringLiteral("\"flag\":0"), QStringLiteral("\"flag\":\"x\"")));
+    QVERIFY2(badFlag.first && badFlag.second.contains(QLatin1String("flag")), qPrintable(badFlag.second));
 }
 
 QTEST_GUILESS_MAIN(TestCommandTemplates)

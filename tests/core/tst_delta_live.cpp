@@ -1,6 +1,6 @@
 // Delta compression: the fossil delta format on its own (errors in words, never a wrong result), and against a
-// real Centrifugo: a delta subscriber rebuilds every publication of a slowly changing document exactly as a
-// subscriber without delta receives it.
+// real Centrifugo, in JSON and in Protobuf: a delta subscriber rebuilds every publication of a slowly changing
+// document exactly as a subscriber without delta receives it.
 #include "centrifugoserver.h"
 #include "commandbuilder.h"
 #include "deltarebuilder.h"
@@ -67,8 +67,10 @@ private slots:
     void checksumMatchesTheFormat();
     void brokenDeltasAreErrorsInWords_data();
     void brokenDeltasAreErrorsInWords();
+    void hundredPublicationsRebuiltLikeAFullSubscriber_data();
     void hundredPublicationsRebuiltLikeAFullSubscriber();
     void timelineRowsShowBrokenDeltasInWords();
+    void recoveredPublicationsAreRebuilt_data() { hundredPublicationsRebuiltLikeAFullSubscriber_data(); }
     void recoveredPublicationsAreRebuilt();
 };
 
@@ -125,8 +127,17 @@ void TestDeltaLive::brokenDeltasAreErrorsInWords()
     QVERIFY2(error.contains(words), qPrintable(error));
 }
 
+void TestDeltaLive::hundredPublicationsRebuiltLikeAFullSubscriber_data()
+{
+    QTest::addColumn<Protocol::Format>("format");
+    QTest::newRow("json") << Protocol::Format::Json;
+    QTest::newRow("protobuf") << Protocol::Format::Protobuf;
+}
+
 void TestDeltaLive::hundredPublicationsRebuiltLikeAFullSubscriber()
 {
+    QFETCH(Protocol::Format, format);
+    const bool protobuf = format == Protocol::Format::Protobuf;
     CentrifugoServer server;
     QVERIFY2(server.start(), qPrintable(server.errorString()));
     const QString channel = s("chat:delta-doc");
@@ -141,6 +152,7 @@ void TestDeltaLive::hundredPublicationsRebuiltLikeAFullSubscriber()
     for (Session *session : {&plain, &delta}) {
         SessionOptions o;
         o.url = server.webSocketUrl();
+        o.format = format;
         session->open(o);
     }
     QVERIFY(plainRec.waitForState(Session::State::Connected));
@@ -163,34 +175,48 @@ void TestDeltaLive::hundredPublicationsRebuiltLikeAFullSubscriber()
     }
     QTRY_COMPARE_WITH_TIMEOUT(rebuilt.count(), kCount, 20000);
 
+    // What the subscriber without delta received: the data's bytes (Protobuf's exactly as on the wire).
     const auto plainPublications = [&plainRec] {
-        QList<QJsonObject> out;
+        QList<QByteArray> out;
         for (const Frame &f : plainRec.frames()) {
             for (const ProtocolMessage &m : f.messages) {
-                if (m.push == PushType::Pub)
+                if (m.push != PushType::Pub)
+                    continue;
+                ProtobufCodec::DeltaFields fields;
+                if (m.hasJsonConverter() && ProtobufCodec::deltaFields(m.raw, &fields))
+                    out.append(fields.publications.value(0).data);
+                else
                     out.append(
-                        m.json().value(s("push")).toObject().value(s("pub")).toObject().value(s("data")).toObject());
+                        QJsonDocument(
+                            m.json().value(s("push")).toObject().value(s("pub")).toObject().value(s("data")).toObject())
+                            .toJson(QJsonDocument::Compact));
             }
         }
         return out;
     };
+    // Protobuf's rebuilt data is compared byte for byte; JSON's as the object it stands for.
+    const auto same = [protobuf](const QByteArray &rebuiltData, const QByteArray &plainData) {
+        return protobuf ? rebuiltData == plainData
+                        : QJsonDocument::fromJson(rebuiltData).object() == QJsonDocument::fromJson(plainData).object();
+    };
     QTRY_COMPARE_WITH_TIMEOUT(plainPublications().size(), kCount, 20000);
-    const QList<QJsonObject> received = plainPublications();
+    const QList<QByteArray> received = plainPublications();
     int deltas = 0;
     qint64 saved = 0;
     for (int i = 0; i < kCount; ++i) {
         const auto p = rebuilt.at(i).first().value<DeltaTracker::Publication>();
         QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
         QCOMPARE(p.offset, i + 1);
-        QCOMPARE(QJsonDocument::fromJson(p.data).object(), received.at(i));
-        QCOMPARE(received.at(i), document(i));
+        QVERIFY2(same(p.data, received.at(i)), qPrintable(QString::number(i)));
+        QCOMPARE(QJsonDocument::fromJson(received.at(i)).object(), document(i));
         deltas += p.delta ? 1 : 0;
         saved += p.savedBytes();
     }
     // The first publication comes whole, the others as deltas, far smaller than the document.
     QVERIFY2(deltas >= kCount - 1, qPrintable(QString::number(deltas)));
     QVERIFY2(saved > qint64(kCount - 1) * 1000, qPrintable(QString::number(saved)));
-    qInfo("%d of %d publications came as deltas, %lld bytes saved", deltas, kCount, saved);
+    qInfo("%s: %d of %d publications came as deltas, %lld bytes saved", protobuf ? "Protobuf" : "JSON", deltas, kCount,
+          saved);
 
     // The timeline's publication rows: each one's detail has the rebuilt data (equal to what the subscriber
     // without delta received) next to the delta as received, and the bytes saved.
@@ -203,7 +229,7 @@ void TestDeltaLive::hundredPublicationsRebuiltLikeAFullSubscriber()
         DeltaTracker::Publication p;
         QVERIFY(DeltaRebuilder::forRow(timeline.store(), row, &p));
         QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
-        QCOMPARE(QJsonDocument::fromJson(p.data).object(), received.at(rows));
+        QVERIFY2(same(p.data, received.at(rows)), qPrintable(QString::number(rows)));
         const MessageDetail d = MessageDetail::forRow(timeline, row, nullptr);
         QVERIFY(!d.problem);
         QCOMPARE(fact(d, s("Rebuilt data (bytes)")), QLocale().toString(qint64(p.data.size())));
@@ -213,7 +239,7 @@ void TestDeltaLive::hundredPublicationsRebuiltLikeAFullSubscriber()
         const qsizetype heading = d.pretty.indexOf(s("Rebuilt publication data"));
         QVERIFY2(heading > 0, qPrintable(d.pretty.left(400)));
         const QString shown = d.pretty.mid(d.pretty.indexOf(QLatin1Char('\n'), heading) + 1);
-        QCOMPARE(QJsonDocument::fromJson(shown.toUtf8()).object(), received.at(rows));
+        QCOMPARE(QJsonDocument::fromJson(shown.toUtf8()).object(), QJsonDocument::fromJson(received.at(rows)).object());
         if (p.delta)
             QVERIFY2(d.sentence.contains(s("bytes saved")), qPrintable(d.sentence));
         shownSaved += p.savedBytes();
@@ -261,15 +287,41 @@ void TestDeltaLive::timelineRowsShowBrokenDeltasInWords()
              qPrintable(broken.sentence));
     QVERIFY2(fact(broken, s("Delta")).contains(s("checksum")), qPrintable(fact(broken, s("Delta"))));
 
-    // Over Protobuf the data is not rebuilt (not the exact bytes through the JSON form): never a false error.
-    DeltaTracker tracker;
-    const QList<ProtocolMessage> protobufReply = ProtobufCodec().decodeServerFrame(
-        ProtobufCodec::encodeReplies({QJsonObject{{s("id"), 1}, {s("subscribe"), QJsonObject{{s("delta"), true}}}}}));
-    QCOMPARE(protobufReply.size(), 1);
-    ProtocolMessage reply = protobufReply.first();
-    reply.channel = s("d");
-    QVERIFY(!tracker.handle(reply, &p));
-    QVERIFY(!tracker.isDeltaChannel(s("d")));
+    // Over Protobuf the same: the data's exact bytes (not their JSON form) rebuilt, a broken delta in words.
+    const auto protobufFrame = [](const QJsonObject &reply) {
+        Frame f;
+        f.timeMs = 1700000000000;
+        f.binary = true;
+        f.raw = ProtobufCodec::encodeReplies({reply});
+        f.messages = ProtobufCodec().decodeServerFrame(f.raw);
+        return f;
+    };
+    const auto protobufPub = [&](int offset, const QByteArray &data, bool delta) {
+        QJsonObject pub{{s("data"), QJsonObject{{s("$base64"), QString::fromLatin1(data.toBase64())}}},
+                        {s("offset"), offset}};
+        if (delta)
+            pub.insert(s("delta"), true);
+        return protobufFrame(QJsonObject{{s("push"), QJsonObject{{s("channel"), s("d")}, {s("pub"), pub}}}});
+    };
+    const QByteArray spaced(R"({"v": 1, "text": "hello delta world"})"); // not in the JSON form's compact text
+    const QByteArray spacedNext(R"({"v": 2, "text": "hello delta world"})");
+    const QByteArray spacedDelta = FossilDelta::create(spaced, spacedNext);
+    TimelineModel protobufTimeline;
+    protobufTimeline.appendFrame(
+        protobufFrame(QJsonObject{{s("id"), 1}, {s("subscribe"), QJsonObject{{s("delta"), true}}}}));
+    protobufTimeline.appendFrame(protobufPub(1, spaced, false));
+    protobufTimeline.appendFrame(protobufPub(2, spacedDelta, true));
+    protobufTimeline.appendFrame(protobufPub(3, QByteArray(spacedDelta).replace(spacedDelta.size() - 2, 1, "Z"), true));
+    protobufTimeline.flush();
+    QCOMPARE(protobufTimeline.rowCount(), 4);
+    QVERIFY(DeltaRebuilder::forRow(protobufTimeline.store(), 2, &p));
+    QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+    QVERIFY(p.delta);
+    QCOMPARE(p.data, spacedNext);
+    QCOMPARE(p.wireBytes, spacedDelta.size());
+    QVERIFY(DeltaRebuilder::forRow(protobufTimeline.store(), 3, &p));
+    QVERIFY2(p.error.contains(s("checksum")), qPrintable(p.error));
+    QVERIFY(MessageDetail::forRow(protobufTimeline, 3, nullptr).problem);
 
     TimelineModel late; // recorded after the subscription began: the base is not in this timeline
     late.appendFrame(pub(2, good, true));
@@ -284,6 +336,7 @@ void TestDeltaLive::recoveredPublicationsAreRebuilt()
     // A delta subscription that recovers after a reconnect: the subscribe reply's publications come as a chain
     // (the first whole, the others deltas), the live ones go on from its last; a recovery that missed nothing goes
     // on from the payload of the connection before. Every one rebuilt, in the session and in the timeline.
+    QFETCH(Protocol::Format, format);
     CentrifugoServer server;
     QVERIFY2(server.start(), qPrintable(server.errorString()));
     const QString channel = s("chat:delta-recover");
@@ -294,6 +347,7 @@ void TestDeltaLive::recoveredPublicationsAreRebuilt()
     QSignalSpy rebuilt(&session, &Session::deltaPublication);
     SessionOptions o;
     o.url = server.webSocketUrl();
+    o.format = format;
     SubscribeOptions sub;
     sub.channel = channel;
     sub.delta = s("fossil");
