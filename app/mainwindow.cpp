@@ -137,6 +137,10 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
                     setCurrentView(view);
                 return;
             }
+            if (auto *app = qobject_cast<ProxyAppView *>(w)) {
+                m_proxyPanel->selectConnection(app->id());
+                return;
+            }
         }
     });
 
@@ -309,13 +313,20 @@ void MainWindow::setCurrentView(SessionView *view)
 
 void MainWindow::placeViews()
 {
-    // Side by side: the current session and the ones after it, up to three, in a splitter; the others wait in
-    // the tabs (the tab bar is then hidden). Tabs: every session.
+    // Side by side: up to three columns in a splitter. Applications connected through the proxy take up to two of
+    // them, the newest ones (a reconnecting SDK shows beside its previous connection); the current session and the
+    // ones after it take the rest. The others wait in the tabs (the tab bar is then hidden). Tabs: every session,
+    // then every application.
     m_tabs->blockSignals(true);
+    const QList<ProxyAppView *> apps = m_appViews ? m_appViews->views() : QList<ProxyAppView *>();
     QList<SessionView *> shown;
+    QList<ProxyAppView *> shownApps;
     if (m_sideBySide) {
-        const int start = qMax(0, qMin(int(m_views.indexOf(m_current)), int(m_views.size()) - kMaxSideBySide));
-        shown = m_views.mid(start, kMaxSideBySide);
+        const int appColumns = qMin(int(apps.size()), kMaxSideBySide - 1);
+        shownApps = apps.mid(apps.size() - appColumns);
+        const int columns = kMaxSideBySide - appColumns;
+        const int start = qMax(0, qMin(int(m_views.indexOf(m_current)), int(m_views.size()) - columns));
+        shown = m_views.mid(start, columns);
     }
     for (SessionView *view : std::as_const(m_views)) {
         if (shown.contains(view))
@@ -324,9 +335,21 @@ void MainWindow::placeViews()
             m_tabs->addTab(view, view->title());
         view->show();
     }
+    for (ProxyAppView *view : apps) {
+        if (shownApps.contains(view))
+            continue;
+        if (m_tabs->indexOf(view) < 0)
+            addAppTab(view, m_tabs->count());
+        view->show();
+    }
     for (SessionView *view : std::as_const(m_views))
         view->setCompact(shown.contains(view));
-    for (SessionView *view : std::as_const(shown)) {
+    QList<QWidget *> columns;
+    for (SessionView *view : std::as_const(shown))
+        columns.append(view);
+    for (ProxyAppView *view : std::as_const(shownApps))
+        columns.append(view);
+    for (QWidget *view : std::as_const(columns)) {
         const int index = m_tabs->indexOf(view);
         if (index >= 0)
             m_tabs->removeTab(index);
@@ -475,6 +498,53 @@ void MainWindow::buildDocks()
     m_scenarioDock->setWidget(scenarioTabs);
     addDockWidget(Qt::RightDockWidgetArea, m_scenarioDock);
     m_scenarioDock->hide();
+
+    buildProxyDock();
+}
+
+void MainWindow::buildProxyDock()
+{
+    // Proxy mode (docs/proxy.md): a dock with its own proxy; each application connection is a read-only session of
+    // its own (a tab or a column, and a source of the combined timeline). Made once: the menus are made again on a
+    // language change, the proxy and its connections must not be.
+    auto *proxyServer = new ProxyServer(this);
+    m_proxyPanel = new ProxyPanel(proxyServer);
+    m_proxyPanel->setObjectName(QStringLiteral("proxyPanel"));
+    m_appViews = new ProxyAppViews(proxyServer, this);
+    connect(m_appViews, &ProxyAppViews::viewAdded, this, [this](ProxyAppView *view) {
+        const int source = m_combinedModel->addSource(view->title());
+        connect(view, &ProxyAppView::frameAdded, m_combinedModel,
+                [this, source](const Frame &f) { m_combinedModel->appendFrame(source, f); });
+        connect(view, &ProxyAppView::titleChanged, this, [this, view, source] {
+            m_combinedModel->setSourceName(source, view->title());
+            if (const int index = m_tabs->indexOf(view); index >= 0)
+                m_tabs->setTabText(index, view->title());
+        });
+        // Side by side, the newest applications take the columns; in tabs, the tab shown stays the one shown.
+        if (m_sideBySide)
+            placeViews();
+        else
+            addAppTab(view, m_tabs->count());
+    });
+    // The dock's fault injection acts on the application shown (side by side: the one that holds the focus).
+    connect(m_tabs, &QTabWidget::currentChanged, m_proxyPanel, [this](int index) {
+        if (auto *view = qobject_cast<ProxyAppView *>(m_tabs->widget(index)))
+            m_proxyPanel->selectConnection(view->id());
+    });
+    m_proxyDock = addDock(m_proxyPanel, tr("Proxy"), "proxyDock", Qt::RightDockWidgetArea);
+    m_proxyDock->hide();
+    m_proxyDock->toggleViewAction()->setObjectName(QStringLiteral("proxy"));
+    // Forward to the server the connection panel points at, unless the user changed it while running.
+    connect(m_proxyDock, &QDockWidget::visibilityChanged, m_proxyPanel, [this, proxyServer](bool shown) {
+        if (shown && !proxyServer->isListening())
+            m_proxyPanel->setUpstreamUrl(connectionPanel()->url());
+    });
+}
+
+void MainWindow::addAppTab(ProxyAppView *view, int index)
+{
+    index = m_tabs->insertTab(index, view, view->title());
+    m_tabs->tabBar()->setTabButton(index, QTabBar::RightSide, nullptr); // it stays, closed or not
 }
 
 void MainWindow::updateChartSources()
@@ -665,39 +735,8 @@ void MainWindow::buildMenus()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
-    {
-        // Proxy mode (docs/proxy.md): a dock with its own proxy; each application connection is a read-only session
-        // of its own (a tab, and a source of the combined timeline).
-        auto *proxyServer = new ProxyServer(this);
-        auto *proxyPanel = new ProxyPanel(proxyServer);
-        auto *appViews = new ProxyAppViews(proxyServer, this);
-        connect(appViews, &ProxyAppViews::viewAdded, this, [this](ProxyAppView *view) {
-            const int index = m_tabs->addTab(view, view->title());
-            m_tabs->tabBar()->setTabButton(index, QTabBar::RightSide, nullptr); // it stays, closed or not
-            const int source = m_combinedModel->addSource(view->title());
-            connect(view, &ProxyAppView::frameAdded, m_combinedModel,
-                    [this, source](const Frame &f) { m_combinedModel->appendFrame(source, f); });
-            connect(view, &ProxyAppView::titleChanged, this, [this, view, source] {
-                m_combinedModel->setSourceName(source, view->title());
-                m_tabs->setTabText(m_tabs->indexOf(view), view->title());
-            });
-        });
-        // The dock's fault injection acts on the application shown.
-        connect(m_tabs, &QTabWidget::currentChanged, proxyPanel, [this, proxyPanel](int index) {
-            if (auto *view = qobject_cast<ProxyAppView *>(m_tabs->widget(index)))
-                proxyPanel->selectConnection(view->id());
-        });
-        proxyPanel->setObjectName(QStringLiteral("proxyPanel"));
-        QDockWidget *proxyDock = addDock(proxyPanel, tr("Proxy"), "proxyDock", Qt::RightDockWidgetArea);
-        proxyDock->hide();
-        // Forward to the server the connection panel points at, unless the user changed it while running.
-        connect(proxyDock, &QDockWidget::visibilityChanged, proxyPanel, [this, proxyServer, proxyPanel](bool shown) {
-            if (shown && !proxyServer->isListening())
-                proxyPanel->setUpstreamUrl(connectionPanel()->url());
-        });
-        QAction *proxyAction = proxyDock->toggleViewAction();
+    if (QAction *proxyAction = m_proxyDock->toggleViewAction()) {
         proxyAction->setText(tr("&Proxy (see an application's connection)"));
-        proxyAction->setObjectName(QStringLiteral("proxy"));
         tools->addAction(proxyAction);
     }
     make(tools, tr("&Scenarios…"), "scenarios", {}, [this] {
@@ -1088,6 +1127,8 @@ void MainWindow::retranslateUi()
             d->setWindowTitle(tr("Combined timeline"));
         else if (d->widget() == m_charts)
             d->setWindowTitle(tr("Charts"));
+        else if (d->widget() == m_proxyPanel)
+            d->setWindowTitle(tr("Proxy"));
     }
     m_statusSecrets->setText(tr("Secrets shown"));
     m_statusSecrets->setToolTip(tr("Tokens and keys are shown in the log, the timeline and the connection panel. "

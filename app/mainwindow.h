@@ -25,6 +25,9 @@ class QDockWidget;
 class QLabel;
 class ProfileResolver;
 class ProfileStore;
+class ProxyAppView;
+class ProxyAppViews;
+class ProxyPanel;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
@@ -138,7 +141,8 @@ public slots:
     SessionView *duplicateConnection();
     // Closes the session of the tab (its client disconnects); the last one stays.
     void closeSession(SessionView *view);
-    // Two or three sessions next to each other instead of tabs.
+    // Up to three sessions next to each other instead of tabs: the current one and, when applications are
+    // connected through the proxy, the newest of them (docs/proxy.md).
     void setSideBySide(bool on);
     void openRecordingsInCombined();
     // The combined timeline showing only the current session: its messages and its server calls, in time order.
@@ -153,6 +157,7 @@ protected:
 
 private:
     void buildDocks();
+    void buildProxyDock();
     void exportFrames(bool onlyShown);
     void buildMenus();
     QDockWidget *addDock(QWidget *widget, const QString &title, const char *name, Qt::DockWidgetArea area);
@@ -160,6 +165,8 @@ private:
     void saveSettings() const;
     void updateTitle();
     void placeViews();
+    // An application's tab: without a close button, it stays after the connection ended.
+    void addAppTab(ProxyAppView *view, int index);
     // The charts' choice of source: every session and the combined timeline.
     void updateChartSources();
     void updateChartSource();
@@ -179,6 +186,9 @@ private:
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_sideBySideSplitter = nullptr;
     bool m_sideBySide = false;
+    ProxyPanel *m_proxyPanel = nullptr;
+    ProxyAppViews *m_appViews = nullptr; // each application connection's read-only view
+    QDockWidget *m_proxyDock = nullptr;
     int m_nextClientNumber = 1;
     CombinedTimelineModel *m_combinedModel = nullptr;
     CombinedTimelineView *m_combinedView = nullptr;
