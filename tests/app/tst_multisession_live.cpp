@@ -426,6 +426,13 @@ private slots:
         };
         ProxyAppView *first = connectApp(u"sbs-first"_s);
         QVERIFY(first);
+        // A language change makes the menus again, not the proxy (its connections go on).
+        QEvent languageChange(QEvent::LanguageChange);
+        QApplication::sendEvent(m_window.get(), &languageChange);
+        QCOMPARE(m_window->findChildren<ProxyServer *>().size(), 1);
+        QCOMPARE(m_window->findChildren<ProxyPanel *>().size(), 1);
+        QVERIFY(m_window->action(u"proxy"_s));
+        QVERIFY(proxy->isListening());
         m_window->action(u"sideBySide"_s)->trigger(); // one application connects before, one after the switch
         QVERIFY(m_window->isSideBySide());
         ProxyAppView *second = connectApp(u"sbs-second"_s);
