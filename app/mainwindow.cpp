@@ -344,6 +344,8 @@ void MainWindow::placeViews()
     }
     for (SessionView *view : std::as_const(m_views))
         view->setCompact(shown.contains(view));
+    for (ProxyAppView *view : apps)
+        view->setCompact(shownApps.contains(view));
     QList<QWidget *> columns;
     for (SessionView *view : std::as_const(shown))
         columns.append(view);
@@ -369,6 +371,8 @@ void MainWindow::placeViews()
     // The parts' sizes changed below cached layout items: drop the caches, so that the window's minimum follows
     // (two full-size sessions side by side would otherwise widen the window beyond the screen).
     for (SessionView *view : std::as_const(m_views))
+        view->updateGeometry();
+    for (ProxyAppView *view : apps)
         view->updateGeometry();
     m_sideBySideSplitter->updateGeometry();
     m_tabs->updateGeometry();

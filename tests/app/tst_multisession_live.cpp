@@ -439,6 +439,9 @@ private slots:
         QVERIFY(second);
         SessionView *own = m_window->currentView();
         QTRY_VERIFY(own->isVisible() && first->isVisible() && second->isVisible());
+        QVERIFY(first->isCompact() && second->isCompact() && own->isCompact());
+        QTRY_VERIFY(m_window->minimumSizeHint().width() <= 1600);
+        QTRY_VERIFY(m_window->width() <= 1600);
         const QRect r0(own->mapTo(m_window.get(), QPoint(0, 0)), own->size());
         const QRect r1(first->mapTo(m_window.get(), QPoint(0, 0)), first->size());
         const QRect r2(second->mapTo(m_window.get(), QPoint(0, 0)), second->size());
@@ -463,6 +466,7 @@ private slots:
                 QCOMPARE(tabs->indexOf(first), -1);
             } else {
                 QVERIFY(tabs->indexOf(first) >= 0 && tabs->indexOf(second) >= 0);
+                QVERIFY(!first->isCompact() && !second->isCompact());
                 QVERIFY(!tabs->tabBar()->tabButton(tabs->indexOf(first), QTabBar::RightSide)); // no close button
                 tabs->setCurrentWidget(second);
                 QTRY_VERIFY(second->isVisible());
