@@ -4148,6 +4148,41 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     </message>
 </context>
 <context>
+    <name>ProxyAppView</name>
+    <message>
+        <source>App %1</source>
+        <translation>应用 %1</translation>
+    </message>
+    <message>
+        <source>%1 · client id %2</source>
+        <translation>%1 · 客户端 ID %2</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1（已关闭）</translation>
+    </message>
+    <message>
+        <source>Application connection %1 from %2 through the proxy, closed: %3</source>
+        <translation>经代理的应用连接 %1（来自 %2），已关闭：%3</translation>
+    </message>
+    <message>
+        <source>no reason known</source>
+        <translation>原因未知</translation>
+    </message>
+    <message>
+        <source>Application connection %1 from %2 through the proxy, %3. Read only: the fault injection of the Proxy dock acts on the selected connection.</source>
+        <translation>经代理的应用连接 %1（来自 %2），%3。只读：“代理”面板中的故障注入作用于所选连接。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>connecting upstream</source>
+        <translation>正在连接上游</translation>
+    </message>
+</context>
+<context>
     <name>ProxyConnection</name>
     <message>
         <source>no answer to the upstream handshake within %1 ms</source>
