@@ -448,6 +448,13 @@ private slots:
         QVERIFY2(r0.right() < r1.left() && r1.right() < r2.left(), "three columns: the session, then the apps");
         QVERIFY2(r2.right() <= m_window->width(), "the window holds the three");
         QCOMPARE(rowsOfChannel(first, u"sbs-second"_s), 0); // each its own frames
+        // Clicking into an application's column selects its connection in the dock.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        first->findChild<QTableView *>(u"proxyAppSubscriptions"_s)->setFocus(Qt::MouseFocusReason);
+        QTRY_COMPARE(panel->selectedConnection(), proxy->connection(1));
+        second->findChild<QTableView *>(u"proxyAppSubscriptions"_s)->setFocus(Qt::MouseFocusReason);
+        QTRY_COMPARE(panel->selectedConnection(), proxy->connection(2));
         QCOMPARE(rowsOfChannel(second, u"sbs-first"_s), 0);
         // Frames keep arriving in a column.
         apps.at(1)->sendCommand({{u"subscribe"_s, QJsonObject{{u"channel"_s, u"sbs-later"_s}}}});
