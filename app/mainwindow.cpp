@@ -29,6 +29,7 @@
 #include "serverapiclient.h"
 #include "serverpanel.h"
 #include "session.h"
+#include "sessionarea.h"
 #include "sessionview.h"
 #include "subscriptionpanel.h"
 #include "subscriptiontracker.h"
@@ -70,8 +71,6 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSignalBlocker>
-#include <QSplitter>
-#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -86,7 +85,6 @@ namespace {
 
 constexpr int kStateVersion = 2;
 // Side by side shows at most this many sessions; more stay reachable from the tabs.
-constexpr int kMaxSideBySide = 3;
 
 QString settingsKey(const char *name)
 {
@@ -111,24 +109,15 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     }
 
     // The sessions: tabs, or a splitter when side by side.
-    m_tabs = new QTabWidget;
-    m_tabs->setObjectName(QStringLiteral("sessionTabs"));
-    m_tabs->setDocumentMode(true);
-    m_tabs->setTabsClosable(true);
-    m_tabs->setMovable(true);
+    m_area = new SessionArea;
+    m_tabs = m_area->tabs();
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (auto *view = qobject_cast<SessionView *>(m_tabs->widget(index)))
             setCurrentView(view);
     });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this,
             [this](int index) { closeSession(qobject_cast<SessionView *>(m_tabs->widget(index))); });
-    m_sideBySideSplitter = new QSplitter(Qt::Horizontal);
-    m_sideBySideSplitter->setObjectName(QStringLiteral("sideBySide"));
-    m_sideBySideSplitter->setChildrenCollapsible(false);
-    m_central = new QStackedWidget;
-    m_central->addWidget(m_tabs);
-    m_central->addWidget(m_sideBySideSplitter);
-    setCentralWidget(m_central);
+    setCentralWidget(m_area);
     // Side by side, the session that holds the focus is the current one (the menus act on it).
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         for (QWidget *w = now; w && w != this; w = w->parentWidget()) {
@@ -313,70 +302,7 @@ void MainWindow::setCurrentView(SessionView *view)
 
 void MainWindow::placeViews()
 {
-    // Side by side: up to three columns in a splitter. Applications connected through the proxy take up to two of
-    // them, the newest ones (a reconnecting SDK shows beside its previous connection); the current session and the
-    // ones after it take the rest. The others wait in the tabs (the tab bar is then hidden). Tabs: every session,
-    // then every application.
-    m_tabs->blockSignals(true);
-    const QList<ProxyAppView *> apps = m_appViews ? m_appViews->views() : QList<ProxyAppView *>();
-    QList<SessionView *> shown;
-    QList<ProxyAppView *> shownApps;
-    if (m_sideBySide) {
-        const int appColumns = qMin(int(apps.size()), kMaxSideBySide - 1);
-        shownApps = apps.mid(apps.size() - appColumns);
-        const int columns = kMaxSideBySide - appColumns;
-        const int start = qMax(0, qMin(int(m_views.indexOf(m_current)), int(m_views.size()) - columns));
-        shown = m_views.mid(start, columns);
-    }
-    for (SessionView *view : std::as_const(m_views)) {
-        if (shown.contains(view))
-            continue;
-        if (m_tabs->indexOf(view) < 0)
-            m_tabs->addTab(view, view->title());
-        view->show();
-    }
-    for (ProxyAppView *view : apps) {
-        if (shownApps.contains(view))
-            continue;
-        if (m_tabs->indexOf(view) < 0)
-            addAppTab(view, m_tabs->count());
-        view->show();
-    }
-    for (SessionView *view : std::as_const(m_views))
-        view->setCompact(shown.contains(view));
-    for (ProxyAppView *view : apps)
-        view->setCompact(shownApps.contains(view));
-    QList<QWidget *> columns;
-    for (SessionView *view : std::as_const(shown))
-        columns.append(view);
-    for (ProxyAppView *view : std::as_const(shownApps))
-        columns.append(view);
-    for (QWidget *view : std::as_const(columns)) {
-        const int index = m_tabs->indexOf(view);
-        if (index >= 0)
-            m_tabs->removeTab(index);
-        m_sideBySideSplitter->addWidget(view);
-        view->show();
-    }
-    if (m_sideBySide) {
-        QList<int> sizes;
-        for (int i = 0; i < m_sideBySideSplitter->count(); ++i)
-            sizes.append(1000);
-        m_sideBySideSplitter->setSizes(sizes);
-    } else if (m_tabs->indexOf(m_current) >= 0) {
-        m_tabs->setCurrentWidget(m_current);
-    }
-    m_tabs->blockSignals(false);
-    m_central->setCurrentWidget(m_sideBySide ? static_cast<QWidget *>(m_sideBySideSplitter) : m_tabs);
-    // The parts' sizes changed below cached layout items: drop the caches, so that the window's minimum follows
-    // (two full-size sessions side by side would otherwise widen the window beyond the screen).
-    for (SessionView *view : std::as_const(m_views))
-        view->updateGeometry();
-    for (ProxyAppView *view : apps)
-        view->updateGeometry();
-    m_sideBySideSplitter->updateGeometry();
-    m_tabs->updateGeometry();
-    m_central->updateGeometry();
+    m_area->place(m_views, m_current, m_appViews ? m_appViews->views() : QList<ProxyAppView *>(), m_sideBySide);
     QTimer::singleShot(0, this, [this] {
         if (!screen())
             return;
@@ -528,7 +454,7 @@ void MainWindow::buildProxyDock()
         if (m_sideBySide)
             placeViews();
         else
-            addAppTab(view, m_tabs->count());
+            m_area->addAppTab(view, m_tabs->count());
     });
     // The dock's fault injection acts on the application shown (side by side: the one that holds the focus).
     connect(m_tabs, &QTabWidget::currentChanged, m_proxyPanel, [this](int index) {
@@ -543,12 +469,6 @@ void MainWindow::buildProxyDock()
         if (shown && !proxyServer->isListening())
             m_proxyPanel->setUpstreamUrl(connectionPanel()->url());
     });
-}
-
-void MainWindow::addAppTab(ProxyAppView *view, int index)
-{
-    index = m_tabs->insertTab(index, view, view->title());
-    m_tabs->tabBar()->setTabButton(index, QTabBar::RightSide, nullptr); // it stays, closed or not
 }
 
 void MainWindow::updateChartSources()

@@ -25,15 +25,13 @@ class QDockWidget;
 class QLabel;
 class ProfileResolver;
 class ProfileStore;
-class ProxyAppView;
 class ProxyAppViews;
 class ProxyPanel;
 class QSettings;
-class QSplitter;
-class QStackedWidget;
 class QMenu;
 class QTabWidget;
 class SecretStore;
+class SessionArea;
 class SessionView;
 class TokenGeneratorDialog;
 class TrafficChartView;
@@ -165,8 +163,6 @@ private:
     void saveSettings() const;
     void updateTitle();
     void placeViews();
-    // An application's tab: without a close button, it stays after the connection ended.
-    void addAppTab(ProxyAppView *view, int index);
     // The charts' choice of source: every session and the combined timeline.
     void updateChartSources();
     void updateChartSource();
@@ -182,9 +178,8 @@ private:
     CommandHistory *m_history;
     QList<SessionView *> m_views;
     SessionView *m_current = nullptr;
-    QStackedWidget *m_central = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    QSplitter *m_sideBySideSplitter = nullptr;
+    SessionArea *m_area = nullptr;
+    QTabWidget *m_tabs = nullptr; // m_area's
     bool m_sideBySide = false;
     ProxyPanel *m_proxyPanel = nullptr;
     ProxyAppViews *m_appViews = nullptr; // each application connection's read-only view
