@@ -84,7 +84,6 @@ using Level = LogEntry::Level;
 namespace {
 
 constexpr int kStateVersion = 2;
-// Side by side shows at most this many sessions; more stay reachable from the tabs.
 
 QString settingsKey(const char *name)
 {
