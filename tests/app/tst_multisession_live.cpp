@@ -65,6 +65,19 @@ class TestMultiSession : public QObject
         return n;
     }
 
+    // The window's proxy dock started on a free port, forwarding to the test server.
+    bool startProxy(ProxyPanel *&panel, ProxyServer *&proxy, QTabWidget *&tabs)
+    {
+        panel = m_window->findChild<ProxyPanel *>(u"proxyPanel"_s);
+        proxy = m_window->findChild<ProxyServer *>();
+        tabs = m_window->findChild<QTabWidget *>(u"sessionTabs"_s);
+        if (!panel || !proxy || !tabs)
+            return false;
+        panel->setListenAddress(u"127.0.0.1:0"_s);
+        panel->setUpstreamUrl(m_server.webSocketUrl().toString());
+        return panel->start();
+    }
+
     // Connects the view's client and subscribes it to the channel; waits for both.
     void connectAndSubscribe(SessionView *view, const QString &channel)
     {
@@ -345,13 +358,10 @@ private slots:
     {
         // An application through the proxy dock: a tab of its own and a source of the combined timeline; nothing
         // of it lands in the inspector's own session.
-        auto *panel = m_window->findChild<ProxyPanel *>(u"proxyPanel"_s);
-        auto *proxy = m_window->findChild<ProxyServer *>();
-        auto *tabs = m_window->findChild<QTabWidget *>(u"sessionTabs"_s);
-        QVERIFY(panel && proxy && tabs);
-        panel->setListenAddress(u"127.0.0.1:0"_s);
-        panel->setUpstreamUrl(m_server.webSocketUrl().toString());
-        QVERIFY2(panel->start(), qPrintable(panel->statusText()));
+        ProxyPanel *panel = nullptr;
+        ProxyServer *proxy = nullptr;
+        QTabWidget *tabs = nullptr;
+        QVERIFY2(startProxy(panel, proxy, tabs), panel ? qPrintable(panel->statusText()) : "no proxy dock");
         TimelineModel *own = m_window->currentView()->timelineModel();
         own->flush();
         const int ownRows = own->rowCount();
@@ -396,13 +406,10 @@ private slots:
         // Side by side, the applications connected through the proxy are columns beside the current session (the
         // newest two: three columns at most); each keeps its own frames, across layout switches and while the
         // proxy stops and starts again.
-        auto *panel = m_window->findChild<ProxyPanel *>(u"proxyPanel"_s);
-        auto *proxy = m_window->findChild<ProxyServer *>();
-        auto *tabs = m_window->findChild<QTabWidget *>(u"sessionTabs"_s);
-        QVERIFY(panel && proxy && tabs);
-        panel->setListenAddress(u"127.0.0.1:0"_s);
-        panel->setUpstreamUrl(m_server.webSocketUrl().toString());
-        QVERIFY2(panel->start(), qPrintable(panel->statusText()));
+        ProxyPanel *panel = nullptr;
+        ProxyServer *proxy = nullptr;
+        QTabWidget *tabs = nullptr;
+        QVERIFY2(startProxy(panel, proxy, tabs), panel ? qPrintable(panel->statusText()) : "no proxy dock");
         std::vector<std::unique_ptr<Session>> apps;
         auto connectApp = [&](const QString &channel) -> ProxyAppView * {
             apps.push_back(std::make_unique<Session>());
