@@ -29,6 +29,7 @@
 #include "serverapiclient.h"
 #include "serverpanel.h"
 #include "session.h"
+#include "sessionarea.h"
 #include "sessionview.h"
 #include "subscriptionpanel.h"
 #include "subscriptiontracker.h"
@@ -70,8 +71,6 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSignalBlocker>
-#include <QSplitter>
-#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -85,8 +84,6 @@ using Level = LogEntry::Level;
 namespace {
 
 constexpr int kStateVersion = 2;
-// Side by side shows at most this many sessions; more stay reachable from the tabs.
-constexpr int kMaxSideBySide = 3;
 
 QString settingsKey(const char *name)
 {
@@ -111,30 +108,25 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     }
 
     // The sessions: tabs, or a splitter when side by side.
-    m_tabs = new QTabWidget;
-    m_tabs->setObjectName(QStringLiteral("sessionTabs"));
-    m_tabs->setDocumentMode(true);
-    m_tabs->setTabsClosable(true);
-    m_tabs->setMovable(true);
+    m_area = new SessionArea;
+    m_tabs = m_area->tabs();
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (auto *view = qobject_cast<SessionView *>(m_tabs->widget(index)))
             setCurrentView(view);
     });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this,
             [this](int index) { closeSession(qobject_cast<SessionView *>(m_tabs->widget(index))); });
-    m_sideBySideSplitter = new QSplitter(Qt::Horizontal);
-    m_sideBySideSplitter->setObjectName(QStringLiteral("sideBySide"));
-    m_sideBySideSplitter->setChildrenCollapsible(false);
-    m_central = new QStackedWidget;
-    m_central->addWidget(m_tabs);
-    m_central->addWidget(m_sideBySideSplitter);
-    setCentralWidget(m_central);
+    setCentralWidget(m_area);
     // Side by side, the session that holds the focus is the current one (the menus act on it).
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         for (QWidget *w = now; w && w != this; w = w->parentWidget()) {
             if (auto *view = qobject_cast<SessionView *>(w)) {
                 if (m_views.contains(view))
                     setCurrentView(view);
+                return;
+            }
+            if (auto *app = qobject_cast<ProxyAppView *>(w)) {
+                m_proxyPanel->selectConnection(app->id());
                 return;
             }
         }
@@ -309,47 +301,7 @@ void MainWindow::setCurrentView(SessionView *view)
 
 void MainWindow::placeViews()
 {
-    // Side by side: the current session and the ones after it, up to three, in a splitter; the others wait in
-    // the tabs (the tab bar is then hidden). Tabs: every session.
-    m_tabs->blockSignals(true);
-    QList<SessionView *> shown;
-    if (m_sideBySide) {
-        const int start = qMax(0, qMin(int(m_views.indexOf(m_current)), int(m_views.size()) - kMaxSideBySide));
-        shown = m_views.mid(start, kMaxSideBySide);
-    }
-    for (SessionView *view : std::as_const(m_views)) {
-        if (shown.contains(view))
-            continue;
-        if (m_tabs->indexOf(view) < 0)
-            m_tabs->addTab(view, view->title());
-        view->show();
-    }
-    for (SessionView *view : std::as_const(m_views))
-        view->setCompact(shown.contains(view));
-    for (SessionView *view : std::as_const(shown)) {
-        const int index = m_tabs->indexOf(view);
-        if (index >= 0)
-            m_tabs->removeTab(index);
-        m_sideBySideSplitter->addWidget(view);
-        view->show();
-    }
-    if (m_sideBySide) {
-        QList<int> sizes;
-        for (int i = 0; i < m_sideBySideSplitter->count(); ++i)
-            sizes.append(1000);
-        m_sideBySideSplitter->setSizes(sizes);
-    } else if (m_tabs->indexOf(m_current) >= 0) {
-        m_tabs->setCurrentWidget(m_current);
-    }
-    m_tabs->blockSignals(false);
-    m_central->setCurrentWidget(m_sideBySide ? static_cast<QWidget *>(m_sideBySideSplitter) : m_tabs);
-    // The parts' sizes changed below cached layout items: drop the caches, so that the window's minimum follows
-    // (two full-size sessions side by side would otherwise widen the window beyond the screen).
-    for (SessionView *view : std::as_const(m_views))
-        view->updateGeometry();
-    m_sideBySideSplitter->updateGeometry();
-    m_tabs->updateGeometry();
-    m_central->updateGeometry();
+    m_area->place(m_views, m_current, m_appViews ? m_appViews->views() : QList<ProxyAppView *>(), m_sideBySide);
     QTimer::singleShot(0, this, [this] {
         if (!screen())
             return;
@@ -475,6 +427,47 @@ void MainWindow::buildDocks()
     m_scenarioDock->setWidget(scenarioTabs);
     addDockWidget(Qt::RightDockWidgetArea, m_scenarioDock);
     m_scenarioDock->hide();
+
+    buildProxyDock();
+}
+
+void MainWindow::buildProxyDock()
+{
+    // Proxy mode (docs/proxy.md): a dock with its own proxy; each application connection is a read-only session of
+    // its own (a tab or a column, and a source of the combined timeline). Made once: the menus are made again on a
+    // language change, the proxy and its connections must not be.
+    auto *proxyServer = new ProxyServer(this);
+    m_proxyPanel = new ProxyPanel(proxyServer);
+    m_proxyPanel->setObjectName(QStringLiteral("proxyPanel"));
+    m_appViews = new ProxyAppViews(proxyServer, this);
+    connect(m_appViews, &ProxyAppViews::viewAdded, this, [this](ProxyAppView *view) {
+        const int source = m_combinedModel->addSource(view->title());
+        connect(view, &ProxyAppView::frameAdded, m_combinedModel,
+                [this, source](const Frame &f) { m_combinedModel->appendFrame(source, f); });
+        connect(view, &ProxyAppView::titleChanged, this, [this, view, source] {
+            m_combinedModel->setSourceName(source, view->title());
+            if (const int index = m_tabs->indexOf(view); index >= 0)
+                m_tabs->setTabText(index, view->title());
+        });
+        // Side by side, the newest applications take the columns; in tabs, the tab shown stays the one shown.
+        if (m_sideBySide)
+            placeViews();
+        else
+            m_area->addAppTab(view, m_tabs->count());
+    });
+    // The dock's fault injection acts on the application shown (side by side: the one that holds the focus).
+    connect(m_tabs, &QTabWidget::currentChanged, m_proxyPanel, [this](int index) {
+        if (auto *view = qobject_cast<ProxyAppView *>(m_tabs->widget(index)))
+            m_proxyPanel->selectConnection(view->id());
+    });
+    m_proxyDock = addDock(m_proxyPanel, tr("Proxy"), "proxyDock", Qt::RightDockWidgetArea);
+    m_proxyDock->hide();
+    m_proxyDock->toggleViewAction()->setObjectName(QStringLiteral("proxy"));
+    // Forward to the server the connection panel points at, unless the user changed it while running.
+    connect(m_proxyDock, &QDockWidget::visibilityChanged, m_proxyPanel, [this, proxyServer](bool shown) {
+        if (shown && !proxyServer->isListening())
+            m_proxyPanel->setUpstreamUrl(connectionPanel()->url());
+    });
 }
 
 void MainWindow::updateChartSources()
@@ -665,39 +658,8 @@ void MainWindow::buildMenus()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
-    {
-        // Proxy mode (docs/proxy.md): a dock with its own proxy; each application connection is a read-only session
-        // of its own (a tab, and a source of the combined timeline).
-        auto *proxyServer = new ProxyServer(this);
-        auto *proxyPanel = new ProxyPanel(proxyServer);
-        auto *appViews = new ProxyAppViews(proxyServer, this);
-        connect(appViews, &ProxyAppViews::viewAdded, this, [this](ProxyAppView *view) {
-            const int index = m_tabs->addTab(view, view->title());
-            m_tabs->tabBar()->setTabButton(index, QTabBar::RightSide, nullptr); // it stays, closed or not
-            const int source = m_combinedModel->addSource(view->title());
-            connect(view, &ProxyAppView::frameAdded, m_combinedModel,
-                    [this, source](const Frame &f) { m_combinedModel->appendFrame(source, f); });
-            connect(view, &ProxyAppView::titleChanged, this, [this, view, source] {
-                m_combinedModel->setSourceName(source, view->title());
-                m_tabs->setTabText(m_tabs->indexOf(view), view->title());
-            });
-        });
-        // The dock's fault injection acts on the application shown.
-        connect(m_tabs, &QTabWidget::currentChanged, proxyPanel, [this, proxyPanel](int index) {
-            if (auto *view = qobject_cast<ProxyAppView *>(m_tabs->widget(index)))
-                proxyPanel->selectConnection(view->id());
-        });
-        proxyPanel->setObjectName(QStringLiteral("proxyPanel"));
-        QDockWidget *proxyDock = addDock(proxyPanel, tr("Proxy"), "proxyDock", Qt::RightDockWidgetArea);
-        proxyDock->hide();
-        // Forward to the server the connection panel points at, unless the user changed it while running.
-        connect(proxyDock, &QDockWidget::visibilityChanged, proxyPanel, [this, proxyServer, proxyPanel](bool shown) {
-            if (shown && !proxyServer->isListening())
-                proxyPanel->setUpstreamUrl(connectionPanel()->url());
-        });
-        QAction *proxyAction = proxyDock->toggleViewAction();
+    if (QAction *proxyAction = m_proxyDock->toggleViewAction()) {
         proxyAction->setText(tr("&Proxy (see an application's connection)"));
-        proxyAction->setObjectName(QStringLiteral("proxy"));
         tools->addAction(proxyAction);
     }
     make(tools, tr("&Scenarios…"), "scenarios", {}, [this] {
@@ -1088,6 +1050,8 @@ void MainWindow::retranslateUi()
             d->setWindowTitle(tr("Combined timeline"));
         else if (d->widget() == m_charts)
             d->setWindowTitle(tr("Charts"));
+        else if (d->widget() == m_proxyPanel)
+            d->setWindowTitle(tr("Proxy"));
     }
     m_statusSecrets->setText(tr("Secrets shown"));
     m_statusSecrets->setToolTip(tr("Tokens and keys are shown in the log, the timeline and the connection panel. "

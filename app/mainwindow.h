@@ -25,12 +25,13 @@ class QDockWidget;
 class QLabel;
 class ProfileResolver;
 class ProfileStore;
+class ProxyAppViews;
+class ProxyPanel;
 class QSettings;
-class QSplitter;
-class QStackedWidget;
 class QMenu;
 class QTabWidget;
 class SecretStore;
+class SessionArea;
 class SessionView;
 class TokenGeneratorDialog;
 class TrafficChartView;
@@ -138,7 +139,8 @@ public slots:
     SessionView *duplicateConnection();
     // Closes the session of the tab (its client disconnects); the last one stays.
     void closeSession(SessionView *view);
-    // Two or three sessions next to each other instead of tabs.
+    // Up to three sessions next to each other instead of tabs: the current one and, when applications are
+    // connected through the proxy, the newest of them (docs/proxy.md).
     void setSideBySide(bool on);
     void openRecordingsInCombined();
     // The combined timeline showing only the current session: its messages and its server calls, in time order.
@@ -153,6 +155,7 @@ protected:
 
 private:
     void buildDocks();
+    void buildProxyDock();
     void exportFrames(bool onlyShown);
     void buildMenus();
     QDockWidget *addDock(QWidget *widget, const QString &title, const char *name, Qt::DockWidgetArea area);
@@ -175,10 +178,12 @@ private:
     CommandHistory *m_history;
     QList<SessionView *> m_views;
     SessionView *m_current = nullptr;
-    QStackedWidget *m_central = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    QSplitter *m_sideBySideSplitter = nullptr;
+    SessionArea *m_area = nullptr;
+    QTabWidget *m_tabs = nullptr; // m_area's
     bool m_sideBySide = false;
+    ProxyPanel *m_proxyPanel = nullptr;
+    ProxyAppViews *m_appViews = nullptr; // each application connection's read-only view
+    QDockWidget *m_proxyDock = nullptr;
     int m_nextClientNumber = 1;
     CombinedTimelineModel *m_combinedModel = nullptr;
     CombinedTimelineView *m_combinedView = nullptr;

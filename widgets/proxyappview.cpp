@@ -43,12 +43,12 @@ ProxyAppView::ProxyAppView(ProxyConnection *connection, QWidget *parent)
     m_logView = new LogView(m_logModel);
     m_logView->setObjectName(QStringLiteral("logView"));
 
-    auto *top = new QSplitter(Qt::Horizontal);
-    top->addWidget(m_subscriptions);
-    top->addWidget(m_timeline);
-    top->setStretchFactor(1, 3);
+    m_top = new QSplitter(Qt::Horizontal);
+    m_top->addWidget(m_subscriptions);
+    m_top->addWidget(m_timeline);
+    m_top->setStretchFactor(1, 3);
     auto *outer = new QSplitter(Qt::Vertical);
-    outer->addWidget(top);
+    outer->addWidget(m_top);
     outer->addWidget(m_logView);
     outer->setStretchFactor(0, 3);
     auto *layout = new QVBoxLayout(this);
@@ -62,6 +62,20 @@ ProxyAppView::ProxyAppView(ProxyConnection *connection, QWidget *parent)
 }
 
 ProxyAppView::~ProxyAppView() = default;
+
+void ProxyAppView::setCompact(bool compact)
+{
+    if (m_compact == compact)
+        return;
+    m_compact = compact;
+    m_top->setOrientation(compact ? Qt::Vertical : Qt::Horizontal);
+    // An explicit minimum wins over the parts' own (0 x 0 gives them back theirs).
+    const QSize smallest = compact ? QSize(160, 90) : QSize(0, 0);
+    for (QWidget *w : {static_cast<QWidget *>(m_subscriptions), static_cast<QWidget *>(m_timeline),
+                       static_cast<QWidget *>(m_logView)})
+        w->setMinimumSize(smallest);
+    m_top->setSizes(compact ? QList<int>{100, 500} : QList<int>{250, 750});
+}
 
 QString ProxyAppView::name() const
 {

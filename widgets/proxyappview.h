@@ -38,6 +38,11 @@ public:
     // The header: who connected, its state, and why it closed.
     QString stateText() const;
 
+    // A column beside other sessions (side by side): the channels above the timeline, and the parts may shrink
+    // so that three columns fit the window.
+    void setCompact(bool compact);
+    bool isCompact() const { return m_compact; }
+
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelineWidget *timeline() const { return m_timeline; }
     LogModel *logModel() const { return m_logModel; }
@@ -64,11 +69,13 @@ private:
     QString m_clientId;
     QString m_closeSummary;
     bool m_closed = false;
+    bool m_compact = false;
     TimelineModel *m_timelineModel;
     LogModel *m_logModel;
     SubscriptionTracker *m_tracker;
     SubscriptionModel *m_subscriptionModel;
     QLabel *m_header;
+    QSplitter *m_top;
     TimelineWidget *m_timeline;
     QTableView *m_subscriptions;
     LogView *m_logView;

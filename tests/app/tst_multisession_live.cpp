@@ -34,6 +34,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -41,6 +42,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +55,28 @@ class TestMultiSession : public QObject
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<MainWindow> m_window;
+
+    // Rows of an application view's timeline whose channel is `channel`.
+    static int rowsOfChannel(ProxyAppView *view, const QString &channel)
+    {
+        int n = 0;
+        for (int row = 0; row < view->timelineModel()->rowCount(); ++row)
+            n += view->timelineModel()->index(row, 0).data(TimelineModel::ChannelRole).toString() == channel;
+        return n;
+    }
+
+    // The window's proxy dock started on a free port, forwarding to the test server.
+    bool startProxy(ProxyPanel *&panel, ProxyServer *&proxy, QTabWidget *&tabs)
+    {
+        panel = m_window->findChild<ProxyPanel *>(u"proxyPanel"_s);
+        proxy = m_window->findChild<ProxyServer *>();
+        tabs = m_window->findChild<QTabWidget *>(u"sessionTabs"_s);
+        if (!panel || !proxy || !tabs)
+            return false;
+        panel->setListenAddress(u"127.0.0.1:0"_s);
+        panel->setUpstreamUrl(m_server.webSocketUrl().toString());
+        return panel->start();
+    }
 
     // Connects the view's client and subscribes it to the channel; waits for both.
     void connectAndSubscribe(SessionView *view, const QString &channel)
@@ -334,13 +358,10 @@ private slots:
     {
         // An application through the proxy dock: a tab of its own and a source of the combined timeline; nothing
         // of it lands in the inspector's own session.
-        auto *panel = m_window->findChild<ProxyPanel *>(u"proxyPanel"_s);
-        auto *proxy = m_window->findChild<ProxyServer *>();
-        auto *tabs = m_window->findChild<QTabWidget *>(u"sessionTabs"_s);
-        QVERIFY(panel && proxy && tabs);
-        panel->setListenAddress(u"127.0.0.1:0"_s);
-        panel->setUpstreamUrl(m_server.webSocketUrl().toString());
-        QVERIFY2(panel->start(), qPrintable(panel->statusText()));
+        ProxyPanel *panel = nullptr;
+        ProxyServer *proxy = nullptr;
+        QTabWidget *tabs = nullptr;
+        QVERIFY2(startProxy(panel, proxy, tabs), panel ? qPrintable(panel->statusText()) : "no proxy dock");
         TimelineModel *own = m_window->currentView()->timelineModel();
         own->flush();
         const int ownRows = own->rowCount();
@@ -378,6 +399,114 @@ private slots:
         app.close();
         QTRY_VERIFY_WITH_TIMEOUT(view->isClosed(), 10000);
         QCOMPARE(tabs->indexOf(view) >= 0, true); // it stays, marked closed
+        panel->stop();
+    }
+    void proxiedApplicationsSideBySide()
+    {
+        // Side by side, the applications connected through the proxy are columns beside the current session (the
+        // newest two: three columns at most); each keeps its own frames, across layout switches and while the
+        // proxy stops and starts again.
+        ProxyPanel *panel = nullptr;
+        ProxyServer *proxy = nullptr;
+        QTabWidget *tabs = nullptr;
+        QVERIFY2(startProxy(panel, proxy, tabs), panel ? qPrintable(panel->statusText()) : "no proxy dock");
+        std::vector<std::unique_ptr<Session>> apps;
+        auto connectApp = [&](const QString &channel) -> ProxyAppView * {
+            apps.push_back(std::make_unique<Session>());
+            Session *app = apps.back().get();
+            SessionOptions o;
+            o.url = proxy->url();
+            QSignalSpy connected(app, &Session::connected);
+            app->open(o);
+            if (!connected.wait(10000))
+                return nullptr;
+            app->sendCommand({{u"subscribe"_s, QJsonObject{{u"channel"_s, channel}}}});
+            const QString name = u"proxyApp%1"_s.arg(apps.size());
+            ProxyAppView *view = nullptr;
+            const bool arrived = QTest::qWaitFor(
+                [&] {
+                    view = m_window->findChild<ProxyAppView *>(name);
+                    return view && (view->timelineModel()->flush(), rowsOfChannel(view, channel) >= 2);
+                },
+                10000);
+            return arrived ? view : nullptr;
+        };
+        ProxyAppView *first = connectApp(u"sbs-first"_s);
+        QVERIFY(first);
+        // A language change makes the menus again, not the proxy (its connections go on).
+        QEvent languageChange(QEvent::LanguageChange);
+        QApplication::sendEvent(m_window.get(), &languageChange);
+        QCOMPARE(m_window->findChildren<ProxyServer *>().size(), 1);
+        QCOMPARE(m_window->findChildren<ProxyPanel *>().size(), 1);
+        QVERIFY(m_window->action(u"proxy"_s));
+        QVERIFY(proxy->isListening());
+        m_window->action(u"sideBySide"_s)->trigger(); // one application connects before, one after the switch
+        QVERIFY(m_window->isSideBySide());
+        ProxyAppView *second = connectApp(u"sbs-second"_s);
+        QVERIFY(second);
+        SessionView *own = m_window->currentView();
+        QTRY_VERIFY(own->isVisible() && first->isVisible() && second->isVisible());
+        QVERIFY(first->isCompact() && second->isCompact() && own->isCompact());
+        QTRY_VERIFY(m_window->minimumSizeHint().width() <= 1600);
+        QTRY_VERIFY(m_window->width() <= 1600);
+        const QRect r0(own->mapTo(m_window.get(), QPoint(0, 0)), own->size());
+        const QRect r1(first->mapTo(m_window.get(), QPoint(0, 0)), first->size());
+        const QRect r2(second->mapTo(m_window.get(), QPoint(0, 0)), second->size());
+        QVERIFY2(r0.right() < r1.left() && r1.right() < r2.left(), "three columns: the session, then the apps");
+        QVERIFY2(r2.right() <= m_window->width(), "the window holds the three");
+        QCOMPARE(rowsOfChannel(first, u"sbs-second"_s), 0); // each its own frames
+        // Clicking into an application's column selects its connection in the dock.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        first->findChild<QTableView *>(u"proxyAppSubscriptions"_s)->setFocus(Qt::MouseFocusReason);
+        QTRY_COMPARE(panel->selectedConnection(), proxy->connection(1));
+        second->findChild<QTableView *>(u"proxyAppSubscriptions"_s)->setFocus(Qt::MouseFocusReason);
+        QTRY_COMPARE(panel->selectedConnection(), proxy->connection(2));
+        QCOMPARE(rowsOfChannel(second, u"sbs-first"_s), 0);
+        // Frames keep arriving in a column.
+        apps.at(1)->sendCommand({{u"subscribe"_s, QJsonObject{{u"channel"_s, u"sbs-later"_s}}}});
+        QTRY_VERIFY_WITH_TIMEOUT((second->timelineModel()->flush(), rowsOfChannel(second, u"sbs-later"_s) >= 2), 10000);
+        QCOMPARE(rowsOfChannel(first, u"sbs-later"_s), 0);
+        first->timelineModel()->flush();
+        second->timelineModel()->flush();
+        const int firstRows = first->timelineModel()->rowCount();
+        const int secondRows = second->timelineModel()->rowCount();
+
+        // Back to tabs and side by side again: the same views with the same rows.
+        for (bool sideBySide : {false, true, false}) {
+            m_window->setSideBySide(sideBySide);
+            if (sideBySide) {
+                QTRY_VERIFY(first->isVisible() && second->isVisible());
+                QCOMPARE(tabs->indexOf(first), -1);
+            } else {
+                QVERIFY(tabs->indexOf(first) >= 0 && tabs->indexOf(second) >= 0);
+                QVERIFY(!first->isCompact() && !second->isCompact());
+                QVERIFY(!tabs->tabBar()->tabButton(tabs->indexOf(first), QTabBar::RightSide)); // no close button
+                tabs->setCurrentWidget(second);
+                QTRY_VERIFY(second->isVisible());
+                QCOMPARE(panel->selectedConnection(), proxy->connection(2));
+            }
+            QCOMPARE(m_window->findChild<ProxyAppView *>(u"proxyApp1"_s), first);
+            QCOMPARE(first->timelineModel()->rowCount(), firstRows);
+            QCOMPARE(second->timelineModel()->rowCount(), secondRows);
+        }
+
+        // The proxy stops and starts again: the closed views stay; side by side, the newest two take the columns
+        // and the oldest waits in the tabs.
+        panel->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(first->isClosed() && second->isClosed(), 10000);
+        QVERIFY2(panel->start(), qPrintable(panel->statusText()));
+        m_window->setSideBySide(true);
+        ProxyAppView *third = connectApp(u"sbs-third"_s);
+        QVERIFY(third);
+        QTRY_VERIFY(own->isVisible() && second->isVisible() && third->isVisible());
+        QVERIFY(!first->isVisible());
+        QVERIFY(tabs->indexOf(first) >= 0);
+        QCOMPARE(rowsOfChannel(third, u"sbs-second"_s), 0);
+        m_window->setSideBySide(false);
+        for (ProxyAppView *view : {first, second, third})
+            QVERIFY(tabs->indexOf(view) >= 0);
+        QCOMPARE(second->timelineModel()->rowCount(), secondRows);
         panel->stop();
     }
 };
