@@ -1,6 +1,7 @@
 // The load mode's runner against a real Centrifugo: every connection held, every publication delivered to every
 // subscriber of its channel, in JSON and Protobuf, with the connections in one worker thread or spread over several;
-// the server's pings answered; errors counted by kind; and the percentile arithmetic.
+// the server's pings answered; errors counted by kind; and the percentile arithmetic. Publishing through the server API
+// and through a connection of the run's own (publish commands), whose refused publications are counted by code.
 #include "centrifugoserver.h"
 #include "loadrunner.h"
 
@@ -87,6 +88,71 @@ private slots:
         QVERIFY(l.value(QLatin1String("p99")).toDouble() <= l.value(QLatin1String("max")).toDouble());
         QCOMPARE(j.value(QLatin1String("format")).toString(), QLatin1String(Protocol::formatName(format)));
         QVERIFY(j.value(QLatin1String("cpu_s")).toDouble() > 0);
+    }
+
+    void publishViaClient_data()
+    {
+        QTest::addColumn<Protocol::Format>("format");
+        QTest::addColumn<int>("connections");
+        QTest::newRow("json") << Protocol::Format::Json << 60;
+        QTest::newRow("protobuf") << Protocol::Format::Protobuf << 60;
+        QTest::newRow("protobuf, several threads") << Protocol::Format::Protobuf << 360;
+    }
+    void publishViaClient()
+    {
+        // The test server allows anonymous clients to publish without a namespace: one more connection publishes,
+        // and it is neither held nor a subscriber.
+        QFETCH(Protocol::Format, format);
+        QFETCH(int, connections);
+        LoadRunner::Options o = optionsFor(m_server);
+        o.apiUrl.clear(); // not used
+        o.publishVia = LoadRunner::PublishVia::Client;
+        o.format = format;
+        o.connections = connections;
+        o.channels = 6;
+        o.publishRate = 30;
+        o.durationSec = 1;
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.text()));
+        QCOMPARE(r.connectionsHeld, connections);
+        QCOMPARE(r.published, 30);
+        QCOMPARE(r.expected, r.published * (connections / 6));
+        QCOMPARE(r.delivered, r.expected);
+        QCOMPARE(r.lost(), 0);
+        QCOMPARE(r.toJson().value(QLatin1String("publish_via")).toString(), QLatin1String("client"));
+        QVERIFY(LoadReport::percentile({r.latencyNs.begin(), r.latencyNs.end()}, 0) > 0);
+    }
+
+    void refusedClientPublicationsAreCountedByCode_data()
+    {
+        QTest::addColumn<Protocol::Format>("format");
+        QTest::newRow("json") << Protocol::Format::Json;
+        QTest::newRow("protobuf") << Protocol::Format::Protobuf;
+    }
+    void refusedClientPublicationsAreCountedByCode()
+    {
+        // A server that does not let clients publish answers each publish with error 103 (permission denied).
+        QFETCH(Protocol::Format, format);
+        CentrifugoServer server;
+        server.setEnvironmentOverride(QStringLiteral("channel.without_namespace.allow_publish_for_client"),
+                                      QStringLiteral("false"));
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        LoadRunner::Options o = optionsFor(server);
+        o.publishVia = LoadRunner::PublishVia::Client;
+        o.format = format;
+        o.connections = 4;
+        o.channels = 2;
+        o.publishRate = 20;
+        o.durationSec = 0.5;
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
+        QCOMPARE(r.connectionsHeld, 4);
+        QCOMPARE(r.published, 10);
+        QCOMPARE(r.delivered, 0);
+        QCOMPARE(r.lost(), r.expected);
+        QCOMPARE(r.errors.value(QStringLiteral("publish 103")), 10);
+        QCOMPARE(r.errors.size(), 1);
     }
 
     void serverPingsAreAnswered_data()
