@@ -204,9 +204,9 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
     // Load runs (docs/load.md): --url, --api-url, --api-key, --protocol and --duration apply to them as well.
     const QCommandLineOption load(QStringLiteral("load"),
                                   tr("Load run: open --connections lightweight connections, subscribe them to "
-                                     "--channels channels, publish through the server API at --publish-rate for "
-                                     "--duration seconds, and report latency percentiles, deliveries, losses, errors, "
-                                     "CPU and memory (JSON on stdout)."));
+                                     "--channels channels, publish through the server API or a connection "
+                                     "(--publish-via) at --publish-rate for --duration seconds, and report latency "
+                                     "percentiles, deliveries, losses, errors, CPU and memory (JSON on stdout)."));
     const QCommandLineOption connections(QStringLiteral("connections"),
                                          tr("With --load: connections to open (default 100)."), QStringLiteral("N"),
                                          QStringLiteral("100"));
