@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The load mode against the official JS SDK, side by side in one run: N connections, M channels, publications at a
 # rate through the server API (VIA=api) or by one more client connection of each side (VIA=client), once by
-# `centrifugo-inspector-cli --load` (one process, lightweight connections) and once by N `Centrifuge` clients of centrifuge-js in one Node process (bench/node/load-sdk.js). Prints memory
-# per connection and CPU per delivered publication of each, for docs/benchmarks.md. Both publish from their own
-# process (the CLI through QNetworkAccessManager or its publisher connection, Node through fetch or a Centrifuge
-# client's publish), so a second pair of runs with one connection measures each side's publisher alone, and CPU per
-# delivery is printed with and without it.
+# `centrifugo-inspector-cli --load` (one process, lightweight connections) and once by N `Centrifuge` clients of
+# centrifuge-js in one Node process (bench/node/load-sdk.js). Prints memory per connection and CPU per delivered
+# publication of each, for docs/benchmarks.md. Both publish from their own process (the CLI through
+# QNetworkAccessManager or its publisher connection, Node through fetch or a Centrifuge client's publish), so a second
+# pair of runs with one connection measures each side's publisher alone, and CPU per delivery is printed with and
+# without it.
 #
 #   bench/load-bench.sh [BUILD_DIR]
 # environment: N (2000), M (N/100: 100 subscribers a channel), RATE (100/s), DURATION (10 s), FORMAT (json),

@@ -84,7 +84,9 @@ function startPublishing() {
             const data = { t: Date.now(), n: published };
             if (publisher) {
                 // Protobuf carries data as bytes: the same JSON, encoded, as a Protobuf application sends it.
-                publisher.publish(channel, protobuf ? encoder.encode(JSON.stringify(data)) : data).catch((e) => countError(`publish ${e.code}`));
+                publisher
+                    .publish(channel, protobuf ? encoder.encode(JSON.stringify(data)) : data)
+                    .catch((e) => countError(`publish ${e.code}`));
             } else {
                 fetch(`${apiUrl}/api/publish`, {
                     method: 'POST',
