@@ -204,9 +204,9 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
     // Load runs (docs/load.md): --url, --api-url, --api-key, --protocol and --duration apply to them as well.
     const QCommandLineOption load(QStringLiteral("load"),
                                   tr("Load run: open --connections lightweight connections, subscribe them to "
-                                     "--channels channels, publish through the server API at --publish-rate for "
-                                     "--duration seconds, and report latency percentiles, deliveries, losses, errors, "
-                                     "CPU and memory (JSON on stdout)."));
+                                     "--channels channels, publish through the server API or a connection "
+                                     "(--publish-via) at --publish-rate for --duration seconds, and report latency "
+                                     "percentiles, deliveries, losses, errors, CPU and memory (JSON on stdout)."));
     const QCommandLineOption connections(QStringLiteral("connections"),
                                          tr("With --load: connections to open (default 100)."), QStringLiteral("N"),
                                          QStringLiteral("100"));
@@ -219,6 +219,11 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
                                          tr("With --load: publications per second (default 100)."), QStringLiteral("N"),
                                          QStringLiteral("100"));
     p.addOptions({load, connections, connectRate, channels, publishRate});
+    const QCommandLineOption publishVia(QStringLiteral("publish-via"),
+                                        tr("With --load: publish through the server API (api, the default) or over one "
+                                           "more connection that is not subscribed (client)."),
+                                        QStringLiteral("api|client"), QStringLiteral("api"));
+    p.addOption(publishVia);
 
     if (!p.parse(joinApiArguments(arguments))) {
         *message = p.errorText();
@@ -267,6 +272,13 @@ CliOptions::Parse CliOptions::parse(const QStringList &arguments, CliOptions *o,
             *message = tr("--connections, --connect-rate, --channels and --publish-rate must be positive numbers");
             return Parse::UsageError;
         }
+        const QString via = p.value(publishVia);
+        if (via != QLatin1String("api") && via != QLatin1String("client")) {
+            *message = tr("--publish-via must be api or client, not \"%1\"").arg(via);
+            return Parse::UsageError;
+        }
+        o->load.publishVia =
+            via == QLatin1String("client") ? LoadRunner::PublishVia::Client : LoadRunner::PublishVia::Api;
         return parseLoadOptions(p, url, apiUrl, apiKey, protocol, duration, o, message);
     }
     if (p.isSet(scenario)) {
@@ -493,7 +505,7 @@ CliOptions::Parse CliOptions::parseLoadOptions(const QCommandLineParser &p, cons
     o->load.url = u;
     o->load.apiUrl = p.isSet(apiUrl) ? p.value(apiUrl) : qEnvironmentVariable("CENTRIFUGO_API_URL");
     o->load.apiKey = p.isSet(apiKey) ? p.value(apiKey) : qEnvironmentVariable("CENTRIFUGO_API_KEY");
-    if (o->load.apiUrl.isEmpty()) {
+    if (o->load.apiUrl.isEmpty() && o->load.publishVia == LoadRunner::PublishVia::Api) {
         *message = tr("--load publishes through the server API: give --api-url URL (or CENTRIFUGO_API_URL)");
         return Parse::UsageError;
     }

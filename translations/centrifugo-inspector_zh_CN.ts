@@ -323,8 +323,8 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>与 --scenario 一起使用：为以 claims 给出的令牌签名的 HMAC 密钥（默认 $CENTRIFUGO_HMAC_SECRET，其次为文件中的设置）。</translation>
     </message>
     <message>
-        <source>Load run: open --connections lightweight connections, subscribe them to --channels channels, publish through the server API at --publish-rate for --duration seconds, and report latency percentiles, deliveries, losses, errors, CPU and memory (JSON on stdout).</source>
-        <translation>负载运行：打开 --connections 个轻量连接，把它们订阅到 --channels 个频道，以 --publish-rate 的速率通过服务端 API 发布 --duration 秒，并报告延迟百分位、送达、丢失、错误、CPU 和内存（JSON 输出到标准输出）。</translation>
+        <source>Load run: open --connections lightweight connections, subscribe them to --channels channels, publish through the server API or a connection (--publish-via) at --publish-rate for --duration seconds, and report latency percentiles, deliveries, losses, errors, CPU and memory (JSON on stdout).</source>
+        <translation>负载运行：打开 --connections 个轻量连接，把它们订阅到 --channels 个频道，以 --publish-rate 的速率通过服务端 API 或一个连接（--publish-via）发布 --duration 秒，并报告延迟百分位、送达、丢失、错误、CPU 和内存（JSON 输出到标准输出）。</translation>
     </message>
     <message>
         <source>With --load: connections to open (default 100).</source>
@@ -341,6 +341,14 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>With --load: publications per second (default 100).</source>
         <translation>与 --load 一起使用：每秒发布数（默认 100）。</translation>
+    </message>
+    <message>
+        <source>With --load: publish through the server API (api, the default) or over one more connection that is not subscribed (client).</source>
+        <translation>与 --load 一起使用：通过服务端 API 发布（api，默认），或通过另外一个不订阅的连接发布（client）。</translation>
+    </message>
+    <message>
+        <source>--publish-via must be api or client, not &quot;%1&quot;</source>
+        <translation>--publish-via 必须是 api 或 client，而不是“%1”</translation>
     </message>
     <message>
         <source>--connections, --connect-rate, --channels and --publish-rate must be positive numbers</source>
@@ -2769,12 +2777,28 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>格式：</translation>
     </message>
     <message>
+        <source>Publish through:</source>
+        <translation>发布方式：</translation>
+    </message>
+    <message>
+        <source>the server API</source>
+        <translation>服务端 API</translation>
+    </message>
+    <message>
+        <source>a connection of the run</source>
+        <translation>本次运行的一个连接</translation>
+    </message>
+    <message>
+        <source>A connection of the run sends publish commands; it is not subscribed and not counted. The server must allow anonymous clients to publish (--publish-via client, docs/load.md).</source>
+        <translation>由本次运行的一个连接发送 publish 命令；它不订阅，也不计入连接数。服务器必须允许匿名客户端发布（--publish-via client，见 docs/load.md）。</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <source>Open the connections, subscribe them, publish through the server API and measure. The same as centrifugo-inspector-cli --load (docs/load.md).</source>
-        <translation>打开连接、订阅、通过服务端 API 发布并测量。与 centrifugo-inspector-cli --load 相同（见 docs/load.md）。</translation>
+        <source>Open the connections, subscribe them, publish and measure. The same as centrifugo-inspector-cli --load (docs/load.md).</source>
+        <translation>打开连接、订阅、发布并测量。与 centrifugo-inspector-cli --load 相同（见 docs/load.md）。</translation>
     </message>
     <message>
         <source>Stop</source>

@@ -43,10 +43,13 @@ LoadPanel::LoadPanel(LoadRunner *runner, QWidget *parent)
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("loadFormat"));
     m_format->addItems({QStringLiteral("JSON"), QStringLiteral("Protobuf")});
+    m_via = new QComboBox(this);
+    m_via->setObjectName(QStringLiteral("loadVia"));
+    m_via->addItems({QString(), QString()}); // texts in retranslateUi
     for (QWidget *w :
          {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_apiUrl), static_cast<QWidget *>(m_apiKey),
           static_cast<QWidget *>(m_connections), static_cast<QWidget *>(m_channels), static_cast<QWidget *>(m_rate),
-          static_cast<QWidget *>(m_duration), static_cast<QWidget *>(m_format)})
+          static_cast<QWidget *>(m_duration), static_cast<QWidget *>(m_format), static_cast<QWidget *>(m_via)})
         m_form->addRow(new QLabel(this), w);
     layout->addLayout(m_form);
     auto *buttons = new QHBoxLayout;
@@ -86,14 +89,19 @@ void LoadPanel::changeEvent(QEvent *event)
 
 void LoadPanel::retranslateUi()
 {
-    const QStringList labels = {tr("WebSocket URL:"), tr("Server API URL:"), tr("API key:"), tr("Connections:"),
-                                tr("Channels:"),      tr("Publications/s:"), tr("Seconds:"), tr("Format:")};
+    const QStringList labels = {tr("WebSocket URL:"), tr("Server API URL:"), tr("API key:"),
+                                tr("Connections:"),   tr("Channels:"),       tr("Publications/s:"),
+                                tr("Seconds:"),       tr("Format:"),         tr("Publish through:")};
     for (int row = 0; row < labels.size(); ++row) {
         if (auto *label = qobject_cast<QLabel *>(m_form->itemAt(row, QFormLayout::LabelRole)->widget()))
             label->setText(labels.at(row));
     }
+    m_via->setItemText(0, tr("the server API"));
+    m_via->setItemText(1, tr("a connection of the run"));
+    m_via->setToolTip(tr("A connection of the run sends publish commands; it is not subscribed and not counted. The "
+                         "server must allow anonymous clients to publish (--publish-via client, docs/load.md)."));
     m_start->setText(tr("Start"));
-    m_start->setToolTip(tr("Open the connections, subscribe them, publish through the server API and measure. "
+    m_start->setToolTip(tr("Open the connections, subscribe them, publish and measure. "
                            "The same as centrifugo-inspector-cli --load (docs/load.md)."));
     m_stop->setText(tr("Stop"));
     if (!m_runner->isRunning() && m_runner->report().connectionsWanted == 0)
@@ -111,6 +119,7 @@ void LoadPanel::start()
     o.publishRate = m_rate->value();
     o.durationSec = m_duration->value();
     o.format = m_format->currentIndex() == 1 ? Protocol::Format::Protobuf : Protocol::Format::Json;
+    o.publishVia = m_via->currentIndex() == 1 ? LoadRunner::PublishVia::Client : LoadRunner::PublishVia::Api;
     m_runner->start(o);
     m_refresh->start();
     refresh();

@@ -45,6 +45,7 @@ private:
     QSpinBox *m_rate = nullptr;
     QSpinBox *m_duration = nullptr;
     QComboBox *m_format = nullptr;
+    QComboBox *m_via = nullptr; // who publishes: the server API or a connection of the run
     QPushButton *m_start = nullptr;
     QPushButton *m_stop = nullptr;
     QPlainTextEdit *m_figures = nullptr;

@@ -1,13 +1,19 @@
 'use strict';
 // node load-sdk.js WS_URL API_URL API_KEY CONNECTIONS CHANNELS PUBLISH_RATE DURATION_S CONNECT_RATE [--protobuf]
+//     [--via=api|client]
 // The reference for `centrifugo-inspector-cli --load`: CONNECTIONS clients of the official centrifuge-js SDK in this
-// one process, each subscribed to one of CHANNELS channels, publications through the server API at PUBLISH_RATE for
-// DURATION_S seconds. Prints one JSON line: connections held, deliveries, memory per connection (resident memory
-// the clients added) and CPU per delivered publication (this process, publisher included, as in the CLI).
+// one process, each subscribed to one of CHANNELS channels, publications at PUBLISH_RATE for DURATION_S seconds
+// through the server API (--via=api, the default) or by one more Centrifuge client, not subscribed, calling publish
+// (--via=client, as `--publish-via client`). Prints one JSON line: connections held, deliveries, errors, memory per
+// connection (resident memory the clients added) and CPU per delivered publication (this process, publisher
+// included, as in the CLI).
 
 const [wsUrl, apiUrl, apiKey, nArg, mArg, rateArg, durArg, connectRateArg, ...flags] = process.argv.slice(2);
-const { Centrifuge } = require(flags.includes('--protobuf') ? 'centrifuge/build/protobuf' : 'centrifuge');
+const protobuf = flags.includes('--protobuf');
+const { Centrifuge } = require(protobuf ? 'centrifuge/build/protobuf' : 'centrifuge');
 const WebSocket = require('ws');
+const viaClient = flags.includes('--via=client');
+const encoder = new TextEncoder();
 
 const n = Number(nArg);
 const m = Number(mArg);
@@ -21,12 +27,26 @@ let held = 0;
 let delivered = 0;
 let expected = 0;
 let published = 0;
+const errors = {};
+const countError = (key) => {
+    errors[key] = (errors[key] || 0) + 1;
+};
 
 global.gc && global.gc();
 const rssBefore = process.memoryUsage().rss;
 const cpuBefore = process.cpuUsage();
 const clients = [];
 let opened = 0;
+// The publisher, first, so that it is connected when the subscribers are; it is neither held nor counted.
+let publisherReady = !viaClient;
+const publisher = viaClient ? new Centrifuge(wsUrl, { websocket: WebSocket, minReconnectDelay: 600000 }) : null;
+if (publisher) {
+    publisher.on('connected', () => {
+        publisherReady = true;
+        if (held === n) startPublishing();
+    });
+    publisher.connect();
+}
 const openTimer = setInterval(() => {
     for (let k = 0; k < perTick && opened < n; k += 1, opened += 1) {
         const channel = channels[opened % m];
@@ -35,7 +55,7 @@ const openTimer = setInterval(() => {
         sub.on('subscribed', () => {
             held += 1;
             subscribers.set(channel, subscribers.get(channel) + 1);
-            if (held === n) startPublishing();
+            if (held === n && publisherReady) startPublishing();
         });
         sub.on('publication', () => {
             delivered += 1;
@@ -61,11 +81,19 @@ function startPublishing() {
             const channel = channels[published % m];
             expected += subscribers.get(channel);
             published += 1;
-            fetch(`${apiUrl}/api/publish`, {
-                method: 'POST',
-                headers: { 'X-API-Key': apiKey, 'Content-Type': 'application/json' },
-                body: JSON.stringify({ channel, data: { t: Date.now(), n: published } }),
-            }).catch(() => {});
+            const data = { t: Date.now(), n: published };
+            if (publisher) {
+                // Protobuf carries data as bytes: the same JSON, encoded, as a Protobuf application sends it.
+                publisher
+                    .publish(channel, protobuf ? encoder.encode(JSON.stringify(data)) : data)
+                    .catch((e) => countError(`publish ${e.code}`));
+            } else {
+                fetch(`${apiUrl}/api/publish`, {
+                    method: 'POST',
+                    headers: { 'X-API-Key': apiKey, 'Content-Type': 'application/json' },
+                    body: JSON.stringify({ channel, data }),
+                }).catch(() => countError('api unreachable'));
+            }
         }
         if (published >= total) {
             clearInterval(timer);
@@ -84,6 +112,7 @@ function finish() {
             published,
             expected,
             delivered,
+            errors,
             cpu_s: cpuS,
             run_rss_kb: Math.round(rss / 1024),
             rss_kb_per_connection: held ? rss / 1024 / held : 0,

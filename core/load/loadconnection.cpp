@@ -45,6 +45,18 @@ int codeAfter(QByteArrayView text, QByteArrayView key)
     return code;
 }
 
+// Appends `command` length-delimited: a varint length, then the message.
+void appendDelimited(QByteArray *out, const protocol::Command &command)
+{
+    const std::string bytes = command.SerializeAsString();
+    quint64 n = bytes.size();
+    do {
+        *out += char((n & 0x7f) | (n > 0x7f ? 0x80 : 0));
+        n >>= 7;
+    } while (n);
+    *out += QByteArray::fromStdString(bytes);
+}
+
 QString socketError(int error)
 {
     const char *name = strerrorname_np(error);
@@ -129,7 +141,7 @@ void LoadConnection::fail(const QString &why)
 {
     if (!m_closed) {
         m_closed = true;
-        m_shard->lost(this, why);
+        m_shard->lost(this, isPublisher() ? QLatin1String("publisher ") + why : why);
     }
     release();
 }
@@ -233,8 +245,18 @@ bool LoadConnection::readHandshake(QByteArrayView data, qsizetype *used)
 
 QByteArray LoadConnection::connectAndSubscribe() const
 {
+    const bool json = m_shard->target().format == Protocol::Format::Json;
+    if (isPublisher())
+        return json ? QByteArray("{\"id\":1,\"connect\":{\"name\":\"load\"}}") : [] {
+            protocol::Command connect;
+            connect.set_id(1);
+            connect.mutable_connect()->set_name("load");
+            QByteArray out;
+            appendDelimited(&out, connect);
+            return out;
+        }();
     const QByteArray channel = m_shard->channelName(m_channel);
-    if (m_shard->target().format == Protocol::Format::Json)
+    if (json)
         return "{\"id\":1,\"connect\":{\"name\":\"load\"}}\n{\"id\":2,\"subscribe\":{\"channel\":\"" + channel + "\"}}";
     protocol::Command connect;
     connect.set_id(1);
@@ -243,17 +265,43 @@ QByteArray LoadConnection::connectAndSubscribe() const
     subscribe.set_id(2);
     subscribe.mutable_subscribe()->set_channel(channel.toStdString());
     QByteArray out;
-    for (const protocol::Command *c : {&connect, &subscribe}) {
-        const std::string bytes = c->SerializeAsString();
-        // Length-delimited: a varint length, then the message.
-        quint64 n = bytes.size();
-        do {
-            out += char((n & 0x7f) | (n > 0x7f ? 0x80 : 0));
-            n >>= 7;
-        } while (n);
-        out += QByteArray::fromStdString(bytes);
-    }
+    appendDelimited(&out, connect);
+    appendDelimited(&out, subscribe);
     return out;
+}
+
+bool LoadConnection::publish(const QByteArray &channel, qint64 sentNs, qint64 seq)
+{
+    if (!m_ready || m_fd < 0)
+        return false;
+    const QByteArray data = "{\"t\":" + QByteArray::number(sentNs) + ",\"n\":" + QByteArray::number(seq) + '}';
+    const quint64 id = m_nextId++;
+    if (m_shard->target().format == Protocol::Format::Json) {
+        const QByteArray command = "{\"id\":" + QByteArray::number(id) + ",\"publish\":{\"channel\":\"" + channel +
+                                   "\",\"data\":" + data + "}}";
+        sendFrame(kText, command);
+        return true;
+    }
+    protocol::Command command;
+    command.set_id(quint32(id));
+    command.mutable_publish()->set_channel(channel.toStdString());
+    command.mutable_publish()->set_data(data.toStdString());
+    QByteArray out;
+    appendDelimited(&out, command);
+    sendFrame(kBinary, out);
+    return true;
+}
+
+void LoadConnection::handlePublisherReply(quint64 id, int errorCode)
+{
+    if (id == 1 && errorCode == 0 && !m_ready) {
+        m_ready = true;
+        m_shard->publisherReady(this);
+    } else if (errorCode != 0) {
+        m_shard->error(QStringLiteral("%1 %2")
+                           .arg(id == 1 ? QLatin1String("publisher connect") : QLatin1String("publish"))
+                           .arg(errorCode));
+    }
 }
 
 qsizetype LoadConnection::readFrames(QByteArrayView data)
@@ -314,6 +362,15 @@ void LoadConnection::handleJson(QByteArrayView all)
             end = all.size();
         const QByteArrayView line = all.sliced(start, end - start);
         start = end + 1;
+        if (isPublisher()) {
+            if (line == QByteArrayView("{}"))
+                sendFrame(kText, QByteArrayView("{}")); // pong
+            else if (line.contains(QByteArrayView("\"id\":")))
+                handlePublisherReply(
+                    quint64(codeAfter(line, QByteArrayView("\"id\":"))),
+                    line.contains(QByteArrayView("\"error\":")) ? codeAfter(line, QByteArrayView("\"code\":")) : 0);
+            continue;
+        }
         // Publications first: they are nearly all of the traffic.
         const qsizetype pub = line.indexOf(QByteArrayView("\"pub\":"));
         if (pub >= 0) {
@@ -349,7 +406,9 @@ void LoadConnection::handleProtobuf(QByteArrayView payload)
         if (length > quint64(size - pos) || !reply.ParseFromArray(p + pos, int(length)))
             return;
         pos += qsizetype(length);
-        if (reply.has_push() && reply.push().has_pub()) {
+        if (isPublisher() && reply.id() != 0) {
+            handlePublisherReply(reply.id(), reply.has_error() ? int(reply.error().code()) : 0);
+        } else if (reply.has_push() && reply.push().has_pub()) {
             const std::string &data = reply.push().pub().data();
             onPublicationData(QByteArrayView(data.data(), qsizetype(data.size())));
         } else if (reply.id() == 0 && !reply.has_push()) {

@@ -17,6 +17,7 @@ class QSocketNotifier;
 // shard's buffer, and only a frame cut by a read is kept. It sends connect and subscribe in one frame, answers the
 // server's pings, and reports only what the run counts: subscribed, each publication's latency (from the "t" the
 // publisher put in its data), errors and closes. Lives in its shard's thread.
+// A publisher connection (channel kPublisher) sends connect only, is never subscribed, and sends publish commands.
 class LoadConnection
 {
 public:
@@ -29,6 +30,8 @@ public:
         Protocol::Format format = Protocol::Format::Json;
     };
 
+    static constexpr int kPublisher = -1; // the channel index of a publisher connection
+
     LoadConnection(LoadShard *shard, int channel);
     ~LoadConnection(); // closes the socket
     LoadConnection(const LoadConnection &) = delete;
@@ -38,6 +41,10 @@ public:
     void close(); // sends a close frame (1000) and closes the socket
     bool isSubscribed() const { return m_subscribed; }
     int channel() const { return m_channel; }
+    bool isPublisher() const { return m_channel == kPublisher; }
+    bool isReady() const { return m_ready; } // a publisher whose connect was answered
+    // A publisher: sends a publish command with data {"t":sentNs,"n":seq}; false when it is not connected (any more).
+    bool publish(const QByteArray &channel, qint64 sentNs, qint64 seq);
 
 private:
     void onWritable();
@@ -54,6 +61,7 @@ private:
     void sendFrame(int opcode, QByteArrayView payload);
     void send(QByteArrayView bytes);
     QByteArray connectAndSubscribe() const;
+    void handlePublisherReply(quint64 id, int errorCode);
 
     LoadShard *m_shard;
     QSocketNotifier *m_reader = nullptr; // from the handshake on
@@ -62,8 +70,10 @@ private:
     QByteArray m_pending;                // bytes the socket did not take yet; usually empty
     int m_fd = -1;
     int m_channel;
+    quint64 m_nextId = 2; // of the publisher's next publish command
     bool m_connected = false;
     bool m_upgraded = false;
     bool m_subscribed = false;
     bool m_closed = false;
+    bool m_ready = false;
 };

@@ -24,6 +24,7 @@ QJsonObject LoadReport::toJson() const
         errorsJson.insert(it.key(), it.value());
     return QJsonObject{
         {QStringLiteral("format"), format},
+        {QStringLiteral("publish_via"), publishVia},
         {QStringLiteral("connections_wanted"), connectionsWanted},
         {QStringLiteral("connections_held"), connectionsHeld},
         {QStringLiteral("channels"), channels},

@@ -9,7 +9,8 @@
 // delivered and lost publications, errors by code, CPU and memory of this process.
 struct LoadReport
 {
-    QString format; // "json" or "protobuf"
+    QString format;     // "json" or "protobuf"
+    QString publishVia; // "api" or "client"
     int connectionsWanted = 0;
     int connectionsHeld = 0; // connected and subscribed at the end
     int channels = 0;

@@ -121,6 +121,10 @@ void LoadRunner::stopShards()
     qDeleteAll(m_shards);
     m_shards.clear();
     m_threads.clear();
+    if (m_publisherShard)
+        m_publisherShard->closeAll();
+    m_publisherShard.reset();
+    m_publisher = nullptr;
 }
 
 void LoadRunner::start(const Options &options)
@@ -128,6 +132,7 @@ void LoadRunner::start(const Options &options)
     m_options = options;
     m_report = LoadReport();
     m_report.format = QLatin1String(Protocol::formatName(options.format));
+    m_report.publishVia = options.publishVia == PublishVia::Client ? QStringLiteral("client") : QStringLiteral("api");
     m_report.connectionsWanted = options.connections;
     m_report.channels = options.channels;
     stopShards();
@@ -139,6 +144,7 @@ void LoadRunner::start(const Options &options)
     m_api->setBaseUrl(options.apiUrl);
     m_api->setApiKey(options.apiKey);
     m_subscribedCount = 0;
+    m_publisherReady = false;
     m_opened = 0;
     m_published = 0;
     m_publishing = false;
@@ -182,10 +188,16 @@ void LoadRunner::begin(const QHostAddress &host)
     m_openOrder.clear();
     for (const auto &channels : byShard)
         m_openOrder.insert(m_openOrder.end(), channels.begin(), channels.end());
-    QByteArrayList names;
+    m_channelBytes.clear();
     for (const QString &name : std::as_const(m_channelNames))
-        names << name.toUtf8();
+        m_channelBytes << name.toUtf8();
+    const QByteArrayList &names = m_channelBytes;
     const LoadConnection::Target target = makeTarget(m_options.url, host, m_options.format);
+    if (m_options.publishVia == PublishVia::Client) {
+        // First, so that it is connected when the subscribers are; its socket is polled by this thread's loop.
+        m_publisherShard = std::make_unique<LoadShard>(this, target, names, m_clock);
+        m_publisher = m_publisherShard->openPublisher();
+    }
     for (int i = 0; i < shards; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("load shard %1").arg(i));
@@ -224,10 +236,23 @@ void LoadRunner::openMore()
     emit progress(tr("%1 opened, %2 subscribed").arg(m_opened).arg(m_subscribedCount.load()));
 }
 
+bool LoadRunner::allSubscribed() const
+{
+    return m_subscribedCount == m_options.connections && (m_options.publishVia == PublishVia::Api || m_publisherReady);
+}
+
 void LoadRunner::channelSubscribed(int channel)
 {
     ++m_subscribers[size_t(channel)];
-    if (++m_subscribedCount == m_options.connections)
+    ++m_subscribedCount;
+    if (allSubscribed())
+        QMetaObject::invokeMethod(this, &LoadRunner::startPublishing, Qt::QueuedConnection);
+}
+
+void LoadRunner::publisherReady()
+{
+    m_publisherReady = true;
+    if (allSubscribed())
         QMetaObject::invokeMethod(this, &LoadRunner::startPublishing, Qt::QueuedConnection);
 }
 
@@ -260,6 +285,11 @@ void LoadRunner::publishOne()
         const QString &channel = m_channelNames.at(index);
         m_report.expected += m_subscribers[size_t(index)].load();
         ++m_published;
+        if (m_options.publishVia == PublishVia::Client) {
+            if (!m_publisher || !m_publisher->publish(m_channelBytes.at(index), m_clock.nsecsElapsed(), m_published))
+                ++m_report.errors[QStringLiteral("publisher not connected")];
+            continue;
+        }
         m_api->call(QStringLiteral("publish"),
                     {{QStringLiteral("channel"), channel},
                      {QStringLiteral("data"),
@@ -318,4 +348,6 @@ void LoadRunner::collect(LoadReport *report) const
 {
     for (const LoadShard *shard : m_shards)
         shard->collect(report);
+    if (m_publisherShard)
+        m_publisherShard->collect(report);
 }

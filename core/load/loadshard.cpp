@@ -23,6 +23,14 @@ void LoadShard::open(const QList<int> &channels)
     }
 }
 
+LoadConnection *LoadShard::openPublisher()
+{
+    m_connections.push_back(std::make_unique<LoadConnection>(this, LoadConnection::kPublisher));
+    LoadConnection *c = m_connections.back().get();
+    c->open();
+    return c;
+}
+
 void LoadShard::closeAll()
 {
     for (auto &c : m_connections)
@@ -33,6 +41,11 @@ void LoadShard::closeAll()
 void LoadShard::subscribed(LoadConnection *c)
 {
     m_runner->channelSubscribed(c->channel());
+}
+
+void LoadShard::publisherReady(LoadConnection *)
+{
+    m_runner->publisherReady();
 }
 
 void LoadShard::lost(LoadConnection *c, const QString &why)

@@ -30,12 +30,14 @@ public:
     // In the shard's thread (LoadRunner queues these).
     void open(const QList<int> &channels); // one new connection for each channel index
     void closeAll();                       // sends each a close frame and lets it go
+    LoadConnection *openPublisher();       // a connection that publishes (LoadConnection::kPublisher)
 
     // From its connections, in the shard's thread.
     const LoadConnection::Target &target() const { return m_target; }
     const QByteArray &channelName(int channel) const { return m_channelNames.at(channel); }
     QByteArray &readBuffer() { return m_readBuffer; }
     void subscribed(LoadConnection *c);
+    void publisherReady(LoadConnection *c);
     void lost(LoadConnection *c, const QString &why);
     void error(const QString &key);
     void delivered(qint64 sentNs);

@@ -1,6 +1,7 @@
 // The load mode's runner against a real Centrifugo: every connection held, every publication delivered to every
 // subscriber of its channel, in JSON and Protobuf, with the connections in one worker thread or spread over several;
-// the server's pings answered; errors counted by kind; and the percentile arithmetic.
+// the server's pings answered; errors counted by kind; and the percentile arithmetic. Publishing through the server API
+// and through a connection of the run's own (publish commands), whose refused publications are counted by code.
 #include "centrifugoserver.h"
 #include "loadrunner.h"
 
@@ -55,17 +56,29 @@ private slots:
     {
         QTest::addColumn<Protocol::Format>("format");
         QTest::addColumn<int>("connections");
-        QTest::newRow("json") << Protocol::Format::Json << 60;
-        QTest::newRow("protobuf") << Protocol::Format::Protobuf << 60;
+        QTest::addColumn<LoadRunner::PublishVia>("via");
+        const auto api = LoadRunner::PublishVia::Api;
+        const auto client = LoadRunner::PublishVia::Client;
+        QTest::newRow("json") << Protocol::Format::Json << 60 << api;
+        QTest::newRow("protobuf") << Protocol::Format::Protobuf << 60 << api;
         // Enough connections for several worker threads (one per 100 connections, a channel's in one).
-        QTest::newRow("json, several threads") << Protocol::Format::Json << 360;
-        QTest::newRow("protobuf, several threads") << Protocol::Format::Protobuf << 360;
+        QTest::newRow("json, several threads") << Protocol::Format::Json << 360 << api;
+        QTest::newRow("protobuf, several threads") << Protocol::Format::Protobuf << 360 << api;
+        // The test server lets anonymous clients publish without a namespace: one more connection of the run
+        // publishes, and it is neither held nor a subscriber (the API is not used: no URL).
+        QTest::newRow("json, via client") << Protocol::Format::Json << 60 << client;
+        QTest::newRow("protobuf, via client") << Protocol::Format::Protobuf << 60 << client;
+        QTest::newRow("protobuf, several threads, via client") << Protocol::Format::Protobuf << 360 << client;
     }
     void everyDeliveryArrives()
     {
         QFETCH(Protocol::Format, format);
         QFETCH(int, connections);
+        QFETCH(LoadRunner::PublishVia, via);
         LoadRunner::Options o = optionsFor(m_server);
+        o.publishVia = via;
+        if (via == LoadRunner::PublishVia::Client)
+            o.apiUrl.clear();
         o.format = format;
         o.connections = connections;
         o.channels = 6;
@@ -86,25 +99,64 @@ private slots:
         QVERIFY(l.value(QLatin1String("p90")).toDouble() <= l.value(QLatin1String("p99")).toDouble());
         QVERIFY(l.value(QLatin1String("p99")).toDouble() <= l.value(QLatin1String("max")).toDouble());
         QCOMPARE(j.value(QLatin1String("format")).toString(), QLatin1String(Protocol::formatName(format)));
+        QCOMPARE(j.value(QLatin1String("publish_via")).toString(),
+                 via == LoadRunner::PublishVia::Client ? QLatin1String("client") : QLatin1String("api"));
         QVERIFY(j.value(QLatin1String("cpu_s")).toDouble() > 0);
     }
 
-    void serverPingsAreAnswered_data()
+    void refusedClientPublicationsAreCountedByCode_data()
     {
         QTest::addColumn<Protocol::Format>("format");
         QTest::newRow("json") << Protocol::Format::Json;
         QTest::newRow("protobuf") << Protocol::Format::Protobuf;
     }
+    void refusedClientPublicationsAreCountedByCode()
+    {
+        // A server that does not let clients publish answers each publish with error 103 (permission denied).
+        QFETCH(Protocol::Format, format);
+        CentrifugoServer server;
+        server.setEnvironmentOverride(QStringLiteral("channel.without_namespace.allow_publish_for_client"),
+                                      QStringLiteral("false"));
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        LoadRunner::Options o = optionsFor(server);
+        o.publishVia = LoadRunner::PublishVia::Client;
+        o.format = format;
+        o.connections = 4;
+        o.channels = 2;
+        o.publishRate = 20;
+        o.durationSec = 0.5;
+        LoadReport r;
+        QVERIFY(runLoad(o, &r));
+        QCOMPARE(r.connectionsHeld, 4);
+        QCOMPARE(r.published, 10);
+        QCOMPARE(r.delivered, 0);
+        QCOMPARE(r.lost(), r.expected);
+        QCOMPARE(r.errors.value(QStringLiteral("publish 103")), 10);
+        QCOMPARE(r.errors.size(), 1);
+    }
+
+    void serverPingsAreAnswered_data()
+    {
+        QTest::addColumn<Protocol::Format>("format");
+        QTest::addColumn<LoadRunner::PublishVia>("via");
+        QTest::newRow("json") << Protocol::Format::Json << LoadRunner::PublishVia::Api;
+        QTest::newRow("protobuf") << Protocol::Format::Protobuf << LoadRunner::PublishVia::Api;
+        // The publisher connection answers them too (else "publisher close 3012").
+        QTest::newRow("json, via client") << Protocol::Format::Json << LoadRunner::PublishVia::Client;
+        QTest::newRow("protobuf, via client") << Protocol::Format::Protobuf << LoadRunner::PublishVia::Client;
+    }
     void serverPingsAreAnswered()
     {
         // A server that pings every second and closes (3012, no pong) a connection that does not answer in time.
         QFETCH(Protocol::Format, format);
+        QFETCH(LoadRunner::PublishVia, via);
         CentrifugoServer server;
         server.setEnvironmentOverride(QStringLiteral("client.ping_interval"), QStringLiteral("1s"));
         server.setEnvironmentOverride(QStringLiteral("client.pong_timeout"), QStringLiteral("500ms"));
         QVERIFY2(server.start(), qPrintable(server.errorString()));
         LoadRunner::Options o = optionsFor(server);
         o.format = format;
+        o.publishVia = via;
         o.connections = 10;
         o.channels = 2;
         o.publishRate = 10;

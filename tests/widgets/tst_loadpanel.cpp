@@ -1,8 +1,10 @@
-// The load panel against a real Centrifugo: the settings reach the run, and the figures show its outcome.
+// The load panel against a real Centrifugo: the settings reach the run (publishing through the API or a connection),
+// and the figures show its outcome.
 #include "centrifugoserver.h"
 #include "loadpanel.h"
 #include "loadrunner.h"
 
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -19,8 +21,17 @@ private slots:
     void initTestCase() { QVERIFY2(m_server.start(), qPrintable(m_server.errorString())); }
     void cleanupTestCase() { m_server.stop(); }
 
+    void runShowsFigures_data()
+    {
+        QTest::addColumn<int>("via");
+        QTest::addColumn<QString>("publishVia");
+        QTest::newRow("api") << 0 << QStringLiteral("api");
+        QTest::newRow("client") << 1 << QStringLiteral("client");
+    }
     void runShowsFigures()
     {
+        QFETCH(int, via);
+        QFETCH(QString, publishVia);
         LoadRunner runner;
         LoadPanel panel(&runner);
         QVERIFY(panel.figuresText().contains(QLatin1String("No load run yet")));
@@ -31,6 +42,7 @@ private slots:
         panel.findChild<QSpinBox *>(QStringLiteral("loadChannels"))->setValue(3);
         panel.findChild<QSpinBox *>(QStringLiteral("loadRate"))->setValue(20);
         panel.findChild<QSpinBox *>(QStringLiteral("loadDuration"))->setValue(1);
+        panel.findChild<QComboBox *>(QStringLiteral("loadVia"))->setCurrentIndex(via);
         QSignalSpy finished(&runner, &LoadRunner::finished);
         auto *start = panel.findChild<QPushButton *>(QStringLiteral("loadStart"));
         start->click();
@@ -42,6 +54,7 @@ private slots:
                  qPrintable(figures));
         QVERIFY2(figures.contains(QLatin1String(" 0 lost")), qPrintable(figures));
         QCOMPARE(runner.report().delivered, runner.report().published * 4);
+        QCOMPARE(runner.report().publishVia, publishVia);
     }
 };
 
