@@ -592,6 +592,8 @@ void MainWindow::buildMenus()
                          [this] { composer()->setText(CommandTemplates::subscribeWithTagsFilter()); });
     templates->addAction(tr("subscribe with fossil delta"), this,
                          [this] { composer()->setText(CommandTemplates::subscribeWithDelta()); });
+    templates->addAction(tr("connect with headers and flag"), this,
+                         [this] { composer()->setText(CommandTemplates::connectWithHeadersAndFlag()); });
     make(command, tr("S&ubscribe to a channel…"), "subscribe", {QKeySequence(QStringLiteral("Ctrl+Shift+S"))}, [this] {
         m_current->setPartVisible(SessionView::Part::Subscriptions, true);
         subscriptionPanel()->focusChannel();

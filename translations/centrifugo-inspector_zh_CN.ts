@@ -3323,6 +3323,10 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <source>%1: a line could not be read: %2</source>
         <translation>%1：有一行无法读取：%2</translation>
     </message>
+    <message>
+        <source>connect with headers and flag</source>
+        <translation>带 headers 和 flag 的 connect</translation>
+    </message>
 </context>
 <context>
     <name>MergeMode</name>
