@@ -394,6 +394,12 @@ void SessionView::setCompact(bool compact)
          {static_cast<QWidget *>(m_connection), static_cast<QWidget *>(m_subscriptions),
           static_cast<QWidget *>(m_timeline), static_cast<QWidget *>(m_tools), static_cast<QWidget *>(m_logView)})
         w->setMinimumSize(smallest);
+    // The connection panel and the timeline keep the height of their own minimum: squeezed below it, the state
+    // rows and the timeline's notes are drawn over each other.
+    if (compact) {
+        for (QWidget *w : {static_cast<QWidget *>(m_connection), static_cast<QWidget *>(m_timeline)})
+            w->setMinimumHeight(w->minimumSizeHint().height());
+    }
     if (compact) {
         m_left->setSizes({1, 1});
         m_top->setSizes({200, 500});
