@@ -284,9 +284,10 @@ QVariant TimelineModel::otherDisplayData(const FrameStore::Row &r, int row, int 
     const bool server = origin == Frame::Origin::ServerCall || origin == Frame::Origin::ServerReply;
     switch (Column(column)) {
     case DirectionColumn:
+        // An HTTP exchange's direction always comes from httpExchangeData().
         if (server)
             return r.flags & FrameStore::Row::Out ? tr("\u2192 server API") : tr("\u2190 server API");
-        return r.flags & FrameStore::Row::Out ? tr("\u2191 out, HTTP") : tr("\u2193 in, HTTP");
+        return displayData(r, row, column);
     case KindColumn:
         if (origin == Frame::Origin::ServerReply && !replyOk(r))
             return QString(kindNameOf(r, row) + QLatin1Char(' ') +

@@ -6446,14 +6446,6 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <source>← server API</source>
         <translation>← 服务器 API</translation>
     </message>
-    <message>
-        <source>↑ out, HTTP</source>
-        <translation>↑ 出，HTTP</translation>
-    </message>
-    <message>
-        <source>↓ in, HTTP</source>
-        <translation>↓ 入，HTTP</translation>
-    </message>
 </context>
 <context>
     <name>TimelineWidget</name>
