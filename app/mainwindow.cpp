@@ -6,13 +6,13 @@
 #include "combinedtimelineview.h"
 #include "commandcomposer.h"
 #include "commandhistory.h"
-#include "commandtemplates.h"
 #include "connectionpanel.h"
 #include "languageswitcher.h"
 #include "loadpanel.h"
 #include "loadrunner.h"
 #include "logmodel.h"
 #include "logview.h"
+#include "mainmenus.h"
 #include "profilemanagerdialog.h"
 #include "profileresolver.h"
 #include "profilestore.h"
@@ -43,7 +43,6 @@
 #include "transportprobedialog.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -64,7 +63,6 @@
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QLoggingCategory>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -141,7 +139,8 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
     statusBar()->addPermanentWidget(m_statusState);
 
     addSession(session);
-    buildDocks(); // the menus are built by retranslateUi(), below
+    buildDocks();
+    m_menus = new MainMenus(this); // builds the menus in retranslateUi(), below
 
     // Text fields claim some of the window's keys for themselves (on X11, Ctrl+K deletes to the end of the line
     // and Ctrl+E moves to it); the window's shortcuts must work wherever the focus is.
@@ -374,7 +373,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     if (widget == composer()->editor() && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter ||
                                            key->key() == Qt::Key_Up || key->key() == Qt::Key_Down))
         return QMainWindow::eventFilter(watched, event);
-    if (m_windowKeys.contains(pressed)) {
+    if (m_menus->windowKeys().contains(pressed)) {
         event->ignore(); // not overridden: the shortcut runs
         return true;
     }
@@ -529,202 +528,54 @@ QAction *MainWindow::action(const QString &name) const
     return findChild<QAction *>(name);
 }
 
-void MainWindow::buildMenus()
+void MainWindow::editCommand()
 {
-    auto make = [this](QMenu *menu, const QString &text, const char *name, const QList<QKeySequence> &keys, auto slot) {
-        QAction *a = menu->addAction(text);
-        a->setObjectName(QLatin1String(name));
-        a->setShortcuts(keys);
-        a->setShortcutContext(Qt::WindowShortcut);
-        connect(a, &QAction::triggered, this, slot);
-        addAction(a); // shortcuts work while the menu bar is hidden, too
-        m_windowKeys.append(keys);
-        return a;
-    };
-
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    make(file, tr("&New connection"), "newConnection", {QKeySequence(QStringLiteral("Ctrl+Shift+N"))},
-         &MainWindow::newConnection);
-    make(file, tr("&Duplicate this connection"), "duplicateConnection", {QKeySequence(QStringLiteral("Ctrl+Shift+D"))},
-         &MainWindow::duplicateConnection);
-    make(file, tr("&Close this connection"), "closeConnection", {QKeySequence(QStringLiteral("Ctrl+Shift+W"))},
-         [this] { closeSession(m_current); });
-    file->addSeparator();
-    make(file, tr("&Export timeline…"), "exportTimeline", {QKeySequence(QStringLiteral("Ctrl+Shift+E"))},
-         &MainWindow::exportTimeline);
-    make(file, tr("Export &shown rows…"), "exportShownRows", {}, &MainWindow::exportShownRows);
-    make(file, tr("&Import timeline…"), "importTimeline", {QKeySequence(QStringLiteral("Ctrl+Shift+I"))},
-         &MainWindow::importTimeline);
-    make(file, tr("Open recordings in the &combined timeline…"), "openCombined", {},
-         &MainWindow::openRecordingsInCombined);
-    make(file, tr("&Save log…"), "saveLog", {QKeySequence::Save}, &MainWindow::saveLog);
-    file->addSeparator();
-    const QList<QKeySequence> quitKeys = quitShortcuts(QKeySequence::keyBindings(QKeySequence::Quit));
-    make(file, tr("&Quit"), "quit", quitKeys, &QWidget::close);
-
-    QMenu *connection = menuBar()->addMenu(tr("&Connection"));
-    make(connection, tr("&Connect"), "connect", {QKeySequence(QStringLiteral("Ctrl+K"))}, &MainWindow::connectToServer);
-    make(connection, tr("&Disconnect"), "disconnect", {QKeySequence(QStringLiteral("Ctrl+Shift+K"))},
-         &MainWindow::disconnectFromServer);
-    make(connection, tr("Send c&onnect command"), "sendConnect", {}, [this] { session()->sendConnect(); });
-    make(connection, tr("Send a &pong"), "sendPong", {}, [this] { session()->sendPong(); });
-    connection->addSeparator();
-    make(connection, tr("Disconnect this client from the &server…"), "serverDisconnect", {},
-         [this] { m_current->askAndDisconnectThisClient(); });
-
-    QMenu *command = menuBar()->addMenu(tr("C&ommand"));
-    make(command, tr("&Send"), "send",
-         {QKeySequence(QStringLiteral("Ctrl+Return")), QKeySequence(QStringLiteral("Ctrl+Enter"))},
-         &MainWindow::sendCommand);
-    make(command, tr("&Edit command"), "focusComposer", {QKeySequence(QStringLiteral("Ctrl+E"))}, [this] {
-        m_current->setPartVisible(SessionView::Part::Tools, true);
-        m_current->toolTabs()->setCurrentWidget(composer());
-        composer()->editor()->setFocus();
-    });
-    make(command, tr("&Previous command"), "recallOlder", {}, [this] { composer()->recallOlder(); });
-    make(command, tr("&Next command"), "recallNewer", {}, [this] { composer()->recallNewer(); });
-    QMenu *templates = command->addMenu(tr("&Template"));
-    templates->addAction(tr("Raw / empty"), this, [this] { composer()->loadTemplate(Protocol::Method::None); });
-    for (Protocol::Method m : Protocol::allMethods())
-        templates->addAction(QString(Protocol::methodName(m)), this, [this, m] { composer()->loadTemplate(m); });
-    templates->addSeparator();
-    templates->addAction(tr("subscribe with a tags filter (tf)"), this,
-                         [this] { composer()->setText(CommandTemplates::subscribeWithTagsFilter()); });
-    templates->addAction(tr("subscribe with fossil delta"), this,
-                         [this] { composer()->setText(CommandTemplates::subscribeWithDelta()); });
-    templates->addAction(tr("connect with headers and flag"), this,
-                         [this] { composer()->setText(CommandTemplates::connectWithHeadersAndFlag()); });
-    make(command, tr("S&ubscribe to a channel…"), "subscribe", {QKeySequence(QStringLiteral("Ctrl+Shift+S"))}, [this] {
-        m_current->setPartVisible(SessionView::Part::Subscriptions, true);
-        subscriptionPanel()->focusChannel();
-    });
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    make(view, tr("&Find in timeline"), "find", {QKeySequence::Find}, &MainWindow::focusTimelineSearch);
-    make(view, tr("C&lear timeline"), "clearTimeline", {QKeySequence(QStringLiteral("Ctrl+L"))},
-         &MainWindow::clearTimeline);
-    QAction *pause = make(view, tr("&Pause timeline"), "pauseTimeline", {QKeySequence(QStringLiteral("Ctrl+P"))},
-                          [this](bool on) { timeline()->setPaused(on); });
-    pause->setCheckable(true);
-    for (SessionView *v : std::as_const(m_views)) {
-        connect(v->timelineModel(), &TimelineModel::pausedChanged, pause, [this, v, pause](bool paused) {
-            if (v == m_current)
-                pause->setChecked(paused);
-        });
-    }
-    view->addSeparator();
-    make(view, tr("This session with its &server calls"), "sessionWithServerCalls", {},
-         &MainWindow::showSessionWithServerCalls);
-    QAction *sideBySide = make(view, tr("Sessions side &by side"), "sideBySide",
-                               {QKeySequence(QStringLiteral("Ctrl+Shift+B"))}, &MainWindow::setSideBySide);
-    sideBySide->setCheckable(true);
-    sideBySide->setChecked(m_sideBySide);
-    view->addSeparator();
-    addPartToggle(view, tr("Connection"), "showConnection", int(SessionView::Part::Connection));
-    addPartToggle(view, tr("Subscriptions"), "showSubscriptions", int(SessionView::Part::Subscriptions));
-    addPartToggle(view, tr("Command and server API"), "showTools", int(SessionView::Part::Tools));
-    addPartToggle(view, tr("Log"), "showLog", int(SessionView::Part::Log));
-    for (QDockWidget *d : std::as_const(m_docks))
-        view->addAction(d->toggleViewAction());
-    view->addSeparator();
-    QAction *secrets = make(view, tr("Show &secrets"), "showSecrets", {}, &MainWindow::setSecretsShown);
-    secrets->setCheckable(true);
-    secrets->setToolTip(tr("Show tokens, keys and secret header values in the log, the timeline's detail pane and "
-                           "the connection panel. Off at every start."));
-    view->addSeparator();
-    make(view, tr("&Reset layout"), "resetLayout", {}, [this] {
-        restoreState(m_defaultState, kStateVersion);
-        for (SessionView *v : std::as_const(m_views)) {
-            for (int part = 0; part <= int(SessionView::Part::Log); ++part)
-                v->setPartVisible(SessionView::Part(part), true);
-        }
-        for (const char *name : {"showConnection", "showSubscriptions", "showTools", "showLog"})
-            action(QLatin1String(name))->setChecked(true);
-    });
-
-    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
-    QAction *profiles = make(tools, tr("Connection &profiles…"), "profiles",
-                             {QKeySequence(QStringLiteral("Ctrl+Shift+P"))}, &MainWindow::showProfiles);
-    profiles->setEnabled(m_settings != nullptr);
-    make(tools, tr("Token &generator…"), "tokenGenerator", {}, &MainWindow::showTokenGenerator);
-    make(tools, tr("Token &decoder…"), "tokenDecoder", {}, &MainWindow::showTokenDecoder);
-    make(tools, tr("P&robe transports…"), "probeTransports", {}, [this] {
-        // The server of the panel's URL (only its host and port count), with its token, headers and TLS settings.
-        SessionOptions o;
-        QString error;
-        if (!connectionPanel()->readOptions(&o, &error)) {
-            QMessageBox::warning(this, tr("Probe transports"), error);
-            return;
-        }
-        auto *dialog = new TransportProbeDialog(o, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->show();
-    });
-    if (QAction *proxyAction = m_proxyDock->toggleViewAction()) {
-        proxyAction->setText(tr("&Proxy (see an application's connection)"));
-        tools->addAction(proxyAction);
-    }
-    make(tools, tr("&Scenarios…"), "scenarios", {}, [this] {
-        m_scenarioDock->show();
-        m_scenarioDock->raise();
-        m_scenarioDock->widget()->setFocus();
-    });
-    m_scenarioDock->setWindowTitle(tr("Scenarios"));
-    if (auto *scenarioTabs = qobject_cast<QTabWidget *>(m_scenarioDock->widget())) {
-        scenarioTabs->setTabText(0, tr("Scenarios"));
-        scenarioTabs->setTabText(1, tr("Load"));
-    }
-
-    view->addSeparator();
-    QMenu *theme = view->addMenu(tr("&Theme"));
-    theme->setObjectName(QStringLiteral("themeMenu"));
-    auto *themes = new QActionGroup(theme);
-    const QList<QPair<ThemeManager::Theme, QString>> themeNames = {{ThemeManager::Theme::System, tr("&System")},
-                                                                   {ThemeManager::Theme::Light, tr("&Light")},
-                                                                   {ThemeManager::Theme::Dark, tr("&Dark")}};
-    for (const auto &t : themeNames) {
-        QAction *a = theme->addAction(t.second);
-        a->setCheckable(true);
-        a->setChecked(m_theme->theme() == t.first);
-        a->setObjectName(QLatin1String("theme_") + ThemeManager::themeName(t.first));
-        themes->addAction(a);
-        const QString name = ThemeManager::themeName(t.first);
-        connect(a, &QAction::triggered, this, [this, name] { setTheme(name); });
-    }
-
-    QMenu *language = menuBar()->addMenu(tr("&Language"));
-    auto *group = new QActionGroup(language);
-    const QString current = settingsLanguage(m_settings);
-    // Language names stay in their own language so that anyone can find theirs.
-    const QList<QPair<QString, QString>> languages = {{QString(), tr("System default")},
-                                                      {QStringLiteral("en"), QStringLiteral("English")},
-                                                      {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
-    for (const auto &l : languages) {
-        QAction *a = language->addAction(l.second);
-        a->setCheckable(true);
-        a->setChecked(l.first == current);
-        a->setObjectName(QLatin1String("language_") + (l.first.isEmpty() ? QStringLiteral("system") : l.first));
-        group->addAction(a);
-        const QString code = l.first;
-        connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
-    }
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    make(help, tr("&Keyboard shortcuts"), "shortcuts", {QKeySequence::HelpContents}, &MainWindow::showShortcuts);
-    make(help, tr("&About Centrifugo Inspector"), "about", {}, &MainWindow::showAbout);
+    m_current->setPartVisible(SessionView::Part::Tools, true);
+    m_current->toolTabs()->setCurrentWidget(composer());
+    composer()->editor()->setFocus();
 }
 
-void MainWindow::addPartToggle(QMenu *view, const QString &text, const char *name, int part)
+void MainWindow::editSubscription()
 {
-    // A part shown or hidden in every session at once, so that side by side they stay aligned.
-    QAction *a = view->addAction(text);
-    a->setObjectName(QLatin1String(name));
-    a->setCheckable(true);
-    a->setChecked(m_current->isPartVisible(SessionView::Part(part)));
-    connect(a, &QAction::toggled, this, [this, part](bool on) {
-        for (SessionView *v : std::as_const(m_views))
-            v->setPartVisible(SessionView::Part(part), on);
-    });
+    m_current->setPartVisible(SessionView::Part::Subscriptions, true);
+    subscriptionPanel()->focusChannel();
+}
+
+void MainWindow::setPartVisible(SessionView::Part part, bool visible)
+{
+    for (SessionView *v : std::as_const(m_views))
+        v->setPartVisible(part, visible);
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState, kStateVersion);
+    for (SessionView *v : std::as_const(m_views)) {
+        for (int part = 0; part <= int(SessionView::Part::Log); ++part)
+            v->setPartVisible(SessionView::Part(part), true);
+    }
+    for (const char *name : {"showConnection", "showSubscriptions", "showTools", "showLog"})
+        action(QLatin1String(name))->setChecked(true);
+}
+
+void MainWindow::probeTransports()
+{
+    SessionOptions o;
+    QString error;
+    if (!connectionPanel()->readOptions(&o, &error)) {
+        QMessageBox::warning(this, tr("Probe transports"), error);
+        return;
+    }
+    auto *dialog = new TransportProbeDialog(o, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showScenarios()
+{
+    m_scenarioDock->show();
+    m_scenarioDock->raise();
+    m_scenarioDock->widget()->setFocus();
 }
 
 void MainWindow::connectToServer()
@@ -1035,14 +886,7 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::retranslateUi()
 {
     // The menus are made again in the new language (their actions keep their names and states).
-    const QList<QAction *> menus = menuBar()->actions();
-    for (QAction *a : menus) {
-        if (QMenu *menu = a->menu())
-            delete menu;
-    }
-    menuBar()->clear();
-    m_windowKeys.clear();
-    buildMenus();
+    m_menus->rebuild();
     if (QAction *pause = action(QStringLiteral("pauseTimeline")))
         pause->setChecked(timelineModel()->isPaused());
     if (QAction *secrets = action(QStringLiteral("showSecrets")))
@@ -1054,6 +898,11 @@ void MainWindow::retranslateUi()
             d->setWindowTitle(tr("Charts"));
         else if (d->widget() == m_proxyPanel)
             d->setWindowTitle(tr("Proxy"));
+    }
+    m_scenarioDock->setWindowTitle(tr("Scenarios"));
+    if (auto *scenarioTabs = qobject_cast<QTabWidget *>(m_scenarioDock->widget())) {
+        scenarioTabs->setTabText(0, tr("Scenarios"));
+        scenarioTabs->setTabText(1, tr("Load"));
     }
     m_statusSecrets->setText(tr("Secrets shown"));
     m_statusSecrets->setToolTip(tr("Tokens and keys are shown in the log, the timeline and the connection panel. "

@@ -2,6 +2,7 @@
 
 #include "logentry.h"
 #include "secretmasker.h"
+#include "sessionview.h"
 #include "subscribeoptions.h"
 #include "tokenclaims.h"
 
@@ -20,6 +21,7 @@ class CommandHistory;
 class ConnectionPanel;
 class LogModel;
 class LogView;
+class MainMenus;
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -28,11 +30,9 @@ class ProfileStore;
 class ProxyAppViews;
 class ProxyPanel;
 class QSettings;
-class QMenu;
 class QTabWidget;
 class SecretStore;
 class SessionArea;
-class SessionView;
 class TokenGeneratorDialog;
 class TrafficChartView;
 class TrafficStats;
@@ -75,6 +75,10 @@ public:
     SessionView *addSession(Session *session);
     void setCurrentView(SessionView *view);
     bool isSideBySide() const { return m_sideBySide; }
+    QSettings *settings() const { return m_settings; }
+    // The docks the View menu shows and hides, and the proxy's (in the Tools menu).
+    QList<QDockWidget *> docks() const { return m_docks; }
+    QDockWidget *proxyDock() const { return m_proxyDock; }
     CombinedTimelineModel *combinedModel() const { return m_combinedModel; }
     CombinedTimelineView *combinedView() const { return m_combinedView; }
     TrafficChartView *charts() const { return m_charts; }
@@ -145,6 +149,20 @@ public slots:
     void openRecordingsInCombined();
     // The combined timeline showing only the current session: its messages and its server calls, in time order.
     void showSessionWithServerCalls();
+    // The composer of the current session, shown and focused.
+    void editCommand();
+    // The subscription panel of the current session, shown, its channel field focused.
+    void editSubscription();
+    // A part shown or hidden in every session at once, so that side by side they stay aligned.
+    void setPartVisible(SessionView::Part part, bool visible);
+    // The dock layout of the first start, every part of every session shown.
+    void resetLayout();
+    // Probes the transports of the connection panel's server (only its host and port count), with its token,
+    // headers and TLS settings.
+    void probeTransports();
+    void showScenarios();
+    void showShortcuts();
+    void showAbout();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -157,7 +175,6 @@ private:
     void buildDocks();
     void buildProxyDock();
     void exportFrames(bool onlyShown);
-    void buildMenus();
     QDockWidget *addDock(QWidget *widget, const QString &title, const char *name, Qt::DockWidgetArea area);
     void restoreSettings();
     void saveSettings() const;
@@ -166,13 +183,10 @@ private:
     // The charts' choice of source: every session and the combined timeline.
     void updateChartSources();
     void updateChartSource();
-    void addPartToggle(QMenu *view, const QString &text, const char *name, int part);
     void retranslateUi();
     void importNextFile();
-    void showShortcuts();
     void ensureProfiles();
     TokenGeneratorDialog *tokenGenerator();
-    void showAbout();
 
     QSettings *m_settings;
     CommandHistory *m_history;
@@ -207,5 +221,5 @@ private:
     ProfileResolver *m_resolver = nullptr;
     QPointer<SessionView> m_profileTarget; // the session the running profile resolve is for
     QPointer<TokenGeneratorDialog> m_tokenGenerator;
-    QList<QKeySequence> m_windowKeys; // shortcuts that win over text fields' own key bindings
+    MainMenus *m_menus = nullptr;
 };

@@ -2936,30 +2936,38 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Connection</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <source>Subscriptions</source>
-        <translation>订阅</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>日志</translation>
-    </message>
+    <name>MainMenus</name>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New connection</source>
+        <translation>新建连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate this connection</source>
+        <translation>复制此连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Close this connection</source>
+        <translation>关闭此连接(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Export timeline…</source>
         <translation>导出时间线(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export &amp;shown rows…</source>
+        <translation>导出显示的行(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Import timeline…</source>
         <translation>导入时间线(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open recordings in the &amp;combined timeline…</source>
+        <translation>在合并时间线中打开录制文件(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Save log…</source>
@@ -2990,6 +2998,10 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>发送一个 pong(&amp;P)</translation>
     </message>
     <message>
+        <source>Disconnect this client from the &amp;server…</source>
+        <translation>从服务器断开此客户端(&amp;S)…</translation>
+    </message>
+    <message>
         <source>C&amp;ommand</source>
         <translation>命令(&amp;O)</translation>
     </message>
@@ -3018,6 +3030,18 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>原始 / 空白</translation>
     </message>
     <message>
+        <source>subscribe with a tags filter (tf)</source>
+        <translation>带标签过滤器（tf）的 subscribe</translation>
+    </message>
+    <message>
+        <source>subscribe with fossil delta</source>
+        <translation>带 fossil 增量的 subscribe</translation>
+    </message>
+    <message>
+        <source>connect with headers and flag</source>
+        <translation>带 headers 和 flag 的 connect</translation>
+    </message>
+    <message>
         <source>S&amp;ubscribe to a channel…</source>
         <translation>订阅频道(&amp;U)…</translation>
     </message>
@@ -3038,8 +3062,84 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>暂停时间线(&amp;P)</translation>
     </message>
     <message>
+        <source>This session with its &amp;server calls</source>
+        <translation>此会话及其服务器调用(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sessions side &amp;by side</source>
+        <translation>会话并排显示(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Command and server API</source>
+        <translation>命令和服务器 API</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Show &amp;secrets</source>
+        <translation>显示机密信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show tokens, keys and secret header values in the log, the timeline&apos;s detail pane and the connection panel. Off at every start.</source>
+        <translation>在日志、时间线的详情窗格和连接面板中显示令牌、密钥和机密请求头的值。每次启动时均为关闭。</translation>
+    </message>
+    <message>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connection &amp;profiles…</source>
+        <translation>连接配置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Token &amp;generator…</source>
+        <translation>令牌生成器(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Token &amp;decoder…</source>
+        <translation>令牌解码器(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>P&amp;robe transports…</source>
+        <translation>探测传输(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy (see an application&apos;s connection)</source>
+        <translation>代理（查看应用的连接）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Scenarios…</source>
+        <translation>场景(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -3061,6 +3161,9 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <source>&amp;About Centrifugo Inspector</source>
         <translation>关于 Centrifugo Inspector(&amp;A)</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source>Already connected or connecting; disconnect first (Ctrl+Shift+K).</source>
         <translation>已连接或正在连接；请先断开连接（Ctrl+Shift+K）。</translation>
@@ -3084,10 +3187,6 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>About Centrifugo Inspector</source>
         <translation>关于 Centrifugo Inspector</translation>
-    </message>
-    <message>
-        <source>Export &amp;shown rows…</source>
-        <translation>导出显示的行(&amp;S)…</translation>
     </message>
     <message>
         <source>An import or export is still running.</source>
@@ -3126,22 +3225,6 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Connection &amp;profiles…</source>
-        <translation>连接配置(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Token &amp;generator…</source>
-        <translation>令牌生成器(&amp;G)…</translation>
-    </message>
-    <message>
-        <source>Token &amp;decoder…</source>
-        <translation>令牌解码器(&amp;D)…</translation>
-    </message>
-    <message>
         <source>Token set in the connection panel; connect (Ctrl+K) to use it.</source>
         <translation>令牌已填入连接面板；连接（Ctrl+K）即可使用。</translation>
     </message>
@@ -3158,36 +3241,12 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>令牌和密钥会显示在日志、时间线和连接面板中。“视图 ▸ 显示机密信息”可将其隐藏。</translation>
     </message>
     <message>
-        <source>Show &amp;secrets</source>
-        <translation>显示机密信息(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Show tokens, keys and secret header values in the log, the timeline&apos;s detail pane and the connection panel. Off at every start.</source>
-        <translation>在日志、时间线的详情窗格和连接面板中显示令牌、密钥和机密请求头的值。每次启动时均为关闭。</translation>
-    </message>
-    <message>
         <source>Include secrets (tokens, keys): a lossless copy; keep the file private</source>
         <translation>包含机密信息（令牌、密钥）：无损副本；请妥善保管该文件</translation>
     </message>
     <message>
         <source>Off: tokens in connect, refresh and subscribe commands, JWTs and known keys are masked in the file. On: every frame byte for byte.</source>
         <translation>关闭：文件中 connect、refresh 和 subscribe 命令里的令牌、JWT 以及已知密钥都会被遮蔽。开启：每个帧逐字节原样写入。</translation>
-    </message>
-    <message>
-        <source>&amp;Theme</source>
-        <translation>主题(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;System</source>
-        <translation>跟随系统(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Light</source>
-        <translation>浅色(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Dark</source>
-        <translation>深色(&amp;D)</translation>
     </message>
     <message>
         <source>Connect with profile</source>
@@ -3218,20 +3277,8 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>&lt;h3&gt;Centrifugo 检查器 %1&lt;/h3&gt;&lt;p&gt;使用 Centrifugo 客户端协议 v2，显示每一帧，并解释每个回复、推送、错误和断开。&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt：&lt;/td&gt;&lt;td&gt;%2（编译时 %3）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;协议：&lt;/td&gt;&lt;td&gt;Centrifugo 客户端协议 v2（JSON 和 Protobuf）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;服务器：&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <source>P&amp;robe transports…</source>
-        <translation>探测传输(&amp;R)…</translation>
-    </message>
-    <message>
         <source>Probe transports</source>
         <translation>探测传输</translation>
-    </message>
-    <message>
-        <source>subscribe with a tags filter (tf)</source>
-        <translation>带标签过滤器（tf）的 subscribe</translation>
-    </message>
-    <message>
-        <source>subscribe with fossil delta</source>
-        <translation>带 fossil 增量的 subscribe</translation>
     </message>
     <message>
         <source>Client %1</source>
@@ -3250,48 +3297,8 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>合并时间线</translation>
     </message>
     <message>
-        <source>&amp;New connection</source>
-        <translation>新建连接(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Duplicate this connection</source>
-        <translation>复制此连接(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Close this connection</source>
-        <translation>关闭此连接(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Open recordings in the &amp;combined timeline…</source>
-        <translation>在合并时间线中打开录制文件(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Disconnect this client from the &amp;server…</source>
-        <translation>从服务器断开此客户端(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>This session with its &amp;server calls</source>
-        <translation>此会话及其服务器调用(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Sessions side &amp;by side</source>
-        <translation>会话并排显示(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Command and server API</source>
-        <translation>命令和服务器 API</translation>
-    </message>
-    <message>
         <source>Proxy</source>
         <translation>代理</translation>
-    </message>
-    <message>
-        <source>&amp;Proxy (see an application&apos;s connection)</source>
-        <translation>代理（查看应用的连接）(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Scenarios…</source>
-        <translation>场景(&amp;S)…</translation>
     </message>
     <message>
         <source>Scenarios</source>
@@ -3322,10 +3329,6 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>%1: a line could not be read: %2</source>
         <translation>%1：有一行无法读取：%2</translation>
-    </message>
-    <message>
-        <source>connect with headers and flag</source>
-        <translation>带 headers 和 flag 的 connect</translation>
     </message>
 </context>
 <context>
