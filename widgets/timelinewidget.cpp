@@ -71,7 +71,32 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     layout->setSpacing(4);
 
     buildFilterBar();
+    buildTable();
+    m_detail = new MessageDetailView(this);
+    m_detail->setObjectName(QStringLiteral("detailView"));
+    // The table over the detail pane of its current row.
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    layout->addWidget(m_splitter, 1);
 
+    buildStatusRow(layout);
+    buildTransfers();
+    connectModels();
+
+    retranslateUi();
+    updateChannels();
+    updateStatus();
+    showDetail();
+}
+
+TimelineWidget::~TimelineWidget() = default;
+
+void TimelineWidget::buildTable()
+{
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("timelineTable"));
     m_table->setModel(m_filter);
@@ -97,19 +122,10 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     hh->setHighlightSections(false);
     hh->setSectionResizeMode(TimelineModel::ChannelColumn, QHeaderView::Stretch);
     m_table->setMinimumHeight(120);
+}
 
-    m_detail = new MessageDetailView(this);
-    m_detail->setObjectName(QStringLiteral("detailView"));
-    auto *detail = m_detail;
-
-    m_splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter->addWidget(m_table);
-    m_splitter->addWidget(detail);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
-    m_splitter->setChildrenCollapsible(false);
-    layout->addWidget(m_splitter, 1);
-
+void TimelineWidget::buildStatusRow(QVBoxLayout *root)
+{
     auto *statusRow = new QHBoxLayout;
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
@@ -143,9 +159,18 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
     statusRow->addWidget(m_cancelTransfer);
     statusRow->addWidget(m_followNote);
     statusRow->addWidget(m_followButton);
-    layout->addWidget(m_notice);
-    layout->addLayout(statusRow);
+    root->addWidget(m_notice);
+    root->addLayout(statusRow);
 
+    // The status line is redrawn at most every 100 ms while rows arrive.
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setSingleShot(true);
+    m_statusTimer->setInterval(100);
+    connect(m_statusTimer, &QTimer::timeout, this, &TimelineWidget::updateStatus);
+}
+
+void TimelineWidget::buildTransfers()
+{
     m_importer = new TimelineImporter(m_model, this);
     m_exporter = new TimelineExporter(m_model, this);
     auto onProgress = [this](qint64 done, qint64 total) {
@@ -164,12 +189,11 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
         showNotice(summary.text(), !summary.ok() || summary.dropped > 0);
         emit exportFinished(summary);
     });
+}
 
-    m_statusTimer = new QTimer(this);
-    m_statusTimer->setSingleShot(true);
-    m_statusTimer->setInterval(100);
-    connect(m_statusTimer, &QTimer::timeout, this, &TimelineWidget::updateStatus);
-
+void TimelineWidget::connectModels()
+{
+    // Rows coming and going keep the status line, the channel list, the following and the detail pane current.
     QScrollBar *bar = m_table->verticalScrollBar();
     connect(bar, &QScrollBar::rangeChanged, this, &TimelineWidget::onRangeChanged);
     connect(bar, &QScrollBar::valueChanged, this, &TimelineWidget::onScrolled);
@@ -218,14 +242,7 @@ TimelineWidget::TimelineWidget(TimelineModel *model, QWidget *parent)
                     stopFollowing(FollowStop::Selected);
             });
     connect(m_filter, &QAbstractItemModel::modelReset, this, &TimelineWidget::showDetail);
-
-    retranslateUi();
-    updateChannels();
-    updateStatus();
-    showDetail();
 }
-
-TimelineWidget::~TimelineWidget() = default;
 
 void TimelineWidget::buildFilterBar()
 {

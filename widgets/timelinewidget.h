@@ -18,6 +18,7 @@ class QMenu;
 class QProgressBar;
 class QSplitter;
 class QTableView;
+class QVBoxLayout;
 class QTimer;
 class QToolButton;
 class TimelineFilterModel;
@@ -101,7 +102,12 @@ protected:
 private:
     enum class FollowStop { Asked, ScrolledUp, Selected, Opened };
 
+    // The parts of the widget, top to bottom, and what keeps them current.
     void buildFilterBar();
+    void buildTable();
+    void buildStatusRow(QVBoxLayout *root);
+    void buildTransfers();
+    void connectModels();
     void retranslateUi();
     void updateColumnWidths();
     void stopFollowing(FollowStop reason);
