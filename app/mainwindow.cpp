@@ -26,8 +26,7 @@
 #include "scenariopanel.h"
 #include "scenariorunner.h"
 #include "secretstore.h"
-#include "serverapiclient.h"
-#include "serverpanel.h"
+#include "servercallframes.h"
 #include "session.h"
 #include "sessionarea.h"
 #include "sessionview.h"
@@ -56,8 +55,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
@@ -235,24 +232,13 @@ SessionView *MainWindow::addSession(Session *session)
     view->timeline()->setConnectionSource([session] { return session->options(); });
     m_views.append(view);
 
-    // Every session feeds the combined timeline under its name, with the server calls made from its panel.
+    // Every session feeds the combined timeline under its name: its frames and the server calls made from its panel,
+    // the same rows as in its own timeline.
     const int source = m_combinedModel->addSource(view->name());
     m_combinedSources.insert(view, source);
-    connect(session, &Session::frame, m_combinedModel,
-            [this, source](const Frame &frame) { m_combinedModel->appendFrame(source, frame); });
-    auto channels = std::make_shared<QHash<quint64, QString>>();
-    ServerApiClient *api = view->serverPanel()->client();
-    connect(api, &ServerApiClient::started, m_combinedModel,
-            [this, source, channels](quint64 id, const QString &method, const QByteArray &body) {
-                const qint64 now = QDateTime::currentMSecsSinceEpoch();
-                m_combinedModel->appendServerCall(source, now, method, body);
-                channels->insert(id, QJsonDocument::fromJson(body).object().value(QLatin1String("channel")).toString());
-            });
-    connect(api, &ServerApiClient::finished, m_combinedModel,
-            [this, source, channels](quint64 id, const ServerApiReply &reply) {
-                m_combinedModel->appendServerReply(source, QDateTime::currentMSecsSinceEpoch(), channels->take(id),
-                                                   reply);
-            });
+    const auto toCombined = [this, source](const Frame &frame) { m_combinedModel->appendFrame(source, frame); };
+    connect(session, &Session::frame, m_combinedModel, toCombined);
+    connect(view->serverCallFrames(), &ServerCallFrames::frame, m_combinedModel, toCombined);
     connect(view, &SessionView::titleChanged, this, [this, view, source] {
         if (m_combinedModel->sourceName(source) != view->name()) {
             m_combinedModel->setSourceName(source, view->name());

@@ -214,54 +214,40 @@ void CombinedTimelineModel::appendFrame(int source, const Frame &frame)
     }
 }
 
-void CombinedTimelineModel::appendServerCall(int source, qint64 timeMs, const QString &method, const QByteArray &body)
-{
-    Entry e;
-    e.timeMs = timeMs;
-    e.source = source;
-    e.origin = Origin::ServerCall;
-    e.kind = internKind(QLatin1String("api ") + method);
-    // The body as sent, or a recording's call row ({"method", "params"}).
-    const QJsonObject call = QJsonDocument::fromJson(body).object();
-    e.channel =
-        call.value(QLatin1String("channel"))
-            .toString(call.value(QLatin1String("params")).toObject().value(QLatin1String("channel")).toString());
-    e.summary = tr("server call %1").arg(method);
-    e.raw = body;
-    enqueue(std::move(e));
-}
-
-void CombinedTimelineModel::appendServerReply(int source, qint64 timeMs, const QString &channel,
-                                              const ServerApiReply &reply)
-{
-    Entry e;
-    e.timeMs = timeMs;
-    e.source = source;
-    e.origin = Origin::ServerReply;
-    e.kind = internKind(QLatin1String("api ") + reply.method + QLatin1String(" reply"));
-    e.channel = channel;
-    if (reply.isOk())
-        e.offset = PublicationPosition::offsetFromJson(reply.result.value(QLatin1String("offset")));
-    e.summary = QStringLiteral("%1: %2").arg(reply.shortStatus(), reply.sentence());
-    e.raw = reply.body;
-    enqueue(std::move(e));
-}
-
 void CombinedTimelineModel::appendServerFrame(int source, const Frame &frame)
 {
-    // A recording's server call rows (ServerCallFrames): the reply takes the method of its call (same id).
+    // A server call or reply row (ServerCallFrames): the reply takes the method of its call (same id).
     const ProtocolMessage m = frame.messages.value(0);
     const auto key = std::make_pair(source, m.id);
+    Entry e;
+    e.timeMs = frame.timeMs;
+    e.source = source;
+    e.channel = m.channel;
+    e.raw = frame.raw;
     if (frame.origin == Frame::Origin::ServerCall) {
         const QString method = ServerCallFrames::methodOfCall(frame.raw);
         m_callMethods.insert(key, method);
-        appendServerCall(source, frame.timeMs, method, frame.raw);
-        return;
+        e.origin = Origin::ServerCall;
+        e.kind = internKind(QLatin1String("api ") + method);
+        if (e.channel.isEmpty()) // a recording's row carries the channel in the call's params only
+            e.channel = QJsonDocument::fromJson(frame.raw)
+                            .object()
+                            .value(QLatin1String("params"))
+                            .toObject()
+                            .value(QLatin1String("channel"))
+                            .toString();
+        e.summary = tr("server call %1").arg(method);
+    } else {
+        const QString method = m_callMethods.take(key);
+        const ServerApiReply reply = ServerCallFrames::replyOf(method, m.code, frame.raw);
+        e.origin = Origin::ServerReply;
+        e.kind = internKind(QLatin1String("api ") + method + QLatin1String(" reply"));
+        // The reply of a publish or broadcast carries the offset the server gave the publication.
+        if (reply.isOk())
+            e.offset = PublicationPosition::offsetFromJson(reply.result.value(QLatin1String("offset")));
+        e.summary = QStringLiteral("%1: %2").arg(reply.shortStatus(), reply.sentence());
     }
-    const QString method = m_callMethods.take(key);
-    ServerApiReply reply = ServerCallFrames::replyOf(method, m.code, frame.raw);
-    reply.body = frame.raw;
-    appendServerReply(source, frame.timeMs, m.channel, reply);
+    enqueue(std::move(e));
 }
 
 void CombinedTimelineModel::enqueue(Entry &&entry)

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "frame.h"
-#include "serverapireply.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -47,7 +46,7 @@ public:
         OffsetRole,                  // qulonglong: the publication's offset, 0 when none
         PublicationKeyRole,          // QString: publicationKey() of a publication or a publish reply, else ""
         ServerCallRole,              // bool: a server API call or its reply
-        RawRole,                     // QByteArray: the message's bytes, the call's body or the reply's body
+        RawRole,                     // QByteArray: the message's bytes; a server row's: its ServerCallFrames row
         SizeRole,                    // int: bytes of RawRole
     };
     Q_ENUM(Role)
@@ -99,13 +98,11 @@ public:
     void setBatchInterval(int ms) { m_batchTimer.setInterval(qMax(0, ms)); }
 
 public slots:
-    // One row per message of the frame (one for a frame without messages); a server call or reply row of a
-    // recording (Frame::Origin) becomes a server row as appendServerCall/appendServerReply make them.
+    // One row per message of the frame (one for a frame without messages). A server call or reply frame
+    // (ServerCallFrames: live from a session's server panel, or read from a recording) is one server row; the reply
+    // of a publish or broadcast carries the offset the server gave the publication, so it shares the key of the
+    // pushes that carried it.
     void appendFrame(int source, const Frame &frame);
-    // A server API call as it leaves and its reply as it arrives. The reply of a publish or broadcast carries the
-    // offset the server gave the publication, so it shares the key of the pushes that carried it.
-    void appendServerCall(int source, qint64 timeMs, const QString &method, const QByteArray &body);
-    void appendServerReply(int source, qint64 timeMs, const QString &channel, const ServerApiReply &reply);
     // Inserts the queued rows now.
     void flush();
     void clear();
@@ -123,8 +120,9 @@ private:
     std::vector<Entry> m_rows;
     std::vector<Entry> m_queue;
     QStringList m_sources;
-    QHash<QString, QString> m_kinds;                       // one shared string per kind name
-    QHash<std::pair<int, quint32>, QString> m_callMethods; // (source, id) of a recorded server call -> its method
+    QHash<QString, QString> m_kinds; // one shared string per kind name
+    QHash<std::pair<int, quint32>, QString>
+        m_callMethods; // (source, id) of a server call -> its method, until its reply
     qint64 m_nextSeq = 0;
     qint64 m_dropped = 0;
     int m_cap = kDefaultCap;

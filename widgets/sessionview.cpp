@@ -117,8 +117,8 @@ void SessionView::buildUi(QSettings *settings, CommandHistory *history)
     m_serverPanel = new ServerPanel(m_session);
     m_serverPanel->setObjectName(QStringLiteral("serverPanel"));
     connect(m_serverPanel, &ServerPanel::logged, m_logModel, &LogModel::append);
-    auto *serverCalls = new ServerCallFrames(m_serverPanel->client(), this);
-    connect(serverCalls, &ServerCallFrames::frame, m_timelineModel, &TimelineModel::appendFrame);
+    m_serverCalls = new ServerCallFrames(m_serverPanel->client(), this);
+    connect(m_serverCalls, &ServerCallFrames::frame, m_timelineModel, &TimelineModel::appendFrame);
     m_serverPanel->setChannelProvider([this]() { return m_subscriptions->selectedChannel(); });
 
     m_tools = new QTabWidget;

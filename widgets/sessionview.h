@@ -19,6 +19,7 @@ class QSettings;
 class QSplitter;
 class QTabWidget;
 class Reconnector;
+class ServerCallFrames;
 class ServerPanel;
 class Session;
 class SubscriptionPanel;
@@ -51,6 +52,9 @@ public:
     LogModel *logModel() const { return m_logModel; }
     LogView *logView() const { return m_logView; }
     ServerPanel *serverPanel() const { return m_serverPanel; }
+    // The server panel's calls and replies as timeline rows: this session's timeline takes them, and so can others
+    // (the combined timeline).
+    ServerCallFrames *serverCallFrames() const { return m_serverCalls; }
     Reconnector *reconnector() const { return m_reconnector; }
     QTabWidget *toolTabs() const { return m_tools; }
 
@@ -123,6 +127,7 @@ private:
     SubscriptionPanel *m_subscriptions = nullptr;
     CommandComposer *m_composer = nullptr;
     ServerPanel *m_serverPanel = nullptr;
+    ServerCallFrames *m_serverCalls = nullptr;
     TimelineWidget *m_timeline = nullptr;
     LogView *m_logView = nullptr;
     QTabWidget *m_tools = nullptr;

@@ -1,7 +1,9 @@
 // CombinedTimelineModel under QAbstractItemModelTester: several sources in time order, late rows merged into place,
 // server calls, publication keys for "follow", the cap; PublicationDiff.
 #include "combinedtimelinemodel.h"
+#include "framerecord.h"
 #include "publicationdiff.h"
+#include "recordlineparser.h"
 #include "servercallframes.h"
 #include "timelinetestdata.h"
 
@@ -80,12 +82,12 @@ private slots:
         const int a = model.addSource(u"A"_s);
         const int b = model.addSource(u"B"_s);
         const QByteArray body = R"({"channel":"chat","data":{"text":"hi"}})";
-        model.appendServerCall(a, 100, u"publish"_s, body);
+        model.appendFrame(a, ServerCallFrames::callFrame(100, 1, u"publish"_s, body));
         model.appendFrame(a, pubFrame(101, u"chat"_s, 42, 1));
         model.appendFrame(b, pubFrame(102, u"chat"_s, 42, 1));
         const ServerApiReply reply =
             ServerApiReply::fromHttp(u"publish"_s, 200, R"({"result":{"offset":42,"epoch":"e"}})");
-        model.appendServerReply(a, 103, u"chat"_s, reply);
+        model.appendFrame(a, ServerCallFrames::replyFrame(103, 1, u"chat"_s, reply));
         model.appendFrame(b, pubFrame(104, u"chat"_s, 43, 2));
         model.flush();
         QCOMPARE(model.rowCount(), 5);
@@ -117,9 +119,18 @@ private slots:
         const int a = model.addSource(u"A"_s);
         const ServerApiReply reply =
             ServerApiReply::fromHttp(u"publish"_s, 200, R"({"result":{"offset":42,"epoch":"e"}})");
-        model.appendFrame(a, ServerCallFrames::callFrame(100, 5, u"publish"_s, R"({"channel":"chat","data":{}})"));
-        model.appendFrame(a, pubFrame(101, u"chat"_s, 42, 1));
-        model.appendFrame(a, ServerCallFrames::replyFrame(102, 5, u"chat"_s, reply));
+        // Written to a recording line and read back, as File ▸ Open recordings in the combined timeline reads it.
+        const auto recorded = [](const Frame &frame) {
+            Frame read;
+            QString why;
+            if (!RecordLineParser::parse(FrameRecord::toJsonLine(frame, FrameRecord::FrameJson::FromRaw), &read, &why))
+                qWarning("%s", qPrintable(why));
+            return read;
+        };
+        model.appendFrame(
+            a, recorded(ServerCallFrames::callFrame(100, 5, u"publish"_s, R"({"channel":"chat","data":{}})")));
+        model.appendFrame(a, recorded(pubFrame(101, u"chat"_s, 42, 1)));
+        model.appendFrame(a, recorded(ServerCallFrames::replyFrame(102, 5, u"chat"_s, reply)));
         model.flush();
         QCOMPARE(model.rowCount(), 3);
         QVERIFY(model.index(0, 0).data(CombinedTimelineModel::ServerCallRole).toBool());

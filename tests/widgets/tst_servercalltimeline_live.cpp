@@ -1,11 +1,14 @@
 // A session's own timeline holds the server API calls made from its server panel, against a real Centrifugo:
 // publish from the server to a channel the session is subscribed to, and the timeline shows the call, its reply
-// and the publication push, in time order, the server rows marked as such.
+// and the publication push, in time order, the server rows marked as such; the combined timeline gets the same server
+// rows from the same place.
 #include "centrifugoserver.h"
 #include "channelstate.h"
+#include "combinedtimelinemodel.h"
 #include "commandhistory.h"
 #include "connectionpanel.h"
 #include "serverapiclient.h"
+#include "servercallframes.h"
 #include "serverpanel.h"
 #include "session.h"
 #include "sessionview.h"
@@ -38,6 +41,15 @@ private:
         return -1;
     }
 
+    static int combinedRowOf(const CombinedTimelineModel &model, const QString &kindName)
+    {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.index(row, 0).data(CombinedTimelineModel::KindNameRole).toString() == kindName)
+                return row;
+        }
+        return -1;
+    }
+
     CentrifugoServer m_server;
 };
 
@@ -57,6 +69,14 @@ void TestServerCallTimeline::publishFromTheServerPanel()
     QVERIFY(view.connectionPanel()->connectToServer());
     QVERIFY2(connected.wait(10000), qPrintable(view.connectionPanel()->explanationText()));
     QTRY_COMPARE_WITH_TIMEOUT(view.tracker()->channel(channel).status, ChannelState::Status::Subscribed, 10000);
+
+    // The combined timeline takes the session's frames and the same server call rows as the session's timeline,
+    // as the window connects them.
+    CombinedTimelineModel combined;
+    const int source = combined.addSource(u"A"_s);
+    const auto toCombined = [&combined, source](const Frame &frame) { combined.appendFrame(source, frame); };
+    connect(&session, &Session::frame, &combined, toCombined);
+    connect(view.serverCallFrames(), &ServerCallFrames::frame, &combined, toCombined);
 
     ServerPanel *panel = view.serverPanel();
     panel->setApiUrl(m_server.httpUrl().toString());
@@ -112,6 +132,32 @@ void TestServerCallTimeline::publishFromTheServerPanel()
                                 .toObject();
     QCOMPARE(pub.value(u"offset"_s).toInteger(), offset);
     QCOMPARE(pub.value(u"data"_s).toObject().value(u"text"_s).toString(), u"from the server"_s);
+
+    // In the combined timeline: the call and its reply at the times of the session's rows, the reply sharing the
+    // publication's key with the push.
+    QTRY_VERIFY_WITH_TIMEOUT((combined.flush(), combinedRowOf(combined, u"api publish reply"_s) >= 0 &&
+                                                    combinedRowOf(combined, u"push_pub"_s) >= 0),
+                             10000);
+    const int combinedCall = combinedRowOf(combined, u"api publish"_s);
+    const int combinedReply = combinedRowOf(combined, u"api publish reply"_s);
+    QVERIFY(combinedCall >= 0 && combinedCall < combinedReply);
+    const auto combinedCell = [&combined](int row, int role) { return combined.index(row, 0).data(role); };
+    QVERIFY(combinedCell(combinedCall, CombinedTimelineModel::ServerCallRole).toBool());
+    QCOMPARE(combined.entryAt(combinedCall).origin, CombinedTimelineModel::Origin::ServerCall);
+    QCOMPARE(combined.entryAt(combinedReply).origin, CombinedTimelineModel::Origin::ServerReply);
+    QCOMPARE(combinedCell(combinedCall, CombinedTimelineModel::ChannelRole).toString(), channel);
+    QCOMPARE(combinedCell(combinedCall, CombinedTimelineModel::TimeRole).toLongLong(),
+             cell(call, 0, TimelineModel::TimeRole).toLongLong());
+    QCOMPARE(combinedCell(combinedReply, CombinedTimelineModel::TimeRole).toLongLong(),
+             cell(answer, 0, TimelineModel::TimeRole).toLongLong());
+    QCOMPARE(combinedCell(combinedCall, CombinedTimelineModel::RawRole).toByteArray(), sent);
+    QCOMPARE(combinedCell(combinedReply, CombinedTimelineModel::RawRole).toByteArray(), reply.body);
+    const QString key = CombinedTimelineModel::publicationKey(channel, quint64(offset));
+    QCOMPARE(combinedCell(combinedReply, CombinedTimelineModel::PublicationKeyRole).toString(), key);
+    QCOMPARE(combinedCell(combinedRowOf(combined, u"push_pub"_s), CombinedTimelineModel::PublicationKeyRole).toString(),
+             key);
+    QVERIFY2(combined.entryAt(combinedReply).summary.contains(reply.sentence()),
+             qPrintable(combined.entryAt(combinedReply).summary));
     session.close();
 }
 
