@@ -44,9 +44,20 @@ bool SessionRecorder::subscribe(const QString &channel, int timeoutMs)
 {
     SubscribeOptions s;
     s.channel = channel;
-    const quint32 id =
-        m_session->sendCommand(CommandBuilder::command(0, Protocol::Method::Subscribe, CommandBuilder::subscribe(s)));
-    return waitForReply(id, timeoutMs).has_value();
+    return subscribe(s, timeoutMs).has_value();
+}
+
+std::optional<ProtocolMessage> SessionRecorder::subscribe(const SubscribeOptions &options, int timeoutMs)
+{
+    const quint32 id = m_session->sendCommand(
+        CommandBuilder::command(0, Protocol::Method::Subscribe, CommandBuilder::subscribe(options)));
+    return waitForReply(id, timeoutMs);
+}
+
+bool SessionRecorder::open(const SessionOptions &options, int timeoutMs)
+{
+    m_session->open(options);
+    return waitForState(Session::State::Connected, timeoutMs);
 }
 
 std::optional<ProtocolMessage> SessionRecorder::waitForReply(quint32 id, int timeoutMs)

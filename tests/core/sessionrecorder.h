@@ -2,6 +2,7 @@
 
 #include "frame.h"
 #include "session.h"
+#include "subscribeoptions.h"
 
 #include <QList>
 #include <QObject>
@@ -23,6 +24,10 @@ public:
     std::optional<ProtocolMessage> waitForReply(quint32 id, int timeoutMs = 10000);
     // Subscribes the session to `channel` and waits for the reply (a result or an error).
     bool subscribe(const QString &channel, int timeoutMs = 10000);
+    // Subscribes with these options; the reply (a result or an error), none when it did not come in time.
+    std::optional<ProtocolMessage> subscribe(const SubscribeOptions &options, int timeoutMs = 10000);
+    // Opens the session with these options and waits until it is connected.
+    bool open(const SessionOptions &options, int timeoutMs = 10000);
     // Waits until the socket closes; returns the Disconnect message.
     std::optional<ProtocolMessage> waitForClose(int timeoutMs = 10000);
     bool waitForState(Session::State state, int timeoutMs = 10000);

@@ -2,7 +2,6 @@
 // real Centrifugo, in JSON and in Protobuf: a delta subscriber rebuilds every publication of a slowly changing
 // document exactly as a subscriber without delta receives it.
 #include "centrifugoserver.h"
-#include "commandbuilder.h"
 #include "deltarebuilder.h"
 #include "fossildelta.h"
 #include "jsoncodec.h"
@@ -44,6 +43,47 @@ Frame serverFrame(const QByteArray &json)
     f.raw = json;
     f.messages = JsonCodec().decodeServerFrame(json);
     return f;
+}
+
+// A client of a live test: its session, what the session emitted, its timeline and the publications it rebuilt.
+struct Client
+{
+    Client() { QObject::connect(&session, &Session::frame, &timeline, &TimelineModel::appendFrame); }
+
+    Session session;
+    SessionRecorder rec{&session};
+    TimelineModel timeline;
+    QSignalSpy rebuilt{&session, &Session::deltaPublication};
+};
+
+SessionOptions optionsFor(const CentrifugoServer &server, Protocol::Format format)
+{
+    SessionOptions o;
+    o.url = server.webSocketUrl();
+    o.format = format;
+    return o;
+}
+
+// Publishes version `version` of the document to `channel` through the server API, with delta; the API's answer.
+QJsonObject publishDocument(CentrifugoServer &server, const QString &channel, int version)
+{
+    return server.apiCall(s("publish"),
+                          QJsonObject{{s("channel"), channel}, {s("data"), document(version)}, {s("delta"), true}});
+}
+
+// The publication rows of a timeline, each with its publication rebuilt as the detail pane rebuilds it; false when
+// a publication row could not be rebuilt at all.
+bool rebuiltRows(const TimelineModel &timeline, QList<std::pair<int, DeltaTracker::Publication>> *rows)
+{
+    for (int row = 0; row < timeline.rowCount(); ++row) {
+        if (timeline.store().row(row).push != quint8(PushType::Pub))
+            continue;
+        DeltaTracker::Publication p;
+        if (!DeltaRebuilder::forRow(timeline.store(), row, &p))
+            return false;
+        rows->append({row, p});
+    }
+    return true;
 }
 
 QString fact(const MessageDetail &d, const QString &name)
@@ -142,43 +182,30 @@ void TestDeltaLive::hundredPublicationsRebuiltLikeAFullSubscriber()
     QVERIFY2(server.start(), qPrintable(server.errorString()));
     const QString channel = s("chat:delta-doc");
 
-    Session plain;
-    SessionRecorder plainRec(&plain);
-    Session delta;
-    SessionRecorder deltaRec(&delta);
-    TimelineModel timeline;
-    connect(&delta, &Session::frame, &timeline, &TimelineModel::appendFrame);
-    QSignalSpy rebuilt(&delta, &Session::deltaPublication);
-    for (Session *session : {&plain, &delta}) {
-        SessionOptions o;
-        o.url = server.webSocketUrl();
-        o.format = format;
-        session->open(o);
-    }
-    QVERIFY(plainRec.waitForState(Session::State::Connected));
-    QVERIFY(deltaRec.waitForState(Session::State::Connected));
+    Client plain; // subscribed without delta: what the delta subscriber must rebuild
+    Client delta;
+    const SessionOptions o = optionsFor(server, format);
+    QVERIFY(plain.rec.open(o));
+    QVERIFY(delta.rec.open(o));
     SubscribeOptions sub;
     sub.channel = channel;
-    QVERIFY(plainRec.waitForReply(
-        plain.sendCommand(CommandBuilder::command(0, Protocol::Method::Subscribe, CommandBuilder::subscribe(sub)))));
+    QVERIFY(plain.rec.subscribe(sub));
     sub.delta = s("fossil");
-    const auto reply = deltaRec.waitForReply(
-        delta.sendCommand(CommandBuilder::command(0, Protocol::Method::Subscribe, CommandBuilder::subscribe(sub))));
+    const auto reply = delta.rec.subscribe(sub);
     QVERIFY(reply);
-    QVERIFY2(reply->json().value(s("subscribe")).toObject().value(s("delta")).toBool(), qPrintable(deltaRec.dump()));
+    QVERIFY2(reply->json().value(s("subscribe")).toObject().value(s("delta")).toBool(), qPrintable(delta.rec.dump()));
 
     constexpr int kCount = 100;
     for (int i = 0; i < kCount; ++i) {
-        const QJsonObject r = server.apiCall(
-            s("publish"), QJsonObject{{s("channel"), channel}, {s("data"), document(i)}, {s("delta"), true}});
+        const QJsonObject r = publishDocument(server, channel, i);
         QVERIFY2(r.contains(s("result")), qPrintable(QString::fromUtf8(QJsonDocument(r).toJson())));
     }
-    QTRY_COMPARE_WITH_TIMEOUT(rebuilt.count(), kCount, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(delta.rebuilt.count(), kCount, 20000);
 
     // What the subscriber without delta received: the data's bytes (Protobuf's exactly as on the wire).
-    const auto plainPublications = [&plainRec] {
+    const auto plainPublications = [&plain] {
         QList<QByteArray> out;
-        for (const Frame &f : plainRec.frames()) {
+        for (const Frame &f : plain.rec.frames()) {
             for (const ProtocolMessage &m : f.messages) {
                 if (m.push != PushType::Pub)
                     continue;
@@ -204,7 +231,7 @@ void TestDeltaLive::hundredPublicationsRebuiltLikeAFullSubscriber()
     int deltas = 0;
     qint64 saved = 0;
     for (int i = 0; i < kCount; ++i) {
-        const auto p = rebuilt.at(i).first().value<DeltaTracker::Publication>();
+        const auto p = delta.rebuilt.at(i).first().value<DeltaTracker::Publication>();
         QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
         QCOMPARE(p.offset, i + 1);
         QVERIFY2(same(p.data, received.at(i)), qPrintable(QString::number(i)));
@@ -220,17 +247,15 @@ void TestDeltaLive::hundredPublicationsRebuiltLikeAFullSubscriber()
 
     // The timeline's publication rows: each one's detail has the rebuilt data (equal to what the subscriber
     // without delta received) next to the delta as received, and the bytes saved.
-    timeline.flush();
+    delta.timeline.flush();
+    QList<std::pair<int, DeltaTracker::Publication>> publicationRows;
+    QVERIFY(rebuiltRows(delta.timeline, &publicationRows));
     int rows = 0;
     qint64 shownSaved = 0;
-    for (int row = 0; row < timeline.rowCount(); ++row) {
-        if (timeline.store().row(row).push != quint8(PushType::Pub))
-            continue;
-        DeltaTracker::Publication p;
-        QVERIFY(DeltaRebuilder::forRow(timeline.store(), row, &p));
+    for (const auto &[row, p] : std::as_const(publicationRows)) {
         QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
         QVERIFY2(same(p.data, received.at(rows)), qPrintable(QString::number(rows)));
-        const MessageDetail d = MessageDetail::forRow(timeline, row, nullptr);
+        const MessageDetail d = MessageDetail::forRow(delta.timeline, row, nullptr);
         QVERIFY(!d.problem);
         QCOMPARE(fact(d, s("Rebuilt data (bytes)")), QLocale().toString(qint64(p.data.size())));
         QCOMPARE(fact(d, s("Delta as received (bytes)")), QLocale().toString(qint64(p.wireBytes)));
@@ -340,42 +365,27 @@ void TestDeltaLive::recoveredPublicationsAreRebuilt()
     CentrifugoServer server;
     QVERIFY2(server.start(), qPrintable(server.errorString()));
     const QString channel = s("chat:delta-recover");
-    Session session;
-    SessionRecorder rec(&session);
-    TimelineModel timeline;
-    connect(&session, &Session::frame, &timeline, &TimelineModel::appendFrame);
-    QSignalSpy rebuilt(&session, &Session::deltaPublication);
-    SessionOptions o;
-    o.url = server.webSocketUrl();
-    o.format = format;
+    Client c;
+    const SessionOptions o = optionsFor(server, format);
     SubscribeOptions sub;
     sub.channel = channel;
     sub.delta = s("fossil");
     sub.recoverable = true;
-    const auto publish = [&](int version) {
-        return server
-            .apiCall(s("publish"),
-                     QJsonObject{{s("channel"), channel}, {s("data"), document(version)}, {s("delta"), true}})
-            .contains(s("result"));
-    };
+    const auto publish = [&](int version) { return publishDocument(server, channel, version).contains(s("result")); };
     const auto subscribeNow = [&]() {
-        session.open(o);
-        const bool up = rec.waitForState(Session::State::Connected);
-        const auto reply = up ? rec.waitForReply(session.sendCommand(CommandBuilder::command(
-                                    0, Protocol::Method::Subscribe, CommandBuilder::subscribe(sub))))
-                              : std::nullopt;
+        const auto reply = c.rec.open(o) ? c.rec.subscribe(sub) : std::nullopt;
         return reply ? reply->json().value(s("subscribe")).toObject() : QJsonObject();
     };
     const auto reconnect = [&]() {
-        session.close();
-        return bool(rec.waitForClose());
+        c.session.close();
+        return bool(c.rec.waitForClose());
     };
 
     const QJsonObject first = subscribeNow();
-    QVERIFY2(first.value(s("delta")).toBool(), qPrintable(rec.dump()));
+    QVERIFY2(first.value(s("delta")).toBool(), qPrintable(c.rec.dump()));
     for (int v = 0; v < 3; ++v)
         QVERIFY(publish(v));
-    QTRY_COMPARE_WITH_TIMEOUT(rebuilt.count(), 3, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(c.rebuilt.count(), 3, 10000);
     QVERIFY(reconnect());
     for (int v = 3; v < 8; ++v) // missed while away
         QVERIFY(publish(v));
@@ -383,23 +393,23 @@ void TestDeltaLive::recoveredPublicationsAreRebuilt()
     sub.epoch = first.value(s("epoch")).toString();
     sub.offset = 3;
     const QJsonObject again = subscribeNow();
-    QVERIFY2(again.value(s("recovered")).toBool(), qPrintable(rec.dump()));
+    QVERIFY2(again.value(s("recovered")).toBool(), qPrintable(c.rec.dump()));
     QCOMPARE(again.value(s("publications")).toArray().size(), 5);
-    QCOMPARE(rebuilt.count(), 8);
+    QCOMPARE(c.rebuilt.count(), 8);
     for (int v = 8; v < 10; ++v)
         QVERIFY(publish(v));
-    QTRY_COMPARE_WITH_TIMEOUT(rebuilt.count(), 10, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(c.rebuilt.count(), 10, 10000);
     QVERIFY(reconnect());
     sub.offset = 10;
     const QJsonObject nothingMissed = subscribeNow();
-    QVERIFY2(nothingMissed.value(s("recovered")).toBool(), qPrintable(rec.dump()));
+    QVERIFY2(nothingMissed.value(s("recovered")).toBool(), qPrintable(c.rec.dump()));
     QVERIFY(nothingMissed.value(s("publications")).toArray().isEmpty());
     QVERIFY(publish(10));
-    QTRY_COMPARE_WITH_TIMEOUT(rebuilt.count(), 11, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(c.rebuilt.count(), 11, 10000);
 
     int deltas = 0;
     for (int v = 0; v < 11; ++v) {
-        const auto p = rebuilt.at(v).first().value<DeltaTracker::Publication>();
+        const auto p = c.rebuilt.at(v).first().value<DeltaTracker::Publication>();
         QVERIFY2(p.error.isEmpty(), qPrintable(QString::number(v) + s(": ") + p.error));
         QCOMPARE(p.offset, v + 1);
         QCOMPARE(QJsonDocument::fromJson(p.data).object(), document(v));
@@ -409,18 +419,14 @@ void TestDeltaLive::recoveredPublicationsAreRebuilt()
     QVERIFY2(deltas >= 8, qPrintable(QString::number(deltas)));
 
     // The timeline's live publication rows replay the same chains (across the recoveries).
-    timeline.flush();
-    int live = 0;
-    for (int row = 0; row < timeline.rowCount(); ++row) {
-        if (timeline.store().row(row).push != quint8(PushType::Pub))
-            continue;
-        DeltaTracker::Publication p;
-        QVERIFY(DeltaRebuilder::forRow(timeline.store(), row, &p));
-        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+    c.timeline.flush();
+    QList<std::pair<int, DeltaTracker::Publication>> live;
+    QVERIFY(rebuiltRows(c.timeline, &live));
+    for (const auto &[row, p] : std::as_const(live)) {
+        QVERIFY2(p.error.isEmpty(), qPrintable(QString::number(row) + s(": ") + p.error));
         QCOMPARE(QJsonDocument::fromJson(p.data).object(), document(int(p.offset) - 1));
-        ++live;
     }
-    QCOMPARE(live, 6);
+    QCOMPARE(live.size(), 6);
 }
 
 QTEST_MAIN(TestDeltaLive)

@@ -24,6 +24,28 @@ private:
         return o;
     }
 
+    // A run against `server` in `format`: `connections` connections over `channels` channels, `publishRate`
+    // publications a second for `durationSec` seconds.
+    static LoadRunner::Options optionsFor(const CentrifugoServer &server, Protocol::Format format, int connections,
+                                          int channels, double publishRate, double durationSec)
+    {
+        LoadRunner::Options o = optionsFor(server);
+        o.format = format;
+        o.connections = connections;
+        o.channels = channels;
+        o.publishRate = publishRate;
+        o.durationSec = durationSec;
+        return o;
+    }
+
+    // Starts `server` with these settings over the test configuration (as environment overrides).
+    static bool start(CentrifugoServer *server, const QList<std::pair<QString, QString>> &settings)
+    {
+        for (const auto &[name, value] : settings)
+            server->setEnvironmentOverride(name, value);
+        return server->start();
+    }
+
     // Runs a load to its end; false when it never ends.
     static bool runLoad(const LoadRunner::Options &o, LoadReport *report)
     {
@@ -75,15 +97,10 @@ private slots:
         QFETCH(Protocol::Format, format);
         QFETCH(int, connections);
         QFETCH(LoadRunner::PublishVia, via);
-        LoadRunner::Options o = optionsFor(m_server);
+        LoadRunner::Options o = optionsFor(m_server, format, connections, 6, 30, 1);
         o.publishVia = via;
         if (via == LoadRunner::PublishVia::Client)
             o.apiUrl.clear();
-        o.format = format;
-        o.connections = connections;
-        o.channels = 6;
-        o.publishRate = 30;
-        o.durationSec = 1;
         LoadReport r;
         QVERIFY(runLoad(o, &r));
         QVERIFY2(r.errors.isEmpty(), qPrintable(r.text()));
@@ -115,16 +132,11 @@ private slots:
         // A server that does not let clients publish answers each publish with error 103 (permission denied).
         QFETCH(Protocol::Format, format);
         CentrifugoServer server;
-        server.setEnvironmentOverride(QStringLiteral("channel.without_namespace.allow_publish_for_client"),
-                                      QStringLiteral("false"));
-        QVERIFY2(server.start(), qPrintable(server.errorString()));
-        LoadRunner::Options o = optionsFor(server);
+        QVERIFY2(start(&server, {{QStringLiteral("channel.without_namespace.allow_publish_for_client"),
+                                  QStringLiteral("false")}}),
+                 qPrintable(server.errorString()));
+        LoadRunner::Options o = optionsFor(server, format, 4, 2, 20, 0.5);
         o.publishVia = LoadRunner::PublishVia::Client;
-        o.format = format;
-        o.connections = 4;
-        o.channels = 2;
-        o.publishRate = 20;
-        o.durationSec = 0.5;
         LoadReport r;
         QVERIFY(runLoad(o, &r));
         QCOMPARE(r.connectionsHeld, 4);
@@ -151,16 +163,11 @@ private slots:
         QFETCH(Protocol::Format, format);
         QFETCH(LoadRunner::PublishVia, via);
         CentrifugoServer server;
-        server.setEnvironmentOverride(QStringLiteral("client.ping_interval"), QStringLiteral("1s"));
-        server.setEnvironmentOverride(QStringLiteral("client.pong_timeout"), QStringLiteral("500ms"));
-        QVERIFY2(server.start(), qPrintable(server.errorString()));
-        LoadRunner::Options o = optionsFor(server);
-        o.format = format;
+        QVERIFY2(start(&server, {{QStringLiteral("client.ping_interval"), QStringLiteral("1s")},
+                                 {QStringLiteral("client.pong_timeout"), QStringLiteral("500ms")}}),
+                 qPrintable(server.errorString()));
+        LoadRunner::Options o = optionsFor(server, format, 10, 2, 10, 3.5); // three pings and more
         o.publishVia = via;
-        o.connections = 10;
-        o.channels = 2;
-        o.publishRate = 10;
-        o.durationSec = 3.5; // three pings and more
         LoadReport r;
         QVERIFY(runLoad(o, &r));
         QVERIFY2(r.errors.isEmpty(), qPrintable(r.text()));
@@ -203,13 +210,9 @@ private slots:
     void apiFailuresAreCountedByKind()
     {
         // Nothing listens on the API: every publication fails, and says how.
-        LoadRunner::Options o = optionsFor(m_server);
+        LoadRunner::Options o = optionsFor(m_server, Protocol::Format::Json, 5, 1, 10, 0.5);
         o.apiUrl = QStringLiteral("http://127.0.0.1:1");
         o.apiKey.clear();
-        o.connections = 5;
-        o.channels = 1;
-        o.publishRate = 10;
-        o.durationSec = 0.5;
         LoadReport r;
         QVERIFY(runLoad(o, &r));
         QCOMPARE(r.connectionsHeld, 5);

@@ -43,12 +43,6 @@ QJsonObject replyBody(const ProtocolMessage &m, const char *method)
     return m.json().value(QLatin1String(method)).toObject();
 }
 
-std::optional<ProtocolMessage> subscribe(Session *session, SessionRecorder *rec, const SubscribeOptions &sub)
-{
-    return rec->waitForReply(
-        session->sendCommand(CommandBuilder::command(0, Method::Subscribe, CommandBuilder::subscribe(sub))));
-}
-
 // The pub objects of every publication push recorded so far, in order.
 QList<QJsonObject> publications(const SessionRecorder &rec)
 {
@@ -135,8 +129,7 @@ void TestTransportsLive::bidirectional()
         s("chat:bidi-") + Transports::name(kind) + QLatin1Char('-') + QString(Protocol::formatName(format));
     Session session;
     SessionRecorder rec(&session);
-    session.open(options(kind, format));
-    QVERIFY2(rec.waitForState(Session::State::Connected), qPrintable(rec.dump()));
+    QVERIFY2(rec.open(options(kind, format)), qPrintable(rec.dump()));
     QVERIFY(!session.clientId().isEmpty());
     if (Transports::isEmulation(kind)) {
         // The emulation address of later commands.
@@ -146,7 +139,7 @@ void TestTransportsLive::bidirectional()
 
     SubscribeOptions sub;
     sub.channel = channel;
-    const auto subReply = subscribe(&session, &rec, sub);
+    const auto subReply = rec.subscribe(sub);
     QVERIFY2(subReply && subReply->kind == MessageKind::Reply, qPrintable(rec.dump()));
 
     // Publications through the server API arrive, in order.
@@ -208,8 +201,7 @@ void TestTransportsLive::unidirectional()
     const QString channel = s("chat:uni-") + Transports::name(kind);
     Session session;
     SessionRecorder rec(&session);
-    session.open(options(kind));
-    QVERIFY2(rec.waitForState(Session::State::Connected), qPrintable(rec.dump()));
+    QVERIFY2(rec.open(options(kind)), qPrintable(rec.dump()));
     // The connect push stands for the connect reply.
     QVERIFY(!session.clientId().isEmpty());
     QCOMPARE(session.serverVersion(), session.connectResult().value(s("version")).toString());
@@ -256,12 +248,11 @@ void TestTransportsLive::emulatedReconnectRecovers()
     const QString channel = s("chat:recover-http-stream");
     Session session;
     SessionRecorder rec(&session);
-    session.open(options(TransportKind::HttpStream));
-    QVERIFY2(rec.waitForState(Session::State::Connected), qPrintable(rec.dump()));
+    QVERIFY2(rec.open(options(TransportKind::HttpStream)), qPrintable(rec.dump()));
     SubscribeOptions sub;
     sub.channel = channel;
     sub.recoverable = true;
-    const auto first = subscribe(&session, &rec, sub);
+    const auto first = rec.subscribe(sub);
     QVERIFY2(first && first->kind == MessageKind::Reply, qPrintable(rec.dump()));
     const QString epoch = replyBody(*first, "subscribe").value(s("epoch")).toString();
     const quint64 offset = quint64(replyBody(*first, "subscribe").value(s("offset")).toInteger());
@@ -273,12 +264,11 @@ void TestTransportsLive::emulatedReconnectRecovers()
     for (int i = 1; i <= 3; ++i)
         QVERIFY(m_server.publish(channel, QJsonObject{{s("missed"), i}}).contains(s("result")));
 
-    session.open(options(TransportKind::HttpStream));
-    QVERIFY2(rec.waitForState(Session::State::Connected), qPrintable(rec.dump()));
+    QVERIFY2(rec.open(options(TransportKind::HttpStream)), qPrintable(rec.dump()));
     sub.recover = true;
     sub.epoch = epoch;
     sub.offset = offset;
-    const auto again = subscribe(&session, &rec, sub);
+    const auto again = rec.subscribe(sub);
     QVERIFY2(again && again->kind == MessageKind::Reply, qPrintable(rec.dump()));
     const QJsonObject result = replyBody(*again, "subscribe");
     QVERIFY2(result.value(s("recovered")).toBool(), qPrintable(rec.dump()));
@@ -314,11 +304,10 @@ void TestTransportsLive::sameChannelAsTheOfficialSdk()
 
     Session session;
     SessionRecorder rec(&session);
-    session.open(options(inspector));
-    QVERIFY2(rec.waitForState(Session::State::Connected), qPrintable(rec.dump()));
+    QVERIFY2(rec.open(options(inspector)), qPrintable(rec.dump()));
     SubscribeOptions sub;
     sub.channel = channel;
-    QVERIFY(subscribe(&session, &rec, sub));
+    QVERIFY(rec.subscribe(sub));
     for (int i = 1; i <= 2; ++i)
         QVERIFY(m_server.publish(channel, QJsonObject{{s("api"), i}}).contains(s("result")));
     for (int i = 1; i <= 2; ++i) {
@@ -376,8 +365,7 @@ void TestTransportsLive::emulationRefusalsAreExplained()
     SessionOptions o;
     o.transport = TransportKind::HttpStream;
     o.url = Transports::endpointUrl(server.webSocketUrl(), TransportKind::HttpStream);
-    session.open(o);
-    QVERIFY2(rec.waitForState(Session::State::Connected), qPrintable(rec.dump()));
+    QVERIFY2(rec.open(o), qPrintable(rec.dump()));
     session.sendCommand(CommandBuilder::command(
         0, Method::Publish,
         CommandBuilder::publish(s("chat:big"), QJsonObject{{s("x"), QString(4096, QLatin1Char('a'))}})));
@@ -410,11 +398,10 @@ void TestTransportsLive::httpExchangesAreTimelineRows()
     SessionRecorder rec(&session);
     TimelineModel timeline;
     connect(&session, &Session::frame, &timeline, &TimelineModel::appendFrame);
-    session.open(options(kind));
-    QVERIFY2(rec.waitForState(Session::State::Connected), qPrintable(rec.dump()));
+    QVERIFY2(rec.open(options(kind)), qPrintable(rec.dump()));
     SubscribeOptions sub;
     sub.channel = channel;
-    QVERIFY(subscribe(&session, &rec, sub));
+    QVERIFY(rec.subscribe(sub));
     const quint32 pubId = session.sendCommand(
         CommandBuilder::command(0, Method::Publish, CommandBuilder::publish(channel, QJsonObject{{s("n"), 1}})));
     QVERIFY2(rec.waitForReply(pubId), qPrintable(rec.dump()));
