@@ -7,7 +7,6 @@
 #include "session.h"
 #include "sessionview.h"
 #include "thememanager.h"
-#include "timelinemodel.h"
 #include "timelinewidget.h"
 
 #include <QAction>
@@ -127,13 +126,7 @@ void MainMenus::buildViewMenu()
          &MainWindow::clearTimeline);
     QAction *pause = make(view, tr("&Pause timeline"), "pauseTimeline", {QKeySequence(QStringLiteral("Ctrl+P"))},
                           [w](bool on) { w->timeline()->setPaused(on); });
-    pause->setCheckable(true);
-    for (SessionView *v : w->sessionViews()) {
-        connect(v->timelineModel(), &TimelineModel::pausedChanged, pause, [w, v, pause](bool paused) {
-            if (v == w->currentView())
-                pause->setChecked(paused);
-        });
-    }
+    pause->setCheckable(true); // checked by the window as the current session's timeline pauses
     view->addSeparator();
     make(view, tr("This session with its &server calls"), "sessionWithServerCalls", {},
          &MainWindow::showSessionWithServerCalls);

@@ -232,18 +232,41 @@ SessionView *MainWindow::addSession(Session *session)
     view->timeline()->setConnectionSource([session] { return session->options(); });
     m_views.append(view);
 
+    addToCombined(view);
+    connectView(view);
+    // A new session looks like the current one: the same parts shown, the same layout.
+    for (int part = 0; part <= int(SessionView::Part::Log); ++part) {
+        if (m_current)
+            view->setPartVisible(SessionView::Part(part), m_current->isPartVisible(SessionView::Part(part)));
+    }
+    if (m_current)
+        view->restoreLayout(m_current->saveLayout());
+    m_current = view;
+    placeViews();
+    updateChartSources();
+    return view;
+}
+
+void MainWindow::addToCombined(SessionView *view)
+{
     // Every session feeds the combined timeline under its name: its frames and the server calls made from its panel,
     // the same rows as in its own timeline.
     const int source = m_combinedModel->addSource(view->name());
     m_combinedSources.insert(view, source);
     const auto toCombined = [this, source](const Frame &frame) { m_combinedModel->appendFrame(source, frame); };
-    connect(session, &Session::frame, m_combinedModel, toCombined);
+    connect(view->session(), &Session::frame, m_combinedModel, toCombined);
     connect(view->serverCallFrames(), &ServerCallFrames::frame, m_combinedModel, toCombined);
     connect(view, &SessionView::titleChanged, this, [this, view, source] {
         if (m_combinedModel->sourceName(source) != view->name()) {
             m_combinedModel->setSourceName(source, view->name());
             updateChartSources();
         }
+    });
+}
+
+void MainWindow::connectView(SessionView *view)
+{
+    connect(view, &SessionView::titleChanged, this, [this, view] {
         const int index = m_tabs->indexOf(view);
         if (index >= 0)
             m_tabs->setTabText(index, view->title());
@@ -260,16 +283,11 @@ SessionView *MainWindow::addSession(Session *session)
                 view->log(summary.ok() && summary.badLines == 0 ? Level::Info : Level::Warning, summary.text());
                 importNextFile();
             });
-    for (int part = 0; part <= int(SessionView::Part::Log); ++part) {
-        if (m_current)
-            view->setPartVisible(SessionView::Part(part), m_current->isPartVisible(SessionView::Part(part)));
-    }
-    if (m_current)
-        view->restoreLayout(m_current->saveLayout());
-    m_current = view;
-    placeViews();
-    updateChartSources();
-    return view;
+    // The menu's Pause follows the current session's timeline, paused from the menu or from the timeline itself.
+    connect(view->timelineModel(), &TimelineModel::pausedChanged, this, [this, view](bool paused) {
+        if (QAction *pause = action(QStringLiteral("pauseTimeline")); pause && view == m_current)
+            pause->setChecked(paused);
+    });
 }
 
 void MainWindow::setCurrentView(SessionView *view)

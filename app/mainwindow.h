@@ -180,6 +180,10 @@ private:
     void saveSettings() const;
     void updateTitle();
     void placeViews();
+    // A session's source in the combined timeline: its frames and its server calls, under its name.
+    void addToCombined(SessionView *view);
+    // What the window does with a session's own signals (title, status messages, import and export, pause).
+    void connectView(SessionView *view);
     // The charts' choice of source: every session and the combined timeline.
     void updateChartSources();
     void updateChartSource();

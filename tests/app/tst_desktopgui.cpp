@@ -1,12 +1,13 @@
 // The window as a desktop citizen, offline: Ctrl+Q quits (5), More options and the subscription panel fit the
 // default window (3), the language switches live and the Chinese texts fit (9), themes, the About dialog, files
-// opened from the command line, accessible names.
+// opened from the command line, accessible names, the Pause menu entry following the current session's timeline.
 #include "commandcomposer.h"
 #include "connectionpanel.h"
 #include "connectionstatearea.h"
 #include "jsonhighlighter.h"
 #include "mainwindow.h"
 #include "session.h"
+#include "sessionview.h"
 #include "subscriptionmodel.h"
 #include "subscriptionpanel.h"
 #include "themecolors.h"
@@ -187,6 +188,34 @@ private slots:
         QVERIFY(about.contains(QString::fromLatin1(qVersion())));
         QVERIFY(about.contains(QLatin1String("protocol v2")));
         QVERIFY(about.contains(QLatin1String("not connected")));
+    }
+
+    // View ▸ Pause timeline shows whether the current session's timeline is paused, also for a session opened
+    // after the menus were built and when the timeline's own Pause button paused it.
+    void pauseFollowsTheCurrentTimeline()
+    {
+        openWindow();
+        SessionView *first = m_window->currentView();
+        SessionView *second = m_window->newConnection();
+        QCOMPARE(m_window->currentView(), second);
+        QAction *pause = m_window->action(QStringLiteral("pauseTimeline"));
+        QVERIFY(pause && !pause->isChecked());
+        second->timeline()->setPaused(true);
+        QVERIFY(pause->isChecked());
+        m_window->setCurrentView(first);
+        QVERIFY(!pause->isChecked());
+        first->timelineModel()->setPaused(true);
+        QVERIFY(pause->isChecked());
+        first->timelineModel()->setPaused(false);
+        QVERIFY(!pause->isChecked());
+        m_window->setCurrentView(second);
+        QVERIFY(pause->isChecked());
+        // The menus made again in another language keep it.
+        m_window->setLanguage(QStringLiteral("zh_CN"));
+        pause = m_window->action(QStringLiteral("pauseTimeline"));
+        QVERIFY(pause && pause->isChecked());
+        pause->trigger();
+        QVERIFY(!second->timelineModel()->isPaused());
     }
 
     void opensFilesGivenToIt()
