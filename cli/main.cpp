@@ -56,6 +56,10 @@ int main(int argc, char *argv[])
     // A closed stdout pipe (`--record - | head`) must not kill the run before the record is flushed.
     std::signal(SIGPIPE, SIG_IGN);
 
+    // No GLib main loop: nothing in the CLI needs it, and Qt's own dispatcher polls once per wake-up where the GLib
+    // one polls about three times (strace of a flood of one-message frames). An empty QT_NO_GLIB keeps GLib.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("centrifugo-inspector-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(INSPECTOR_VERSION));

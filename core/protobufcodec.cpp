@@ -29,6 +29,7 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -379,13 +380,10 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
     const char *messageType = server ? "Reply" : "Command";
     // The messages of a frame are parsed into an arena: clearing a heap message frees its nested messages and
     // strings, so every message of a flood would allocate and free them again. The arena starts on the stack and
-    // is freed once, with the frame.
+    // is freed once, with the frame; it is set up only when a message needs libprotobuf (most never do).
     alignas(16) char firstBlock[8192];
-    pb::ArenaOptions arenaOptions;
-    arenaOptions.initial_block = firstBlock;
-    arenaOptions.initial_block_size = sizeof firstBlock;
-    pb::Arena arena(arenaOptions);
-    Msg *message = nullptr; // created when a message needs libprotobuf
+    std::optional<pb::Arena> arena;
+    Msg *message = nullptr;
     QList<ProtocolMessage> out;
     out.reserve(countMessages(payload));
     const auto *data = reinterpret_cast<const quint8 *>(payload.constData());
@@ -440,8 +438,13 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
         }
         std::string parseLog;
         t_parseLog = &parseLog;
-        if (!message)
-            message = pb::Arena::CreateMessage<Msg>(&arena);
+        if (!message) {
+            pb::ArenaOptions arenaOptions;
+            arenaOptions.initial_block = firstBlock;
+            arenaOptions.initial_block_size = sizeof firstBlock;
+            arena.emplace(arenaOptions);
+            message = pb::Arena::CreateMessage<Msg>(&*arena);
+        }
         const bool ok = message->ParseFromArray(data + pos + prefixSize, int(length));
         t_parseLog = nullptr;
         if (!ok) {

@@ -89,6 +89,13 @@ constexpr qint64 kMsPerDay = 86400000;
 // "YYYY-MM-DDTHH:MM:SS.mmmZ"; returns false when the year has no four-digit form.
 bool writeTime(JsonWriter &w, qint64 ms)
 {
+    // Frames of a flood share their millisecond: the text of the last one is written again.
+    thread_local qint64 lastMs = -1;
+    thread_local char lastText[26];
+    if (ms == lastMs && ms >= 0) {
+        w.put(lastText, sizeof lastText);
+        return true;
+    }
     qint64 days = ms / kMsPerDay;
     qint64 rest = ms % kMsPerDay;
     if (rest < 0) {
@@ -132,6 +139,8 @@ bool writeTime(JsonWriter &w, qint64 ms)
     buf[24] = 'Z';
     buf[25] = '"';
     w.put(buf, 26);
+    std::memcpy(lastText, buf, sizeof lastText);
+    lastMs = ms;
     return true;
 }
 
@@ -232,8 +241,9 @@ QList<QByteArrayView> derivedMessageRaws(const QByteArray &raw, bool binary, qsi
     return {};
 }
 
-// Per-line state: the last channel written as a JSON string, so a batch of publications escapes it once. The
-// messages of a batch usually share one QString (the classifier's channel cache): same data, no comparison.
+// The last channel written as a JSON string, kept per thread across lines, so a flood on one channel escapes it
+// once. Its messages usually share one QString (the classifier's channel cache): same data, no comparison. The
+// cache holds a reference to that QString, so its data cannot be freed and reused for another name meanwhile.
 struct ChannelCache
 {
     QString channel;
@@ -390,7 +400,7 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
 {
     w.openObject();
     const qsizetype n = f.messages.size();
-    ChannelCache cache;
+    thread_local ChannelCache cache;
 
     w.key("time");
     const bool timeInRange = writeTime(w, f.timeMs);

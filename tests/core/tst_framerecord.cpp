@@ -69,6 +69,7 @@ private slots:
     void closeFrameHasCodeAndReason();
     void timeFormat_data();
     void timeFormat();
+    void linesKeepTheirOwnTimeAndChannel();
     void readsOtherTimeSpellings();
     void toleratesLineEndings();
     void rejectsBadLines_data();
@@ -484,6 +485,38 @@ void TestFrameRecord::timeFormat()
     QCOMPARE(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs), text);
     const QJsonObject o = lineObject(FrameRecord::toJsonLine(serverFrame("{}", ms)));
     QCOMPARE(o.value(QLatin1String("time")).toString(), text);
+}
+
+// The writer reuses the time text and the escaped channel of the line before: each line must still say its own.
+void TestFrameRecord::linesKeepTheirOwnTimeAndChannel()
+{
+    struct Line
+    {
+        qint64 ms;
+        QString channel;
+    };
+    // Equal sizes and separately allocated equal names, so neither a size nor a pointer alone could pass.
+    const QList<Line> lines{{kLeapTime, QStringLiteral("aaaa")},
+                            {kLeapTime, QString::fromLatin1("bbbb")},
+                            {kLeapTime + 1, QString::fromLatin1("aaaa")},
+                            {kLeapTime, QString::fromLatin1("aaaa")},
+                            {-1, QStringLiteral("bbbb")},
+                            {-1, QString()},
+                            {kLeapTime + 1000, QStringLiteral("bbbb")}};
+    QByteArray buffer;
+    for (const Line &l : lines) {
+        Frame f = serverFrame(R"({"push":{"channel":"x","pub":{"data":1}}})", l.ms);
+        f.messages[0].channel = l.channel;
+        FrameRecord::appendJsonLine(f, &buffer, FrameRecord::FrameJson::FromRaw);
+    }
+    const QList<QByteArray> written = buffer.split('\n');
+    QCOMPARE(written.size(), lines.size() + 1); // each line ends with "\n"
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QJsonObject o = lineObject(written.at(i));
+        QCOMPARE(o.value(QLatin1String("time")).toString(),
+                 QDateTime::fromMSecsSinceEpoch(lines.at(i).ms, Qt::UTC).toString(Qt::ISODateWithMs));
+        QCOMPARE(o.value(QLatin1String("channel")).toString(), lines.at(i).channel);
+    }
 }
 
 void TestFrameRecord::readsOtherTimeSpellings()
