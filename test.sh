@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test (unit, models, widgets offscreen, and integration tests
 # against a real Centrifugo that each test starts on a free loopback port). Then the unit and hostile-server tests
-# again under AddressSanitizer + UndefinedBehaviorSanitizer (scripts/sanitize.sh, build-asan/; SANITIZE_LABELS
-# chooses other labels, and `scripts/sanitize.sh` without labels runs the whole suite) and a short fuzz run of every
-# libFuzzer target (scripts/fuzz.sh, build-fuzz/). SKIP_SANITIZE=1 / SKIP_FUZZ=1 leave those out.
+# again under AddressSanitizer + UndefinedBehaviorSanitizer (scripts/sanitize.sh, clang, build-asan/;
+# SANITIZE_LABELS chooses other labels, and `scripts/sanitize.sh` without labels runs the whole suite) and a short
+# fuzz run of every libFuzzer target (scripts/fuzz.sh) from the same build-asan/: its objects carry the fuzzer's
+# coverage instrumentation too, so the libraries are compiled once for both (scripts/configure-sanitizers.sh).
+# SKIP_SANITIZE=1 / SKIP_FUZZ=1 leave those out.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ./scripts/install-deps.sh

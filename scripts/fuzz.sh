@@ -1,24 +1,20 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of tests/fuzz with clang (AddressSanitizer + UndefinedBehaviorSanitizer) into
-# build-fuzz/ and runs each for FUZZ_SECONDS seconds (default 25), starting from its corpus in
-# tests/fuzz/corpus/<name> (real frames; new inputs go to build-fuzz/tests/fuzz/corpus-<target>, not the repo).
-# A crash, a sanitizer report, a leak, an input slower than 10 s or over 2 GB fails the script; the input that did
-# it is left in build-fuzz/tests/fuzz/ (crash-*, leak-*, timeout-*, oom-*) and can be replayed: <target> <file>.
+# build-asan/, the build scripts/sanitize.sh uses too (scripts/configure-sanitizers.sh; after it only the fuzz
+# targets themselves are left to compile and link), and runs each for FUZZ_SECONDS seconds (default 25), starting
+# from its corpus in tests/fuzz/corpus/<name> (real frames; new inputs go to build-asan/tests/fuzz/corpus-<target>,
+# not the repo). A crash, a sanitizer report, a leak, an input slower than 10 s or over 2 GB fails the script; the
+# input that did it is left in build-asan/tests/fuzz/ (crash-*, leak-*, timeout-*, oom-*) and can be replayed:
+# <target> <file>.
 #   scripts/fuzz.sh [target ...]      # default: every target
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD_DIR="${FUZZ_BUILD_DIR:-$REPO_ROOT/build-fuzz}"
+BUILD_DIR="${FUZZ_BUILD_DIR:-${ASAN_BUILD_DIR:-$REPO_ROOT/build-asan}}"
 SECONDS_PER_TARGET="${FUZZ_SECONDS:-25}"
 TARGETS=(fuzz_jsoncodec fuzz_protobufcodec fuzz_framesplitter fuzz_linter fuzz_jsonlines fuzz_har fuzz_scenario)
 [[ $# -gt 0 ]] && TARGETS=("$@")
 
-command -v clang++ >/dev/null 2>&1 || { echo "[fuzz] clang++ not found: scripts/install-deps.sh installs clang" >&2; exit 1; }
-generator=()
-command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
-flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1 -g1"
-cmake -S "$REPO_ROOT" -B "$BUILD_DIR" "${generator[@]}" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None \
-    -DINSPECTOR_WERROR=OFF -DINSPECTOR_BUILD_TESTS=OFF -DINSPECTOR_FUZZ=ON -DCMAKE_CXX_FLAGS="$flags" \
-    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+"$REPO_ROOT/scripts/configure-sanitizers.sh" "$BUILD_DIR"
 start=$SECONDS
 cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target "${TARGETS[@]}"
 echo "[fuzz] build: $((SECONDS - start)) s"

@@ -1,20 +1,16 @@
 #!/usr/bin/env bash
-# Builds the whole test suite with AddressSanitizer + UndefinedBehaviorSanitizer into build-asan/ and runs it.
+# Builds the whole test suite with AddressSanitizer + UndefinedBehaviorSanitizer (clang) into build-asan/ and runs it.
 # Any sanitizer report fails the test that triggered it (UBSan does not recover), so a green run means none.
-# Lean on purpose (the same compiler as build/, -O1, no debug info, ccache): it runs in every ./test.sh.
+# build-asan/ is the build scripts/fuzz.sh uses too (scripts/configure-sanitizers.sh): the objects carry libFuzzer's
+# coverage instrumentation as well, so ./test.sh compiles the libraries once for both. Lean on purpose (-O1, line
+# tables only): it runs in every ./test.sh.
 #   scripts/sanitize.sh [extra ctest args]      # the whole suite
 #   SANITIZE_LABELS='unit|hostile' scripts/sanitize.sh   # only the tests with these ctest labels, and only the
 #                                                        # targets they need are built (what ./test.sh runs)
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${ASAN_BUILD_DIR:-$REPO_ROOT/build-asan}"
-generator=()
-command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
-flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1 -g0"
-# Warnings are not errors here: -O1 with sanitizers makes GCC warn about code that is fine at -O2 (build/ keeps
-# -Werror).
-cmake -S "$REPO_ROOT" -B "$BUILD_DIR" "${generator[@]}" -DCMAKE_BUILD_TYPE=None -DINSPECTOR_WERROR=OFF \
-    -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+"$REPO_ROOT/scripts/configure-sanitizers.sh" "$BUILD_DIR"
 start=$SECONDS
 labels=()
 targets=()
