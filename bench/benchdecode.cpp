@@ -16,6 +16,8 @@
 
 namespace {
 
+constexpr int kFloodMessages = 15;
+
 qint64 threadCpuNs()
 {
     timespec ts{};
@@ -57,7 +59,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QString corpus = argc > 1 ? QString::fromLocal8Bit(argv[1])
                                     : QStringLiteral(INSPECTOR_SOURCE_DIR "/bench/data/server-lines.txt");
-    const qint64 target = argc > 2 ? QByteArray(argv[2]).toLongLong() : 2000000;
+    qint64 target = argc > 2 ? QByteArray(argv[2]).toLongLong() : 2000000;
     QList<QByteArray> frames = loadFrames(corpus);
     if (frames.isEmpty())
         return 1;
@@ -132,6 +134,38 @@ int main(int argc, char *argv[])
         measure([&](const QByteArray &f) { return record(f, protobuf.decodeServerFrame(f), true); });
     frames = jsonFrames;
 
+    // A flood's frame: the server batches publications under load (about 15 of 100 bytes per frame in the ingest
+    // benchmark). Per message, split from the per-frame costs above.
+    QList<QJsonObject> floodReplies;
+    QByteArray floodJson;
+    for (int i = 0; i < kFloodMessages; ++i) {
+        QJsonObject data;
+        data.insert(QStringLiteral("seq"), 1000 + i);
+        data.insert(QStringLiteral("text"), QString(80, QLatin1Char('x')));
+        QJsonObject pub;
+        pub.insert(QStringLiteral("data"), data);
+        QJsonObject push;
+        push.insert(QStringLiteral("channel"), QStringLiteral("bench-ingest-1"));
+        push.insert(QStringLiteral("pub"), pub);
+        QJsonObject reply;
+        reply.insert(QStringLiteral("push"), push);
+        floodReplies.append(reply);
+        if (i)
+            floodJson.append('\n');
+        floodJson.append(QJsonDocument(floodReplies.last()).toJson(QJsonDocument::Compact));
+    }
+    frames = {floodJson};
+    target /= kFloodMessages; // as many messages as frames above
+    const auto floodJsonSplit = measure([&codec](const QByteArray &f) { return codec.decodeServerFrame(f); });
+    const auto floodJsonRecord =
+        measure([&](const QByteArray &f) { return record(f, codec.decodeServerFrame(f), false); });
+    frames = {ProtobufCodec::encodeReplies(floodReplies)};
+    const auto floodProtobufSplit = measure([&protobuf](const QByteArray &f) { return protobuf.decodeServerFrame(f); });
+    const auto floodProtobufRecord =
+        measure([&](const QByteArray &f) { return record(f, protobuf.decodeServerFrame(f), true); });
+    frames = jsonFrames;
+    target *= kFloodMessages;
+
     QJsonObject out{{QStringLiteral("benchmark"), QStringLiteral("decode")},
                     {QStringLiteral("corpus_frames"), frames.size()},
                     {QStringLiteral("avg_frame_bytes"), double(bytes) / double(frames.size())},
@@ -143,6 +177,11 @@ int main(int argc, char *argv[])
                     {QStringLiteral("protobuf_frames"), protobufFrames.size()},
                     {QStringLiteral("protobuf_ns_per_frame"), protobufSplit.first},
                     {QStringLiteral("protobuf_record_ns_per_frame"), protobufRecord.first},
+                    {QStringLiteral("flood_messages_per_frame"), kFloodMessages},
+                    {QStringLiteral("flood_json_ns_per_msg"), floodJsonSplit.first / kFloodMessages},
+                    {QStringLiteral("flood_json_record_ns_per_msg"), floodJsonRecord.first / kFloodMessages},
+                    {QStringLiteral("flood_protobuf_ns_per_msg"), floodProtobufSplit.first / kFloodMessages},
+                    {QStringLiteral("flood_protobuf_record_ns_per_msg"), floodProtobufRecord.first / kFloodMessages},
                     {QStringLiteral("sink"), double(sink % 1000)}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;

@@ -33,7 +33,8 @@ using Protocol::PushType;
 // "raw" is left out when "frame" holds the payload itself: every message's own validated bytes, one per line,
 // nothing else in the payload. The reader then takes the payload from the line's text of "frame" (its elements
 // joined by "\n"), which halves the line and saves escaping the payload during floods.
-// Message fields (top level for a one-message frame, in each "meta" entry otherwise), all optional:
+// Message fields (top level for a one-message frame, in each "meta" entry otherwise; "meta" is left out when every
+// entry would hold just the line's own top-level fields), all optional:
 //   channel, id, rtt_ms, code, reason          the ProtocolMessage fields of the same meaning
 //   method, push, msg_kind                     only when the kind name does not imply them (an error's method)
 //   span:[offset,length] | msg_raw(+msg_raw_base64)   only when the message's bytes are not derivable (below)
@@ -381,6 +382,31 @@ void writeMessageJson(JsonWriter &w, const ProtocolMessage &m, bool binaryFrame,
     w.put(QByteArrayView(QJsonDocument(m.json()).toJson(QJsonDocument::Compact)));
 }
 
+// The fields writeMessageFields() writes for a message, one by one, as they appear on the line.
+bool sameSummary(const ProtocolMessage &a, const ProtocolMessage &b)
+{
+    const bool sameChannel = (a.channel.constData() == b.channel.constData() && a.channel.size() == b.channel.size()) ||
+                             a.channel == b.channel;
+    const bool sameRtt = a.rttMs == b.rttMs || (std::isnan(a.rttMs) && std::isnan(b.rttMs));
+    return sameChannel && a.id == b.id && sameRtt && a.code == b.code && a.text == b.text;
+}
+
+// "meta" is left out when every message's entry would repeat the line's own fields (the first message's summary)
+// and nothing else: a flood on one channel, where "meta" would be a fifth of the line. A reader then gives every
+// message the line's fields.
+bool fieldsAreTheLines(const Frame &f, bool bytesFromText, const QVarLengthArray<bool, 32> &isDerived)
+{
+    const ProtocolMessage &first = f.messages.first();
+    for (qsizetype i = 0; i < f.messages.size(); ++i) {
+        const ProtocolMessage &m = f.messages.at(i);
+        const KindParts parts = impliedParts(m, f.direction);
+        if (!(bytesFromText || isDerived[i]) || parts != KindParts{m.kind, m.method, m.push} ||
+            (i > 0 && !sameSummary(m, first)))
+            return false;
+    }
+    return true;
+}
+
 // Every message converted to JSON text by its codec, their bytes the whole frame in order, nothing else in it.
 bool messagesTileFrame(const Frame &f, FrameRecord::FrameJson mode)
 {
@@ -519,7 +545,7 @@ void writeLine(JsonWriter &w, const Frame &f, FrameRecord::FrameJson mode)
         }
     }
 
-    if (n > 1) {
+    if (n > 1 && !fieldsAreTheLines(f, payloadFromProtobufText, isDerived)) {
         w.key("meta");
         w.put('[');
         for (qsizetype i = 0; i < n; ++i) {
@@ -849,17 +875,20 @@ bool fromJsonLine(QByteArrayView line, Frame *f, QString *error)
 
     const QJsonArray kinds = kindsValue.toArray();
     const QJsonArray frames = frameValue.toArray();
-    const QJsonArray meta = obj.value(QLatin1String("meta")).toArray();
+    // Without "meta", every message has the line's own fields (see fieldsAreTheLines).
+    const QJsonValue metaValue = obj.value(QLatin1String("meta"));
+    const bool hasMeta = !metaValue.isUndefined() || kinds.isEmpty();
+    const QJsonArray meta = metaValue.toArray();
     const qsizetype n = kinds.size();
-    if (!frameValue.isArray() || frames.size() != n || (n > 0 && meta.size() != n))
+    if (!frameValue.isArray() || frames.size() != n || (hasMeta && n > 0 && meta.size() != n))
         return fail(error, tr("\"kinds\", \"frame\" and \"meta\" must have one entry per message"));
     const QList<QByteArrayView> derived =
         protobufMessages.isEmpty() ? derivedMessageRaws(f->raw, f->binary, n) : protobufMessages;
     f->messages.reserve(n);
     for (qsizetype i = 0; i < n; ++i) {
         ProtocolMessage m;
-        if (!readMessage(meta.at(i).toObject(), kinds.at(i).toString(), frames.at(i), f->direction, f->raw, derived, i,
-                         rawIsFrameText, &m, error))
+        if (!readMessage(hasMeta ? meta.at(i).toObject() : obj, kinds.at(i).toString(), frames.at(i), f->direction,
+                         f->raw, derived, i, rawIsFrameText, &m, error))
             return false;
         f->messages.append(std::move(m));
     }

@@ -62,6 +62,8 @@ private slots:
     void fromRawKeepsServerBytes();
     void recordsAllFields();
     void multiMessageFrameListsKinds();
+    void metaLeftOutOnlyWhenLineFieldsSayAll_data();
+    void metaLeftOutOnlyWhenLineFieldsSayAll();
     void binaryFrameIsBase64();
     void protobufFrameWritesConvertedText();
     void protobufRawLeftOutOnlyWhenTextGivesBytesBack_data();
@@ -296,6 +298,58 @@ void TestFrameRecord::multiMessageFrameListsKinds()
     QCOMPARE(frames.at(1).toObject(), f.messages[1].json());
     QCOMPARE(o.value(QLatin1String("meta")).toArray().at(1).toObject().value(QLatin1String("channel")).toString(),
              QStringLiteral("c"));
+}
+
+void TestFrameRecord::metaLeftOutOnlyWhenLineFieldsSayAll_data()
+{
+    QTest::addColumn<QList<QByteArray>>("replies");
+    QTest::addColumn<bool>("protobuf");
+    QTest::addColumn<bool>("meta");
+    const QByteArray a = R"({"push":{"channel":"a","pub":{"data":{"n":1}}}})";
+    const QByteArray a2 = R"({"push":{"channel":"a","pub":{"data":{"n":2}}}})";
+    const QByteArray b = R"({"push":{"channel":"b","pub":{"data":{"n":3}}}})";
+    const QByteArray join = R"({"push":{"channel":"a","join":{"info":{"user":"u","client":"c"}}}})";
+    const QByteArray reply = R"({"id":2,"subscribe":{}})";
+    const QByteArray error = R"({"id":3,"error":{"code":103,"message":"permission denied"}})";
+    const QByteArray error4 = R"({"id":4,"error":{"code":103,"message":"permission denied"}})";
+    for (const bool protobuf : {false, true}) {
+        const char *format = protobuf ? "protobuf" : "json";
+        QTest::addRow("%s: publications on one channel", format) << QList<QByteArray>{a, a2, a} << protobuf << false;
+        QTest::addRow("%s: a publication and a join on one channel", format)
+            << QList<QByteArray>{a, join} << protobuf << false;
+        QTest::addRow("%s: two channels", format) << QList<QByteArray>{a, b} << protobuf << true;
+        QTest::addRow("%s: a reply and a push", format) << QList<QByteArray>{reply, a} << protobuf << true;
+        QTest::addRow("%s: two errors with one code", format) << QList<QByteArray>{error, error4} << protobuf << true;
+        QTest::addRow("%s: one error twice", format) << QList<QByteArray>{error, error} << protobuf << false;
+    }
+}
+
+void TestFrameRecord::metaLeftOutOnlyWhenLineFieldsSayAll()
+{
+    // Without "meta" every message is read back with the line's own fields: the line must leave it out only when
+    // that gives each message its own channel, id, code and reason.
+    QFETCH(QList<QByteArray>, replies);
+    QFETCH(bool, protobuf);
+    QFETCH(bool, meta);
+    Frame f;
+    f.timeMs = kLeapTime;
+    if (protobuf) {
+        QList<QJsonObject> objects;
+        for (const QByteArray &r : replies)
+            objects.append(QJsonDocument::fromJson(r).object());
+        f.binary = true;
+        f.raw = ProtobufCodec::encodeReplies(objects);
+        f.messages = ProtobufCodec().decodeServerFrame(f.raw);
+    } else {
+        f = serverFrame(replies.join('\n'));
+    }
+    QCOMPARE(f.messages.size(), replies.size());
+    const QByteArray line = FrameRecord::toJsonLine(f, FrameRecord::FrameJson::FromRaw);
+    QCOMPARE(lineObject(line).contains(QLatin1String("meta")), meta);
+    Frame back;
+    QString error;
+    QVERIFY2(FrameRecord::fromJsonLine(line, &back, &error), qPrintable(error));
+    TestSupport::compareFrames(back, f);
 }
 
 void TestFrameRecord::binaryFrameIsBase64()
