@@ -29,4 +29,34 @@ function rssBytes(pid) {
     return m ? Number(m[1]) * 1024 : 0;
 }
 
-module.exports = { emit, cpuSeconds, rssBytes };
+// On-CPU nanoseconds of a process, summed over its threads' /proc/<pid>/task/<tid>/schedstat (the scheduler's own
+// count: a flood of 200,000 messages costs a client 0.1 to 0.3 s, where 10 ms ticks would be a 3 to 10 % step),
+// with the 10 ms figure and the threads it was read from, for cpuBetween().
+function cpuSample(pid) {
+    const sample = { ticks: cpuSeconds(pid), ns: 0, tids: [] };
+    try {
+        for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+            try {
+                sample.ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+                sample.tids.push(tid);
+            } catch (e) {
+                // the thread exited while the list was read
+            }
+        }
+    } catch (e) {
+        sample.ns = NaN;
+    }
+    return sample;
+}
+
+// CPU seconds of one process between two cpuSample()s: the scheduler's nanoseconds when every thread of the first
+// sample is still there (an exited thread's time leaves the per-thread counts), the 10 ms ticks otherwise.
+function cpuBetween(a, b) {
+    const still = new Set(b.tids);
+    if (a.ns > 0 && b.ns >= a.ns && a.tids.every((t) => still.has(t))) {
+        return { seconds: (b.ns - a.ns) / 1e9, clock: 'schedstat' };
+    }
+    return { seconds: b.ticks - a.ticks, clock: 'ticks' };
+}
+
+module.exports = { emit, cpuSeconds, cpuSample, cpuBetween, rssBytes };

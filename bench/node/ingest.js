@@ -27,7 +27,7 @@ const http = require('http');
 const path = require('path');
 const readline = require('readline');
 const { spawn } = require('child_process');
-const { cpuSeconds, emit } = require('./common');
+const { cpuBetween, cpuSample, cpuSeconds, emit } = require('./common');
 
 function parseArgs(argv) {
     const out = { _: [] };
@@ -238,7 +238,7 @@ async function floodRun(args, channel, count, specs) {
             }
             await sleep(50);
         }
-        const cpu0 = Object.fromEntries(clients.map((c) => [c.name, cpuSeconds(c.pid)]));
+        const cpu0 = Object.fromEntries(clients.map((c) => [c.name, cpuSample(c.pid)]));
         const publish = await flood(args, channel, count);
 
         // SDK and bare clients report themselves; their CPU is read the moment they say they are done.
@@ -247,10 +247,10 @@ async function floodRun(args, channel, count, specs) {
         const waitDone = async (c) => {
             try {
                 const ev = await waitEvent(c, 'done', 120000);
-                cpu1[c.name] = cpuSeconds(c.pid);
+                cpu1[c.name] = cpuSample(c.pid);
                 results[c.name] = { received: ev.count, doneAt: ev.at };
             } catch (e) {
-                cpu1[c.name] = cpuSeconds(c.pid);
+                cpu1[c.name] = cpuSample(c.pid);
                 results[c.name] = { received: null, error: e.message };
             }
         };
@@ -259,7 +259,7 @@ async function floodRun(args, channel, count, specs) {
         const idle = {};
         for (const c of inspectors) {
             idle[c.name] = await waitIdle(c.pid, 700, 120000);
-            cpu1[c.name] = idle[c.name].cpu;
+            cpu1[c.name] = cpuSample(c.pid);
         }
 
         for (const c of clients) {
@@ -296,13 +296,14 @@ async function floodRun(args, channel, count, specs) {
         }
         const out = { publish, clients: {} };
         for (const c of clients) {
-            const cpu = cpu1[c.name] - cpu0[c.name];
+            const { seconds: cpu, clock } = cpuBetween(cpu0[c.name], cpu1[c.name]);
             const r = results[c.name];
             out.clients[c.name] = {
                 ...r,
                 doneAt: undefined,
                 lost: count - r.received,
                 cpu_seconds: cpu,
+                cpu_clock: clock,
                 cpu_us_per_msg: r.received ? (cpu * 1e6) / r.received : null,
             };
         }
@@ -443,11 +444,11 @@ async function replayOne(args, name, makeClient) {
     const client = makeClient(url, listening);
     // CPU from the first replayed frame on: start-up and subscribing are not what is measured.
     await waitEvent(sender, 'streaming', 60000);
-    const cpuStart = cpuSeconds(client.pid);
+    const cpuStart = cpuSample(client.pid);
     let cpuEnd = cpuStart;
     const poll = setInterval(() => {
         try {
-            cpuEnd = cpuSeconds(client.pid);
+            cpuEnd = cpuSample(client.pid);
         } catch (e) {
             // exited
         }
@@ -455,7 +456,7 @@ async function replayOne(args, name, makeClient) {
     try {
         const replayed = await waitEvent(sender, 'replayed', 300000);
         try {
-            cpuEnd = cpuSeconds(client.pid);
+            cpuEnd = cpuSample(client.pid);
         } catch (e) {
             // exited already: the last poll is close enough
         }
@@ -466,7 +467,7 @@ async function replayOne(args, name, makeClient) {
             messages: replayed.messages,
             frames: replayed.frames,
             complete: replayed.frames_sent === replayed.frames,
-            cpu_us_per_msg: ((cpuEnd - cpuStart) * 1e6) / replayed.messages,
+            cpu_us_per_msg: (cpuBetween(cpuStart, cpuEnd).seconds * 1e6) / replayed.messages,
         };
     } finally {
         clearInterval(poll);
@@ -533,10 +534,11 @@ async function gui(args) {
             await sleep(50);
         }
         await sleep(500); // let the start-up settle: only the flood is measured
-        const cpu0 = cpuSeconds(mapped.pid);
+        const cpu0 = cpuSample(mapped.pid);
         probe.child.kill('SIGUSR1');
         const publish = await flood(args, channel, count);
         const idle = await waitIdle(mapped.pid, 1000, 180000);
+        const cpu = cpuBetween(cpu0, cpuSample(mapped.pid)).seconds;
         probe.child.kill('SIGUSR2');
         const stats = await waitEvent(probe, 'stats', 30000);
         emit('result', {
@@ -544,8 +546,8 @@ async function gui(args) {
             count,
             publish,
             stalls: { ...stats, event: undefined, at: undefined },
-            gui_cpu_seconds: idle.cpu - cpu0,
-            gui_cpu_us_per_msg: ((idle.cpu - cpu0) * 1e6) / count,
+            gui_cpu_seconds: cpu,
+            gui_cpu_us_per_msg: (cpu * 1e6) / count,
             idle_timed_out: !!idle.timedOut,
         });
     } finally {
