@@ -13,16 +13,12 @@
 #include "logmodel.h"
 #include "logview.h"
 #include "mainmenus.h"
-#include "profilemanagerdialog.h"
-#include "profileresolver.h"
-#include "profilestore.h"
+#include "profileactions.h"
 #include "proxyappview.h"
 #include "proxyappviews.h"
 #include "proxypanel.h"
 #include "proxyserver.h"
 #include "reconnector.h"
-#include "recordlineparser.h"
-#include "recordmerger.h"
 #include "scenariopanel.h"
 #include "scenariorunner.h"
 #include "secretstore.h"
@@ -33,28 +29,22 @@
 #include "subscriptionpanel.h"
 #include "subscriptiontracker.h"
 #include "thememanager.h"
+#include "timelinefiles.h"
 #include "timelinemodel.h"
 #include "timelinewidget.h"
-#include "tokendecoderdialog.h"
-#include "tokengeneratordialog.h"
 #include "trafficchartview.h"
 #include "trafficstats.h"
 #include "transportprobedialog.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QElapsedTimer>
 #include <QFileDialog>
-#include <QFileInfo>
-#include <QGridLayout>
 #include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
@@ -70,9 +60,6 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
-
-#include <functional>
-#include <memory>
 
 using Level = LogEntry::Level;
 
@@ -96,6 +83,10 @@ MainWindow::MainWindow(Session *session, QSettings *settings, QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
+    m_profileActions = new ProfileActions(m_settings, this, [this] { return m_current; });
+    connect(m_profileActions, &ProfileActions::statusMessage, statusBar(), &QStatusBar::showMessage);
+    m_files = new TimelineFiles(this, [this] { return m_current; });
+    connect(m_files, &TimelineFiles::statusMessage, statusBar(), &QStatusBar::showMessage);
     if (m_settings) {
         const auto theme = ThemeManager::themeFromName(m_settings->value(QStringLiteral("ui/theme")).toString());
         if (theme != ThemeManager::Theme::System)
@@ -223,8 +214,8 @@ SessionView *MainWindow::addSession(Session *session)
     view->setStderrLevel(m_stderrLevel);
     view->setSecretSource([this, view] {
         SecretMasker masker = view->session()->masker();
-        if (m_secrets)
-            masker.addSecrets(m_secrets->masker());
+        if (const SecretStore *secrets = m_profileActions->secrets())
+            masker.addSecrets(secrets->masker());
         return masker;
     });
     view->setShowSecrets(m_secretsShown);
@@ -281,7 +272,7 @@ void MainWindow::connectView(SessionView *view)
     connect(view->timeline(), &TimelineWidget::importFinished, this,
             [this, view](const TimelineImporter::Summary &summary) {
                 view->log(summary.ok() && summary.badLines == 0 ? Level::Info : Level::Warning, summary.text());
-                importNextFile();
+                m_files->importNextFile();
             });
     // The menu's Pause follows the current session's timeline, paused from the menu or from the timeline itself.
     connect(view->timelineModel(), &TimelineModel::pausedChanged, this, [this, view](bool paused) {
@@ -614,57 +605,24 @@ void MainWindow::clearTimeline()
 
 void MainWindow::exportTimeline()
 {
-    exportFrames(false);
+    m_files->exportWithDialog(false, m_secretsShown); // secrets off unless View ▸ Show secrets is on
 }
 
 void MainWindow::exportShownRows()
 {
-    exportFrames(true);
-}
-
-void MainWindow::exportFrames(bool onlyShown)
-{
-    if (timeline()->isTransferRunning()) {
-        statusBar()->showMessage(tr("An import or export is still running."), 5000);
-        return;
-    }
-    const QString suggested =
-        QDir::home().filePath(QStringLiteral("centrifugo-timeline-%1.jsonl")
-                                  .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-    // Qt's own dialog, so that the "Include secrets" choice sits in it, where the file is chosen.
-    QFileDialog dialog(this, onlyShown ? tr("Export shown rows") : tr("Export timeline"), suggested,
-                       tr("Recordings (*.jsonl);;All files (*)"));
-    dialog.setObjectName(QStringLiteral("exportDialog"));
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setOption(QFileDialog::DontUseNativeDialog);
-    dialog.setDefaultSuffix(QStringLiteral("jsonl"));
-    auto *include = new QCheckBox(tr("Include secrets (tokens, keys): a lossless copy; keep the file private"));
-    include->setObjectName(QStringLiteral("includeSecrets"));
-    include->setToolTip(tr("Off: tokens in connect, refresh and subscribe commands, JWTs and known keys are masked "
-                           "in the file. On: every frame byte for byte."));
-    include->setChecked(m_secretsShown); // off unless View ▸ Show secrets is on
-    if (auto *grid = qobject_cast<QGridLayout *>(dialog.layout()))
-        grid->addWidget(include, grid->rowCount(), 0, 1, grid->columnCount());
-    else
-        include->setParent(&dialog); // never expected; the export then follows View ▸ Show secrets
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return;
-    exportTimelineTo(dialog.selectedFiles().constFirst(), onlyShown, include->isChecked());
+    m_files->exportWithDialog(true, m_secretsShown);
 }
 
 bool MainWindow::exportTimelineTo(const QString &path, bool onlyShown, bool includeSecrets)
 {
-    if (timeline()->exportJsonLines(path, onlyShown, includeSecrets))
-        return true;
-    log(Level::Error, tr("Could not export the timeline to %1: %2").arg(path, timeline()->noticeText()));
-    return false;
+    return m_files->exportTo(path, onlyShown, includeSecrets);
 }
 
 SecretMasker MainWindow::knownSecrets() const
 {
     SecretMasker masker = session()->masker();
-    if (m_secrets)
-        masker.addSecrets(m_secrets->masker());
+    if (const SecretStore *secrets = m_profileActions->secrets())
+        masker.addSecrets(secrets->masker());
     return masker;
 }
 
@@ -680,22 +638,7 @@ void MainWindow::setSecretsShown(bool shown)
 
 void MainWindow::importTimeline()
 {
-    if (timeline()->isTransferRunning()) {
-        statusBar()->showMessage(tr("An import or export is still running."), 5000);
-        return;
-    }
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import timeline"), QDir::homePath(),
-                                     tr("Recordings and HAR files (*.jsonl *.har *.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (session()->state() != Session::State::Disconnected &&
-        QMessageBox::question(this, tr("Import timeline"),
-                              tr("The timeline is cleared and shows the file; new frames of the live connection "
-                                 "are added after it. Import now?")) != QMessageBox::Yes)
-        return;
-    if (!timeline()->importFile(path, true))
-        log(Level::Error, tr("Could not import %1: %2").arg(path, timeline()->noticeText()));
+    m_files->importWithDialog();
 }
 
 void MainWindow::saveLog()
@@ -734,117 +677,24 @@ void MainWindow::subscribeWhenConnected(const QList<SubscribeOptions> &subscript
     m_current->subscribeWhenConnected(subscriptions);
 }
 
-void MainWindow::ensureProfiles()
-{
-    if (m_profiles || !m_settings)
-        return;
-    m_secrets = new SecretStore(QStringLiteral("centrifugo-inspector"), SecretStore::Mode::Auto, this);
-    m_profiles = new ProfileStore(m_settings, this);
-    m_profiles->setSecretStore(m_secrets);
-    m_resolver = new ProfileResolver(m_secrets, this);
-    connect(m_resolver, &ProfileResolver::resolved, this, [this](const ProfileResolver::Result &result) {
-        SessionView *target = m_profileTarget ? m_profileTarget.data() : m_current;
-        if (target->session()->state() != Session::State::Disconnected) {
-            for (const QString &warning : result.warnings)
-                target->log(Level::Warning, warning);
-            return; // connected some other way meanwhile
-        }
-        target->setName(result.profile.name);
-        target->applyProfile(result);
-    });
-}
-
 void MainWindow::showProfiles()
 {
-    ensureProfiles();
-    if (!m_profiles)
-        return;
-    auto *dialog = new ProfileManagerDialog(m_profiles, m_secrets, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ProfileManagerDialog::connectRequested, this, &MainWindow::connectWithProfile);
-    connect(dialog, &ProfileManagerDialog::tokenGeneratorRequested, this,
-            [this](const TokenClaims &claims, const QString &secret) {
-                TokenGeneratorDialog *generator = tokenGenerator();
-                generator->setSecret(secret);
-                generator->setClaims(claims);
-                generator->show();
-                generator->raise();
-            });
-    dialog->show();
+    m_profileActions->showProfiles();
 }
 
 void MainWindow::connectWithProfile(const QString &profileId)
 {
-    ensureProfiles();
-    if (!m_profiles)
-        return;
-    const ConnectionProfile profile = m_profiles->profile(profileId);
-    m_profileTarget = m_current;
-    Session *session = m_current->session();
-    Reconnector *reconnector = m_current->reconnector();
-    if (session->state() == Session::State::Disconnected) {
-        m_resolver->resolve(profile);
-        return;
-    }
-    // Connected (or connecting) already: offer to close this connection and connect with the profile.
-    QMessageBox box(QMessageBox::Question, tr("Connect with profile"),
-                    tr("The inspector is connected to %1. Disconnect and connect with the profile \"%2\"?")
-                        .arg(session->options().url.toString(QUrl::RemovePassword), profile.name),
-                    QMessageBox::Yes | QMessageBox::Cancel, this);
-    box.setObjectName(QStringLiteral("reconnectWithProfileQuestion"));
-    box.button(QMessageBox::Yes)->setText(tr("Reconnect"));
-    box.setDefaultButton(QMessageBox::Yes);
-    if (box.exec() != QMessageBox::Yes)
-        return;
-    reconnector->cancel();
-    auto once = std::make_shared<QMetaObject::Connection>();
-    *once = connect(session, &Session::stateChanged, this, [this, once, profile, reconnector](Session::State state) {
-        if (state != Session::State::Disconnected)
-            return;
-        disconnect(*once);
-        reconnector->cancel(); // the profile's connect, not an automatic reconnect
-        m_resolver->resolve(profile);
-    });
-    session->close();
-}
-
-TokenGeneratorDialog *MainWindow::tokenGenerator()
-{
-    if (!m_tokenGenerator) {
-        m_tokenGenerator = new TokenGeneratorDialog(this);
-        connect(m_tokenGenerator, &TokenGeneratorDialog::useAsConnectionToken, this, [this](const QString &token) {
-            connectionPanel()->setToken(token);
-            statusBar()->showMessage(tr("Token set in the connection panel; connect (Ctrl+K) to use it."), 8000);
-        });
-        connect(m_tokenGenerator, &TokenGeneratorDialog::useAsSubscriptionToken, this,
-                [this](const QString &channel, const QString &token) {
-                    subscriptionPanel()->prepareSubscribe(channel, token);
-                    statusBar()->showMessage(
-                        tr("Subscription token set for %1; press Subscribe to use it.").arg(channel), 8000);
-                });
-    }
-    return m_tokenGenerator;
+    m_profileActions->connectWithProfile(profileId);
 }
 
 void MainWindow::showTokenGenerator()
 {
-    TokenGeneratorDialog *generator = tokenGenerator();
-    generator->show();
-    generator->raise();
-    generator->activateWindow();
+    m_profileActions->showTokenGenerator();
 }
 
 void MainWindow::showTokenDecoder()
 {
-    auto *decoder = new TokenDecoderDialog(this);
-    decoder->setAttribute(Qt::WA_DeleteOnClose);
-    decoder->setToken(connectionPanel()->token());
-    connect(decoder, &TokenDecoderDialog::editRequested, this, [this](const TokenClaims &claims) {
-        TokenGeneratorDialog *generator = tokenGenerator();
-        generator->setClaims(claims);
-        showTokenGenerator();
-    });
-    decoder->show();
+    m_profileActions->showTokenDecoder();
 }
 
 void MainWindow::updateTitle()
@@ -937,26 +787,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 bool MainWindow::openFiles(const QStringList &paths)
 {
-    QStringList usable;
-    for (const QString &path : paths) {
-        const QFileInfo info(path);
-        if (!info.isFile() || !info.isReadable())
-            log(Level::Error, tr("Cannot open %1: no such readable file.").arg(path));
-        else
-            usable.append(info.absoluteFilePath());
-    }
-    if (usable.isEmpty())
-        return false;
-    if (timeline()->isTransferRunning()) {
-        m_filesToOpen.append(usable); // after the running import or export
-        return true;
-    }
-    m_filesToOpen = usable.mid(1);
-    if (!timeline()->importFile(usable.constFirst(), true)) {
-        log(Level::Error, tr("Could not import %1: %2").arg(usable.constFirst(), timeline()->noticeText()));
-        importNextFile();
-    }
-    return true;
+    return m_files->openFiles(paths);
 }
 
 void MainWindow::showSessionWithServerCalls()
@@ -981,69 +812,15 @@ void MainWindow::openRecordingsInCombined()
 
 bool MainWindow::openInCombined(const QStringList &paths)
 {
-    auto merger = std::make_shared<RecordMerger>();
-    QString error;
-    if (!merger->open(paths, &error)) {
-        log(Level::Error, error);
+    if (!m_files->openInCombined(paths, m_combinedModel))
         return false;
-    }
     for (QDockWidget *d : std::as_const(m_docks)) {
         if (d->widget() == m_combinedView) {
             d->show();
             d->raise();
         }
     }
-    // Read in slices on the event loop, so that the window keeps answering while large files are merged.
-    auto sources = std::make_shared<QHash<QString, int>>();
-    auto lines = std::make_shared<qint64>(0);
-    auto step = std::make_shared<std::function<void()>>();
-    *step = [this, merger, sources, lines, step, paths] {
-        QElapsedTimer slice;
-        slice.start();
-        RecordMerger::Line line;
-        while (slice.elapsed() < 20) {
-            if (!merger->next(&line)) {
-                m_combinedModel->flush();
-                QString text =
-                    tr("Opened %n recording(s) in the combined timeline: %1 lines.", nullptr, int(paths.size()))
-                        .arg(*lines);
-                if (merger->badLines() > 0)
-                    text += QLatin1Char(' ') + tr("Skipped %1 unreadable lines; the first: %2")
-                                                   .arg(merger->badLines())
-                                                   .arg(merger->firstBadLine());
-                log(merger->badLines() > 0 ? Level::Warning : Level::Info, text);
-                *step = nullptr; // breaks the cycle; the running copy belongs to the timer
-                return;
-            }
-            QString name = RecordMerger::sourceOf(line.text);
-            if (name.isEmpty())
-                name = merger->sourceName(line.file);
-            auto it = sources->constFind(name);
-            if (it == sources->constEnd())
-                it = sources->insert(name, m_combinedModel->addSource(name));
-            Frame frame;
-            QString why;
-            if (RecordLineParser::parse(line.text, &frame, &why)) {
-                m_combinedModel->appendFrame(it.value(), frame);
-                ++*lines;
-            } else {
-                log(Level::Warning, tr("%1: a line could not be read: %2").arg(merger->sourceName(line.file), why));
-            }
-        }
-        QTimer::singleShot(0, this, *step);
-    };
-    QTimer::singleShot(0, this, *step);
     return true;
-}
-
-void MainWindow::importNextFile()
-{
-    while (!m_filesToOpen.isEmpty() && !timeline()->isTransferRunning()) {
-        const QString path = m_filesToOpen.takeFirst();
-        if (timeline()->importFile(path, false))
-            return;
-        log(Level::Error, tr("Could not import %1: %2").arg(path, timeline()->noticeText()));
-    }
 }
 
 void MainWindow::showShortcuts()

@@ -4,12 +4,10 @@
 #include "secretmasker.h"
 #include "sessionview.h"
 #include "subscribeoptions.h"
-#include "tokenclaims.h"
 
 #include <QHash>
 #include <QKeySequence>
 #include <QMainWindow>
-#include <QPointer>
 #include <QStringList>
 
 class CombinedTimelineModel;
@@ -25,15 +23,13 @@ class MainMenus;
 class QAction;
 class QDockWidget;
 class QLabel;
-class ProfileResolver;
-class ProfileStore;
+class ProfileActions;
+class TimelineFiles;
 class ProxyAppViews;
 class ProxyPanel;
 class QSettings;
 class QTabWidget;
-class SecretStore;
 class SessionArea;
-class TokenGeneratorDialog;
 class TrafficChartView;
 class TrafficStats;
 class Reconnector;
@@ -174,7 +170,6 @@ protected:
 private:
     void buildDocks();
     void buildProxyDock();
-    void exportFrames(bool onlyShown);
     QDockWidget *addDock(QWidget *widget, const QString &title, const char *name, Qt::DockWidgetArea area);
     void restoreSettings();
     void saveSettings() const;
@@ -188,9 +183,6 @@ private:
     void updateChartSources();
     void updateChartSource();
     void retranslateUi();
-    void importNextFile();
-    void ensureProfiles();
-    TokenGeneratorDialog *tokenGenerator();
 
     QSettings *m_settings;
     CommandHistory *m_history;
@@ -212,18 +204,13 @@ private:
     QDockWidget *m_scenarioDock = nullptr; // ScenarioPanel, not in m_docks: hidden until asked for
     LanguageSwitcher *m_language = nullptr;
     ThemeManager *m_theme = nullptr;
-    QStringList m_filesToOpen; // opened after the running import
     QLabel *m_statusState = nullptr;
     QLabel *m_statusSecrets = nullptr;
     bool m_secretsShown = false;
     QByteArray m_defaultState;
 
     LogEntry::Level m_stderrLevel = LogEntry::Level::Info;
-    // Created when first needed (the keychain probe is slow on some desktops).
-    SecretStore *m_secrets = nullptr;
-    ProfileStore *m_profiles = nullptr;
-    ProfileResolver *m_resolver = nullptr;
-    QPointer<SessionView> m_profileTarget; // the session the running profile resolve is for
-    QPointer<TokenGeneratorDialog> m_tokenGenerator;
+    ProfileActions *m_profileActions = nullptr;
+    TimelineFiles *m_files = nullptr;
     MainMenus *m_menus = nullptr;
 };

@@ -3189,48 +3189,8 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>关于 Centrifugo Inspector</translation>
     </message>
     <message>
-        <source>An import or export is still running.</source>
-        <translation>仍有导入或导出正在进行。</translation>
-    </message>
-    <message>
-        <source>Export shown rows</source>
-        <translation>导出显示的行</translation>
-    </message>
-    <message>
-        <source>Export timeline</source>
-        <translation>导出时间线</translation>
-    </message>
-    <message>
         <source>Recordings (*.jsonl);;All files (*)</source>
         <translation>录制文件 (*.jsonl);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Could not export the timeline to %1: %2</source>
-        <translation>无法把时间线导出到 %1：%2</translation>
-    </message>
-    <message>
-        <source>Import timeline</source>
-        <translation>导入时间线</translation>
-    </message>
-    <message>
-        <source>Recordings and HAR files (*.jsonl *.har *.json);;All files (*)</source>
-        <translation>录制文件和 HAR 文件 (*.jsonl *.har *.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>The timeline is cleared and shows the file; new frames of the live connection are added after it. Import now?</source>
-        <translation>时间线会被清空并显示该文件的内容；实时连接的新帧会追加在其后。现在导入吗？</translation>
-    </message>
-    <message>
-        <source>Could not import %1: %2</source>
-        <translation>无法导入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Token set in the connection panel; connect (Ctrl+K) to use it.</source>
-        <translation>令牌已填入连接面板；连接（Ctrl+K）即可使用。</translation>
-    </message>
-    <message>
-        <source>Subscription token set for %1; press Subscribe to use it.</source>
-        <translation>已为 %1 设置订阅令牌；点击“订阅”即可使用。</translation>
     </message>
     <message>
         <source>Secrets shown</source>
@@ -3241,32 +3201,8 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
         <translation>令牌和密钥会显示在日志、时间线和连接面板中。“视图 ▸ 显示机密信息”可将其隐藏。</translation>
     </message>
     <message>
-        <source>Include secrets (tokens, keys): a lossless copy; keep the file private</source>
-        <translation>包含机密信息（令牌、密钥）：无损副本；请妥善保管该文件</translation>
-    </message>
-    <message>
-        <source>Off: tokens in connect, refresh and subscribe commands, JWTs and known keys are masked in the file. On: every frame byte for byte.</source>
-        <translation>关闭：文件中 connect、refresh 和 subscribe 命令里的令牌、JWT 以及已知密钥都会被遮蔽。开启：每个帧逐字节原样写入。</translation>
-    </message>
-    <message>
-        <source>Connect with profile</source>
-        <translation>使用配置连接</translation>
-    </message>
-    <message>
-        <source>The inspector is connected to %1. Disconnect and connect with the profile &quot;%2&quot;?</source>
-        <translation>检查器已连接到 %1。断开并使用配置“%2”重新连接吗？</translation>
-    </message>
-    <message>
-        <source>Reconnect</source>
-        <translation>重新连接</translation>
-    </message>
-    <message>
         <source>The translation for %1 was not found; the interface stays in English.</source>
         <translation>找不到 %1 的翻译；界面保持英文。</translation>
-    </message>
-    <message>
-        <source>Cannot open %1: no such readable file.</source>
-        <translation>无法打开 %1：没有这个可读的文件。</translation>
     </message>
     <message>
         <source>not connected</source>
@@ -3315,20 +3251,6 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>Open recordings in the combined timeline</source>
         <translation>在合并时间线中打开录制文件</translation>
-    </message>
-    <message numerus="yes">
-        <source>Opened %n recording(s) in the combined timeline: %1 lines.</source>
-        <translation>
-            <numerusform>已在合并时间线中打开 %n 个录制文件：%1 行。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Skipped %1 unreadable lines; the first: %2</source>
-        <translation>跳过了 %1 行无法读取的内容；第一行：%2</translation>
-    </message>
-    <message>
-        <source>%1: a line could not be read: %2</source>
-        <translation>%1：有一行无法读取：%2</translation>
     </message>
 </context>
 <context>
@@ -3592,6 +3514,29 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>Decoder: %1</source>
         <translation>解码器：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileActions</name>
+    <message>
+        <source>Connect with profile</source>
+        <translation>使用配置连接</translation>
+    </message>
+    <message>
+        <source>The inspector is connected to %1. Disconnect and connect with the profile &quot;%2&quot;?</source>
+        <translation>检查器已连接到 %1。断开并使用配置“%2”重新连接吗？</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Token set in the connection panel; connect (Ctrl+K) to use it.</source>
+        <translation>令牌已填入连接面板；连接（Ctrl+K）即可使用。</translation>
+    </message>
+    <message>
+        <source>Subscription token set for %1; press Subscribe to use it.</source>
+        <translation>已为 %1 设置订阅令牌；点击“订阅”即可使用。</translation>
     </message>
 </context>
 <context>
@@ -6315,6 +6260,71 @@ CPU：%15 秒；内存峰值：%16 MB（每个连接 %17 KB）
     <message>
         <source>Secrets masked in %L1 frames.</source>
         <translation>已在 %L1 个帧中遮蔽机密信息。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineFiles</name>
+    <message>
+        <source>An import or export is still running.</source>
+        <translation>仍有导入或导出正在进行。</translation>
+    </message>
+    <message>
+        <source>Export shown rows</source>
+        <translation>导出显示的行</translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>导出时间线</translation>
+    </message>
+    <message>
+        <source>Recordings (*.jsonl);;All files (*)</source>
+        <translation>录制文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Include secrets (tokens, keys): a lossless copy; keep the file private</source>
+        <translation>包含机密信息（令牌、密钥）：无损副本；请妥善保管该文件</translation>
+    </message>
+    <message>
+        <source>Off: tokens in connect, refresh and subscribe commands, JWTs and known keys are masked in the file. On: every frame byte for byte.</source>
+        <translation>关闭：文件中 connect、refresh 和 subscribe 命令里的令牌、JWT 以及已知密钥都会被遮蔽。开启：每个帧逐字节原样写入。</translation>
+    </message>
+    <message>
+        <source>Could not export the timeline to %1: %2</source>
+        <translation>无法把时间线导出到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Import timeline</source>
+        <translation>导入时间线</translation>
+    </message>
+    <message>
+        <source>Recordings and HAR files (*.jsonl *.har *.json);;All files (*)</source>
+        <translation>录制文件和 HAR 文件 (*.jsonl *.har *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The timeline is cleared and shows the file; new frames of the live connection are added after it. Import now?</source>
+        <translation>时间线会被清空并显示该文件的内容；实时连接的新帧会追加在其后。现在导入吗？</translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: no such readable file.</source>
+        <translation>无法打开 %1：没有这个可读的文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n recording(s) in the combined timeline: %1 lines.</source>
+        <translation>
+            <numerusform>已在合并时间线中打开 %n 个录制文件：%1 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skipped %1 unreadable lines; the first: %2</source>
+        <translation>跳过了 %1 行无法读取的内容；第一行：%2</translation>
+    </message>
+    <message>
+        <source>%1: a line could not be read: %2</source>
+        <translation>%1：有一行无法读取：%2</translation>
     </message>
 </context>
 <context>
