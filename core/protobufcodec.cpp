@@ -375,6 +375,23 @@ qsizetype countMessages(const QByteArray &payload)
     return qMax<qsizetype>(count + (p < end ? 1 : 0), 1);
 }
 
+// A message's length prefix as libprotobuf's CodedInputStream::ReadVarint64 reads it: at most 10 bytes, bits past
+// 64 dropped. Its size in bytes, or 0 when it is truncated or longer. Read inline: a CodedInputStream for every
+// message of a flood costs more than the varint.
+qsizetype readLengthPrefix(const quint8 *p, qsizetype available, quint64 *length)
+{
+    quint64 v = 0;
+    const qsizetype limit = std::min<qsizetype>(available, 10);
+    for (qsizetype i = 0; i < limit; ++i) {
+        v |= quint64(p[i] & 0x7F) << (7 * i);
+        if (!(p[i] & 0x80)) {
+            *length = v;
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
 template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &payload, bool server)
 {
     const char *messageType = server ? "Reply" : "Command";
@@ -400,10 +417,9 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
             break;
         }
         const qsizetype remaining = n - pos;
-        // A varint has at most 10 bytes; the stream never reads beyond the span it is given.
-        pb::io::CodedInputStream prefix(data + pos, int(std::min<qsizetype>(remaining, 10)));
         quint64 length = 0;
-        if (!prefix.ReadVarint64(reinterpret_cast<pb::uint64 *>(&length))) {
+        const qsizetype prefixSize = readLengthPrefix(data + pos, remaining, &length);
+        if (prefixSize == 0) {
             out.append(ProtocolMessage::invalid(
                 payload.mid(pos),
                 QCoreApplication::translate("ProtobufCodec", "bad length prefix at byte %1: the varint is truncated "
@@ -412,7 +428,6 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
                     .arg(remaining)));
             break;
         }
-        const qsizetype prefixSize = prefix.CurrentPosition();
         const qsizetype available = remaining - prefixSize;
         if (length > quint64(available) || length > quint64(INT_MAX)) {
             out.append(ProtocolMessage::invalid(
@@ -512,12 +527,10 @@ namespace {
 bool parseServerMessage(const QByteArray &raw, cproto::Reply *reply)
 {
     const auto *data = reinterpret_cast<const quint8 *>(raw.constData());
-    pb::io::CodedInputStream prefix(data, int(std::min<qsizetype>(raw.size(), 10)));
     quint64 length = 0;
-    if (!prefix.ReadVarint64(reinterpret_cast<pb::uint64 *>(&length)))
-        return false;
-    const qsizetype prefixSize = prefix.CurrentPosition();
-    return length == quint64(raw.size() - prefixSize) && reply->ParseFromArray(data + prefixSize, int(length));
+    const qsizetype prefixSize = readLengthPrefix(data, raw.size(), &length);
+    return prefixSize > 0 && length == quint64(raw.size() - prefixSize) &&
+           reply->ParseFromArray(data + prefixSize, int(length));
 }
 
 } // namespace
@@ -557,12 +570,11 @@ void ProtobufCodec::appendServerMessageJsonText(const QByteArray &raw, JsonWrite
 {
     static const ProtobufSchema::Message &replyType = ProtobufSchema::message(cproto::Reply::descriptor());
     const auto *data = reinterpret_cast<const quint8 *>(raw.constData());
-    pb::io::CodedInputStream prefix(data, int(std::min<qsizetype>(raw.size(), 10)));
     quint64 length = 0;
-    if (prefix.ReadVarint64(reinterpret_cast<pb::uint64 *>(&length)) &&
-        length == quint64(raw.size() - prefix.CurrentPosition()) &&
-        ProtobufJsonText::append(QByteArrayView(raw).sliced(prefix.CurrentPosition()), replyType, out)) {
-        if (size_t(prefix.CurrentPosition()) != pb::io::CodedOutputStream::VarintSize64(length))
+    const qsizetype prefixSize = readLengthPrefix(data, raw.size(), &length);
+    if (prefixSize > 0 && length == quint64(raw.size() - prefixSize) &&
+        ProtobufJsonText::append(QByteArrayView(raw).sliced(prefixSize), replyType, out)) {
+        if (size_t(prefixSize) != pb::io::CodedOutputStream::VarintSize64(length))
             out.setReversible(false); // a longer length prefix than libprotobuf writes
         return;
     }

@@ -639,6 +639,10 @@ void TestProtobufCodec::garbage_data()
                                     << QStringLiteral("announces 4294967295 bytes");
     QTest::newRow("huge-length-64") << hex("ffffffffffffffff7f00") << QStringList{QStringLiteral("invalid")}
                                     << QStringLiteral("announces 9223372036854775807 bytes");
+    // Ten bytes, the last with bits past 64: libprotobuf drops them and reads all 64 bits set.
+    QTest::newRow("ten-byte-length-bits-dropped")
+        << hex("ffffffffffffffffff7f00") << QStringList{QStringLiteral("invalid")}
+        << QStringLiteral("announces 18446744073709551615 bytes");
     QTest::newRow("garbage-body") << hex("03ffffff") << QStringList{QStringLiteral("invalid")}
                                   << QStringLiteral("not a valid Protobuf Reply");
     QTest::newRow("ping-then-truncated") << hex("000508")
