@@ -19,16 +19,22 @@ void RunSummary::add(const Frame &frame)
     for (const ProtocolMessage &m : frame.messages) {
         ++m_messages;
         const quint32 key = kindKey(m);
-        auto it = m_kinds.find(key);
-        if (it == m_kinds.end()) {
-            m_kinds.insert(key, 1);
-            ProtocolMessage sample;
-            sample.kind = m.kind;
-            sample.method = m.method;
-            sample.push = m.push;
-            m_kindSamples.insert(key, sample);
+        if (m_lastKindCount && key == m_lastKindKey) {
+            ++*m_lastKindCount;
         } else {
+            auto it = m_kinds.find(key);
+            if (it == m_kinds.end()) {
+                it = m_kinds.insert(key, 0);
+                ProtocolMessage sample;
+                sample.kind = m.kind;
+                sample.method = m.method;
+                sample.push = m.push;
+                m_kindSamples.insert(key, sample);
+            }
             ++it.value();
+            // Stays valid until the next insert, which sets it again: inserts happen only here.
+            m_lastKindKey = key;
+            m_lastKindCount = &it.value();
         }
         if (m.channel.isEmpty())
             continue;

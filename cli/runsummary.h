@@ -16,6 +16,7 @@ class RunSummary
 
 public:
     RunSummary() { m_clock.start(); }
+    Q_DISABLE_COPY_MOVE(RunSummary) // m_lastKindCount points into m_kinds
 
     void add(const Frame &frame);
 
@@ -50,10 +51,13 @@ private:
     qint64 m_bytesOut = 0;
     qint64 m_messages = 0;
     QHash<quint32, qint64> m_kinds;
+    // The counter of the last kind counted: a flood's messages mostly share one kind.
+    quint32 m_lastKindKey = 0;
+    qint64 *m_lastKindCount = nullptr;
     QHash<quint32, ProtocolMessage> m_kindSamples; // one message per key, to name it at the end
     QHash<QString, qint64> m_channels;
-    // A flood is mostly one channel: runs of the same channel are counted here before they reach the hash
-    // (hashing every message's channel was a tenth of the recorder's time).
+    // A flood is mostly one channel: runs of the same channel are counted here before they reach the hash, so a
+    // flood's messages are not hashed one by one.
     QString m_runChannel;
     qint64 m_runCount = 0;
     CloseInfo m_close;

@@ -17,6 +17,7 @@ private slots:
     void rejects();
     void helpAndVersion();
     void summaryCountsKindsAndChannels();
+    void summaryCountsKindsAcrossNewKinds();
     void deadlineOptions();
     void summarySaysWhoClosedAndHowReadingWent();
 };
@@ -163,6 +164,29 @@ void TestCliPieces::summaryCountsKindsAndChannels()
     QCOMPARE(channels.value(QStringLiteral("b")), 1);
     const QString text = s.text();
     QVERIFY2(text.contains(QStringLiteral("push_pub")) && text.contains(QStringLiteral("frames in")), qPrintable(text));
+}
+
+// Kinds seen before come back between new ones (each new kind grows the table): every message still counts once.
+void TestCliPieces::summaryCountsKindsAcrossNewKinds()
+{
+    const QStringList methods{QStringLiteral("publish"),        QStringLiteral("presence"),
+                              QStringLiteral("history"),        QStringLiteral("rpc"),
+                              QStringLiteral("presence_stats"), QStringLiteral("refresh"),
+                              QStringLiteral("send"),           QStringLiteral("unsubscribe"),
+                              QStringLiteral("sub_refresh"),    QStringLiteral("subscribe")};
+    RunSummary s;
+    int id = 1;
+    for (const QString &method : methods) {
+        s.add(TimelineTestData::serverFrame("{\"push\":{\"channel\":\"a\",\"pub\":{\"data\":1}}}"));
+        s.add(TimelineTestData::clientFrame(QStringLiteral(R"({"id":%1,"%2":{}})").arg(id++).arg(method).toUtf8()));
+        s.add(TimelineTestData::serverFrame("{\"push\":{\"channel\":\"a\",\"pub\":{\"data\":2}}}\n"
+                                            "{\"push\":{\"channel\":\"a\",\"pub\":{\"data\":3}}}"));
+    }
+    const QHash<QString, qint64> kinds = s.kinds();
+    QCOMPARE(kinds.value(QStringLiteral("push_pub")), 3 * methods.size());
+    for (const QString &method : methods)
+        QCOMPARE(kinds.value(method), 1);
+    QCOMPARE(kinds.size(), methods.size() + 1);
 }
 
 QTEST_GUILESS_MAIN(TestCliPieces)
