@@ -37,6 +37,11 @@ void appendJsonLine(const Frame &f, QByteArray *out, FrameJson mode = FrameJson:
 // not thread-safe, so any other frame must be given to a writer thread as its own copy.
 bool writesWithoutJson(const Frame &f, FrameJson mode);
 
+// The bytes of each of `count` messages that a reader derives from the frame's payload alone, so that a line need
+// not say where they are: the non-empty lines of a text frame when there is one per message, or the whole payload
+// of a one-message frame. Empty when neither applies (the line then gives each message's "span" or "msg_raw").
+QList<QByteArrayView> derivedMessageRaws(const QByteArray &raw, bool binary, qsizetype count);
+
 // Parses one record line (a trailing "\n" or "\r\n" is ignored) into *f. On failure returns false, leaves *f
 // unspecified and sets *error (if given) to a translated sentence saying what is wrong.
 bool fromJsonLine(QByteArrayView line, Frame *f, QString *error);
