@@ -17,13 +17,8 @@
 #include <cmath>
 
 using Protocol::Direction;
-using Protocol::MessageKind;
-using Protocol::Method;
-using Protocol::PushType;
 
 namespace {
-
-constexpr qint64 kMsPerDay = 86400000;
 
 QString tr(const char *text)
 {
@@ -160,13 +155,13 @@ bool readMessage(const QJsonObject &obj, const QString &kindName, const QJsonVal
     const QJsonValue method = obj.value(QLatin1String("method"));
     if (method.isString()) {
         m->method = Protocol::methodFromName(method.toString());
-        if (m->method == Method::None && !method.toString().isEmpty())
+        if (m->method == Protocol::Method::None && !method.toString().isEmpty())
             return fail(error, tr("unknown method \"%1\"").arg(method.toString()));
     }
     const QJsonValue push = obj.value(QLatin1String("push"));
     if (push.isString()) {
         m->push = Protocol::pushTypeFromName(push.toString());
-        if (m->push == PushType::None && !push.toString().isEmpty())
+        if (m->push == Protocol::PushType::None && !push.toString().isEmpty())
             return fail(error, tr("unknown push type \"%1\"").arg(push.toString()));
     }
 
@@ -397,6 +392,6 @@ bool FrameRecord::parseWrittenTime(QByteArrayView s, qint64 *ms)
     if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > kMonthDays.at(size_t(mo - 1)) || (mo == 2 && d > 28 && !leap) ||
         h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59 || msec < 0)
         return false;
-    *ms = daysFromCivil(y, unsigned(mo), unsigned(d)) * kMsPerDay + h * 3600000LL + mi * 60000LL + se * 1000LL + msec;
+    *ms = daysFromCivil(y, unsigned(mo), unsigned(d)) * 86400000LL + h * 3600000LL + mi * 60000LL + se * 1000LL + msec;
     return true;
 }
