@@ -825,6 +825,145 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     </message>
 </context>
 <context>
+    <name>ConnectionMoreOptions</name>
+    <message>
+        <source>CA Certificates</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>How long the server may take to answer the WebSocket handshake before the connection is given up (and said so). 0: wait forever.</source>
+        <translation>服务器应答 WebSocket 握手的最长时间，超过后放弃连接（并说明原因）。0：一直等待。</translation>
+    </message>
+    <message>
+        <source>&amp;Handshake timeout:</source>
+        <translation>握手超时(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Client name sent in connect (the server uses it for metrics only).</source>
+        <translation>在 connect 中发送的客户端名称（服务器仅用于统计指标）。</translation>
+    </message>
+    <message>
+        <source>Client name</source>
+        <translation>客户端名称</translation>
+    </message>
+    <message>
+        <source>Client &amp;name:</source>
+        <translation>客户端名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Client version</source>
+        <translation>客户端版本</translation>
+    </message>
+    <message>
+        <source>Client &amp;version:</source>
+        <translation>客户端版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>JSON for the connect proxy, e.g. {&quot;room&quot;: 1}</source>
+        <translation>供 connect 代理使用的 JSON，例如 {&quot;room&quot;: 1}</translation>
+    </message>
+    <message>
+        <source>Connect data</source>
+        <translation>连接数据</translation>
+    </message>
+    <message>
+        <source>Connect &amp;data:</source>
+        <translation>connect 数据(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>HTTP headers</source>
+        <translation>HTTP 头</translation>
+    </message>
+    <message>
+        <source>Extra HTTP headers of the WebSocket handshake. Values of secret headers (Authorization, Cookie, names with key, token, secret ... or a JWT) are shown as dots and never saved.</source>
+        <translation>WebSocket 握手时附加的 HTTP 头。机密头（Authorization、Cookie、名称含 key、token、secret 等，或值为 JWT）的值显示为圆点，且从不保存。</translation>
+    </message>
+    <message>
+        <source>HTTP headers:</source>
+        <translation>HTTP 请求头：</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>PEM file, for wss://</source>
+        <translation>PEM 文件，用于 wss://</translation>
+    </message>
+    <message>
+        <source>PEM file with CA certificates to trust besides the system&apos;s, e.g. for a self-signed development server.</source>
+        <translation>除系统 CA 外还要信任的 CA 证书 PEM 文件，例如用于自签名的开发服务器。</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>CA &amp;file:</source>
+        <translation>CA 文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Ignore certificate errors (test servers only)</source>
+        <translation>忽略证书错误（仅限测试服务器）</translation>
+    </message>
+    <message>
+        <source>Connect to a wss:// server even when its certificate is not trusted, expired or for another host. The errors are still shown, and the state area warns for as long as this is on. Not remembered: off at every start.</source>
+        <translation>即使 wss:// 服务器的证书不受信任、已过期或属于其他主机，也照样连接。错误仍会显示，并且只要此项开启，状态区域就会一直发出警告。不会被记住：每次启动时均为关闭。</translation>
+    </message>
+    <message>
+        <source>Send connect after the handshake</source>
+        <translation>握手后发送 connect</translation>
+    </message>
+    <message>
+        <source>Off: the WebSocket opens and you send connect yourself (from the composer or the Send connect button).</source>
+        <translation>关闭时：WebSocket 打开后由你自己发送 connect（在命令编辑器中或点击“发送 connect”按钮）。</translation>
+    </message>
+    <message>
+        <source>Connect data is not valid JSON.</source>
+        <translation>connect 数据不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>Connect data is not valid JSON; fix it or clear it.</source>
+        <translation>connect 数据不是有效的 JSON；请修正或清空。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid HTTP header name.</source>
+        <translation>“%1”不是有效的 HTTP 请求头名称。</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 cannot be read.</source>
+        <translation>无法读取 CA 证书文件 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionPanel</name>
     <message>
         <source>WebSocket endpoint of the server: ws://host:port/connection/websocket, or wss:// for TLS. Recent URLs are in the list.</source>
@@ -875,50 +1014,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>更多选项</translation>
     </message>
     <message>
-        <source>Client name sent in connect (the server uses it for metrics only).</source>
-        <translation>在 connect 中发送的客户端名称（服务器仅用于统计指标）。</translation>
-    </message>
-    <message>
-        <source>Client &amp;name:</source>
-        <translation>客户端名称(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Client &amp;version:</source>
-        <translation>客户端版本(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>JSON for the connect proxy, e.g. {&quot;room&quot;: 1}</source>
-        <translation>供 connect 代理使用的 JSON，例如 {&quot;room&quot;: 1}</translation>
-    </message>
-    <message>
-        <source>Connect &amp;data:</source>
-        <translation>connect 数据(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>Header</source>
-        <translation>请求头</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>HTTP headers:</source>
-        <translation>HTTP 请求头：</translation>
-    </message>
-    <message>
-        <source>Send connect after the handshake</source>
-        <translation>握手后发送 connect</translation>
-    </message>
-    <message>
-        <source>Off: the WebSocket opens and you send connect yourself (from the composer or the Send connect button).</source>
-        <translation>关闭时：WebSocket 打开后由你自己发送 connect（在命令编辑器中或点击“发送 connect”按钮）。</translation>
-    </message>
-    <message>
         <source>Answer server pings (auto-pong)</source>
         <translation>应答服务器 ping（自动 pong）</translation>
     </message>
@@ -937,18 +1032,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
     <message>
         <source>Send the connect command now (when automatic connect is off).</source>
         <translation>立即发送 connect 命令（在关闭自动 connect 时使用）。</translation>
-    </message>
-    <message>
-        <source>Connect data is not valid JSON.</source>
-        <translation>connect 数据不是有效的 JSON。</translation>
-    </message>
-    <message>
-        <source>Connect data is not valid JSON; fix it or clear it.</source>
-        <translation>connect 数据不是有效的 JSON；请修正或清空。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid HTTP header name.</source>
-        <translation>“%1”不是有效的 HTTP 请求头名称。</translation>
     </message>
     <message>
         <source>Cannot connect</source>
@@ -1035,38 +1118,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>客户端名称和版本、connect 数据、HTTP 请求头、TLS、自动 connect</translation>
     </message>
     <message>
-        <source>PEM file with CA certificates to trust besides the system&apos;s, e.g. for a self-signed development server.</source>
-        <translation>除系统 CA 外还要信任的 CA 证书 PEM 文件，例如用于自签名的开发服务器。</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>CA Certificates</source>
-        <translation>CA 证书</translation>
-    </message>
-    <message>
-        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
-        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>CA &amp;file:</source>
-        <translation>CA 文件(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>Ignore certificate errors (test servers only)</source>
-        <translation>忽略证书错误（仅限测试服务器）</translation>
-    </message>
-    <message>
-        <source>Connect to a wss:// server even when its certificate is not trusted, expired or for another host. The errors are still shown, and the state area warns for as long as this is on. Not remembered: off at every start.</source>
-        <translation>即使 wss:// 服务器的证书不受信任、已过期或属于其他主机，也照样连接。错误仍会显示，并且只要此项开启，状态区域就会一直发出警告。不会被记住：每次启动时均为关闭。</translation>
-    </message>
-    <message>
-        <source>The CA certificate file %1 cannot be read.</source>
-        <translation>无法读取 CA 证书文件 %1。</translation>
-    </message>
-    <message>
         <source>The server&apos;s certificate was not accepted: %1. Trust its CA with a CA file (More options) or, for a test server only, ignore certificate errors.</source>
         <translation>服务器的证书未被接受：%1。请通过 CA 文件（更多选项）信任其 CA，或者（仅限测试服务器）忽略证书错误。</translation>
     </message>
@@ -1083,10 +1134,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>连接到 wss:// URL 时将忽略证书错误：不会检查服务器的身份。</translation>
     </message>
     <message>
-        <source>PEM file, for wss://</source>
-        <translation>PEM 文件，用于 wss://</translation>
-    </message>
-    <message>
         <source>Server URL</source>
         <translation>服务器 URL</translation>
     </message>
@@ -1099,52 +1146,8 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>令牌</translation>
     </message>
     <message>
-        <source>Client name</source>
-        <translation>客户端名称</translation>
-    </message>
-    <message>
-        <source>Client version</source>
-        <translation>客户端版本</translation>
-    </message>
-    <message>
-        <source>Connect data</source>
-        <translation>连接数据</translation>
-    </message>
-    <message>
-        <source>HTTP headers</source>
-        <translation>HTTP 头</translation>
-    </message>
-    <message>
-        <source>Extra HTTP headers of the WebSocket handshake. Values of secret headers (Authorization, Cookie, names with key, token, secret ... or a JWT) are shown as dots and never saved.</source>
-        <translation>WebSocket 握手时附加的 HTTP 头。机密头（Authorization、Cookie、名称含 key、token、secret 等，或值为 JWT）的值显示为圆点，且从不保存。</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <source>CA file</source>
-        <translation>CA 文件</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source>How long the server may take to answer the WebSocket handshake before the connection is given up (and said so). 0: wait forever.</source>
-        <translation>服务器应答 WebSocket 握手的最长时间，超过后放弃连接（并说明原因）。0：一直等待。</translation>
-    </message>
-    <message>
-        <source>&amp;Handshake timeout:</source>
-        <translation>握手超时(&amp;H)：</translation>
     </message>
     <message>
         <source>Closed by this client: code %1</source>

@@ -1,35 +1,27 @@
 #include "connectionpanel.h"
 
-#include "commandanalysis.h"
 #include "connectioninput.h"
+#include "connectionmoreoptions.h"
 #include "connectionsettings.h"
 #include "connectionstatearea.h"
 #include "explainer.h"
 #include "reconnector.h"
-#include "secretmasker.h"
-#include "secretvaluedelegate.h"
 #include "themecolors.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
-#include <QDoubleSpinBox>
 #include <QEvent>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QStandardItemModel>
-#include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -225,99 +217,9 @@ void ConnectionPanel::buildMoreOptions(QVBoxLayout *root)
     m_more->setArrowType(Qt::RightArrow);
     m_more->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     root->addWidget(m_more);
-    m_moreContent = new QWidget;
-    m_moreForm = new QFormLayout(m_moreContent);
-    m_moreForm->setContentsMargins(0, 0, 0, 0);
-    m_moreForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_name = new QLineEdit;
-    m_name->setObjectName(QStringLiteral("clientName"));
-    m_nameLabel = new QLabel;
-    m_nameLabel->setBuddy(m_name);
-    m_moreForm->addRow(m_nameLabel, m_name);
-    m_version = new QLineEdit;
-    m_version->setObjectName(QStringLiteral("clientVersion"));
-    m_versionLabel = new QLabel;
-    m_versionLabel->setBuddy(m_version);
-    m_moreForm->addRow(m_versionLabel, m_version);
-    m_data = new QPlainTextEdit;
-    m_data->setObjectName(QStringLiteral("connectData"));
-    m_data->setTabChangesFocus(true);
-    m_data->setFixedHeight(m_data->fontMetrics().lineSpacing() * 3 + 12);
-    connect(m_data, &QPlainTextEdit::textChanged, this, &ConnectionPanel::validateConnectData);
-    m_dataLabel = new QLabel;
-    m_dataLabel->setBuddy(m_data);
-    m_moreForm->addRow(m_dataLabel, m_data);
-    m_dataProblem = new QLabel;
-    m_dataProblem->setWordWrap(true);
-    m_dataProblem->hide();
-    m_moreForm->addRow(new QLabel, m_dataProblem);
-
-    m_headers = new QTableWidget(0, 2);
-    m_headers->setObjectName(QStringLiteral("headers"));
-    m_headers->horizontalHeader()->setStretchLastSection(true);
-    m_headers->verticalHeader()->hide();
-    m_headers->setFixedHeight(m_headers->horizontalHeader()->sizeHint().height() +
-                              m_headers->verticalHeader()->defaultSectionSize() * 3 + 4);
-    m_headers->setItemDelegateForColumn(
-        1, new SecretValueDelegate([this](const QModelIndex &index) { return isHeaderValueHidden(index.row()); },
-                                   m_headers));
-    connect(m_headers, &QTableWidget::itemChanged, m_headers->viewport(), qOverload<>(&QWidget::update));
-    auto *headerButtons = new QHBoxLayout;
-    m_addHeader = new QToolButton;
-    m_addHeader->setObjectName(QStringLiteral("addHeader"));
-    connect(m_addHeader, &QToolButton::clicked, this, [this] {
-        addHeaderRow();
-        m_headers->setCurrentCell(m_headers->rowCount() - 1, 0);
-        m_headers->editItem(m_headers->item(m_headers->rowCount() - 1, 0));
-    });
-    m_removeHeader = new QToolButton;
-    m_removeHeader->setObjectName(QStringLiteral("removeHeader"));
-    connect(m_removeHeader, &QToolButton::clicked, this, [this] {
-        const int row = m_headers->currentRow();
-        if (row >= 0)
-            m_headers->removeRow(row);
-    });
-    headerButtons->addWidget(m_addHeader);
-    headerButtons->addWidget(m_removeHeader);
-    headerButtons->addStretch();
-    auto *headerBox = new QVBoxLayout;
-    headerBox->addWidget(m_headers);
-    headerBox->addLayout(headerButtons);
-    m_headersLabel = new QLabel;
-    m_headersLabel->setBuddy(m_headers);
-    m_moreForm->addRow(m_headersLabel, headerBox);
-
-    auto *caRow = new QHBoxLayout;
-    m_caFile = new QLineEdit;
-    m_caFile->setObjectName(QStringLiteral("caFile"));
-    m_browseCa = new QToolButton;
-    connect(m_browseCa, &QToolButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("CA Certificates"), m_caFile->text(),
-                                                          tr("PEM certificates (*.pem *.crt);;All files (*)"));
-        if (!path.isEmpty())
-            m_caFile->setText(path);
-    });
-    caRow->addWidget(m_caFile, 1);
-    caRow->addWidget(m_browseCa);
-    m_caLabel = new QLabel;
-    m_caLabel->setBuddy(m_caFile);
-    m_moreForm->addRow(m_caLabel, caRow);
-    m_ignoreCertErrors = new QCheckBox;
-    m_ignoreCertErrors->setObjectName(QStringLiteral("ignoreCertificateErrors"));
-    connect(m_ignoreCertErrors, &QCheckBox::toggled, this, &ConnectionPanel::updateTlsWarning);
-    m_moreForm->addRow(m_ignoreCertErrors);
-    m_handshakeTimeout = new QDoubleSpinBox;
-    m_handshakeTimeout->setObjectName(QStringLiteral("handshakeTimeout"));
-    m_handshakeTimeout->setRange(0, 600);
-    m_handshakeTimeout->setDecimals(1);
-    m_handshakeTimeout->setValue(SessionOptions().handshakeTimeoutMs / 1000.0);
-    m_handshakeLabel = new QLabel;
-    m_handshakeLabel->setBuddy(m_handshakeTimeout);
-    m_moreForm->addRow(m_handshakeLabel, m_handshakeTimeout);
-
-    m_autoConnect = new QCheckBox;
-    m_autoConnect->setObjectName(QStringLiteral("autoConnect"));
-    m_moreForm->addRow(m_autoConnect);
+    m_moreContent = new ConnectionMoreOptions;
+    connect(m_moreContent, &ConnectionMoreOptions::ignoreCertificateErrorsToggled, this,
+            &ConnectionPanel::updateTlsWarning);
     connect(m_more, &QToolButton::toggled, this, [this](bool on) {
         m_moreContent->setVisible(on);
         m_more->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
@@ -379,41 +281,7 @@ void ConnectionPanel::retranslateUi()
     m_showToken->setToolTip(tr("Show or hide the token"));
     m_tokenLabel->setText(tr("&Token:"));
     m_more->setText(tr("More options"));
-    m_handshakeTimeout->setSuffix(tr(" s"));
-    m_handshakeTimeout->setSpecialValueText(tr("no limit"));
-    m_handshakeTimeout->setToolTip(tr("How long the server may take to answer the WebSocket handshake before the "
-                                      "connection is given up (and said so). 0: wait forever."));
-    m_handshakeLabel->setText(tr("&Handshake timeout:"));
     m_more->setToolTip(tr("Client name and version, connect data, HTTP headers, TLS, automatic connect"));
-    m_name->setToolTip(tr("Client name sent in connect (the server uses it for metrics only)."));
-    m_name->setAccessibleName(tr("Client name"));
-    m_nameLabel->setText(tr("Client &name:"));
-    m_version->setAccessibleName(tr("Client version"));
-    m_versionLabel->setText(tr("Client &version:"));
-    m_data->setPlaceholderText(tr("JSON for the connect proxy, e.g. {\"room\": 1}"));
-    m_data->setAccessibleName(tr("Connect data"));
-    m_dataLabel->setText(tr("Connect &data:"));
-    m_headers->setHorizontalHeaderLabels({tr("Header"), tr("Value")});
-    m_headers->setAccessibleName(tr("HTTP headers"));
-    m_headers->setToolTip(tr("Extra HTTP headers of the WebSocket handshake. Values of secret headers "
-                             "(Authorization, Cookie, names with key, token, secret ... or a JWT) are shown as dots "
-                             "and never saved."));
-    m_headersLabel->setText(tr("HTTP headers:"));
-    m_addHeader->setText(tr("Add"));
-    m_removeHeader->setText(tr("Remove"));
-    m_caFile->setPlaceholderText(tr("PEM file, for wss://"));
-    m_caFile->setToolTip(tr("PEM file with CA certificates to trust besides the system's, e.g. for a self-signed "
-                            "development server."));
-    m_caFile->setAccessibleName(tr("CA file"));
-    m_browseCa->setText(tr("Browse…"));
-    m_caLabel->setText(tr("CA &file:"));
-    m_ignoreCertErrors->setText(tr("Ignore certificate errors (test servers only)"));
-    m_ignoreCertErrors->setToolTip(tr("Connect to a wss:// server even when its certificate is not trusted, expired "
-                                      "or for another host. The errors are still shown, and the state area warns "
-                                      "for as long as this is on. Not remembered: off at every start."));
-    m_autoConnect->setText(tr("Send connect after the handshake"));
-    m_autoConnect->setToolTip(tr("Off: the WebSocket opens and you send connect yourself (from the composer or the "
-                                 "Send connect button)."));
     m_autoPong->setText(tr("Answer server pings (auto-pong)"));
     m_autoPong->setToolTip(tr("Off: server pings stay unanswered and the server closes the connection with 3012 no "
                               "pong after its pong timeout."));
@@ -423,7 +291,6 @@ void ConnectionPanel::retranslateUi()
                                "publications. Terminal codes such as 3501 do not reconnect."));
     m_sendConnect->setText(tr("Send connect"));
     m_sendConnect->setToolTip(tr("Send the connect command now (when automatic connect is off)."));
-    validateConnectData();
 }
 
 void ConnectionPanel::changeEvent(QEvent *event)
@@ -481,23 +348,6 @@ QString ConnectionPanel::lastCloseText() const
     return m_stateArea->lastClose();
 }
 
-void ConnectionPanel::addHeaderRow(const QString &name, const QString &value)
-{
-    const int row = m_headers->rowCount();
-    m_headers->insertRow(row);
-    m_headers->setItem(row, 0, new QTableWidgetItem(name));
-    m_headers->setItem(row, 1, new QTableWidgetItem(value));
-}
-
-void ConnectionPanel::validateConnectData()
-{
-    const QString text = m_data->toPlainText();
-    const bool ok = text.trimmed().isEmpty() || CommandAnalysis::parseValue(text, nullptr);
-    m_dataProblem->setVisible(!ok);
-    m_dataProblem->setStyleSheet(QStringLiteral("color: %1").arg(ThemeColors::problemText(palette()).name()));
-    m_dataProblem->setText(ok ? QString() : tr("Connect data is not valid JSON."));
-}
-
 bool ConnectionPanel::readOptions(SessionOptions *options, QString *error) const
 {
     SessionOptions o;
@@ -506,34 +356,9 @@ bool ConnectionPanel::readOptions(SessionOptions *options, QString *error) const
         return false;
     o.format = Protocol::Format(m_format->currentData().toInt());
     o.token = m_token->text().trimmed();
-    o.name = m_name->text().trimmed();
-    o.version = m_version->text().trimmed();
-    const QString data = m_data->toPlainText().trimmed();
-    if (!data.isEmpty() && !CommandAnalysis::parseValue(data, nullptr)) {
-        *error = tr("Connect data is not valid JSON; fix it or clear it.");
+    if (!m_moreContent->readOptions(&o, error))
         return false;
-    }
-    o.connectData = data.toUtf8();
-    for (int row = 0; row < m_headers->rowCount(); ++row) {
-        const QString name = m_headers->item(row, 0) ? m_headers->item(row, 0)->text().trimmed() : QString();
-        const QString value = m_headers->item(row, 1) ? m_headers->item(row, 1)->text().trimmed() : QString();
-        if (name.isEmpty() && value.isEmpty())
-            continue;
-        if (!ConnectionInput::isHeaderName(name)) {
-            *error = tr("\"%1\" is not a valid HTTP header name.").arg(name);
-            return false;
-        }
-        o.headers.append({name.toLatin1(), value.toUtf8()});
-    }
-    o.caCertificatesFile = m_caFile->text().trimmed();
-    if (!o.caCertificatesFile.isEmpty() && !QFileInfo(o.caCertificatesFile).isReadable()) {
-        *error = tr("The CA certificate file %1 cannot be read.").arg(o.caCertificatesFile);
-        return false;
-    }
-    o.ignoreCertificateErrors = m_ignoreCertErrors->isChecked();
-    o.handshakeTimeoutMs = int(m_handshakeTimeout->value() * 1000);
     o.autoPong = m_autoPong->isChecked();
-    o.autoConnect = m_autoConnect->isChecked();
     *options = o;
     return true;
 }
@@ -549,17 +374,8 @@ void ConnectionPanel::setOptions(const SessionOptions &o)
         m_transport->setCurrentIndex(qMax(0, m_transport->findData(int(o.transport))));
     }
     m_token->setText(o.token);
-    m_name->setText(o.name);
-    m_version->setText(o.version);
-    m_data->setPlainText(QString::fromUtf8(o.connectData));
-    m_headers->setRowCount(0);
-    for (const auto &h : o.headers)
-        addHeaderRow(QString::fromLatin1(h.first), QString::fromUtf8(h.second));
-    m_caFile->setText(o.caCertificatesFile);
-    m_ignoreCertErrors->setChecked(o.ignoreCertificateErrors);
-    m_handshakeTimeout->setValue(o.handshakeTimeoutMs / 1000.0);
+    m_moreContent->setOptions(o);
     m_autoPong->setChecked(o.autoPong);
-    m_autoConnect->setChecked(o.autoConnect);
 }
 
 void ConnectionPanel::setUrl(const QString &url)
@@ -588,17 +404,8 @@ SessionOptions ConnectionPanel::fieldOptions() const
     o.url = QUrl(m_url->currentText().trimmed());
     o.format = Protocol::Format(m_format->currentData().toInt());
     o.transport = TransportKind(m_transport->currentData().toInt());
-    o.name = m_name->text();
-    o.version = m_version->text();
-    o.connectData = m_data->toPlainText().toUtf8();
-    for (int row = 0; row < m_headers->rowCount(); ++row) {
-        const QString name = m_headers->item(row, 0) ? m_headers->item(row, 0)->text() : QString();
-        const QString value = m_headers->item(row, 1) ? m_headers->item(row, 1)->text() : QString();
-        o.headers.append({name.toLatin1(), value.toUtf8()});
-    }
-    o.caCertificatesFile = m_caFile->text().trimmed();
+    m_moreContent->readFields(&o);
     o.autoPong = m_autoPong->isChecked();
-    o.autoConnect = m_autoConnect->isChecked();
     return o;
 }
 
@@ -750,7 +557,7 @@ void ConnectionPanel::updateTlsWarning()
             lines << tr("Certificate errors are ignored for this connection: the server's identity is not checked.");
         if (m_certificateErrorsIgnored && !m_certificateErrors.isEmpty())
             lines << tr("Ignored: %1").arg(m_certificateErrors.join(QLatin1String("; ")));
-    } else if (m_ignoreCertErrors->isChecked()) {
+    } else if (m_moreContent->ignoresCertificateErrors()) {
         lines << tr("Certificate errors will be ignored when you connect to a wss:// URL: the server's identity "
                     "will not be checked.");
     }
@@ -771,15 +578,12 @@ QString ConnectionPanel::tlsWarningText() const
 
 bool ConnectionPanel::isHeaderValueHidden(int row) const
 {
-    const QTableWidgetItem *name = m_headers->item(row, 0);
-    const QTableWidgetItem *value = m_headers->item(row, 1);
-    return !m_showSecrets && value && SecretMasker::isSecretHeader(name ? name->text() : QString(), value->text());
+    return m_moreContent->isHeaderValueHidden(row);
 }
 
 QString ConnectionPanel::shownHeaderValue(int row) const
 {
-    const QTableWidgetItem *value = m_headers->item(row, 1);
-    return value ? SecretValueDelegate::shownText(value->text(), isHeaderValueHidden(row)) : QString();
+    return m_moreContent->shownHeaderValue(row);
 }
 
 void ConnectionPanel::setShowSecrets(bool show)
@@ -788,7 +592,7 @@ void ConnectionPanel::setShowSecrets(bool show)
         return;
     m_showSecrets = show;
     m_showToken->setChecked(show);
-    m_headers->viewport()->update();
+    m_moreContent->setShowSecrets(show);
 }
 
 void ConnectionPanel::onFrame(const Frame &frame)

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class ConnectionMoreOptions;
 class ConnectionStateArea;
 class QCheckBox;
 class QFormLayout;
@@ -14,13 +15,10 @@ class QScrollArea;
 class QTimer;
 class QVBoxLayout;
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QSettings;
-class QTableWidget;
 class QToolButton;
 class Reconnector;
 
@@ -30,6 +28,7 @@ class Reconnector;
 // explanation). While certificate errors are ignored the state area says so in orange, with the errors.
 // Secrets stay hidden unless setShowSecrets(true): the token field is a password field and the values of secret
 // headers (SecretMasker::isSecretHeader) are shown as dots, also while being edited.
+// The options behind "More options" are a ConnectionMoreOptions.
 // Settings (ConnectionSettings: recent URLs and the last options) go to the QSettings given, if any.
 // The state area (ConnectionStateArea) shows what the session says; a close the user asked for is recognised by
 // Session::closedByClient().
@@ -108,8 +107,6 @@ private:
     void onConnectFailed(int code, const QString &message);
     void onCertificateErrors(const QStringList &errors, bool ignored);
     void updateTlsWarning();
-    void validateConnectData();
-    void addHeaderRow(const QString &name = {}, const QString &value = {});
     void rememberUrl(const QString &url);
     // "Cannot connect" with why (fields that are not valid).
     void showProblem(const QString &text);
@@ -123,37 +120,18 @@ private:
     QLineEdit *m_token = nullptr;
     QToolButton *m_showToken = nullptr;
     QToolButton *m_more = nullptr;
-    QLineEdit *m_name = nullptr;
-    QLineEdit *m_version = nullptr;
-    QPlainTextEdit *m_data = nullptr;
-    QLabel *m_dataProblem = nullptr;
-    QTableWidget *m_headers = nullptr;
-    QLineEdit *m_caFile = nullptr;
-    QCheckBox *m_ignoreCertErrors = nullptr;
-    QDoubleSpinBox *m_handshakeTimeout = nullptr;
     QCheckBox *m_autoPong = nullptr;
-    QCheckBox *m_autoConnect = nullptr;
     QCheckBox *m_reconnect = nullptr;
     QPushButton *m_connect = nullptr;
     QPushButton *m_sendConnect = nullptr;
 
     QScrollArea *m_scroll = nullptr;
-    QWidget *m_moreContent = nullptr;
+    ConnectionMoreOptions *m_moreContent = nullptr;
     QFormLayout *m_form = nullptr;
-    QFormLayout *m_moreForm = nullptr;
     QLabel *m_urlLabel = nullptr;
     QLabel *m_formatLabel = nullptr;
     QLabel *m_transportLabel = nullptr;
     QLabel *m_tokenLabel = nullptr;
-    QLabel *m_nameLabel = nullptr;
-    QLabel *m_versionLabel = nullptr;
-    QLabel *m_dataLabel = nullptr;
-    QLabel *m_headersLabel = nullptr;
-    QLabel *m_caLabel = nullptr;
-    QLabel *m_handshakeLabel = nullptr;
-    QToolButton *m_addHeader = nullptr;
-    QToolButton *m_removeHeader = nullptr;
-    QToolButton *m_browseCa = nullptr;
     ConnectionStateArea *m_stateArea = nullptr;
     Reconnector *m_reconnector = nullptr;
     QTimer *m_countdown = nullptr;
