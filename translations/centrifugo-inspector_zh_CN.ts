@@ -994,18 +994,6 @@ Centrifugo 的服务端 HTTP API。每个 --api 调用把服务器的回复作�
         <translation>在 connect 中发送的连接 JWT。不会保存到设置中。</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Show or hide the token</source>
-        <translation>显示或隐藏令牌</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>隐藏</translation>
-    </message>
-    <message>
         <source>&amp;Token:</source>
         <translation>令牌(&amp;T)：</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "connectionstatearea.h"
 #include "explainer.h"
 #include "reconnector.h"
+#include "secretlineedit.h"
 #include "themecolors.h"
 
 #include <QCheckBox>
@@ -188,22 +189,12 @@ void ConnectionPanel::buildFields(QVBoxLayout *root)
     m_transportLabel->setBuddy(m_transport);
     m_form->addRow(m_transportLabel, m_transport);
 
-    auto *tokenRow = new QHBoxLayout;
-    m_token = new QLineEdit;
-    m_token->setObjectName(QStringLiteral("token"));
-    m_token->setEchoMode(QLineEdit::Password);
-    m_showToken = new QToolButton;
-    m_showToken->setObjectName(QStringLiteral("showToken"));
-    m_showToken->setCheckable(true);
-    connect(m_showToken, &QToolButton::toggled, this, [this](bool on) {
-        m_token->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
-        m_showToken->setText(on ? tr("Hide") : tr("Show"));
-    });
-    tokenRow->addWidget(m_token, 1);
-    tokenRow->addWidget(m_showToken);
+    m_token = new SecretLineEdit;
+    m_token->lineEdit()->setObjectName(QStringLiteral("token"));
+    m_token->showButton()->setObjectName(QStringLiteral("showToken"));
     m_tokenLabel = new QLabel;
     m_tokenLabel->setBuddy(m_token);
-    m_form->addRow(m_tokenLabel, tokenRow);
+    m_form->addRow(m_tokenLabel, m_token);
     root->addLayout(m_form);
 }
 
@@ -275,10 +266,8 @@ void ConnectionPanel::retranslateUi()
     m_transport->setAccessibleName(tr("Transport"));
     m_transportLabel->setText(tr("&Transport:"));
     m_token->setPlaceholderText(tr("empty: anonymous"));
-    m_token->setToolTip(tr("Connection JWT sent in connect. It is not saved to the settings."));
-    m_token->setAccessibleName(tr("Token"));
-    m_showToken->setText(m_showToken->isChecked() ? tr("Hide") : tr("Show"));
-    m_showToken->setToolTip(tr("Show or hide the token"));
+    m_token->lineEdit()->setToolTip(tr("Connection JWT sent in connect. It is not saved to the settings."));
+    m_token->lineEdit()->setAccessibleName(tr("Token"));
     m_tokenLabel->setText(tr("&Token:"));
     m_more->setText(tr("More options"));
     m_more->setToolTip(tr("Client name and version, connect data, HTTP headers, TLS, automatic connect"));
@@ -591,7 +580,7 @@ void ConnectionPanel::setShowSecrets(bool show)
     if (show == m_showSecrets)
         return;
     m_showSecrets = show;
-    m_showToken->setChecked(show);
+    m_token->setRevealed(show);
     m_moreContent->setShowSecrets(show);
 }
 

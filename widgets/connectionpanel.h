@@ -21,6 +21,7 @@ class QPushButton;
 class QSettings;
 class QToolButton;
 class Reconnector;
+class SecretLineEdit;
 
 // Where a connection is set up and watched: URL, format, token, client name/version, connect data, extra HTTP
 // headers, TLS (CA file, ignoring certificate errors), auto-pong and auto-connect, the Connect/Disconnect button,
@@ -117,8 +118,7 @@ private:
     QComboBox *m_url = nullptr;
     QComboBox *m_format = nullptr;
     QComboBox *m_transport = nullptr;
-    QLineEdit *m_token = nullptr;
-    QToolButton *m_showToken = nullptr;
+    SecretLineEdit *m_token = nullptr;
     QToolButton *m_more = nullptr;
     QCheckBox *m_autoPong = nullptr;
     QCheckBox *m_reconnect = nullptr;

@@ -1,5 +1,6 @@
 #include "secretlineedit.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QToolButton>
@@ -16,9 +17,8 @@ SecretLineEdit::SecretLineEdit(QWidget *parent)
     m_edit->setEchoMode(QLineEdit::Password);
     // Secrets are pasted, rarely typed: no autocompletion or undo history worth keeping.
     m_edit->setInputMethodHints(Qt::ImhSensitiveData | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
-    m_show->setText(tr("Show"));
     m_show->setCheckable(true);
-    m_show->setToolTip(tr("Show or hide the secret"));
+    retranslateUi();
     setFocusProxy(m_edit);
     connect(m_show, &QToolButton::toggled, this, &SecretLineEdit::setRevealed);
     connect(m_edit, &QLineEdit::textChanged, this, &SecretLineEdit::textChanged);
@@ -47,7 +47,20 @@ bool SecretLineEdit::isRevealed() const
 void SecretLineEdit::setRevealed(bool revealed)
 {
     m_edit->setEchoMode(revealed ? QLineEdit::Normal : QLineEdit::Password);
-    m_show->setText(revealed ? tr("Hide") : tr("Show"));
     if (m_show->isChecked() != revealed)
         m_show->setChecked(revealed);
+    retranslateUi();
+}
+
+void SecretLineEdit::retranslateUi()
+{
+    m_show->setText(isRevealed() ? tr("Hide") : tr("Show"));
+    m_show->setToolTip(tr("Show or hide the secret"));
+}
+
+void SecretLineEdit::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }

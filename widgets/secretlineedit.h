@@ -20,11 +20,17 @@ public:
     bool isRevealed() const;
     void setRevealed(bool revealed);
     QLineEdit *lineEdit() const { return m_edit; }
+    QToolButton *showButton() const { return m_show; }
 
 signals:
     void textChanged(const QString &text);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
     QLineEdit *m_edit;
     QToolButton *m_show;
 };

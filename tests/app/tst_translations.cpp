@@ -3,13 +3,16 @@
 #include "connectionpanel.h"
 #include "explainer.h"
 #include "mainwindow.h"
+#include "secretlineedit.h"
 #include "session.h"
 
 #include <QDir>
 #include <QFile>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QTest>
+#include <QToolButton>
 #include <QTranslator>
 #include <QXmlStreamReader>
 
@@ -93,6 +96,33 @@ private slots:
         QVERIFY2(menus.contains(QStringLiteral("文件(&F)")), qPrintable(menus.join(QLatin1Char(' '))));
         QCOMPARE(window.connectionPanel()->stateText(), QStringLiteral("未连接"));
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    // Secret fields built before a language switch follow it: their Show/Hide button, the connection token's too.
+    void secretFieldsFollowALanguageSwitch()
+    {
+        SecretLineEdit field;
+        Session session;
+        ConnectionPanel panel(&session, nullptr);
+        auto *show = field.findChild<QToolButton *>();
+        auto *tokenShow =
+            panel.findChild<QLineEdit *>(QStringLiteral("token"))->parentWidget()->findChild<QToolButton *>();
+        QCOMPARE(show->text(), QStringLiteral("Show"));
+        QCOMPARE(tokenShow->text(), QStringLiteral("Show"));
+
+        QTranslator translator;
+        QVERIFY2(translator.load(QStringLiteral(INSPECTOR_TEST_QM_FILE)), INSPECTOR_TEST_QM_FILE);
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        QCOMPARE(show->text(), QStringLiteral("显示"));
+        QCOMPARE(tokenShow->text(), QStringLiteral("显示"));
+        field.setRevealed(true);
+        QCOMPARE(show->text(), QStringLiteral("隐藏"));
+
+        QCoreApplication::removeTranslator(&translator);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        QCOMPARE(show->text(), QStringLiteral("Hide"));
+        QCOMPARE(tokenShow->text(), QStringLiteral("Show"));
     }
 };
 
