@@ -372,6 +372,9 @@ async function ingest(args) {
         result.bare_over_inspector_cpu = per('bare') / per('inspector');
         if (mode !== 'none') {
             result.protobuf_sdk_over_inspector_cpu = per('sdk_protobuf') / per('inspector_protobuf');
+            // The bare JSON client of the same flood: what a client that decodes and records nothing costs.
+            const bare = result.protobuf_run ? result.protobuf_run.bare : result.clients.bare;
+            result.protobuf_bare_over_inspector_cpu = bare.cpu_us_per_msg / per('inspector_protobuf');
         }
         emit('result', { phase: 'ingest', ...result });
     } finally {

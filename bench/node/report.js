@@ -78,7 +78,11 @@ if (i) {
             row('1 ingest', `${label}: CPU us/msg`, fmt(c.cpu_us_per_msg, 2), '', null);
         }
         const pbRuns = i.runs > 1 && i.all_protobuf ? ` [runs: ${i.all_protobuf.map((v) => fmt(v, 2)).join(', ')}]` : '';
-        row('1 ingest', 'Protobuf: SDK CPU/msg / inspector CPU/msg', fmt(i.protobuf_sdk_over_inspector_cpu, 2) + pbRuns, '', null);
+        row('1 ingest', 'Protobuf: SDK CPU/msg / inspector CPU/msg', fmt(i.protobuf_sdk_over_inspector_cpu, 2) + pbRuns, '>= 3',
+            i.protobuf_sdk_over_inspector_cpu >= 3);
+        if (i.protobuf_bare_over_inspector_cpu !== undefined) {
+            row('1 ingest', 'Protobuf: bare (JSON) CPU/msg / inspector CPU/msg', fmt(i.protobuf_bare_over_inspector_cpu, 2), '', null);
+        }
     } else if (i.protobuf_mode !== 'none') {
         row('1 ingest', 'Protobuf: SDK CPU/msg / inspector CPU/msg', 'not done: no Protobuf clients in the result', '', null);
     }
