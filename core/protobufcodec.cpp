@@ -350,31 +350,6 @@ ProtocolMessage classifyReply(const ReplyFields &f, const QByteArray &raw)
     return m;
 }
 
-// How many messages decodeFrame() makes of a frame, from the length prefixes alone (a frame's list is allocated
-// once). A bad prefix or length ends the count with the one Invalid message that holds the rest.
-qsizetype countMessages(const QByteArray &payload)
-{
-    const auto *p = reinterpret_cast<const quint8 *>(payload.constData());
-    const quint8 *end = p + payload.size();
-    qsizetype count = 0;
-    while (p < end && count < ProtobufCodec::kMaxMessagesPerFrame) {
-        ++count;
-        quint64 length = 0;
-        int shift = 0;
-        while (p < end && shift < 70 && (*p & 0x80)) {
-            length |= quint64(*p++ & 0x7F) << shift;
-            shift += 7;
-        }
-        if (p == end || shift >= 70)
-            return count;
-        length |= quint64(*p++) << shift;
-        if (length > quint64(end - p))
-            return count;
-        p += length;
-    }
-    return qMax<qsizetype>(count + (p < end ? 1 : 0), 1);
-}
-
 // A message's length prefix as libprotobuf's CodedInputStream::ReadVarint64 reads it: at most 10 bytes, bits past
 // 64 dropped. Its size in bytes, or 0 when it is truncated or longer. Read inline: a CodedInputStream for every
 // message of a flood costs more than the varint.
@@ -390,6 +365,27 @@ qsizetype readLengthPrefix(const quint8 *p, qsizetype available, quint64 *length
         }
     }
     return 0;
+}
+
+// How many messages decodeFrame() makes of a frame, from the length prefixes alone (a frame's list is allocated
+// once). A bad prefix or length ends the count with the one Invalid message that holds the rest.
+qsizetype countMessages(const QByteArray &payload)
+{
+    const auto *p = reinterpret_cast<const quint8 *>(payload.constData());
+    const quint8 *end = p + payload.size();
+    qsizetype count = 0;
+    while (p < end && count < ProtobufCodec::kMaxMessagesPerFrame) {
+        ++count;
+        quint64 length = 0;
+        const qsizetype prefixSize = readLengthPrefix(p, end - p, &length);
+        if (prefixSize == 0)
+            return count;
+        p += prefixSize;
+        if (length > quint64(end - p))
+            return count;
+        p += length;
+    }
+    return qMax<qsizetype>(count + (p < end ? 1 : 0), 1);
 }
 
 template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &payload, bool server)

@@ -21,6 +21,17 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+namespace {
+
+// The text of a cell; empty for a cell never filled in (a row just added).
+QString cellText(const QTableWidget *table, int row, int column)
+{
+    const QTableWidgetItem *item = table->item(row, column);
+    return item ? item->text() : QString();
+}
+
+} // namespace
+
 ConnectionMoreOptions::ConnectionMoreOptions(QWidget *parent)
     : QWidget(parent)
 {
@@ -197,8 +208,8 @@ bool ConnectionMoreOptions::readOptions(SessionOptions *options, QString *error)
     o.connectData = data.toUtf8();
     o.headers.clear();
     for (int row = 0; row < m_headers->rowCount(); ++row) {
-        const QString name = m_headers->item(row, 0) ? m_headers->item(row, 0)->text().trimmed() : QString();
-        const QString value = m_headers->item(row, 1) ? m_headers->item(row, 1)->text().trimmed() : QString();
+        const QString name = cellText(m_headers, row, 0).trimmed();
+        const QString value = cellText(m_headers, row, 1).trimmed();
         if (name.isEmpty() && value.isEmpty())
             continue;
         if (!ConnectionInput::isHeaderName(name)) {
@@ -226,9 +237,7 @@ void ConnectionMoreOptions::readFields(SessionOptions *options) const
     o.connectData = m_data->toPlainText().toUtf8();
     o.headers.clear();
     for (int row = 0; row < m_headers->rowCount(); ++row) {
-        const QString name = m_headers->item(row, 0) ? m_headers->item(row, 0)->text() : QString();
-        const QString value = m_headers->item(row, 1) ? m_headers->item(row, 1)->text() : QString();
-        o.headers.append({name.toLatin1(), value.toUtf8()});
+        o.headers.append({cellText(m_headers, row, 0).toLatin1(), cellText(m_headers, row, 1).toUtf8()});
     }
     o.caCertificatesFile = m_caFile->text().trimmed();
     o.autoConnect = m_autoConnect->isChecked();
@@ -264,6 +273,11 @@ QString ConnectionMoreOptions::shownHeaderValue(int row) const
 {
     const QTableWidgetItem *value = m_headers->item(row, 1);
     return value ? SecretValueDelegate::shownText(value->text(), isHeaderValueHidden(row)) : QString();
+}
+
+bool ConnectionMoreOptions::showsSecrets() const
+{
+    return m_showSecrets;
 }
 
 void ConnectionMoreOptions::setShowSecrets(bool show)

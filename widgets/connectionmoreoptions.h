@@ -31,6 +31,7 @@ public:
     bool ignoresCertificateErrors() const;
 
     void setShowSecrets(bool show);
+    bool showsSecrets() const;
     // What the headers table shows in the value column of row: the value, or dots while it is a hidden secret.
     QString shownHeaderValue(int row) const;
     bool isHeaderValueHidden(int row) const;

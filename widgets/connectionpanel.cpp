@@ -575,11 +575,15 @@ QString ConnectionPanel::shownHeaderValue(int row) const
     return m_moreContent->shownHeaderValue(row);
 }
 
+bool ConnectionPanel::showSecrets() const
+{
+    return m_moreContent->showsSecrets();
+}
+
 void ConnectionPanel::setShowSecrets(bool show)
 {
-    if (show == m_showSecrets)
+    if (show == showSecrets())
         return;
-    m_showSecrets = show;
     m_token->setRevealed(show);
     m_moreContent->setShowSecrets(show);
 }

@@ -59,7 +59,7 @@ public:
 
     // Shows the values of secret headers and the token (the View menu's Show secrets); off by default.
     void setShowSecrets(bool show);
-    bool showSecrets() const { return m_showSecrets; }
+    bool showSecrets() const;
     // What the headers table shows in the value column of row: the value, or dots while it is a hidden secret.
     QString shownHeaderValue(int row) const;
     bool isHeaderValueHidden(int row) const;
@@ -139,7 +139,6 @@ private:
     int m_reconnectAttempt = 0;
     QString m_reconnectNote; // why reconnecting stopped
 
-    bool m_showSecrets = false;
     // Certificate errors of the current connection attempt (Session::certificateErrors), in words.
     QStringList m_certificateErrors;
     QString m_tlsWarningText; // plain text of the TLS warning
