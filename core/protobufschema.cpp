@@ -68,6 +68,8 @@ ProtobufSchema::Message makeInfo(const pb::Descriptor *d)
             break;
         }
         field.quotedKey = '"' + QByteArray::fromStdString(f->name()) + "\":";
+        if (field.alwaysWritten && i < 64)
+            info.alwaysWrittenMask |= quint64(1) << i;
         info.fields.push_back(std::move(field));
         if (f->number() >= int(info.indexByNumber.size()))
             info.indexByNumber.resize(size_t(f->number()) + 1, -1);

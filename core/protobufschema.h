@@ -41,6 +41,9 @@ public:
         const google::protobuf::Reflection *reflection = nullptr;
         std::vector<Field> fields;      // in declaration order
         std::vector<int> indexByNumber; // field number -> index in fields, -1 for none
+        // Bit i set when fields[i] (i < 64) is always written: writers from the wire visit only these after a
+        // message's own fields instead of every field, and read no message of more fields.
+        quint64 alwaysWrittenMask = 0;
 
         int indexOf(int number) const
         {
