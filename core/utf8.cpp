@@ -42,10 +42,9 @@ bool isValid(const char *s, qsizetype n)
 {
     const auto *p = reinterpret_cast<const unsigned char *>(s);
     for (qsizetype i = 0; i < n;) {
-        if (p[i] < 0x80) {
-            ++i;
-            continue;
-        }
+        i += asciiRun(s + i, n - i);
+        if (i >= n)
+            break;
         const int len = sequenceLength(p + i, n - i);
         if (len == 0)
             return false;

@@ -68,4 +68,44 @@ inline qsizetype plainJsonStringRun(const char *p, qsizetype avail)
     return n;
 }
 
+// How many bytes from p (at most avail) are ASCII (below 0x80): the run that UTF-8 checks can skip 16 (or 8) bytes
+// at a time.
+inline qsizetype asciiRun(const char *p, qsizetype avail)
+{
+    qsizetype n = 0;
+#ifdef __SSE2__
+    while (avail - n >= 16) {
+        const int mask = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + n)));
+        if (mask)
+            return n + qCountTrailingZeroBits(quint32(mask));
+        n += 16;
+    }
+#endif
+#if Q_BYTE_ORDER == Q_LITTLE_ENDIAN
+    const auto firstHigh = [p](qsizetype at) {
+        quint64 v;
+        std::memcpy(&v, p + at, 8);
+        const quint64 high = v & 0x8080808080808080ULL;
+        return high ? at + qsizetype(qCountTrailingZeroBits(high) / 8) : -1;
+    };
+    while (avail - n >= 16) {
+        const qsizetype at = firstHigh(n);
+        if (at >= 0)
+            return at;
+        n += 8;
+    }
+    if (avail - n >= 8) {
+        // 8 to 15 bytes left (short strings such as channel names): two overlapping words cover them; the second
+        // starts within the first, so its first high byte is the first of the run.
+        qsizetype at = firstHigh(n);
+        if (at < 0)
+            at = firstHigh(avail - 8);
+        return at >= 0 ? at : avail;
+    }
+#endif
+    while (n < avail && static_cast<unsigned char>(p[n]) < 0x80)
+        ++n;
+    return n;
+}
+
 } // namespace Utf8
