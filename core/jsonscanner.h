@@ -58,9 +58,16 @@ public:
     {
         // Compact JSON has no white space between tokens: one test settles the common case.
         while (p < m_end && static_cast<unsigned char>(*p) <= ' ' &&
-               (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+               (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) {
+            if (*p != ' ' && *p != '\t')
+                m_lineBreaks = true;
             ++p;
+        }
     }
+    // Whether white space skipped since the last clearLineBreaks() held a line break. In Check::Strict text there
+    // is no other place for one (strings escape them): a value scanned without one fits on one line.
+    bool sawLineBreaks() const { return m_lineBreaks; }
+    void clearLineBreaks() { m_lineBreaks = false; }
     // The next byte after white space, or '\0' at the end.
     char peek()
     {
@@ -177,4 +184,5 @@ private:
 
     const char *m_end;
     bool m_strict;
+    bool m_lineBreaks = false;
 };

@@ -23,15 +23,16 @@ public:
         , m_base(out->size())
     {
         m_out->resize(m_out->size() + 256);
-        m_p = m_out->data() + m_base;
-        m_end = m_out->data() + m_out->size();
+        m_begin = m_out->data();
+        m_p = m_begin + m_base;
+        m_end = m_begin + m_out->size();
     }
 
     // Gives the unused tail back. Must be called once at the end.
-    void finish() { m_out->resize(m_p - m_out->data()); }
+    void finish() { m_out->resize(offset()); }
 
-    qsizetype offset() const { return m_p - m_out->data(); }
-    void rewind(qsizetype offset) { m_p = m_out->data() + offset; }
+    qsizetype offset() const { return m_p - m_begin; }
+    void rewind(qsizetype offset) { m_p = m_begin + offset; }
     // Objects opened with openObject() are written one after another, not nested: one flag is enough.
     void openObject()
     {
@@ -50,8 +51,9 @@ public:
             return;
         const qsizetype used = offset();
         m_out->resize(qMax(m_out->size() * 2, used + n + 256));
-        m_p = m_out->data() + used;
-        m_end = m_out->data() + m_out->size();
+        m_begin = m_out->data();
+        m_p = m_begin + used;
+        m_end = m_begin + m_out->size();
     }
     void put(char c)
     {
@@ -171,6 +173,7 @@ public:
 private:
     QByteArray *m_out;
     qsizetype m_base;
+    char *m_begin = nullptr; // m_out's data, kept: data() would check for a detach on every call
     char *m_p = nullptr;
     char *m_end = nullptr;
     bool m_firstKey = true;

@@ -17,11 +17,9 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
-#include <array>
 #include <climits>
 #include <limits>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace pb = google::protobuf;
@@ -92,11 +90,13 @@ bool writeBytes(JsonWriter &w, QByteArrayView bytes)
 {
     JsonScanner scanner(bytes);
     scanner.skipSpace();
+    scanner.clearLineBreaks();
     const char *start = scanner.p;
     if (!scanner.atEnd() && scanner.value(0, nullptr)) {
         const QByteArrayView value(start, scanner.p - start);
+        const bool oneLine = !scanner.sawLineBreaks();
         scanner.skipSpace();
-        if (scanner.atEnd() && !value.contains('\n') && !value.contains('\r')) {
+        if (scanner.atEnd() && oneLine) {
             w.put(value);
             return value.size() == bytes.size();
         }
@@ -266,51 +266,6 @@ void messageToText(JsonWriter &w, const pb::Message &m, const pb::Descriptor *d)
 
 // -- straight from the wire bytes (the common messages of a flood: no parse, no reflection) --
 
-quint64 computeAlwaysWrittenMask(const MessageInfo &info)
-{
-    quint64 mask = 0;
-    for (size_t i = 0; i < info.fields.size() && i < 64; ++i) {
-        if (info.fields.at(i).alwaysWritten)
-            mask |= quint64(1) << i;
-    }
-    return mask;
-}
-
-// Bit i set when info.fields[i] is always written: looked up once per message instead of visiting every field
-// (most messages have none).
-quint64 alwaysWrittenMask(const MessageInfo &info)
-{
-    static const std::unordered_map<const MessageInfo *, quint64> masks = [] {
-        std::unordered_map<const MessageInfo *, quint64> out;
-        std::vector<const pb::Descriptor *> pending;
-        const pb::FileDescriptor *file = centrifugal::centrifuge::protocol::Reply::descriptor()->file();
-        for (int i = 0; i < file->message_type_count(); ++i)
-            pending.push_back(file->message_type(i));
-        while (!pending.empty()) {
-            const pb::Descriptor *d = pending.back();
-            pending.pop_back();
-            for (int i = 0; i < d->nested_type_count(); ++i)
-                pending.push_back(d->nested_type(i));
-            const MessageInfo &m = ProtobufSchema::message(d);
-            out.emplace(&m, computeAlwaysWrittenMask(m));
-        }
-        return out;
-    }();
-    // A few entries per thread in front of the table: a flood's messages use the same few types over and over.
-    struct Entry
-    {
-        const MessageInfo *info = nullptr;
-        quint64 mask = 0;
-    };
-    thread_local std::array<Entry, 16> recent;
-    Entry &e = recent[(reinterpret_cast<quintptr>(&info) >> 4) % recent.size()];
-    if (e.info != &info) {
-        const auto it = masks.find(&info);
-        e = {&info, it != masks.end() ? it->second : computeAlwaysWrittenMask(info)};
-    }
-    return e.mask;
-}
-
 // Reads the wire format of one message of type d and writes its JSON text (kWrite), or only checks that it could
 // (!kWrite), without building the message. Gives up (returns false) on everything where messageToJson's result
 // depends on more than one field occurrence at a time (a singular field or a message given twice, a repeated field
@@ -431,7 +386,7 @@ public:
         if constexpr (kWrite) {
             if (openArray >= 0)
                 w->put(']');
-            for (quint64 missing = alwaysWrittenMask(info) & ~seen; missing; missing &= missing - 1) {
+            for (quint64 missing = info.alwaysWrittenMask & ~seen; missing; missing &= missing - 1) {
                 const FieldInfo &fi = info.fields[size_t(qCountTrailingZeroBits(missing))];
                 writeKey(*w, fi, &first);
                 writeZeroValue(*w, fi.field);
@@ -560,6 +515,11 @@ private:
 
     bool varint(quint64 *out, int maxBytes)
     {
+        // Tags, lengths and most values of a flood fit in one byte.
+        if (m_p < m_end && !(static_cast<unsigned char>(*m_p) & 0x80)) {
+            *out = static_cast<unsigned char>(*m_p++);
+            return true;
+        }
         quint64 v = 0;
         for (int shift = 0; shift < 7 * maxBytes && m_p < m_end; shift += 7) {
             const auto b = static_cast<unsigned char>(*m_p++);
