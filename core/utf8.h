@@ -44,20 +44,34 @@ inline qsizetype plainJsonStringRun(const char *p, qsizetype avail)
             return n + qCountTrailingZeroBits(quint32(mask));
         n += 16;
     }
-#elif Q_BYTE_ORDER == Q_LITTLE_ENDIAN
-    constexpr quint64 kOnes = 0x0101010101010101ULL;
-    constexpr quint64 kHighs = 0x8080808080808080ULL;
-    // Sets the high bit of each zero byte of x; a borrow can only mark bytes above a real zero byte, so the
-    // lowest mark is exact.
-    const auto zeroBytes = [](quint64 x) { return (x - kOnes) & ~x & kHighs; };
-    while (avail - n >= 8) {
+#endif
+#if Q_BYTE_ORDER == Q_LITTLE_ENDIAN
+    // The first special byte of the 8 at `at`, or -1.
+    const auto firstSpecial = [p](qsizetype at) {
+        constexpr quint64 kOnes = 0x0101010101010101ULL;
+        constexpr quint64 kHighs = 0x8080808080808080ULL;
+        // Sets the high bit of each zero byte of x; a borrow can only mark bytes above a real zero byte, so the
+        // lowest mark is exact.
+        const auto zeroBytes = [](quint64 x) { return (x - kOnes) & ~x & kHighs; };
         quint64 v;
-        std::memcpy(&v, p + n, 8);
+        std::memcpy(&v, p + at, 8);
         const quint64 special =
             (v & kHighs) | zeroBytes(v ^ (kOnes * '"')) | zeroBytes(v ^ (kOnes * '\\')) | zeroBytes(v & (kOnes * 0xE0));
-        if (special)
-            return n + qCountTrailingZeroBits(special) / 8;
+        return special ? at + qsizetype(qCountTrailingZeroBits(special) / 8) : -1;
+    };
+    while (avail - n >= 16) {
+        const qsizetype at = firstSpecial(n);
+        if (at >= 0)
+            return at;
         n += 8;
+    }
+    if (avail - n >= 8) {
+        // 8 to 15 bytes left (a channel name written on its own): two overlapping words cover them; the second
+        // starts inside the first, which had none, so its first special byte is the first of the run.
+        qsizetype at = firstSpecial(n);
+        if (at < 0)
+            at = firstSpecial(avail - 8);
+        return at >= 0 ? at : avail;
     }
 #endif
     for (; n < avail; ++n) {

@@ -10,12 +10,24 @@ class TestUtf8 : public QObject
 
 private slots:
     void asciiRunAtEveryPosition();
+    void plainJsonStringRunAtEveryPosition();
     void isValidAtEveryPosition();
     void strictRules_data();
     void strictRules();
 };
 
 namespace {
+
+qsizetype referencePlainRun(const QByteArray &s)
+{
+    qsizetype n = 0;
+    for (; n < s.size(); ++n) {
+        const auto c = static_cast<unsigned char>(s[n]);
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+            break;
+    }
+    return n;
+}
 
 qsizetype referenceAsciiRun(const QByteArray &s)
 {
@@ -72,6 +84,23 @@ void TestUtf8::asciiRunAtEveryPosition()
         }
     }
     QVERIFY(cases > 7000);
+}
+
+void TestUtf8::plainJsonStringRunAtEveryPosition()
+{
+    const QList<QByteArray> specials{QByteArray("\""),   QByteArray("\\"),       QByteArray("\x1F"), QByteArray("\x7F"),
+                                     QByteArray("\x80"), QByteArray("\xC3\xA9"), QByteArray("\x20"), QByteArray("\n")};
+    int cases = 0;
+    for (int length = 0; length <= 48; ++length) {
+        for (int at = -1; at < length; ++at) {
+            for (const QByteArray &insert : specials) {
+                const QByteArray s = withInsert(length, at, insert);
+                QCOMPARE(Utf8::plainJsonStringRun(s.constData(), s.size()), referencePlainRun(s));
+                ++cases;
+            }
+        }
+    }
+    QVERIFY(cases > 9000);
 }
 
 void TestUtf8::isValidAtEveryPosition()
