@@ -69,6 +69,16 @@ public:
         m_p += n;
     }
     void put(QByteArrayView v) { put(v.data(), v.size()); }
+    // A separator and then v, with one check for room (keys of converted messages: `,"name":`).
+    void put(char separator, QByteArrayView v)
+    {
+        ensure(v.size() + 1);
+        *m_p++ = separator;
+        if (!v.isEmpty()) {
+            std::memcpy(m_p, v.data(), size_t(v.size()));
+            m_p += v.size();
+        }
+    }
     void put(QLatin1String v) { put(v.data(), v.size()); }
     // Standard base64 with padding (as QByteArray::toBase64), written in place: binary frames are recorded so.
     void base64(QByteArrayView bytes)
