@@ -301,9 +301,9 @@ bool wireReplyFields(QByteArrayView wire, ReplyFields *f)
 
 // Exactly what JsonCodec::classifyServerObject(messageToJson(reply), raw) gives, from the Reply's fields without
 // building its JSON (tests/core/tst_protobufcodec checks the two agree); json() converts raw when first asked.
-ProtocolMessage classifyReply(const ReplyFields &f, const QByteArray &raw)
+// Fills m, a new message in its frame's list (no temporary to move in and destroy per message).
+void classifyReply(const ReplyFields &f, const QByteArray &raw, ProtocolMessage &m)
 {
-    ProtocolMessage m;
     m.raw = raw;
     static constexpr ProtocolMessage::JsonConverter kServerJson{&ProtobufCodec::serverMessageJson,
                                                                 &ProtobufCodec::appendServerMessageJsonText};
@@ -325,13 +325,13 @@ ProtocolMessage classifyReply(const ReplyFields &f, const QByteArray &raw)
             m.code = jsonInt(f.disconnectCode);
             m.text = QString::fromUtf8(f.disconnectReason);
         }
-        return m;
+        return;
     }
     if (f.replyFields & bit(cproto::Reply::kErrorFieldNumber)) {
         m.kind = MessageKind::Error;
         m.code = jsonInt(f.errorCode);
         m.text = QString::fromUtf8(f.errorMessage);
-        return m;
+        return;
     }
     for (const auto &[method, field] : resultFields()) {
         if (f.replyFields & bit(field->number())) {
@@ -347,7 +347,6 @@ ProtocolMessage classifyReply(const ReplyFields &f, const QByteArray &raw)
     } else {
         m.kind = MessageKind::Reply;
     }
-    return m;
 }
 
 // A message's length prefix as libprotobuf's CodedInputStream::ReadVarint64 reads it: at most 10 bytes, bits past
@@ -442,7 +441,7 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
             // The common Replies of a flood are classified from their bytes; libprotobuf parses the others.
             ReplyFields fields;
             if (wireReplyFields(QByteArrayView(payload.constData() + pos + prefixSize, qsizetype(length)), &fields)) {
-                out.append(classifyReply(fields, raw));
+                classifyReply(fields, raw, out.emplaceBack());
                 pos += size;
                 continue;
             }
@@ -470,7 +469,7 @@ template <typename Msg> QList<ProtocolMessage> decodeFrame(const QByteArray &pay
             out.append(ProtocolMessage::invalid(raw, why));
         } else if constexpr (std::is_same_v<Msg, cproto::Reply>) {
             // Server messages are classified from the parsed Reply; their JSON is built only when opened.
-            out.append(classifyReply(parsedReplyFields(*message), raw));
+            classifyReply(parsedReplyFields(*message), raw, out.emplaceBack());
         } else {
             out.append(JsonCodec::classifyClientObject(ProtobufJson::toJson(*message), raw));
         }

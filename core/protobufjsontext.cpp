@@ -301,7 +301,7 @@ public:
             const int index = info.indexOf(number);
             if (index < 0)
                 return false;
-            const FieldInfo &fi = info.fields.at(size_t(index));
+            const FieldInfo &fi = info.fields[size_t(index)]; // indexOf() gave a valid index
             const pb::FieldDescriptor *f = fi.field;
             const int wireType = int(tag & 7);
             // libprotobuf writes fields in number order, the elements of a repeated string or message one after

@@ -47,7 +47,7 @@ public:
 
         int indexOf(int number) const
         {
-            return number >= 0 && number < int(indexByNumber.size()) ? indexByNumber.at(size_t(number)) : -1;
+            return number >= 0 && number < int(indexByNumber.size()) ? indexByNumber[size_t(number)] : -1;
         }
     };
 
