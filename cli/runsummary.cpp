@@ -38,7 +38,7 @@ void RunSummary::add(const Frame &frame)
         }
         if (m.channel.isEmpty())
             continue;
-        if (m.channel == m_runChannel) {
+        if (ProtocolMessage::sameChannel(m.channel, m_runChannel)) {
             ++m_runCount;
         } else {
             if (m_runCount)

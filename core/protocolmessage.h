@@ -74,6 +74,12 @@ struct ProtocolMessage
     // The channel name of these UTF-8 bytes. A flood repeats one channel: the last name converted on this thread is
     // shared instead of converted again, so that the messages of a flood share one string.
     static QString channelName(QByteArrayView utf8);
+    // Whether two channel names are equal; names shared through channelName() are not compared character by
+    // character.
+    static bool sameChannel(const QString &a, const QString &b)
+    {
+        return (a.constData() == b.constData() && a.size() == b.size()) || a == b;
+    }
     static bool messageKindFromName(QByteArrayView name, Protocol::MessageKind *kind);
 
 private:

@@ -203,8 +203,7 @@ struct ChannelCache
 
 void writeChannel(JsonWriter &w, const QString &channel, ChannelCache *cache)
 {
-    const bool same = (channel.constData() == cache->channel.constData() && channel.size() == cache->channel.size()) ||
-                      channel == cache->channel;
+    const bool same = ProtocolMessage::sameChannel(channel, cache->channel);
     if (!same || cache->json.isEmpty()) {
         cache->channel = channel;
         QByteArray json;
@@ -335,8 +334,7 @@ void writeMessageJson(JsonWriter &w, const ProtocolMessage &m, bool binaryFrame,
 // The fields writeMessageFields() writes for a message, one by one, as they appear on the line.
 bool sameSummary(const ProtocolMessage &a, const ProtocolMessage &b)
 {
-    const bool sameChannel = (a.channel.constData() == b.channel.constData() && a.channel.size() == b.channel.size()) ||
-                             a.channel == b.channel;
+    const bool sameChannel = ProtocolMessage::sameChannel(a.channel, b.channel);
     const bool sameRtt = a.rttMs == b.rttMs || (std::isnan(a.rttMs) && std::isnan(b.rttMs));
     return sameChannel && a.id == b.id && sameRtt && a.code == b.code && a.text == b.text;
 }
