@@ -3,6 +3,7 @@
 #include "client.pb.h"
 #include "framecompare.h"
 #include "jsoncodec.h"
+#include "jsonwriter.h"
 #include "protobufcodec.h"
 #include "protobufjson.h"
 #include "protobufjsontext.h"
@@ -102,11 +103,80 @@ private slots:
     void classifiedWithoutJson();
     void wireClassificationAgreesWithParse_data();
     void wireClassificationAgreesWithParse();
+    void dataOnlyPublications_data();
+    void dataOnlyPublications();
 
 private:
     void checkAgainstParse(const QByteArray &payload, int *plain, int *parsed);
     void checkFrameInvariants(const QList<ProtocolMessage> &messages, const QByteArray &payload, bool server);
 };
+
+void TestProtobufCodec::dataOnlyPublications_data()
+{
+    // The body of a Reply: Push{channel, pub{data}} in libprotobuf's layout takes ProtobufJsonText's shortcut; the
+    // other rows are near misses that must not (they go through the schema walk or the parser).
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("plain"); // isPlainMessage: the fields may be read from the wire
+    QTest::addColumn<bool>("exact"); // the text gives the bytes back
+    const auto field = [](int number, const QByteArray &bytes) -> QByteArray {
+        QByteArray out(1, char(number << 3 | 2));
+        qsizetype n = bytes.size();
+        for (; n >= 0x80; n >>= 7)
+            out += char(n | 0x80);
+        return out + char(n) + bytes;
+    };
+    const auto reply = [&](const QByteArray &channel, const QByteArray &data) -> QByteArray {
+        return field(4, field(2, channel) + field(4, field(4, data)));
+    };
+    const QByteArray object = R"({"seq":1,"text":"xxxx"})";
+    QTest::newRow("flood publication") << reply("chat:1", object) << true << true;
+    QTest::newRow("channel with quote, newline and CJK") << reply("c\"h\n\xe4\xbd\xa0", object) << true << true;
+    QTest::newRow("data not JSON") << reply("chat", "hello\nworld") << true << false;
+    QTest::newRow("data with spaces around") << reply("chat", " 42 ") << true << false;
+    QTest::newRow("long data (two-byte lengths)") << reply("chat", "\"" + QByteArray(300, 'x') + "\"") << true << true;
+    QTest::newRow("channel not UTF-8") << reply("\xff", object) << false << false;
+    QTest::newRow("empty channel") << reply("", object) << true << false;
+    QTest::newRow("empty data") << reply("chat", "") << true << false;
+    QTest::newRow("pub before channel") << field(4, field(4, field(4, object)) + field(2, "chat")) << true << false;
+    const QByteArray pub = field(4, object);
+    QTest::newRow("length not shortest") << field(4, field(2, "chat") + '\x22' + char(pub.size() | 0x80) + '\0' + pub)
+                                         << true << false;
+    QTest::newRow("with an offset") << field(4, field(2, "chat") + field(4, field(4, object) + QByteArray("\x30\x07")))
+                                    << true << true;
+    QTest::newRow("channel given twice") << field(4, field(2, "a") + field(2, "b") + field(4, field(4, object)))
+                                         << false << false;
+}
+
+void TestProtobufCodec::dataOnlyPublications()
+{
+    // Against libprotobuf: the parsed message's JSON, and the bytes back from the text when it says it can.
+    QFETCH(QByteArray, body);
+    QFETCH(bool, plain);
+    QFETCH(bool, exact);
+    const ProtobufSchema::Message &replyType = ProtobufSchema::message(cproto::Reply::descriptor());
+    QCOMPARE(ProtobufJsonText::isPlainMessage(body, replyType), plain);
+    cproto::Reply parsed;
+    const bool parses = parsed.ParseFromArray(body.constData(), int(body.size()));
+    QByteArray text;
+    JsonWriter w(&text);
+    w.setReversible(true);
+    const bool written = ProtobufJsonText::append(body, replyType, w);
+    const bool reversible = w.reversible();
+    w.finish();
+    QCOMPARE(written, plain);
+    if (!written) {
+        QVERIFY(text.isEmpty());
+        return;
+    }
+    QVERIFY(parses);
+    QCOMPARE(QJsonDocument::fromJson(text).object(), ProtobufJson::toJson(parsed));
+    QCOMPARE(reversible, exact);
+    if (exact) {
+        QByteArray back;
+        QVERIFY(ProtobufJsonText::toWire(text, replyType, &back));
+        QCOMPARE(back.toHex(), body.toHex());
+    }
+}
 
 void TestProtobufCodec::factoryGivesProtobuf()
 {
