@@ -182,7 +182,10 @@ void Recorder::onFrame(const Frame &frame)
                 qint64(frame.raw.size()));
     m_summary.add(frame);
     if (m_writer.isOpen()) {
-        m_writer.write(frame);
+        // While the session keeps up with the socket, its thread has time to format the line; when its reads fill
+        // their buffer (a saturated socket), the writer thread takes that work so that reading goes on.
+        m_writer.write(frame, m_session.readStats().lastTurnLimited ? RecordWriter::Format::OnWriterThread
+                                                                    : RecordWriter::Format::Here);
         if (Q_UNLIKELY(m_writer.failed())) {
             if (!m_recordErrorPrinted) {
                 m_recordErrorPrinted = true;

@@ -24,7 +24,6 @@ void SocketReader::attach(QWebSocket *socket)
     m_stats = {};
     m_leftOver = 0;
     m_decodedTurn = 0;
-    m_holdingBack = false;
     m_socket = socket;
     m_transport = socket ? socket->findChild<QAbstractSocket *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
     if (!m_transport)
@@ -75,8 +74,8 @@ void SocketReader::afterRead()
     const qint64 readNow = m_decodedTurn + buffered - m_leftOver;
     m_decodedTurn = 0;
     m_leftOver = buffered;
-    m_holdingBack = limit > 0 && readNow >= limit;
-    if (m_holdingBack)
+    m_stats.lastTurnLimited = limit > 0 && readNow >= limit;
+    if (m_stats.lastTurnLimited)
         ++m_stats.limitedTurns;
     if (limit <= 0)
         return;

@@ -24,11 +24,12 @@ public:
 
     struct Stats
     {
-        qint64 turns = 0;        // read turns (readyRead of the socket)
-        qint64 limitedTurns = 0; // turns that filled the buffer: the kernel may have held more (back-pressure)
-        qint64 growths = 0;      // times the buffer grew for a frame larger than it
-        qint64 largestLimit = 0; // largest buffer limit used
-        qint64 bytesDecoded = 0; // bytes of frames decoded (headers included)
+        qint64 turns = 0;             // read turns (readyRead of the socket)
+        qint64 limitedTurns = 0;      // turns that filled the buffer: the kernel may have held more (back-pressure)
+        qint64 growths = 0;           // times the buffer grew for a frame larger than it
+        qint64 largestLimit = 0;      // largest buffer limit used
+        qint64 bytesDecoded = 0;      // bytes of frames decoded (headers included)
+        bool lastTurnLimited = false; // the last turn filled the buffer (see isHoldingBack())
     };
 
     explicit SocketReader(QObject *parent = nullptr);
@@ -43,7 +44,7 @@ public:
     // The socket's read buffer limit now (kChunkBytes, more while a larger frame comes in; 0 = unlimited).
     qint64 bufferLimit() const;
     // The last turn filled the buffer: data may be waiting in the kernel for the next turns.
-    bool isHoldingBack() const { return m_holdingBack; }
+    bool isHoldingBack() const { return m_stats.lastTurnLimited; }
     const Stats &stats() const { return m_stats; }
 
 signals:
@@ -59,5 +60,4 @@ private:
     Stats m_stats;
     qint64 m_leftOver = 0;    // bytes buffered after the last turn
     qint64 m_decodedTurn = 0; // bytes decoded during the current turn
-    bool m_holdingBack = false;
 };

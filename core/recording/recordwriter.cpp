@@ -44,17 +44,31 @@ bool RecordWriter::open(const QString &path, QString *error)
     return true;
 }
 
-void RecordWriter::write(const Frame &frame)
+void RecordWriter::write(const Frame &frame, Format format)
 {
     if (!m_open || failed())
         return;
-    m_batch.append(frame);
-    // json() caches lazily and is not thread-safe: a frame whose line needs it gets its own copy of the messages.
-    if (!FrameRecord::writesWithoutJson(frame, FrameRecord::FrameJson::FromRaw))
-        m_batch.last().messages.detach();
-    m_batchBytes += frameBytes(frame);
     ++m_lines;
-    if (m_batchBytes >= kBatchBytes)
+    if (format == Format::Here) {
+        if (!m_pending.frames.isEmpty())
+            queuePending(); // the frames before this one go first
+        if (m_pending.text.capacity() == 0)
+            m_pending.text.reserve(kBatchBytes + kBatchBytes / 4);
+        const qsizetype before = m_pending.text.size();
+        // Frames come from the Session, whose messages were decoded from their bytes: "frame" can be those bytes.
+        FrameRecord::appendJsonLine(frame, &m_pending.text, FrameRecord::FrameJson::FromRaw);
+        m_pending.bytes += m_pending.text.size() - before;
+    } else {
+        if (!m_pending.text.isEmpty())
+            queuePending();
+        m_pending.frames.append(frame);
+        // json() caches lazily and is not thread-safe: a frame whose line needs it gets its own copy of the
+        // messages.
+        if (!FrameRecord::writesWithoutJson(frame, FrameRecord::FrameJson::FromRaw))
+            m_pending.frames.last().messages.detach();
+        m_pending.bytes += frameBytes(frame);
+    }
+    if (m_pending.bytes >= kBatchBytes)
         flush();
 }
 
@@ -62,24 +76,28 @@ void RecordWriter::flush()
 {
     if (!m_open)
         return;
+    queuePending();
     // Written frames come back to be freed here, on the thread that allocated them: freeing them on the writer
     // thread would make both threads contend for the allocator's lock.
-    std::deque<QList<Frame>> written;
-    const bool queued = !m_batch.isEmpty();
+    std::deque<Batch> written;
     {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        if (queued) {
-            m_room.wait(lock, [this] { return m_queuedBytes < kMaxQueuedBytes || m_failed.load(); });
-            m_queue.push_back(std::move(m_batch));
-            m_queuedBytes += m_batchBytes;
-        }
+        std::lock_guard<std::mutex> lock(m_mutex);
         written.swap(m_written);
     }
-    if (queued) {
-        m_work.notify_one();
-        m_batch = QList<Frame>();
-        m_batchBytes = 0;
+}
+
+void RecordWriter::queuePending()
+{
+    if (m_pending.frames.isEmpty() && m_pending.text.isEmpty())
+        return;
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_room.wait(lock, [this] { return m_queuedBytes < kMaxQueuedBytes || m_failed.load(); });
+        m_queuedBytes += m_pending.bytes;
+        m_queue.push_back(std::move(m_pending));
     }
+    m_work.notify_one();
+    m_pending = Batch();
 }
 
 bool RecordWriter::close()
@@ -119,24 +137,24 @@ void RecordWriter::run()
         m_work.wait(lock, [this] { return m_stop || !m_queue.empty(); });
         if (m_queue.empty())
             return; // stopped, and everything queued is written
-        QList<Frame> batch = std::move(m_queue.front());
+        Batch batch = std::move(m_queue.front());
         m_queue.pop_front();
         lock.unlock();
 
-        qsizetype bytes = 0;
         if (!failed()) {
-            buffer.truncate(0); // keeps the capacity
-            for (const Frame &frame : batch) {
-                // Frames come from the Session, whose messages were decoded from their bytes: "frame" can be those
-                // bytes.
-                FrameRecord::appendJsonLine(frame, &buffer, FrameRecord::FrameJson::FromRaw);
-                bytes += frameBytes(frame);
+            if (batch.frames.isEmpty()) {
+                writeOut(batch.text);
+            } else {
+                buffer.truncate(0); // keeps the capacity
+                for (const Frame &frame : batch.frames) {
+                    // Frames come from the Session, whose messages were decoded from their bytes: "frame" can be
+                    // those bytes.
+                    FrameRecord::appendJsonLine(frame, &buffer, FrameRecord::FrameJson::FromRaw);
+                }
+                writeOut(buffer);
             }
-            writeOut(buffer);
-        } else {
-            for (const Frame &frame : batch)
-                bytes += frameBytes(frame);
         }
+        const qsizetype bytes = batch.bytes;
 
         lock.lock();
         m_queuedBytes -= bytes;

@@ -15,10 +15,12 @@
 #include <thread>
 
 // Appends frames to a JSON Lines file. Formatting lines is work of its own for every frame, apart from reading and
-// decoding, so it runs on a writer thread: write() only queues a copy of the frame, and the thread formats batches
-// into one large buffer and writes them with one write() per batch; written batches come back to be freed by the
-// caller's thread. The queue is bounded (kMaxQueuedBytes of frame bytes not yet written): when the disk is slower
-// than the network, write() waits, which slows the reading of the socket instead of growing memory.
+// decoding, so it may run on a writer thread: write() then only queues a copy of the frame, and the thread formats
+// batches into one large buffer and writes them with one write() per batch; written batches come back to be freed
+// by the caller's thread. A caller with time to spare formats the line itself instead (Format::Here): no copy to
+// hand over, and the writer thread only writes. Lines reach the file in the order of write() either way. The queue
+// is bounded (kMaxQueuedBytes not yet written): when the disk is slower than the network, write() waits, which
+// slows the reading of the socket instead of growing memory.
 class RecordWriter
 {
     Q_DECLARE_TR_FUNCTIONS(RecordWriter)
@@ -32,7 +34,11 @@ public:
     // path "-" writes to stdout. Truncates an existing file.
     bool open(const QString &path, QString *error);
     bool isOpen() const { return m_open; }
-    void write(const Frame &frame);
+    // Where a frame's line is formatted: on the writer thread, or here on the caller's thread. The caller's thread
+    // gains when it keeps up with its input (the Session's reads do not fill their buffer): it would only sleep
+    // sooner, and wake up once more per frame or so. A saturated reader leaves the work to the writer thread.
+    enum class Format { OnWriterThread, Here };
+    void write(const Frame &frame, Format format = Format::OnWriterThread);
     // Hands the frames queued so far to the writer thread without waiting for them to reach the file. Call it
     // now and then so that a quiet connection's frames do not sit in memory.
     void flush();
@@ -48,6 +54,15 @@ public:
     static constexpr qsizetype kMaxQueuedBytes = 64 * 1024 * 1024;
 
 private:
+    // Frames for the writer thread to format, or lines already formatted (never both).
+    struct Batch
+    {
+        QList<Frame> frames;
+        QByteArray text;
+        qsizetype bytes = 0; // counted against kMaxQueuedBytes
+    };
+
+    void queuePending(); // hands the pending batch to the writer thread
     void run();
     bool writeOut(const QByteArray &bytes);
     void fail(const QString &error);
@@ -56,16 +71,15 @@ private:
     bool m_open = false;
     qint64 m_lines = 0;
 
-    // Owned by the caller's thread.
-    QList<Frame> m_batch;
-    qsizetype m_batchBytes = 0;
+    // Owned by the caller's thread: frames or lines not yet handed over (never both).
+    Batch m_pending;
 
     // Shared with the writer thread, under m_mutex.
     mutable std::mutex m_mutex;
     std::condition_variable m_work;
     std::condition_variable m_room;
-    std::deque<QList<Frame>> m_queue;
-    std::deque<QList<Frame>> m_written; // written, to be freed by the caller's thread (see flush())
+    std::deque<Batch> m_queue;
+    std::deque<Batch> m_written; // written, to be freed by the caller's thread (see flush())
     qsizetype m_queuedBytes = 0;
     bool m_stop = false;
     QString m_error;

@@ -29,15 +29,28 @@ class TestRecordWriter : public QObject
     Q_OBJECT
 
 private slots:
+    void keepsEveryFrameInOrder_data();
     void keepsEveryFrameInOrder();
     void flushReachesTheFile();
     void reportsAFullDisk();
 };
 
+void TestRecordWriter::keepsEveryFrameInOrder_data()
+{
+    // Where each frame's line is formatted: runs of `run` frames on the writer thread, then `run` formatted here
+    // (0: all on the writer thread; -1: all here). Short runs switch inside every batch, long ones between batches.
+    QTest::addColumn<int>("run");
+    QTest::newRow("writer thread") << 0;
+    QTest::newRow("here") << -1;
+    QTest::newRow("switching every 7 frames") << 7;
+    QTest::newRow("switching every 3000 frames") << 3000;
+}
+
 void TestRecordWriter::keepsEveryFrameInOrder()
 {
     // Enough frames for many batches to cross to the writer thread while the test thread keeps queueing, and a
     // message whose JSON the test opens (json() caches lazily) while its copy may be written.
+    QFETCH(int, run);
     QTemporaryDir dir;
     RecordWriter writer;
     QString path;
@@ -49,7 +62,8 @@ void TestRecordWriter::keepsEveryFrameInOrder()
             QByteArrayLiteral("{\"push\":{\"channel\":\"c\",\"pub\":{\"data\":{\"seq\":") + QByteArray::number(i) +
             QByteArrayLiteral("}}}}\n{\"push\":{\"channel\":\"d\",\"pub\":{}}}"));
         f.timeMs = 1700000000000 + i;
-        writer.write(f);
+        const bool here = run < 0 || (run > 0 && (i / run) % 2 == 1);
+        writer.write(f, here ? RecordWriter::Format::Here : RecordWriter::Format::OnWriterThread);
         QCOMPARE(f.messages.first().json().value(QLatin1String("push")).toObject().value(QLatin1String("channel")),
                  QJsonValue(QStringLiteral("c")));
         FrameRecord::appendJsonLine(f, &expected, FrameRecord::FrameJson::FromRaw);
