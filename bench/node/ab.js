@@ -8,45 +8,21 @@
 // Prints, per round and client, CPU µs per publication (schedstat of every thread) with the share of each thread,
 // then the mean and median per client, and SDK ÷ client when `sdk` is one of them.
 
-const http = require('http');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
+const { api, apiAgent } = require('./common');
 
-const [api, key, ws, countArg, roundsArg, ...clients] = process.argv.slice(2);
+const [apiUrl, key, ws, countArg, roundsArg, ...clients] = process.argv.slice(2);
 const count = Number(countArg);
 const rounds = Number(roundsArg);
-if (!api || !count || !rounds || clients.length === 0) {
+if (!apiUrl || !count || !rounds || clients.length === 0) {
     console.error('usage: node ab.js API_URL API_KEY WS_URL COUNT ROUNDS CLIENT...');
     process.exit(2);
 }
-const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function call(method, body) {
-    const payload = Buffer.from(JSON.stringify(body));
-    const url = new URL(`/api/${method}`, api);
-    return new Promise((resolve, reject) => {
-        const req = http.request(
-            {
-                host: url.hostname,
-                port: url.port,
-                path: url.pathname,
-                method: 'POST',
-                agent,
-                headers: { 'X-API-Key': key, 'Content-Type': 'application/json', 'Content-Length': payload.length },
-            },
-            (res) => {
-                const chunks = [];
-                res.on('data', (d) => chunks.push(d));
-                res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks))));
-            },
-        );
-        req.on('error', reject);
-        req.end(payload);
-    });
-}
+const call = (method, body) => api(apiUrl, key, method, body);
 
 // The ingest benchmark's publication: about 100 bytes of JSON.
 function data(seq) {
@@ -185,7 +161,7 @@ const median = (values) => {
         const name = clients[i] === 'sdk' ? 'sdk' : `${path.basename(clients[i])}#${i}`;
         console.log(`${name}: mean ${mean.toFixed(3)}, median ${median(results[i]).toFixed(3)} µs/publication${ratio}`);
     }
-    agent.destroy();
+    apiAgent.destroy();
 })().catch((e) => {
     console.error(e);
     process.exit(1);

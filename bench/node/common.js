@@ -2,6 +2,7 @@
 // Helpers shared by the benchmark scripts: JSON-line events on stdout and CPU time of any process from /proc.
 
 const fs = require('fs');
+const http = require('http');
 const { execFileSync } = require('child_process');
 
 function emit(event, fields = {}) {
@@ -59,4 +60,38 @@ function cpuBetween(a, b) {
     return { seconds: b.ticks - a.ticks, clock: 'ticks' };
 }
 
-module.exports = { emit, cpuSeconds, cpuSample, cpuBetween, rssBytes };
+// Keep-alive connections for api(); a script destroys it when done, so that Node can exit.
+const apiAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+// POST /api/<method> of a Centrifugo server API at base with the key: the reply's JSON.
+function api(base, key, method, body) {
+    const payload = Buffer.from(JSON.stringify(body));
+    const url = new URL(`/api/${method}`, base);
+    return new Promise((resolve, reject) => {
+        const req = http.request(
+            {
+                host: url.hostname,
+                port: url.port,
+                path: url.pathname,
+                method: 'POST',
+                agent: apiAgent,
+                headers: { 'X-API-Key': key, 'Content-Type': 'application/json', 'Content-Length': payload.length },
+            },
+            (res) => {
+                const chunks = [];
+                res.on('data', (c) => chunks.push(c));
+                res.on('end', () => {
+                    try {
+                        resolve(JSON.parse(Buffer.concat(chunks).toString()));
+                    } catch (e) {
+                        reject(new Error(`HTTP ${res.statusCode} from /api/${method}`));
+                    }
+                });
+            },
+        );
+        req.on('error', reject);
+        req.end(payload);
+    });
+}
+
+module.exports = { api, apiAgent, emit, cpuSeconds, cpuSample, cpuBetween, rssBytes };

@@ -23,11 +23,10 @@
 //     replay-sender.js to one client at a time, as fast as it takes them, and reports msgs/s per client.
 
 const fs = require('fs');
-const http = require('http');
 const path = require('path');
 const readline = require('readline');
 const { spawn } = require('child_process');
-const { cpuBetween, cpuSample, cpuSeconds, emit } = require('./common');
+const { api, apiAgent: agent, cpuBetween, cpuSample, cpuSeconds, emit } = require('./common');
 
 function parseArgs(argv) {
     const out = { _: [] };
@@ -108,37 +107,6 @@ function waitExit(proc, timeoutMs) {
     });
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-
-function api(base, key, method, body) {
-    const payload = Buffer.from(JSON.stringify(body));
-    const url = new URL(`/api/${method}`, base);
-    return new Promise((resolve, reject) => {
-        const req = http.request(
-            {
-                host: url.hostname,
-                port: url.port,
-                path: url.pathname,
-                method: 'POST',
-                agent,
-                headers: { 'X-API-Key': key, 'Content-Type': 'application/json', 'Content-Length': payload.length },
-            },
-            (res) => {
-                const chunks = [];
-                res.on('data', (c) => chunks.push(c));
-                res.on('end', () => {
-                    try {
-                        resolve(JSON.parse(Buffer.concat(chunks).toString()));
-                    } catch (e) {
-                        reject(new Error(`HTTP ${res.statusCode} from /api/${method}`));
-                    }
-                });
-            },
-        );
-        req.on('error', reject);
-        req.end(payload);
-    });
-}
 
 // Publication data of about `bytes` bytes (default 100): a sequence number and padding.
 function publicationData(seq, bytes = 100) {
