@@ -604,22 +604,21 @@ bool readPlainPublication(QByteArrayView wire, const MessageInfo &type, PlainPub
 }
 
 // The text WireReader writes for such a publication; *exact as its exact().
+// `"name":` of field `number` of a message of client.proto, as writeKey() writes it.
+const QByteArray &quotedKey(const pb::Descriptor *type, int number)
+{
+    const MessageInfo &info = ProtobufSchema::message(type);
+    return info.fields[size_t(info.indexOf(number))].quotedKey;
+}
+
 bool writePlainPublication(const PlainPublication &m, JsonWriter &w, bool *exact)
 {
     namespace cproto = centrifugal::centrifuge::protocol;
-    static const QByteArray &pushKey =
-        ProtobufSchema::message(cproto::Reply::descriptor())
-            .fields[size_t(
-                ProtobufSchema::message(cproto::Reply::descriptor()).indexOf(cproto::Reply::kPushFieldNumber))]
-            .quotedKey;
-    static const MessageInfo &pushType = ProtobufSchema::message(cproto::Push::descriptor());
-    static const QByteArray &channelKey =
-        pushType.fields[size_t(pushType.indexOf(cproto::Push::kChannelFieldNumber))].quotedKey;
-    static const QByteArray &pubKey =
-        pushType.fields[size_t(pushType.indexOf(cproto::Push::kPubFieldNumber))].quotedKey;
-    static const MessageInfo &pubType = ProtobufSchema::message(cproto::Publication::descriptor());
+    static const QByteArray &pushKey = quotedKey(cproto::Reply::descriptor(), cproto::Reply::kPushFieldNumber);
+    static const QByteArray &channelKey = quotedKey(cproto::Push::descriptor(), cproto::Push::kChannelFieldNumber);
+    static const QByteArray &pubKey = quotedKey(cproto::Push::descriptor(), cproto::Push::kPubFieldNumber);
     static const QByteArray &dataKey =
-        pubType.fields[size_t(pubType.indexOf(cproto::Publication::kDataFieldNumber))].quotedKey;
+        quotedKey(cproto::Publication::descriptor(), cproto::Publication::kDataFieldNumber);
     w.put('{', QByteArrayView(pushKey));
     w.put('{', QByteArrayView(channelKey));
     if (!writeString(w, m.channel))
