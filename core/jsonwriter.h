@@ -50,7 +50,11 @@ public:
         if (m_end - m_p >= n)
             return;
         const qsizetype used = offset();
-        m_out->resize(qMax(m_out->size() * 2, used + n + 256));
+        // Room the buffer already has comes first: doubling past a reserved capacity would reallocate (and, for a
+        // recording batch, fault in fresh pages) although the batch fits.
+        const qsizetype need = used + n + 256;
+        const qsizetype capacity = m_out->capacity();
+        m_out->resize(need <= capacity ? capacity : qMax(m_out->size() * 2, need));
         m_begin = m_out->data();
         m_p = m_begin + used;
         m_end = m_begin + m_out->size();

@@ -52,8 +52,11 @@ void RecordWriter::write(const Frame &frame, Format format)
     if (format == Format::Here) {
         if (!m_pending.frames.isEmpty())
             queuePending(); // the frames before this one go first
-        if (m_pending.text.capacity() == 0)
-            m_pending.text.reserve(kBatchBytes + kBatchBytes / 4);
+        if (m_pending.text.capacity() == 0) {
+            m_pending.text.swap(m_spareText);
+            if (m_pending.text.capacity() == 0)
+                m_pending.text.reserve(kBatchBytes + kBatchBytes / 4);
+        }
         const qsizetype before = m_pending.text.size();
         // Frames come from the Session, whose messages were decoded from their bytes: "frame" can be those bytes.
         FrameRecord::appendJsonLine(frame, &m_pending.text, FrameRecord::FrameJson::FromRaw);
@@ -84,6 +87,15 @@ void RecordWriter::flush()
         std::lock_guard<std::mutex> lock(m_mutex);
         written.swap(m_written);
     }
+    // One buffer is kept for reuse, unless a large frame had it grow far past a batch.
+    for (Batch &batch : written) {
+        if (m_spareText.capacity() > 0)
+            break;
+        if (batch.text.capacity() > 0 && batch.text.capacity() <= 4 * kBatchBytes) {
+            m_spareText.swap(batch.text);
+            m_spareText.truncate(0); // keeps the capacity
+        }
+    }
 }
 
 void RecordWriter::queuePending()
@@ -112,6 +124,7 @@ bool RecordWriter::close()
     m_work.notify_one();
     m_thread.join();
     m_written.clear();
+    m_spareText = QByteArray();
     if (!m_file.flush())
         fail(tr("Writing the record file failed: %1").arg(m_file.errorString()));
     m_file.close();

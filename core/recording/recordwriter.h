@@ -73,6 +73,9 @@ private:
 
     // Owned by the caller's thread: frames or lines not yet handed over (never both).
     Batch m_pending;
+    // A written batch's text buffer, emptied, for the next lines formatted here: a fresh buffer per batch would
+    // fault in new pages every 64 KiB.
+    QByteArray m_spareText;
 
     // Shared with the writer thread, under m_mutex.
     mutable std::mutex m_mutex;
