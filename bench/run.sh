@@ -212,8 +212,14 @@ for (const [name, list] of Object.entries(runs)) {
     r[name] = { ...list[Math.floor((list.length - 1) / 2)], runs: list.length, all: list.map(key[name]) };
     // The longest stall of every run too (in the order of "all"): the median p99 run need not have the median one.
     if (name === "gui") r[name].all_max_ms = list.map((x) => x.stalls.max_ms);
-    if (name === "ingest" && list.some((x) => x.protobuf_sdk_over_inspector_cpu !== undefined)) {
-        r[name].all_protobuf = list.map((x) => x.protobuf_sdk_over_inspector_cpu).sort((a, b) => a - b);
+    // The Protobuf pair has its own median run: the JSON median run's Protobuf figure is any of the three.
+    const pbRuns = list.filter((x) => x.protobuf_sdk_over_inspector_cpu !== undefined);
+    if (name === "ingest" && pbRuns.length > 0) {
+        pbRuns.sort((a, b) => a.protobuf_sdk_over_inspector_cpu - b.protobuf_sdk_over_inspector_cpu);
+        const pb = pbRuns[Math.floor((pbRuns.length - 1) / 2)];
+        for (const k of ["inspector_protobuf", "sdk_protobuf"]) r[name].clients[k] = pb.clients[k];
+        for (const k of ["protobuf_run", "protobuf_sdk_over_inspector_cpu", "protobuf_bare_over_inspector_cpu"]) r[name][k] = pb[k];
+        r[name].all_protobuf = pbRuns.map((x) => x.protobuf_sdk_over_inspector_cpu);
     }
     delete r.skipped[name];
 }

@@ -50,7 +50,8 @@ public:
     bool failed() const { return m_failed.load(std::memory_order_relaxed); }
     QString errorString() const;
 
-    static constexpr qsizetype kBatchBytes = 64 * 1024;
+    // Large enough that the writer thread wakes rarely during a flood (each wake-up is a futex call on both sides).
+    static constexpr qsizetype kBatchBytes = 256 * 1024;
     static constexpr qsizetype kMaxQueuedBytes = 64 * 1024 * 1024;
 
 private:
@@ -74,7 +75,7 @@ private:
     // Owned by the caller's thread: frames or lines not yet handed over (never both).
     Batch m_pending;
     // A written batch's text buffer, emptied, for the next lines formatted here: a fresh buffer per batch would
-    // fault in new pages every 64 KiB.
+    // fault in new pages every batch.
     QByteArray m_spareText;
 
     // Shared with the writer thread, under m_mutex.
