@@ -259,6 +259,13 @@ void readCodeAndText(QByteArrayView wire, int codeField, int textField, quint32 
 // The fields of a Reply from its wire bytes, without parsing it; false (then parse it) unless the bytes are plain.
 bool wireReplyFields(QByteArrayView wire, ReplyFields *f)
 {
+    // A flood's publications: their channel is all there is to read.
+    if (QByteArrayView channel; ProtobufJsonText::isPlainPublication(wire, &channel)) {
+        f->replyFields = bit(cproto::Reply::kPushFieldNumber);
+        f->pushFields = bit(cproto::Push::kPubFieldNumber);
+        f->channel = channel;
+        return true;
+    }
     static const ProtobufSchema::Message &replyType = ProtobufSchema::message(cproto::Reply::descriptor());
     if (!ProtobufJsonText::isPlainMessage(wire, replyType))
         return false;

@@ -548,27 +548,31 @@ struct PlainPublication
 };
 
 // At p: the one-byte `tag` of a length-delimited field, its length as a shortest varint, and non-empty bytes.
+// Called three times per message of a flood: a length below 128 (one byte) is settled without the varint loop.
 bool readDelimited(const char *&p, const char *end, quint8 tag, QByteArrayView *bytes)
 {
-    if (p >= end || static_cast<quint8>(*p) != tag)
+    if (end - p < 2 || static_cast<quint8>(p[0]) != tag)
         return false;
-    ++p;
-    quint64 length = 0;
-    for (int shift = 0;; shift += 7) {
-        if (p >= end || shift > 28)
-            return false;
-        const auto b = static_cast<quint8>(*p++);
-        length |= quint64(b & 0x7F) << shift;
-        if (!(b & 0x80)) {
-            if (b == 0 && shift > 0)
-                return false; // not the shortest form
-            break;
+    const char *q = p + 1;
+    quint64 length = static_cast<quint8>(*q++);
+    if (length >= 0x80) {
+        length &= 0x7F;
+        for (int shift = 7;; shift += 7) {
+            if (q >= end || shift > 28)
+                return false;
+            const auto b = static_cast<quint8>(*q++);
+            length |= quint64(b & 0x7F) << shift;
+            if (!(b & 0x80)) {
+                if (b == 0)
+                    return false; // not the shortest form
+                break;
+            }
         }
     }
-    if (length == 0 || length > quint64(end - p))
+    if (length == 0 || length > quint64(end - q))
         return false;
-    *bytes = QByteArrayView(p, qsizetype(length));
-    p += length;
+    *bytes = QByteArrayView(q, qsizetype(length));
+    p = q + length;
     return true;
 }
 
@@ -891,6 +895,18 @@ bool ProtobufJsonText::append(QByteArrayView wire, const ProtobufSchema::Message
     else if (!reader.exact())
         out.setReversible(false);
     return ok;
+}
+
+bool ProtobufJsonText::isPlainPublication(QByteArrayView wire, QByteArrayView *channel)
+{
+    static const MessageInfo &replyType =
+        ProtobufSchema::message(centrifugal::centrifuge::protocol::Reply::descriptor());
+    PlainPublication publication;
+    if (!readPlainPublication(wire, replyType, &publication) ||
+        !Utf8::isValid(publication.channel.data(), publication.channel.size()))
+        return false;
+    *channel = publication.channel;
+    return true;
 }
 
 bool ProtobufJsonText::isPlainMessage(QByteArrayView wire, const ProtobufSchema::Message &type)

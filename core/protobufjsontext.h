@@ -31,6 +31,9 @@ public:
     // libprotobuf parses, with each field given at most once (zero values aside), so its fields may be read
     // straight from the wire.
     static bool isPlainMessage(QByteArrayView wire, const ProtobufSchema::Message &type);
+    // Whether the bytes of a Reply are a Push of a Publication with nothing but its data, each field once and in
+    // libprotobuf's layout, on a UTF-8 channel (the messages of a flood): then *channel. Such bytes are plain.
+    static bool isPlainPublication(QByteArrayView wire, QByteArrayView *channel);
     // The reverse of append(wire, type, out) for text it wrote without clearing out's reversible flag (the wire
     // bytes were in libprotobuf's own form): appends those bytes to *out, the fields in number order, zero values
     // left out, bytes fields from their JSON text as it stands. False, appending nothing, for any other text.

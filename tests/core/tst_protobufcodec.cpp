@@ -116,8 +116,9 @@ void TestProtobufCodec::dataOnlyPublications_data()
     // The body of a Reply: Push{channel, pub{data}} in libprotobuf's layout takes ProtobufJsonText's shortcut; the
     // other rows are near misses that must not (they go through the schema walk or the parser).
     QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<bool>("plain"); // isPlainMessage: the fields may be read from the wire
-    QTest::addColumn<bool>("exact"); // the text gives the bytes back
+    QTest::addColumn<bool>("plain");       // isPlainMessage: the fields may be read from the wire
+    QTest::addColumn<bool>("exact");       // the text gives the bytes back
+    QTest::addColumn<bool>("publication"); // isPlainPublication: the channel is all there is to read
     const auto field = [](int number, const QByteArray &bytes) -> QByteArray {
         QByteArray out(1, char(number << 3 | 2));
         qsizetype n = bytes.size();
@@ -129,22 +130,26 @@ void TestProtobufCodec::dataOnlyPublications_data()
         return field(4, field(2, channel) + field(4, field(4, data)));
     };
     const QByteArray object = R"({"seq":1,"text":"xxxx"})";
-    QTest::newRow("flood publication") << reply("chat:1", object) << true << true;
-    QTest::newRow("channel with quote, newline and CJK") << reply("c\"h\n\xe4\xbd\xa0", object) << true << true;
-    QTest::newRow("data not JSON") << reply("chat", "hello\nworld") << true << false;
-    QTest::newRow("data with spaces around") << reply("chat", " 42 ") << true << false;
-    QTest::newRow("long data (two-byte lengths)") << reply("chat", "\"" + QByteArray(300, 'x') + "\"") << true << true;
-    QTest::newRow("channel not UTF-8") << reply("\xff", object) << false << false;
-    QTest::newRow("empty channel") << reply("", object) << true << false;
-    QTest::newRow("empty data") << reply("chat", "") << true << false;
-    QTest::newRow("pub before channel") << field(4, field(4, field(4, object)) + field(2, "chat")) << true << false;
+    QTest::newRow("flood publication") << reply("chat:1", object) << true << true << true;
+    QTest::newRow("channel with quote, newline and CJK") << reply("c\"h\n\xe4\xbd\xa0", object) << true << true << true;
+    QTest::newRow("data not JSON") << reply("chat", "hello\nworld") << true << false << true;
+    QTest::newRow("data with spaces around") << reply("chat", " 42 ") << true << false << true;
+    QTest::newRow("long data (two-byte lengths)")
+        << reply("chat", "\"" + QByteArray(300, 'x') + "\"") << true << true << true;
+    QTest::newRow("longer data (three-byte lengths)")
+        << reply("chat", "\"" + QByteArray(20000, 'x') + "\"") << true << true << true;
+    QTest::newRow("channel not UTF-8") << reply("\xff", object) << false << false << false;
+    QTest::newRow("empty channel") << reply("", object) << true << false << false;
+    QTest::newRow("empty data") << reply("chat", "") << true << false << false;
+    QTest::newRow("pub before channel") << field(4, field(4, field(4, object)) + field(2, "chat")) << true << false
+                                        << false;
     const QByteArray pub = field(4, object);
     QTest::newRow("length not shortest") << field(4, field(2, "chat") + '\x22' + char(pub.size() | 0x80) + '\0' + pub)
-                                         << true << false;
+                                         << true << false << false;
     QTest::newRow("with an offset") << field(4, field(2, "chat") + field(4, field(4, object) + QByteArray("\x30\x07")))
-                                    << true << true;
+                                    << true << true << false;
     QTest::newRow("channel given twice") << field(4, field(2, "a") + field(2, "b") + field(4, field(4, object)))
-                                         << false << false;
+                                         << false << false << false;
 }
 
 void TestProtobufCodec::dataOnlyPublications()
@@ -153,10 +158,15 @@ void TestProtobufCodec::dataOnlyPublications()
     QFETCH(QByteArray, body);
     QFETCH(bool, plain);
     QFETCH(bool, exact);
+    QFETCH(bool, publication);
     const ProtobufSchema::Message &replyType = ProtobufSchema::message(cproto::Reply::descriptor());
     QCOMPARE(ProtobufJsonText::isPlainMessage(body, replyType), plain);
     cproto::Reply parsed;
     const bool parses = parsed.ParseFromArray(body.constData(), int(body.size()));
+    QByteArrayView channel;
+    QCOMPARE(ProtobufJsonText::isPlainPublication(body, &channel), publication);
+    if (publication)
+        QCOMPARE(channel.toByteArray(), QByteArray::fromStdString(parsed.push().channel()));
     QByteArray text;
     JsonWriter w(&text);
     w.setReversible(true);
