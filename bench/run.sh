@@ -212,7 +212,7 @@ for (const [name, list] of Object.entries(runs)) {
     r[name] = { ...list[Math.floor((list.length - 1) / 2)], runs: list.length, all: list.map(key[name]) };
     // The longest stall of every run too (in the order of "all"): the median p99 run need not have the median one.
     if (name === "gui") r[name].all_max_ms = list.map((x) => x.stalls.max_ms);
-    // The Protobuf pair has its own median run: the JSON median run's Protobuf figure is any of the three.
+    // The Protobuf pair has its own median run: the Protobuf figure of the JSON median run is any of the three.
     const pbRuns = list.filter((x) => x.protobuf_sdk_over_inspector_cpu !== undefined);
     if (name === "ingest" && pbRuns.length > 0) {
         pbRuns.sort((a, b) => a.protobuf_sdk_over_inspector_cpu - b.protobuf_sdk_over_inspector_cpu);
