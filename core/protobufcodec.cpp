@@ -6,6 +6,7 @@
 #include "protobufjson.h"
 #include "protobufjsontext.h"
 #include "protobufschema.h"
+#include "protobuftexttowire.h"
 #include "sharedbytes.h"
 
 #include <google/protobuf/arena.h>
@@ -593,7 +594,7 @@ bool ProtobufCodec::serverMessageFromJsonText(QByteArrayView json, QByteArray *o
 {
     static const ProtobufSchema::Message &replyType = ProtobufSchema::message(cproto::Reply::descriptor());
     QByteArray reply;
-    if (!ProtobufJsonText::toWire(json, replyType, &reply))
+    if (!ProtobufTextToWire::convert(json, replyType, &reply))
         return false;
     pb::uint8 prefix[10];
     const pb::uint8 *end = pb::io::CodedOutputStream::WriteVarint64ToArray(quint64(reply.size()), prefix);

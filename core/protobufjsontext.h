@@ -16,6 +16,7 @@ class Message;
 // what needs every message's JSON during a flood (recordings, publication offsets). Parsed, the text equals
 // toJson(); embedded JSON in bytes fields is copied as it is, so its key order and spelling stay as the sender
 // wrote them. Compact: no line breaks. Thread-safe.
+// ProtobufTextToWire turns such text back into the bytes.
 class ProtobufJsonText
 {
 public:
@@ -34,8 +35,4 @@ public:
     // Whether the bytes of a Reply are a Push of a Publication with nothing but its data, each field once and in
     // libprotobuf's layout, on a UTF-8 channel (the messages of a flood): then *channel. Such bytes are plain.
     static bool isPlainPublication(QByteArrayView wire, QByteArrayView *channel);
-    // The reverse of append(wire, type, out) for text it wrote without clearing out's reversible flag (the wire
-    // bytes were in libprotobuf's own form): appends those bytes to *out, the fields in number order, zero values
-    // left out, bytes fields from their JSON text as it stands. False, appending nothing, for any other text.
-    static bool toWire(QByteArrayView json, const ProtobufSchema::Message &type, QByteArray *out);
 };

@@ -7,6 +7,7 @@
 #include "protobufcodec.h"
 #include "protobufjson.h"
 #include "protobufjsontext.h"
+#include "protobuftexttowire.h"
 #include "wirecodec.h"
 
 #include <google/protobuf/io/coded_stream.h>
@@ -183,7 +184,7 @@ void TestProtobufCodec::dataOnlyPublications()
     QCOMPARE(reversible, exact);
     if (exact) {
         QByteArray back;
-        QVERIFY(ProtobufJsonText::toWire(text, replyType, &back));
+        QVERIFY(ProtobufTextToWire::convert(text, replyType, &back));
         QCOMPARE(back.toHex(), body.toHex());
     }
 }
