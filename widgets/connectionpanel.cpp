@@ -329,7 +329,15 @@ void ConnectionPanel::updateCountdown()
         m_countdown->stop();
         return;
     }
-    updateState();
+    // Redrawn only when the whole seconds shown change: a new headline lays the panel out again, which at every
+    // tick kept a disconnected window at about a tenth of a core.
+    if (countdownSeconds() != m_countdownShown)
+        updateState();
+}
+
+int ConnectionPanel::countdownSeconds() const
+{
+    return (qMax(0, m_reconnector->remainingMs()) + 999) / 1000;
 }
 
 QString ConnectionPanel::lastCloseText() const
@@ -652,10 +660,10 @@ void ConnectionPanel::updateState()
         break;
     }
     QString reconnect = m_reconnectText;
-    if (m_countdown->isActive() && m_reconnector && m_reconnector->isScheduled())
-        reconnect = tr("reconnecting in %1 s (attempt %2)")
-                        .arg(qMax(0, m_reconnector->remainingMs()) / 1000.0, 0, 'f', 1)
-                        .arg(m_reconnectAttempt);
+    if (m_countdown->isActive() && m_reconnector && m_reconnector->isScheduled()) {
+        m_countdownShown = countdownSeconds();
+        reconnect = tr("reconnecting in %1 s (attempt %2)").arg(m_countdownShown).arg(m_reconnectAttempt);
+    }
     if (!reconnect.isEmpty() && state != State::Connected)
         text = tr("%1 — %2").arg(text, reconnect);
     m_stateArea->setHeadline(text, stateColor(color, palette()));

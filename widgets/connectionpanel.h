@@ -99,6 +99,7 @@ private:
     void buildSwitches(QVBoxLayout *root);
     void retranslateUi();
     void updateCountdown();
+    int countdownSeconds() const; // until the scheduled reconnect, rounded up
     // The fields as they are, unvalidated (for the settings).
     SessionOptions fieldOptions() const;
     void updateState();
@@ -137,7 +138,8 @@ private:
     QTimer *m_countdown = nullptr;
     QString m_reconnectText; // "reconnect attempt 2", or empty while a countdown runs
     int m_reconnectAttempt = 0;
-    QString m_reconnectNote; // why reconnecting stopped
+    int m_countdownShown = -1; // the seconds the headline shows
+    QString m_reconnectNote;   // why reconnecting stopped
 
     // Certificate errors of the current connection attempt (Session::certificateErrors), in words.
     QStringList m_certificateErrors;
