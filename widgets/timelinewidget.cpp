@@ -522,10 +522,13 @@ void TimelineWidget::updateStatus()
 {
     m_statusTimer->stop();
     m_status->setText(statusText());
-    m_status->setStyleSheet(
-        m_model->droppedCount() > 0
-            ? QStringLiteral("QLabel { color: %1; }").arg(ThemeColors::warningText(palette()).name())
-            : QString());
+    const QString style = m_model->droppedCount() > 0
+                              ? QStringLiteral("QLabel { color: %1; }").arg(ThemeColors::warningText(palette()).name())
+                              : QString();
+    // Set only when it changes: setting a style sheet, even the same one, parses it and polishes the label again,
+    // ten times a second during a flood.
+    if (m_status->styleSheet() != style)
+        m_status->setStyleSheet(style);
 }
 
 void TimelineWidget::onRangeChanged(int, int max)
