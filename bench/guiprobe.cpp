@@ -92,8 +92,10 @@ Window waitMapped(const Probe &p, pid_t pid, double timeoutMs)
         int status = 0;
         if (waitpid(pid, &status, WNOHANG) == pid)
             return 0;
+        // Blocks until the X server writes (a signal ends it too): a short timeout here would wake the probe
+        // a thousand times a second and take CPU from the GUI it measures.
         pollfd pfd{fd, POLLIN, 0};
-        poll(&pfd, 1, 1);
+        poll(&pfd, 1, int(std::max(1.0, std::min(100.0, deadline - nowMs()))));
     }
     return 0;
 }
@@ -126,8 +128,10 @@ bool waitPong(const Probe &p, Window w, long seq, double timeoutMs)
                 ev.xclient.data.l[1] == seq)
                 return true;
         }
+        // Blocks until the X server writes (a signal ends it too): a short timeout here would wake the probe
+        // a thousand times a second and take CPU from the GUI it measures.
         pollfd pfd{fd, POLLIN, 0};
-        poll(&pfd, 1, 1);
+        poll(&pfd, 1, int(std::max(1.0, std::min(100.0, deadline - nowMs()))));
     }
     return false;
 }
@@ -242,8 +246,8 @@ int runStall(const Probe &p, char **app)
                 rtt.push_back(nowMs() - sent);
         }
         const double next = sent + 5;
-        while (nowMs() < next && !g_quit)
-            usleep(500);
+        for (double left = next - nowMs(); left > 0 && !g_quit; left = next - nowMs())
+            usleep(useconds_t(left * 1000));
         int status = 0;
         if (waitpid(pid, &status, WNOHANG) == pid) {
             std::fprintf(stderr, "the application exited\n");

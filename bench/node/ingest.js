@@ -167,21 +167,22 @@ function countRecordedPublications(file) {
 }
 
 // Waits until a process has used no CPU for `quietMs` (it has drained its input).
-async function waitIdle(pid, quietMs, timeoutMs) {
+async function waitIdle(pid, quietMs, timeoutMs, busyFraction = 0) {
+    // Quiet: at most busyFraction of one core over the last quietMs (0: not one tick). The GUI answers
+    // bench_guiprobe's ping every 5 ms, so it is never quiet to the tick while probed.
     const deadline = Date.now() + timeoutMs;
-    let last = cpuSeconds(pid);
-    let quietSince = Date.now();
+    const samples = [{ at: Date.now(), cpu: cpuSeconds(pid) }];
     while (Date.now() < deadline) {
         await sleep(100);
-        const now = cpuSeconds(pid);
-        if (now !== last) {
-            last = now;
-            quietSince = Date.now();
-        } else if (Date.now() - quietSince >= quietMs) {
-            return { cpu: now, idleAt: quietSince };
+        const now = { at: Date.now(), cpu: cpuSeconds(pid) };
+        samples.push(now);
+        while (samples.length > 1 && now.at - samples[1].at >= quietMs) samples.shift();
+        const first = samples[0];
+        if (now.at - first.at >= quietMs && now.cpu - first.cpu <= (busyFraction * (now.at - first.at)) / 1000) {
+            return { cpu: now.cpu, idleAt: first.at };
         }
     }
-    return { cpu: last, timedOut: true };
+    return { cpu: samples[samples.length - 1].cpu, timedOut: true };
 }
 
 // One flood: starts the given subscribers on `channel`, waits until all are subscribed, publishes `count`
@@ -508,7 +509,7 @@ async function gui(args) {
         const cpu0 = cpuSample(mapped.pid);
         probe.child.kill('SIGUSR1');
         const publish = await flood(args, channel, count);
-        const idle = await waitIdle(mapped.pid, 1000, 180000);
+        const idle = await waitIdle(mapped.pid, 1000, 180000, 0.05);
         const cpu = cpuBetween(cpu0, cpuSample(mapped.pid)).seconds;
         probe.child.kill('SIGUSR2');
         const stats = await waitEvent(probe, 'stats', 30000);
