@@ -78,6 +78,14 @@ long windowPid(const Probe &p, Window w)
 }
 
 // Waits for a top-level window of pid to be mapped; returns it (0 on timeout or if the process died).
+// Blocks until the X server writes, the deadline passes or a signal comes: a short timeout would wake the probe a
+// thousand times a second and take CPU from the GUI it measures.
+void waitReadable(int fd, double deadline)
+{
+    pollfd pfd{fd, POLLIN, 0};
+    poll(&pfd, 1, int(std::max(1.0, std::min(100.0, deadline - nowMs()))));
+}
+
 Window waitMapped(const Probe &p, pid_t pid, double timeoutMs)
 {
     const double deadline = nowMs() + timeoutMs;
@@ -92,10 +100,7 @@ Window waitMapped(const Probe &p, pid_t pid, double timeoutMs)
         int status = 0;
         if (waitpid(pid, &status, WNOHANG) == pid)
             return 0;
-        // Blocks until the X server writes (a signal ends it too): a short timeout here would wake the probe
-        // a thousand times a second and take CPU from the GUI it measures.
-        pollfd pfd{fd, POLLIN, 0};
-        poll(&pfd, 1, int(std::max(1.0, std::min(100.0, deadline - nowMs()))));
+        waitReadable(fd, deadline);
     }
     return 0;
 }
@@ -128,10 +133,7 @@ bool waitPong(const Probe &p, Window w, long seq, double timeoutMs)
                 ev.xclient.data.l[1] == seq)
                 return true;
         }
-        // Blocks until the X server writes (a signal ends it too): a short timeout here would wake the probe
-        // a thousand times a second and take CPU from the GUI it measures.
-        pollfd pfd{fd, POLLIN, 0};
-        poll(&pfd, 1, int(std::max(1.0, std::min(100.0, deadline - nowMs()))));
+        waitReadable(fd, deadline);
     }
     return false;
 }

@@ -260,16 +260,16 @@ void readCodeAndText(QByteArrayView wire, int codeField, int textField, quint32 
 // The fields of a Reply from its wire bytes, without parsing it; false (then parse it) unless the bytes are plain.
 bool wireReplyFields(QByteArrayView wire, ReplyFields *f)
 {
-    // A flood's publications: their channel is all there is to read.
-    if (QByteArrayView channel; ProtobufJsonText::isPlainPublication(wire, &channel)) {
+    static const ProtobufSchema::Message &replyType = ProtobufSchema::message(cproto::Reply::descriptor());
+    QByteArrayView publicationChannel;
+    if (!ProtobufJsonText::isPlainMessage(wire, replyType, &publicationChannel))
+        return false;
+    if (publicationChannel.data()) { // a flood's publication: its channel is all there is to read
         f->replyFields = bit(cproto::Reply::kPushFieldNumber);
         f->pushFields = bit(cproto::Push::kPubFieldNumber);
-        f->channel = channel;
+        f->channel = publicationChannel;
         return true;
     }
-    static const ProtobufSchema::Message &replyType = ProtobufSchema::message(cproto::Reply::descriptor());
-    if (!ProtobufJsonText::isPlainMessage(wire, replyType))
-        return false;
     PlainWire fields(wire);
     int number = 0;
     quint64 value = 0;

@@ -675,22 +675,16 @@ bool ProtobufJsonText::append(QByteArrayView wire, const ProtobufSchema::Message
     return ok;
 }
 
-bool ProtobufJsonText::isPlainPublication(QByteArrayView wire, QByteArrayView *channel)
+bool ProtobufJsonText::isPlainMessage(QByteArrayView wire, const ProtobufSchema::Message &type,
+                                      QByteArrayView *publicationChannel)
 {
-    static const MessageInfo &replyType =
-        ProtobufSchema::message(centrifugal::centrifuge::protocol::Reply::descriptor());
-    PlainPublication publication;
-    if (!readPlainPublication(wire, replyType, &publication) ||
-        !Utf8::isValid(publication.channel.data(), publication.channel.size()))
-        return false;
-    *channel = publication.channel;
-    return true;
-}
-
-bool ProtobufJsonText::isPlainMessage(QByteArrayView wire, const ProtobufSchema::Message &type)
-{
-    if (PlainPublication publication; readPlainPublication(wire, type, &publication))
-        return Utf8::isValid(publication.channel.data(), publication.channel.size());
+    if (PlainPublication publication; readPlainPublication(wire, type, &publication)) {
+        if (!Utf8::isValid(publication.channel.data(), publication.channel.size()))
+            return false;
+        if (publicationChannel)
+            *publicationChannel = publication.channel;
+        return true;
+    }
     WireReader<false> reader(wire.data(), wire.data() + wire.size());
     return reader.message(nullptr, type, 0);
 }

@@ -30,9 +30,9 @@ public:
     static bool append(QByteArrayView wire, const ProtobufSchema::Message &type, JsonWriter &out);
     // Whether append(wire, type, out) would succeed, without writing anything. Such bytes are a message that
     // libprotobuf parses, with each field given at most once (zero values aside), so its fields may be read
-    // straight from the wire.
-    static bool isPlainMessage(QByteArrayView wire, const ProtobufSchema::Message &type);
-    // Whether the bytes of a Reply are a Push of a Publication with nothing but its data, each field once and in
-    // libprotobuf's layout, on a UTF-8 channel (the messages of a flood): then *channel. Such bytes are plain.
-    static bool isPlainPublication(QByteArrayView wire, QByteArrayView *channel);
+    // straight from the wire. For a Reply that is a Push of a Publication with nothing but its data, each field once
+    // and in libprotobuf's layout (the messages of a flood), *publicationChannel (when given) is set to its channel,
+    // which is all there is to read; for any other bytes it is left as it was.
+    static bool isPlainMessage(QByteArrayView wire, const ProtobufSchema::Message &type,
+                               QByteArrayView *publicationChannel = nullptr);
 };
